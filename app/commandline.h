@@ -1,0 +1,35 @@
+#pragma once
+// Vigil's command line: what to watch (--config, --prometheus/--alertmanager, --demo) and what to do
+// (run the window, or render one view to a PNG and exit).
+#include "config/config.h"
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace vigil {
+
+struct AppOptions {
+    Config config;
+    bool demo = false;
+    int demoHosts = 2000;
+    QString demoScenario = QStringLiteral("demo");
+    QString screenshot; // PNG path; empty: run interactively
+    QString view = QStringLiteral("hosts");
+    QSize size{1600, 900};
+    int screenshotTimeoutS = 30;
+    QString filter;
+};
+
+class CommandLine {
+public:
+    // Parses arguments (QCoreApplication::arguments()). Exits for --help/--version. Returns nullopt and
+    // sets *error on bad input.
+    static std::optional<AppOptions> parse(const QStringList &arguments, QString *error);
+    // True if argv asks for a headless render; checked before QApplication exists.
+    static bool wantsScreenshot(int argc, char **argv);
+};
+
+} // namespace vigil

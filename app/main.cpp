@@ -1,0 +1,85 @@
+// Vigil's composition root: parse the command line, start the pipeline (and the simulator for --demo),
+// show the window or render a screenshot.
+#include "commandline.h"
+#include "hosttableview.h"
+#include "mainwindow.h"
+#include "screenshotter.h"
+#include "net/fleetservice.h"
+#include "simserver.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QStandardPaths>
+
+#include <cstdio>
+#include <memory>
+
+int main(int argc, char **argv)
+{
+    if (vigil::CommandLine::wantsScreenshot(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("vigil"));
+    QApplication::setOrganizationName(QStringLiteral("vigil"));
+    QApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
+
+    QString error;
+    auto options = vigil::CommandLine::parse(QApplication::arguments(), &error);
+    if (!options) {
+        std::fprintf(stderr, "vigil: %s\n", qPrintable(error));
+        return 2;
+    }
+
+    std::unique_ptr<vigil::sim::SimServer> sim;
+    if (options->demo) {
+        vigil::sim::SimOptions so;
+        so.hosts = options->demoHosts;
+        so.scenario = options->demoScenario.toStdString();
+        sim = std::make_unique<vigil::sim::SimServer>(so);
+        std::string err;
+        if (!sim->start(0, &err)) {
+            std::fprintf(stderr, "vigil: cannot start the demo fleet: %s\n", err.c_str());
+            return 1;
+        }
+        vigil::SourceConfig s;
+        s.name = "demo";
+        s.prometheusUrl = sim->url();
+        s.alertmanagerUrls = {sim->url()};
+        s.intervalMs = 5000;
+        options->config.sources = {s};
+        if (options->config.cachePath.empty()) {
+            const QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+            QDir().mkpath(dir);
+            options->config.cachePath = QString(dir + QStringLiteral("/demo.sqlite")).toStdString();
+        }
+    }
+    vigil::ConfigError cerr;
+    if (!vigil::ConfigLoader::validate(options->config, &cerr)) {
+        std::fprintf(stderr, "vigil: %s\n", cerr.toString().c_str());
+        return 2;
+    }
+
+    vigil::FleetService service(options->config);
+    vigil::MainWindow window(&service);
+    if (!options->filter.isEmpty())
+        window.hostView()->setFilterText(options->filter);
+    service.start();
+
+    std::unique_ptr<vigil::Screenshotter> shooter;
+    if (!options->screenshot.isEmpty()) {
+        shooter = std::make_unique<vigil::Screenshotter>(&window, &service, options->screenshot, options->view,
+                                                         options->size, options->screenshotTimeoutS);
+        shooter->start();
+    } else {
+        if (!window.showView(options->view)) {
+            std::fprintf(stderr, "vigil: unknown view \"%s\" (views: %s)\n", qPrintable(options->view),
+                         qPrintable(window.views().names().join(QStringLiteral(", "))));
+            return 2;
+        }
+        window.resize(1400, 850);
+        window.show();
+    }
+    const int code = QApplication::exec();
+    service.stop();
+    return code;
+}

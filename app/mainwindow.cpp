@@ -1,0 +1,160 @@
+#include "mainwindow.h"
+
+#include "format.h"
+#include "hosttableview.h"
+#include "sourcepanel.h"
+#include "item/hosttablemodel.h"
+#include "item/sourcehealthmodel.h"
+#include "net/fleetservice.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QKeySequence>
+#include <QLabel>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace vigil {
+
+MainWindow::MainWindow(FleetService *service, QWidget *parent)
+    : QMainWindow(parent)
+    , m_service(service)
+    , m_hostModel(new HostTableModel(this))
+    , m_sourceModel(new SourceHealthModel(this))
+    , m_hostView(new HostTableView(m_hostModel))
+    , m_tabs(new QTabWidget)
+    , m_banner(new QLabel)
+    , m_summary(new QLabel)
+    , m_sources(new QLabel)
+    , m_tick(new QTimer(this))
+{
+    setWindowTitle(tr("Vigil"));
+    m_views.add(QStringLiteral("hosts"), tr("Hosts"), m_hostView);
+    for (const auto &v : m_views.views())
+        m_tabs->addTab(v.widget, v.title);
+
+    m_banner->setWordWrap(true);
+    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #7a1f1f; color: white; padding: 6px; font-weight: bold; }"));
+    m_banner->hide();
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
+
+    auto *dock = new QDockWidget(tr("Sources"), this);
+    dock->setObjectName(QStringLiteral("sources"));
+    dock->setWidget(new SourcePanel(m_sourceModel));
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    resizeDocks({dock}, {140}, Qt::Vertical);
+
+    statusBar()->addWidget(m_summary, 1);
+    statusBar()->addPermanentWidget(m_sources);
+
+    auto *fileMenu = menuBar()->addMenu(tr("&File"));
+    auto *quit = fileMenu->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    auto *viewMenu = menuBar()->addMenu(tr("&View"));
+    auto *refresh = viewMenu->addAction(tr("&Refresh now"));
+    refresh->setShortcut(QKeySequence::Refresh);
+    connect(refresh, &QAction::triggered, this, [this] { m_service->refresh(); });
+    viewMenu->addAction(dock->toggleViewAction());
+    int n = 1;
+    for (const auto &v : m_views.views()) {
+        auto *a = viewMenu->addAction(v.title);
+        a->setShortcut(QKeySequence(QStringLiteral("Alt+%1").arg(n++)));
+        connect(a, &QAction::triggered, this, [this, name = v.name] { showView(name); });
+    }
+
+    connect(m_service, &FleetService::snapshotReady, this, &MainWindow::onSnapshot);
+    connect(m_service, &FleetService::storeMessage, this, &MainWindow::showStoreMessage);
+    // Staleness moves with the clock, not only with polls.
+    m_tick->setInterval(2000);
+    connect(m_tick, &QTimer::timeout, this, [this] {
+        m_hostModel->setSnapshot(m_service->current());
+        m_sourceModel->setSnapshot(m_service->current());
+        refreshStatus();
+    });
+    m_tick->start();
+    onSnapshot(m_service->current());
+}
+
+bool MainWindow::showView(const QString &name)
+{
+    const ViewEntry *v = m_views.find(name);
+    if (!v)
+        return false;
+    m_tabs->setCurrentWidget(v->widget);
+    return true;
+}
+
+void MainWindow::onSnapshot(const FleetSnapshotPtr &snapshot)
+{
+    m_hostModel->setSnapshot(snapshot);
+    m_sourceModel->setSnapshot(snapshot);
+    refreshStatus();
+}
+
+void MainWindow::refreshStatus()
+{
+    const FleetSnapshotPtr s = m_service->current();
+    if (!s)
+        return;
+    const TimeMs now = nowMs();
+    int down = 0;
+    for (const auto &h : s->hosts)
+        down += h.up == UpState::Down;
+    int firing = 0, suppressed = 0;
+    for (const auto &a : s->alerts) {
+        if (a.isSilenced() || a.isInhibited() || a.state == AlertState::Suppressed)
+            ++suppressed;
+        else if (a.state == AlertState::Active || a.state == AlertState::Firing)
+            ++firing;
+    }
+    m_summary->setText(tr("%n host(s)", nullptr, static_cast<int>(s->hosts.size())) + QStringLiteral(" · ") +
+                       tr("%n down", nullptr, down) + QStringLiteral(" · ") + tr("%n alert(s) firing", nullptr, firing) +
+                       QStringLiteral(" · ") + tr("%n silenced or inhibited", nullptr, suppressed));
+    QStringList parts;
+    QStringList problems;
+    for (const auto &src : s->sources) {
+        const bool stale = src.isStale(now);
+        QString state;
+        if (!src.lastError.empty()) {
+            state = tr("failing");
+            problems << tr("%1: %2 (last success %3)")
+                            .arg(QString::fromStdString(src.id), QString::fromStdString(src.lastError),
+                                 format::age(src.lastSuccess, now));
+        } else if (src.lastSuccess == 0) {
+            state = tr("waiting");
+        } else if (stale) {
+            state = tr("stale");
+            problems << tr("%1: no answer for %2").arg(QString::fromStdString(src.id), format::age(src.lastSuccess, now));
+        } else {
+            state = tr("ok");
+        }
+        const QString color = state == tr("ok") ? QStringLiteral("#2e8b57") : state == tr("waiting") ? QStringLiteral("#888888") : QStringLiteral("#d03030");
+        parts << QStringLiteral("<span style='color:%1'>●</span> %2 %3").arg(color, QString::fromStdString(src.id).toHtmlEscaped(), state);
+    }
+    m_sources->setText(parts.join(QStringLiteral("&nbsp;&nbsp;")));
+    if (s->fromCache && !s->hosts.empty())
+        problems.prepend(tr("Showing the cached fleet: no poll has landed yet."));
+    if (!m_storeMessage.isEmpty())
+        problems.append(m_storeMessage);
+    m_banner->setText(problems.join(QLatin1Char('\n')));
+    m_banner->setVisible(!problems.isEmpty());
+}
+
+void MainWindow::showStoreMessage(const QString &message)
+{
+    m_storeMessage = message;
+    refreshStatus();
+    statusBar()->showMessage(message, 30000);
+}
+
+} // namespace vigil

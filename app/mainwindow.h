@@ -1,0 +1,47 @@
+#pragma once
+// Vigil's main window: the registered views as tabs, the source panel, and a status bar that always
+// says whether the data can be trusted (per-source health, staleness, cache problems).
+#include "fleet/fleetsnapshot.h"
+#include "viewregistry.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QTabWidget;
+class QTimer;
+
+namespace vigil {
+
+class FleetService;
+class HostTableModel;
+class HostTableView;
+class SourceHealthModel;
+
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(FleetService *service, QWidget *parent = nullptr);
+
+    [[nodiscard]] const ViewRegistry &views() const { return m_views; }
+    bool showView(const QString &name);
+    [[nodiscard]] HostTableView *hostView() const { return m_hostView; }
+
+private:
+    void onSnapshot(const FleetSnapshotPtr &snapshot);
+    void refreshStatus();
+    void showStoreMessage(const QString &message);
+
+    FleetService *m_service;
+    HostTableModel *m_hostModel;
+    SourceHealthModel *m_sourceModel;
+    HostTableView *m_hostView;
+    QTabWidget *m_tabs;
+    ViewRegistry m_views;
+    QLabel *m_banner;
+    QLabel *m_summary;
+    QLabel *m_sources;
+    QTimer *m_tick;
+    QString m_storeMessage;
+};
+
+} // namespace vigil

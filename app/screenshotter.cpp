@@ -1,0 +1,85 @@
+#include "screenshotter.h"
+
+#include "mainwindow.h"
+#include "net/fleetservice.h"
+
+#include <QCoreApplication>
+#include <QPixmap>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace vigil {
+
+Screenshotter::Screenshotter(MainWindow *window, FleetService *service, QString file, QString view, QSize size,
+                             int timeoutS, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_service(service)
+    , m_file(std::move(file))
+    , m_view(std::move(view))
+    , m_size(size)
+    , m_timeoutS(timeoutS)
+    , m_timeout(new QTimer(this))
+{
+}
+
+void Screenshotter::start()
+{
+    if (!m_window->showView(m_view)) {
+        std::fprintf(stderr, "vigil: %s\n",
+                     qPrintable(tr("unknown view \"%1\" (views: %2)").arg(m_view, m_window->views().names().join(QStringLiteral(", ")))));
+        QTimer::singleShot(0, qApp, [] { QCoreApplication::exit(2); });
+        m_done = true;
+        return;
+    }
+    m_startedAt = nowMs();
+    m_window->resize(m_size);
+    m_window->show();
+    connect(m_service, &FleetService::snapshotReady, this, &Screenshotter::check);
+    m_timeout->setSingleShot(true);
+    connect(m_timeout, &QTimer::timeout, this, [this] { render(true); });
+    m_timeout->start(m_timeoutS * 1000);
+}
+
+void Screenshotter::check()
+{
+    if (m_done)
+        return;
+    const auto s = m_service->current();
+    if (!s || s->sources.empty())
+        return;
+    for (const auto &src : s->sources)
+        if (src.lastAttempt < m_startedAt || (src.lastSuccess < m_startedAt && src.lastError.empty()))
+            return; // this source's first round has not come back yet
+    // Let the views take the snapshot and lay out before grabbing.
+    m_done = true;
+    QTimer::singleShot(400, this, [this] { render(false); });
+}
+
+void Screenshotter::render(bool timedOut)
+{
+    m_done = true;
+    m_timeout->stop();
+    m_window->resize(m_size);
+    const QPixmap pixmap = m_window->grab();
+    const bool saved = !pixmap.isNull() && pixmap.save(m_file, "PNG");
+    int code = 0;
+    if (!saved) {
+        std::fprintf(stderr, "vigil: %s\n", qPrintable(tr("could not write the screenshot to %1").arg(m_file)));
+        code = 1;
+    } else if (timedOut) {
+        std::fprintf(stderr, "vigil: %s\n",
+                     qPrintable(tr("no poll landed within %1 s; %2 shows the cached or empty state").arg(m_timeoutS).arg(m_file)));
+        code = 3;
+    } else {
+        const auto s = m_service->current();
+        for (const auto &src : s->sources)
+            if (!src.lastError.empty())
+                std::fprintf(stderr, "vigil: warning: %s: %s\n", src.id.c_str(), src.lastError.c_str());
+        std::printf("%s\n", qPrintable(tr("wrote %1 (%2x%3, view %4)").arg(m_file).arg(pixmap.width()).arg(pixmap.height()).arg(m_view)));
+    }
+    QTimer::singleShot(0, qApp, [code] { QCoreApplication::exit(code); });
+}
+
+} // namespace vigil

@@ -1,0 +1,37 @@
+#pragma once
+// Renders one view of the main window to a PNG once the first poll of every source has landed (or the
+// timeout passed), then quits the application with an exit code that says how it went.
+#include <QObject>
+#include <QSize>
+#include <QString>
+
+class QTimer;
+
+namespace vigil {
+
+class FleetService;
+class MainWindow;
+
+class Screenshotter final : public QObject {
+    Q_OBJECT
+public:
+    Screenshotter(MainWindow *window, FleetService *service, QString file, QString view, QSize size, int timeoutS,
+                  QObject *parent = nullptr);
+    void start();
+
+private:
+    void check();
+    void render(bool timedOut);
+
+    MainWindow *m_window;
+    FleetService *m_service;
+    QString m_file;
+    QString m_view;
+    QSize m_size;
+    int m_timeoutS;
+    qint64 m_startedAt = 0;
+    bool m_done = false;
+    QTimer *m_timeout;
+};
+
+} // namespace vigil

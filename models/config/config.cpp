@@ -1,0 +1,319 @@
+#include "config.h"
+
+#include "../fleet/timeutil.h"
+#include "../net/url.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace vigil {
+
+std::string ConfigError::toString() const
+{
+    std::string s = file.empty() ? std::string("config") : file;
+    if (line > 0)
+        s += ":" + std::to_string(line);
+    if (!key.empty())
+        s += ": " + key;
+    return s + ": " + message;
+}
+
+namespace {
+
+struct Failure {
+    ConfigError error;
+};
+
+class Reader {
+public:
+    explicit Reader(std::string file) : m_file(std::move(file)) {}
+
+    [[noreturn]] void fail(const YAML::Node &node, const std::string &key, const std::string &msg) const
+    {
+        int line = node.IsDefined() && node.Mark().line >= 0 ? node.Mark().line + 1 : 0;
+        throw Failure{ConfigError{m_file, line, key, msg}};
+    }
+
+    void allowKeys(const YAML::Node &map, const std::string &path, std::initializer_list<const char *> keys) const
+    {
+        if (!map.IsMap())
+            fail(map, path, "expected a mapping");
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            const auto k = it->first.as<std::string>();
+            bool known = false;
+            for (const char *allowed : keys)
+                known = known || k == allowed;
+            if (!known) {
+                std::string list;
+                for (const char *allowed : keys)
+                    list += std::string(list.empty() ? "" : ", ") + allowed;
+                fail(it->first, join(path, k), "unknown key (expected one of: " + list + ")");
+            }
+        }
+    }
+
+    std::string string(const YAML::Node &n, const std::string &key) const
+    {
+        if (!n.IsScalar())
+            fail(n, key, "expected a string");
+        return n.as<std::string>();
+    }
+
+    std::string url(const YAML::Node &n, const std::string &key) const
+    {
+        std::string s = string(n, key), err;
+        if (!Url::parse(s, &err))
+            fail(n, key, err);
+        return s;
+    }
+
+    std::int64_t duration(const YAML::Node &n, const std::string &key) const
+    {
+        auto ms = parseDurationMs(string(n, key));
+        if (!ms || *ms <= 0)
+            fail(n, key, "expected a positive duration such as 15s, 1m or 500ms");
+        return *ms;
+    }
+
+    std::int64_t integer(const YAML::Node &n, const std::string &key, std::int64_t min) const
+    {
+        std::int64_t v = 0;
+        try {
+            v = n.as<std::int64_t>();
+        } catch (const YAML::Exception &) {
+            fail(n, key, "expected an integer");
+        }
+        if (v < min)
+            fail(n, key, "must be at least " + std::to_string(min));
+        return v;
+    }
+
+    bool boolean(const YAML::Node &n, const std::string &key) const
+    {
+        try {
+            return n.as<bool>();
+        } catch (const YAML::Exception &) {
+            fail(n, key, "expected true or false");
+        }
+    }
+
+    std::string secretFile(const YAML::Node &n, const std::string &key) const
+    {
+        std::string path = string(n, key);
+        std::ifstream in(path);
+        if (!in)
+            fail(n, key, "cannot read secret file \"" + path + "\"");
+        std::stringstream ss;
+        ss << in.rdbuf();
+        std::string s = ss.str();
+        while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' '))
+            s.pop_back();
+        return s;
+    }
+
+    static std::string join(const std::string &path, const std::string &key) { return path.empty() ? key : path + "." + key; }
+
+    SourceConfig source(const YAML::Node &n, const std::string &path) const
+    {
+        allowKeys(n, path,
+                  {"name", "prometheus", "alertmanagers", "alertmanager", "interval", "timeout",
+                   "alertmanager_timeout", "bearer_token", "bearer_token_file", "basic_auth", "tls"});
+        SourceConfig s;
+        if (!n["name"])
+            fail(n, join(path, "name"), "every source needs a name");
+        s.name = string(n["name"], join(path, "name"));
+        if (n["prometheus"])
+            s.prometheusUrl = url(n["prometheus"], join(path, "prometheus"));
+        if (n["alertmanager"])
+            s.alertmanagerUrls.push_back(url(n["alertmanager"], join(path, "alertmanager")));
+        if (const auto am = n["alertmanagers"]) {
+            if (!am.IsSequence())
+                fail(am, join(path, "alertmanagers"), "expected a list of URLs");
+            for (std::size_t i = 0; i < am.size(); ++i)
+                s.alertmanagerUrls.push_back(url(am[i], join(path, "alertmanagers[" + std::to_string(i) + "]")));
+        }
+        if (s.prometheusUrl.empty() && s.alertmanagerUrls.empty())
+            fail(n, path, "a source needs a prometheus URL, alertmanager URLs, or both");
+        if (n["interval"])
+            s.intervalMs = duration(n["interval"], join(path, "interval"));
+        if (n["timeout"])
+            s.timeoutMs = duration(n["timeout"], join(path, "timeout"));
+        if (n["alertmanager_timeout"])
+            s.alertmanagerTimeoutMs = duration(n["alertmanager_timeout"], join(path, "alertmanager_timeout"));
+        if (n["bearer_token"])
+            s.auth.bearerToken = string(n["bearer_token"], join(path, "bearer_token"));
+        if (n["bearer_token_file"])
+            s.auth.bearerToken = secretFile(n["bearer_token_file"], join(path, "bearer_token_file"));
+        if (const auto b = n["basic_auth"]) {
+            const std::string bp = join(path, "basic_auth");
+            allowKeys(b, bp, {"username", "password", "password_file"});
+            if (!b["username"])
+                fail(b, join(bp, "username"), "basic_auth needs a username");
+            s.auth.username = string(b["username"], join(bp, "username"));
+            if (b["password"])
+                s.auth.password = string(b["password"], join(bp, "password"));
+            if (b["password_file"])
+                s.auth.password = secretFile(b["password_file"], join(bp, "password_file"));
+        }
+        if (const auto t = n["tls"]) {
+            const std::string tp = join(path, "tls");
+            allowKeys(t, tp, {"insecure_skip_verify", "ca_file"});
+            if (t["insecure_skip_verify"])
+                s.tlsVerify = !boolean(t["insecure_skip_verify"], join(tp, "insecure_skip_verify"));
+            if (t["ca_file"])
+                s.caFile = string(t["ca_file"], join(tp, "ca_file"));
+        }
+        return s;
+    }
+
+    QueryProfile profile(const YAML::Node &n, const std::string &path) const
+    {
+        allowKeys(n, path, {"host_label", "up", "metrics", "facts"});
+        QueryProfile p = QueryProfile::nodeExporterDefault();
+        if (n["host_label"])
+            p.hostLabel = string(n["host_label"], join(path, "host_label"));
+        if (n["up"])
+            p.upQuery = string(n["up"], join(path, "up"));
+        if (const auto ms = n["metrics"]) {
+            if (!ms.IsSequence())
+                fail(ms, join(path, "metrics"), "expected a list");
+            p.metrics.clear();
+            std::set<std::string> keys;
+            for (std::size_t i = 0; i < ms.size(); ++i) {
+                const std::string mp = join(path, "metrics[" + std::to_string(i) + "]");
+                allowKeys(ms[i], mp, {"key", "title", "unit", "query"});
+                MetricQuery m;
+                if (!ms[i]["key"] || !ms[i]["query"])
+                    fail(ms[i], mp, "a metric needs a key and a query");
+                m.key = string(ms[i]["key"], join(mp, "key"));
+                if (!keys.insert(m.key).second)
+                    fail(ms[i]["key"], join(mp, "key"), "duplicate metric key \"" + m.key + "\"");
+                m.query = string(ms[i]["query"], join(mp, "query"));
+                m.title = ms[i]["title"] ? string(ms[i]["title"], join(mp, "title")) : m.key;
+                if (ms[i]["unit"]) {
+                    bool ok = false;
+                    m.unit = metricUnitFromString(string(ms[i]["unit"], join(mp, "unit")), &ok);
+                    if (!ok)
+                        fail(ms[i]["unit"], join(mp, "unit"), "expected ratio, bytes_per_second or number");
+                }
+                p.metrics.push_back(std::move(m));
+            }
+        }
+        if (const auto fs = n["facts"]) {
+            if (!fs.IsSequence())
+                fail(fs, join(path, "facts"), "expected a list");
+            p.facts.clear();
+            for (std::size_t i = 0; i < fs.size(); ++i) {
+                const std::string fp = join(path, "facts[" + std::to_string(i) + "]");
+                allowKeys(fs[i], fp, {"name", "query", "labels"});
+                FactQuery f;
+                if (!fs[i]["name"] || !fs[i]["query"] || !fs[i]["labels"] || !fs[i]["labels"].IsSequence())
+                    fail(fs[i], fp, "a fact query needs a name, a query and a list of labels");
+                f.name = string(fs[i]["name"], join(fp, "name"));
+                f.query = string(fs[i]["query"], join(fp, "query"));
+                for (std::size_t k = 0; k < fs[i]["labels"].size(); ++k)
+                    f.valueLabels.push_back(string(fs[i]["labels"][k], join(fp, "labels")));
+                p.facts.push_back(std::move(f));
+            }
+        }
+        return p;
+    }
+
+    Config config(const YAML::Node &root) const
+    {
+        Config c;
+        c.file = m_file;
+        if (!root.IsDefined() || root.IsNull())
+            fail(root, "", "the file is empty");
+        allowKeys(root, "", {"sources", "profile", "http", "cache", "topology", "baselines", "wall"});
+        const auto srcs = root["sources"];
+        if (!srcs || !srcs.IsSequence() || srcs.size() == 0)
+            fail(srcs ? srcs : root, "sources", "expected a non-empty list of sources");
+        std::set<std::string> names;
+        for (std::size_t i = 0; i < srcs.size(); ++i) {
+            const std::string path = "sources[" + std::to_string(i) + "]";
+            auto s = source(srcs[i], path);
+            if (!names.insert(s.name).second)
+                fail(srcs[i]["name"], path + ".name", "duplicate source name \"" + s.name + "\"");
+            c.sources.push_back(std::move(s));
+        }
+        if (root["profile"])
+            c.profile = profile(root["profile"], "profile");
+        if (const auto h = root["http"]) {
+            allowKeys(h, "http", {"max_response_bytes", "max_concurrent_per_source"});
+            if (h["max_response_bytes"])
+                c.maxResponseBytes = static_cast<std::uint64_t>(integer(h["max_response_bytes"], "http.max_response_bytes", 1024));
+            if (h["max_concurrent_per_source"])
+                c.maxConcurrentPerSource = static_cast<int>(integer(h["max_concurrent_per_source"], "http.max_concurrent_per_source", 1));
+        }
+        if (const auto ca = root["cache"]) {
+            allowKeys(ca, "cache", {"path", "retention"});
+            if (ca["path"])
+                c.cachePath = string(ca["path"], "cache.path");
+            if (ca["retention"])
+                c.retentionMs = duration(ca["retention"], "cache.retention");
+        }
+        return c;
+    }
+
+private:
+    std::string m_file;
+};
+
+} // namespace
+
+std::optional<Config> ConfigLoader::loadString(const std::string &text, const std::string &fileName, ConfigError *error)
+{
+    try {
+        YAML::Node root = YAML::Load(text);
+        return Reader(fileName).config(root);
+    } catch (const Failure &f) {
+        if (error)
+            *error = f.error;
+    } catch (const YAML::Exception &e) {
+        if (error)
+            *error = ConfigError{fileName, e.mark.line >= 0 ? e.mark.line + 1 : 0, {}, e.msg};
+    }
+    return std::nullopt;
+}
+
+std::optional<Config> ConfigLoader::loadFile(const std::string &path, ConfigError *error)
+{
+    std::ifstream in(path);
+    if (!in) {
+        if (error)
+            *error = ConfigError{path, 0, {}, "cannot open the file"};
+        return std::nullopt;
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return loadString(ss.str(), path, error);
+}
+
+bool ConfigLoader::validate(const Config &c, ConfigError *error)
+{
+    auto fail = [&](const std::string &key, const std::string &msg) {
+        if (error)
+            *error = ConfigError{c.file.empty() ? std::string("command line") : c.file, 0, key, msg};
+        return false;
+    };
+    if (c.sources.empty())
+        return fail("sources", "no source configured: pass --config FILE, --prometheus URL, or --demo");
+    std::set<std::string> names;
+    for (const auto &s : c.sources) {
+        if (!names.insert(s.name).second)
+            return fail("sources", "duplicate source name \"" + s.name + "\"");
+        std::string err;
+        if (!s.prometheusUrl.empty() && !Url::parse(s.prometheusUrl, &err))
+            return fail(s.name + ".prometheus", err);
+        for (const auto &u : s.alertmanagerUrls)
+            if (!Url::parse(u, &err))
+                return fail(s.name + ".alertmanager", err);
+    }
+    return true;
+}
+
+} // namespace vigil

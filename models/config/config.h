@@ -1,0 +1,52 @@
+#pragma once
+// Vigil's configuration as operators write it (YAML or JSON), validated with errors that name file,
+// line and key. Secrets read here stay in memory only (DESIGN rule 7).
+#include "queryprofile.h"
+#include "../net/httptypes.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vigil {
+
+struct SourceConfig {
+    std::string name;
+    std::string prometheusUrl;                 // may be empty: an Alertmanager-only source
+    std::vector<std::string> alertmanagerUrls; // an HA cluster: several URLs, deduplicated
+    std::int64_t intervalMs = 15000;
+    std::int64_t timeoutMs = 10000;
+    std::int64_t alertmanagerTimeoutMs = 20000; // Alertmanager with inhibitions can take 10 s (PEERS.md)
+    HttpAuth auth;
+    bool tlsVerify = true;
+    std::string caFile;
+};
+
+struct Config {
+    std::vector<SourceConfig> sources;
+    QueryProfile profile = QueryProfile::nodeExporterDefault();
+    std::uint64_t maxResponseBytes = 256ull * 1024 * 1024;
+    int maxConcurrentPerSource = 4;
+    std::string cachePath;                       // empty: the platform cache location
+    std::int64_t retentionMs = 7LL * 86'400'000; // raw samples older than 24 h are downsampled
+    std::string file;                            // where it came from, for messages
+};
+
+struct ConfigError {
+    std::string file;
+    int line = 0; // 1-based; 0 when unknown
+    std::string key;
+    std::string message;
+    [[nodiscard]] std::string toString() const;
+};
+
+class ConfigLoader {
+public:
+    static std::optional<Config> loadFile(const std::string &path, ConfigError *error);
+    static std::optional<Config> loadString(const std::string &text, const std::string &fileName, ConfigError *error);
+    // Checks what the command line assembled (URLs parse, names unique, at least one source).
+    static bool validate(const Config &config, ConfigError *error);
+};
+
+} // namespace vigil

@@ -1,0 +1,60 @@
+#include "queryprofile.h"
+
+namespace vigil {
+
+QueryProfile QueryProfile::nodeExporterDefault()
+{
+    QueryProfile p;
+    p.metrics = {
+        {"cpu", "CPU", MetricUnit::Ratio,
+         R"(1 - avg by (instance) (rate(node_cpu_seconds_total{mode="idle"}[5m])))"},
+        {"memory", "Memory", MetricUnit::Ratio, R"(1 - node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes)"},
+        {"disk", "Disk", MetricUnit::Ratio,
+         R"(max by (instance) (1 - node_filesystem_avail_bytes{fstype!~"tmpfs|overlay|squashfs|ramfs"} / node_filesystem_size_bytes{fstype!~"tmpfs|overlay|squashfs|ramfs"}))"},
+        {"network", "Network", MetricUnit::BytesPerSecond,
+         R"(sum by (instance) (rate(node_network_receive_bytes_total{device!="lo"}[5m]) + rate(node_network_transmit_bytes_total{device!="lo"}[5m])))"},
+        {"load", "Load/core", MetricUnit::Number,
+         R"(node_load1 / on (instance) group_left count by (instance) (node_cpu_seconds_total{mode="idle"}))"},
+    };
+    p.facts = {
+        {"uname", "node_uname_info", {"release", "version", "machine"}},
+        {"os", "node_os_info", {"id", "version_id", "pretty_name"}},
+    };
+    return p;
+}
+
+int QueryProfile::metricIndex(const std::string &key) const
+{
+    for (std::size_t i = 0; i < metrics.size(); ++i)
+        if (metrics[i].key == key)
+            return static_cast<int>(i);
+    return -1;
+}
+
+MetricUnit metricUnitFromString(const std::string &s, bool *ok)
+{
+    *ok = true;
+    if (s == "ratio" || s == "percent")
+        return MetricUnit::Ratio;
+    if (s == "bytes_per_second" || s == "Bps")
+        return MetricUnit::BytesPerSecond;
+    if (s == "number" || s == "")
+        return MetricUnit::Number;
+    *ok = false;
+    return MetricUnit::Number;
+}
+
+const char *metricUnitName(MetricUnit u)
+{
+    switch (u) {
+    case MetricUnit::Ratio:
+        return "ratio";
+    case MetricUnit::BytesPerSecond:
+        return "bytes_per_second";
+    case MetricUnit::Number:
+        return "number";
+    }
+    return "number";
+}
+
+} // namespace vigil

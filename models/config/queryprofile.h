@@ -1,0 +1,37 @@
+#pragma once
+// The query profile: which PromQL yields which per-host figure and which series carry facts. It is data
+// from the config, not code; the default fits node_exporter.
+#include <string>
+#include <vector>
+
+namespace vigil {
+
+enum class MetricUnit { Ratio, BytesPerSecond, Number };
+
+struct MetricQuery {
+    std::string key;   // "cpu", "memory", ...: stable id used by views and the store
+    std::string title; // column / legend title
+    MetricUnit unit = MetricUnit::Ratio;
+    std::string query; // PromQL returning one series per host
+};
+
+struct FactQuery {
+    std::string name;                     // prefix of the facts it yields, e.g. "uname"
+    std::string query;                    // an info-style series, e.g. node_uname_info
+    std::vector<std::string> valueLabels; // labels whose values are facts, e.g. release, version
+};
+
+struct QueryProfile {
+    std::string hostLabel = "instance"; // the label that names a host
+    std::string upQuery = "up";         // one series per scrape target; defines the inventory
+    std::vector<MetricQuery> metrics;
+    std::vector<FactQuery> facts;
+
+    static QueryProfile nodeExporterDefault();
+    [[nodiscard]] int metricIndex(const std::string &key) const;
+};
+
+MetricUnit metricUnitFromString(const std::string &s, bool *ok);
+const char *metricUnitName(MetricUnit u);
+
+} // namespace vigil

@@ -1,0 +1,33 @@
+#pragma once
+// The immutable state the GUI sees: built off the GUI thread, published as shared_ptr<const>.
+#include "alert.h"
+#include "host.h"
+#include "silence.h"
+#include "sourcehealth.h"
+#include "../config/queryprofile.h"
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace vigil {
+
+struct FleetSnapshot {
+    std::uint64_t generation = 0;
+    TimeMs builtAt = 0;
+    bool fromCache = false; // opened from the store; no poll has landed yet
+    std::vector<MetricQuery> metrics;
+    std::vector<Host> hosts; // sorted by name
+    std::vector<Fact> facts; // sorted by host, then name
+    std::vector<Alert> alerts;
+    std::vector<Silence> silences;
+    std::vector<SourceHealth> sources;
+
+    [[nodiscard]] const Host *host(std::string_view name) const;
+    [[nodiscard]] bool anyStale(TimeMs now) const;
+    [[nodiscard]] int firingAlertCount() const;
+};
+
+using FleetSnapshotPtr = std::shared_ptr<const FleetSnapshot>;
+
+} // namespace vigil

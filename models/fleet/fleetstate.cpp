@@ -1,0 +1,272 @@
+#include "fleetstate.h"
+
+#include "../store/store.h"
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+#include <tuple>
+
+namespace vigil {
+
+FleetState::FleetState(std::vector<MetricQuery> metrics, std::string hostLabel)
+    : m_metrics(std::move(metrics))
+    , m_hostLabel(std::move(hostLabel))
+    , m_snapshot(std::make_shared<FleetSnapshot>())
+{
+}
+
+void FleetState::addSource(const SourceHealth &health)
+{
+    auto [it, inserted] = m_health.emplace(health.id, health);
+    if (!inserted) {
+        // Keep what the cache knew (last success, errors) but take the configured URL and interval.
+        it->second.url = health.url;
+        it->second.intervalMs = health.intervalMs;
+        it->second.name = health.name;
+        it->second.kind = health.kind;
+    }
+    m_snapshot = build(nullptr);
+}
+
+void FleetState::restore(const CachedState &cache)
+{
+    m_fromCache = true;
+    for (const auto &s : cache.sources)
+        m_health[s.id] = s;
+    // Cached hosts keep their metric columns only if the profile still has the same metrics in order.
+    const bool sameMetrics = cache.metrics.size() == m_metrics.size() &&
+                             std::equal(cache.metrics.begin(), cache.metrics.end(), m_metrics.begin(),
+                                        [](const MetricQuery &a, const MetricQuery &b) { return a.key == b.key; });
+    for (const auto &h : cache.hosts) {
+        Host copy = h;
+        if (!sameMetrics)
+            copy.metrics.assign(m_metrics.size(), std::nan(""));
+        const std::string src = copy.sources.empty() ? std::string("cache") : copy.sources.front();
+        m_prom[src].hosts.push_back(std::move(copy));
+    }
+    for (auto &[id, part] : m_prom)
+        std::sort(part.hosts.begin(), part.hosts.end(), [](const Host &a, const Host &b) { return a.name < b.name; });
+    for (const auto &f : cache.facts) {
+        const Host *owner = nullptr;
+        for (auto &[id, part] : m_prom) {
+            auto it = std::lower_bound(part.hosts.begin(), part.hosts.end(), f.host,
+                                       [](const Host &h, const std::string &n) { return h.name < n; });
+            if (it != part.hosts.end() && it->name == f.host) {
+                part.facts.push_back(f);
+                owner = &*it;
+                break;
+            }
+        }
+        (void)owner;
+    }
+    for (const auto &a : cache.alerts) {
+        const std::string src = a.seenBy.empty() ? std::string("cache") : a.seenBy.front();
+        if (a.state == AlertState::Pending || a.state == AlertState::Firing)
+            m_prom[src].ruleAlerts.push_back(a);
+        else
+            m_am[src].alerts.push_back(a);
+    }
+    for (const auto &s : cache.silences) {
+        const std::string src = s.seenBy.empty() ? std::string("cache") : s.seenBy.front();
+        m_am[src].silences.push_back(s);
+    }
+    m_snapshot = build(nullptr);
+}
+
+FleetState::Update FleetState::apply(const PollData &poll)
+{
+    auto batch = std::make_shared<StoreBatch>();
+    batch->time = poll.time;
+    batch->metrics = m_metrics;
+    batch->polled.push_back(poll.health);
+    const std::string &id = poll.health.id;
+    m_health[id] = poll.health;
+
+    if (poll.hasInventory) {
+        m_fromCache = false;
+        auto &part = m_prom[id];
+        std::vector<Host> next = poll.hosts;
+        // A metric whose query failed keeps its last values (the last good state stays on screen).
+        for (std::size_t mi = 0; mi < poll.metricOk.size(); ++mi) {
+            if (poll.metricOk[mi])
+                continue;
+            for (auto &h : next) {
+                auto it = std::lower_bound(part.hosts.begin(), part.hosts.end(), h.name,
+                                           [](const Host &x, const std::string &n) { return x.name < n; });
+                if (it != part.hosts.end() && it->name == h.name && mi < it->metrics.size())
+                    h.metrics[mi] = it->metrics[mi];
+            }
+        }
+        // Host diff for the store (sorted merge).
+        auto oldIt = part.hosts.begin();
+        for (const auto &h : next) {
+            while (oldIt != part.hosts.end() && oldIt->name < h.name)
+                batch->hostsGone.push_back((oldIt++)->name);
+            if (oldIt != part.hosts.end() && oldIt->name == h.name) {
+                if (oldIt->labels != h.labels || oldIt->up != h.up)
+                    batch->hostsChanged.push_back(h);
+                ++oldIt;
+            } else {
+                batch->hostsChanged.push_back(h);
+            }
+        }
+        for (; oldIt != part.hosts.end(); ++oldIt)
+            batch->hostsGone.push_back(oldIt->name);
+        batch->hostSamples = next;
+        part.hosts = std::move(next);
+        // Cache-restored hosts are now owned by a live source.
+        m_prom.erase("cache");
+        if (poll.hasFacts) {
+            auto less = [](const Fact &a, const Fact &b) {
+                return std::tie(a.host, a.name, a.value) < std::tie(b.host, b.name, b.value);
+            };
+            std::sort(part.facts.begin(), part.facts.end(), less);
+            std::set_difference(poll.facts.begin(), poll.facts.end(), part.facts.begin(), part.facts.end(),
+                                std::back_inserter(batch->factsAppeared), less);
+            std::set_difference(part.facts.begin(), part.facts.end(), poll.facts.begin(), poll.facts.end(),
+                                std::back_inserter(batch->factsEnded), less);
+            part.facts = poll.facts;
+        }
+    }
+    if (poll.hasRuleAlerts)
+        m_prom[id].ruleAlerts = poll.ruleAlerts;
+    if (poll.hasAlerts)
+        m_am[id].alerts = poll.alerts;
+    if (poll.hasSilences) {
+        m_am[id].silences = poll.silences;
+        batch->silencesReplaced = true;
+    }
+    if (poll.hasAlerts || poll.hasRuleAlerts) {
+        m_am.erase("cache");
+        if (auto c = m_prom.find("cache"); c != m_prom.end())
+            c->second.ruleAlerts.clear();
+    }
+
+    // Alert diff against the previous snapshot.
+    const auto previous = m_snapshot;
+    auto snap = build(batch.get());
+    if (poll.hasAlerts || poll.hasRuleAlerts) {
+        std::unordered_map<std::string_view, const Alert *> before;
+        before.reserve(previous->alerts.size());
+        for (const auto &a : previous->alerts)
+            before.emplace(a.fingerprint, &a);
+        for (const auto &a : snap->alerts) {
+            auto it = before.find(a.fingerprint);
+            if (it == before.end() || it->second->state != a.state || it->second->silencedBy != a.silencedBy ||
+                it->second->inhibitedBy != a.inhibitedBy || it->second->seenBy != a.seenBy)
+                batch->alertsChanged.push_back(a);
+            if (it != before.end())
+                before.erase(it);
+        }
+        for (const auto &[fp, a] : before)
+            batch->alertsResolved.emplace_back(fp);
+    }
+    if (batch->silencesReplaced)
+        batch->silences = snap->silences;
+    m_snapshot = snap;
+    return {snap, batch};
+}
+
+FleetSnapshotPtr FleetState::rebuild()
+{
+    m_snapshot = build(nullptr);
+    return m_snapshot;
+}
+
+FleetSnapshotPtr FleetState::build(StoreBatch *)
+{
+    auto s = std::make_shared<FleetSnapshot>();
+    s->generation = ++m_generation;
+    s->builtAt = nowMs();
+    s->fromCache = m_fromCache;
+    s->metrics = m_metrics;
+    for (const auto &[id, h] : m_health)
+        s->sources.push_back(h);
+
+    // Hosts: merge shards; a host reported by several sources is one host.
+    std::size_t total = 0;
+    for (const auto &[id, part] : m_prom)
+        total += part.hosts.size();
+    s->hosts.reserve(total);
+    if (m_prom.size() == 1) {
+        s->hosts = m_prom.begin()->second.hosts;
+        s->facts = m_prom.begin()->second.facts;
+    } else {
+        for (const auto &[id, part] : m_prom) {
+            s->hosts.insert(s->hosts.end(), part.hosts.begin(), part.hosts.end());
+            s->facts.insert(s->facts.end(), part.facts.begin(), part.facts.end());
+        }
+        std::stable_sort(s->hosts.begin(), s->hosts.end(), [](const Host &a, const Host &b) { return a.name < b.name; });
+        std::vector<Host> merged;
+        merged.reserve(s->hosts.size());
+        for (auto &h : s->hosts) {
+            if (!merged.empty() && merged.back().name == h.name) {
+                auto &m = merged.back();
+                if (h.up == UpState::Up)
+                    m.up = UpState::Up;
+                for (std::size_t i = 0; i < m.metrics.size() && i < h.metrics.size(); ++i)
+                    if (std::isnan(m.metrics[i]))
+                        m.metrics[i] = h.metrics[i];
+                m.sources.insert(m.sources.end(), h.sources.begin(), h.sources.end());
+            } else {
+                merged.push_back(std::move(h));
+            }
+        }
+        s->hosts = std::move(merged);
+        std::sort(s->facts.begin(), s->facts.end(),
+                  [](const Fact &a, const Fact &b) { return std::tie(a.host, a.name, a.value) < std::tie(b.host, b.name, b.value); });
+        s->facts.erase(std::unique(s->facts.begin(), s->facts.end()), s->facts.end());
+    }
+
+    // Alerts: Alertmanager's view wins (it knows silences and inhibitions); Prometheus adds pending ones
+    // and firing ones no Alertmanager has (yet). Deduplicated by fingerprint, tagged with every source.
+    std::unordered_map<std::string, std::size_t> byFp;
+    for (const auto &[id, part] : m_am) {
+        for (const auto &a : part.alerts) {
+            auto [it, inserted] = byFp.emplace(a.fingerprint, s->alerts.size());
+            if (inserted) {
+                s->alerts.push_back(a);
+            } else {
+                auto &m = s->alerts[it->second];
+                m.seenBy.insert(m.seenBy.end(), a.seenBy.begin(), a.seenBy.end());
+                m.updatedAt = std::max(m.updatedAt, a.updatedAt);
+            }
+        }
+        for (const auto &sil : part.silences) {
+            auto it = std::find_if(s->silences.begin(), s->silences.end(), [&](const Silence &x) { return x.id == sil.id; });
+            if (it == s->silences.end())
+                s->silences.push_back(sil);
+            else
+                it->seenBy.insert(it->seenBy.end(), sil.seenBy.begin(), sil.seenBy.end());
+        }
+    }
+    for (const auto &[id, part] : m_prom) {
+        for (const auto &a : part.ruleAlerts) {
+            auto [it, inserted] = byFp.emplace(a.fingerprint, s->alerts.size());
+            if (inserted)
+                s->alerts.push_back(a);
+            else
+                s->alerts[it->second].seenBy.insert(s->alerts[it->second].seenBy.end(), a.seenBy.begin(), a.seenBy.end());
+        }
+    }
+    for (auto &a : s->alerts) {
+        std::sort(a.seenBy.begin(), a.seenBy.end());
+        a.seenBy.erase(std::unique(a.seenBy.begin(), a.seenBy.end()), a.seenBy.end());
+    }
+    std::sort(s->alerts.begin(), s->alerts.end(), [](const Alert &a, const Alert &b) { return a.fingerprint < b.fingerprint; });
+    std::sort(s->silences.begin(), s->silences.end(), [](const Silence &a, const Silence &b) { return a.id < b.id; });
+
+    // Active alerts per host: firing, not silenced, not inhibited.
+    std::unordered_map<std::string_view, int> perHost;
+    for (const auto &a : s->alerts)
+        if ((a.state == AlertState::Active || a.state == AlertState::Firing) && !a.isSilenced() && !a.isInhibited())
+            ++perHost[a.labels.value(m_hostLabel)];
+    for (auto &h : s->hosts) {
+        auto it = perHost.find(h.name);
+        h.activeAlerts = it == perHost.end() ? 0 : it->second;
+    }
+    return s;
+}
+
+} // namespace vigil

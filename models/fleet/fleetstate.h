@@ -1,0 +1,59 @@
+#pragma once
+// Merges poll results from every endpoint into one fleet: hosts across Prometheus shards, alerts
+// deduplicated by fingerprint across an Alertmanager cluster and Prometheus, silences, per-source health.
+// Each update yields the next immutable snapshot and the store diff. Pure C++, runs off the GUI thread.
+#include "fleetsnapshot.h"
+#include "polldata.h"
+#include "../store/storebatch.h"
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <unordered_map>
+
+namespace vigil {
+
+struct CachedState;
+
+class FleetState final {
+public:
+    FleetState(std::vector<MetricQuery> metrics, std::string hostLabel);
+
+    // Seeds the state from the cache so the first snapshot shows the last known fleet, marked stale.
+    void restore(const CachedState &cache);
+    // Registers an endpoint so its health shows before its first poll.
+    void addSource(const SourceHealth &health);
+
+    struct Update {
+        FleetSnapshotPtr snapshot;
+        std::shared_ptr<StoreBatch> batch;
+    };
+    Update apply(const PollData &poll);
+    [[nodiscard]] FleetSnapshotPtr snapshot() const { return m_snapshot; }
+    // Rebuilds the snapshot with fresh staleness but no new data (a timer tick with all sources quiet).
+    FleetSnapshotPtr rebuild();
+
+private:
+    struct PromPart {
+        std::vector<Host> hosts; // sorted by name
+        std::vector<Fact> facts;
+        std::vector<Alert> ruleAlerts;
+    };
+    struct AmPart {
+        std::vector<Alert> alerts;
+        std::vector<Silence> silences;
+    };
+    FleetSnapshotPtr build(StoreBatch *batch);
+
+    std::vector<MetricQuery> m_metrics;
+    std::string m_hostLabel;
+    std::map<std::string, SourceHealth> m_health;
+    std::map<std::string, PromPart> m_prom;
+    std::map<std::string, AmPart> m_am;
+    bool m_fromCache = false;
+    std::uint64_t m_generation = 0;
+    FleetSnapshotPtr m_snapshot;
+};
+
+} // namespace vigil

@@ -1,0 +1,33 @@
+#pragma once
+// One host of the fleet as the views see it: identity, labels, liveness and the profile's current figures.
+#include "labelset.h"
+#include "timeutil.h"
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace vigil {
+
+enum class UpState { Unknown, Up, Down };
+
+struct Host {
+    std::string name; // value of the profile's host label, e.g. "web-0042:9100"
+    LabelSet labels;
+    UpState up = UpState::Unknown;
+    std::vector<double> metrics; // in profile order; NaN when the source had no value
+    int activeAlerts = 0;        // firing and not silenced/inhibited
+    TimeMs lastSeen = 0;         // last poll that reported this host
+    std::vector<std::string> sources;
+
+    bool operator==(const Host &) const = default;
+};
+
+struct Fact {
+    std::string host;
+    std::string name; // "uname.release"
+    std::string value;
+    bool operator==(const Fact &) const = default;
+};
+
+} // namespace vigil

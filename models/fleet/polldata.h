@@ -1,0 +1,42 @@
+#pragma once
+// The normalized outcome of one poll round of one endpoint, handed from a Poller to FleetState.
+#include "alert.h"
+#include "host.h"
+#include "silence.h"
+#include "sourcehealth.h"
+
+#include <vector>
+
+namespace vigil {
+
+struct PollTimings {
+    double receiveMs = 0;   // first request sent → last response in
+    double parseMs = 0;     // JSON → adapter values
+    double normalizeMs = 0; // adapter values → hosts, facts, alerts
+    std::uint64_t bytes = 0;
+};
+
+struct PollData {
+    SourceHealth health; // lastError empty when the round succeeded
+    TimeMs time = 0;
+
+    // Prometheus: hosts/facts are valid only with hasInventory; a failed metric query keeps the last
+    // values of that metric (metricOk false).
+    bool hasInventory = false;
+    std::vector<Host> hosts; // sorted by name
+    std::vector<bool> metricOk;
+    bool hasFacts = false;
+    std::vector<Fact> facts;
+    bool hasRuleAlerts = false;
+    std::vector<Alert> ruleAlerts;
+
+    // Alertmanager
+    bool hasAlerts = false;
+    std::vector<Alert> alerts;
+    bool hasSilences = false;
+    std::vector<Silence> silences;
+
+    PollTimings timings;
+};
+
+} // namespace vigil

@@ -1,0 +1,290 @@
+#include "fleetservice.h"
+
+#include "poller.h"
+#include "../fleet/fleetstate.h"
+#include "../sources/alertmanageradapter.h"
+#include "../store/store.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QPointer>
+#include <QStandardPaths>
+#include <QTimer>
+
+namespace vigil {
+
+// Lives on the worker thread: every slot here runs off the GUI thread.
+class Pipeline final : public QObject {
+    Q_OBJECT
+public:
+    Pipeline(Config config, std::shared_ptr<HttpClient> client)
+        : m_config(std::move(config))
+        , m_client(std::move(client))
+        , m_state(m_config.profile.metrics, m_config.profile.hostLabel)
+        , m_retention(this)
+    {
+    }
+
+    void init()
+    {
+        openStore();
+        int amIndex = 0;
+        for (const auto &src : m_config.sources) {
+            std::vector<std::pair<SourceKind, std::string>> endpoints;
+            if (!src.prometheusUrl.empty())
+                endpoints.emplace_back(SourceKind::Prometheus, src.prometheusUrl);
+            amIndex = 0;
+            for (const auto &u : src.alertmanagerUrls)
+                endpoints.emplace_back(SourceKind::Alertmanager, u);
+            for (const auto &[kind, url] : endpoints) {
+                auto *p = new Poller(m_client, src, kind, url, kind == SourceKind::Alertmanager ? amIndex++ : 0,
+                                     m_config.profile, this);
+                connect(p, &Poller::polled, this, &Pipeline::onPolled);
+                m_state.addSource(p->health());
+                m_pollers.push_back(p);
+            }
+        }
+        Q_EMIT snapshot(m_state.snapshot());
+        for (auto *p : m_pollers)
+            p->start();
+        m_retention.setInterval(3600'000);
+        connect(&m_retention, &QTimer::timeout, this, [this] {
+            if (m_store)
+                m_store->applyRetention(nowMs(), m_config.retentionMs);
+        });
+        m_retention.start();
+    }
+
+    void shutdown()
+    {
+        for (auto *p : m_pollers)
+            p->stop();
+        m_retention.stop();
+        m_store.reset(); // flushes and joins the writer
+    }
+
+    void refresh()
+    {
+        for (auto *p : m_pollers)
+            p->pollNow();
+    }
+
+Q_SIGNALS:
+    void snapshot(vigil::FleetSnapshotPtr snapshot);
+    void storeMessage(const QString &message);
+
+private:
+    void openStore()
+    {
+        QString path = QString::fromStdString(m_config.cachePath);
+        if (path.isEmpty()) {
+            const QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+            QDir().mkpath(dir);
+            path = dir + QStringLiteral("/cache.sqlite");
+        }
+        std::string error;
+        m_store = Store::open(path.toStdString(), &error);
+        if (!m_store && QFile::exists(path)) {
+            // Keep the unreadable file for inspection and start a fresh cache beside it.
+            const QString aside = path + QStringLiteral(".unreadable-") +
+                                  QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddThhmmss"));
+            QFile::rename(path, aside);
+            QFile::remove(path + QStringLiteral("-wal"));
+            QFile::remove(path + QStringLiteral("-shm"));
+            Q_EMIT storeMessage(tr("The cache could not be opened (%1); it was moved to %2 and a new cache was started.")
+                                    .arg(QString::fromStdString(error), aside));
+            m_store = Store::open(path.toStdString(), &error);
+        }
+        if (!m_store) {
+            Q_EMIT storeMessage(tr("No cache: %1. Vigil runs without history until this is fixed.")
+                                    .arg(QString::fromStdString(error)));
+            return;
+        }
+        if (auto cached = m_store->loadCache(&error))
+            m_state.restore(*cached);
+        else
+            Q_EMIT storeMessage(tr("The cache could not be read: %1").arg(QString::fromStdString(error)));
+    }
+
+    void onPolled(const std::shared_ptr<const PollData> &data)
+    {
+        auto update = m_state.apply(*data);
+        if (m_store) {
+            m_store->write(update.batch);
+            const std::string err = m_store->lastWriteError();
+            if (!err.empty() && err != m_lastStoreError)
+                Q_EMIT storeMessage(tr("Writing the cache failed: %1").arg(QString::fromStdString(err)));
+            m_lastStoreError = err;
+        }
+        Q_EMIT snapshot(update.snapshot);
+    }
+
+    Config m_config;
+    std::shared_ptr<HttpClient> m_client;
+    FleetState m_state;
+    std::unique_ptr<Store> m_store;
+    std::vector<Poller *> m_pollers;
+    QTimer m_retention;
+    std::string m_lastStoreError;
+};
+
+namespace {
+HttpClient::Options clientOptions(const Config &c)
+{
+    HttpClient::Options o;
+    o.maxResponseBytes = c.maxResponseBytes;
+    o.maxConcurrentPerBucket = c.maxConcurrentPerSource;
+    for (const auto &s : c.sources) {
+        if (!s.tlsVerify)
+            o.verifyTls = false;
+        if (!s.caFile.empty())
+            o.caFile = s.caFile;
+    }
+    return o;
+}
+} // namespace
+
+FleetService::FleetService(Config config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_client(std::make_shared<HttpClient>(clientOptions(m_config)))
+    , m_current(std::make_shared<FleetSnapshot>())
+{
+    qRegisterMetaType<vigil::FleetSnapshotPtr>();
+    m_thread.setObjectName(QStringLiteral("vigil-pipeline"));
+}
+
+FleetService::~FleetService()
+{
+    stop();
+}
+
+void FleetService::start()
+{
+    if (m_pipeline)
+        return;
+    m_pipeline = new Pipeline(m_config, m_client);
+    m_pipeline->moveToThread(&m_thread);
+    connect(m_pipeline, &Pipeline::snapshot, this, &FleetService::onSnapshot, Qt::QueuedConnection);
+    connect(m_pipeline, &Pipeline::storeMessage, this, &FleetService::storeMessage, Qt::QueuedConnection);
+    connect(&m_thread, &QThread::finished, m_pipeline, &QObject::deleteLater);
+    m_thread.start();
+    QMetaObject::invokeMethod(m_pipeline, &Pipeline::init, Qt::QueuedConnection);
+}
+
+void FleetService::stop()
+{
+    if (!m_pipeline)
+        return;
+    QMetaObject::invokeMethod(m_pipeline, &Pipeline::shutdown, Qt::BlockingQueuedConnection);
+    m_client->shutdown();
+    m_thread.quit();
+    m_thread.wait();
+    m_pipeline = nullptr;
+}
+
+void FleetService::refresh()
+{
+    if (m_pipeline)
+        QMetaObject::invokeMethod(m_pipeline, &Pipeline::refresh, Qt::QueuedConnection);
+}
+
+void FleetService::onSnapshot(FleetSnapshotPtr snap)
+{
+    m_current = snap;
+    Q_EMIT snapshotReady(std::move(snap));
+}
+
+void FleetService::sendToAlertmanagers(const std::string &sourceName,
+                                       std::function<HttpRequest(const std::string &)> make,
+                                       std::function<Result<std::string>(const HttpResponse &)> parse,
+                                       std::function<void(Result<std::string>)> done)
+{
+    const SourceConfig *src = nullptr;
+    for (const auto &s : m_config.sources)
+        if (s.name == sourceName || sourceName.empty())
+            src = &s;
+    if (!src || src->alertmanagerUrls.empty()) {
+        done(ApiError{ApiError::Kind::Transport, "/api/v2/silences",
+                      "source \"" + sourceName + "\" has no Alertmanager", {}, 0});
+        return;
+    }
+    // Alertmanagers of a cluster gossip silences: the first that accepts is enough; try the next on failure.
+    auto urls = std::make_shared<std::vector<std::string>>(src->alertmanagerUrls);
+    auto auth = src->auth;
+    auto timeout = src->alertmanagerTimeoutMs;
+    auto attempt = std::make_shared<std::function<void(std::size_t, ApiError)>>();
+    QPointer<FleetService> self(this);
+    *attempt = [self, urls, auth, timeout, make, parse, done, attempt](std::size_t i, ApiError last) {
+        if (!self)
+            return;
+        if (i >= urls->size()) {
+            done(last);
+            *attempt = nullptr; // break the cycle
+            return;
+        }
+        HttpRequest req = make((*urls)[i]);
+        req.auth = auth;
+        req.timeout = std::chrono::milliseconds(timeout);
+        self->m_client->send(std::move(req), [self, parse, done, attempt, i](HttpResponse r) {
+            if (!self)
+                return;
+            QMetaObject::invokeMethod(
+                self.data(),
+                [parse, done, attempt, i, r = std::move(r)] {
+                    auto result = parse(r);
+                    if (result) {
+                        done(std::move(result));
+                        *attempt = nullptr;
+                    } else if (*attempt) {
+                        (*attempt)(i + 1, result.error());
+                    }
+                },
+                Qt::QueuedConnection);
+        });
+    };
+    (*attempt)(0, ApiError{});
+}
+
+void FleetService::createSilence(const std::string &sourceName, const Silence &silence,
+                                 std::function<void(Result<std::string>)> done)
+{
+    sendToAlertmanagers(
+        sourceName, [silence](const std::string &url) { return alertmanager::createSilenceRequest(url, silence); },
+        [](const HttpResponse &r) -> Result<std::string> {
+            auto body = alertmanager::checkResponse(r, "/api/v2/silences");
+            if (!body)
+                return body.error();
+            return alertmanager::parseSilenceCreated(body.value());
+        },
+        [this, done = std::move(done)](Result<std::string> r) {
+            if (r)
+                refresh();
+            done(std::move(r));
+        });
+}
+
+void FleetService::expireSilence(const std::string &sourceName, const std::string &id,
+                                 std::function<void(Result<std::string>)> done)
+{
+    sendToAlertmanagers(
+        sourceName, [id](const std::string &url) { return alertmanager::expireSilenceRequest(url, id); },
+        [id](const HttpResponse &r) -> Result<std::string> {
+            if (r.error == HttpError::None && r.status >= 200 && r.status < 300)
+                return id;
+            auto body = alertmanager::checkResponse(r, "/api/v2/silence/" + id);
+            if (!body)
+                return body.error();
+            return id;
+        },
+        [this, done = std::move(done)](Result<std::string> r) {
+            if (r)
+                refresh();
+            done(std::move(r));
+        });
+}
+
+} // namespace vigil
+
+#include "fleetservice.moc"

@@ -1,0 +1,62 @@
+#pragma once
+// The pipeline's front door for the app: owns the network client, the store, the pollers and FleetState
+// on a worker thread, and publishes each new FleetSnapshot to the GUI thread by a queued signal.
+#include "httpclient.h"
+#include "../config/config.h"
+#include "../fleet/fleetsnapshot.h"
+#include "../sources/apierror.h"
+
+#include <QObject>
+#include <QString>
+#include <QThread>
+
+#include <functional>
+#include <memory>
+
+Q_DECLARE_METATYPE(vigil::FleetSnapshotPtr)
+
+namespace vigil {
+
+class Store;
+class Pipeline;
+
+class FleetService final : public QObject {
+    Q_OBJECT
+public:
+    explicit FleetService(Config config, QObject *parent = nullptr);
+    ~FleetService() override;
+
+    // Opens the cache (publishing the cached state at once, marked stale) and starts polling.
+    void start();
+    void stop();
+    [[nodiscard]] FleetSnapshotPtr current() const { return m_current; }
+    [[nodiscard]] const Config &config() const { return m_config; }
+    [[nodiscard]] std::shared_ptr<HttpClient> client() const { return m_client; }
+    // Polls every endpoint now (the operator's refresh).
+    void refresh();
+
+    // Silence actions against every Alertmanager of a source; the callback runs on the GUI thread
+    // (context object: this) with the new silence id or the error.
+    void createSilence(const std::string &sourceName, const Silence &silence,
+                       std::function<void(Result<std::string>)> done);
+    void expireSilence(const std::string &sourceName, const std::string &id, std::function<void(Result<std::string>)> done);
+
+Q_SIGNALS:
+    void snapshotReady(vigil::FleetSnapshotPtr snapshot);
+    // Cache problems (corrupt file moved aside, disk full): shown to the operator.
+    void storeMessage(const QString &message);
+
+private:
+    void onSnapshot(FleetSnapshotPtr snap);
+    void sendToAlertmanagers(const std::string &sourceName, std::function<HttpRequest(const std::string &)> make,
+                             std::function<Result<std::string>(const HttpResponse &)> parse,
+                             std::function<void(Result<std::string>)> done);
+
+    Config m_config;
+    std::shared_ptr<HttpClient> m_client;
+    QThread m_thread;
+    Pipeline *m_pipeline = nullptr; // lives on m_thread
+    FleetSnapshotPtr m_current;
+};
+
+} // namespace vigil

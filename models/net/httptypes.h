@@ -1,0 +1,68 @@
+#pragma once
+// Value types exchanged with HttpClient. Plain structs: they cross from the Asio thread to workers.
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace vigil {
+
+enum class HttpError {
+    None,
+    InvalidUrl,
+    Resolve,
+    Connect,
+    Tls,
+    Timeout,
+    Io,        // reset or dropped connection, truncated response
+    TooLarge,  // over the response cap
+    Decompress,
+    Cancelled,
+    Protocol,  // not HTTP
+};
+
+const char *httpErrorName(HttpError e);
+
+struct HttpAuth {
+    std::string bearerToken;
+    std::string username;
+    std::string password;
+    [[nodiscard]] bool empty() const { return bearerToken.empty() && username.empty(); }
+    // The Authorization header value, or "" without auth. Never logged.
+    [[nodiscard]] std::string header() const;
+};
+
+struct HttpRequest {
+    std::string method = "GET";
+    std::string url;
+    std::string body;
+    std::string contentType;
+    std::vector<std::pair<std::string, std::string>> headers;
+    HttpAuth auth;
+    std::string bucket; // requests sharing a bucket share its concurrency limit (one per source)
+    std::chrono::milliseconds timeout{15000};
+    std::chrono::milliseconds connectTimeout{5000};
+    int maxRetries = 2; // only idempotent requests are retried
+    bool acceptGzip = true;
+
+    [[nodiscard]] bool idempotent() const { return method == "GET" || method == "HEAD" || method == "DELETE"; }
+};
+
+struct HttpResponse {
+    HttpError error = HttpError::None;
+    std::string errorMessage;
+    int status = 0;
+    std::string contentType;
+    std::string body;             // inflated
+    std::uint64_t wireBytes = 0;  // as received, before inflating
+    double elapsedMs = 0;         // from send() to completion, retries included
+    int attempts = 0;
+    bool reusedConnection = false;
+
+    [[nodiscard]] bool ok() const { return error == HttpError::None && status >= 200 && status < 300; }
+    // One line for the operator: "HTTP 503 Service Unavailable", "timeout after 15000 ms", ...
+    [[nodiscard]] std::string describe() const;
+};
+
+} // namespace vigil

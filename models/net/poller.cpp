@@ -1,0 +1,353 @@
+#include "poller.h"
+
+#include "../sources/alertmanageradapter.h"
+#include "../sources/prometheusadapter.h"
+
+#include <QPointer>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <unordered_map>
+
+namespace vigil {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+double msSince(Clock::time_point t)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
+} // namespace
+
+struct Poller::Round {
+    std::uint64_t id = 0;
+    Clock::time_point started;
+    Clock::time_point lastResponse;
+    int pending = 0;
+    std::map<std::string, HttpResponse> responses;
+};
+
+Poller::Poller(std::shared_ptr<HttpClient> client, SourceConfig source, SourceKind kind, std::string url, int index,
+               QueryProfile profile, QObject *parent)
+    : QObject(parent)
+    , m_client(std::move(client))
+    , m_source(std::move(source))
+    , m_kind(kind)
+    , m_url(std::move(url))
+    , m_profile(std::move(profile))
+    , m_timer(this)
+{
+    m_health.name = m_source.name;
+    m_health.kind = kind;
+    m_health.url = m_url;
+    m_health.intervalMs = m_source.intervalMs;
+    m_health.id = m_source.name + (kind == SourceKind::Prometheus ? "/prometheus" : "/alertmanager#" + std::to_string(index));
+    m_timer.setInterval(static_cast<int>(m_source.intervalMs));
+    connect(&m_timer, &QTimer::timeout, this, &Poller::pollNow);
+}
+
+Poller::~Poller()
+{
+    stop();
+}
+
+void Poller::start()
+{
+    m_timer.start();
+    pollNow();
+}
+
+void Poller::stop()
+{
+    m_timer.stop();
+    for (auto id : m_inflight)
+        m_client->cancel(id);
+    m_inflight.clear();
+    m_current.reset();
+}
+
+void Poller::pollNow()
+{
+    if (m_current)
+        return; // the previous round is still out: never pile up requests on a slow server
+    m_current = std::make_unique<Round>();
+    m_current->id = ++m_round;
+    m_current->started = Clock::now();
+    m_inflight.clear();
+    m_health.lastAttempt = nowMs();
+    sendAll();
+}
+
+void Poller::sendAll()
+{
+    if (m_kind == SourceKind::Prometheus) {
+        issue("up", prometheus::queryRequest(m_url, m_profile.upQuery));
+        for (std::size_t i = 0; i < m_profile.metrics.size(); ++i)
+            issue("metric:" + std::to_string(i), prometheus::queryRequest(m_url, m_profile.metrics[i].query));
+        for (std::size_t i = 0; i < m_profile.facts.size(); ++i)
+            issue("fact:" + std::to_string(i), prometheus::queryRequest(m_url, m_profile.facts[i].query));
+        issue("alerts", prometheus::getRequest(m_url, "/api/v1/alerts"));
+        issue("buildinfo", prometheus::getRequest(m_url, "/api/v1/status/buildinfo"));
+    } else {
+        issue("alerts", alertmanager::alertsRequest(m_url));
+        issue("silences", alertmanager::silencesRequest(m_url));
+        issue("status", alertmanager::statusRequest(m_url));
+    }
+}
+
+void Poller::issue(const std::string &key, HttpRequest req)
+{
+    req.auth = m_source.auth;
+    req.bucket = m_health.id;
+    req.timeout = std::chrono::milliseconds(m_kind == SourceKind::Alertmanager ? m_source.alertmanagerTimeoutMs
+                                                                               : m_source.timeoutMs);
+    // Retries must finish within the interval: one retry for polls.
+    req.maxRetries = 1;
+    ++m_current->pending;
+    const std::uint64_t round = m_current->id;
+    QPointer<Poller> self(this);
+    m_inflight.push_back(m_client->send(std::move(req), [self, round, key](HttpResponse r) {
+        // On the Asio thread: hand the response to the poller's own thread.
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, round, key, r = std::move(r)]() mutable {
+                if (self)
+                    self->onResponse(round, key, std::move(r));
+            },
+            Qt::QueuedConnection);
+    }));
+}
+
+void Poller::onResponse(std::uint64_t round, const std::string &key, HttpResponse response)
+{
+    if (!m_current || m_current->id != round)
+        return; // a stale answer from a round we abandoned
+    m_current->lastResponse = Clock::now();
+    m_current->responses.emplace(key, std::move(response));
+    if (--m_current->pending == 0)
+        finishRound();
+}
+
+void Poller::finishRound()
+{
+    std::shared_ptr<PollData> data = m_kind == SourceKind::Prometheus ? buildPrometheus() : buildAlertmanager();
+    data->timings.receiveMs = std::chrono::duration<double, std::milli>(m_current->lastResponse - m_current->started).count();
+    std::uint64_t bytes = 0;
+    double latency = 0;
+    for (const auto &[k, r] : m_current->responses) {
+        bytes += r.wireBytes;
+        latency = std::max(latency, r.elapsedMs);
+    }
+    m_health.lastLatencyMs = latency;
+    m_health.lastBytes = bytes;
+    data->timings.bytes = bytes;
+    if (data->health.lastError.empty())
+        m_health.lastSuccess = m_health.lastAttempt;
+    m_health.lastError = data->health.lastError;
+    m_health.warnings = data->health.warnings;
+    if (!data->health.version.empty())
+        m_health.version = data->health.version;
+    data->health = m_health;
+    data->time = m_health.lastAttempt;
+    m_current.reset();
+    m_inflight.clear();
+    Q_EMIT polled(std::move(data));
+}
+
+std::shared_ptr<PollData> Poller::buildPrometheus()
+{
+    auto data = std::make_shared<PollData>();
+    auto &responses = m_current->responses;
+    std::vector<std::string> errors;
+    auto body = [&](const std::string &key, const std::string &endpoint) -> const std::string * {
+        auto it = responses.find(key);
+        if (it == responses.end())
+            return nullptr;
+        auto checked = prometheus::checkResponse(it->second, endpoint);
+        if (!checked) {
+            errors.push_back(checked.error().describe());
+            return nullptr;
+        }
+        return &it->second.body;
+    };
+    auto t0 = Clock::now();
+    double normalizeMs = 0;
+    auto query = [&](const std::string &key, const std::string &what) -> std::optional<PromQueryResult> {
+        const std::string *b = body(key, "/api/v1/query (" + what + ")");
+        if (!b)
+            return std::nullopt;
+        auto r = prometheus::parseQuery(*b, "/api/v1/query (" + what + ")");
+        if (!r) {
+            errors.push_back(r.error().describe());
+            return std::nullopt;
+        }
+        for (auto &w : r->warnings)
+            data->health.warnings.push_back(what + ": " + w);
+        if (r->type != PromQueryResult::Type::Vector) {
+            errors.push_back("/api/v1/query (" + what + "): expected an instant vector, the query returned another type");
+            return std::nullopt;
+        }
+        return std::move(r.value());
+    };
+
+    auto up = query("up", "inventory: " + m_profile.upQuery);
+    std::vector<std::optional<PromQueryResult>> metrics;
+    for (std::size_t i = 0; i < m_profile.metrics.size(); ++i)
+        metrics.push_back(query("metric:" + std::to_string(i), m_profile.metrics[i].key));
+    std::vector<std::optional<PromQueryResult>> facts;
+    for (std::size_t i = 0; i < m_profile.facts.size(); ++i)
+        facts.push_back(query("fact:" + std::to_string(i), m_profile.facts[i].name));
+    std::optional<std::vector<PromRuleAlert>> ruleAlerts;
+    if (const std::string *b = body("alerts", "/api/v1/alerts")) {
+        auto r = prometheus::parseAlerts(*b);
+        if (r)
+            ruleAlerts = std::move(r.value());
+        else
+            errors.push_back(r.error().describe());
+    }
+    if (const std::string *b = body("buildinfo", "/api/v1/status/buildinfo")) {
+        if (auto r = prometheus::parseBuildInfo(*b))
+            data->health.version = r->version;
+    }
+    data->timings.parseMs = msSince(t0);
+
+    auto t1 = Clock::now();
+    const std::string &hostLabel = m_profile.hostLabel;
+    if (up) {
+        data->hasInventory = true;
+        std::unordered_map<std::string, std::size_t> index;
+        index.reserve(up->vector.size());
+        data->hosts.reserve(up->vector.size());
+        const auto nan = std::numeric_limits<double>::quiet_NaN();
+        for (auto &s : up->vector) {
+            std::string name(s.metric.value(hostLabel));
+            if (name.empty())
+                continue;
+            auto [it, inserted] = index.emplace(name, data->hosts.size());
+            if (!inserted) {
+                // Several jobs scrape the same instance: it is up if any of them is.
+                auto &h = data->hosts[it->second];
+                if (s.value == 1)
+                    h.up = UpState::Up;
+                continue;
+            }
+            Host h;
+            h.name = std::move(name);
+            s.metric.remove("__name__");
+            h.labels = std::move(s.metric);
+            h.up = s.value == 1 ? UpState::Up : UpState::Down;
+            h.metrics.assign(m_profile.metrics.size(), nan);
+            h.lastSeen = m_health.lastAttempt;
+            h.sources = {m_health.id};
+            data->hosts.push_back(std::move(h));
+        }
+        data->metricOk.assign(m_profile.metrics.size(), false);
+        for (std::size_t i = 0; i < metrics.size(); ++i) {
+            if (!metrics[i])
+                continue;
+            data->metricOk[i] = true;
+            for (const auto &s : metrics[i]->vector)
+                if (auto it = index.find(std::string(s.metric.value(hostLabel))); it != index.end())
+                    data->hosts[it->second].metrics[i] = s.value;
+        }
+        std::sort(data->hosts.begin(), data->hosts.end(), [](const Host &a, const Host &b) { return a.name < b.name; });
+        bool allFacts = true;
+        for (std::size_t i = 0; i < facts.size(); ++i) {
+            if (!facts[i]) {
+                allFacts = false;
+                continue;
+            }
+            for (const auto &s : facts[i]->vector) {
+                std::string host(s.metric.value(hostLabel));
+                if (host.empty() || !index.count(host))
+                    continue;
+                for (const auto &label : m_profile.facts[i].valueLabels)
+                    if (s.metric.has(label))
+                        data->facts.push_back({host, m_profile.facts[i].name + "." + label, std::string(s.metric.value(label))});
+            }
+        }
+        data->hasFacts = allFacts;
+        std::sort(data->facts.begin(), data->facts.end(),
+                  [](const Fact &a, const Fact &b) { return std::tie(a.host, a.name, a.value) < std::tie(b.host, b.name, b.value); });
+    }
+    if (ruleAlerts) {
+        data->hasRuleAlerts = true;
+        for (auto &ra : *ruleAlerts) {
+            Alert a;
+            a.fingerprint = ra.labels.fingerprint();
+            a.labels = std::move(ra.labels);
+            a.annotations = std::move(ra.annotations);
+            a.state = ra.state == "firing" ? AlertState::Firing : AlertState::Pending;
+            a.startsAt = ra.activeAt;
+            a.seenBy = {m_health.id};
+            data->ruleAlerts.push_back(std::move(a));
+        }
+    }
+    normalizeMs = msSince(t1);
+    data->timings.normalizeMs = normalizeMs;
+    if (!errors.empty()) {
+        data->health.lastError = errors.front();
+        for (std::size_t i = 1; i < errors.size(); ++i)
+            data->health.warnings.push_back(errors[i]);
+    }
+    return data;
+}
+
+std::shared_ptr<PollData> Poller::buildAlertmanager()
+{
+    auto data = std::make_shared<PollData>();
+    auto &responses = m_current->responses;
+    std::vector<std::string> errors;
+    auto t0 = Clock::now();
+    auto body = [&](const std::string &key, const std::string &endpoint) -> const std::string * {
+        auto it = responses.find(key);
+        if (it == responses.end())
+            return nullptr;
+        auto checked = alertmanager::checkResponse(it->second, endpoint);
+        if (!checked) {
+            errors.push_back(checked.error().describe());
+            return nullptr;
+        }
+        return &it->second.body;
+    };
+    if (const std::string *b = body("alerts", "/api/v2/alerts")) {
+        if (auto r = alertmanager::parseAlerts(*b)) {
+            data->hasAlerts = true;
+            data->alerts = std::move(r.value());
+            for (auto &a : data->alerts)
+                a.seenBy = {m_health.id};
+        } else {
+            errors.push_back(r.error().describe());
+        }
+    }
+    if (const std::string *b = body("silences", "/api/v2/silences")) {
+        if (auto r = alertmanager::parseSilences(*b)) {
+            data->hasSilences = true;
+            data->silences = std::move(r.value());
+            for (auto &s : data->silences)
+                s.seenBy = {m_health.id};
+        } else {
+            errors.push_back(r.error().describe());
+        }
+    }
+    if (const std::string *b = body("status", "/api/v2/status")) {
+        if (auto r = alertmanager::parseStatus(*b))
+            data->health.version = r->version;
+        else
+            errors.push_back(r.error().describe());
+    }
+    data->timings.parseMs = msSince(t0);
+    if (!errors.empty()) {
+        data->health.lastError = errors.front();
+        for (std::size_t i = 1; i < errors.size(); ++i)
+            data->health.warnings.push_back(errors[i]);
+    }
+    return data;
+}
+
+} // namespace vigil

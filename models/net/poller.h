@@ -1,0 +1,56 @@
+#pragma once
+// Polls one endpoint (a Prometheus, or one Alertmanager of a cluster) on its interval: issues the
+// round's requests through HttpClient, parses and normalizes the answers on its own (worker) thread and
+// emits one PollData per round. A slow endpoint never piles up requests: a tick during a round is skipped.
+#include "httpclient.h"
+#include "../config/config.h"
+#include "../fleet/polldata.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <chrono>
+#include <memory>
+
+namespace vigil {
+
+class Poller final : public QObject {
+    Q_OBJECT
+public:
+    Poller(std::shared_ptr<HttpClient> client, SourceConfig source, SourceKind kind, std::string url, int index,
+           QueryProfile profile, QObject *parent = nullptr);
+    ~Poller() override;
+
+    [[nodiscard]] const std::string &id() const { return m_health.id; }
+    [[nodiscard]] const SourceHealth &health() const { return m_health; }
+
+public Q_SLOTS:
+    void start();
+    void stop();
+    void pollNow();
+
+Q_SIGNALS:
+    void polled(std::shared_ptr<const vigil::PollData> data);
+
+private:
+    struct Round;
+    void sendAll();
+    void issue(const std::string &key, HttpRequest req);
+    void onResponse(std::uint64_t round, const std::string &key, HttpResponse response);
+    void finishRound();
+    std::shared_ptr<PollData> buildPrometheus();
+    std::shared_ptr<PollData> buildAlertmanager();
+
+    std::shared_ptr<HttpClient> m_client;
+    SourceConfig m_source;
+    SourceKind m_kind;
+    std::string m_url;
+    QueryProfile m_profile;
+    SourceHealth m_health;
+    QTimer m_timer;
+    std::uint64_t m_round = 0;
+    std::unique_ptr<Round> m_current;
+    std::vector<std::uint64_t> m_inflight;
+};
+
+} // namespace vigil

@@ -1,0 +1,258 @@
+#include "prometheusadapter.h"
+
+#include "jsonutil.h"
+#include "../net/url.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+
+namespace vigil::prometheus {
+
+using jsonutil::json;
+
+namespace {
+
+std::string formatSeconds(TimeMs t)
+{
+    return std::to_string(t / 1000) + "." + std::to_string(1000 + t % 1000).substr(1);
+}
+
+TimeMs secondsToMs(const json &v)
+{
+    return v.is_number() ? static_cast<TimeMs>(std::llround(v.get<double>() * 1000.0)) : 0;
+}
+
+// Unwraps {"status":"success","data":...,"warnings":[...]}; an error envelope becomes an ApiError.
+Result<json> envelope(std::string_view body, const std::string &endpoint, std::vector<std::string> *warnings)
+{
+    auto j = jsonutil::parse(body, endpoint);
+    if (!j)
+        return j.error();
+    if (!j->is_object())
+        return jsonutil::shapeError(endpoint, "top level is not an object");
+    const std::string status = jsonutil::str(*j, "status");
+    if (status == "error") {
+        return ApiError{ApiError::Kind::Api, endpoint,
+                        "Prometheus error (" + jsonutil::str(*j, "errorType") + "): " + jsonutil::str(*j, "error"),
+                        jsonutil::str(*j, "errorType"), 0};
+    }
+    if (status != "success")
+        return jsonutil::shapeError(endpoint, "missing \"status\": \"success\"");
+    if (warnings)
+        *warnings = jsonutil::strings(j->value("warnings", json::array()));
+    auto data = j->find("data");
+    if (data == j->end())
+        return jsonutil::shapeError(endpoint, "missing \"data\"");
+    return std::move(*data);
+}
+
+} // namespace
+
+bool parseSampleValue(std::string_view s, double &out)
+{
+    if (s == "NaN") {
+        out = std::numeric_limits<double>::quiet_NaN();
+        return true;
+    }
+    if (s == "+Inf" || s == "Inf") {
+        out = std::numeric_limits<double>::infinity();
+        return true;
+    }
+    if (s == "-Inf") {
+        out = -std::numeric_limits<double>::infinity();
+        return true;
+    }
+    if (s.empty() || s.size() > 64)
+        return false;
+    char buf[65];
+    s.copy(buf, s.size());
+    buf[s.size()] = '\0';
+    char *end = nullptr;
+    out = std::strtod(buf, &end);
+    return end == buf + s.size();
+}
+
+HttpRequest getRequest(const std::string &baseUrl, const std::string &path)
+{
+    HttpRequest r;
+    r.url = joinUrl(baseUrl, path);
+    return r;
+}
+
+HttpRequest queryRequest(const std::string &baseUrl, const std::string &promql, TimeMs at)
+{
+    std::vector<std::pair<std::string, std::string>> params{{"query", promql}};
+    if (at > 0)
+        params.emplace_back("time", formatSeconds(at));
+    return getRequest(baseUrl, "/api/v1/query?" + buildQuery(params));
+}
+
+HttpRequest queryRangeRequest(const std::string &baseUrl, const std::string &promql, TimeMs start, TimeMs end,
+                              std::int64_t stepMs)
+{
+    return getRequest(baseUrl, "/api/v1/query_range?" +
+                                   buildQuery({{"query", promql},
+                                               {"start", formatSeconds(start)},
+                                               {"end", formatSeconds(end)},
+                                               {"step", formatSeconds(stepMs)}}));
+}
+
+Result<std::string> checkResponse(const HttpResponse &r, const std::string &endpoint)
+{
+    if (r.error != HttpError::None)
+        return ApiError{ApiError::Kind::Transport, endpoint, r.describe(), {}, 0};
+    const bool json = r.contentType.find("json") != std::string::npos;
+    if (r.status < 200 || r.status >= 300) {
+        // Prometheus sends its error envelope with 400/422/503; say what it said.
+        if (json) {
+            auto e = envelope(r.body, endpoint, nullptr);
+            if (!e && e.error().kind == ApiError::Kind::Api) {
+                ApiError err = e.error();
+                err.httpStatus = r.status;
+                err.message = "HTTP " + std::to_string(r.status) + ", " + err.message;
+                return err;
+            }
+        }
+        std::string snippet = r.body.substr(0, 200);
+        for (auto &c : snippet)
+            if (c == '\n' || c == '\r')
+                c = ' ';
+        return ApiError{ApiError::Kind::Http, endpoint, r.describe() + (snippet.empty() ? "" : ": " + snippet), {},
+                        r.status};
+    }
+    if (!json)
+        return ApiError{ApiError::Kind::ContentType, endpoint,
+                        "expected a JSON response but got \"" +
+                            (r.contentType.empty() ? std::string("no content type") : r.contentType) +
+                            "\" (is this URL a Prometheus/Alertmanager API?)",
+                        {}, r.status};
+    return r.body;
+}
+
+Result<PromQueryResult> parseQuery(std::string_view body, const std::string &endpoint)
+{
+    PromQueryResult out;
+    auto data = envelope(body, endpoint, &out.warnings);
+    if (!data)
+        return data.error();
+    const std::string type = jsonutil::str(*data, "resultType");
+    auto resIt = data->find("result");
+    if (resIt == data->end())
+        return jsonutil::shapeError(endpoint, "missing data.result");
+    const json &res = *resIt;
+    auto point = [&](const json &p, TimeMs &t, double &v) {
+        if (!p.is_array() || p.size() != 2 || !p[0].is_number() || !p[1].is_string())
+            return false;
+        t = secondsToMs(p[0]);
+        return parseSampleValue(p[1].get_ref<const std::string &>(), v);
+    };
+    if (type == "vector") {
+        out.type = PromQueryResult::Type::Vector;
+        if (!res.is_array())
+            return jsonutil::shapeError(endpoint, "vector result is not an array");
+        out.vector.reserve(res.size());
+        for (const auto &s : res) {
+            PromSample sample;
+            auto v = s.find("value");
+            if (v == s.end() || !point(*v, sample.time, sample.value))
+                return jsonutil::shapeError(endpoint, "vector sample without a [time, \"value\"] pair");
+            sample.metric = jsonutil::labels(s.value("metric", json::object()));
+            out.vector.push_back(std::move(sample));
+        }
+    } else if (type == "matrix") {
+        out.type = PromQueryResult::Type::Matrix;
+        if (!res.is_array())
+            return jsonutil::shapeError(endpoint, "matrix result is not an array");
+        out.matrix.reserve(res.size());
+        for (const auto &s : res) {
+            PromSeries series;
+            series.metric = jsonutil::labels(s.value("metric", json::object()));
+            auto vals = s.find("values");
+            if (vals == s.end() || !vals->is_array())
+                return jsonutil::shapeError(endpoint, "matrix series without \"values\"");
+            series.points.reserve(vals->size());
+            for (const auto &p : *vals) {
+                TimeMs t;
+                double v;
+                if (!point(p, t, v))
+                    return jsonutil::shapeError(endpoint, "matrix point is not [time, \"value\"]");
+                series.points.emplace_back(t, v);
+            }
+            out.matrix.push_back(std::move(series));
+        }
+    } else if (type == "scalar") {
+        out.type = PromQueryResult::Type::Scalar;
+        if (!point(res, out.scalarTime, out.scalar))
+            return jsonutil::shapeError(endpoint, "scalar result is not [time, \"value\"]");
+    } else if (type == "string") {
+        out.type = PromQueryResult::Type::String;
+        if (!res.is_array() || res.size() != 2 || !res[1].is_string())
+            return jsonutil::shapeError(endpoint, "string result is not [time, \"value\"]");
+        out.string = res[1].get<std::string>();
+    } else {
+        return jsonutil::shapeError(endpoint, "unknown resultType \"" + type + "\"");
+    }
+    return out;
+}
+
+Result<PromTargets> parseTargets(std::string_view body)
+{
+    const std::string endpoint = "/api/v1/targets";
+    auto data = envelope(body, endpoint, nullptr);
+    if (!data)
+        return data.error();
+    PromTargets out;
+    auto act = data->find("activeTargets");
+    if (act == data->end() || !act->is_array())
+        return jsonutil::shapeError(endpoint, "missing data.activeTargets");
+    for (const auto &t : *act) {
+        PromTarget target;
+        target.labels = jsonutil::labels(t.value("labels", json::object()));
+        target.scrapePool = jsonutil::str(t, "scrapePool");
+        target.scrapeUrl = jsonutil::str(t, "scrapeUrl");
+        target.health = jsonutil::str(t, "health");
+        target.lastError = jsonutil::str(t, "lastError");
+        target.lastScrape = parseRfc3339(jsonutil::str(t, "lastScrape")).value_or(0);
+        if (auto d = t.find("lastScrapeDuration"); d != t.end() && d->is_number())
+            target.lastScrapeDurationS = d->get<double>();
+        out.active.push_back(std::move(target));
+    }
+    if (auto dr = data->find("droppedTargets"); dr != data->end() && dr->is_array())
+        out.droppedCount = static_cast<int>(dr->size());
+    return out;
+}
+
+Result<std::vector<PromRuleAlert>> parseAlerts(std::string_view body)
+{
+    const std::string endpoint = "/api/v1/alerts";
+    auto data = envelope(body, endpoint, nullptr);
+    if (!data)
+        return data.error();
+    auto arr = data->find("alerts");
+    if (arr == data->end() || !arr->is_array())
+        return jsonutil::shapeError(endpoint, "missing data.alerts");
+    std::vector<PromRuleAlert> out;
+    out.reserve(arr->size());
+    for (const auto &a : *arr) {
+        PromRuleAlert alert;
+        alert.labels = jsonutil::labels(a.value("labels", json::object()));
+        alert.annotations = jsonutil::labels(a.value("annotations", json::object()));
+        alert.state = jsonutil::str(a, "state");
+        alert.activeAt = parseRfc3339(jsonutil::str(a, "activeAt")).value_or(0);
+        parseSampleValue(jsonutil::str(a, "value"), alert.value);
+        out.push_back(std::move(alert));
+    }
+    return out;
+}
+
+Result<PromBuildInfo> parseBuildInfo(std::string_view body)
+{
+    auto data = envelope(body, "/api/v1/status/buildinfo", nullptr);
+    if (!data)
+        return data.error();
+    return PromBuildInfo{jsonutil::str(*data, "version"), jsonutil::str(*data, "revision"),
+                         jsonutil::str(*data, "goVersion")};
+}
+
+} // namespace vigil::prometheus

@@ -1,0 +1,86 @@
+#pragma once
+// Prometheus HTTP API v1 (also Thanos Query, Mimir, VictoriaMetrics): request building and response
+// parsing into domain values. Pure functions: parsing runs on worker threads.
+#include "apierror.h"
+#include "../fleet/alert.h"
+#include "../fleet/labelset.h"
+#include "../net/httptypes.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vigil {
+
+struct PromSample {
+    LabelSet metric;
+    TimeMs time = 0;
+    double value = 0;
+};
+
+struct PromSeries {
+    LabelSet metric;
+    std::vector<std::pair<TimeMs, double>> points;
+};
+
+struct PromQueryResult {
+    enum class Type { Vector, Scalar, Matrix, String };
+    Type type = Type::Vector;
+    std::vector<PromSample> vector;
+    std::vector<PromSeries> matrix;
+    double scalar = 0;
+    TimeMs scalarTime = 0;
+    std::string string;
+    std::vector<std::string> warnings;
+};
+
+struct PromTarget {
+    LabelSet labels;
+    std::string scrapePool;
+    std::string scrapeUrl;
+    std::string health; // "up", "down", "unknown"
+    std::string lastError;
+    TimeMs lastScrape = 0;
+    double lastScrapeDurationS = 0;
+};
+
+struct PromTargets {
+    std::vector<PromTarget> active;
+    int droppedCount = 0;
+};
+
+struct PromRuleAlert {
+    LabelSet labels;
+    LabelSet annotations;
+    std::string state; // "pending", "firing"
+    TimeMs activeAt = 0;
+    double value = 0;
+};
+
+struct PromBuildInfo {
+    std::string version;
+    std::string revision;
+    std::string goVersion;
+};
+
+namespace prometheus {
+
+HttpRequest queryRequest(const std::string &baseUrl, const std::string &promql, TimeMs at = 0);
+HttpRequest queryRangeRequest(const std::string &baseUrl, const std::string &promql, TimeMs start, TimeMs end,
+                              std::int64_t stepMs);
+HttpRequest getRequest(const std::string &baseUrl, const std::string &path);
+
+// Turns a finished HTTP exchange into its JSON body or a typed error: transport failures, HTTP errors
+// (reading Prometheus' own error shape where present), wrong content type.
+Result<std::string> checkResponse(const HttpResponse &r, const std::string &endpoint);
+
+Result<PromQueryResult> parseQuery(std::string_view body, const std::string &endpoint = "/api/v1/query");
+Result<PromTargets> parseTargets(std::string_view body);
+Result<std::vector<PromRuleAlert>> parseAlerts(std::string_view body);
+Result<PromBuildInfo> parseBuildInfo(std::string_view body);
+
+// Values arrive as strings: "1.5", "NaN", "+Inf", "-Inf".
+bool parseSampleValue(std::string_view s, double &out);
+
+} // namespace prometheus
+} // namespace vigil

@@ -1,0 +1,704 @@
+#include "store.h"
+
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <map>
+#include <stdexcept>
+#include <tuple>
+#include <algorithm>
+
+namespace vigil {
+
+using json = nlohmann::json;
+
+namespace {
+
+constexpr std::int64_t kMinuteMs = 60'000;
+constexpr std::int64_t kBucket5mMs = 5 * kMinuteMs;
+constexpr std::int64_t kRawKeepMs = 24 * 3600'000LL;
+
+// A prepared statement with RAII; bind by 1-based index.
+class Stmt {
+public:
+    Stmt(sqlite3 *db, const char *sql)
+    {
+        if (sqlite3_prepare_v2(db, sql, -1, &m_s, nullptr) != SQLITE_OK)
+            throw std::runtime_error(std::string("SQL prepare failed: ") + sqlite3_errmsg(db) + " in: " + sql);
+    }
+    ~Stmt() { sqlite3_finalize(m_s); }
+    Stmt(const Stmt &) = delete;
+    Stmt &operator=(const Stmt &) = delete;
+
+    Stmt &bind(int i, std::int64_t v)
+    {
+        sqlite3_bind_int64(m_s, i, v);
+        return *this;
+    }
+    Stmt &bind(int i, double v)
+    {
+        if (std::isnan(v))
+            sqlite3_bind_null(m_s, i);
+        else
+            sqlite3_bind_double(m_s, i, v);
+        return *this;
+    }
+    Stmt &bind(int i, const std::string &v)
+    {
+        sqlite3_bind_text(m_s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Stmt &bindNull(int i)
+    {
+        sqlite3_bind_null(m_s, i);
+        return *this;
+    }
+    Stmt &bindBlob(int i, const void *p, std::size_t n)
+    {
+        sqlite3_bind_blob(m_s, i, p, static_cast<int>(n), SQLITE_TRANSIENT);
+        return *this;
+    }
+    // Returns true while rows come; throws on error.
+    bool step()
+    {
+        int rc = sqlite3_step(m_s);
+        if (rc == SQLITE_ROW)
+            return true;
+        if (rc == SQLITE_DONE)
+            return false;
+        throw std::runtime_error(std::string("SQL step failed: ") + sqlite3_errmsg(sqlite3_db_handle(m_s)));
+    }
+    void exec()
+    {
+        while (step()) {
+        }
+        reset();
+    }
+    void reset()
+    {
+        sqlite3_reset(m_s);
+        sqlite3_clear_bindings(m_s);
+    }
+    std::int64_t i64(int c) const { return sqlite3_column_int64(m_s, c); }
+    double dbl(int c) const
+    {
+        return sqlite3_column_type(m_s, c) == SQLITE_NULL ? std::numeric_limits<double>::quiet_NaN()
+                                                          : sqlite3_column_double(m_s, c);
+    }
+    bool isNull(int c) const { return sqlite3_column_type(m_s, c) == SQLITE_NULL; }
+    std::string text(int c) const
+    {
+        auto p = sqlite3_column_text(m_s, c);
+        return p ? std::string(reinterpret_cast<const char *>(p), sqlite3_column_bytes(m_s, c)) : std::string();
+    }
+    std::vector<float> floats(int c) const
+    {
+        std::vector<float> out(static_cast<std::size_t>(sqlite3_column_bytes(m_s, c)) / sizeof(float));
+        if (!out.empty())
+            std::memcpy(out.data(), sqlite3_column_blob(m_s, c), out.size() * sizeof(float));
+        return out;
+    }
+
+private:
+    sqlite3_stmt *m_s = nullptr;
+};
+
+void execSql(sqlite3 *db, const char *sql)
+{
+    char *err = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+        std::string msg = err ? err : "unknown error";
+        sqlite3_free(err);
+        throw std::runtime_error(msg);
+    }
+}
+
+json labelsToJson(const LabelSet &l)
+{
+    json j = json::object();
+    for (const auto &x : l.labels())
+        j[x.name] = x.value;
+    return j;
+}
+
+LabelSet labelsFromJson(const std::string &s)
+{
+    auto j = json::parse(s, nullptr, false);
+    std::vector<Label> out;
+    if (j.is_object())
+        for (auto it = j.begin(); it != j.end(); ++it)
+            if (it->is_string())
+                out.push_back({it.key(), it->get<std::string>()});
+    return LabelSet(std::move(out));
+}
+
+std::vector<std::string> stringsFromJson(const std::string &s)
+{
+    auto j = json::parse(s, nullptr, false);
+    std::vector<std::string> out;
+    if (j.is_array())
+        for (const auto &v : j)
+            if (v.is_string())
+                out.push_back(v.get<std::string>());
+    return out;
+}
+
+// Forward migrations, index = version reached after applying it.
+const char *const kMigrations[] = {
+    nullptr,
+    // 1: the core cache
+    R"sql(
+    CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE sources(id TEXT PRIMARY KEY, name TEXT NOT NULL, kind INTEGER NOT NULL, url TEXT NOT NULL,
+        interval_ms INTEGER NOT NULL, last_attempt INTEGER, last_success INTEGER, latency_ms REAL,
+        bytes INTEGER, last_error TEXT, version TEXT);
+    CREATE TABLE hosts(slot INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, labels TEXT NOT NULL,
+        up INTEGER NOT NULL, sources TEXT NOT NULL, first_seen INTEGER NOT NULL, changed_at INTEGER NOT NULL,
+        gone_at INTEGER);
+    CREATE TABLE metrics(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
+        unit TEXT NOT NULL, query TEXT NOT NULL);
+    -- One row per metric and minute: float32 values indexed by host slot (NaN = no value).
+    CREATE TABLE samples(metric_id INTEGER NOT NULL, minute INTEGER NOT NULL, vals BLOB NOT NULL,
+        PRIMARY KEY(metric_id, minute)) WITHOUT ROWID;
+    CREATE TABLE alerts(fingerprint TEXT PRIMARY KEY, labels TEXT NOT NULL, annotations TEXT NOT NULL,
+        state TEXT NOT NULL, starts_at INTEGER, ends_at INTEGER, updated_at INTEGER, generator_url TEXT,
+        silenced_by TEXT NOT NULL, inhibited_by TEXT NOT NULL, seen_by TEXT NOT NULL,
+        first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL, resolved_at INTEGER);
+    CREATE TABLE alert_events(fingerprint TEXT NOT NULL, ts INTEGER NOT NULL, state TEXT NOT NULL);
+    CREATE INDEX alert_events_fp ON alert_events(fingerprint, ts);
+    CREATE TABLE silences(id TEXT PRIMARY KEY, matchers TEXT NOT NULL, starts_at INTEGER, ends_at INTEGER,
+        updated_at INTEGER, created_by TEXT, comment TEXT, state TEXT, seen_by TEXT NOT NULL);
+    CREATE TABLE facts(host_slot INTEGER NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL,
+        first_seen INTEGER NOT NULL, last_seen INTEGER, PRIMARY KEY(host_slot, name, value, first_seen))
+        WITHOUT ROWID;
+    CREATE TABLE poll_log(id INTEGER PRIMARY KEY, source_id TEXT NOT NULL, ts INTEGER NOT NULL,
+        latency_ms REAL, bytes INTEGER, error TEXT);
+    )sql",
+    // 2: downsampled history and time indexes for snapshots and retention
+    R"sql(
+    CREATE TABLE samples_5m(metric_id INTEGER NOT NULL, bucket INTEGER NOT NULL, vals BLOB NOT NULL,
+        PRIMARY KEY(metric_id, bucket)) WITHOUT ROWID;
+    CREATE INDEX poll_log_ts ON poll_log(ts);
+    CREATE INDEX alert_events_ts ON alert_events(ts);
+    CREATE INDEX alerts_open ON alerts(resolved_at);
+    )sql",
+};
+static_assert(std::size(kMigrations) == Store::kSchemaVersion + 1);
+
+} // namespace
+
+Store::Store(std::string path) : m_path(std::move(path)) {}
+
+std::unique_ptr<Store> Store::open(const std::string &path, std::string *error)
+{
+    std::unique_ptr<Store> s(new Store(path));
+    auto fail = [&](const std::string &msg) -> std::unique_ptr<Store> {
+        if (error)
+            *error = "cache " + path + ": " + msg;
+        return nullptr;
+    };
+    if (sqlite3_open_v2(path.c_str(), &s->m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                        nullptr) != SQLITE_OK)
+        return fail(s->m_db ? sqlite3_errmsg(s->m_db) : "cannot open");
+    sqlite3_busy_timeout(s->m_db, 5000);
+    try {
+        // Any read validates the header: a file that is not SQLite fails here.
+        int version = 0;
+        {
+            Stmt v(s->m_db, "PRAGMA user_version");
+            v.step();
+            version = static_cast<int>(v.i64(0));
+        }
+        if (version > kSchemaVersion)
+            return fail("written by a newer Vigil (schema " + std::to_string(version) + ", this build knows " +
+                        std::to_string(kSchemaVersion) + ")");
+        execSql(s->m_db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;");
+        {
+            Stmt check(s->m_db, "PRAGMA quick_check");
+            if (check.step() && check.text(0) != "ok")
+                return fail("database is corrupt (" + check.text(0) + ")");
+        }
+        for (int target = version + 1; target <= kSchemaVersion; ++target) {
+            execSql(s->m_db, "BEGIN IMMEDIATE");
+            try {
+                execSql(s->m_db, kMigrations[target]);
+                execSql(s->m_db, ("PRAGMA user_version=" + std::to_string(target)).c_str());
+                execSql(s->m_db, "COMMIT");
+            } catch (...) {
+                execSql(s->m_db, "ROLLBACK");
+                throw;
+            }
+        }
+        Stmt hosts(s->m_db, "SELECT slot, name FROM hosts");
+        while (hosts.step())
+            s->m_hostSlots.emplace(hosts.text(1), hosts.i64(0));
+        Stmt metrics(s->m_db, "SELECT id, key FROM metrics");
+        while (metrics.step())
+            s->m_metricIds.emplace(metrics.text(1), metrics.i64(0));
+    } catch (const std::exception &e) {
+        return fail(e.what());
+    }
+    s->m_writer = std::thread([raw = s.get()] { raw->writerLoop(); });
+    return s;
+}
+
+Store::~Store()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_cv.notify_all();
+    if (m_writer.joinable())
+        m_writer.join();
+    if (m_db) {
+        sqlite3_exec(m_db, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
+        sqlite3_close_v2(m_db);
+    }
+}
+
+void Store::write(std::shared_ptr<const StoreBatch> batch)
+{
+    if (!batch || batch->empty())
+        return;
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue.emplace_back([this, batch = std::move(batch)] { apply(*batch); });
+    }
+    m_cv.notify_one();
+}
+
+void Store::applyRetention(TimeMs now, std::int64_t retentionMs)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue.emplace_back([this, now, retentionMs] { applyRetentionNow(now, retentionMs); });
+    }
+    m_cv.notify_one();
+}
+
+void Store::flush()
+{
+    std::unique_lock lock(m_mutex);
+    m_idleCv.wait(lock, [this] { return m_queue.empty() && !m_busy; });
+}
+
+std::string Store::lastWriteError() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_lastWriteError;
+}
+
+void Store::writerLoop()
+{
+    for (;;) {
+        std::deque<std::function<void()>> work;
+        {
+            std::unique_lock lock(m_mutex);
+            m_cv.wait(lock, [this] { return m_stop || !m_queue.empty(); });
+            if (m_queue.empty() && m_stop)
+                return;
+            work.swap(m_queue);
+            m_busy = true;
+        }
+        std::string error;
+        try {
+            execSql(m_db, "BEGIN IMMEDIATE");
+            try {
+                for (auto &job : work)
+                    job();
+                execSql(m_db, "COMMIT");
+            } catch (...) {
+                sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+                // The in-memory minute blobs may now be ahead of the file; reload them lazily.
+                m_currentMinute.clear();
+                throw;
+            }
+        } catch (const std::exception &e) {
+            error = e.what();
+        }
+        {
+            std::lock_guard lock(m_mutex);
+            m_lastWriteError = error;
+            m_busy = false;
+        }
+        m_idleCv.notify_all();
+    }
+}
+
+std::int64_t Store::hostSlot(const std::string &name)
+{
+    if (auto it = m_hostSlots.find(name); it != m_hostSlots.end())
+        return it->second;
+    return -1;
+}
+
+std::int64_t Store::metricId(const MetricQuery &m)
+{
+    if (auto it = m_metricIds.find(m.key); it != m_metricIds.end())
+        return it->second;
+    Stmt ins(m_db, "INSERT INTO metrics(key, title, unit, query) VALUES(?,?,?,?)");
+    ins.bind(1, m.key).bind(2, m.title).bind(3, std::string(metricUnitName(m.unit))).bind(4, m.query).exec();
+    const std::int64_t id = sqlite3_last_insert_rowid(m_db);
+    m_metricIds.emplace(m.key, id);
+    return id;
+}
+
+void Store::apply(const StoreBatch &b)
+{
+    if (!b.hostsChanged.empty()) {
+        Stmt upd(m_db, "UPDATE hosts SET labels=?, up=?, sources=?, changed_at=?, gone_at=NULL WHERE slot=?");
+        Stmt ins(m_db, "INSERT INTO hosts(name, labels, up, sources, first_seen, changed_at) VALUES(?,?,?,?,?,?)");
+        for (const auto &h : b.hostsChanged) {
+            const std::string labels = labelsToJson(h.labels).dump();
+            const std::string sources = json(h.sources).dump();
+            if (auto slot = hostSlot(h.name); slot >= 0) {
+                upd.bind(1, labels).bind(2, std::int64_t(h.up)).bind(3, sources).bind(4, b.time).bind(5, slot).exec();
+            } else {
+                ins.bind(1, h.name).bind(2, labels).bind(3, std::int64_t(h.up)).bind(4, sources).bind(5, b.time)
+                    .bind(6, b.time).exec();
+                m_hostSlots.emplace(h.name, sqlite3_last_insert_rowid(m_db));
+            }
+        }
+    }
+    if (!b.hostsGone.empty()) {
+        Stmt gone(m_db, "UPDATE hosts SET gone_at=? WHERE slot=?");
+        for (const auto &name : b.hostsGone)
+            if (auto slot = hostSlot(name); slot >= 0)
+                gone.bind(1, b.time).bind(2, slot).exec();
+    }
+    if (!b.hostSamples.empty() && !b.metrics.empty()) {
+        const std::int64_t minute = b.time / kMinuteMs;
+        Stmt read(m_db, "SELECT vals FROM samples WHERE metric_id=? AND minute=?");
+        Stmt put(m_db, "INSERT OR REPLACE INTO samples(metric_id, minute, vals) VALUES(?,?,?)");
+        for (std::size_t mi = 0; mi < b.metrics.size(); ++mi) {
+            const std::int64_t id = metricId(b.metrics[mi]);
+            auto &blob = m_currentMinute[id];
+            if (blob.minute != minute) {
+                blob.minute = minute;
+                read.bind(1, id).bind(2, minute);
+                blob.values = read.step() ? read.floats(0) : std::vector<float>();
+                read.reset();
+            }
+            for (const auto &h : b.hostSamples) {
+                const std::int64_t slot = hostSlot(h.name);
+                if (slot < 0 || mi >= h.metrics.size())
+                    continue;
+                const auto idx = static_cast<std::size_t>(slot - 1);
+                if (blob.values.size() <= idx)
+                    blob.values.resize(idx + 1, std::numeric_limits<float>::quiet_NaN());
+                blob.values[idx] = static_cast<float>(h.metrics[mi]);
+            }
+            put.bind(1, id).bind(2, minute).bindBlob(3, blob.values.data(), blob.values.size() * sizeof(float)).exec();
+        }
+    }
+    if (!b.factsEnded.empty()) {
+        Stmt end(m_db, "UPDATE facts SET last_seen=? WHERE host_slot=? AND name=? AND value=? AND last_seen IS NULL");
+        for (const auto &f : b.factsEnded)
+            if (auto slot = hostSlot(f.host); slot >= 0)
+                end.bind(1, b.time).bind(2, slot).bind(3, f.name).bind(4, f.value).exec();
+    }
+    if (!b.factsAppeared.empty()) {
+        Stmt ins(m_db, "INSERT OR IGNORE INTO facts(host_slot, name, value, first_seen) VALUES(?,?,?,?)");
+        for (const auto &f : b.factsAppeared)
+            if (auto slot = hostSlot(f.host); slot >= 0)
+                ins.bind(1, slot).bind(2, f.name).bind(3, f.value).bind(4, b.time).exec();
+    }
+    if (!b.alertsChanged.empty()) {
+        Stmt up(m_db, R"sql(INSERT INTO alerts(fingerprint, labels, annotations, state, starts_at, ends_at, updated_at,
+                generator_url, silenced_by, inhibited_by, seen_by, first_seen, last_seen, resolved_at)
+            VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?12,NULL)
+            ON CONFLICT(fingerprint) DO UPDATE SET labels=?2, annotations=?3, state=?4, starts_at=?5, ends_at=?6,
+                updated_at=?7, generator_url=?8, silenced_by=?9, inhibited_by=?10, seen_by=?11, last_seen=?12,
+                resolved_at=NULL)sql");
+        Stmt ev(m_db, "INSERT INTO alert_events(fingerprint, ts, state) VALUES(?,?,?)");
+        for (const auto &a : b.alertsChanged) {
+            up.bind(1, a.fingerprint).bind(2, labelsToJson(a.labels).dump()).bind(3, labelsToJson(a.annotations).dump())
+                .bind(4, std::string(alertStateName(a.state))).bind(5, a.startsAt).bind(6, a.endsAt)
+                .bind(7, a.updatedAt).bind(8, a.generatorUrl).bind(9, json(a.silencedBy).dump())
+                .bind(10, json(a.inhibitedBy).dump()).bind(11, json(a.seenBy).dump()).bind(12, b.time).exec();
+            ev.bind(1, a.fingerprint).bind(2, b.time).bind(3, std::string(alertStateName(a.state))).exec();
+        }
+    }
+    if (!b.alertsResolved.empty()) {
+        Stmt res(m_db, "UPDATE alerts SET resolved_at=?1, last_seen=?1, state='resolved' WHERE fingerprint=?2");
+        Stmt ev(m_db, "INSERT INTO alert_events(fingerprint, ts, state) VALUES(?,?,'resolved')");
+        for (const auto &fp : b.alertsResolved) {
+            res.bind(1, b.time).bind(2, fp).exec();
+            ev.bind(1, fp).bind(2, b.time).exec();
+        }
+    }
+    if (b.silencesReplaced) {
+        execSql(m_db, "DELETE FROM silences");
+        Stmt ins(m_db, R"sql(INSERT OR REPLACE INTO silences(id, matchers, starts_at, ends_at, updated_at,
+            created_by, comment, state, seen_by) VALUES(?,?,?,?,?,?,?,?,?))sql");
+        for (const auto &s : b.silences) {
+            json m = json::array();
+            for (const auto &x : s.matchers)
+                m.push_back({{"name", x.name}, {"value", x.value}, {"isRegex", x.isRegex}, {"isEqual", x.isEqual}});
+            ins.bind(1, s.id).bind(2, m.dump()).bind(3, s.startsAt).bind(4, s.endsAt).bind(5, s.updatedAt)
+                .bind(6, s.createdBy).bind(7, s.comment).bind(8, s.state).bind(9, json(s.seenBy).dump()).exec();
+        }
+    }
+    if (!b.polled.empty()) {
+        Stmt src(m_db, R"sql(INSERT OR REPLACE INTO sources(id, name, kind, url, interval_ms, last_attempt,
+            last_success, latency_ms, bytes, last_error, version) VALUES(?,?,?,?,?,?,?,?,?,?,?))sql");
+        Stmt log(m_db, "INSERT INTO poll_log(source_id, ts, latency_ms, bytes, error) VALUES(?,?,?,?,?)");
+        for (const auto &s : b.polled) {
+            src.bind(1, s.id).bind(2, s.name).bind(3, std::int64_t(s.kind)).bind(4, s.url).bind(5, s.intervalMs)
+                .bind(6, s.lastAttempt).bind(7, s.lastSuccess).bind(8, s.lastLatencyMs)
+                .bind(9, std::int64_t(s.lastBytes)).bind(10, s.lastError).bind(11, s.version).exec();
+            log.bind(1, s.id).bind(2, s.lastAttempt).bind(3, s.lastLatencyMs).bind(4, std::int64_t(s.lastBytes));
+            if (s.lastError.empty())
+                log.bindNull(5);
+            else
+                log.bind(5, s.lastError);
+            log.exec();
+        }
+    }
+}
+
+void Store::applyRetentionNow(TimeMs now, std::int64_t retentionMs)
+{
+    // Fold raw minutes older than 24 h into 5-minute averages, then drop them.
+    const std::int64_t rawCutoff = (now - kRawKeepMs) / kMinuteMs;
+    Stmt old(m_db, "SELECT metric_id, minute, vals FROM samples WHERE minute < ? ORDER BY metric_id, minute");
+    old.bind(1, rawCutoff);
+    struct Acc {
+        std::vector<double> sum;
+        std::vector<int> n;
+    };
+    std::map<std::pair<std::int64_t, std::int64_t>, Acc> buckets;
+    while (old.step()) {
+        const auto key = std::make_pair(old.i64(0), old.i64(1) * kMinuteMs / kBucket5mMs);
+        auto vals = old.floats(2);
+        auto &acc = buckets[key];
+        if (acc.sum.size() < vals.size()) {
+            acc.sum.resize(vals.size(), 0);
+            acc.n.resize(vals.size(), 0);
+        }
+        for (std::size_t i = 0; i < vals.size(); ++i)
+            if (!std::isnan(vals[i])) {
+                acc.sum[i] += vals[i];
+                ++acc.n[i];
+            }
+    }
+    old.reset();
+    Stmt put(m_db, "INSERT OR REPLACE INTO samples_5m(metric_id, bucket, vals) VALUES(?,?,?)");
+    for (const auto &[key, acc] : buckets) {
+        std::vector<float> avg(acc.sum.size());
+        for (std::size_t i = 0; i < avg.size(); ++i)
+            avg[i] = acc.n[i] ? static_cast<float>(acc.sum[i] / acc.n[i]) : std::numeric_limits<float>::quiet_NaN();
+        put.bind(1, key.first).bind(2, key.second).bindBlob(3, avg.data(), avg.size() * sizeof(float)).exec();
+    }
+    Stmt delRaw(m_db, "DELETE FROM samples WHERE minute < ?");
+    delRaw.bind(1, rawCutoff).exec();
+    const std::int64_t cutoff = now - retentionMs;
+    Stmt del5(m_db, "DELETE FROM samples_5m WHERE bucket < ?");
+    del5.bind(1, cutoff / kBucket5mMs).exec();
+    Stmt delLog(m_db, "DELETE FROM poll_log WHERE ts < ?");
+    delLog.bind(1, cutoff).exec();
+    Stmt delEv(m_db, "DELETE FROM alert_events WHERE ts < ?");
+    delEv.bind(1, cutoff).exec();
+    Stmt delAlerts(m_db, "DELETE FROM alerts WHERE resolved_at IS NOT NULL AND resolved_at < ?");
+    delAlerts.bind(1, cutoff).exec();
+    Stmt delFacts(m_db, "DELETE FROM facts WHERE last_seen IS NOT NULL AND last_seen < ?");
+    delFacts.bind(1, cutoff).exec();
+}
+
+sqlite3 *Store::openReader(std::string *error) const
+{
+    sqlite3 *db = nullptr;
+    if (sqlite3_open_v2(m_path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+        if (error)
+            *error = db ? sqlite3_errmsg(db) : "cannot open cache for reading";
+        sqlite3_close_v2(db);
+        return nullptr;
+    }
+    sqlite3_busy_timeout(db, 5000);
+    return db;
+}
+
+namespace {
+struct DbCloser {
+    void operator()(sqlite3 *db) const { sqlite3_close_v2(db); }
+};
+using DbPtr = std::unique_ptr<sqlite3, DbCloser>;
+} // namespace
+
+std::optional<CachedState> Store::loadCache(std::string *error) const
+{
+    DbPtr db(openReader(error));
+    if (!db)
+        return std::nullopt;
+    CachedState st;
+    try {
+        Stmt src(db.get(), "SELECT id, name, kind, url, interval_ms, last_attempt, last_success, latency_ms, bytes, "
+                           "last_error, version FROM sources ORDER BY id");
+        while (src.step()) {
+            SourceHealth s;
+            s.id = src.text(0);
+            s.name = src.text(1);
+            s.kind = static_cast<SourceKind>(src.i64(2));
+            s.url = src.text(3);
+            s.intervalMs = src.i64(4);
+            s.lastAttempt = src.i64(5);
+            s.lastSuccess = src.i64(6);
+            s.lastLatencyMs = src.dbl(7);
+            s.lastBytes = static_cast<std::uint64_t>(src.i64(8));
+            s.lastError = src.text(9);
+            s.version = src.text(10);
+            st.sources.push_back(std::move(s));
+        }
+        std::vector<std::int64_t> metricIds;
+        Stmt met(db.get(), "SELECT id, key, title, unit, query FROM metrics ORDER BY id");
+        while (met.step()) {
+            bool ok = false;
+            metricIds.push_back(met.i64(0));
+            st.metrics.push_back({met.text(1), met.text(2), metricUnitFromString(met.text(3), &ok), met.text(4)});
+        }
+        std::vector<std::vector<float>> latest;
+        Stmt last(db.get(), "SELECT vals FROM samples WHERE metric_id=? ORDER BY minute DESC LIMIT 1");
+        for (auto id : metricIds) {
+            last.bind(1, id);
+            latest.push_back(last.step() ? last.floats(0) : std::vector<float>());
+            last.reset();
+        }
+        std::unordered_map<std::int64_t, std::string> slotNames;
+        Stmt hosts(db.get(), "SELECT slot, name, labels, up, sources, changed_at FROM hosts WHERE gone_at IS NULL ORDER BY name");
+        while (hosts.step()) {
+            Host h;
+            const auto slot = hosts.i64(0);
+            h.name = hosts.text(1);
+            h.labels = labelsFromJson(hosts.text(2));
+            h.up = static_cast<UpState>(hosts.i64(3));
+            h.sources = stringsFromJson(hosts.text(4));
+            h.lastSeen = hosts.i64(5);
+            for (const auto &blob : latest) {
+                const auto idx = static_cast<std::size_t>(slot - 1);
+                h.metrics.push_back(idx < blob.size() ? blob[idx] : std::numeric_limits<double>::quiet_NaN());
+            }
+            slotNames.emplace(slot, h.name);
+            st.hosts.push_back(std::move(h));
+        }
+        Stmt facts(db.get(), "SELECT host_slot, name, value FROM facts WHERE last_seen IS NULL");
+        while (facts.step())
+            if (auto it = slotNames.find(facts.i64(0)); it != slotNames.end())
+                st.facts.push_back({it->second, facts.text(1), facts.text(2)});
+        std::sort(st.facts.begin(), st.facts.end(), [](const Fact &a, const Fact &b) {
+            return std::tie(a.host, a.name) < std::tie(b.host, b.name);
+        });
+        Stmt alerts(db.get(), "SELECT fingerprint, labels, annotations, state, starts_at, ends_at, updated_at, "
+                              "generator_url, silenced_by, inhibited_by, seen_by FROM alerts WHERE resolved_at IS NULL");
+        while (alerts.step()) {
+            Alert a;
+            a.fingerprint = alerts.text(0);
+            a.labels = labelsFromJson(alerts.text(1));
+            a.annotations = labelsFromJson(alerts.text(2));
+            const std::string state = alerts.text(3);
+            for (auto s : {AlertState::Active, AlertState::Suppressed, AlertState::Unprocessed, AlertState::Pending,
+                           AlertState::Firing})
+                if (state == alertStateName(s))
+                    a.state = s;
+            a.startsAt = alerts.i64(4);
+            a.endsAt = alerts.i64(5);
+            a.updatedAt = alerts.i64(6);
+            a.generatorUrl = alerts.text(7);
+            a.silencedBy = stringsFromJson(alerts.text(8));
+            a.inhibitedBy = stringsFromJson(alerts.text(9));
+            a.seenBy = stringsFromJson(alerts.text(10));
+            st.alerts.push_back(std::move(a));
+        }
+        Stmt sil(db.get(), "SELECT id, matchers, starts_at, ends_at, updated_at, created_by, comment, state, seen_by "
+                           "FROM silences ORDER BY id");
+        while (sil.step()) {
+            Silence s;
+            s.id = sil.text(0);
+            auto m = json::parse(sil.text(1), nullptr, false);
+            if (m.is_array())
+                for (const auto &x : m)
+                    s.matchers.push_back({x.value("name", ""), x.value("value", ""), x.value("isRegex", false),
+                                          x.value("isEqual", true)});
+            s.startsAt = sil.i64(2);
+            s.endsAt = sil.i64(3);
+            s.updatedAt = sil.i64(4);
+            s.createdBy = sil.text(5);
+            s.comment = sil.text(6);
+            s.state = sil.text(7);
+            s.seenBy = stringsFromJson(sil.text(8));
+            st.silences.push_back(std::move(s));
+        }
+    } catch (const std::exception &e) {
+        if (error)
+            *error = std::string("reading cache failed: ") + e.what();
+        return std::nullopt;
+    }
+    return st;
+}
+
+std::vector<AlertEvent> Store::alertEvents(const std::string &fingerprint) const
+{
+    std::vector<AlertEvent> out;
+    DbPtr db(openReader(nullptr));
+    if (!db)
+        return out;
+    Stmt q(db.get(), "SELECT ts, state FROM alert_events WHERE fingerprint=? ORDER BY ts, rowid");
+    q.bind(1, fingerprint);
+    while (q.step())
+        out.push_back({fingerprint, q.i64(0), q.text(1)});
+    return out;
+}
+
+std::vector<SeriesPoint> Store::hostSeries(const std::string &host, const std::string &metricKey, TimeMs from,
+                                           TimeMs to) const
+{
+    std::vector<SeriesPoint> out;
+    DbPtr db(openReader(nullptr));
+    if (!db)
+        return out;
+    Stmt slotQ(db.get(), "SELECT slot FROM hosts WHERE name=?");
+    slotQ.bind(1, host);
+    if (!slotQ.step())
+        return out;
+    const auto idx = static_cast<std::size_t>(slotQ.i64(0) - 1);
+    Stmt idQ(db.get(), "SELECT id FROM metrics WHERE key=?");
+    idQ.bind(1, metricKey);
+    if (!idQ.step())
+        return out;
+    const auto id = idQ.i64(0);
+    auto collect = [&](const char *sql, std::int64_t unit) {
+        Stmt q(db.get(), sql);
+        q.bind(1, id).bind(2, from / unit).bind(3, to / unit);
+        while (q.step()) {
+            auto vals = q.floats(1);
+            if (idx < vals.size() && !std::isnan(vals[idx]))
+                out.push_back({q.i64(0) * unit, vals[idx]});
+        }
+    };
+    collect("SELECT bucket, vals FROM samples_5m WHERE metric_id=? AND bucket BETWEEN ? AND ? ORDER BY bucket", kBucket5mMs);
+    collect("SELECT minute, vals FROM samples WHERE metric_id=? AND minute BETWEEN ? AND ? ORDER BY minute", kMinuteMs);
+    return out;
+}
+
+std::int64_t Store::count(const std::string &table) const
+{
+    DbPtr db(openReader(nullptr));
+    if (!db)
+        return -1;
+    Stmt q(db.get(), ("SELECT count(*) FROM " + table).c_str());
+    return q.step() ? q.i64(0) : -1;
+}
+
+int Store::schemaVersion() const
+{
+    DbPtr db(openReader(nullptr));
+    if (!db)
+        return -1;
+    Stmt q(db.get(), "PRAGMA user_version");
+    return q.step() ? static_cast<int>(q.i64(0)) : -1;
+}
+
+} // namespace vigil

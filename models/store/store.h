@@ -1,0 +1,103 @@
+#pragma once
+// Vigil's cache and history: SQLite in WAL mode. One writer thread owns the write connection and
+// batches queued work into transactions; reads use their own connections. Schema versioned with
+// PRAGMA user_version and forward migrations.
+#include "storebatch.h"
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+struct sqlite3;
+
+namespace vigil {
+
+// What the app opens on before the first poll lands.
+struct CachedState {
+    std::vector<SourceHealth> sources;
+    std::vector<MetricQuery> metrics;
+    std::vector<Host> hosts; // with their last stored metric values
+    std::vector<Fact> facts;
+    std::vector<Alert> alerts; // unresolved
+    std::vector<Silence> silences;
+};
+
+struct AlertEvent {
+    std::string fingerprint;
+    TimeMs time = 0;
+    std::string state;
+};
+
+struct SeriesPoint {
+    TimeMs time;
+    double value;
+};
+
+class Store final {
+public:
+    static constexpr int kSchemaVersion = 2;
+
+    // Opens (creating if needed) and migrates. Returns nullptr and sets *error when the file is not a
+    // usable Vigil cache (corrupt, not SQLite, newer schema).
+    static std::unique_ptr<Store> open(const std::string &path, std::string *error);
+    ~Store();
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    // Queued to the writer thread; merged with other pending batches into one transaction.
+    void write(std::shared_ptr<const StoreBatch> batch);
+    // Blocks until everything queued so far is committed. Not for the GUI thread.
+    void flush();
+    // Drops raw samples older than 24 h after folding them into 5-minute buckets, and everything older
+    // than the retention. Queued like a write.
+    void applyRetention(TimeMs now, std::int64_t retentionMs);
+
+    // Reads on a connection of the caller's own (call from a worker thread).
+    std::optional<CachedState> loadCache(std::string *error) const;
+    std::vector<AlertEvent> alertEvents(const std::string &fingerprint) const;
+    std::vector<SeriesPoint> hostSeries(const std::string &host, const std::string &metricKey, TimeMs from, TimeMs to) const;
+    std::int64_t count(const std::string &table) const; // for tests
+    int schemaVersion() const;
+    const std::string &path() const { return m_path; }
+    // Last error the writer hit (disk full, locked); empty when fine.
+    std::string lastWriteError() const;
+
+private:
+    explicit Store(std::string path);
+    void writerLoop();
+    void apply(const StoreBatch &b);
+    void applyRetentionNow(TimeMs now, std::int64_t retentionMs);
+    std::int64_t hostSlot(const std::string &name);
+    std::int64_t metricId(const MetricQuery &m);
+    sqlite3 *openReader(std::string *error) const;
+
+    std::string m_path;
+    sqlite3 *m_db = nullptr; // the writer's connection; used only on the writer thread after open()
+    std::thread m_writer;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_cv;
+    std::condition_variable m_idleCv;
+    std::deque<std::function<void()>> m_queue;
+    bool m_busy = false;
+    bool m_stop = false;
+    std::string m_lastWriteError;
+
+    // Writer-thread caches.
+    std::unordered_map<std::string, std::int64_t> m_hostSlots;
+    std::unordered_map<std::string, std::int64_t> m_metricIds;
+    struct MinuteBlob {
+        std::int64_t minute = -1;
+        std::vector<float> values;
+    };
+    std::unordered_map<std::int64_t, MinuteBlob> m_currentMinute; // per metric id
+};
+
+} // namespace vigil

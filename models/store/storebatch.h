@@ -1,0 +1,37 @@
+#pragma once
+// One transaction's worth of changes for the store, computed by FleetState as a diff against the last
+// state, so a quiet poll writes little: samples, the poll log, and only what changed.
+#include "../config/queryprofile.h"
+#include "../fleet/alert.h"
+#include "../fleet/host.h"
+#include "../fleet/silence.h"
+#include "../fleet/sourcehealth.h"
+
+#include <string>
+#include <vector>
+
+namespace vigil {
+
+struct StoreBatch {
+    TimeMs time = 0;
+    std::vector<SourceHealth> polled;   // one poll_log row each, and the sources table
+    std::vector<MetricQuery> metrics;   // the profile, registered once per key
+    std::vector<Host> hostsChanged;     // new hosts, or labels / up changed
+    std::vector<std::string> hostsGone; // left the inventory
+    std::vector<Host> hostSamples;      // hosts with fresh metric values this poll
+    std::vector<Fact> factsAppeared;    // (host, name, value) newly current
+    std::vector<Fact> factsEnded;       // no longer current
+    std::vector<Alert> alertsChanged;   // new, or state / silencing / inhibition changed
+    std::vector<std::string> alertsResolved;
+    bool silencesReplaced = false;
+    std::vector<Silence> silences;
+
+    [[nodiscard]] bool empty() const
+    {
+        return polled.empty() && hostsChanged.empty() && hostsGone.empty() && hostSamples.empty() &&
+               factsAppeared.empty() && factsEnded.empty() && alertsChanged.empty() && alertsResolved.empty() &&
+               !silencesReplaced;
+    }
+};
+
+} // namespace vigil

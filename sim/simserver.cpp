@@ -1,0 +1,462 @@
+#include "simserver.h"
+
+#include "config/queryprofile.h"
+#include "fleet/labelmatcher.h"
+#include "sources/prometheusadapter.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+namespace vigil::sim {
+
+using json = nlohmann::json;
+
+namespace {
+
+const char *kBuildVersion = "2.42.0";
+
+std::string promError(const std::string &type, const std::string &msg)
+{
+    return json{{"status", "error"}, {"errorType", type}, {"error", msg}}.dump();
+}
+
+void appendEscaped(std::string &out, std::string_view s)
+{
+    for (char c : s) {
+        if (c == '"' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+}
+
+void appendValue(std::string &out, double v)
+{
+    if (std::isnan(v)) {
+        out += "NaN";
+        return;
+    }
+    if (std::isinf(v)) {
+        out += v > 0 ? "+Inf" : "-Inf";
+        return;
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.17g", v);
+    out += buf;
+}
+
+void appendTime(std::string &out, TimeMs t)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%lld.%03lld", static_cast<long long>(t / 1000), static_cast<long long>(t % 1000));
+    out += buf;
+}
+
+void appendHostLabels(std::string &out, const SimHost &h, bool withJob)
+{
+    out += "{\"instance\":\"";
+    appendEscaped(out, h.instance);
+    out += "\"";
+    if (withJob)
+        out += ",\"job\":\"node\"";
+    out += ",\"rack\":\"" + h.rack + "\",\"region\":\"" + h.region + "\",\"role\":\"" + h.role + "\",\"service\":\"" +
+           h.service + "\",\"zone\":\"" + h.zone + "\"}";
+}
+
+TimeMs parseTimeParam(const std::string &s, TimeMs fallback)
+{
+    if (s.empty())
+        return fallback;
+    if (auto t = parseRfc3339(s))
+        return *t;
+    char *end = nullptr;
+    double v = std::strtod(s.c_str(), &end);
+    if (end == s.c_str())
+        return -1;
+    return static_cast<TimeMs>(std::llround(v * 1000));
+}
+
+json alertJson(const Alert &a)
+{
+    json labels = json::object(), ann = json::object();
+    for (const auto &l : a.labels.labels())
+        labels[l.name] = l.value;
+    for (const auto &l : a.annotations.labels())
+        ann[l.name] = l.value;
+    json receivers = json::array();
+    for (const auto &r : a.receivers)
+        receivers.push_back({{"name", r}});
+    return {{"annotations", ann},
+            {"endsAt", formatRfc3339(a.endsAt)},
+            {"fingerprint", a.fingerprint},
+            {"receivers", receivers},
+            {"startsAt", formatRfc3339(a.startsAt)},
+            {"status",
+             {{"inhibitedBy", a.inhibitedBy},
+              {"silencedBy", a.silencedBy},
+              {"state", a.state == AlertState::Suppressed ? "suppressed" : "active"}}},
+            {"updatedAt", formatRfc3339(a.updatedAt)},
+            {"generatorURL", a.generatorUrl},
+            {"labels", labels}};
+}
+
+} // namespace
+
+SimServer::SimServer(SimOptions options)
+    : m_fleet(std::move(options))
+    , m_server([this](const ServerRequest &r) { return handle(r); })
+{
+}
+
+SimServer::~SimServer()
+{
+    stop();
+}
+
+bool SimServer::start(std::uint16_t port, std::string *error)
+{
+    return m_server.start("127.0.0.1", port, error);
+}
+
+void SimServer::stop()
+{
+    m_server.stop();
+}
+
+ServerReply SimServer::handle(const ServerRequest &r)
+{
+    const std::string &p = r.path;
+    if (p == "/-/ready" || p == "/-/healthy")
+        return ServerReply::text("vigil-sim is Ready.\n");
+    if (p == "/api/v1/query")
+        return query(r);
+    if (p == "/api/v1/query_range")
+        return queryRange(r);
+    if (p == "/api/v1/targets")
+        return targets();
+    if (p == "/api/v1/labels")
+        return labels();
+    if (p == "/api/v1/alerts")
+        return promAlerts();
+    if (p == "/api/v1/status/buildinfo")
+        return ServerReply::json(json{{"status", "success"},
+                                      {"data",
+                                       {{"version", kBuildVersion},
+                                        {"revision", "vigil-sim"},
+                                        {"branch", "HEAD"},
+                                        {"buildUser", "vigil-sim"},
+                                        {"buildDate", "20260101-00:00:00"},
+                                        {"goVersion", "go1.19"}}}}
+                                     .dump());
+    if (p == "/api/v2/alerts" && r.method == "GET")
+        return amAlerts(r);
+    if (p == "/api/v2/alerts/groups")
+        return amGroups();
+    if (p == "/api/v2/silences" || p.starts_with("/api/v2/silence/"))
+        return amSilences(r);
+    if (p == "/api/v2/status")
+        return amStatus();
+    if (p == "/sim/truth")
+        return truth();
+    return ServerReply::text("404 page not found\n", 404);
+}
+
+ServerReply SimServer::query(const ServerRequest &r)
+{
+    const std::string q = r.param("query");
+    const TimeMs t = parseTimeParam(r.param("time"), m_fleet.now());
+    if (t < 0)
+        return ServerReply::json(promError("bad_data", "invalid parameter \"time\": cannot parse \"" + r.param("time") + "\" to a valid timestamp"), 400);
+    const auto profile = QueryProfile::nodeExporterDefault();
+    const auto &hosts = m_fleet.hosts();
+    std::string out = R"({"status":"success","data":{"resultType":"vector","result":[)";
+    out.reserve(hosts.size() * 200);
+    bool first = true;
+    auto sample = [&](const SimHost &h, bool withJob, double v, const std::string &extraName = {},
+                      const std::vector<std::pair<std::string, std::string>> &extra = {}) {
+        if (!first)
+            out += ',';
+        first = false;
+        out += "{\"metric\":";
+        if (!extraName.empty()) {
+            out += "{\"__name__\":\"" + extraName + "\",";
+            for (const auto &[k, v2] : extra) {
+                out += "\"" + k + "\":\"";
+                appendEscaped(out, v2);
+                out += "\",";
+            }
+            std::string rest;
+            appendHostLabels(rest, h, withJob);
+            out += rest.substr(1);
+        } else {
+            appendHostLabels(out, h, withJob);
+        }
+        out += ",\"value\":[";
+        appendTime(out, t);
+        out += ",\"";
+        appendValue(out, v);
+        out += "\"]}";
+    };
+    if (q == profile.upQuery) {
+        for (std::size_t i = 0; i < hosts.size(); ++i)
+            sample(hosts[i], true, m_fleet.up(i, t) ? 1 : 0, "up");
+    } else if (q == "node_uname_info") {
+        for (std::size_t i = 0; i < hosts.size(); ++i)
+            if (m_fleet.up(i, t))
+                sample(hosts[i], true, 1, "node_uname_info",
+                       {{"machine", "x86_64"}, {"nodename", hosts[i].instance.substr(0, hosts[i].instance.find(':'))},
+                        {"release", hosts[i].kernel}, {"sysname", "Linux"}, {"version", "#1 SMP PREEMPT_DYNAMIC Debian"}});
+    } else if (q == "node_os_info") {
+        for (std::size_t i = 0; i < hosts.size(); ++i)
+            if (m_fleet.up(i, t))
+                sample(hosts[i], true, 1, "node_os_info",
+                       {{"id", "debian"}, {"name", "Debian GNU/Linux"}, {"pretty_name", "Debian GNU/Linux 12 (bookworm)"},
+                        {"version_id", hosts[i].osVersion}});
+    } else {
+        int metric = -1;
+        for (const auto &m : profile.metrics)
+            if (m.query == q)
+                metric = SimFleet::metricIndex(m.key);
+        if (metric < 0)
+            return ServerReply::json(
+                promError("bad_data", "vigil-sim does not support this query: \"" + q +
+                                          "\" (it answers the queries of Vigil's default profile, node_uname_info and node_os_info)"),
+                400);
+        // Aggregations drop job (avg by, max by, sum by); the load ratio keeps node_load1's labels.
+        const bool keepsJob = SimFleet::metricKeys()[static_cast<std::size_t>(metric)] == "load" ||
+                              SimFleet::metricKeys()[static_cast<std::size_t>(metric)] == "memory";
+        for (std::size_t i = 0; i < hosts.size(); ++i)
+            if (m_fleet.up(i, t))
+                sample(hosts[i], keepsJob, m_fleet.metric(i, metric, t));
+    }
+    out += "]}}";
+    return ServerReply::json(std::move(out));
+}
+
+ServerReply SimServer::queryRange(const ServerRequest &r)
+{
+    const std::string q = r.param("query");
+    const TimeMs start = parseTimeParam(r.param("start"), -1);
+    const TimeMs end = parseTimeParam(r.param("end"), -1);
+    const auto stepMs = parseDurationMs(r.param("step")).value_or(
+        static_cast<std::int64_t>(std::llround(std::strtod(r.param("step", "0").c_str(), nullptr) * 1000)));
+    if (start < 0 || end < 0)
+        return ServerReply::json(promError("bad_data", "invalid parameter \"start\" or \"end\""), 400);
+    if (stepMs <= 0)
+        return ServerReply::json(promError("bad_data", "zero or negative query resolution step widths are not accepted. Try a positive integer"), 400);
+    if (end < start)
+        return ServerReply::json(promError("bad_data", "end timestamp must not be before start time"), 400);
+    if ((end - start) / stepMs > 11000)
+        return ServerReply::json(promError("bad_data", "exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)"), 400);
+    const auto profile = QueryProfile::nodeExporterDefault();
+    int metric = -1;
+    for (const auto &m : profile.metrics)
+        if (m.query == q)
+            metric = SimFleet::metricIndex(m.key);
+    if (metric < 0)
+        return ServerReply::json(promError("bad_data", "vigil-sim does not support this range query: \"" + q + "\""), 400);
+    const auto &hosts = m_fleet.hosts();
+    std::string out = R"({"status":"success","data":{"resultType":"matrix","result":[)";
+    bool firstSeries = true;
+    for (std::size_t i = 0; i < hosts.size(); ++i) {
+        std::string points;
+        for (TimeMs t = start; t <= end; t += stepMs) {
+            const double v = m_fleet.metric(i, metric, t);
+            if (std::isnan(v))
+                continue;
+            if (!points.empty())
+                points += ',';
+            points += '[';
+            appendTime(points, t);
+            points += ",\"";
+            appendValue(points, v);
+            points += "\"]";
+        }
+        if (points.empty())
+            continue;
+        if (!firstSeries)
+            out += ',';
+        firstSeries = false;
+        out += "{\"metric\":";
+        appendHostLabels(out, hosts[i], false);
+        out += ",\"values\":[" + points + "]}";
+    }
+    out += "]}}";
+    return ServerReply::json(std::move(out));
+}
+
+ServerReply SimServer::targets()
+{
+    const TimeMs t = m_fleet.now();
+    json active = json::array();
+    const auto &hosts = m_fleet.hosts();
+    for (std::size_t i = 0; i < hosts.size(); ++i) {
+        const auto &h = hosts[i];
+        const bool up = m_fleet.up(i, t);
+        active.push_back({{"discoveredLabels", {{"__address__", h.instance}, {"job", "node"}}},
+                          {"labels",
+                           {{"instance", h.instance}, {"job", "node"}, {"region", h.region}, {"zone", h.zone},
+                            {"rack", h.rack}, {"role", h.role}, {"service", h.service}}},
+                          {"scrapePool", "node"},
+                          {"scrapeUrl", "http://" + h.instance + "/metrics"},
+                          {"globalUrl", "http://" + h.instance + "/metrics"},
+                          {"lastError", up ? "" : "context deadline exceeded"},
+                          {"lastScrape", formatRfc3339(t - 1000)},
+                          {"lastScrapeDuration", 0.012},
+                          {"health", up ? "up" : "down"},
+                          {"scrapeInterval", "15s"},
+                          {"scrapeTimeout", "10s"}});
+    }
+    return ServerReply::json(json{{"status", "success"}, {"data", {{"activeTargets", active}, {"droppedTargets", json::array()}}}}.dump());
+}
+
+ServerReply SimServer::labels()
+{
+    return ServerReply::json(
+        json{{"status", "success"},
+             {"data", {"__name__", "device", "fstype", "instance", "job", "mode", "rack", "region", "role", "service", "zone"}}}
+            .dump());
+}
+
+ServerReply SimServer::promAlerts()
+{
+    const TimeMs t = m_fleet.now();
+    json arr = json::array();
+    for (const auto &a : m_fleet.alerts(t)) {
+        json labels = json::object(), ann = json::object();
+        for (const auto &l : a.labels.labels())
+            labels[l.name] = l.value;
+        for (const auto &l : a.annotations.labels())
+            ann[l.name] = l.value;
+        arr.push_back({{"labels", labels}, {"annotations", ann}, {"state", "firing"}, {"activeAt", formatRfc3339(a.startsAt)}, {"value", "1e+00"}});
+    }
+    return ServerReply::json(json{{"status", "success"}, {"data", {{"alerts", arr}}}}.dump());
+}
+
+ServerReply SimServer::amAlerts(const ServerRequest &r)
+{
+    const TimeMs t = m_fleet.now();
+    auto flag = [&](const char *name) { return r.param(name, "true") != "false"; };
+    const bool active = flag("active"), silenced = flag("silenced"), inhibited = flag("inhibited");
+    // filter=alertname="X" (repeatable): Alertmanager matcher syntax.
+    std::vector<LabelMatcher> filters;
+    for (const auto &[k, v] : r.query) {
+        if (k != "filter")
+            continue;
+        std::string err;
+        auto f = LabelFilter::parse(v, &err);
+        if (!f)
+            return ServerReply::json(json{{"code", 400}, {"message", "bad matcher format: " + v}}.dump(), 400);
+        filters.insert(filters.end(), f->matchers().begin(), f->matchers().end());
+    }
+    json arr = json::array();
+    for (const auto &a : m_fleet.alerts(t)) {
+        const bool isSil = !a.silencedBy.empty(), isInh = !a.inhibitedBy.empty();
+        if ((isSil && !silenced) || (isInh && !inhibited) || (!isSil && !isInh && !active))
+            continue;
+        bool ok = true;
+        for (const auto &m : filters)
+            ok = ok && m.matches(a.labels);
+        if (ok)
+            arr.push_back(alertJson(a));
+    }
+    ServerReply reply = ServerReply::json(arr.dump());
+    reply.allowGzip = false; // as Alertmanager 0.25
+    return reply;
+}
+
+ServerReply SimServer::amGroups()
+{
+    const TimeMs t = m_fleet.now();
+    std::map<std::string, json> groups;
+    for (const auto &a : m_fleet.alerts(t)) {
+        const std::string name(a.labels.value("alertname"));
+        auto &g = groups[name];
+        if (g.is_null())
+            g = {{"labels", {{"alertname", name}}}, {"receiver", {{"name", "noc"}}}, {"alerts", json::array()}};
+        g["alerts"].push_back(alertJson(a));
+    }
+    json arr = json::array();
+    for (auto &[k, g] : groups)
+        arr.push_back(std::move(g));
+    ServerReply reply = ServerReply::json(arr.dump());
+    reply.allowGzip = false;
+    return reply;
+}
+
+ServerReply SimServer::amSilences(const ServerRequest &r)
+{
+    auto amError = [](const std::string &msg, int status) {
+        ServerReply rep = ServerReply::json(json(msg).dump(), status);
+        return rep;
+    };
+    if (r.path.starts_with("/api/v2/silence/")) {
+        const std::string id = r.path.substr(std::string("/api/v2/silence/").size());
+        if (r.method == "DELETE")
+            return m_fleet.expireSilence(id) ? ServerReply::json("") : amError("silence " + id + " not found", 404);
+        return amError("silence " + id + " not found", 404);
+    }
+    if (r.method == "POST") {
+        auto j = json::parse(r.body, nullptr, false);
+        if (j.is_discarded() || !j.is_object())
+            return ServerReply::json(json{{"code", 400}, {"message", "parsing silence body failed"}}.dump(), 400);
+        Silence s;
+        s.id = j.value("id", "");
+        if (j.contains("matchers") && j["matchers"].is_array())
+            for (const auto &m : j["matchers"])
+                s.matchers.push_back({m.value("name", ""), m.value("value", ""), m.value("isRegex", false), m.value("isEqual", true)});
+        s.startsAt = parseRfc3339(j.value("startsAt", "")).value_or(0);
+        s.endsAt = parseRfc3339(j.value("endsAt", "")).value_or(0);
+        s.createdBy = j.value("createdBy", "");
+        s.comment = j.value("comment", "");
+        std::string err;
+        const std::string id = m_fleet.addSilence(s, &err);
+        if (id.empty())
+            return ServerReply::json(json{{"code", 400}, {"message", err}}.dump(), 400);
+        return ServerReply::json(json{{"silenceID", id}}.dump());
+    }
+    json arr = json::array();
+    for (const auto &s : m_fleet.silences()) {
+        json m = json::array();
+        for (const auto &x : s.matchers)
+            m.push_back({{"name", x.name}, {"value", x.value}, {"isRegex", x.isRegex}, {"isEqual", x.isEqual}});
+        arr.push_back({{"id", s.id},
+                       {"status", {{"state", s.state}}},
+                       {"updatedAt", formatRfc3339(s.updatedAt)},
+                       {"comment", s.comment},
+                       {"createdBy", s.createdBy},
+                       {"endsAt", formatRfc3339(s.endsAt)},
+                       {"matchers", m},
+                       {"startsAt", formatRfc3339(s.startsAt)}});
+    }
+    ServerReply reply = ServerReply::json(arr.dump());
+    reply.allowGzip = false;
+    return reply;
+}
+
+ServerReply SimServer::amStatus()
+{
+    return ServerReply::json(json{{"cluster", {{"peers", json::array()}, {"status", "disabled"}}},
+                                  {"config", {{"original", "route:\n  receiver: noc\n"}}},
+                                  {"uptime", formatRfc3339(nowMs())},
+                                  {"versionInfo", {{"version", "0.25.0"}, {"revision", "vigil-sim"}, {"goVersion", "go1.19"}}}}
+                                 .dump());
+}
+
+ServerReply SimServer::truth()
+{
+    const Truth t = m_fleet.truth(m_fleet.now());
+    return ServerReply::json(json{{"scenario", t.scenario},
+                                  {"phase", phaseName(t.phase)},
+                                  {"since", formatRfc3339(t.since)},
+                                  {"rootCause", t.rootCause},
+                                  {"rootCauseKind", t.rootCauseKind},
+                                  {"failedRack", t.failedRack},
+                                  {"affectedHosts", t.affectedHosts},
+                                  {"hosts", m_fleet.hosts().size()}}
+                                 .dump());
+}
+
+} // namespace vigil::sim

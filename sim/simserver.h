@@ -1,0 +1,43 @@
+#pragma once
+// vigil-sim's API surface: the Prometheus HTTP API v1 and Alertmanager API v2 over the synthetic fleet,
+// plus /sim/truth for scoring triage. Linked by `vigil --demo`, tests and benchmarks.
+#include "httpserver.h"
+#include "simfleet.h"
+
+#include <memory>
+#include <string>
+
+namespace vigil::sim {
+
+class SimServer final {
+public:
+    explicit SimServer(SimOptions options);
+    ~SimServer();
+
+    bool start(std::uint16_t port, std::string *error);
+    void stop();
+    [[nodiscard]] std::uint16_t port() const { return m_server.port(); }
+    [[nodiscard]] std::string url() const { return "http://127.0.0.1:" + std::to_string(port()); }
+    [[nodiscard]] SimFleet &fleet() { return m_fleet; }
+    [[nodiscard]] const HttpServer &http() const { return m_server; }
+
+    // Exposed for tests and benchmarks: the body a query would get.
+    ServerReply handle(const ServerRequest &request);
+
+private:
+    ServerReply query(const ServerRequest &r);
+    ServerReply queryRange(const ServerRequest &r);
+    ServerReply targets();
+    ServerReply labels();
+    ServerReply promAlerts();
+    ServerReply amAlerts(const ServerRequest &r);
+    ServerReply amGroups();
+    ServerReply amSilences(const ServerRequest &r);
+    ServerReply amStatus();
+    ServerReply truth();
+
+    SimFleet m_fleet;
+    HttpServer m_server;
+};
+
+} // namespace vigil::sim

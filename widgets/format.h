@@ -1,0 +1,15 @@
+#pragma once
+// Operator-facing formatting of raw model values, shared by every view.
+#include "config/queryprofile.h"
+#include "fleet/timeutil.h"
+
+#include <QString>
+
+namespace vigil::format {
+
+QString metric(double value, MetricUnit unit);
+QString bytes(double bytes);
+QString age(TimeMs then, TimeMs now); // "12 s ago", "never"
+QString duration(double ms);
+
+} // namespace vigil::format
