@@ -87,6 +87,8 @@ FleetState::Update FleetState::apply(const PollData &poll)
         m_fromCache = false;
         auto &part = m_prom[id];
         std::vector<Host> next = poll.hosts;
+        if (!std::is_sorted(next.begin(), next.end(), [](const Host &a, const Host &b) { return a.name < b.name; }))
+            std::sort(next.begin(), next.end(), [](const Host &a, const Host &b) { return a.name < b.name; });
         // A metric whose query failed keeps its last values (the last good state stays on screen).
         for (std::size_t mi = 0; mi < poll.metricOk.size(); ++mi) {
             if (poll.metricOk[mi])

@@ -1,0 +1,113 @@
+#include "config/config.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <fstream>
+
+using namespace vigil;
+
+class TestConfig : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void yaml()
+    {
+        QTemporaryDir dir;
+        const std::string tokenFile = dir.filePath(QStringLiteral("token")).toStdString();
+        std::ofstream(tokenFile) << "s3cret\n";
+        const std::string text = std::string("\n"
+            "sources:\n"
+            "  - name: prod-eu\n"
+            "    prometheus: https://thanos.eu.example:10902/\n"
+            "    alertmanagers: [http://am-0:9093, http://am-1:9093]\n"
+            "    interval: 30s\n"
+            "    timeout: 12s\n"
+            "    bearer_token_file: ") + tokenFile + std::string("\n"
+            "  - name: lab\n"
+            "    alertmanager: http://127.0.0.1:9093\n"
+            "    basic_auth: {username: noc, password: pw}\n"
+            "    tls: {insecure_skip_verify: true}\n"
+            "profile:\n"
+            "  host_label: node\n"
+            "  metrics:\n"
+            "    - {key: cpu, title: CPU, unit: ratio, query: 'avg by (node) (x)'}\n"
+            "http: {max_response_bytes: 1048576, max_concurrent_per_source: 2}\n"
+            "cache: {path: /tmp/v.sqlite, retention: 3d}\n");
+        ConfigError err;
+        auto c = ConfigLoader::loadString(text, "vigil.yaml", &err);
+        QVERIFY2(c.has_value(), err.toString().c_str());
+        QCOMPARE(c->sources.size(), std::size_t(2));
+        QCOMPARE(c->sources[0].alertmanagerUrls.size(), std::size_t(2));
+        QCOMPARE(c->sources[0].intervalMs, 30000LL);
+        QCOMPARE(c->sources[0].timeoutMs, 12000LL);
+        QCOMPARE(c->sources[0].auth.bearerToken, std::string("s3cret"));
+        QCOMPARE(c->sources[1].auth.header(), std::string("Basic bm9jOnB3"));
+        QVERIFY(!c->sources[1].tlsVerify);
+        QCOMPARE(c->profile.hostLabel, std::string("node"));
+        QCOMPARE(c->profile.metrics.size(), std::size_t(1));
+        QCOMPARE(c->profile.facts.size(), std::size_t(2)); // defaults kept
+        QCOMPARE(c->maxResponseBytes, std::uint64_t(1048576));
+        QCOMPARE(c->retentionMs, 3LL * 86400000);
+    }
+
+    void json()
+    {
+        ConfigError err;
+        auto c = ConfigLoader::loadString("{\"sources\": [{\"name\": \"a\", \"prometheus\": \"http://127.0.0.1:9090\"}]}", "v.json", &err);
+        QVERIFY2(c.has_value(), err.toString().c_str());
+        QCOMPARE(c->sources[0].intervalMs, 15000LL);
+        QCOMPARE(c->profile.metrics.size(), std::size_t(5));
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("empty") << "" << 0 << "" << "empty";
+        QTest::newRow("no sources") << "profile: {}\n" << 1 << "sources" << "non-empty list";
+        QTest::newRow("typo key") << "sources:\n  - name: a\n    promethues: http://x\n" << 3 << "sources[0].promethues" << "unknown key";
+        QTest::newRow("bad url") << "sources:\n  - name: a\n    prometheus: ftp://x\n" << 3 << "sources[0].prometheus" << "not supported";
+        QTest::newRow("bad interval") << "sources:\n  - name: a\n    prometheus: http://x\n    interval: soon\n" << 4 << "sources[0].interval" << "duration";
+        QTest::newRow("no endpoints") << "sources:\n  - name: a\n" << 2 << "sources[0]" << "needs a prometheus URL";
+        QTest::newRow("duplicate") << "sources:\n  - {name: a, prometheus: 'http://x'}\n  - {name: a, prometheus: 'http://y'}\n" << 3 << "sources[1].name" << "duplicate";
+        QTest::newRow("yaml syntax") << "sources: [\n  - name: a\n" << 2 << "" << "";
+        QTest::newRow("missing token file") << "sources:\n  - name: a\n    prometheus: http://x\n    bearer_token_file: /nonexistent/t\n" << 4 << "sources[0].bearer_token_file" << "cannot read";
+        QTest::newRow("metric without query") << "sources: [{name: a, prometheus: 'http://x'}]\nprofile:\n  metrics:\n    - key: cpu\n" << 4 << "profile.metrics[0]" << "needs a key and a query";
+    }
+    void errors()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, line);
+        QFETCH(QString, key);
+        QFETCH(QString, message);
+        ConfigError err;
+        QVERIFY(!ConfigLoader::loadString(text.toStdString(), "bad.yaml", &err));
+        QCOMPARE(QString::fromStdString(err.file), QStringLiteral("bad.yaml"));
+        QCOMPARE(err.line, line);
+        QCOMPARE(QString::fromStdString(err.key), key);
+        QVERIFY2(QString::fromStdString(err.message).contains(message), err.toString().c_str());
+        QVERIFY(err.toString().starts_with("bad.yaml"));
+    }
+
+    void missingFile()
+    {
+        ConfigError err;
+        QVERIFY(!ConfigLoader::loadFile("/nonexistent/vigil.yaml", &err));
+        QVERIFY(err.toString().find("cannot open") != std::string::npos);
+    }
+
+    void exampleConfigsLoad()
+    {
+        for (const char *name : {"vigil.example.yaml", "vigil.example.json"}) {
+            ConfigError err;
+            auto c = ConfigLoader::loadFile(std::string(VIGIL_SOURCE_DIR "/resources/") + name, &err);
+            QVERIFY2(c.has_value(), err.toString().c_str());
+            QVERIFY(ConfigLoader::validate(*c, &err));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConfig)
+#include "tst_config.moc"

@@ -1,0 +1,184 @@
+#include "fleet/fleetstate.h"
+#include "store/store.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace vigil;
+
+namespace {
+std::vector<MetricQuery> metrics()
+{
+    return {{"cpu", "CPU", MetricUnit::Ratio, "q"}};
+}
+
+PollData promPoll(TimeMs t, std::vector<std::pair<std::string, double>> hosts, bool cpuOk = true)
+{
+    PollData p;
+    p.time = t;
+    p.health.id = "prod/prometheus";
+    p.health.kind = SourceKind::Prometheus;
+    p.health.lastAttempt = p.health.lastSuccess = t;
+    p.hasInventory = true;
+    p.metricOk = {cpuOk};
+    for (auto &[name, cpu] : hosts) {
+        Host h;
+        h.name = name;
+        h.labels = LabelSet({{"instance", name}});
+        h.up = std::isnan(cpu) ? UpState::Down : UpState::Up;
+        h.metrics = {cpuOk ? cpu : NAN};
+        h.sources = {"prod/prometheus"};
+        p.hosts.push_back(h);
+    }
+    return p;
+}
+
+Alert alert(const std::string &name, const std::string &instance)
+{
+    Alert a;
+    a.labels = LabelSet({{"alertname", name}, {"instance", instance}});
+    a.fingerprint = a.labels.fingerprint();
+    return a;
+}
+
+PollData amPoll(int index, TimeMs t, std::vector<Alert> alerts)
+{
+    PollData p;
+    p.time = t;
+    p.health.id = "prod/alertmanager#" + std::to_string(index);
+    p.health.kind = SourceKind::Alertmanager;
+    p.health.lastAttempt = p.health.lastSuccess = t;
+    p.hasAlerts = true;
+    for (auto &a : alerts)
+        a.seenBy = {p.health.id};
+    p.alerts = std::move(alerts);
+    p.hasSilences = true;
+    return p;
+}
+} // namespace
+
+class TestFleetState : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void hostsAndDiff()
+    {
+        FleetState st(metrics(), "instance");
+        auto u1 = st.apply(promPoll(1000, {{"b", 0.2}, {"a", 0.1}}));
+        QCOMPARE(u1.snapshot->hosts.size(), std::size_t(2));
+        QCOMPARE(u1.batch->hostsChanged.size(), std::size_t(2));
+        auto u2 = st.apply(promPoll(2000, {{"a", 0.3}, {"c", NAN}}));
+        QCOMPARE(u2.batch->hostsChanged.size(), std::size_t(1)); // c is new; a only changed its value
+        QCOMPARE(u2.batch->hostsChanged[0].name, std::string("c"));
+        QCOMPARE(u2.batch->hostsGone, std::vector<std::string>{"b"});
+        QCOMPARE(u2.batch->hostSamples.size(), std::size_t(2));
+        QCOMPARE(u2.snapshot->hosts[0].metrics[0], 0.3);
+        QCOMPARE(u2.snapshot->hosts[1].up, UpState::Down);
+        QVERIFY(u2.snapshot->generation > u1.snapshot->generation);
+    }
+
+    void failedMetricKeepsLastValues()
+    {
+        FleetState st(metrics(), "instance");
+        st.apply(promPoll(1000, {{"a", 0.4}}));
+        auto u = st.apply(promPoll(2000, {{"a", 0.9}}, /*cpuOk=*/false));
+        QCOMPARE(u.snapshot->hosts[0].metrics[0], 0.4);
+    }
+
+    void failedPollKeepsState()
+    {
+        FleetState st(metrics(), "instance");
+        st.apply(promPoll(1000, {{"a", 0.4}}));
+        st.apply(amPoll(0, 1000, {alert("HostDown", "a")}));
+        PollData failed;
+        failed.time = 2000;
+        failed.health.id = "prod/alertmanager#0";
+        failed.health.kind = SourceKind::Alertmanager;
+        failed.health.lastAttempt = 2000;
+        failed.health.lastSuccess = 1000;
+        failed.health.lastError = "timeout";
+        auto u = st.apply(failed);
+        QCOMPARE(u.snapshot->alerts.size(), std::size_t(1)); // not treated as resolved
+        QVERIFY(u.batch->alertsResolved.empty());
+        QCOMPARE(u.snapshot->hosts[0].activeAlerts, 1);
+        bool sawError = false;
+        for (const auto &s : u.snapshot->sources)
+            sawError |= s.lastError == "timeout";
+        QVERIFY(sawError);
+    }
+
+    void dedupAcrossAlertmanagerCluster()
+    {
+        FleetState st(metrics(), "instance");
+        st.apply(amPoll(0, 1000, {alert("HostDown", "a"), alert("HighCpu", "b")}));
+        auto u = st.apply(amPoll(1, 1000, {alert("HostDown", "a")}));
+        QCOMPARE(u.snapshot->alerts.size(), std::size_t(2));
+        for (const auto &a : u.snapshot->alerts) {
+            if (a.name() == "HostDown")
+                QCOMPARE(a.seenBy, (std::vector<std::string>{"prod/alertmanager#0", "prod/alertmanager#1"}));
+            else
+                QCOMPARE(a.seenBy, std::vector<std::string>{"prod/alertmanager#0"});
+        }
+    }
+
+    void alertLifecycle()
+    {
+        FleetState st(metrics(), "instance");
+        auto u1 = st.apply(amPoll(0, 1000, {alert("A", "x"), alert("B", "y")}));
+        QCOMPARE(u1.batch->alertsChanged.size(), std::size_t(2));
+        auto silenced = alert("B", "y");
+        silenced.state = AlertState::Suppressed;
+        silenced.silencedBy = {"s1"};
+        auto u2 = st.apply(amPoll(0, 2000, {alert("A", "x"), silenced}));
+        QCOMPARE(u2.batch->alertsChanged.size(), std::size_t(1));
+        QCOMPARE(u2.batch->alertsChanged[0].silencedBy, std::vector<std::string>{"s1"});
+        auto u3 = st.apply(amPoll(0, 3000, {silenced}));
+        QCOMPARE(u3.batch->alertsResolved, std::vector<std::string>{alert("A", "x").fingerprint});
+    }
+
+    void prometheusAlertsMergeWithAlertmanager()
+    {
+        FleetState st(metrics(), "instance");
+        PollData p = promPoll(1000, {{"a", 0.1}});
+        p.hasRuleAlerts = true;
+        Alert pending = alert("SlowBurn", "a");
+        pending.state = AlertState::Pending;
+        pending.seenBy = {"prod/prometheus"};
+        Alert firing = alert("HostDown", "a");
+        firing.state = AlertState::Firing;
+        firing.seenBy = {"prod/prometheus"};
+        p.ruleAlerts = {pending, firing};
+        st.apply(p);
+        auto u = st.apply(amPoll(0, 1000, {alert("HostDown", "a")}));
+        QCOMPARE(u.snapshot->alerts.size(), std::size_t(2));
+        for (const auto &a : u.snapshot->alerts)
+            if (a.name() == "HostDown") {
+                QCOMPARE(a.state, AlertState::Active); // Alertmanager's view wins
+                QCOMPARE(a.seenBy.size(), std::size_t(2));
+            }
+    }
+
+    void restoreMarksCacheThenLivePollTakesOver()
+    {
+        CachedState cache;
+        Host h;
+        h.name = "old";
+        h.metrics = {0.7};
+        h.sources = {"prod/prometheus"};
+        cache.hosts = {h};
+        cache.metrics = metrics();
+        FleetState st(metrics(), "instance");
+        st.restore(cache);
+        QVERIFY(st.snapshot()->fromCache);
+        QCOMPARE(st.snapshot()->hosts.size(), std::size_t(1));
+        QCOMPARE(st.snapshot()->hosts[0].metrics[0], 0.7);
+        auto u = st.apply(promPoll(1000, {{"new", 0.1}}));
+        QVERIFY(!u.snapshot->fromCache);
+        QCOMPARE(u.snapshot->hosts.size(), std::size_t(1));
+        QCOMPARE(u.snapshot->hosts[0].name, std::string("new"));
+        QCOMPARE(u.batch->hostsGone, std::vector<std::string>{"old"});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFleetState)
+#include "tst_fleetstate.moc"

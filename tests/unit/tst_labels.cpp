@@ -1,0 +1,94 @@
+#include "fleet/labelmatcher.h"
+#include "fleet/labelset.h"
+#include "fleet/timeutil.h"
+
+#include <QTest>
+
+using namespace vigil;
+
+class TestLabels : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void fingerprintMatchesAlertmanager()
+    {
+        // Labels and fingerprint of the TargetDown alert in tests/data/am_alerts.json (Alertmanager 0.25).
+        LabelSet l({{"alertname", "TargetDown"}, {"instance", "127.0.0.1:1"}, {"job", "down"}, {"rack", "eu1-b-r02"},
+                    {"region", "eu1"}, {"role", "db"}, {"severity", "critical"}, {"zone", "eu1-b"}});
+        QCOMPARE(QString::fromStdString(l.fingerprint()), QStringLiteral("542dd288f494ef20"));
+    }
+
+    void setKeepsSorted()
+    {
+        LabelSet l;
+        l.set("zone", "a");
+        l.set("alpha", "b");
+        l.set("mid", "c");
+        l.set("alpha", "d");
+        QCOMPARE(l.size(), std::size_t(3));
+        QCOMPARE(QString::fromStdString(l.toString()), QStringLiteral(R"({alpha="d", mid="c", zone="a"})"));
+        QVERIFY(l.value("missing").empty());
+    }
+
+    void filter_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("matchesDb");
+        QTest::addColumn<bool>("matchesWeb");
+        QTest::newRow("empty") << "" << true << true;
+        QTest::newRow("equal") << "region=eu1" << true << false;
+        QTest::newRow("regex anchored") << "role=~db.*" << true << false;
+        QTest::newRow("regex is anchored") << "role=~b" << false << false;
+        QTest::newRow("not equal") << "role!=db" << false << true;
+        QTest::newRow("not regex") << "role!~w.*" << true << false;
+        QTest::newRow("two matchers") << "region=eu1 role=~db|web" << true << false;
+        QTest::newRow("quoted, braces, commas") << R"({region="eu1", role="db"})" << true << false;
+        QTest::newRow("bare word in name") << "DB-0" << true << false;
+        QTest::newRow("missing label is empty") << "rack=" << false << true;
+    }
+    void filter()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, matchesDb);
+        QFETCH(bool, matchesWeb);
+        std::string err;
+        auto f = LabelFilter::parse(text.toStdString(), &err);
+        QVERIFY2(f.has_value(), err.c_str());
+        LabelSet db({{"region", "eu1"}, {"role", "db"}, {"rack", "r1"}});
+        LabelSet web({{"region", "us1"}, {"role", "web"}});
+        QCOMPARE(f->matches(db, "db-01:9100"), matchesDb);
+        QCOMPARE(f->matches(web, "web-07:9100"), matchesWeb);
+    }
+
+    void filterErrors_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("bad regex") << "role=~(db" << "invalid regular expression";
+        QTest::newRow("no name") << "=eu1" << "expected a label name";
+        QTest::newRow("open quote") << "role=\"db" << "unterminated quote";
+    }
+    void filterErrors()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        std::string err;
+        QVERIFY(!LabelFilter::parse(text.toStdString(), &err));
+        QVERIFY2(QString::fromStdString(err).contains(expected), err.c_str());
+    }
+
+    void time()
+    {
+        QCOMPARE(parseRfc3339("2026-11-24T00:55:22.044Z").value(), 1795481722044LL);
+        QCOMPARE(parseRfc3339("2026-11-24T01:55:22.044123+01:00").value(), 1795481722044LL);
+        QVERIFY(!parseRfc3339("yesterday"));
+        QVERIFY(!parseRfc3339("2026-13-24T00:55:22Z"));
+        QCOMPARE(QString::fromStdString(formatRfc3339(1795481722044LL)), QStringLiteral("2026-11-24T00:55:22.044Z"));
+        QCOMPARE(parseDurationMs("1m30s").value(), 90000LL);
+        QCOMPARE(parseDurationMs("250ms").value(), 250LL);
+        QVERIFY(!parseDurationMs("15"));
+        QVERIFY(!parseDurationMs("fast"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLabels)
+#include "tst_labels.moc"

@@ -1,0 +1,229 @@
+#include "store/store.h"
+
+#include <sqlite3.h>
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace vigil;
+
+namespace {
+Host host(const std::string &name, UpState up, std::vector<double> metrics)
+{
+    Host h;
+    h.name = name;
+    h.labels = LabelSet({{"instance", name}, {"region", "eu1"}});
+    h.up = up;
+    h.metrics = std::move(metrics);
+    h.sources = {"prod/prometheus"};
+    return h;
+}
+
+std::vector<MetricQuery> metrics()
+{
+    return {{"cpu", "CPU", MetricUnit::Ratio, "q1"}, {"memory", "Memory", MetricUnit::Ratio, "q2"}};
+}
+} // namespace
+
+class TestStore : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void roundTrip()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("c.sqlite")).toStdString();
+        const TimeMs t = 1795481722044;
+        {
+            std::string err;
+            auto store = Store::open(path, &err);
+            QVERIFY2(store, err.c_str());
+            auto b = std::make_shared<StoreBatch>();
+            b->time = t;
+            b->metrics = metrics();
+            b->hostsChanged = {host("a:9100", UpState::Up, {0.5, 0.25}), host("b:9100", UpState::Down, {NAN, NAN})};
+            b->hostSamples = b->hostsChanged;
+            b->factsAppeared = {{"a:9100", "uname.release", "6.1.0"}};
+            Alert al;
+            al.fingerprint = "f1";
+            al.labels = LabelSet({{"alertname", "HostDown"}, {"instance", "b:9100"}});
+            al.seenBy = {"prod/alertmanager#0"};
+            al.inhibitedBy = {"f0"};
+            b->alertsChanged = {al};
+            b->silencesReplaced = true;
+            b->silences = {Silence{"s1", {{"instance", "b:9100", false, true}}, t, t + 3600000, t, "me", "maint", "active", {"prod/alertmanager#0"}}};
+            SourceHealth h;
+            h.id = "prod/prometheus";
+            h.name = "prod";
+            h.url = "http://p";
+            h.lastAttempt = h.lastSuccess = t;
+            h.lastBytes = 1234;
+            b->polled = {h};
+            store->write(b);
+            store->flush();
+            QVERIFY(store->lastWriteError().empty());
+            QCOMPARE(store->count("poll_log"), 1);
+            QCOMPARE(store->count("alert_events"), 1);
+        }
+        // Reopen: everything is there as the app would open on it.
+        std::string err;
+        auto store = Store::open(path, &err);
+        QVERIFY(store);
+        auto cache = store->loadCache(&err);
+        QVERIFY2(cache.has_value(), err.c_str());
+        QCOMPARE(cache->hosts.size(), std::size_t(2));
+        QCOMPARE(cache->hosts[0].name, std::string("a:9100"));
+        QCOMPARE(cache->hosts[0].metrics.size(), std::size_t(2));
+        QCOMPARE(cache->hosts[0].metrics[0], 0.5);
+        QVERIFY(std::isnan(cache->hosts[1].metrics[0]));
+        QCOMPARE(cache->hosts[1].up, UpState::Down);
+        QCOMPARE(std::string(cache->hosts[0].labels.value("region")), std::string("eu1"));
+        QCOMPARE(cache->facts.size(), std::size_t(1));
+        QCOMPARE(cache->alerts.size(), std::size_t(1));
+        QCOMPARE(cache->alerts[0].inhibitedBy, std::vector<std::string>{"f0"});
+        QCOMPARE(cache->silences.size(), std::size_t(1));
+        QCOMPARE(cache->silences[0].matchers[0].value, std::string("b:9100"));
+        QCOMPARE(cache->sources.size(), std::size_t(1));
+        QCOMPARE(cache->sources[0].lastBytes, std::uint64_t(1234));
+        QCOMPARE(cache->metrics.size(), std::size_t(2));
+    }
+
+    void alertLifecycleAndFacts()
+    {
+        QTemporaryDir dir;
+        std::string err;
+        auto store = Store::open(dir.filePath(QStringLiteral("c.sqlite")).toStdString(), &err);
+        QVERIFY(store);
+        const TimeMs t = 1795481722044;
+        auto b1 = std::make_shared<StoreBatch>();
+        b1->time = t;
+        b1->hostsChanged = {host("a:9100", UpState::Up, {})};
+        b1->factsAppeared = {{"a:9100", "uname.release", "6.1.0-18"}};
+        Alert a;
+        a.fingerprint = "f1";
+        a.labels = LabelSet(std::vector<Label>{{"alertname", "X"}});
+        b1->alertsChanged = {a};
+        store->write(b1);
+        auto b2 = std::make_shared<StoreBatch>();
+        b2->time = t + 60000;
+        b2->factsEnded = {{"a:9100", "uname.release", "6.1.0-18"}};
+        b2->factsAppeared = {{"a:9100", "uname.release", "6.1.0-26"}};
+        b2->alertsResolved = {"f1"};
+        store->write(b2);
+        store->flush();
+        auto events = store->alertEvents("f1");
+        QCOMPARE(events.size(), std::size_t(2));
+        QCOMPARE(events[0].state, std::string("active"));
+        QCOMPARE(events[1].state, std::string("resolved"));
+        QCOMPARE(events[1].time, t + 60000);
+        auto cache = store->loadCache(&err);
+        QVERIFY(cache->alerts.empty());
+        QCOMPARE(cache->facts.size(), std::size_t(1));
+        QCOMPARE(cache->facts[0].value, std::string("6.1.0-26"));
+        QCOMPARE(store->count("facts"), 2); // history kept: first/last seen per value
+    }
+
+    void retentionDownsamples()
+    {
+        QTemporaryDir dir;
+        std::string err;
+        auto store = Store::open(dir.filePath(QStringLiteral("c.sqlite")).toStdString(), &err);
+        QVERIFY(store);
+        const TimeMs day = 86'400'000;
+        const TimeMs t0 = 1795000000000 / 300000 * 300000; // on a 5-minute boundary
+        // Five raw minutes two days ago (values 0.1..0.5), one minute now.
+        for (int i = 0; i < 5; ++i) {
+            auto b = std::make_shared<StoreBatch>();
+            b->time = t0 + i * 60000;
+            b->metrics = metrics();
+            b->hostsChanged = i == 0 ? std::vector<Host>{host("a:9100", UpState::Up, {})} : std::vector<Host>{};
+            b->hostSamples = {host("a:9100", UpState::Up, {0.1 * (i + 1), 0.5})};
+            store->write(b);
+        }
+        auto now = std::make_shared<StoreBatch>();
+        now->time = t0 + 2 * day;
+        now->metrics = metrics();
+        now->hostSamples = {host("a:9100", UpState::Up, {0.9, 0.5})};
+        store->write(now);
+        store->flush();
+        QCOMPARE(store->count("samples"), 12);
+        store->applyRetention(t0 + 2 * day, 7 * day);
+        store->flush();
+        QVERIFY(store->lastWriteError().empty());
+        QCOMPARE(store->count("samples"), 2);    // only today's minute, for both metrics
+        QCOMPARE(store->count("samples_5m"), 2); // one 5-minute bucket per metric
+        auto series = store->hostSeries("a:9100", "cpu", t0 - day, t0 + 3 * day);
+        QCOMPARE(series.size(), std::size_t(2));
+        QVERIFY(std::abs(series[0].value - 0.3) < 1e-6); // average of 0.1..0.5
+        QCOMPARE(series[0].time, t0);
+        QVERIFY(std::abs(series[1].value - 0.9) < 1e-6);
+        // Past the retention everything goes.
+        store->applyRetention(t0 + 30 * day, 7 * day);
+        store->flush();
+        QCOMPARE(store->count("samples_5m"), 0);
+    }
+
+    void migratesFromVersion1()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("old.sqlite")).toStdString();
+        {
+            // A cache as schema 1 left it: samples but no samples_5m.
+            sqlite3 *db = nullptr;
+            sqlite3_open(path.c_str(), &db);
+            sqlite3_exec(db, "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                             "CREATE TABLE sources(id TEXT PRIMARY KEY, name TEXT NOT NULL, kind INTEGER NOT NULL, url TEXT NOT NULL, interval_ms INTEGER NOT NULL, last_attempt INTEGER, last_success INTEGER, latency_ms REAL, bytes INTEGER, last_error TEXT, version TEXT);"
+                             "CREATE TABLE hosts(slot INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, labels TEXT NOT NULL, up INTEGER NOT NULL, sources TEXT NOT NULL, first_seen INTEGER NOT NULL, changed_at INTEGER NOT NULL, gone_at INTEGER);"
+                             "CREATE TABLE metrics(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, title TEXT NOT NULL, unit TEXT NOT NULL, query TEXT NOT NULL);"
+                             "CREATE TABLE samples(metric_id INTEGER NOT NULL, minute INTEGER NOT NULL, vals BLOB NOT NULL, PRIMARY KEY(metric_id, minute)) WITHOUT ROWID;"
+                             "CREATE TABLE alerts(fingerprint TEXT PRIMARY KEY, labels TEXT NOT NULL, annotations TEXT NOT NULL, state TEXT NOT NULL, starts_at INTEGER, ends_at INTEGER, updated_at INTEGER, generator_url TEXT, silenced_by TEXT NOT NULL, inhibited_by TEXT NOT NULL, seen_by TEXT NOT NULL, first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL, resolved_at INTEGER);"
+                             "CREATE TABLE alert_events(fingerprint TEXT NOT NULL, ts INTEGER NOT NULL, state TEXT NOT NULL);"
+                             "CREATE TABLE silences(id TEXT PRIMARY KEY, matchers TEXT NOT NULL, starts_at INTEGER, ends_at INTEGER, updated_at INTEGER, created_by TEXT, comment TEXT, state TEXT, seen_by TEXT NOT NULL);"
+                             "CREATE TABLE facts(host_slot INTEGER NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL, first_seen INTEGER NOT NULL, last_seen INTEGER, PRIMARY KEY(host_slot, name, value, first_seen)) WITHOUT ROWID;"
+                             "CREATE TABLE poll_log(id INTEGER PRIMARY KEY, source_id TEXT NOT NULL, ts INTEGER NOT NULL, latency_ms REAL, bytes INTEGER, error TEXT);"
+                             "INSERT INTO hosts VALUES(1,'kept:9100','{}',1,'[]',1,1,NULL);"
+                             "PRAGMA user_version=1;",
+                         nullptr, nullptr, nullptr);
+            sqlite3_close(db);
+        }
+        std::string err;
+        auto store = Store::open(path, &err);
+        QVERIFY2(store, err.c_str());
+        QCOMPARE(store->schemaVersion(), Store::kSchemaVersion);
+        QCOMPARE(store->count("samples_5m"), 0);
+        auto cache = store->loadCache(&err);
+        QCOMPARE(cache->hosts.size(), std::size_t(1)); // nothing lost
+    }
+
+    void refusesNewerSchema()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("new.sqlite")).toStdString();
+        sqlite3 *db = nullptr;
+        sqlite3_open(path.c_str(), &db);
+        sqlite3_exec(db, "PRAGMA user_version=99;", nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+        std::string err;
+        QVERIFY(!Store::open(path, &err));
+        QVERIFY2(err.find("newer Vigil") != std::string::npos, err.c_str());
+    }
+
+    void refusesGarbage()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("junk.sqlite"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(8192, 'x'));
+        f.close();
+        std::string err;
+        QVERIFY(!Store::open(path.toStdString(), &err));
+        QVERIFY2(err.find("not a database") != std::string::npos || err.find("corrupt") != std::string::npos, err.c_str());
+        QCOMPARE(QFile(path).size(), 8192); // untouched
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"
