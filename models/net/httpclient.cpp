@@ -319,7 +319,15 @@ struct HttpClient::Impl {
         http::response_parser<http::string_body> parser;
         parser.body_limit(opts.maxResponseBytes);
         parser.header_limit(64 * 1024);
-        co_await http::async_read(stream, conn.buffer, parser, asio::redirect_error(use_awaitable, ec));
+        // Read the header first and refuse an announced oversize body before reading any of it (Beast
+        // 1.74's body_limit alone did not stop a Content-Length body read through async_read).
+        co_await http::async_read_header(stream, conn.buffer, parser, asio::redirect_error(use_awaitable, ec));
+        if (!ec && parser.content_length() && *parser.content_length() > opts.maxResponseBytes)
+            ec = http::error::body_limit;
+        if (!ec)
+            co_await http::async_read(stream, conn.buffer, parser, asio::redirect_error(use_awaitable, ec));
+        if (!ec && parser.get().body().size() > opts.maxResponseBytes)
+            ec = http::error::body_limit;
         if (ec) {
             if (reused && isStaleError(ec) && !parser.got_some())
                 co_return Exchange::Stale;

@@ -1,0 +1,268 @@
+#include "httpserver.h"
+#include "net/httpclient.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+
+#include <atomic>
+#include <future>
+#include <mutex>
+
+using namespace vigil;
+using sim::HttpServer;
+using sim::ServerReply;
+using sim::ServerRequest;
+
+namespace {
+HttpResponse sendSync(HttpClient &c, HttpRequest r)
+{
+    auto p = std::make_shared<std::promise<HttpResponse>>();
+    auto f = p->get_future();
+    c.send(std::move(r), [p](HttpResponse resp) { p->set_value(std::move(resp)); });
+    if (f.wait_for(std::chrono::seconds(20)) != std::future_status::ready)
+        qFatal("request did not complete");
+    return f.get();
+}
+
+HttpRequest get(const HttpServer &s, const std::string &path, int maxRetries = 0)
+{
+    HttpRequest r;
+    r.url = "http://127.0.0.1:" + std::to_string(s.port()) + path;
+    r.maxRetries = maxRetries;
+    r.bucket = "test";
+    return r;
+}
+
+struct Server {
+    explicit Server(HttpServer::Handler h) : server(std::move(h))
+    {
+        std::string err;
+        if (!server.start("127.0.0.1", 0, &err))
+            qFatal("%s", err.c_str());
+    }
+    HttpServer server;
+};
+} // namespace
+
+class TestHttpClient : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void keepAliveReusesOneConnection()
+    {
+        Server s([](const ServerRequest &) { return ServerReply::json("{}"); });
+        HttpClient c;
+        for (int i = 0; i < 5; ++i) {
+            auto r = sendSync(c, get(s.server, "/x"));
+            QVERIFY2(r.ok(), r.describe().c_str());
+            QCOMPARE(r.reusedConnection, i > 0);
+        }
+        QCOMPARE(c.connectionsOpened(), std::uint64_t(1));
+        QCOMPARE(s.server.connectionCount(), std::uint64_t(1));
+    }
+
+    void gzipIsInflated()
+    {
+        const std::string body = "{\"data\":\"" + std::string(100000, 'a') + "\"}";
+        std::atomic<bool> askedForGzip{false};
+        Server s([&](const ServerRequest &r) {
+            askedForGzip = r.header("Accept-Encoding").find("gzip") != std::string::npos;
+            return ServerReply::json(body);
+        });
+        HttpClient c;
+        auto r = sendSync(c, get(s.server, "/big"));
+        QVERIFY(r.ok());
+        QCOMPARE(r.body, body);
+        QVERIFY(askedForGzip);
+        QVERIFY(r.wireBytes < body.size() / 10);
+    }
+
+    void failures_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<int>("expected");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("timeout") << 0 << int(HttpError::Timeout) << "within 300 ms";
+        QTest::newRow("over the cap") << 1 << int(HttpError::TooLarge) << "cap of 4096";
+        QTest::newRow("dropped") << 2 << int(HttpError::Io) << "dropped";
+        QTest::newRow("truncated body") << 3 << int(HttpError::Io) << "dropped";
+        QTest::newRow("not http") << 4 << int(HttpError::Protocol) << "invalid HTTP";
+        QTest::newRow("gzip over the cap") << 5 << int(HttpError::TooLarge) << "inflated";
+        QTest::newRow("corrupt gzip") << 6 << int(HttpError::Decompress) << "gzip";
+    }
+    void failures()
+    {
+        QFETCH(int, mode);
+        QFETCH(int, expected);
+        QFETCH(QString, text);
+        Server s([mode](const ServerRequest &) {
+            ServerReply r = ServerReply::json("{\"x\":\"" + std::string(mode == 5 ? 100000 : mode == 1 ? 8000 : 2000, 'b') + "\"}");
+            r.allowGzip = mode == 5;
+            switch (mode) {
+            case 0:
+                r.delayMs = 3000;
+                break;
+            case 2:
+                r.action = ServerReply::Action::Close;
+                break;
+            case 3:
+                r.action = ServerReply::Action::TruncateBody;
+                break;
+            case 4:
+                r.action = ServerReply::Action::RawBytes;
+                r.body = "SSH-2.0-OpenSSH_9.2\r\n\r\n";
+                break;
+            case 6:
+                r.body = "this is not gzip";
+                r.headers = {{"Content-Encoding", "gzip"}};
+                break;
+            default:
+                break;
+            }
+            return r;
+        });
+        HttpClient::Options o;
+        o.maxResponseBytes = 4096;
+        if (mode == 5)
+            o.maxResponseBytes = 50000; // the compressed body fits, the inflated one does not
+        HttpClient c(o);
+        auto req = get(s.server, "/fail");
+        req.timeout = std::chrono::milliseconds(300);
+        auto r = sendSync(c, req);
+        QCOMPARE(int(r.error), expected);
+        QVERIFY2(QString::fromStdString(r.describe()).contains(text), r.describe().c_str());
+    }
+
+    void connectionRefused()
+    {
+        std::uint16_t port;
+        {
+            Server s([](const ServerRequest &) { return ServerReply::json("{}"); });
+            port = s.server.port();
+        }
+        HttpClient c;
+        HttpRequest r;
+        r.url = "http://127.0.0.1:" + std::to_string(port) + "/";
+        r.maxRetries = 0;
+        auto resp = sendSync(c, r);
+        QCOMPARE(resp.error, HttpError::Connect);
+        QVERIFY(resp.describe().find("refused") != std::string::npos);
+    }
+
+    void invalidUrl()
+    {
+        HttpClient c;
+        HttpRequest r;
+        r.url = "ftp://example/";
+        QCOMPARE(sendSync(c, r).error, HttpError::InvalidUrl);
+    }
+
+    void retriesWithBackoff()
+    {
+        std::atomic<int> calls{0};
+        Server s([&](const ServerRequest &) {
+            return ++calls < 3 ? ServerReply::text("busy", 503) : ServerReply::json("{\"ok\":true}");
+        });
+        HttpClient::Options o;
+        o.retryBaseDelay = std::chrono::milliseconds(50);
+        HttpClient c(o);
+        QElapsedTimer t;
+        t.start();
+        auto r = sendSync(c, get(s.server, "/", 2));
+        QVERIFY(r.ok());
+        QCOMPARE(r.attempts, 3);
+        QVERIFY(t.elapsed() >= 25 + 50); // at least half of each backoff (jitter)
+        // A POST is not retried.
+        calls = 0;
+        auto post = get(s.server, "/", 2);
+        post.method = "POST";
+        post.body = "{}";
+        auto pr = sendSync(c, post);
+        QCOMPARE(pr.status, 503);
+        QCOMPARE(pr.attempts, 1);
+    }
+
+    void concurrencyIsBoundedPerBucket()
+    {
+        Server s([](const ServerRequest &) {
+            ServerReply r = ServerReply::json("{}");
+            r.delayMs = 150;
+            return r;
+        });
+        HttpClient::Options o;
+        o.maxConcurrentPerBucket = 2;
+        HttpClient c(o);
+        std::vector<std::future<HttpResponse>> fs;
+        QElapsedTimer t;
+        t.start();
+        for (int i = 0; i < 6; ++i) {
+            auto p = std::make_shared<std::promise<HttpResponse>>();
+            fs.push_back(p->get_future());
+            c.send(get(s.server, "/slow"), [p](HttpResponse r) { p->set_value(std::move(r)); });
+        }
+        for (auto &f : fs)
+            QVERIFY(f.get().ok());
+        QVERIFY2(t.elapsed() >= 3 * 150 - 20, qPrintable(QString::number(t.elapsed())));
+        QVERIFY(c.connectionsOpened() <= 2);
+    }
+
+    void cancel()
+    {
+        Server s([](const ServerRequest &) {
+            ServerReply r = ServerReply::json("{}");
+            r.delayMs = 5000;
+            return r;
+        });
+        HttpClient c;
+        auto p = std::make_shared<std::promise<HttpResponse>>();
+        auto f = p->get_future();
+        QElapsedTimer t;
+        t.start();
+        auto id = c.send(get(s.server, "/slow"), [p](HttpResponse r) { p->set_value(std::move(r)); });
+        QTest::qWait(100);
+        c.cancel(id);
+        QCOMPARE(f.wait_for(std::chrono::seconds(3)), std::future_status::ready);
+        QCOMPARE(f.get().error, HttpError::Cancelled);
+        QVERIFY(t.elapsed() < 2000);
+    }
+
+    void shutdownWithRequestsInFlight()
+    {
+        Server s([](const ServerRequest &) {
+            ServerReply r = ServerReply::json("{}");
+            r.delayMs = 5000;
+            return r;
+        });
+        QElapsedTimer t;
+        t.start();
+        {
+            HttpClient c;
+            for (int i = 0; i < 10; ++i)
+                c.send(get(s.server, "/slow"), [](HttpResponse) {});
+            QTest::qWait(100);
+        } // destructor cancels and joins
+        QVERIFY(t.elapsed() < 3000);
+    }
+
+    void authHeaders()
+    {
+        std::mutex m;
+        std::vector<std::string> seen;
+        Server s([&](const ServerRequest &r) {
+            std::lock_guard l(m);
+            seen.push_back(r.header("Authorization"));
+            return ServerReply::json("{}");
+        });
+        HttpClient c;
+        auto r1 = get(s.server, "/");
+        r1.auth.bearerToken = "tok";
+        sendSync(c, r1);
+        auto r2 = get(s.server, "/");
+        r2.auth.username = "noc";
+        r2.auth.password = "pw";
+        sendSync(c, r2);
+        QCOMPARE(seen, (std::vector<std::string>{"Bearer tok", "Basic bm9jOnB3"}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHttpClient)
+#include "tst_httpclient.moc"
