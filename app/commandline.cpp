@@ -10,35 +10,83 @@
 
 namespace vigil {
 
-bool CommandLine::wantsScreenshot(int argc, char **argv)
-{
+bool CommandLine::wantsScreenshot(int argc, char **argv) {
     for (int i = 1; i < argc; ++i)
         if (std::strcmp(argv[i], "--screenshot") == 0 || std::strncmp(argv[i], "--screenshot=", 13) == 0)
             return true;
     return false;
 }
 
-std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QString *error)
-{
+std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QString *error) {
     QCommandLineParser p;
     p.setApplicationDescription(QCoreApplication::translate(
-        "CommandLine", "Vigil: a native operations console for large server fleets (Prometheus + Alertmanager)."));
+        "CommandLine",
+        "Vigil: a native operations console for large server fleets (Prometheus + Alertmanager)."));
     p.addHelpOption();
     p.addVersionOption();
-    const QCommandLineOption config(QStringLiteral("config"), QCoreApplication::translate("CommandLine", "Read sources, query profile and cache settings from a YAML or JSON file."), QStringLiteral("file"));
-    const QCommandLineOption prom(QStringLiteral("prometheus"), QCoreApplication::translate("CommandLine", "Poll this Prometheus-compatible API (Prometheus, Thanos, Mimir, VictoriaMetrics)."), QStringLiteral("url"));
-    const QCommandLineOption am(QStringLiteral("alertmanager"), QCoreApplication::translate("CommandLine", "Poll this Alertmanager (API v2). Repeat for each member of a cluster."), QStringLiteral("url"));
-    const QCommandLineOption interval(QStringLiteral("interval"), QCoreApplication::translate("CommandLine", "Poll interval for --prometheus/--alertmanager (default 15s)."), QStringLiteral("duration"), QStringLiteral("15s"));
-    const QCommandLineOption cache(QStringLiteral("cache"), QCoreApplication::translate("CommandLine", "SQLite cache file (default: the user's cache directory)."), QStringLiteral("file"));
-    const QCommandLineOption demo(QStringLiteral("demo"), QCoreApplication::translate("CommandLine", "Start a simulated fleet (vigil-sim) in-process and watch it. No setup needed."));
-    const QCommandLineOption demoHosts(QStringLiteral("demo-hosts"), QCoreApplication::translate("CommandLine", "Number of simulated hosts for --demo (default 2000)."), QStringLiteral("n"), QStringLiteral("2000"));
-    const QCommandLineOption demoScenario(QStringLiteral("demo-scenario"), QCoreApplication::translate("CommandLine", "Simulator scenario for --demo: steady, hotspots, rack-failure, demo (default)."), QStringLiteral("name"), QStringLiteral("demo"));
-    const QCommandLineOption shot(QStringLiteral("screenshot"), QCoreApplication::translate("CommandLine", "Wait for the first poll, render a view headless to this PNG and exit."), QStringLiteral("file.png"));
-    const QCommandLineOption view(QStringLiteral("view"), QCoreApplication::translate("CommandLine", "View to show or render: hosts."), QStringLiteral("name"), QStringLiteral("hosts"));
-    const QCommandLineOption size(QStringLiteral("size"), QCoreApplication::translate("CommandLine", "Window size for --screenshot, e.g. 1920x1080 (default 1600x900)."), QStringLiteral("WxH"), QStringLiteral("1600x900"));
-    const QCommandLineOption timeout(QStringLiteral("screenshot-timeout"), QCoreApplication::translate("CommandLine", "Seconds to wait for the first poll before --screenshot gives up (default 30)."), QStringLiteral("seconds"), QStringLiteral("30"));
-    const QCommandLineOption filter(QStringLiteral("filter"), QCoreApplication::translate("CommandLine", "Initial host filter, e.g. \"region=eu1 role=~db.*\"."), QStringLiteral("matchers"));
-    p.addOptions({config, prom, am, interval, cache, demo, demoHosts, demoScenario, shot, view, size, timeout, filter});
+    const QCommandLineOption config(
+        QStringLiteral("config"),
+        QCoreApplication::translate(
+            "CommandLine", "Read sources, query profile and cache settings from a YAML or JSON file."),
+        QStringLiteral("file"));
+    const QCommandLineOption prom(
+        QStringLiteral("prometheus"),
+        QCoreApplication::translate(
+            "CommandLine",
+            "Poll this Prometheus-compatible API (Prometheus, Thanos, Mimir, VictoriaMetrics)."),
+        QStringLiteral("url"));
+    const QCommandLineOption am(
+        QStringLiteral("alertmanager"),
+        QCoreApplication::translate("CommandLine",
+                                    "Poll this Alertmanager (API v2). Repeat for each member of a cluster."),
+        QStringLiteral("url"));
+    const QCommandLineOption interval(
+        QStringLiteral("interval"),
+        QCoreApplication::translate("CommandLine",
+                                    "Poll interval for --prometheus/--alertmanager (default 15s)."),
+        QStringLiteral("duration"), QStringLiteral("15s"));
+    const QCommandLineOption cache(
+        QStringLiteral("cache"),
+        QCoreApplication::translate("CommandLine",
+                                    "SQLite cache file (default: the user's cache directory)."),
+        QStringLiteral("file"));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QCoreApplication::translate(
+            "CommandLine", "Start a simulated fleet (vigil-sim) in-process and watch it. No setup needed."));
+    const QCommandLineOption demoHosts(
+        QStringLiteral("demo-hosts"),
+        QCoreApplication::translate("CommandLine", "Number of simulated hosts for --demo (default 2000)."),
+        QStringLiteral("n"), QStringLiteral("2000"));
+    const QCommandLineOption demoScenario(
+        QStringLiteral("demo-scenario"),
+        QCoreApplication::translate(
+            "CommandLine", "Simulator scenario for --demo: steady, hotspots, rack-failure, demo (default)."),
+        QStringLiteral("name"), QStringLiteral("demo"));
+    const QCommandLineOption shot(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("CommandLine",
+                                    "Wait for the first poll, render a view headless to this PNG and exit."),
+        QStringLiteral("file.png"));
+    const QCommandLineOption view(
+        QStringLiteral("view"), QCoreApplication::translate("CommandLine", "View to show or render: hosts."),
+        QStringLiteral("name"), QStringLiteral("hosts"));
+    const QCommandLineOption size(
+        QStringLiteral("size"),
+        QCoreApplication::translate("CommandLine",
+                                    "Window size for --screenshot, e.g. 1920x1080 (default 1600x900)."),
+        QStringLiteral("WxH"), QStringLiteral("1600x900"));
+    const QCommandLineOption timeout(
+        QStringLiteral("screenshot-timeout"),
+        QCoreApplication::translate(
+            "CommandLine", "Seconds to wait for the first poll before --screenshot gives up (default 30)."),
+        QStringLiteral("seconds"), QStringLiteral("30"));
+    const QCommandLineOption filter(
+        QStringLiteral("filter"),
+        QCoreApplication::translate("CommandLine", "Initial host filter, e.g. \"region=eu1 role=~db.*\"."),
+        QStringLiteral("matchers"));
+    p.addOptions({config, prom, am, interval, cache, demo, demoHosts, demoScenario, shot, view, size, timeout,
+                  filter});
     p.process(arguments); // exits for --help, --version and unknown options
 
     auto fail = [&](const QString &msg) -> std::optional<AppOptions> {
@@ -47,14 +95,18 @@ std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QStri
         return std::nullopt;
     };
     if (!p.positionalArguments().isEmpty())
-        return fail(QCoreApplication::translate("CommandLine", "unexpected argument \"%1\"").arg(p.positionalArguments().first()));
+        return fail(QCoreApplication::translate("CommandLine", "unexpected argument \"%1\"")
+                        .arg(p.positionalArguments().first()));
     AppOptions o;
     o.demo = p.isSet(demo);
     const int sources = int(p.isSet(config)) + int(p.isSet(prom) || p.isSet(am)) + int(o.demo);
     if (sources > 1)
-        return fail(QCoreApplication::translate("CommandLine", "use one of --config, --prometheus/--alertmanager or --demo"));
+        return fail(QCoreApplication::translate(
+            "CommandLine", "use one of --config, --prometheus/--alertmanager or --demo"));
     if (sources == 0)
-        return fail(QCoreApplication::translate("CommandLine", "nothing to watch: pass --demo, --config FILE, or --prometheus URL [--alertmanager URL]"));
+        return fail(QCoreApplication::translate(
+            "CommandLine",
+            "nothing to watch: pass --demo, --config FILE, or --prometheus URL [--alertmanager URL]"));
     if (p.isSet(config)) {
         ConfigError err;
         auto c = ConfigLoader::loadFile(p.value(config).toStdString(), &err);
@@ -69,18 +121,22 @@ std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QStri
             s.alertmanagerUrls.push_back(u.toStdString());
         auto ms = parseDurationMs(p.value(interval).toStdString());
         if (!ms || *ms <= 0)
-            return fail(QCoreApplication::translate("CommandLine", "--interval: expected a duration such as 15s or 1m"));
+            return fail(QCoreApplication::translate("CommandLine",
+                                                    "--interval: expected a duration such as 15s or 1m"));
         s.intervalMs = *ms;
         o.config.sources.push_back(std::move(s));
     }
     bool ok = false;
     o.demoHosts = p.value(demoHosts).toInt(&ok);
     if (!ok || o.demoHosts < 1 || o.demoHosts > 200000)
-        return fail(QCoreApplication::translate("CommandLine", "--demo-hosts: expected a number from 1 to 200000"));
+        return fail(
+            QCoreApplication::translate("CommandLine", "--demo-hosts: expected a number from 1 to 200000"));
     o.demoScenario = p.value(demoScenario);
-    static const QStringList scenarios{QStringLiteral("steady"), QStringLiteral("hotspots"), QStringLiteral("rack-failure"), QStringLiteral("demo")};
+    static const QStringList scenarios{QStringLiteral("steady"), QStringLiteral("hotspots"),
+                                       QStringLiteral("rack-failure"), QStringLiteral("demo")};
     if (!scenarios.contains(o.demoScenario))
-        return fail(QCoreApplication::translate("CommandLine", "--demo-scenario: expected one of %1").arg(scenarios.join(QStringLiteral(", "))));
+        return fail(QCoreApplication::translate("CommandLine", "--demo-scenario: expected one of %1")
+                        .arg(scenarios.join(QStringLiteral(", "))));
     if (p.isSet(cache))
         o.config.cachePath = p.value(cache).toStdString();
     o.screenshot = p.value(shot);
@@ -89,11 +145,13 @@ std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QStri
     static const QRegularExpression sizeRe(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$"));
     auto m = sizeRe.match(p.value(size));
     if (!m.hasMatch())
-        return fail(QCoreApplication::translate("CommandLine", "--size: expected WIDTHxHEIGHT such as 1920x1080"));
+        return fail(
+            QCoreApplication::translate("CommandLine", "--size: expected WIDTHxHEIGHT such as 1920x1080"));
     o.size = QSize(m.captured(1).toInt(), m.captured(2).toInt());
     o.screenshotTimeoutS = p.value(timeout).toInt(&ok);
     if (!ok || o.screenshotTimeoutS < 1)
-        return fail(QCoreApplication::translate("CommandLine", "--screenshot-timeout: expected a positive number of seconds"));
+        return fail(QCoreApplication::translate(
+            "CommandLine", "--screenshot-timeout: expected a positive number of seconds"));
     return o;
 }
 

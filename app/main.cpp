@@ -3,8 +3,8 @@
 #include "commandline.h"
 #include "hosttableview.h"
 #include "mainwindow.h"
-#include "screenshotter.h"
 #include "net/fleetservice.h"
+#include "screenshotter.h"
 #include "simserver.h"
 
 #include <QApplication>
@@ -14,8 +14,7 @@
 #include <cstdio>
 #include <memory>
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     if (vigil::CommandLine::wantsScreenshot(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
@@ -67,8 +66,9 @@ int main(int argc, char **argv)
 
     std::unique_ptr<vigil::Screenshotter> shooter;
     if (!options->screenshot.isEmpty()) {
-        shooter = std::make_unique<vigil::Screenshotter>(&window, &service, options->screenshot, options->view,
-                                                         options->size, options->screenshotTimeoutS);
+        shooter =
+            std::make_unique<vigil::Screenshotter>(&window, &service, options->screenshot, options->view,
+                                                   options->size, options->screenshotTimeoutS);
         shooter->start();
     } else {
         if (!window.showView(options->view)) {

@@ -2,10 +2,10 @@
 
 #include "format.h"
 #include "hosttableview.h"
-#include "sourcepanel.h"
 #include "item/hosttablemodel.h"
 #include "item/sourcehealthmodel.h"
 #include "net/fleetservice.h"
+#include "sourcepanel.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -29,15 +29,15 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
     , m_banner(new QLabel)
     , m_summary(new QLabel)
     , m_sources(new QLabel)
-    , m_tick(new QTimer(this))
-{
+    , m_tick(new QTimer(this)) {
     setWindowTitle(tr("Vigil"));
     m_views.add(QStringLiteral("hosts"), tr("Hosts"), m_hostView);
     for (const auto &v : m_views.views())
         m_tabs->addTab(v.widget, v.title);
 
     m_banner->setWordWrap(true);
-    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #7a1f1f; color: white; padding: 6px; font-weight: bold; }"));
+    m_banner->setStyleSheet(
+        QStringLiteral("QLabel { background: #7a1f1f; color: white; padding: 6px; font-weight: bold; }"));
     m_banner->hide();
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
@@ -85,8 +85,7 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
     onSnapshot(m_service->current());
 }
 
-bool MainWindow::showView(const QString &name)
-{
+bool MainWindow::showView(const QString &name) {
     const ViewEntry *v = m_views.find(name);
     if (!v)
         return false;
@@ -94,15 +93,13 @@ bool MainWindow::showView(const QString &name)
     return true;
 }
 
-void MainWindow::onSnapshot(const FleetSnapshotPtr &snapshot)
-{
+void MainWindow::onSnapshot(const FleetSnapshotPtr &snapshot) {
     m_hostModel->setSnapshot(snapshot);
     m_sourceModel->setSnapshot(snapshot);
     refreshStatus();
 }
 
-void MainWindow::refreshStatus()
-{
+void MainWindow::refreshStatus() {
     const FleetSnapshotPtr s = m_service->current();
     if (!s)
         return;
@@ -118,8 +115,9 @@ void MainWindow::refreshStatus()
             ++firing;
     }
     m_summary->setText(tr("%n host(s)", nullptr, static_cast<int>(s->hosts.size())) + QStringLiteral(" · ") +
-                       tr("%n down", nullptr, down) + QStringLiteral(" · ") + tr("%n alert(s) firing", nullptr, firing) +
-                       QStringLiteral(" · ") + tr("%n silenced or inhibited", nullptr, suppressed));
+                       tr("%n down", nullptr, down) + QStringLiteral(" · ") +
+                       tr("%n alert(s) firing", nullptr, firing) + QStringLiteral(" · ") +
+                       tr("%n silenced or inhibited", nullptr, suppressed));
     QStringList parts;
     QStringList problems;
     for (const auto &src : s->sources) {
@@ -134,12 +132,16 @@ void MainWindow::refreshStatus()
             state = tr("waiting");
         } else if (stale) {
             state = tr("stale");
-            problems << tr("%1: no answer for %2").arg(QString::fromStdString(src.id), format::age(src.lastSuccess, now));
+            problems << tr("%1: no answer for %2")
+                            .arg(QString::fromStdString(src.id), format::age(src.lastSuccess, now));
         } else {
             state = tr("ok");
         }
-        const QString color = state == tr("ok") ? QStringLiteral("#2e8b57") : state == tr("waiting") ? QStringLiteral("#888888") : QStringLiteral("#d03030");
-        parts << QStringLiteral("<span style='color:%1'>●</span> %2 %3").arg(color, QString::fromStdString(src.id).toHtmlEscaped(), state);
+        const QString color = state == tr("ok")        ? QStringLiteral("#2e8b57")
+                              : state == tr("waiting") ? QStringLiteral("#888888")
+                                                       : QStringLiteral("#d03030");
+        parts << QStringLiteral("<span style='color:%1'>●</span> %2 %3")
+                     .arg(color, QString::fromStdString(src.id).toHtmlEscaped(), state);
     }
     m_sources->setText(parts.join(QStringLiteral("&nbsp;&nbsp;")));
     if (s->fromCache && !s->hosts.empty())
@@ -150,8 +152,7 @@ void MainWindow::refreshStatus()
     m_banner->setVisible(!problems.isEmpty());
 }
 
-void MainWindow::showStoreMessage(const QString &message)
-{
+void MainWindow::showStoreMessage(const QString &message) {
     m_storeMessage = message;
     refreshStatus();
     statusBar()->showMessage(message, 30000);

@@ -11,8 +11,8 @@
 
 namespace vigil {
 
-Screenshotter::Screenshotter(MainWindow *window, FleetService *service, QString file, QString view, QSize size,
-                             int timeoutS, QObject *parent)
+Screenshotter::Screenshotter(MainWindow *window, FleetService *service, QString file, QString view,
+                             QSize size, int timeoutS, QObject *parent)
     : QObject(parent)
     , m_window(window)
     , m_service(service)
@@ -20,15 +20,13 @@ Screenshotter::Screenshotter(MainWindow *window, FleetService *service, QString 
     , m_view(std::move(view))
     , m_size(size)
     , m_timeoutS(timeoutS)
-    , m_timeout(new QTimer(this))
-{
-}
+    , m_timeout(new QTimer(this)) {}
 
-void Screenshotter::start()
-{
+void Screenshotter::start() {
     if (!m_window->showView(m_view)) {
         std::fprintf(stderr, "vigil: %s\n",
-                     qPrintable(tr("unknown view \"%1\" (views: %2)").arg(m_view, m_window->views().names().join(QStringLiteral(", ")))));
+                     qPrintable(tr("unknown view \"%1\" (views: %2)")
+                                    .arg(m_view, m_window->views().names().join(QStringLiteral(", ")))));
         QTimer::singleShot(0, qApp, [] { QCoreApplication::exit(2); });
         m_done = true;
         return;
@@ -42,8 +40,7 @@ void Screenshotter::start()
     m_timeout->start(m_timeoutS * 1000);
 }
 
-void Screenshotter::check()
-{
+void Screenshotter::check() {
     if (m_done)
         return;
     const auto s = m_service->current();
@@ -57,8 +54,7 @@ void Screenshotter::check()
     QTimer::singleShot(400, this, [this] { render(false); });
 }
 
-void Screenshotter::render(bool timedOut)
-{
+void Screenshotter::render(bool timedOut) {
     m_done = true;
     m_timeout->stop();
     m_window->resize(m_size);
@@ -66,18 +62,25 @@ void Screenshotter::render(bool timedOut)
     const bool saved = !pixmap.isNull() && pixmap.save(m_file, "PNG");
     int code = 0;
     if (!saved) {
-        std::fprintf(stderr, "vigil: %s\n", qPrintable(tr("could not write the screenshot to %1").arg(m_file)));
+        std::fprintf(stderr, "vigil: %s\n",
+                     qPrintable(tr("could not write the screenshot to %1").arg(m_file)));
         code = 1;
     } else if (timedOut) {
         std::fprintf(stderr, "vigil: %s\n",
-                     qPrintable(tr("no poll landed within %1 s; %2 shows the cached or empty state").arg(m_timeoutS).arg(m_file)));
+                     qPrintable(tr("no poll landed within %1 s; %2 shows the cached or empty state")
+                                    .arg(m_timeoutS)
+                                    .arg(m_file)));
         code = 3;
     } else {
         const auto s = m_service->current();
         for (const auto &src : s->sources)
             if (!src.lastError.empty())
                 std::fprintf(stderr, "vigil: warning: %s: %s\n", src.id.c_str(), src.lastError.c_str());
-        std::printf("%s\n", qPrintable(tr("wrote %1 (%2x%3, view %4)").arg(m_file).arg(pixmap.width()).arg(pixmap.height()).arg(m_view)));
+        std::printf("%s\n", qPrintable(tr("wrote %1 (%2x%3, view %4)")
+                                           .arg(m_file)
+                                           .arg(pixmap.width())
+                                           .arg(pixmap.height())
+                                           .arg(m_view)));
     }
     QTimer::singleShot(0, qApp, [code] { QCoreApplication::exit(code); });
 }

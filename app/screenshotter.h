@@ -15,8 +15,8 @@ class MainWindow;
 class Screenshotter final : public QObject {
     Q_OBJECT
 public:
-    Screenshotter(MainWindow *window, FleetService *service, QString file, QString view, QSize size, int timeoutS,
-                  QObject *parent = nullptr);
+    Screenshotter(MainWindow *window, FleetService *service, QString file, QString view, QSize size,
+                  int timeoutS, QObject *parent = nullptr);
     void start();
 
 private:

@@ -23,8 +23,7 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
 
-std::string urlDecode(std::string_view s, bool plusIsSpace)
-{
+std::string urlDecode(std::string_view s, bool plusIsSpace) {
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -42,15 +41,15 @@ std::string urlDecode(std::string_view s, bool plusIsSpace)
 }
 
 namespace {
-void parseForm(std::string_view q, std::vector<std::pair<std::string, std::string>> &out)
-{
+void parseForm(std::string_view q, std::vector<std::pair<std::string, std::string>> &out) {
     while (!q.empty()) {
         auto amp = q.find('&');
         auto part = q.substr(0, amp);
         auto eq = part.find('=');
         if (!part.empty())
-            out.emplace_back(urlDecode(part.substr(0, eq), true),
-                             eq == std::string_view::npos ? std::string() : urlDecode(part.substr(eq + 1), true));
+            out.emplace_back(urlDecode(part.substr(0, eq), true), eq == std::string_view::npos
+                                                                      ? std::string()
+                                                                      : urlDecode(part.substr(eq + 1), true));
         if (amp == std::string_view::npos)
             break;
         q = q.substr(amp + 1);
@@ -58,32 +57,28 @@ void parseForm(std::string_view q, std::vector<std::pair<std::string, std::strin
 }
 } // namespace
 
-std::string ServerRequest::param(const std::string &name, const std::string &fallback) const
-{
+std::string ServerRequest::param(const std::string &name, const std::string &fallback) const {
     for (const auto &[k, v] : query)
         if (k == name)
             return v;
     return fallback;
 }
 
-std::string ServerRequest::header(const std::string &name) const
-{
+std::string ServerRequest::header(const std::string &name) const {
     for (const auto &[k, v] : headers)
         if (beast::iequals(k, name))
             return v;
     return {};
 }
 
-ServerReply ServerReply::json(std::string body, int status)
-{
+ServerReply ServerReply::json(std::string body, int status) {
     ServerReply r;
     r.status = status;
     r.body = std::move(body);
     return r;
 }
 
-ServerReply ServerReply::text(std::string body, int status)
-{
+ServerReply ServerReply::text(std::string body, int status) {
     ServerReply r;
     r.status = status;
     r.contentType = "text/plain; charset=utf-8";
@@ -101,8 +96,7 @@ struct HttpServer::Impl {
     std::atomic<std::uint64_t> connections{0};
     std::atomic<bool> running{false};
 
-    asio::awaitable<void> serve(tcp::socket socket)
-    {
+    asio::awaitable<void> serve(tcp::socket socket) {
         ++connections;
         beast::tcp_stream stream(std::move(socket));
         beast::flat_buffer buffer;
@@ -141,7 +135,8 @@ struct HttpServer::Impl {
             if (reply.action == ServerReply::Action::Close)
                 break;
             if (reply.action == ServerReply::Action::RawBytes) {
-                co_await asio::async_write(stream, asio::buffer(reply.body), asio::redirect_error(asio::use_awaitable, ec));
+                co_await asio::async_write(stream, asio::buffer(reply.body),
+                                           asio::redirect_error(asio::use_awaitable, ec));
                 break;
             }
             http::response<http::string_body> res{static_cast<http::status>(reply.status), req.version()};
@@ -172,11 +167,11 @@ struct HttpServer::Impl {
         stream.socket().shutdown(tcp::socket::shutdown_both, ec);
     }
 
-    asio::awaitable<void> accept()
-    {
+    asio::awaitable<void> accept() {
         for (;;) {
             beast::error_code ec;
-            tcp::socket socket = co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
+            tcp::socket socket =
+                co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
             if (ec) {
                 if (!acceptor.is_open())
                     co_return;
@@ -187,18 +182,16 @@ struct HttpServer::Impl {
     }
 };
 
-HttpServer::HttpServer(Handler handler) : d(std::make_unique<Impl>())
-{
+HttpServer::HttpServer(Handler handler)
+    : d(std::make_unique<Impl>()) {
     d->handler = std::move(handler);
 }
 
-HttpServer::~HttpServer()
-{
+HttpServer::~HttpServer() {
     stop();
 }
 
-bool HttpServer::start(const std::string &address, std::uint16_t port, std::string *error)
-{
+bool HttpServer::start(const std::string &address, std::uint16_t port, std::string *error) {
     beast::error_code ec;
     auto addr = asio::ip::make_address(address, ec);
     if (ec) {
@@ -234,8 +227,7 @@ bool HttpServer::start(const std::string &address, std::uint16_t port, std::stri
     return true;
 }
 
-void HttpServer::stop()
-{
+void HttpServer::stop() {
     if (!d->running.exchange(false))
         return;
     asio::post(d->io, [impl = d.get()] {
@@ -247,16 +239,13 @@ void HttpServer::stop()
         d->thread.join();
 }
 
-std::uint16_t HttpServer::port() const
-{
+std::uint16_t HttpServer::port() const {
     return d->port;
 }
-std::uint64_t HttpServer::requestCount() const
-{
+std::uint64_t HttpServer::requestCount() const {
     return d->requests;
 }
-std::uint64_t HttpServer::connectionCount() const
-{
+std::uint64_t HttpServer::connectionCount() const {
     return d->connections;
 }
 

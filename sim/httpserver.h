@@ -13,8 +13,8 @@ namespace vigil::sim {
 
 struct ServerRequest {
     std::string method;
-    std::string target; // path?query, as sent
-    std::string path;   // decoded path
+    std::string target;                                     // path?query, as sent
+    std::string path;                                       // decoded path
     std::vector<std::pair<std::string, std::string>> query; // decoded parameters (also from form bodies)
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;

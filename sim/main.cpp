@@ -10,13 +10,11 @@
 
 namespace {
 volatile std::sig_atomic_t g_stop = 0;
-void onSignal(int)
-{
+void onSignal(int) {
     g_stop = 1;
 }
 
-void usage()
-{
+void usage() {
     std::cout << "usage: vigil-sim [options]\n"
                  "  --hosts N        number of hosts (default 2000)\n"
                  "  --seed N         random seed; the fleet is deterministic from it (default 1)\n"
@@ -28,8 +26,7 @@ void usage()
 }
 } // namespace
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     vigil::sim::SimOptions opt;
     int port = 0;
     for (int i = 1; i < argc; ++i) {
@@ -69,8 +66,10 @@ int main(int argc, char **argv)
         std::cerr << "vigil-sim: --hosts must be 1..1000000, --port 0..65535, --speed positive\n";
         return 2;
     }
-    if (opt.scenario != "steady" && opt.scenario != "hotspots" && opt.scenario != "rack-failure" && opt.scenario != "demo") {
-        std::cerr << "vigil-sim: unknown scenario \"" << opt.scenario << "\" (steady, hotspots, rack-failure, demo)\n";
+    if (opt.scenario != "steady" && opt.scenario != "hotspots" && opt.scenario != "rack-failure" &&
+        opt.scenario != "demo") {
+        std::cerr << "vigil-sim: unknown scenario \"" << opt.scenario
+                  << "\" (steady, hotspots, rack-failure, demo)\n";
         return 2;
     }
     vigil::sim::SimServer server(opt);

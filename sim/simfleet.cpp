@@ -12,8 +12,7 @@ namespace vigil::sim {
 
 namespace {
 
-std::uint64_t mix(std::uint64_t x)
-{
+std::uint64_t mix(std::uint64_t x) {
     // splitmix64
     x += 0x9e3779b97f4a7c15ull;
     x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
@@ -21,8 +20,7 @@ std::uint64_t mix(std::uint64_t x)
     return x ^ (x >> 31);
 }
 
-double unit(std::uint64_t x)
-{
+double unit(std::uint64_t x) {
     return static_cast<double>(mix(x) >> 11) * (1.0 / 9007199254740992.0);
 }
 
@@ -36,10 +34,10 @@ struct RoleSpec {
 };
 
 const RoleSpec kRoles[] = {
-    {"lb", "edge", 0.02, 0.35, 0.30, 8e7},    {"web", "frontend", 0.25, 0.40, 0.45, 3e7},
-    {"api", "api", 0.18, 0.45, 0.55, 2e7},    {"auth", "auth", 0.05, 0.30, 0.40, 5e6},
-    {"cache", "cache", 0.07, 0.25, 0.80, 4e7}, {"broker", "broker", 0.05, 0.35, 0.60, 5e7},
-    {"db", "db", 0.08, 0.50, 0.75, 3e7},      {"ml", "inference", 0.08, 0.65, 0.70, 1e7},
+    {"lb", "edge", 0.02, 0.35, 0.30, 8e7},       {"web", "frontend", 0.25, 0.40, 0.45, 3e7},
+    {"api", "api", 0.18, 0.45, 0.55, 2e7},       {"auth", "auth", 0.05, 0.30, 0.40, 5e6},
+    {"cache", "cache", 0.07, 0.25, 0.80, 4e7},   {"broker", "broker", 0.05, 0.35, 0.60, 5e7},
+    {"db", "db", 0.08, 0.50, 0.75, 3e7},         {"ml", "inference", 0.08, 0.65, 0.70, 1e7},
     {"ingest", "ingest", 0.10, 0.40, 0.50, 6e7}, {"batch", "batch", 0.12, 0.55, 0.60, 1e7},
 };
 
@@ -47,8 +45,7 @@ constexpr TimeMs kPhaseMs = 120'000; // demo: each phase lasts two simulated min
 
 } // namespace
 
-const char *phaseName(Phase p)
-{
+const char *phaseName(Phase p) {
     switch (p) {
     case Phase::Steady:
         return "steady";
@@ -60,8 +57,8 @@ const char *phaseName(Phase p)
     return "steady";
 }
 
-SimFleet::SimFleet(SimOptions options, TimeMs realStart) : m_opt(std::move(options))
-{
+SimFleet::SimFleet(SimOptions options, TimeMs realStart)
+    : m_opt(std::move(options)) {
     m_realStart = realStart ? realStart : nowMs();
     m_simStart = m_realStart;
     const int n = std::max(1, m_opt.hosts);
@@ -114,14 +111,12 @@ SimFleet::SimFleet(SimOptions options, TimeMs realStart) : m_opt(std::move(optio
     }
 }
 
-TimeMs SimFleet::now() const
-{
+TimeMs SimFleet::now() const {
     const TimeMs real = nowMs();
     return m_simStart + static_cast<TimeMs>(static_cast<double>(real - m_realStart) * m_opt.speed);
 }
 
-Phase SimFleet::phase(TimeMs t) const
-{
+Phase SimFleet::phase(TimeMs t) const {
     if (m_opt.scenario == "hotspots")
         return Phase::Hotspots;
     if (m_opt.scenario == "rack-failure")
@@ -134,32 +129,29 @@ Phase SimFleet::phase(TimeMs t) const
     return Phase::Steady;
 }
 
-TimeMs SimFleet::phaseStart(TimeMs t) const
-{
+TimeMs SimFleet::phaseStart(TimeMs t) const {
     if (m_opt.scenario != "demo")
         return m_simStart;
     return m_simStart + std::max<TimeMs>(0, t - m_simStart) / kPhaseMs * kPhaseMs;
 }
 
-int SimFleet::failedRackIndex() const
-{
+int SimFleet::failedRackIndex() const {
     return m_racks.empty() ? -1 : static_cast<int>(mix(m_opt.seed) % m_racks.size());
 }
 
-double SimFleet::noise(std::size_t host, int channel, TimeMs t) const
-{
+double SimFleet::noise(std::size_t host, int channel, TimeMs t) const {
     // Smooth noise: interpolate between per-minute random values.
     const TimeMs minute = t / 60'000;
     const double f = static_cast<double>(t % 60'000) / 60'000.0;
     auto at = [&](TimeMs m) {
         return unit(m_opt.seed ^ (host * 0x100000001b3ull) ^ (static_cast<std::uint64_t>(m) << 8) ^
-                    static_cast<std::uint64_t>(channel)) - 0.5;
+                    static_cast<std::uint64_t>(channel)) -
+               0.5;
     };
     return at(minute) * (1 - f) + at(minute + 1) * f;
 }
 
-bool SimFleet::up(std::size_t host, TimeMs t) const
-{
+bool SimFleet::up(std::size_t host, TimeMs t) const {
     if (phase(t) == Phase::RackFailure) {
         const int r = failedRackIndex();
         if (r >= 0 && m_hosts[host].rack == m_racks[static_cast<std::size_t>(r)])
@@ -168,8 +160,7 @@ bool SimFleet::up(std::size_t host, TimeMs t) const
     return true;
 }
 
-int SimFleet::metricIndex(const std::string &key)
-{
+int SimFleet::metricIndex(const std::string &key) {
     const auto &k = metricKeys();
     for (std::size_t i = 0; i < k.size(); ++i)
         if (k[i] == key)
@@ -177,14 +168,12 @@ int SimFleet::metricIndex(const std::string &key)
     return -1;
 }
 
-const std::vector<std::string> &SimFleet::metricKeys()
-{
+const std::vector<std::string> &SimFleet::metricKeys() {
     static const std::vector<std::string> keys{"cpu", "memory", "disk", "network", "load"};
     return keys;
 }
 
-double SimFleet::metric(std::size_t i, int metric, TimeMs t) const
-{
+double SimFleet::metric(std::size_t i, int metric, TimeMs t) const {
     if (!up(i, t))
         return std::numeric_limits<double>::quiet_NaN();
     const SimHost &h = m_hosts[i];
@@ -210,8 +199,7 @@ double SimFleet::metric(std::size_t i, int metric, TimeMs t) const
     }
 }
 
-std::vector<Alert> SimFleet::alerts(TimeMs t) const
-{
+std::vector<Alert> SimFleet::alerts(TimeMs t) const {
     std::vector<Alert> out;
     const Phase ph = phase(t);
     const TimeMs since = phaseStart(t);
@@ -238,8 +226,12 @@ std::vector<Alert> SimFleet::alerts(TimeMs t) const
                 any = &h;
                 break;
             }
-        Alert sw = make({{"alertname", "SwitchDown"}, {"severity", "critical"}, {"switch", "tor-" + failedRack},
-                         {"rack", failedRack}, {"zone", any->zone}, {"region", any->region}},
+        Alert sw = make({{"alertname", "SwitchDown"},
+                         {"severity", "critical"},
+                         {"switch", "tor-" + failedRack},
+                         {"rack", failedRack},
+                         {"zone", any->zone},
+                         {"region", any->region}},
                         "top-of-rack switch tor-" + failedRack + " is not answering", since);
         sw.annotations.set("runbook_url", "https://runbooks.example/SwitchDown");
         switchFp = sw.fingerprint;
@@ -263,7 +255,8 @@ std::vector<Alert> SimFleet::alerts(TimeMs t) const
         if (metric(i, 0, t) > 0.92)
             out.push_back(make(base("HighCpu", "warning"), h.instance + " CPU above 92%", since));
         if (metric(i, 2, t) > 0.9)
-            out.push_back(make(base("DiskAlmostFull", "warning"), h.instance + " root filesystem above 90%", m_simStart));
+            out.push_back(make(base("DiskAlmostFull", "warning"), h.instance + " root filesystem above 90%",
+                               m_simStart));
     }
     std::lock_guard lock(m_mutex);
     for (auto &a : out) {
@@ -280,13 +273,13 @@ std::vector<Alert> SimFleet::alerts(TimeMs t) const
             if (all)
                 a.silencedBy.push_back(s.id);
         }
-        a.state = (a.silencedBy.empty() && a.inhibitedBy.empty()) ? AlertState::Active : AlertState::Suppressed;
+        a.state =
+            (a.silencedBy.empty() && a.inhibitedBy.empty()) ? AlertState::Active : AlertState::Suppressed;
     }
     return out;
 }
 
-Truth SimFleet::truth(TimeMs t) const
-{
+Truth SimFleet::truth(TimeMs t) const {
     Truth tr;
     tr.scenario = m_opt.scenario;
     tr.phase = phase(t);
@@ -302,8 +295,7 @@ Truth SimFleet::truth(TimeMs t) const
     return tr;
 }
 
-std::string SimFleet::addSilence(Silence s, std::string *error)
-{
+std::string SimFleet::addSilence(Silence s, std::string *error) {
     if (s.matchers.empty()) {
         *error = "at least one matcher is required";
         return {};
@@ -333,7 +325,8 @@ std::string SimFleet::addSilence(Silence s, std::string *error)
     }
     const std::uint64_t seq = ++m_silenceSeq;
     char buf[48];
-    std::snprintf(buf, sizeof buf, "%08llx-%04llx-4000-8000-%012llx", static_cast<unsigned long long>(m_opt.seed & 0xffffffff),
+    std::snprintf(buf, sizeof buf, "%08llx-%04llx-4000-8000-%012llx",
+                  static_cast<unsigned long long>(m_opt.seed & 0xffffffff),
                   static_cast<unsigned long long>(seq & 0xffff),
                   static_cast<unsigned long long>(mix(seq + m_opt.seed) & 0xffffffffffffull));
     s.id = buf;
@@ -343,8 +336,7 @@ std::string SimFleet::addSilence(Silence s, std::string *error)
     return s.id;
 }
 
-bool SimFleet::expireSilence(const std::string &id)
-{
+bool SimFleet::expireSilence(const std::string &id) {
     std::lock_guard lock(m_mutex);
     for (auto &s : m_silences)
         if (s.id == id && s.state != "expired") {
@@ -356,8 +348,7 @@ bool SimFleet::expireSilence(const std::string &id)
     return false;
 }
 
-std::vector<Silence> SimFleet::silences() const
-{
+std::vector<Silence> SimFleet::silences() const {
     std::lock_guard lock(m_mutex);
     return m_silences;
 }

@@ -24,8 +24,8 @@ struct SimHost {
     std::string instance;
     std::string region, zone, rack, role, service;
     int cores = 8;
-    double cpuBase = 0.3;  // mean utilization
-    double cpuAmp = 0.15;  // diurnal swing
+    double cpuBase = 0.3; // mean utilization
+    double cpuAmp = 0.15; // diurnal swing
     double memBase = 0.5;
     double diskBase = 0.4;
     double netScale = 1e6; // bytes/s at full load
@@ -38,8 +38,8 @@ enum class Phase { Steady, Hotspots, RackFailure };
 struct Truth {
     std::string scenario;
     Phase phase = Phase::Steady;
-    std::string rootCause;      // e.g. "switch tor-eu1-a-r03"
-    std::string rootCauseKind;  // "switch", "" when there is no incident
+    std::string rootCause;     // e.g. "switch tor-eu1-a-r03"
+    std::string rootCauseKind; // "switch", "" when there is no incident
     std::string failedRack;
     std::vector<std::string> affectedHosts;
     TimeMs since = 0;

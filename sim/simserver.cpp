@@ -18,13 +18,11 @@ namespace {
 
 const char *kBuildVersion = "2.42.0";
 
-std::string promError(const std::string &type, const std::string &msg)
-{
+std::string promError(const std::string &type, const std::string &msg) {
     return json{{"status", "error"}, {"errorType", type}, {"error", msg}}.dump();
 }
 
-void appendEscaped(std::string &out, std::string_view s)
-{
+void appendEscaped(std::string &out, std::string_view s) {
     for (char c : s) {
         if (c == '"' || c == '\\')
             out += '\\';
@@ -32,8 +30,7 @@ void appendEscaped(std::string &out, std::string_view s)
     }
 }
 
-void appendValue(std::string &out, double v)
-{
+void appendValue(std::string &out, double v) {
     if (std::isnan(v)) {
         out += "NaN";
         return;
@@ -47,26 +44,24 @@ void appendValue(std::string &out, double v)
     out += buf;
 }
 
-void appendTime(std::string &out, TimeMs t)
-{
+void appendTime(std::string &out, TimeMs t) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%lld.%03lld", static_cast<long long>(t / 1000), static_cast<long long>(t % 1000));
+    std::snprintf(buf, sizeof buf, "%lld.%03lld", static_cast<long long>(t / 1000),
+                  static_cast<long long>(t % 1000));
     out += buf;
 }
 
-void appendHostLabels(std::string &out, const SimHost &h, bool withJob)
-{
+void appendHostLabels(std::string &out, const SimHost &h, bool withJob) {
     out += "{\"instance\":\"";
     appendEscaped(out, h.instance);
     out += "\"";
     if (withJob)
         out += ",\"job\":\"node\"";
-    out += ",\"rack\":\"" + h.rack + "\",\"region\":\"" + h.region + "\",\"role\":\"" + h.role + "\",\"service\":\"" +
-           h.service + "\",\"zone\":\"" + h.zone + "\"}";
+    out += ",\"rack\":\"" + h.rack + "\",\"region\":\"" + h.region + "\",\"role\":\"" + h.role +
+           "\",\"service\":\"" + h.service + "\",\"zone\":\"" + h.zone + "\"}";
 }
 
-TimeMs parseTimeParam(const std::string &s, TimeMs fallback)
-{
+TimeMs parseTimeParam(const std::string &s, TimeMs fallback) {
     if (s.empty())
         return fallback;
     if (auto t = parseRfc3339(s))
@@ -78,8 +73,7 @@ TimeMs parseTimeParam(const std::string &s, TimeMs fallback)
     return static_cast<TimeMs>(std::llround(v * 1000));
 }
 
-json alertJson(const Alert &a)
-{
+json alertJson(const Alert &a) {
     json labels = json::object(), ann = json::object();
     for (const auto &l : a.labels.labels())
         labels[l.name] = l.value;
@@ -106,27 +100,21 @@ json alertJson(const Alert &a)
 
 SimServer::SimServer(SimOptions options)
     : m_fleet(std::move(options))
-    , m_server([this](const ServerRequest &r) { return handle(r); })
-{
-}
+    , m_server([this](const ServerRequest &r) { return handle(r); }) {}
 
-SimServer::~SimServer()
-{
+SimServer::~SimServer() {
     stop();
 }
 
-bool SimServer::start(std::uint16_t port, std::string *error)
-{
+bool SimServer::start(std::uint16_t port, std::string *error) {
     return m_server.start("127.0.0.1", port, error);
 }
 
-void SimServer::stop()
-{
+void SimServer::stop() {
     m_server.stop();
 }
 
-ServerReply SimServer::handle(const ServerRequest &r)
-{
+ServerReply SimServer::handle(const ServerRequest &r) {
     const std::string &p = r.path;
     if (p == "/-/ready" || p == "/-/healthy")
         return ServerReply::text("vigil-sim is Ready.\n");
@@ -163,12 +151,13 @@ ServerReply SimServer::handle(const ServerRequest &r)
     return ServerReply::text("404 page not found\n", 404);
 }
 
-ServerReply SimServer::query(const ServerRequest &r)
-{
+ServerReply SimServer::query(const ServerRequest &r) {
     const std::string q = r.param("query");
     const TimeMs t = parseTimeParam(r.param("time"), m_fleet.now());
     if (t < 0)
-        return ServerReply::json(promError("bad_data", "invalid parameter \"time\": cannot parse \"" + r.param("time") + "\" to a valid timestamp"), 400);
+        return ServerReply::json(promError("bad_data", "invalid parameter \"time\": cannot parse \"" +
+                                                           r.param("time") + "\" to a valid timestamp"),
+                                 400);
     const auto profile = QueryProfile::nodeExporterDefault();
     const auto &hosts = m_fleet.hosts();
     std::string out = R"({"status":"success","data":{"resultType":"vector","result":[)";
@@ -206,13 +195,18 @@ ServerReply SimServer::query(const ServerRequest &r)
         for (std::size_t i = 0; i < hosts.size(); ++i)
             if (m_fleet.up(i, t))
                 sample(hosts[i], true, 1, "node_uname_info",
-                       {{"machine", "x86_64"}, {"nodename", hosts[i].instance.substr(0, hosts[i].instance.find(':'))},
-                        {"release", hosts[i].kernel}, {"sysname", "Linux"}, {"version", "#1 SMP PREEMPT_DYNAMIC Debian"}});
+                       {{"machine", "x86_64"},
+                        {"nodename", hosts[i].instance.substr(0, hosts[i].instance.find(':'))},
+                        {"release", hosts[i].kernel},
+                        {"sysname", "Linux"},
+                        {"version", "#1 SMP PREEMPT_DYNAMIC Debian"}});
     } else if (q == "node_os_info") {
         for (std::size_t i = 0; i < hosts.size(); ++i)
             if (m_fleet.up(i, t))
                 sample(hosts[i], true, 1, "node_os_info",
-                       {{"id", "debian"}, {"name", "Debian GNU/Linux"}, {"pretty_name", "Debian GNU/Linux 12 (bookworm)"},
+                       {{"id", "debian"},
+                        {"name", "Debian GNU/Linux"},
+                        {"pretty_name", "Debian GNU/Linux 12 (bookworm)"},
                         {"version_id", hosts[i].osVersion}});
     } else {
         int metric = -1;
@@ -222,7 +216,8 @@ ServerReply SimServer::query(const ServerRequest &r)
         if (metric < 0)
             return ServerReply::json(
                 promError("bad_data", "vigil-sim does not support this query: \"" + q +
-                                          "\" (it answers the queries of Vigil's default profile, node_uname_info and node_os_info)"),
+                                          "\" (it answers the queries of Vigil's default profile, "
+                                          "node_uname_info and node_os_info)"),
                 400);
         // Aggregations drop job (avg by, max by, sum by); the load ratio keeps node_load1's labels.
         const bool keepsJob = SimFleet::metricKeys()[static_cast<std::size_t>(metric)] == "load" ||
@@ -235,28 +230,36 @@ ServerReply SimServer::query(const ServerRequest &r)
     return ServerReply::json(std::move(out));
 }
 
-ServerReply SimServer::queryRange(const ServerRequest &r)
-{
+ServerReply SimServer::queryRange(const ServerRequest &r) {
     const std::string q = r.param("query");
     const TimeMs start = parseTimeParam(r.param("start"), -1);
     const TimeMs end = parseTimeParam(r.param("end"), -1);
-    const auto stepMs = parseDurationMs(r.param("step")).value_or(
-        static_cast<std::int64_t>(std::llround(std::strtod(r.param("step", "0").c_str(), nullptr) * 1000)));
+    const auto stepMs = parseDurationMs(r.param("step"))
+                            .value_or(static_cast<std::int64_t>(
+                                std::llround(std::strtod(r.param("step", "0").c_str(), nullptr) * 1000)));
     if (start < 0 || end < 0)
         return ServerReply::json(promError("bad_data", "invalid parameter \"start\" or \"end\""), 400);
     if (stepMs <= 0)
-        return ServerReply::json(promError("bad_data", "zero or negative query resolution step widths are not accepted. Try a positive integer"), 400);
+        return ServerReply::json(
+            promError(
+                "bad_data",
+                "zero or negative query resolution step widths are not accepted. Try a positive integer"),
+            400);
     if (end < start)
         return ServerReply::json(promError("bad_data", "end timestamp must not be before start time"), 400);
     if ((end - start) / stepMs > 11000)
-        return ServerReply::json(promError("bad_data", "exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)"), 400);
+        return ServerReply::json(
+            promError("bad_data", "exceeded maximum resolution of 11,000 points per timeseries. Try "
+                                  "decreasing the query resolution (?step=XX)"),
+            400);
     const auto profile = QueryProfile::nodeExporterDefault();
     int metric = -1;
     for (const auto &m : profile.metrics)
         if (m.query == q)
             metric = SimFleet::metricIndex(m.key);
     if (metric < 0)
-        return ServerReply::json(promError("bad_data", "vigil-sim does not support this range query: \"" + q + "\""), 400);
+        return ServerReply::json(
+            promError("bad_data", "vigil-sim does not support this range query: \"" + q + "\""), 400);
     const auto &hosts = m_fleet.hosts();
     std::string out = R"({"status":"success","data":{"resultType":"matrix","result":[)";
     bool firstSeries = true;
@@ -287,8 +290,7 @@ ServerReply SimServer::queryRange(const ServerRequest &r)
     return ServerReply::json(std::move(out));
 }
 
-ServerReply SimServer::targets()
-{
+ServerReply SimServer::targets() {
     const TimeMs t = m_fleet.now();
     json active = json::array();
     const auto &hosts = m_fleet.hosts();
@@ -297,8 +299,13 @@ ServerReply SimServer::targets()
         const bool up = m_fleet.up(i, t);
         active.push_back({{"discoveredLabels", {{"__address__", h.instance}, {"job", "node"}}},
                           {"labels",
-                           {{"instance", h.instance}, {"job", "node"}, {"region", h.region}, {"zone", h.zone},
-                            {"rack", h.rack}, {"role", h.role}, {"service", h.service}}},
+                           {{"instance", h.instance},
+                            {"job", "node"},
+                            {"region", h.region},
+                            {"zone", h.zone},
+                            {"rack", h.rack},
+                            {"role", h.role},
+                            {"service", h.service}}},
                           {"scrapePool", "node"},
                           {"scrapeUrl", "http://" + h.instance + "/metrics"},
                           {"globalUrl", "http://" + h.instance + "/metrics"},
@@ -309,19 +316,20 @@ ServerReply SimServer::targets()
                           {"scrapeInterval", "15s"},
                           {"scrapeTimeout", "10s"}});
     }
-    return ServerReply::json(json{{"status", "success"}, {"data", {{"activeTargets", active}, {"droppedTargets", json::array()}}}}.dump());
-}
-
-ServerReply SimServer::labels()
-{
     return ServerReply::json(
-        json{{"status", "success"},
-             {"data", {"__name__", "device", "fstype", "instance", "job", "mode", "rack", "region", "role", "service", "zone"}}}
+        json{{"status", "success"}, {"data", {{"activeTargets", active}, {"droppedTargets", json::array()}}}}
             .dump());
 }
 
-ServerReply SimServer::promAlerts()
-{
+ServerReply SimServer::labels() {
+    return ServerReply::json(json{
+        {"status", "success"},
+        {"data",
+         {"__name__", "device", "fstype", "instance", "job", "mode", "rack", "region", "role", "service",
+          "zone"}}}.dump());
+}
+
+ServerReply SimServer::promAlerts() {
     const TimeMs t = m_fleet.now();
     json arr = json::array();
     for (const auto &a : m_fleet.alerts(t)) {
@@ -330,13 +338,16 @@ ServerReply SimServer::promAlerts()
             labels[l.name] = l.value;
         for (const auto &l : a.annotations.labels())
             ann[l.name] = l.value;
-        arr.push_back({{"labels", labels}, {"annotations", ann}, {"state", "firing"}, {"activeAt", formatRfc3339(a.startsAt)}, {"value", "1e+00"}});
+        arr.push_back({{"labels", labels},
+                       {"annotations", ann},
+                       {"state", "firing"},
+                       {"activeAt", formatRfc3339(a.startsAt)},
+                       {"value", "1e+00"}});
     }
     return ServerReply::json(json{{"status", "success"}, {"data", {{"alerts", arr}}}}.dump());
 }
 
-ServerReply SimServer::amAlerts(const ServerRequest &r)
-{
+ServerReply SimServer::amAlerts(const ServerRequest &r) {
     const TimeMs t = m_fleet.now();
     auto flag = [&](const char *name) { return r.param(name, "true") != "false"; };
     const bool active = flag("active"), silenced = flag("silenced"), inhibited = flag("inhibited");
@@ -348,7 +359,8 @@ ServerReply SimServer::amAlerts(const ServerRequest &r)
         std::string err;
         auto f = LabelFilter::parse(v, &err);
         if (!f)
-            return ServerReply::json(json{{"code", 400}, {"message", "bad matcher format: " + v}}.dump(), 400);
+            return ServerReply::json(json{{"code", 400}, {"message", "bad matcher format: " + v}}.dump(),
+                                     400);
         filters.insert(filters.end(), f->matchers().begin(), f->matchers().end());
     }
     json arr = json::array();
@@ -367,15 +379,16 @@ ServerReply SimServer::amAlerts(const ServerRequest &r)
     return reply;
 }
 
-ServerReply SimServer::amGroups()
-{
+ServerReply SimServer::amGroups() {
     const TimeMs t = m_fleet.now();
     std::map<std::string, json> groups;
     for (const auto &a : m_fleet.alerts(t)) {
         const std::string name(a.labels.value("alertname"));
         auto &g = groups[name];
         if (g.is_null())
-            g = {{"labels", {{"alertname", name}}}, {"receiver", {{"name", "noc"}}}, {"alerts", json::array()}};
+            g = {{"labels", {{"alertname", name}}},
+                 {"receiver", {{"name", "noc"}}},
+                 {"alerts", json::array()}};
         g["alerts"].push_back(alertJson(a));
     }
     json arr = json::array();
@@ -386,8 +399,7 @@ ServerReply SimServer::amGroups()
     return reply;
 }
 
-ServerReply SimServer::amSilences(const ServerRequest &r)
-{
+ServerReply SimServer::amSilences(const ServerRequest &r) {
     auto amError = [](const std::string &msg, int status) {
         ServerReply rep = ServerReply::json(json(msg).dump(), status);
         return rep;
@@ -395,18 +407,21 @@ ServerReply SimServer::amSilences(const ServerRequest &r)
     if (r.path.starts_with("/api/v2/silence/")) {
         const std::string id = r.path.substr(std::string("/api/v2/silence/").size());
         if (r.method == "DELETE")
-            return m_fleet.expireSilence(id) ? ServerReply::json("") : amError("silence " + id + " not found", 404);
+            return m_fleet.expireSilence(id) ? ServerReply::json("")
+                                             : amError("silence " + id + " not found", 404);
         return amError("silence " + id + " not found", 404);
     }
     if (r.method == "POST") {
         auto j = json::parse(r.body, nullptr, false);
         if (j.is_discarded() || !j.is_object())
-            return ServerReply::json(json{{"code", 400}, {"message", "parsing silence body failed"}}.dump(), 400);
+            return ServerReply::json(json{{"code", 400}, {"message", "parsing silence body failed"}}.dump(),
+                                     400);
         Silence s;
         s.id = j.value("id", "");
         if (j.contains("matchers") && j["matchers"].is_array())
             for (const auto &m : j["matchers"])
-                s.matchers.push_back({m.value("name", ""), m.value("value", ""), m.value("isRegex", false), m.value("isEqual", true)});
+                s.matchers.push_back({m.value("name", ""), m.value("value", ""), m.value("isRegex", false),
+                                      m.value("isEqual", true)});
         s.startsAt = parseRfc3339(j.value("startsAt", "")).value_or(0);
         s.endsAt = parseRfc3339(j.value("endsAt", "")).value_or(0);
         s.createdBy = j.value("createdBy", "");
@@ -421,7 +436,8 @@ ServerReply SimServer::amSilences(const ServerRequest &r)
     for (const auto &s : m_fleet.silences()) {
         json m = json::array();
         for (const auto &x : s.matchers)
-            m.push_back({{"name", x.name}, {"value", x.value}, {"isRegex", x.isRegex}, {"isEqual", x.isEqual}});
+            m.push_back(
+                {{"name", x.name}, {"value", x.value}, {"isRegex", x.isRegex}, {"isEqual", x.isEqual}});
         arr.push_back({{"id", s.id},
                        {"status", {{"state", s.state}}},
                        {"updatedAt", formatRfc3339(s.updatedAt)},
@@ -436,27 +452,27 @@ ServerReply SimServer::amSilences(const ServerRequest &r)
     return reply;
 }
 
-ServerReply SimServer::amStatus()
-{
-    return ServerReply::json(json{{"cluster", {{"peers", json::array()}, {"status", "disabled"}}},
-                                  {"config", {{"original", "route:\n  receiver: noc\n"}}},
-                                  {"uptime", formatRfc3339(nowMs())},
-                                  {"versionInfo", {{"version", "0.25.0"}, {"revision", "vigil-sim"}, {"goVersion", "go1.19"}}}}
-                                 .dump());
+ServerReply SimServer::amStatus() {
+    return ServerReply::json(
+        json{{"cluster", {{"peers", json::array()}, {"status", "disabled"}}},
+             {"config", {{"original", "route:\n  receiver: noc\n"}}},
+             {"uptime", formatRfc3339(nowMs())},
+             {"versionInfo", {{"version", "0.25.0"}, {"revision", "vigil-sim"}, {"goVersion", "go1.19"}}}}
+            .dump());
 }
 
-ServerReply SimServer::truth()
-{
+ServerReply SimServer::truth() {
     const Truth t = m_fleet.truth(m_fleet.now());
-    return ServerReply::json(json{{"scenario", t.scenario},
-                                  {"phase", phaseName(t.phase)},
-                                  {"since", formatRfc3339(t.since)},
-                                  {"rootCause", t.rootCause},
-                                  {"rootCauseKind", t.rootCauseKind},
-                                  {"failedRack", t.failedRack},
-                                  {"affectedHosts", t.affectedHosts},
-                                  {"hosts", m_fleet.hosts().size()}}
-                                 .dump());
+    return ServerReply::json(json{
+        {"scenario", t.scenario},
+        {"phase", phaseName(t.phase)},
+        {"since", formatRfc3339(t.since)},
+        {"rootCause", t.rootCause},
+        {"rootCauseKind", t.rootCauseKind},
+        {"failedRack", t.failedRack},
+        {"affectedHosts", t.affectedHosts},
+        {"hosts",
+         m_fleet.hosts().size()}}.dump());
 }
 
 } // namespace vigil::sim

@@ -12,8 +12,7 @@ struct Tr {
 };
 } // namespace
 
-QString metric(double v, MetricUnit unit)
-{
+QString metric(double v, MetricUnit unit) {
     if (std::isnan(v))
         return QStringLiteral("–");
     switch (unit) {
@@ -27,8 +26,7 @@ QString metric(double v, MetricUnit unit)
     return QString::number(v);
 }
 
-QString bytes(double b)
-{
+QString bytes(double b) {
     static const char *units[] = {"B", "kB", "MB", "GB", "TB"};
     int u = 0;
     while (std::abs(b) >= 1000.0 && u < 4) {
@@ -38,8 +36,7 @@ QString bytes(double b)
     return QString::number(b, 'f', u == 0 ? 0 : 1) + QLatin1Char(' ') + QLatin1String(units[u]);
 }
 
-QString age(TimeMs then, TimeMs now)
-{
+QString age(TimeMs then, TimeMs now) {
     if (then <= 0)
         return Tr::tr("never");
     const qint64 s = std::max<qint64>(0, (now - then) / 1000);
@@ -52,8 +49,7 @@ QString age(TimeMs then, TimeMs now)
     return Tr::tr("%1 d ago").arg(s / 86400);
 }
 
-QString duration(double ms)
-{
+QString duration(double ms) {
     if (ms < 1000)
         return Tr::tr("%1 ms").arg(qRound(ms));
     return Tr::tr("%1 s").arg(ms / 1000.0, 0, 'f', 1);

@@ -10,14 +10,13 @@
 
 namespace vigil {
 
-HostTableProxy::HostTableProxy(QObject *parent) : QSortFilterProxyModel(parent)
-{
+HostTableProxy::HostTableProxy(QObject *parent)
+    : QSortFilterProxyModel(parent) {
     setSortRole(HostTableModel::SortRole);
     setDynamicSortFilter(true);
 }
 
-bool HostTableProxy::setFilterText(const QString &text, QString *error)
-{
+bool HostTableProxy::setFilterText(const QString &text, QString *error) {
     std::string err;
     auto f = LabelFilter::parse(text.toStdString(), &err);
     if (!f) {
@@ -31,8 +30,7 @@ bool HostTableProxy::setFilterText(const QString &text, QString *error)
     return true;
 }
 
-bool HostTableProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const
-{
+bool HostTableProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const {
     if (!m_filter)
         return true;
     auto *model = qobject_cast<const HostTableModel *>(sourceModel());
@@ -40,8 +38,7 @@ bool HostTableProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const
     return h && m_filter->matches(h->labels, h->name);
 }
 
-QVariant HostTableProxy::data(const QModelIndex &index, int role) const
-{
+QVariant HostTableProxy::data(const QModelIndex &index, int role) const {
     const QModelIndex src = mapToSource(index);
     auto *model = qobject_cast<const HostTableModel *>(sourceModel());
     if (!model || !src.isValid())
@@ -62,7 +59,8 @@ QVariant HostTableProxy::data(const QModelIndex &index, int role) const
         }
         if (isMetric) {
             const double v = model->data(src, Qt::DisplayRole).toDouble();
-            return format::metric(v, static_cast<MetricUnit>(model->data(src, HostTableModel::MetricUnitRole).toInt()));
+            return format::metric(
+                v, static_cast<MetricUnit>(model->data(src, HostTableModel::MetricUnitRole).toInt()));
         }
         return model->data(src, Qt::DisplayRole);
     case Qt::TextAlignmentRole:
@@ -89,8 +87,7 @@ QVariant HostTableProxy::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant HostTableProxy::headerData(int section, Qt::Orientation orientation, int role) const
-{
+QVariant HostTableProxy::headerData(int section, Qt::Orientation orientation, int role) const {
     auto *model = qobject_cast<const HostTableModel *>(sourceModel());
     if (orientation == Qt::Horizontal && role == Qt::DisplayRole && model) {
         if (section == HostTableModel::NameColumn)

@@ -1,8 +1,8 @@
 #include "hosttableview.h"
 
 #include "hosttableproxy.h"
-#include "metricbardelegate.h"
 #include "item/hosttablemodel.h"
+#include "metricbardelegate.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -20,8 +20,7 @@ HostTableView::HostTableView(HostTableModel *model, QWidget *parent)
     , m_filter(new QLineEdit(this))
     , m_filterError(new QLabel(this))
     , m_count(new QLabel(this))
-    , m_table(new QTableView(this))
-{
+    , m_table(new QTableView(this)) {
     m_proxy->setSourceModel(m_model);
     m_filter->setPlaceholderText(tr("Filter: region=eu1 role=~db.* status… or part of a host name"));
     m_filter->setClearButtonEnabled(true);
@@ -56,7 +55,8 @@ HostTableView::HostTableView(HostTableModel *model, QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &HostTableView::updateCount);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         m_table->resizeColumnsToContents();
-        m_table->setColumnWidth(HostTableModel::NameColumn, std::max(160, m_table->columnWidth(HostTableModel::NameColumn)));
+        m_table->setColumnWidth(HostTableModel::NameColumn,
+                                std::max(160, m_table->columnWidth(HostTableModel::NameColumn)));
     });
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &idx) {
         Q_EMIT hostActivated(idx.data(HostTableModel::HostNameRole).toString());
@@ -64,13 +64,11 @@ HostTableView::HostTableView(HostTableModel *model, QWidget *parent)
     updateCount();
 }
 
-void HostTableView::setFilterText(const QString &text)
-{
+void HostTableView::setFilterText(const QString &text) {
     m_filter->setText(text);
 }
 
-void HostTableView::applyFilter()
-{
+void HostTableView::applyFilter() {
     QString error;
     if (m_proxy->setFilterText(m_filter->text(), &error)) {
         m_filterError->hide();
@@ -83,11 +81,11 @@ void HostTableView::applyFilter()
     updateCount();
 }
 
-void HostTableView::updateCount()
-{
+void HostTableView::updateCount() {
     const int shown = m_proxy->rowCount();
     const int total = m_model->rowCount();
-    m_count->setText(shown == total ? tr("%n host(s)", nullptr, total) : tr("%1 of %n host(s)", nullptr, total).arg(shown));
+    m_count->setText(shown == total ? tr("%n host(s)", nullptr, total)
+                                    : tr("%1 of %n host(s)", nullptr, total).arg(shown));
 }
 
 } // namespace vigil

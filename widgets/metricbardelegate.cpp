@@ -9,8 +9,7 @@
 
 namespace vigil {
 
-QColor MetricBarDelegate::loadColor(double r)
-{
+QColor MetricBarDelegate::loadColor(double r) {
     if (r >= 0.9)
         return QColor(0xd7, 0x3a, 0x2f, 150);
     if (r >= 0.75)
@@ -18,8 +17,8 @@ QColor MetricBarDelegate::loadColor(double r)
     return QColor(0x3b, 0x82, 0xc4, 90);
 }
 
-void MetricBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
-{
+void MetricBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                              const QModelIndex &index) const {
     const QVariant unit = index.data(HostTableModel::MetricUnitRole);
     if (unit.isValid() && static_cast<MetricUnit>(unit.toInt()) == MetricUnit::Ratio) {
         const double v = index.data(HostTableModel::SortRole).toDouble();

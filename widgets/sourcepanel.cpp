@@ -16,8 +16,7 @@ class SourceHealthProxy final : public QIdentityProxyModel {
 public:
     using QIdentityProxyModel::QIdentityProxyModel;
 
-    QVariant data(const QModelIndex &index, int role) const override
-    {
+    QVariant data(const QModelIndex &index, int role) const override {
         const QVariant raw = QIdentityProxyModel::data(index, Qt::DisplayRole);
         const bool healthy = QIdentityProxyModel::data(index, SourceHealthModel::HealthyRole).toBool();
         const bool stale = QIdentityProxyModel::data(index, SourceHealthModel::StaleRole).toBool();
@@ -25,8 +24,13 @@ public:
             switch (index.column()) {
             case SourceHealthModel::StatusColumn:
                 if (!healthy)
-                    return QIdentityProxyModel::data(index.siblingAtColumn(SourceHealthModel::LastSuccessColumn)).toLongLong() == 0
-                               && QIdentityProxyModel::data(index.siblingAtColumn(SourceHealthModel::ErrorColumn)).toString().isEmpty()
+                    return QIdentityProxyModel::data(
+                               index.siblingAtColumn(SourceHealthModel::LastSuccessColumn))
+                                           .toLongLong() == 0 &&
+                                   QIdentityProxyModel::data(
+                                       index.siblingAtColumn(SourceHealthModel::ErrorColumn))
+                                       .toString()
+                                       .isEmpty()
                                ? tr("waiting")
                                : tr("FAILING");
                 return stale ? tr("stale") : tr("ok");
@@ -40,15 +44,15 @@ public:
                 return raw;
             }
         }
-        if (role == Qt::ForegroundRole && (index.column() == SourceHealthModel::StatusColumn || index.column() == SourceHealthModel::ErrorColumn))
+        if (role == Qt::ForegroundRole && (index.column() == SourceHealthModel::StatusColumn ||
+                                           index.column() == SourceHealthModel::ErrorColumn))
             return healthy && !stale ? QVariant() : QVariant(QColor(0xd0, 0x30, 0x30));
         if (role == Qt::ToolTipRole && index.column() == SourceHealthModel::ErrorColumn)
             return raw;
         return QIdentityProxyModel::data(index, role);
     }
 
-    QVariant headerData(int section, Qt::Orientation o, int role) const override
-    {
+    QVariant headerData(int section, Qt::Orientation o, int role) const override {
         if (o == Qt::Horizontal && role == Qt::DisplayRole) {
             switch (section) {
             case SourceHealthModel::IdColumn:
@@ -76,8 +80,9 @@ public:
 };
 } // namespace
 
-SourcePanel::SourcePanel(SourceHealthModel *model, QWidget *parent) : QWidget(parent), m_table(new QTableView(this))
-{
+SourcePanel::SourcePanel(SourceHealthModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_table(new QTableView(this)) {
     auto *proxy = new SourceHealthProxy(this);
     proxy->setSourceModel(model);
     m_table->setModel(proxy);

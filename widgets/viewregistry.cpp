@@ -2,21 +2,18 @@
 
 namespace vigil {
 
-void ViewRegistry::add(const QString &name, const QString &title, QWidget *widget)
-{
+void ViewRegistry::add(const QString &name, const QString &title, QWidget *widget) {
     m_views.push_back({name, title, widget});
 }
 
-const ViewEntry *ViewRegistry::find(const QString &name) const
-{
+const ViewEntry *ViewRegistry::find(const QString &name) const {
     for (const auto &v : m_views)
         if (v.name == name)
             return &v;
     return nullptr;
 }
 
-QStringList ViewRegistry::names() const
-{
+QStringList ViewRegistry::names() const {
     QStringList out;
     for (const auto &v : m_views)
         out << v.name;

@@ -11,8 +11,7 @@
 
 namespace vigil {
 
-std::string ConfigError::toString() const
-{
+std::string ConfigError::toString() const {
     std::string s = file.empty() ? std::string("config") : file;
     if (line > 0)
         s += ":" + std::to_string(line);
@@ -29,16 +28,16 @@ struct Failure {
 
 class Reader {
 public:
-    explicit Reader(std::string file) : m_file(std::move(file)) {}
+    explicit Reader(std::string file)
+        : m_file(std::move(file)) {}
 
-    [[noreturn]] void fail(const YAML::Node &node, const std::string &key, const std::string &msg) const
-    {
+    [[noreturn]] void fail(const YAML::Node &node, const std::string &key, const std::string &msg) const {
         int line = node.IsDefined() && node.Mark().line >= 0 ? node.Mark().line + 1 : 0;
         throw Failure{ConfigError{m_file, line, key, msg}};
     }
 
-    void allowKeys(const YAML::Node &map, const std::string &path, std::initializer_list<const char *> keys) const
-    {
+    void allowKeys(const YAML::Node &map, const std::string &path,
+                   std::initializer_list<const char *> keys) const {
         if (!map.IsMap())
             fail(map, path, "expected a mapping");
         for (auto it = map.begin(); it != map.end(); ++it) {
@@ -55,31 +54,27 @@ public:
         }
     }
 
-    std::string string(const YAML::Node &n, const std::string &key) const
-    {
+    std::string string(const YAML::Node &n, const std::string &key) const {
         if (!n.IsScalar())
             fail(n, key, "expected a string");
         return n.as<std::string>();
     }
 
-    std::string url(const YAML::Node &n, const std::string &key) const
-    {
+    std::string url(const YAML::Node &n, const std::string &key) const {
         std::string s = string(n, key), err;
         if (!Url::parse(s, &err))
             fail(n, key, err);
         return s;
     }
 
-    std::int64_t duration(const YAML::Node &n, const std::string &key) const
-    {
+    std::int64_t duration(const YAML::Node &n, const std::string &key) const {
         auto ms = parseDurationMs(string(n, key));
         if (!ms || *ms <= 0)
             fail(n, key, "expected a positive duration such as 15s, 1m or 500ms");
         return *ms;
     }
 
-    std::int64_t integer(const YAML::Node &n, const std::string &key, std::int64_t min) const
-    {
+    std::int64_t integer(const YAML::Node &n, const std::string &key, std::int64_t min) const {
         std::int64_t v = 0;
         try {
             v = n.as<std::int64_t>();
@@ -91,8 +86,7 @@ public:
         return v;
     }
 
-    bool boolean(const YAML::Node &n, const std::string &key) const
-    {
+    bool boolean(const YAML::Node &n, const std::string &key) const {
         try {
             return n.as<bool>();
         } catch (const YAML::Exception &) {
@@ -100,8 +94,7 @@ public:
         }
     }
 
-    std::string secretFile(const YAML::Node &n, const std::string &key) const
-    {
+    std::string secretFile(const YAML::Node &n, const std::string &key) const {
         std::string path = string(n, key);
         std::ifstream in(path);
         if (!in)
@@ -114,10 +107,11 @@ public:
         return s;
     }
 
-    static std::string join(const std::string &path, const std::string &key) { return path.empty() ? key : path + "." + key; }
+    static std::string join(const std::string &path, const std::string &key) {
+        return path.empty() ? key : path + "." + key;
+    }
 
-    SourceConfig source(const YAML::Node &n, const std::string &path) const
-    {
+    SourceConfig source(const YAML::Node &n, const std::string &path) const {
         allowKeys(n, path,
                   {"name", "prometheus", "alertmanagers", "alertmanager", "interval", "timeout",
                    "alertmanager_timeout", "bearer_token", "bearer_token_file", "basic_auth", "tls"});
@@ -133,7 +127,8 @@ public:
             if (!am.IsSequence())
                 fail(am, join(path, "alertmanagers"), "expected a list of URLs");
             for (std::size_t i = 0; i < am.size(); ++i)
-                s.alertmanagerUrls.push_back(url(am[i], join(path, "alertmanagers[" + std::to_string(i) + "]")));
+                s.alertmanagerUrls.push_back(
+                    url(am[i], join(path, "alertmanagers[" + std::to_string(i) + "]")));
         }
         if (s.prometheusUrl.empty() && s.alertmanagerUrls.empty())
             fail(n, path, "a source needs a prometheus URL, alertmanager URLs, or both");
@@ -169,8 +164,7 @@ public:
         return s;
     }
 
-    QueryProfile profile(const YAML::Node &n, const std::string &path) const
-    {
+    QueryProfile profile(const YAML::Node &n, const std::string &path) const {
         allowKeys(n, path, {"host_label", "up", "metrics", "facts"});
         QueryProfile p = QueryProfile::nodeExporterDefault();
         if (n["host_label"])
@@ -222,8 +216,7 @@ public:
         return p;
     }
 
-    Config config(const YAML::Node &root) const
-    {
+    Config config(const YAML::Node &root) const {
         Config c;
         c.file = m_file;
         if (!root.IsDefined() || root.IsNull())
@@ -245,9 +238,11 @@ public:
         if (const auto h = root["http"]) {
             allowKeys(h, "http", {"max_response_bytes", "max_concurrent_per_source"});
             if (h["max_response_bytes"])
-                c.maxResponseBytes = static_cast<std::uint64_t>(integer(h["max_response_bytes"], "http.max_response_bytes", 1024));
+                c.maxResponseBytes = static_cast<std::uint64_t>(
+                    integer(h["max_response_bytes"], "http.max_response_bytes", 1024));
             if (h["max_concurrent_per_source"])
-                c.maxConcurrentPerSource = static_cast<int>(integer(h["max_concurrent_per_source"], "http.max_concurrent_per_source", 1));
+                c.maxConcurrentPerSource = static_cast<int>(
+                    integer(h["max_concurrent_per_source"], "http.max_concurrent_per_source", 1));
         }
         if (const auto ca = root["cache"]) {
             allowKeys(ca, "cache", {"path", "retention"});
@@ -265,8 +260,8 @@ private:
 
 } // namespace
 
-std::optional<Config> ConfigLoader::loadString(const std::string &text, const std::string &fileName, ConfigError *error)
-{
+std::optional<Config> ConfigLoader::loadString(const std::string &text, const std::string &fileName,
+                                               ConfigError *error) {
     try {
         YAML::Node root = YAML::Load(text);
         return Reader(fileName).config(root);
@@ -280,8 +275,7 @@ std::optional<Config> ConfigLoader::loadString(const std::string &text, const st
     return std::nullopt;
 }
 
-std::optional<Config> ConfigLoader::loadFile(const std::string &path, ConfigError *error)
-{
+std::optional<Config> ConfigLoader::loadFile(const std::string &path, ConfigError *error) {
     std::ifstream in(path);
     if (!in) {
         if (error)
@@ -293,8 +287,7 @@ std::optional<Config> ConfigLoader::loadFile(const std::string &path, ConfigErro
     return loadString(ss.str(), path, error);
 }
 
-bool ConfigLoader::validate(const Config &c, ConfigError *error)
-{
+bool ConfigLoader::validate(const Config &c, ConfigError *error) {
     auto fail = [&](const std::string &key, const std::string &msg) {
         if (error)
             *error = ConfigError{c.file.empty() ? std::string("command line") : c.file, 0, key, msg};

@@ -1,8 +1,8 @@
 #pragma once
 // Vigil's configuration as operators write it (YAML or JSON), validated with errors that name file,
 // line and key. Secrets read here stay in memory only (DESIGN rule 7).
-#include "queryprofile.h"
 #include "../net/httptypes.h"
+#include "queryprofile.h"
 
 #include <cstdint>
 #include <optional>
@@ -44,7 +44,8 @@ struct ConfigError {
 class ConfigLoader {
 public:
     static std::optional<Config> loadFile(const std::string &path, ConfigError *error);
-    static std::optional<Config> loadString(const std::string &text, const std::string &fileName, ConfigError *error);
+    static std::optional<Config> loadString(const std::string &text, const std::string &fileName,
+                                            ConfigError *error);
     // Checks what the command line assembled (URLs parse, names unique, at least one source).
     static bool validate(const Config &config, ConfigError *error);
 };

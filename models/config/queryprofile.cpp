@@ -2,13 +2,13 @@
 
 namespace vigil {
 
-QueryProfile QueryProfile::nodeExporterDefault()
-{
+QueryProfile QueryProfile::nodeExporterDefault() {
     QueryProfile p;
     p.metrics = {
         {"cpu", "CPU", MetricUnit::Ratio,
          R"(1 - avg by (instance) (rate(node_cpu_seconds_total{mode="idle"}[5m])))"},
-        {"memory", "Memory", MetricUnit::Ratio, R"(1 - node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes)"},
+        {"memory", "Memory", MetricUnit::Ratio,
+         R"(1 - node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes)"},
         {"disk", "Disk", MetricUnit::Ratio,
          R"(max by (instance) (1 - node_filesystem_avail_bytes{fstype!~"tmpfs|overlay|squashfs|ramfs"} / node_filesystem_size_bytes{fstype!~"tmpfs|overlay|squashfs|ramfs"}))"},
         {"network", "Network", MetricUnit::BytesPerSecond,
@@ -23,16 +23,14 @@ QueryProfile QueryProfile::nodeExporterDefault()
     return p;
 }
 
-int QueryProfile::metricIndex(const std::string &key) const
-{
+int QueryProfile::metricIndex(const std::string &key) const {
     for (std::size_t i = 0; i < metrics.size(); ++i)
         if (metrics[i].key == key)
             return static_cast<int>(i);
     return -1;
 }
 
-MetricUnit metricUnitFromString(const std::string &s, bool *ok)
-{
+MetricUnit metricUnitFromString(const std::string &s, bool *ok) {
     *ok = true;
     if (s == "ratio" || s == "percent")
         return MetricUnit::Ratio;
@@ -44,8 +42,7 @@ MetricUnit metricUnitFromString(const std::string &s, bool *ok)
     return MetricUnit::Number;
 }
 
-const char *metricUnitName(MetricUnit u)
-{
+const char *metricUnitName(MetricUnit u) {
     switch (u) {
     case MetricUnit::Ratio:
         return "ratio";

@@ -2,8 +2,7 @@
 
 namespace vigil {
 
-const char *alertStateName(AlertState s)
-{
+const char *alertStateName(AlertState s) {
     switch (s) {
     case AlertState::Active:
         return "active";

@@ -4,20 +4,18 @@
 
 namespace vigil {
 
-const Host *FleetSnapshot::host(std::string_view name) const
-{
+const Host *FleetSnapshot::host(std::string_view name) const {
     auto it = std::lower_bound(hosts.begin(), hosts.end(), name,
                                [](const Host &h, std::string_view n) { return h.name < n; });
     return (it != hosts.end() && it->name == name) ? &*it : nullptr;
 }
 
-bool FleetSnapshot::anyStale(TimeMs now) const
-{
-    return fromCache || std::any_of(sources.begin(), sources.end(), [now](const SourceHealth &s) { return s.isStale(now); });
+bool FleetSnapshot::anyStale(TimeMs now) const {
+    return fromCache || std::any_of(sources.begin(), sources.end(),
+                                    [now](const SourceHealth &s) { return s.isStale(now); });
 }
 
-int FleetSnapshot::firingAlertCount() const
-{
+int FleetSnapshot::firingAlertCount() const {
     return static_cast<int>(std::count_if(alerts.begin(), alerts.end(), [](const Alert &a) {
         return a.state == AlertState::Active || a.state == AlertState::Firing;
     }));

@@ -1,10 +1,10 @@
 #pragma once
 // The immutable state the GUI sees: built off the GUI thread, published as shared_ptr<const>.
+#include "../config/queryprofile.h"
 #include "alert.h"
 #include "host.h"
 #include "silence.h"
 #include "sourcehealth.h"
-#include "../config/queryprofile.h"
 
 #include <cstdint>
 #include <memory>
@@ -16,6 +16,9 @@ struct FleetSnapshot {
     std::uint64_t generation = 0;
     TimeMs builtAt = 0;
     bool fromCache = false; // opened from the store; no poll has landed yet
+    // steady_clock time (ns) at which the last response of the poll behind this snapshot arrived; lets
+    // benchmarks and the watchdog measure receive-to-screen latency.
+    std::int64_t pollReceivedNs = 0;
     std::vector<MetricQuery> metrics;
     std::vector<Host> hosts; // sorted by name
     std::vector<Fact> facts; // sorted by host, then name

@@ -12,12 +12,9 @@ namespace vigil {
 FleetState::FleetState(std::vector<MetricQuery> metrics, std::string hostLabel)
     : m_metrics(std::move(metrics))
     , m_hostLabel(std::move(hostLabel))
-    , m_snapshot(std::make_shared<FleetSnapshot>())
-{
-}
+    , m_snapshot(std::make_shared<FleetSnapshot>()) {}
 
-void FleetState::addSource(const SourceHealth &health)
-{
+void FleetState::addSource(const SourceHealth &health) {
     auto [it, inserted] = m_health.emplace(health.id, health);
     if (!inserted) {
         // Keep what the cache knew (last success, errors) but take the configured URL and interval.
@@ -29,15 +26,15 @@ void FleetState::addSource(const SourceHealth &health)
     m_snapshot = build(nullptr);
 }
 
-void FleetState::restore(const CachedState &cache)
-{
+void FleetState::restore(const CachedState &cache) {
     m_fromCache = true;
     for (const auto &s : cache.sources)
         m_health[s.id] = s;
     // Cached hosts keep their metric columns only if the profile still has the same metrics in order.
-    const bool sameMetrics = cache.metrics.size() == m_metrics.size() &&
-                             std::equal(cache.metrics.begin(), cache.metrics.end(), m_metrics.begin(),
-                                        [](const MetricQuery &a, const MetricQuery &b) { return a.key == b.key; });
+    const bool sameMetrics =
+        cache.metrics.size() == m_metrics.size() &&
+        std::equal(cache.metrics.begin(), cache.metrics.end(), m_metrics.begin(),
+                   [](const MetricQuery &a, const MetricQuery &b) { return a.key == b.key; });
     for (const auto &h : cache.hosts) {
         Host copy = h;
         if (!sameMetrics)
@@ -46,7 +43,8 @@ void FleetState::restore(const CachedState &cache)
         m_prom[src].hosts.push_back(std::move(copy));
     }
     for (auto &[id, part] : m_prom)
-        std::sort(part.hosts.begin(), part.hosts.end(), [](const Host &a, const Host &b) { return a.name < b.name; });
+        std::sort(part.hosts.begin(), part.hosts.end(),
+                  [](const Host &a, const Host &b) { return a.name < b.name; });
     for (const auto &f : cache.facts) {
         const Host *owner = nullptr;
         for (auto &[id, part] : m_prom) {
@@ -74,8 +72,7 @@ void FleetState::restore(const CachedState &cache)
     m_snapshot = build(nullptr);
 }
 
-FleetState::Update FleetState::apply(const PollData &poll)
-{
+FleetState::Update FleetState::apply(const PollData &poll) {
     auto batch = std::make_shared<StoreBatch>();
     batch->time = poll.time;
     batch->metrics = m_metrics;
@@ -87,7 +84,8 @@ FleetState::Update FleetState::apply(const PollData &poll)
         m_fromCache = false;
         auto &part = m_prom[id];
         std::vector<Host> next = poll.hosts;
-        if (!std::is_sorted(next.begin(), next.end(), [](const Host &a, const Host &b) { return a.name < b.name; }))
+        if (!std::is_sorted(next.begin(), next.end(),
+                            [](const Host &a, const Host &b) { return a.name < b.name; }))
             std::sort(next.begin(), next.end(), [](const Host &a, const Host &b) { return a.name < b.name; });
         // A metric whose query failed keeps its last values (the last good state stays on screen).
         for (std::size_t mi = 0; mi < poll.metricOk.size(); ++mi) {
@@ -148,6 +146,7 @@ FleetState::Update FleetState::apply(const PollData &poll)
     // Alert diff against the previous snapshot.
     const auto previous = m_snapshot;
     auto snap = build(batch.get());
+    std::const_pointer_cast<FleetSnapshot>(snap)->pollReceivedNs = poll.timings.receivedNs;
     if (poll.hasAlerts || poll.hasRuleAlerts) {
         std::unordered_map<std::string_view, const Alert *> before;
         before.reserve(previous->alerts.size());
@@ -155,8 +154,9 @@ FleetState::Update FleetState::apply(const PollData &poll)
             before.emplace(a.fingerprint, &a);
         for (const auto &a : snap->alerts) {
             auto it = before.find(a.fingerprint);
-            if (it == before.end() || it->second->state != a.state || it->second->silencedBy != a.silencedBy ||
-                it->second->inhibitedBy != a.inhibitedBy || it->second->seenBy != a.seenBy)
+            if (it == before.end() || it->second->state != a.state ||
+                it->second->silencedBy != a.silencedBy || it->second->inhibitedBy != a.inhibitedBy ||
+                it->second->seenBy != a.seenBy)
                 batch->alertsChanged.push_back(a);
             if (it != before.end())
                 before.erase(it);
@@ -170,14 +170,12 @@ FleetState::Update FleetState::apply(const PollData &poll)
     return {snap, batch};
 }
 
-FleetSnapshotPtr FleetState::rebuild()
-{
+FleetSnapshotPtr FleetState::rebuild() {
     m_snapshot = build(nullptr);
     return m_snapshot;
 }
 
-FleetSnapshotPtr FleetState::build(StoreBatch *)
-{
+FleetSnapshotPtr FleetState::build(StoreBatch *) {
     auto s = std::make_shared<FleetSnapshot>();
     s->generation = ++m_generation;
     s->builtAt = nowMs();
@@ -199,7 +197,8 @@ FleetSnapshotPtr FleetState::build(StoreBatch *)
             s->hosts.insert(s->hosts.end(), part.hosts.begin(), part.hosts.end());
             s->facts.insert(s->facts.end(), part.facts.begin(), part.facts.end());
         }
-        std::stable_sort(s->hosts.begin(), s->hosts.end(), [](const Host &a, const Host &b) { return a.name < b.name; });
+        std::stable_sort(s->hosts.begin(), s->hosts.end(),
+                         [](const Host &a, const Host &b) { return a.name < b.name; });
         std::vector<Host> merged;
         merged.reserve(s->hosts.size());
         for (auto &h : s->hosts) {
@@ -216,8 +215,9 @@ FleetSnapshotPtr FleetState::build(StoreBatch *)
             }
         }
         s->hosts = std::move(merged);
-        std::sort(s->facts.begin(), s->facts.end(),
-                  [](const Fact &a, const Fact &b) { return std::tie(a.host, a.name, a.value) < std::tie(b.host, b.name, b.value); });
+        std::sort(s->facts.begin(), s->facts.end(), [](const Fact &a, const Fact &b) {
+            return std::tie(a.host, a.name, a.value) < std::tie(b.host, b.name, b.value);
+        });
         s->facts.erase(std::unique(s->facts.begin(), s->facts.end()), s->facts.end());
     }
 
@@ -236,7 +236,8 @@ FleetSnapshotPtr FleetState::build(StoreBatch *)
             }
         }
         for (const auto &sil : part.silences) {
-            auto it = std::find_if(s->silences.begin(), s->silences.end(), [&](const Silence &x) { return x.id == sil.id; });
+            auto it = std::find_if(s->silences.begin(), s->silences.end(),
+                                   [&](const Silence &x) { return x.id == sil.id; });
             if (it == s->silences.end())
                 s->silences.push_back(sil);
             else
@@ -249,20 +250,24 @@ FleetSnapshotPtr FleetState::build(StoreBatch *)
             if (inserted)
                 s->alerts.push_back(a);
             else
-                s->alerts[it->second].seenBy.insert(s->alerts[it->second].seenBy.end(), a.seenBy.begin(), a.seenBy.end());
+                s->alerts[it->second].seenBy.insert(s->alerts[it->second].seenBy.end(), a.seenBy.begin(),
+                                                    a.seenBy.end());
         }
     }
     for (auto &a : s->alerts) {
         std::sort(a.seenBy.begin(), a.seenBy.end());
         a.seenBy.erase(std::unique(a.seenBy.begin(), a.seenBy.end()), a.seenBy.end());
     }
-    std::sort(s->alerts.begin(), s->alerts.end(), [](const Alert &a, const Alert &b) { return a.fingerprint < b.fingerprint; });
-    std::sort(s->silences.begin(), s->silences.end(), [](const Silence &a, const Silence &b) { return a.id < b.id; });
+    std::sort(s->alerts.begin(), s->alerts.end(),
+              [](const Alert &a, const Alert &b) { return a.fingerprint < b.fingerprint; });
+    std::sort(s->silences.begin(), s->silences.end(),
+              [](const Silence &a, const Silence &b) { return a.id < b.id; });
 
     // Active alerts per host: firing, not silenced, not inhibited.
     std::unordered_map<std::string_view, int> perHost;
     for (const auto &a : s->alerts)
-        if ((a.state == AlertState::Active || a.state == AlertState::Firing) && !a.isSilenced() && !a.isInhibited())
+        if ((a.state == AlertState::Active || a.state == AlertState::Firing) && !a.isSilenced() &&
+            !a.isInhibited())
             ++perHost[a.labels.value(m_hostLabel)];
     for (auto &h : s->hosts) {
         auto it = perHost.find(h.name);

@@ -5,8 +5,8 @@
 
 namespace vigil {
 
-std::optional<LabelMatcher> LabelMatcher::create(std::string name, Op op, std::string value, std::string *error)
-{
+std::optional<LabelMatcher> LabelMatcher::create(std::string name, Op op, std::string value,
+                                                 std::string *error) {
     LabelMatcher m;
     m.m_name = std::move(name);
     m.m_op = op;
@@ -18,18 +18,19 @@ std::optional<LabelMatcher> LabelMatcher::create(std::string name, Op op, std::s
     }
     if (op == Op::Regex || op == Op::NotRegex) {
         try {
-            m.m_regex = std::make_shared<const std::regex>(m.m_value, std::regex::ECMAScript | std::regex::optimize);
+            m.m_regex =
+                std::make_shared<const std::regex>(m.m_value, std::regex::ECMAScript | std::regex::optimize);
         } catch (const std::regex_error &e) {
             if (error)
-                *error = "invalid regular expression \"" + m.m_value + "\" for label " + m.m_name + ": " + e.what();
+                *error = "invalid regular expression \"" + m.m_value + "\" for label " + m.m_name + ": " +
+                         e.what();
             return std::nullopt;
         }
     }
     return m;
 }
 
-bool LabelMatcher::matchesValue(std::string_view v) const
-{
+bool LabelMatcher::matchesValue(std::string_view v) const {
     switch (m_op) {
     case Op::Equal:
         return v == m_value;
@@ -43,32 +44,28 @@ bool LabelMatcher::matchesValue(std::string_view v) const
     return false;
 }
 
-bool LabelMatcher::matches(const LabelSet &labels) const
-{
+bool LabelMatcher::matches(const LabelSet &labels) const {
     return matchesValue(labels.value(m_name));
 }
 
-std::string LabelMatcher::toString() const
-{
+std::string LabelMatcher::toString() const {
     static const char *ops[] = {"=", "!=", "=~", "!~"};
     return m_name + ops[static_cast<int>(m_op)] + "\"" + m_value + "\"";
 }
 
 namespace {
-bool isNameChar(char c)
-{
+bool isNameChar(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
 }
 } // namespace
 
-std::optional<LabelFilter> LabelFilter::parse(std::string_view text, std::string *error)
-{
+std::optional<LabelFilter> LabelFilter::parse(std::string_view text, std::string *error) {
     LabelFilter f;
     std::size_t i = 0;
     const std::size_t n = text.size();
     auto skipSeparators = [&] {
-        while (i < n && (std::isspace(static_cast<unsigned char>(text[i])) || text[i] == ',' || text[i] == '{' ||
-                         text[i] == '}'))
+        while (i < n && (std::isspace(static_cast<unsigned char>(text[i])) || text[i] == ',' ||
+                         text[i] == '{' || text[i] == '}'))
             ++i;
     };
     for (skipSeparators(); i < n; skipSeparators()) {
@@ -122,7 +119,8 @@ std::optional<LabelFilter> LabelFilter::parse(std::string_view text, std::string
             }
         } else {
             std::size_t vs = i;
-            while (i < n && !std::isspace(static_cast<unsigned char>(text[i])) && text[i] != ',' && text[i] != '}')
+            while (i < n && !std::isspace(static_cast<unsigned char>(text[i])) && text[i] != ',' &&
+                   text[i] != '}')
                 ++i;
             value = std::string(text.substr(vs, i - vs));
         }
@@ -134,8 +132,7 @@ std::optional<LabelFilter> LabelFilter::parse(std::string_view text, std::string
     return f;
 }
 
-bool LabelFilter::matches(const LabelSet &labels, std::string_view name) const
-{
+bool LabelFilter::matches(const LabelSet &labels, std::string_view name) const {
     for (const auto &m : m_matchers)
         if (!m.matches(labels))
             return false;

@@ -5,16 +5,16 @@
 
 namespace vigil {
 
-LabelSet::LabelSet(std::vector<Label> labels) : m_labels(std::move(labels))
-{
-    std::sort(m_labels.begin(), m_labels.end(), [](const Label &a, const Label &b) { return a.name < b.name; });
+LabelSet::LabelSet(std::vector<Label> labels)
+    : m_labels(std::move(labels)) {
+    std::sort(m_labels.begin(), m_labels.end(),
+              [](const Label &a, const Label &b) { return a.name < b.name; });
     m_labels.erase(std::unique(m_labels.begin(), m_labels.end(),
                                [](const Label &a, const Label &b) { return a.name == b.name; }),
                    m_labels.end());
 }
 
-void LabelSet::set(std::string name, std::string value)
-{
+void LabelSet::set(std::string name, std::string value) {
     auto it = std::lower_bound(m_labels.begin(), m_labels.end(), name,
                                [](const Label &l, const std::string &n) { return l.name < n; });
     if (it != m_labels.end() && it->name == name)
@@ -23,13 +23,11 @@ void LabelSet::set(std::string name, std::string value)
         m_labels.insert(it, Label{std::move(name), std::move(value)});
 }
 
-void LabelSet::remove(std::string_view name)
-{
+void LabelSet::remove(std::string_view name) {
     std::erase_if(m_labels, [name](const Label &l) { return l.name == name; });
 }
 
-std::string_view LabelSet::value(std::string_view name) const
-{
+std::string_view LabelSet::value(std::string_view name) const {
     auto it = std::lower_bound(m_labels.begin(), m_labels.end(), name,
                                [](const Label &l, std::string_view n) { return l.name < n; });
     if (it != m_labels.end() && it->name == name)
@@ -37,13 +35,11 @@ std::string_view LabelSet::value(std::string_view name) const
     return {};
 }
 
-bool LabelSet::has(std::string_view name) const
-{
+bool LabelSet::has(std::string_view name) const {
     return std::any_of(m_labels.begin(), m_labels.end(), [name](const Label &l) { return l.name == name; });
 }
 
-std::string LabelSet::toString() const
-{
+std::string LabelSet::toString() const {
     std::string out = "{";
     for (std::size_t i = 0; i < m_labels.size(); ++i) {
         if (i)
@@ -61,8 +57,7 @@ std::string LabelSet::toString() const
     return out;
 }
 
-std::string LabelSet::fingerprint() const
-{
+std::string LabelSet::fingerprint() const {
     std::uint64_t h = 14695981039346656037ull;
     auto mix = [&h](std::string_view s) {
         for (unsigned char c : s) {

@@ -14,6 +14,7 @@ struct PollTimings {
     double parseMs = 0;     // JSON → adapter values
     double normalizeMs = 0; // adapter values → hosts, facts, alerts
     std::uint64_t bytes = 0;
+    std::int64_t receivedNs = 0; // steady_clock at the last response
 };
 
 struct PollData {

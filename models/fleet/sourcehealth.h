@@ -27,7 +27,9 @@ struct SourceHealth {
 
     [[nodiscard]] bool healthy() const { return lastError.empty() && lastSuccess > 0; }
     // Data older than two poll intervals is stale (DESIGN rule 4).
-    [[nodiscard]] bool isStale(TimeMs now) const { return lastSuccess == 0 || now - lastSuccess > 2 * intervalMs; }
+    [[nodiscard]] bool isStale(TimeMs now) const {
+        return lastSuccess == 0 || now - lastSuccess > 2 * intervalMs;
+    }
 };
 
 } // namespace vigil

@@ -7,8 +7,7 @@
 namespace vigil {
 
 namespace {
-std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d)
-{
+std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d) {
     y -= m <= 2;
     const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
     const unsigned yoe = static_cast<unsigned>(y - era * 400);
@@ -17,8 +16,7 @@ std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d)
     return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
-bool digits(std::string_view s, std::size_t pos, std::size_t n, int &out)
-{
+bool digits(std::string_view s, std::size_t pos, std::size_t n, int &out) {
     if (pos + n > s.size())
         return false;
     out = 0;
@@ -31,8 +29,7 @@ bool digits(std::string_view s, std::size_t pos, std::size_t n, int &out)
 }
 } // namespace
 
-std::optional<TimeMs> parseRfc3339(std::string_view s)
-{
+std::optional<TimeMs> parseRfc3339(std::string_view s) {
     int Y, M, D, h, m, sec;
     if (!digits(s, 0, 4, Y) || s.size() < 19 || s[4] != '-' || !digits(s, 5, 2, M) || s[7] != '-' ||
         !digits(s, 8, 2, D) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || !digits(s, 11, 2, h) ||
@@ -70,8 +67,7 @@ std::optional<TimeMs> parseRfc3339(std::string_view s)
     return secs * 1000 + ms;
 }
 
-std::string formatRfc3339(TimeMs t)
-{
+std::string formatRfc3339(TimeMs t) {
     std::time_t secs = static_cast<std::time_t>(t >= 0 ? t / 1000 : (t - 999) / 1000);
     int ms = static_cast<int>(t - static_cast<TimeMs>(secs) * 1000);
     std::tm tm{};
@@ -82,8 +78,7 @@ std::string formatRfc3339(TimeMs t)
     return buf;
 }
 
-std::optional<std::int64_t> parseDurationMs(std::string_view s)
-{
+std::optional<std::int64_t> parseDurationMs(std::string_view s) {
     if (s.empty())
         return std::nullopt;
     std::int64_t total = 0;

@@ -10,9 +10,9 @@ namespace vigil {
 
 using TimeMs = std::int64_t;
 
-inline TimeMs nowMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+inline TimeMs nowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 

@@ -1,37 +1,38 @@
 #include "hosttablemodel.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <algorithm>
 #include <limits>
 
 namespace vigil {
 
-HostTableModel::HostTableModel(QObject *parent) : QAbstractTableModel(parent), m_snapshot(std::make_shared<FleetSnapshot>()) {}
+HostTableModel::HostTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_snapshot(std::make_shared<FleetSnapshot>()) {}
 
-const Host *HostTableModel::hostAt(int row) const
-{
-    return row >= 0 && row < static_cast<int>(m_rows.size()) ? m_rows[static_cast<std::size_t>(row)] : nullptr;
+const Host *HostTableModel::hostAt(int row) const {
+    return row >= 0 && row < static_cast<int>(m_rows.size()) ? m_rows[static_cast<std::size_t>(row)]
+                                                             : nullptr;
 }
 
-int HostTableModel::metricColumn(const std::string &key) const
-{
+int HostTableModel::metricColumn(const std::string &key) const {
     for (std::size_t i = 0; i < m_metrics.size(); ++i)
         if (m_metrics[i].key == key)
             return FirstMetricColumn + static_cast<int>(i);
     return -1;
 }
 
-bool HostTableModel::sameRow(const Host &a, const Host &b)
-{
-    if (a.up != b.up || a.activeAlerts != b.activeAlerts || a.metrics.size() != b.metrics.size() || a.labels != b.labels)
+bool HostTableModel::sameRow(const Host &a, const Host &b) {
+    if (a.up != b.up || a.activeAlerts != b.activeAlerts || a.metrics.size() != b.metrics.size() ||
+        a.labels != b.labels)
         return false;
     // Bitwise, so NaN equals NaN.
-    return a.metrics.empty() || std::memcmp(a.metrics.data(), b.metrics.data(), a.metrics.size() * sizeof(double)) == 0;
+    return a.metrics.empty() ||
+           std::memcmp(a.metrics.data(), b.metrics.data(), a.metrics.size() * sizeof(double)) == 0;
 }
 
-void HostTableModel::setSnapshot(FleetSnapshotPtr snapshot)
-{
+void HostTableModel::setSnapshot(FleetSnapshotPtr snapshot) {
     if (!snapshot)
         return;
     const auto old = m_snapshot; // keeps m_rows valid until the update is done
@@ -122,18 +123,15 @@ void HostTableModel::setSnapshot(FleetSnapshotPtr snapshot)
     }
 }
 
-int HostTableModel::rowCount(const QModelIndex &parent) const
-{
+int HostTableModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
 
-int HostTableModel::columnCount(const QModelIndex &parent) const
-{
+int HostTableModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : FirstMetricColumn + static_cast<int>(m_metrics.size()) + 1;
 }
 
-QVariant HostTableModel::data(const QModelIndex &index, int role) const
-{
+QVariant HostTableModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Host &h = *m_rows[static_cast<std::size_t>(index.row())];
@@ -149,7 +147,9 @@ QVariant HostTableModel::data(const QModelIndex &index, int role) const
         if (col == AlertsColumn)
             return h.activeAlerts;
         if (metric >= 0 && metric < static_cast<int>(m_metrics.size())) {
-            const double v = static_cast<std::size_t>(metric) < h.metrics.size() ? h.metrics[static_cast<std::size_t>(metric)] : std::nan("");
+            const double v = static_cast<std::size_t>(metric) < h.metrics.size()
+                                 ? h.metrics[static_cast<std::size_t>(metric)]
+                                 : std::nan("");
             if (role == SortRole && std::isnan(v))
                 return -std::numeric_limits<double>::infinity();
             return v;
@@ -192,8 +192,7 @@ QVariant HostTableModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant HostTableModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
+QVariant HostTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
         return {};
     if (role == MetricKeyRole && section >= FirstMetricColumn && section < labelsColumn())
@@ -212,8 +211,7 @@ QVariant HostTableModel::headerData(int section, Qt::Orientation orientation, in
     return QString::fromStdString(m_metrics[static_cast<std::size_t>(section - FirstMetricColumn)].title);
 }
 
-QHash<int, QByteArray> HostTableModel::roleNames() const
-{
+QHash<int, QByteArray> HostTableModel::roleNames() const {
     auto r = QAbstractTableModel::roleNames();
     r.insert(SortRole, "sort");
     r.insert(HostNameRole, "hostName");

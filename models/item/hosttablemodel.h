@@ -16,11 +16,11 @@ public:
     enum Role {
         SortRole = Qt::UserRole + 1, // numbers for numeric columns, NaN sorts first
         HostNameRole,
-        UpStateRole,     // int(UpState)
-        MetricUnitRole,  // int(MetricUnit) for metric columns
-        MetricKeyRole,   // the profile key of a metric column
-        LabelsTextRole,  // "k=v k=v" for filtering
-        StaleRole,       // bool: the host's sources have not answered within two intervals
+        UpStateRole,    // int(UpState)
+        MetricUnitRole, // int(MetricUnit) for metric columns
+        MetricKeyRole,  // the profile key of a metric column
+        LabelsTextRole, // "k=v k=v" for filtering
+        StaleRole,      // bool: the host's sources have not answered within two intervals
     };
 
     explicit HostTableModel(QObject *parent = nullptr);

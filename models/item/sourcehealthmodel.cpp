@@ -2,21 +2,22 @@
 
 namespace vigil {
 
-SourceHealthModel::SourceHealthModel(QObject *parent) : QAbstractTableModel(parent) {}
+SourceHealthModel::SourceHealthModel(QObject *parent)
+    : QAbstractTableModel(parent) {}
 
-const SourceHealth *SourceHealthModel::sourceAt(int row) const
-{
-    return row >= 0 && row < static_cast<int>(m_sources.size()) ? &m_sources[static_cast<std::size_t>(row)] : nullptr;
+const SourceHealth *SourceHealthModel::sourceAt(int row) const {
+    return row >= 0 && row < static_cast<int>(m_sources.size()) ? &m_sources[static_cast<std::size_t>(row)]
+                                                                : nullptr;
 }
 
-void SourceHealthModel::setSnapshot(const FleetSnapshotPtr &snapshot)
-{
+void SourceHealthModel::setSnapshot(const FleetSnapshotPtr &snapshot) {
     if (!snapshot)
         return;
     const auto &next = snapshot->sources;
-    const bool sameIds = next.size() == m_sources.size() &&
-                         std::equal(next.begin(), next.end(), m_sources.begin(),
-                                    [](const SourceHealth &a, const SourceHealth &b) { return a.id == b.id; });
+    const bool sameIds =
+        next.size() == m_sources.size() &&
+        std::equal(next.begin(), next.end(), m_sources.begin(),
+                   [](const SourceHealth &a, const SourceHealth &b) { return a.id == b.id; });
     if (!sameIds) {
         beginResetModel();
         m_sources = next;
@@ -28,18 +29,15 @@ void SourceHealthModel::setSnapshot(const FleetSnapshotPtr &snapshot)
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
-int SourceHealthModel::rowCount(const QModelIndex &parent) const
-{
+int SourceHealthModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_sources.size());
 }
 
-int SourceHealthModel::columnCount(const QModelIndex &parent) const
-{
+int SourceHealthModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant SourceHealthModel::data(const QModelIndex &index, int role) const
-{
+QVariant SourceHealthModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const SourceHealth &s = m_sources[static_cast<std::size_t>(index.row())];
@@ -81,11 +79,11 @@ QVariant SourceHealthModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant SourceHealthModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
+QVariant SourceHealthModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
         return {};
-    static const char *names[] = {"source", "url", "status", "last success", "latency", "bytes", "version", "error"};
+    static const char *names[] = {"source",  "url",   "status",  "last success",
+                                  "latency", "bytes", "version", "error"};
     return QString::fromLatin1(names[section]);
 }
 

@@ -9,8 +9,17 @@ namespace vigil {
 class SourceHealthModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { IdColumn, UrlColumn, StatusColumn, LastSuccessColumn, LatencyColumn, BytesColumn, VersionColumn,
-                  ErrorColumn, ColumnCount };
+    enum Column {
+        IdColumn,
+        UrlColumn,
+        StatusColumn,
+        LastSuccessColumn,
+        LatencyColumn,
+        BytesColumn,
+        VersionColumn,
+        ErrorColumn,
+        ColumnCount
+    };
     enum Role { SortRole = Qt::UserRole + 1, HealthyRole, StaleRole, KindRole };
 
     explicit SourceHealthModel(QObject *parent = nullptr);

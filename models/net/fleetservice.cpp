@@ -1,9 +1,9 @@
 #include "fleetservice.h"
 
-#include "poller.h"
 #include "../fleet/fleetstate.h"
 #include "../sources/alertmanageradapter.h"
 #include "../store/store.h"
+#include "poller.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -22,12 +22,9 @@ public:
         : m_config(std::move(config))
         , m_client(std::move(client))
         , m_state(m_config.profile.metrics, m_config.profile.hostLabel)
-        , m_retention(this)
-    {
-    }
+        , m_retention(this) {}
 
-    void init()
-    {
+    void init() {
         openStore();
         int amIndex = 0;
         for (const auto &src : m_config.sources) {
@@ -38,8 +35,9 @@ public:
             for (const auto &u : src.alertmanagerUrls)
                 endpoints.emplace_back(SourceKind::Alertmanager, u);
             for (const auto &[kind, url] : endpoints) {
-                auto *p = new Poller(m_client, src, kind, url, kind == SourceKind::Alertmanager ? amIndex++ : 0,
-                                     m_config.profile, this);
+                auto *p =
+                    new Poller(m_client, src, kind, url, kind == SourceKind::Alertmanager ? amIndex++ : 0,
+                               m_config.profile, this);
                 connect(p, &Poller::polled, this, &Pipeline::onPolled);
                 m_state.addSource(p->health());
                 m_pollers.push_back(p);
@@ -56,16 +54,14 @@ public:
         m_retention.start();
     }
 
-    void shutdown()
-    {
+    void shutdown() {
         for (auto *p : m_pollers)
             p->stop();
         m_retention.stop();
         m_store.reset(); // flushes and joins the writer
     }
 
-    void refresh()
-    {
+    void refresh() {
         for (auto *p : m_pollers)
             p->pollNow();
     }
@@ -75,8 +71,7 @@ Q_SIGNALS:
     void storeMessage(const QString &message);
 
 private:
-    void openStore()
-    {
+    void openStore() {
         QString path = QString::fromStdString(m_config.cachePath);
         if (path.isEmpty()) {
             const QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
@@ -92,8 +87,9 @@ private:
             QFile::rename(path, aside);
             QFile::remove(path + QStringLiteral("-wal"));
             QFile::remove(path + QStringLiteral("-shm"));
-            Q_EMIT storeMessage(tr("The cache could not be opened (%1); it was moved to %2 and a new cache was started.")
-                                    .arg(QString::fromStdString(error), aside));
+            Q_EMIT storeMessage(
+                tr("The cache could not be opened (%1); it was moved to %2 and a new cache was started.")
+                    .arg(QString::fromStdString(error), aside));
             m_store = Store::open(path.toStdString(), &error);
         }
         if (!m_store) {
@@ -107,8 +103,7 @@ private:
             Q_EMIT storeMessage(tr("The cache could not be read: %1").arg(QString::fromStdString(error)));
     }
 
-    void onPolled(const std::shared_ptr<const PollData> &data)
-    {
+    void onPolled(const std::shared_ptr<const PollData> &data) {
         auto update = m_state.apply(*data);
         if (m_store) {
             m_store->write(update.batch);
@@ -130,8 +125,7 @@ private:
 };
 
 namespace {
-HttpClient::Options clientOptions(const Config &c)
-{
+HttpClient::Options clientOptions(const Config &c) {
     HttpClient::Options o;
     o.maxResponseBytes = c.maxResponseBytes;
     o.maxConcurrentPerBucket = c.maxConcurrentPerSource;
@@ -149,19 +143,16 @@ FleetService::FleetService(Config config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_client(std::make_shared<HttpClient>(clientOptions(m_config)))
-    , m_current(std::make_shared<FleetSnapshot>())
-{
+    , m_current(std::make_shared<FleetSnapshot>()) {
     qRegisterMetaType<vigil::FleetSnapshotPtr>();
     m_thread.setObjectName(QStringLiteral("vigil-pipeline"));
 }
 
-FleetService::~FleetService()
-{
+FleetService::~FleetService() {
     stop();
 }
 
-void FleetService::start()
-{
+void FleetService::start() {
     if (m_pipeline)
         return;
     m_pipeline = new Pipeline(m_config, m_client);
@@ -173,8 +164,7 @@ void FleetService::start()
     QMetaObject::invokeMethod(m_pipeline, &Pipeline::init, Qt::QueuedConnection);
 }
 
-void FleetService::stop()
-{
+void FleetService::stop() {
     if (!m_pipeline)
         return;
     QMetaObject::invokeMethod(m_pipeline, &Pipeline::shutdown, Qt::BlockingQueuedConnection);
@@ -184,14 +174,12 @@ void FleetService::stop()
     m_pipeline = nullptr;
 }
 
-void FleetService::refresh()
-{
+void FleetService::refresh() {
     if (m_pipeline)
         QMetaObject::invokeMethod(m_pipeline, &Pipeline::refresh, Qt::QueuedConnection);
 }
 
-void FleetService::onSnapshot(FleetSnapshotPtr snap)
-{
+void FleetService::onSnapshot(FleetSnapshotPtr snap) {
     m_current = snap;
     Q_EMIT snapshotReady(std::move(snap));
 }
@@ -199,15 +187,17 @@ void FleetService::onSnapshot(FleetSnapshotPtr snap)
 void FleetService::sendToAlertmanagers(const std::string &sourceName,
                                        std::function<HttpRequest(const std::string &)> make,
                                        std::function<Result<std::string>(const HttpResponse &)> parse,
-                                       std::function<void(Result<std::string>)> done)
-{
+                                       std::function<void(Result<std::string>)> done) {
     const SourceConfig *src = nullptr;
     for (const auto &s : m_config.sources)
         if (s.name == sourceName || sourceName.empty())
             src = &s;
     if (!src || src->alertmanagerUrls.empty()) {
-        done(ApiError{ApiError::Kind::Transport, "/api/v2/silences",
-                      "source \"" + sourceName + "\" has no Alertmanager", {}, 0});
+        done(ApiError{ApiError::Kind::Transport,
+                      "/api/v2/silences",
+                      "source \"" + sourceName + "\" has no Alertmanager",
+                      {},
+                      0});
         return;
     }
     // Alertmanagers of a cluster gossip silences: the first that accepts is enough; try the next on failure.
@@ -248,10 +238,10 @@ void FleetService::sendToAlertmanagers(const std::string &sourceName,
 }
 
 void FleetService::createSilence(const std::string &sourceName, const Silence &silence,
-                                 std::function<void(Result<std::string>)> done)
-{
+                                 std::function<void(Result<std::string>)> done) {
     sendToAlertmanagers(
-        sourceName, [silence](const std::string &url) { return alertmanager::createSilenceRequest(url, silence); },
+        sourceName,
+        [silence](const std::string &url) { return alertmanager::createSilenceRequest(url, silence); },
         [](const HttpResponse &r) -> Result<std::string> {
             auto body = alertmanager::checkResponse(r, "/api/v2/silences");
             if (!body)
@@ -266,8 +256,7 @@ void FleetService::createSilence(const std::string &sourceName, const Silence &s
 }
 
 void FleetService::expireSilence(const std::string &sourceName, const std::string &id,
-                                 std::function<void(Result<std::string>)> done)
-{
+                                 std::function<void(Result<std::string>)> done) {
     sendToAlertmanagers(
         sourceName, [id](const std::string &url) { return alertmanager::expireSilenceRequest(url, id); },
         [id](const HttpResponse &r) -> Result<std::string> {

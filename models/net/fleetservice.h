@@ -1,10 +1,10 @@
 #pragma once
 // The pipeline's front door for the app: owns the network client, the store, the pollers and FleetState
 // on a worker thread, and publishes each new FleetSnapshot to the GUI thread by a queued signal.
-#include "httpclient.h"
 #include "../config/config.h"
 #include "../fleet/fleetsnapshot.h"
 #include "../sources/apierror.h"
+#include "httpclient.h"
 
 #include <QObject>
 #include <QString>
@@ -39,7 +39,8 @@ public:
     // (context object: this) with the new silence id or the error.
     void createSilence(const std::string &sourceName, const Silence &silence,
                        std::function<void(Result<std::string>)> done);
-    void expireSilence(const std::string &sourceName, const std::string &id, std::function<void(Result<std::string>)> done);
+    void expireSilence(const std::string &sourceName, const std::string &id,
+                       std::function<void(Result<std::string>)> done);
 
 Q_SIGNALS:
     void snapshotReady(vigil::FleetSnapshotPtr snapshot);
@@ -48,7 +49,8 @@ Q_SIGNALS:
 
 private:
     void onSnapshot(FleetSnapshotPtr snap);
-    void sendToAlertmanagers(const std::string &sourceName, std::function<HttpRequest(const std::string &)> make,
+    void sendToAlertmanagers(const std::string &sourceName,
+                             std::function<HttpRequest(const std::string &)> make,
                              std::function<Result<std::string>(const HttpResponse &)> parse,
                              std::function<void(Result<std::string>)> done);
 

@@ -4,8 +4,7 @@
 
 namespace vigil {
 
-InflateResult gunzip(std::string_view in, std::size_t maxOut, std::string &out)
-{
+InflateResult gunzip(std::string_view in, std::size_t maxOut, std::string &out) {
     z_stream zs{};
     if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK)
         return InflateResult::Corrupt;
@@ -38,8 +37,7 @@ InflateResult gunzip(std::string_view in, std::size_t maxOut, std::string &out)
     return InflateResult::Ok;
 }
 
-std::string gzipCompress(std::string_view in)
-{
+std::string gzipCompress(std::string_view in) {
     z_stream zs{};
     deflateInit2(&zs, Z_BEST_SPEED, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
     std::string out;

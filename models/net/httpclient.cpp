@@ -35,8 +35,7 @@ using tcp = asio::ip::tcp;
 using asio::awaitable;
 using asio::use_awaitable;
 
-const char *httpErrorName(HttpError e)
-{
+const char *httpErrorName(HttpError e) {
     switch (e) {
     case HttpError::None:
         return "ok";
@@ -64,8 +63,7 @@ const char *httpErrorName(HttpError e)
     return "error";
 }
 
-std::string HttpAuth::header() const
-{
+std::string HttpAuth::header() const {
     if (!bearerToken.empty())
         return "Bearer " + bearerToken;
     if (!username.empty())
@@ -73,8 +71,7 @@ std::string HttpAuth::header() const
     return {};
 }
 
-std::string HttpResponse::describe() const
-{
+std::string HttpResponse::describe() const {
     if (error != HttpError::None)
         return errorMessage.empty() ? httpErrorName(error) : errorMessage;
     std::string s = "HTTP " + std::to_string(status);
@@ -97,10 +94,9 @@ struct Connection {
 
 enum class Exchange { Ok, Stale, Failed };
 
-bool isStaleError(const beast::error_code &ec)
-{
-    return ec == http::error::end_of_stream || ec == asio::error::eof || ec == asio::error::connection_reset ||
-           ec == asio::error::broken_pipe;
+bool isStaleError(const beast::error_code &ec) {
+    return ec == http::error::end_of_stream || ec == asio::error::eof ||
+           ec == asio::error::connection_reset || ec == asio::error::broken_pipe;
 }
 
 } // namespace
@@ -134,8 +130,7 @@ struct HttpClient::Impl {
     std::mt19937_64 rng{std::random_device{}()};
     bool stopping = false;
 
-    void admit(std::uint64_t id, HttpRequest req, Callback cb)
-    {
+    void admit(std::uint64_t id, HttpRequest req, Callback cb) {
         if (stopping)
             return;
         active[id];
@@ -151,8 +146,7 @@ struct HttpClient::Impl {
         }
     }
 
-    void release(const std::string &bucket)
-    {
+    void release(const std::string &bucket) {
         auto &b = buckets[bucket];
         --b.active;
         if (!b.waiting.empty() && !stopping) {
@@ -163,14 +157,12 @@ struct HttpClient::Impl {
         }
     }
 
-    bool isCancelled(std::uint64_t id) const
-    {
+    bool isCancelled(std::uint64_t id) const {
         auto it = active.find(id);
         return stopping || it == active.end() || it->second.cancelled;
     }
 
-    void cancelOne(std::uint64_t id)
-    {
+    void cancelOne(std::uint64_t id) {
         auto it = active.find(id);
         if (it == active.end())
             return;
@@ -184,8 +176,7 @@ struct HttpClient::Impl {
             it->second.timer->cancel();
     }
 
-    awaitable<void> run(std::uint64_t id, HttpRequest req, Callback cb)
-    {
+    awaitable<void> run(std::uint64_t id, HttpRequest req, Callback cb) {
         const auto t0 = std::chrono::steady_clock::now();
         HttpResponse resp;
         std::string err;
@@ -202,11 +193,11 @@ struct HttpClient::Impl {
                     resp.errorMessage = "request cancelled";
                     break;
                 }
-                const bool transient = resp.error == HttpError::Connect || resp.error == HttpError::Timeout ||
-                                       resp.error == HttpError::Io || resp.error == HttpError::Resolve ||
-                                       (resp.error == HttpError::None &&
-                                        (resp.status == 429 || resp.status == 502 || resp.status == 503 ||
-                                         resp.status == 504));
+                const bool transient =
+                    resp.error == HttpError::Connect || resp.error == HttpError::Timeout ||
+                    resp.error == HttpError::Io || resp.error == HttpError::Resolve ||
+                    (resp.error == HttpError::None &&
+                     (resp.status == 429 || resp.status == 502 || resp.status == 503 || resp.status == 504));
                 if (!transient || !req.idempotent() || attempt >= req.maxRetries)
                     break;
                 // Exponential backoff with "equal jitter": half fixed, half random.
@@ -224,7 +215,8 @@ struct HttpClient::Impl {
                 }
             }
         }
-        resp.elapsedMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        resp.elapsedMs =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         const bool wasStopping = stopping;
         active.erase(id);
         release(req.bucket);
@@ -237,13 +229,13 @@ struct HttpClient::Impl {
         }
     }
 
-    awaitable<std::unique_ptr<Connection>> connect(const Url &url, const HttpRequest &req, HttpResponse &r)
-    {
+    awaitable<std::unique_ptr<Connection>> connect(const Url &url, const HttpRequest &req, HttpResponse &r) {
         auto conn = std::make_unique<Connection>();
         conn->origin = url.origin();
         tcp::resolver resolver(io);
         beast::error_code ec;
-        auto results = co_await resolver.async_resolve(url.host, url.port, asio::redirect_error(use_awaitable, ec));
+        auto results =
+            co_await resolver.async_resolve(url.host, url.port, asio::redirect_error(use_awaitable, ec));
         if (ec) {
             r.error = HttpError::Resolve;
             r.errorMessage = "cannot resolve " + url.host + ": " + ec.message();
@@ -272,7 +264,8 @@ struct HttpClient::Impl {
             }
             if (opts.verifyTls)
                 conn->secure->set_verify_callback(ssl::host_name_verification(url.host));
-            co_await conn->secure->async_handshake(ssl::stream_base::client, asio::redirect_error(use_awaitable, ec));
+            co_await conn->secure->async_handshake(ssl::stream_base::client,
+                                                   asio::redirect_error(use_awaitable, ec));
             if (ec) {
                 r.error = ec == beast::error::timeout ? HttpError::Timeout : HttpError::Tls;
                 r.errorMessage = "TLS handshake with " + url.host + " failed: " + ec.message();
@@ -284,8 +277,7 @@ struct HttpClient::Impl {
 
     template <class Stream>
     awaitable<Exchange> exchangeOn(Stream &stream, Connection &conn, const Url &url, const HttpRequest &req,
-                                   bool reused, HttpResponse &r, bool &keepAlive)
-    {
+                                   bool reused, HttpResponse &r, bool &keepAlive) {
         http::request<http::string_body> hreq;
         hreq.method(http::string_to_verb(req.method));
         hreq.target(url.target);
@@ -300,7 +292,8 @@ struct HttpClient::Impl {
         for (const auto &[k, v] : req.headers)
             hreq.set(k, v);
         if (!req.body.empty() || req.method == "POST" || req.method == "PUT") {
-            hreq.set(http::field::content_type, req.contentType.empty() ? "application/json" : req.contentType);
+            hreq.set(http::field::content_type,
+                     req.contentType.empty() ? "application/json" : req.contentType);
             hreq.body() = req.body;
             hreq.prepare_payload();
         }
@@ -321,7 +314,8 @@ struct HttpClient::Impl {
         parser.header_limit(64 * 1024);
         // Read the header first and refuse an announced oversize body before reading any of it (Beast
         // 1.74's body_limit alone did not stop a Content-Length body read through async_read).
-        co_await http::async_read_header(stream, conn.buffer, parser, asio::redirect_error(use_awaitable, ec));
+        co_await http::async_read_header(stream, conn.buffer, parser,
+                                         asio::redirect_error(use_awaitable, ec));
         if (!ec && parser.content_length() && *parser.content_length() > opts.maxResponseBytes)
             ec = http::error::body_limit;
         if (!ec)
@@ -333,12 +327,13 @@ struct HttpClient::Impl {
                 co_return Exchange::Stale;
             if (ec == http::error::body_limit) {
                 r.error = HttpError::TooLarge;
-                r.errorMessage = "response larger than the cap of " + std::to_string(opts.maxResponseBytes) + " bytes";
+                r.errorMessage =
+                    "response larger than the cap of " + std::to_string(opts.maxResponseBytes) + " bytes";
             } else if (ec == beast::error::timeout) {
                 r.error = HttpError::Timeout;
                 r.errorMessage = "no complete response within " + std::to_string(req.timeout.count()) + " ms";
-            } else if (ec.category() == beast::error_code(http::error::bad_version).category() && ec != http::error::partial_message &&
-                       ec != http::error::end_of_stream) {
+            } else if (ec.category() == beast::error_code(http::error::bad_version).category() &&
+                       ec != http::error::partial_message && ec != http::error::end_of_stream) {
                 r.error = HttpError::Protocol;
                 r.errorMessage = "invalid HTTP response: " + ec.message();
             } else {
@@ -360,8 +355,8 @@ struct HttpClient::Impl {
                 break;
             case InflateResult::TooLarge:
                 r.error = HttpError::TooLarge;
-                r.errorMessage = "inflated response larger than the cap of " + std::to_string(opts.maxResponseBytes) +
-                                 " bytes";
+                r.errorMessage = "inflated response larger than the cap of " +
+                                 std::to_string(opts.maxResponseBytes) + " bytes";
                 co_return Exchange::Failed;
             case InflateResult::Corrupt:
                 r.error = HttpError::Decompress;
@@ -374,8 +369,7 @@ struct HttpClient::Impl {
         co_return Exchange::Ok;
     }
 
-    awaitable<HttpResponse> attemptOnce(std::uint64_t id, const Url &url, const HttpRequest &req)
-    {
+    awaitable<HttpResponse> attemptOnce(std::uint64_t id, const Url &url, const HttpRequest &req) {
         HttpResponse r;
         const std::string origin = url.origin();
         std::unique_ptr<Connection> conn;
@@ -393,8 +387,9 @@ struct HttpClient::Impl {
             r.reusedConnection = reused;
             bool keepAlive = false;
             active[id].conn = conn.get();
-            Exchange ex = conn->secure ? co_await exchangeOn(*conn->secure, *conn, url, req, reused, r, keepAlive)
-                                       : co_await exchangeOn(*conn->plain, *conn, url, req, reused, r, keepAlive);
+            Exchange ex = conn->secure
+                              ? co_await exchangeOn(*conn->secure, *conn, url, req, reused, r, keepAlive)
+                              : co_await exchangeOn(*conn->plain, *conn, url, req, reused, r, keepAlive);
             active[id].conn = nullptr;
             if (ex == Exchange::Stale) {
                 // The server closed an idle keep-alive connection; that is not a failed attempt.
@@ -414,10 +409,11 @@ struct HttpClient::Impl {
     }
 };
 
-HttpClient::HttpClient() : HttpClient(Options{}) {}
+HttpClient::HttpClient()
+    : HttpClient(Options{}) {}
 
-HttpClient::HttpClient(Options options) : d(std::make_unique<Impl>())
-{
+HttpClient::HttpClient(Options options)
+    : d(std::make_unique<Impl>()) {
     d->opts = std::move(options);
     beast::error_code ec;
     d->sslCtx.set_default_verify_paths(ec);
@@ -439,13 +435,11 @@ HttpClient::HttpClient(Options options) : d(std::make_unique<Impl>())
     });
 }
 
-HttpClient::~HttpClient()
-{
+HttpClient::~HttpClient() {
     shutdown();
 }
 
-std::uint64_t HttpClient::send(HttpRequest request, Callback callback)
-{
+std::uint64_t HttpClient::send(HttpRequest request, Callback callback) {
     const std::uint64_t id = d->nextId++;
     if (d->stopped)
         return id;
@@ -455,15 +449,13 @@ std::uint64_t HttpClient::send(HttpRequest request, Callback callback)
     return id;
 }
 
-void HttpClient::cancel(std::uint64_t id)
-{
+void HttpClient::cancel(std::uint64_t id) {
     if (d->stopped)
         return;
     asio::post(d->io, [impl = d.get(), id] { impl->cancelOne(id); });
 }
 
-void HttpClient::shutdown()
-{
+void HttpClient::shutdown() {
     if (d->stopped.exchange(true))
         return;
     asio::post(d->io, [impl = d.get()] {
@@ -485,8 +477,7 @@ void HttpClient::shutdown()
         d->thread.join();
 }
 
-std::uint64_t HttpClient::connectionsOpened() const
-{
+std::uint64_t HttpClient::connectionsOpened() const {
     return d->opened;
 }
 

@@ -15,11 +15,11 @@ enum class HttpError {
     Connect,
     Tls,
     Timeout,
-    Io,        // reset or dropped connection, truncated response
-    TooLarge,  // over the response cap
+    Io,       // reset or dropped connection, truncated response
+    TooLarge, // over the response cap
     Decompress,
     Cancelled,
-    Protocol,  // not HTTP
+    Protocol, // not HTTP
 };
 
 const char *httpErrorName(HttpError e);
@@ -46,7 +46,9 @@ struct HttpRequest {
     int maxRetries = 2; // only idempotent requests are retried
     bool acceptGzip = true;
 
-    [[nodiscard]] bool idempotent() const { return method == "GET" || method == "HEAD" || method == "DELETE"; }
+    [[nodiscard]] bool idempotent() const {
+        return method == "GET" || method == "HEAD" || method == "DELETE";
+    }
 };
 
 struct HttpResponse {
@@ -54,9 +56,9 @@ struct HttpResponse {
     std::string errorMessage;
     int status = 0;
     std::string contentType;
-    std::string body;             // inflated
-    std::uint64_t wireBytes = 0;  // as received, before inflating
-    double elapsedMs = 0;         // from send() to completion, retries included
+    std::string body;            // inflated
+    std::uint64_t wireBytes = 0; // as received, before inflating
+    double elapsedMs = 0;        // from send() to completion, retries included
     int attempts = 0;
     bool reusedConnection = false;
 

@@ -16,8 +16,7 @@ namespace vigil {
 
 namespace {
 using Clock = std::chrono::steady_clock;
-double msSince(Clock::time_point t)
-{
+double msSince(Clock::time_point t) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
 }
 } // namespace
@@ -30,38 +29,35 @@ struct Poller::Round {
     std::map<std::string, HttpResponse> responses;
 };
 
-Poller::Poller(std::shared_ptr<HttpClient> client, SourceConfig source, SourceKind kind, std::string url, int index,
-               QueryProfile profile, QObject *parent)
+Poller::Poller(std::shared_ptr<HttpClient> client, SourceConfig source, SourceKind kind, std::string url,
+               int index, QueryProfile profile, QObject *parent)
     : QObject(parent)
     , m_client(std::move(client))
     , m_source(std::move(source))
     , m_kind(kind)
     , m_url(std::move(url))
     , m_profile(std::move(profile))
-    , m_timer(this)
-{
+    , m_timer(this) {
     m_health.name = m_source.name;
     m_health.kind = kind;
     m_health.url = m_url;
     m_health.intervalMs = m_source.intervalMs;
-    m_health.id = m_source.name + (kind == SourceKind::Prometheus ? "/prometheus" : "/alertmanager#" + std::to_string(index));
+    m_health.id = m_source.name +
+                  (kind == SourceKind::Prometheus ? "/prometheus" : "/alertmanager#" + std::to_string(index));
     m_timer.setInterval(static_cast<int>(m_source.intervalMs));
     connect(&m_timer, &QTimer::timeout, this, &Poller::pollNow);
 }
 
-Poller::~Poller()
-{
+Poller::~Poller() {
     stop();
 }
 
-void Poller::start()
-{
+void Poller::start() {
     m_timer.start();
     pollNow();
 }
 
-void Poller::stop()
-{
+void Poller::stop() {
     m_timer.stop();
     for (auto id : m_inflight)
         m_client->cancel(id);
@@ -69,8 +65,7 @@ void Poller::stop()
     m_current.reset();
 }
 
-void Poller::pollNow()
-{
+void Poller::pollNow() {
     if (m_current)
         return; // the previous round is still out: never pile up requests on a slow server
     m_current = std::make_unique<Round>();
@@ -81,8 +76,7 @@ void Poller::pollNow()
     sendAll();
 }
 
-void Poller::sendAll()
-{
+void Poller::sendAll() {
     if (m_kind == SourceKind::Prometheus) {
         issue("up", prometheus::queryRequest(m_url, m_profile.upQuery));
         for (std::size_t i = 0; i < m_profile.metrics.size(); ++i)
@@ -98,12 +92,11 @@ void Poller::sendAll()
     }
 }
 
-void Poller::issue(const std::string &key, HttpRequest req)
-{
+void Poller::issue(const std::string &key, HttpRequest req) {
     req.auth = m_source.auth;
     req.bucket = m_health.id;
-    req.timeout = std::chrono::milliseconds(m_kind == SourceKind::Alertmanager ? m_source.alertmanagerTimeoutMs
-                                                                               : m_source.timeoutMs);
+    req.timeout = std::chrono::milliseconds(
+        m_kind == SourceKind::Alertmanager ? m_source.alertmanagerTimeoutMs : m_source.timeoutMs);
     // Retries must finish within the interval: one retry for polls.
     req.maxRetries = 1;
     ++m_current->pending;
@@ -123,8 +116,7 @@ void Poller::issue(const std::string &key, HttpRequest req)
     }));
 }
 
-void Poller::onResponse(std::uint64_t round, const std::string &key, HttpResponse response)
-{
+void Poller::onResponse(std::uint64_t round, const std::string &key, HttpResponse response) {
     if (!m_current || m_current->id != round)
         return; // a stale answer from a round we abandoned
     m_current->lastResponse = Clock::now();
@@ -133,10 +125,14 @@ void Poller::onResponse(std::uint64_t round, const std::string &key, HttpRespons
         finishRound();
 }
 
-void Poller::finishRound()
-{
-    std::shared_ptr<PollData> data = m_kind == SourceKind::Prometheus ? buildPrometheus() : buildAlertmanager();
-    data->timings.receiveMs = std::chrono::duration<double, std::milli>(m_current->lastResponse - m_current->started).count();
+void Poller::finishRound() {
+    std::shared_ptr<PollData> data =
+        m_kind == SourceKind::Prometheus ? buildPrometheus() : buildAlertmanager();
+    data->timings.receiveMs =
+        std::chrono::duration<double, std::milli>(m_current->lastResponse - m_current->started).count();
+    data->timings.receivedNs =
+        std::chrono::duration_cast<std::chrono::nanoseconds>(m_current->lastResponse.time_since_epoch())
+            .count();
     std::uint64_t bytes = 0;
     double latency = 0;
     for (const auto &[k, r] : m_current->responses) {
@@ -159,8 +155,7 @@ void Poller::finishRound()
     Q_EMIT polled(std::move(data));
 }
 
-std::shared_ptr<PollData> Poller::buildPrometheus()
-{
+std::shared_ptr<PollData> Poller::buildPrometheus() {
     auto data = std::make_shared<PollData>();
     auto &responses = m_current->responses;
     std::vector<std::string> errors;
@@ -189,7 +184,8 @@ std::shared_ptr<PollData> Poller::buildPrometheus()
         for (auto &w : r->warnings)
             data->health.warnings.push_back(what + ": " + w);
         if (r->type != PromQueryResult::Type::Vector) {
-            errors.push_back("/api/v1/query (" + what + "): expected an instant vector, the query returned another type");
+            errors.push_back("/api/v1/query (" + what +
+                             "): expected an instant vector, the query returned another type");
             return std::nullopt;
         }
         return std::move(r.value());
@@ -255,7 +251,8 @@ std::shared_ptr<PollData> Poller::buildPrometheus()
                 if (auto it = index.find(std::string(s.metric.value(hostLabel))); it != index.end())
                     data->hosts[it->second].metrics[i] = s.value;
         }
-        std::sort(data->hosts.begin(), data->hosts.end(), [](const Host &a, const Host &b) { return a.name < b.name; });
+        std::sort(data->hosts.begin(), data->hosts.end(),
+                  [](const Host &a, const Host &b) { return a.name < b.name; });
         bool allFacts = true;
         for (std::size_t i = 0; i < facts.size(); ++i) {
             if (!facts[i]) {
@@ -268,12 +265,14 @@ std::shared_ptr<PollData> Poller::buildPrometheus()
                     continue;
                 for (const auto &label : m_profile.facts[i].valueLabels)
                     if (s.metric.has(label))
-                        data->facts.push_back({host, m_profile.facts[i].name + "." + label, std::string(s.metric.value(label))});
+                        data->facts.push_back({host, m_profile.facts[i].name + "." + label,
+                                               std::string(s.metric.value(label))});
             }
         }
         data->hasFacts = allFacts;
-        std::sort(data->facts.begin(), data->facts.end(),
-                  [](const Fact &a, const Fact &b) { return std::tie(a.host, a.name, a.value) < std::tie(b.host, b.name, b.value); });
+        std::sort(data->facts.begin(), data->facts.end(), [](const Fact &a, const Fact &b) {
+            return std::tie(a.host, a.name, a.value) < std::tie(b.host, b.name, b.value);
+        });
     }
     if (ruleAlerts) {
         data->hasRuleAlerts = true;
@@ -298,8 +297,7 @@ std::shared_ptr<PollData> Poller::buildPrometheus()
     return data;
 }
 
-std::shared_ptr<PollData> Poller::buildAlertmanager()
-{
+std::shared_ptr<PollData> Poller::buildAlertmanager() {
     auto data = std::make_shared<PollData>();
     auto &responses = m_current->responses;
     std::vector<std::string> errors;

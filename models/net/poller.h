@@ -2,9 +2,9 @@
 // Polls one endpoint (a Prometheus, or one Alertmanager of a cluster) on its interval: issues the
 // round's requests through HttpClient, parses and normalizes the answers on its own (worker) thread and
 // emits one PollData per round. A slow endpoint never piles up requests: a tick during a round is skipped.
-#include "httpclient.h"
 #include "../config/config.h"
 #include "../fleet/polldata.h"
+#include "httpclient.h"
 
 #include <QObject>
 #include <QTimer>
@@ -17,8 +17,8 @@ namespace vigil {
 class Poller final : public QObject {
     Q_OBJECT
 public:
-    Poller(std::shared_ptr<HttpClient> client, SourceConfig source, SourceKind kind, std::string url, int index,
-           QueryProfile profile, QObject *parent = nullptr);
+    Poller(std::shared_ptr<HttpClient> client, SourceConfig source, SourceKind kind, std::string url,
+           int index, QueryProfile profile, QObject *parent = nullptr);
     ~Poller() override;
 
     [[nodiscard]] const std::string &id() const { return m_health.id; }

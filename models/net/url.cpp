@@ -4,14 +4,12 @@
 
 namespace vigil {
 
-std::string Url::toString() const
-{
+std::string Url::toString() const {
     const bool defaultPort = (scheme == "http" && port == "80") || (scheme == "https" && port == "443");
     return scheme + "://" + host + (defaultPort ? std::string() : ":" + port) + target;
 }
 
-std::optional<Url> Url::parse(std::string_view text, std::string *error)
-{
+std::optional<Url> Url::parse(std::string_view text, std::string *error) {
     auto fail = [&](const std::string &why) -> std::optional<Url> {
         if (error)
             *error = why;
@@ -56,8 +54,7 @@ std::optional<Url> Url::parse(std::string_view text, std::string *error)
     return u;
 }
 
-std::string percentEncode(std::string_view s)
-{
+std::string percentEncode(std::string_view s) {
     static const char hex[] = "0123456789ABCDEF";
     std::string out;
     out.reserve(s.size() * 3 / 2);
@@ -73,8 +70,7 @@ std::string percentEncode(std::string_view s)
     return out;
 }
 
-std::string buildQuery(const std::vector<std::pair<std::string, std::string>> &params)
-{
+std::string buildQuery(const std::vector<std::pair<std::string, std::string>> &params) {
     std::string out;
     for (const auto &[k, v] : params) {
         if (!out.empty())
@@ -86,8 +82,7 @@ std::string buildQuery(const std::vector<std::pair<std::string, std::string>> &p
     return out;
 }
 
-std::string joinUrl(std::string_view base, std::string_view path)
-{
+std::string joinUrl(std::string_view base, std::string_view path) {
     std::string out(base);
     while (!out.empty() && out.back() == '/')
         out.pop_back();
@@ -97,15 +92,14 @@ std::string joinUrl(std::string_view base, std::string_view path)
     return out;
 }
 
-std::string base64Encode(std::string_view in)
-{
+std::string base64Encode(std::string_view in) {
     static const char tbl[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     std::string out;
     out.reserve((in.size() + 2) / 3 * 4);
     std::size_t i = 0;
     for (; i + 2 < in.size(); i += 3) {
-        unsigned v = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8) |
-                     static_cast<unsigned char>(in[i + 2]);
+        unsigned v = (static_cast<unsigned char>(in[i]) << 16) |
+                     (static_cast<unsigned char>(in[i + 1]) << 8) | static_cast<unsigned char>(in[i + 2]);
         out += tbl[(v >> 18) & 63];
         out += tbl[(v >> 12) & 63];
         out += tbl[(v >> 6) & 63];

@@ -1,8 +1,8 @@
 #include "alertmanageradapter.h"
 
+#include "../net/url.h"
 #include "jsonutil.h"
 #include "prometheusadapter.h"
-#include "../net/url.h"
 
 namespace vigil::alertmanager {
 
@@ -10,8 +10,7 @@ using jsonutil::json;
 
 namespace {
 
-Result<Alert> alertFromJson(const json &a, const std::string &endpoint)
-{
+Result<Alert> alertFromJson(const json &a, const std::string &endpoint) {
     if (!a.is_object())
         return jsonutil::shapeError(endpoint, "alert is not an object");
     auto labels = a.find("labels");
@@ -41,8 +40,7 @@ Result<Alert> alertFromJson(const json &a, const std::string &endpoint)
     return out;
 }
 
-Result<Silence> silenceFromJson(const json &s, const std::string &endpoint)
-{
+Result<Silence> silenceFromJson(const json &s, const std::string &endpoint) {
     if (!s.is_object())
         return jsonutil::shapeError(endpoint, "silence is not an object");
     Silence out;
@@ -68,8 +66,7 @@ Result<Silence> silenceFromJson(const json &s, const std::string &endpoint)
     return out;
 }
 
-HttpRequest get(const std::string &base, const std::string &path)
-{
+HttpRequest get(const std::string &base, const std::string &path) {
     HttpRequest r;
     r.url = joinUrl(base, path);
     r.acceptGzip = false; // Alertmanager 0.25 never compresses
@@ -78,29 +75,25 @@ HttpRequest get(const std::string &base, const std::string &path)
 
 } // namespace
 
-HttpRequest alertsRequest(const std::string &b)
-{
+HttpRequest alertsRequest(const std::string &b) {
     return get(b, "/api/v2/alerts?active=true&silenced=true&inhibited=true&unprocessed=true");
 }
-HttpRequest groupsRequest(const std::string &b)
-{
+HttpRequest groupsRequest(const std::string &b) {
     return get(b, "/api/v2/alerts/groups?active=true&silenced=true&inhibited=true");
 }
-HttpRequest silencesRequest(const std::string &b)
-{
+HttpRequest silencesRequest(const std::string &b) {
     return get(b, "/api/v2/silences");
 }
-HttpRequest statusRequest(const std::string &b)
-{
+HttpRequest statusRequest(const std::string &b) {
     return get(b, "/api/v2/status");
 }
 
-HttpRequest createSilenceRequest(const std::string &base, const Silence &s)
-{
+HttpRequest createSilenceRequest(const std::string &base, const Silence &s) {
     json body;
     json matchers = json::array();
     for (const auto &m : s.matchers)
-        matchers.push_back({{"name", m.name}, {"value", m.value}, {"isRegex", m.isRegex}, {"isEqual", m.isEqual}});
+        matchers.push_back(
+            {{"name", m.name}, {"value", m.value}, {"isRegex", m.isRegex}, {"isEqual", m.isEqual}});
     body["matchers"] = std::move(matchers);
     body["startsAt"] = formatRfc3339(s.startsAt);
     body["endsAt"] = formatRfc3339(s.endsAt);
@@ -116,15 +109,13 @@ HttpRequest createSilenceRequest(const std::string &base, const Silence &s)
     return r;
 }
 
-HttpRequest expireSilenceRequest(const std::string &base, const std::string &id)
-{
+HttpRequest expireSilenceRequest(const std::string &base, const std::string &id) {
     HttpRequest r = get(base, "/api/v2/silence/" + percentEncode(id));
     r.method = "DELETE";
     return r;
 }
 
-Result<std::string> checkResponse(const HttpResponse &r, const std::string &endpoint)
-{
+Result<std::string> checkResponse(const HttpResponse &r, const std::string &endpoint) {
     if (r.error == HttpError::None && (r.status < 200 || r.status >= 300)) {
         // Alertmanager's errors are {"code":..,"message":..} or plain text.
         std::string msg = r.describe();
@@ -140,8 +131,7 @@ Result<std::string> checkResponse(const HttpResponse &r, const std::string &endp
     return prometheus::checkResponse(r, endpoint);
 }
 
-Result<std::vector<Alert>> parseAlerts(std::string_view body)
-{
+Result<std::vector<Alert>> parseAlerts(std::string_view body) {
     const std::string endpoint = "/api/v2/alerts";
     auto j = jsonutil::parse(body, endpoint);
     if (!j)
@@ -159,8 +149,7 @@ Result<std::vector<Alert>> parseAlerts(std::string_view body)
     return out;
 }
 
-Result<std::vector<AlertGroup>> parseGroups(std::string_view body)
-{
+Result<std::vector<AlertGroup>> parseGroups(std::string_view body) {
     const std::string endpoint = "/api/v2/alerts/groups";
     auto j = jsonutil::parse(body, endpoint);
     if (!j)
@@ -185,8 +174,7 @@ Result<std::vector<AlertGroup>> parseGroups(std::string_view body)
     return out;
 }
 
-Result<std::vector<Silence>> parseSilences(std::string_view body)
-{
+Result<std::vector<Silence>> parseSilences(std::string_view body) {
     const std::string endpoint = "/api/v2/silences";
     auto j = jsonutil::parse(body, endpoint);
     if (!j)
@@ -203,8 +191,7 @@ Result<std::vector<Silence>> parseSilences(std::string_view body)
     return out;
 }
 
-Result<AlertmanagerStatus> parseStatus(std::string_view body)
-{
+Result<AlertmanagerStatus> parseStatus(std::string_view body) {
     const std::string endpoint = "/api/v2/status";
     auto j = jsonutil::parse(body, endpoint);
     if (!j)
@@ -221,8 +208,7 @@ Result<AlertmanagerStatus> parseStatus(std::string_view body)
     return st;
 }
 
-Result<std::string> parseSilenceCreated(std::string_view body)
-{
+Result<std::string> parseSilenceCreated(std::string_view body) {
     const std::string endpoint = "/api/v2/silences";
     auto j = jsonutil::parse(body, endpoint);
     if (!j)

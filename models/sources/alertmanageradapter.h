@@ -1,10 +1,10 @@
 #pragma once
 // Alertmanager API v2: request building and response parsing. Tolerant of fields that older or newer
 // versions add or lack; strict about the shapes Vigil depends on.
-#include "apierror.h"
 #include "../fleet/alert.h"
 #include "../fleet/silence.h"
 #include "../net/httptypes.h"
+#include "apierror.h"
 
 #include <string>
 #include <string_view>

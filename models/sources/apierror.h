@@ -19,11 +19,12 @@ struct ApiError {
 };
 
 // std::expected arrives with C++23; this is the small part Vigil needs.
-template <class T>
-class Result {
+template <class T> class Result {
 public:
-    Result(T value) : m_v(std::move(value)) {}             // NOLINT(google-explicit-constructor)
-    Result(ApiError error) : m_v(std::move(error)) {}      // NOLINT(google-explicit-constructor)
+    Result(T value)
+        : m_v(std::move(value)) {} // NOLINT(google-explicit-constructor)
+    Result(ApiError error)
+        : m_v(std::move(error)) {} // NOLINT(google-explicit-constructor)
     [[nodiscard]] bool ok() const { return m_v.index() == 0; }
     explicit operator bool() const { return ok(); }
     T &value() { return std::get<0>(m_v); }

@@ -2,8 +2,7 @@
 
 namespace vigil::jsonutil {
 
-Result<json> parse(std::string_view body, const std::string &endpoint)
-{
+Result<json> parse(std::string_view body, const std::string &endpoint) {
     json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded()) {
         // Re-run with exceptions only on failure, to name the byte offset for the operator.
@@ -13,19 +12,19 @@ Result<json> parse(std::string_view body, const std::string &endpoint)
         } catch (const json::parse_error &e) {
             detail = std::string(": ") + e.what();
         }
-        std::string msg = body.empty() ? "empty response body" : "malformed JSON (" + std::to_string(body.size()) + " bytes)" + detail;
+        std::string msg = body.empty()
+                              ? "empty response body"
+                              : "malformed JSON (" + std::to_string(body.size()) + " bytes)" + detail;
         return ApiError{ApiError::Kind::Parse, endpoint, msg, {}, 0};
     }
     return j;
 }
 
-ApiError shapeError(const std::string &endpoint, const std::string &what)
-{
+ApiError shapeError(const std::string &endpoint, const std::string &what) {
     return ApiError{ApiError::Kind::Shape, endpoint, "unexpected response shape: " + what, {}, 0};
 }
 
-LabelSet labels(const json &obj)
-{
+LabelSet labels(const json &obj) {
     std::vector<Label> out;
     if (!obj.is_object())
         return {};
@@ -36,16 +35,14 @@ LabelSet labels(const json &obj)
     return LabelSet(std::move(out));
 }
 
-std::string str(const json &obj, const char *key)
-{
+std::string str(const json &obj, const char *key) {
     if (!obj.is_object())
         return {};
     auto it = obj.find(key);
     return (it != obj.end() && it->is_string()) ? it->get<std::string>() : std::string();
 }
 
-std::vector<std::string> strings(const json &arr)
-{
+std::vector<std::string> strings(const json &arr) {
     std::vector<std::string> out;
     if (!arr.is_array())
         return out;

@@ -1,7 +1,7 @@
 #pragma once
 // JSON helpers shared by the adapters: safe parsing with positions in errors, label objects.
-#include "apierror.h"
 #include "../fleet/labelset.h"
+#include "apierror.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
 #include "prometheusadapter.h"
 
-#include "jsonutil.h"
 #include "../net/url.h"
+#include "jsonutil.h"
 
 #include <cmath>
 #include <cstdlib>
@@ -13,19 +13,17 @@ using jsonutil::json;
 
 namespace {
 
-std::string formatSeconds(TimeMs t)
-{
+std::string formatSeconds(TimeMs t) {
     return std::to_string(t / 1000) + "." + std::to_string(1000 + t % 1000).substr(1);
 }
 
-TimeMs secondsToMs(const json &v)
-{
+TimeMs secondsToMs(const json &v) {
     return v.is_number() ? static_cast<TimeMs>(std::llround(v.get<double>() * 1000.0)) : 0;
 }
 
 // Unwraps {"status":"success","data":...,"warnings":[...]}; an error envelope becomes an ApiError.
-Result<json> envelope(std::string_view body, const std::string &endpoint, std::vector<std::string> *warnings)
-{
+Result<json> envelope(std::string_view body, const std::string &endpoint,
+                      std::vector<std::string> *warnings) {
     auto j = jsonutil::parse(body, endpoint);
     if (!j)
         return j.error();
@@ -34,7 +32,8 @@ Result<json> envelope(std::string_view body, const std::string &endpoint, std::v
     const std::string status = jsonutil::str(*j, "status");
     if (status == "error") {
         return ApiError{ApiError::Kind::Api, endpoint,
-                        "Prometheus error (" + jsonutil::str(*j, "errorType") + "): " + jsonutil::str(*j, "error"),
+                        "Prometheus error (" + jsonutil::str(*j, "errorType") +
+                            "): " + jsonutil::str(*j, "error"),
                         jsonutil::str(*j, "errorType"), 0};
     }
     if (status != "success")
@@ -49,8 +48,7 @@ Result<json> envelope(std::string_view body, const std::string &endpoint, std::v
 
 } // namespace
 
-bool parseSampleValue(std::string_view s, double &out)
-{
+bool parseSampleValue(std::string_view s, double &out) {
     if (s == "NaN") {
         out = std::numeric_limits<double>::quiet_NaN();
         return true;
@@ -73,15 +71,13 @@ bool parseSampleValue(std::string_view s, double &out)
     return end == buf + s.size();
 }
 
-HttpRequest getRequest(const std::string &baseUrl, const std::string &path)
-{
+HttpRequest getRequest(const std::string &baseUrl, const std::string &path) {
     HttpRequest r;
     r.url = joinUrl(baseUrl, path);
     return r;
 }
 
-HttpRequest queryRequest(const std::string &baseUrl, const std::string &promql, TimeMs at)
-{
+HttpRequest queryRequest(const std::string &baseUrl, const std::string &promql, TimeMs at) {
     std::vector<std::pair<std::string, std::string>> params{{"query", promql}};
     if (at > 0)
         params.emplace_back("time", formatSeconds(at));
@@ -89,17 +85,14 @@ HttpRequest queryRequest(const std::string &baseUrl, const std::string &promql, 
 }
 
 HttpRequest queryRangeRequest(const std::string &baseUrl, const std::string &promql, TimeMs start, TimeMs end,
-                              std::int64_t stepMs)
-{
-    return getRequest(baseUrl, "/api/v1/query_range?" +
-                                   buildQuery({{"query", promql},
-                                               {"start", formatSeconds(start)},
-                                               {"end", formatSeconds(end)},
-                                               {"step", formatSeconds(stepMs)}}));
+                              std::int64_t stepMs) {
+    return getRequest(baseUrl, "/api/v1/query_range?" + buildQuery({{"query", promql},
+                                                                    {"start", formatSeconds(start)},
+                                                                    {"end", formatSeconds(end)},
+                                                                    {"step", formatSeconds(stepMs)}}));
 }
 
-Result<std::string> checkResponse(const HttpResponse &r, const std::string &endpoint)
-{
+Result<std::string> checkResponse(const HttpResponse &r, const std::string &endpoint) {
     if (r.error != HttpError::None)
         return ApiError{ApiError::Kind::Transport, endpoint, r.describe(), {}, 0};
     const bool json = r.contentType.find("json") != std::string::npos;
@@ -118,20 +111,24 @@ Result<std::string> checkResponse(const HttpResponse &r, const std::string &endp
         for (auto &c : snippet)
             if (c == '\n' || c == '\r')
                 c = ' ';
-        return ApiError{ApiError::Kind::Http, endpoint, r.describe() + (snippet.empty() ? "" : ": " + snippet), {},
+        return ApiError{ApiError::Kind::Http,
+                        endpoint,
+                        r.describe() + (snippet.empty() ? "" : ": " + snippet),
+                        {},
                         r.status};
     }
     if (!json)
-        return ApiError{ApiError::Kind::ContentType, endpoint,
+        return ApiError{ApiError::Kind::ContentType,
+                        endpoint,
                         "expected a JSON response but got \"" +
                             (r.contentType.empty() ? std::string("no content type") : r.contentType) +
                             "\" (is this URL a Prometheus/Alertmanager API?)",
-                        {}, r.status};
+                        {},
+                        r.status};
     return r.body;
 }
 
-Result<PromQueryResult> parseQuery(std::string_view body, const std::string &endpoint)
-{
+Result<PromQueryResult> parseQuery(std::string_view body, const std::string &endpoint) {
     PromQueryResult out;
     auto data = envelope(body, endpoint, &out.warnings);
     if (!data)
@@ -196,8 +193,7 @@ Result<PromQueryResult> parseQuery(std::string_view body, const std::string &end
     return out;
 }
 
-Result<PromTargets> parseTargets(std::string_view body)
-{
+Result<PromTargets> parseTargets(std::string_view body) {
     const std::string endpoint = "/api/v1/targets";
     auto data = envelope(body, endpoint, nullptr);
     if (!data)
@@ -223,8 +219,7 @@ Result<PromTargets> parseTargets(std::string_view body)
     return out;
 }
 
-Result<std::vector<PromRuleAlert>> parseAlerts(std::string_view body)
-{
+Result<std::vector<PromRuleAlert>> parseAlerts(std::string_view body) {
     const std::string endpoint = "/api/v1/alerts";
     auto data = envelope(body, endpoint, nullptr);
     if (!data)
@@ -246,8 +241,7 @@ Result<std::vector<PromRuleAlert>> parseAlerts(std::string_view body)
     return out;
 }
 
-Result<PromBuildInfo> parseBuildInfo(std::string_view body)
-{
+Result<PromBuildInfo> parseBuildInfo(std::string_view body) {
     auto data = envelope(body, "/api/v1/status/buildinfo", nullptr);
     if (!data)
         return data.error();

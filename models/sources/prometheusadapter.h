@@ -1,10 +1,10 @@
 #pragma once
 // Prometheus HTTP API v1 (also Thanos Query, Mimir, VictoriaMetrics): request building and response
 // parsing into domain values. Pure functions: parsing runs on worker threads.
-#include "apierror.h"
 #include "../fleet/alert.h"
 #include "../fleet/labelset.h"
 #include "../net/httptypes.h"
+#include "apierror.h"
 
 #include <string>
 #include <string_view>

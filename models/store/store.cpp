@@ -3,13 +3,13 @@
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
 #include <map>
 #include <stdexcept>
 #include <tuple>
-#include <algorithm>
 
 namespace vigil {
 
@@ -24,46 +24,40 @@ constexpr std::int64_t kRawKeepMs = 24 * 3600'000LL;
 // A prepared statement with RAII; bind by 1-based index.
 class Stmt {
 public:
-    Stmt(sqlite3 *db, const char *sql)
-    {
+    Stmt(sqlite3 *db, const char *sql) {
         if (sqlite3_prepare_v2(db, sql, -1, &m_s, nullptr) != SQLITE_OK)
-            throw std::runtime_error(std::string("SQL prepare failed: ") + sqlite3_errmsg(db) + " in: " + sql);
+            throw std::runtime_error(std::string("SQL prepare failed: ") + sqlite3_errmsg(db) +
+                                     " in: " + sql);
     }
     ~Stmt() { sqlite3_finalize(m_s); }
     Stmt(const Stmt &) = delete;
     Stmt &operator=(const Stmt &) = delete;
 
-    Stmt &bind(int i, std::int64_t v)
-    {
+    Stmt &bind(int i, std::int64_t v) {
         sqlite3_bind_int64(m_s, i, v);
         return *this;
     }
-    Stmt &bind(int i, double v)
-    {
+    Stmt &bind(int i, double v) {
         if (std::isnan(v))
             sqlite3_bind_null(m_s, i);
         else
             sqlite3_bind_double(m_s, i, v);
         return *this;
     }
-    Stmt &bind(int i, const std::string &v)
-    {
+    Stmt &bind(int i, const std::string &v) {
         sqlite3_bind_text(m_s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
         return *this;
     }
-    Stmt &bindNull(int i)
-    {
+    Stmt &bindNull(int i) {
         sqlite3_bind_null(m_s, i);
         return *this;
     }
-    Stmt &bindBlob(int i, const void *p, std::size_t n)
-    {
+    Stmt &bindBlob(int i, const void *p, std::size_t n) {
         sqlite3_bind_blob(m_s, i, p, static_cast<int>(n), SQLITE_TRANSIENT);
         return *this;
     }
     // Returns true while rows come; throws on error.
-    bool step()
-    {
+    bool step() {
         int rc = sqlite3_step(m_s);
         if (rc == SQLITE_ROW)
             return true;
@@ -71,31 +65,27 @@ public:
             return false;
         throw std::runtime_error(std::string("SQL step failed: ") + sqlite3_errmsg(sqlite3_db_handle(m_s)));
     }
-    void exec()
-    {
+    void exec() {
         while (step()) {
         }
         reset();
     }
-    void reset()
-    {
+    void reset() {
         sqlite3_reset(m_s);
         sqlite3_clear_bindings(m_s);
     }
     std::int64_t i64(int c) const { return sqlite3_column_int64(m_s, c); }
-    double dbl(int c) const
-    {
+    double dbl(int c) const {
         return sqlite3_column_type(m_s, c) == SQLITE_NULL ? std::numeric_limits<double>::quiet_NaN()
                                                           : sqlite3_column_double(m_s, c);
     }
     bool isNull(int c) const { return sqlite3_column_type(m_s, c) == SQLITE_NULL; }
-    std::string text(int c) const
-    {
+    std::string text(int c) const {
         auto p = sqlite3_column_text(m_s, c);
-        return p ? std::string(reinterpret_cast<const char *>(p), sqlite3_column_bytes(m_s, c)) : std::string();
+        return p ? std::string(reinterpret_cast<const char *>(p), sqlite3_column_bytes(m_s, c))
+                 : std::string();
     }
-    std::vector<float> floats(int c) const
-    {
+    std::vector<float> floats(int c) const {
         std::vector<float> out(static_cast<std::size_t>(sqlite3_column_bytes(m_s, c)) / sizeof(float));
         if (!out.empty())
             std::memcpy(out.data(), sqlite3_column_blob(m_s, c), out.size() * sizeof(float));
@@ -106,8 +96,7 @@ private:
     sqlite3_stmt *m_s = nullptr;
 };
 
-void execSql(sqlite3 *db, const char *sql)
-{
+void execSql(sqlite3 *db, const char *sql) {
     char *err = nullptr;
     if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
         std::string msg = err ? err : "unknown error";
@@ -116,16 +105,14 @@ void execSql(sqlite3 *db, const char *sql)
     }
 }
 
-json labelsToJson(const LabelSet &l)
-{
+json labelsToJson(const LabelSet &l) {
     json j = json::object();
     for (const auto &x : l.labels())
         j[x.name] = x.value;
     return j;
 }
 
-LabelSet labelsFromJson(const std::string &s)
-{
+LabelSet labelsFromJson(const std::string &s) {
     auto j = json::parse(s, nullptr, false);
     std::vector<Label> out;
     if (j.is_object())
@@ -135,8 +122,7 @@ LabelSet labelsFromJson(const std::string &s)
     return LabelSet(std::move(out));
 }
 
-std::vector<std::string> stringsFromJson(const std::string &s)
-{
+std::vector<std::string> stringsFromJson(const std::string &s) {
     auto j = json::parse(s, nullptr, false);
     std::vector<std::string> out;
     if (j.is_array())
@@ -190,17 +176,18 @@ static_assert(std::size(kMigrations) == Store::kSchemaVersion + 1);
 
 } // namespace
 
-Store::Store(std::string path) : m_path(std::move(path)) {}
+Store::Store(std::string path)
+    : m_path(std::move(path)) {}
 
-std::unique_ptr<Store> Store::open(const std::string &path, std::string *error)
-{
+std::unique_ptr<Store> Store::open(const std::string &path, std::string *error) {
     std::unique_ptr<Store> s(new Store(path));
     auto fail = [&](const std::string &msg) -> std::unique_ptr<Store> {
         if (error)
             *error = "cache " + path + ": " + msg;
         return nullptr;
     };
-    if (sqlite3_open_v2(path.c_str(), &s->m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+    if (sqlite3_open_v2(path.c_str(), &s->m_db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                         nullptr) != SQLITE_OK)
         return fail(s->m_db ? sqlite3_errmsg(s->m_db) : "cannot open");
     sqlite3_busy_timeout(s->m_db, 5000);
@@ -213,8 +200,8 @@ std::unique_ptr<Store> Store::open(const std::string &path, std::string *error)
             version = static_cast<int>(v.i64(0));
         }
         if (version > kSchemaVersion)
-            return fail("written by a newer Vigil (schema " + std::to_string(version) + ", this build knows " +
-                        std::to_string(kSchemaVersion) + ")");
+            return fail("written by a newer Vigil (schema " + std::to_string(version) +
+                        ", this build knows " + std::to_string(kSchemaVersion) + ")");
         execSql(s->m_db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;");
         {
             Stmt check(s->m_db, "PRAGMA quick_check");
@@ -245,8 +232,7 @@ std::unique_ptr<Store> Store::open(const std::string &path, std::string *error)
     return s;
 }
 
-Store::~Store()
-{
+Store::~Store() {
     {
         std::lock_guard lock(m_mutex);
         m_stop = true;
@@ -260,8 +246,7 @@ Store::~Store()
     }
 }
 
-void Store::write(std::shared_ptr<const StoreBatch> batch)
-{
+void Store::write(std::shared_ptr<const StoreBatch> batch) {
     if (!batch || batch->empty())
         return;
     {
@@ -271,8 +256,7 @@ void Store::write(std::shared_ptr<const StoreBatch> batch)
     m_cv.notify_one();
 }
 
-void Store::applyRetention(TimeMs now, std::int64_t retentionMs)
-{
+void Store::applyRetention(TimeMs now, std::int64_t retentionMs) {
     {
         std::lock_guard lock(m_mutex);
         m_queue.emplace_back([this, now, retentionMs] { applyRetentionNow(now, retentionMs); });
@@ -280,20 +264,17 @@ void Store::applyRetention(TimeMs now, std::int64_t retentionMs)
     m_cv.notify_one();
 }
 
-void Store::flush()
-{
+void Store::flush() {
     std::unique_lock lock(m_mutex);
     m_idleCv.wait(lock, [this] { return m_queue.empty() && !m_busy; });
 }
 
-std::string Store::lastWriteError() const
-{
+std::string Store::lastWriteError() const {
     std::lock_guard lock(m_mutex);
     return m_lastWriteError;
 }
 
-void Store::writerLoop()
-{
+void Store::writerLoop() {
     for (;;) {
         std::deque<std::function<void()>> work;
         {
@@ -329,15 +310,13 @@ void Store::writerLoop()
     }
 }
 
-std::int64_t Store::hostSlot(const std::string &name)
-{
+std::int64_t Store::hostSlot(const std::string &name) {
     if (auto it = m_hostSlots.find(name); it != m_hostSlots.end())
         return it->second;
     return -1;
 }
 
-std::int64_t Store::metricId(const MetricQuery &m)
-{
+std::int64_t Store::metricId(const MetricQuery &m) {
     if (auto it = m_metricIds.find(m.key); it != m_metricIds.end())
         return it->second;
     Stmt ins(m_db, "INSERT INTO metrics(key, title, unit, query) VALUES(?,?,?,?)");
@@ -347,19 +326,29 @@ std::int64_t Store::metricId(const MetricQuery &m)
     return id;
 }
 
-void Store::apply(const StoreBatch &b)
-{
+void Store::apply(const StoreBatch &b) {
     if (!b.hostsChanged.empty()) {
         Stmt upd(m_db, "UPDATE hosts SET labels=?, up=?, sources=?, changed_at=?, gone_at=NULL WHERE slot=?");
-        Stmt ins(m_db, "INSERT INTO hosts(name, labels, up, sources, first_seen, changed_at) VALUES(?,?,?,?,?,?)");
+        Stmt ins(m_db,
+                 "INSERT INTO hosts(name, labels, up, sources, first_seen, changed_at) VALUES(?,?,?,?,?,?)");
         for (const auto &h : b.hostsChanged) {
             const std::string labels = labelsToJson(h.labels).dump();
             const std::string sources = json(h.sources).dump();
             if (auto slot = hostSlot(h.name); slot >= 0) {
-                upd.bind(1, labels).bind(2, std::int64_t(h.up)).bind(3, sources).bind(4, b.time).bind(5, slot).exec();
+                upd.bind(1, labels)
+                    .bind(2, std::int64_t(h.up))
+                    .bind(3, sources)
+                    .bind(4, b.time)
+                    .bind(5, slot)
+                    .exec();
             } else {
-                ins.bind(1, h.name).bind(2, labels).bind(3, std::int64_t(h.up)).bind(4, sources).bind(5, b.time)
-                    .bind(6, b.time).exec();
+                ins.bind(1, h.name)
+                    .bind(2, labels)
+                    .bind(3, std::int64_t(h.up))
+                    .bind(4, sources)
+                    .bind(5, b.time)
+                    .bind(6, b.time)
+                    .exec();
                 m_hostSlots.emplace(h.name, sqlite3_last_insert_rowid(m_db));
             }
         }
@@ -392,11 +381,16 @@ void Store::apply(const StoreBatch &b)
                     blob.values.resize(idx + 1, std::numeric_limits<float>::quiet_NaN());
                 blob.values[idx] = static_cast<float>(h.metrics[mi]);
             }
-            put.bind(1, id).bind(2, minute).bindBlob(3, blob.values.data(), blob.values.size() * sizeof(float)).exec();
+            put.bind(1, id)
+                .bind(2, minute)
+                .bindBlob(3, blob.values.data(), blob.values.size() * sizeof(float))
+                .exec();
         }
     }
     if (!b.factsEnded.empty()) {
-        Stmt end(m_db, "UPDATE facts SET last_seen=? WHERE host_slot=? AND name=? AND value=? AND last_seen IS NULL");
+        Stmt end(
+            m_db,
+            "UPDATE facts SET last_seen=? WHERE host_slot=? AND name=? AND value=? AND last_seen IS NULL");
         for (const auto &f : b.factsEnded)
             if (auto slot = hostSlot(f.host); slot >= 0)
                 end.bind(1, b.time).bind(2, slot).bind(3, f.name).bind(4, f.value).exec();
@@ -408,7 +402,9 @@ void Store::apply(const StoreBatch &b)
                 ins.bind(1, slot).bind(2, f.name).bind(3, f.value).bind(4, b.time).exec();
     }
     if (!b.alertsChanged.empty()) {
-        Stmt up(m_db, R"sql(INSERT INTO alerts(fingerprint, labels, annotations, state, starts_at, ends_at, updated_at,
+        Stmt up(
+            m_db,
+            R"sql(INSERT INTO alerts(fingerprint, labels, annotations, state, starts_at, ends_at, updated_at,
                 generator_url, silenced_by, inhibited_by, seen_by, first_seen, last_seen, resolved_at)
             VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?12,NULL)
             ON CONFLICT(fingerprint) DO UPDATE SET labels=?2, annotations=?3, state=?4, starts_at=?5, ends_at=?6,
@@ -416,15 +412,25 @@ void Store::apply(const StoreBatch &b)
                 resolved_at=NULL)sql");
         Stmt ev(m_db, "INSERT INTO alert_events(fingerprint, ts, state) VALUES(?,?,?)");
         for (const auto &a : b.alertsChanged) {
-            up.bind(1, a.fingerprint).bind(2, labelsToJson(a.labels).dump()).bind(3, labelsToJson(a.annotations).dump())
-                .bind(4, std::string(alertStateName(a.state))).bind(5, a.startsAt).bind(6, a.endsAt)
-                .bind(7, a.updatedAt).bind(8, a.generatorUrl).bind(9, json(a.silencedBy).dump())
-                .bind(10, json(a.inhibitedBy).dump()).bind(11, json(a.seenBy).dump()).bind(12, b.time).exec();
+            up.bind(1, a.fingerprint)
+                .bind(2, labelsToJson(a.labels).dump())
+                .bind(3, labelsToJson(a.annotations).dump())
+                .bind(4, std::string(alertStateName(a.state)))
+                .bind(5, a.startsAt)
+                .bind(6, a.endsAt)
+                .bind(7, a.updatedAt)
+                .bind(8, a.generatorUrl)
+                .bind(9, json(a.silencedBy).dump())
+                .bind(10, json(a.inhibitedBy).dump())
+                .bind(11, json(a.seenBy).dump())
+                .bind(12, b.time)
+                .exec();
             ev.bind(1, a.fingerprint).bind(2, b.time).bind(3, std::string(alertStateName(a.state))).exec();
         }
     }
     if (!b.alertsResolved.empty()) {
-        Stmt res(m_db, "UPDATE alerts SET resolved_at=?1, last_seen=?1, state='resolved' WHERE fingerprint=?2");
+        Stmt res(m_db,
+                 "UPDATE alerts SET resolved_at=?1, last_seen=?1, state='resolved' WHERE fingerprint=?2");
         Stmt ev(m_db, "INSERT INTO alert_events(fingerprint, ts, state) VALUES(?,?,'resolved')");
         for (const auto &fp : b.alertsResolved) {
             res.bind(1, b.time).bind(2, fp).exec();
@@ -438,9 +444,18 @@ void Store::apply(const StoreBatch &b)
         for (const auto &s : b.silences) {
             json m = json::array();
             for (const auto &x : s.matchers)
-                m.push_back({{"name", x.name}, {"value", x.value}, {"isRegex", x.isRegex}, {"isEqual", x.isEqual}});
-            ins.bind(1, s.id).bind(2, m.dump()).bind(3, s.startsAt).bind(4, s.endsAt).bind(5, s.updatedAt)
-                .bind(6, s.createdBy).bind(7, s.comment).bind(8, s.state).bind(9, json(s.seenBy).dump()).exec();
+                m.push_back(
+                    {{"name", x.name}, {"value", x.value}, {"isRegex", x.isRegex}, {"isEqual", x.isEqual}});
+            ins.bind(1, s.id)
+                .bind(2, m.dump())
+                .bind(3, s.startsAt)
+                .bind(4, s.endsAt)
+                .bind(5, s.updatedAt)
+                .bind(6, s.createdBy)
+                .bind(7, s.comment)
+                .bind(8, s.state)
+                .bind(9, json(s.seenBy).dump())
+                .exec();
         }
     }
     if (!b.polled.empty()) {
@@ -448,10 +463,22 @@ void Store::apply(const StoreBatch &b)
             last_success, latency_ms, bytes, last_error, version) VALUES(?,?,?,?,?,?,?,?,?,?,?))sql");
         Stmt log(m_db, "INSERT INTO poll_log(source_id, ts, latency_ms, bytes, error) VALUES(?,?,?,?,?)");
         for (const auto &s : b.polled) {
-            src.bind(1, s.id).bind(2, s.name).bind(3, std::int64_t(s.kind)).bind(4, s.url).bind(5, s.intervalMs)
-                .bind(6, s.lastAttempt).bind(7, s.lastSuccess).bind(8, s.lastLatencyMs)
-                .bind(9, std::int64_t(s.lastBytes)).bind(10, s.lastError).bind(11, s.version).exec();
-            log.bind(1, s.id).bind(2, s.lastAttempt).bind(3, s.lastLatencyMs).bind(4, std::int64_t(s.lastBytes));
+            src.bind(1, s.id)
+                .bind(2, s.name)
+                .bind(3, std::int64_t(s.kind))
+                .bind(4, s.url)
+                .bind(5, s.intervalMs)
+                .bind(6, s.lastAttempt)
+                .bind(7, s.lastSuccess)
+                .bind(8, s.lastLatencyMs)
+                .bind(9, std::int64_t(s.lastBytes))
+                .bind(10, s.lastError)
+                .bind(11, s.version)
+                .exec();
+            log.bind(1, s.id)
+                .bind(2, s.lastAttempt)
+                .bind(3, s.lastLatencyMs)
+                .bind(4, std::int64_t(s.lastBytes));
             if (s.lastError.empty())
                 log.bindNull(5);
             else
@@ -461,8 +488,7 @@ void Store::apply(const StoreBatch &b)
     }
 }
 
-void Store::applyRetentionNow(TimeMs now, std::int64_t retentionMs)
-{
+void Store::applyRetentionNow(TimeMs now, std::int64_t retentionMs) {
     // Fold raw minutes older than 24 h into 5-minute averages, then drop them.
     const std::int64_t rawCutoff = (now - kRawKeepMs) / kMinuteMs;
     Stmt old(m_db, "SELECT metric_id, minute, vals FROM samples WHERE minute < ? ORDER BY metric_id, minute");
@@ -491,7 +517,8 @@ void Store::applyRetentionNow(TimeMs now, std::int64_t retentionMs)
     for (const auto &[key, acc] : buckets) {
         std::vector<float> avg(acc.sum.size());
         for (std::size_t i = 0; i < avg.size(); ++i)
-            avg[i] = acc.n[i] ? static_cast<float>(acc.sum[i] / acc.n[i]) : std::numeric_limits<float>::quiet_NaN();
+            avg[i] = acc.n[i] ? static_cast<float>(acc.sum[i] / acc.n[i])
+                              : std::numeric_limits<float>::quiet_NaN();
         put.bind(1, key.first).bind(2, key.second).bindBlob(3, avg.data(), avg.size() * sizeof(float)).exec();
     }
     Stmt delRaw(m_db, "DELETE FROM samples WHERE minute < ?");
@@ -509,10 +536,10 @@ void Store::applyRetentionNow(TimeMs now, std::int64_t retentionMs)
     delFacts.bind(1, cutoff).exec();
 }
 
-sqlite3 *Store::openReader(std::string *error) const
-{
+sqlite3 *Store::openReader(std::string *error) const {
     sqlite3 *db = nullptr;
-    if (sqlite3_open_v2(m_path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(m_path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) !=
+        SQLITE_OK) {
         if (error)
             *error = db ? sqlite3_errmsg(db) : "cannot open cache for reading";
         sqlite3_close_v2(db);
@@ -529,15 +556,15 @@ struct DbCloser {
 using DbPtr = std::unique_ptr<sqlite3, DbCloser>;
 } // namespace
 
-std::optional<CachedState> Store::loadCache(std::string *error) const
-{
+std::optional<CachedState> Store::loadCache(std::string *error) const {
     DbPtr db(openReader(error));
     if (!db)
         return std::nullopt;
     CachedState st;
     try {
-        Stmt src(db.get(), "SELECT id, name, kind, url, interval_ms, last_attempt, last_success, latency_ms, bytes, "
-                           "last_error, version FROM sources ORDER BY id");
+        Stmt src(db.get(),
+                 "SELECT id, name, kind, url, interval_ms, last_attempt, last_success, latency_ms, bytes, "
+                 "last_error, version FROM sources ORDER BY id");
         while (src.step()) {
             SourceHealth s;
             s.id = src.text(0);
@@ -558,7 +585,8 @@ std::optional<CachedState> Store::loadCache(std::string *error) const
         while (met.step()) {
             bool ok = false;
             metricIds.push_back(met.i64(0));
-            st.metrics.push_back({met.text(1), met.text(2), metricUnitFromString(met.text(3), &ok), met.text(4)});
+            st.metrics.push_back(
+                {met.text(1), met.text(2), metricUnitFromString(met.text(3), &ok), met.text(4)});
         }
         std::vector<std::vector<float>> latest;
         Stmt last(db.get(), "SELECT vals FROM samples WHERE metric_id=? ORDER BY minute DESC LIMIT 1");
@@ -568,7 +596,8 @@ std::optional<CachedState> Store::loadCache(std::string *error) const
             last.reset();
         }
         std::unordered_map<std::int64_t, std::string> slotNames;
-        Stmt hosts(db.get(), "SELECT slot, name, labels, up, sources, changed_at FROM hosts WHERE gone_at IS NULL ORDER BY name");
+        Stmt hosts(db.get(), "SELECT slot, name, labels, up, sources, changed_at FROM hosts WHERE gone_at IS "
+                             "NULL ORDER BY name");
         while (hosts.step()) {
             Host h;
             const auto slot = hosts.i64(0);
@@ -591,16 +620,18 @@ std::optional<CachedState> Store::loadCache(std::string *error) const
         std::sort(st.facts.begin(), st.facts.end(), [](const Fact &a, const Fact &b) {
             return std::tie(a.host, a.name) < std::tie(b.host, b.name);
         });
-        Stmt alerts(db.get(), "SELECT fingerprint, labels, annotations, state, starts_at, ends_at, updated_at, "
-                              "generator_url, silenced_by, inhibited_by, seen_by FROM alerts WHERE resolved_at IS NULL");
+        Stmt alerts(
+            db.get(),
+            "SELECT fingerprint, labels, annotations, state, starts_at, ends_at, updated_at, "
+            "generator_url, silenced_by, inhibited_by, seen_by FROM alerts WHERE resolved_at IS NULL");
         while (alerts.step()) {
             Alert a;
             a.fingerprint = alerts.text(0);
             a.labels = labelsFromJson(alerts.text(1));
             a.annotations = labelsFromJson(alerts.text(2));
             const std::string state = alerts.text(3);
-            for (auto s : {AlertState::Active, AlertState::Suppressed, AlertState::Unprocessed, AlertState::Pending,
-                           AlertState::Firing})
+            for (auto s : {AlertState::Active, AlertState::Suppressed, AlertState::Unprocessed,
+                           AlertState::Pending, AlertState::Firing})
                 if (state == alertStateName(s))
                     a.state = s;
             a.startsAt = alerts.i64(4);
@@ -612,16 +643,17 @@ std::optional<CachedState> Store::loadCache(std::string *error) const
             a.seenBy = stringsFromJson(alerts.text(10));
             st.alerts.push_back(std::move(a));
         }
-        Stmt sil(db.get(), "SELECT id, matchers, starts_at, ends_at, updated_at, created_by, comment, state, seen_by "
-                           "FROM silences ORDER BY id");
+        Stmt sil(db.get(),
+                 "SELECT id, matchers, starts_at, ends_at, updated_at, created_by, comment, state, seen_by "
+                 "FROM silences ORDER BY id");
         while (sil.step()) {
             Silence s;
             s.id = sil.text(0);
             auto m = json::parse(sil.text(1), nullptr, false);
             if (m.is_array())
                 for (const auto &x : m)
-                    s.matchers.push_back({x.value("name", ""), x.value("value", ""), x.value("isRegex", false),
-                                          x.value("isEqual", true)});
+                    s.matchers.push_back({x.value("name", ""), x.value("value", ""),
+                                          x.value("isRegex", false), x.value("isEqual", true)});
             s.startsAt = sil.i64(2);
             s.endsAt = sil.i64(3);
             s.updatedAt = sil.i64(4);
@@ -639,8 +671,7 @@ std::optional<CachedState> Store::loadCache(std::string *error) const
     return st;
 }
 
-std::vector<AlertEvent> Store::alertEvents(const std::string &fingerprint) const
-{
+std::vector<AlertEvent> Store::alertEvents(const std::string &fingerprint) const {
     std::vector<AlertEvent> out;
     DbPtr db(openReader(nullptr));
     if (!db)
@@ -653,8 +684,7 @@ std::vector<AlertEvent> Store::alertEvents(const std::string &fingerprint) const
 }
 
 std::vector<SeriesPoint> Store::hostSeries(const std::string &host, const std::string &metricKey, TimeMs from,
-                                           TimeMs to) const
-{
+                                           TimeMs to) const {
     std::vector<SeriesPoint> out;
     DbPtr db(openReader(nullptr));
     if (!db)
@@ -678,13 +708,15 @@ std::vector<SeriesPoint> Store::hostSeries(const std::string &host, const std::s
                 out.push_back({q.i64(0) * unit, vals[idx]});
         }
     };
-    collect("SELECT bucket, vals FROM samples_5m WHERE metric_id=? AND bucket BETWEEN ? AND ? ORDER BY bucket", kBucket5mMs);
-    collect("SELECT minute, vals FROM samples WHERE metric_id=? AND minute BETWEEN ? AND ? ORDER BY minute", kMinuteMs);
+    collect(
+        "SELECT bucket, vals FROM samples_5m WHERE metric_id=? AND bucket BETWEEN ? AND ? ORDER BY bucket",
+        kBucket5mMs);
+    collect("SELECT minute, vals FROM samples WHERE metric_id=? AND minute BETWEEN ? AND ? ORDER BY minute",
+            kMinuteMs);
     return out;
 }
 
-std::int64_t Store::count(const std::string &table) const
-{
+std::int64_t Store::count(const std::string &table) const {
     DbPtr db(openReader(nullptr));
     if (!db)
         return -1;
@@ -692,8 +724,7 @@ std::int64_t Store::count(const std::string &table) const
     return q.step() ? q.i64(0) : -1;
 }
 
-int Store::schemaVersion() const
-{
+int Store::schemaVersion() const {
     DbPtr db(openReader(nullptr));
     if (!db)
         return -1;

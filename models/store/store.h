@@ -63,7 +63,8 @@ public:
     // Reads on a connection of the caller's own (call from a worker thread).
     std::optional<CachedState> loadCache(std::string *error) const;
     std::vector<AlertEvent> alertEvents(const std::string &fingerprint) const;
-    std::vector<SeriesPoint> hostSeries(const std::string &host, const std::string &metricKey, TimeMs from, TimeMs to) const;
+    std::vector<SeriesPoint> hostSeries(const std::string &host, const std::string &metricKey, TimeMs from,
+                                        TimeMs to) const;
     std::int64_t count(const std::string &table) const; // for tests
     int schemaVersion() const;
     const std::string &path() const { return m_path; }

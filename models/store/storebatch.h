@@ -26,11 +26,10 @@ struct StoreBatch {
     bool silencesReplaced = false;
     std::vector<Silence> silences;
 
-    [[nodiscard]] bool empty() const
-    {
+    [[nodiscard]] bool empty() const {
         return polled.empty() && hostsChanged.empty() && hostsGone.empty() && hostSamples.empty() &&
-               factsAppeared.empty() && factsEnded.empty() && alertsChanged.empty() && alertsResolved.empty() &&
-               !silencesReplaced;
+               factsAppeared.empty() && factsEnded.empty() && alertsChanged.empty() &&
+               alertsResolved.empty() && !silencesReplaced;
     }
 };
 

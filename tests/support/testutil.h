@@ -8,8 +8,7 @@
 
 namespace vigil::test {
 
-inline std::string fixture(const char *name)
-{
+inline std::string fixture(const char *name) {
     QFile f(QStringLiteral(VIGIL_TEST_DATA_DIR "/") + QString::fromLatin1(name));
     if (!f.open(QIODevice::ReadOnly))
         qFatal("missing fixture %s", name);

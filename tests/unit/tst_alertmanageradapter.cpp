@@ -11,8 +11,7 @@ using vigil::test::fixture;
 class TestAlertmanagerAdapter : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void alerts()
-    {
+    void alerts() {
         auto r = alertmanager::parseAlerts(fixture("am_alerts.json"));
         QVERIFY(r.ok());
         QCOMPARE(r->size(), std::size_t(2));
@@ -22,8 +21,10 @@ private Q_SLOTS:
         QVERIFY(down && load);
         QCOMPARE(down->state, AlertState::Active);
         QCOMPARE(QString::fromStdString(down->fingerprint), QStringLiteral("542dd288f494ef20"));
-        QCOMPARE(QString::fromStdString(down->fingerprint), QString::fromStdString(down->labels.fingerprint()));
-        QCOMPARE(std::string(down->annotations.value("runbook_url")), std::string("https://runbooks.example/TargetDown"));
+        QCOMPARE(QString::fromStdString(down->fingerprint),
+                 QString::fromStdString(down->labels.fingerprint()));
+        QCOMPARE(std::string(down->annotations.value("runbook_url")),
+                 std::string("https://runbooks.example/TargetDown"));
         QVERIFY(down->startsAt > 0 && down->endsAt > down->startsAt);
         QCOMPARE(load->state, AlertState::Suppressed);
         QCOMPARE(load->inhibitedBy, std::vector<std::string>{"542dd288f494ef20"});
@@ -31,8 +32,7 @@ private Q_SLOTS:
         QCOMPARE(load->receivers, std::vector<std::string>{"sink"});
     }
 
-    void groups()
-    {
+    void groups() {
         auto r = alertmanager::parseGroups(fixture("am_alert_groups.json"));
         QVERIFY(r.ok());
         QCOMPARE(r->size(), std::size_t(2)); // group_by: [alertname]
@@ -43,8 +43,7 @@ private Q_SLOTS:
         }
     }
 
-    void silences()
-    {
+    void silences() {
         auto r = alertmanager::parseSilences(fixture("am_silences.json"));
         QVERIFY(r.ok());
         QCOMPARE(r->size(), std::size_t(1));
@@ -59,56 +58,53 @@ private Q_SLOTS:
         QCOMPARE(created.value(), s.id);
     }
 
-    void status()
-    {
+    void status() {
         auto r = alertmanager::parseStatus(fixture("am_status.json"));
         QVERIFY(r.ok());
         QCOMPARE(r->version, std::string("0.25.0"));
         QCOMPARE(r->clusterStatus, std::string("disabled"));
     }
 
-    void toleratesOlderAndNewerVersions()
-    {
+    void toleratesOlderAndNewerVersions() {
         // Hand-written: an older Alertmanager without isEqual or fingerprint, a newer one with extra fields.
-        auto r = alertmanager::parseAlerts(R"([{"labels":{"alertname":"A","instance":"h1"},"startsAt":"2026-01-01T00:00:00Z",
-            "status":{"state":"active"},"someNewField":{"x":1}}])");
+        auto r = alertmanager::parseAlerts(
+            "[{\"labels\":{\"alertname\":\"A\",\"instance\":\"h1\"},\"startsAt\":\"2026-01-01T00:00:00Z\",\n "
+            "           \"status\":{\"state\":\"active\"},\"someNewField\":{\"x\":1}}]");
         QVERIFY(r.ok());
         QCOMPARE(r->front().fingerprint, r->front().labels.fingerprint());
         QVERIFY(r->front().silencedBy.empty());
-        auto s = alertmanager::parseSilences(R"([{"id":"x","matchers":[{"name":"a","value":"b","isRegex":true}],"status":{"state":"expired"}}])");
+        auto s = alertmanager::parseSilences("[{\"id\":\"x\",\"matchers\":[{\"name\":\"a\",\"value\":\"b\","
+                                             "\"isRegex\":true}],\"status\":{\"state\":\"expired\"}}]");
         QVERIFY(s.ok());
         QVERIFY(s->front().matchers[0].isEqual);
     }
 
-    void badInput_data()
-    {
+    void badInput_data() {
         QTest::addColumn<QByteArray>("body");
-        QTest::newRow("object instead of array") << QByteArray(R"({"alerts":[]})");
-        QTest::newRow("alert without labels") << QByteArray(R"([{"fingerprint":"x"}])");
-        QTest::newRow("truncated") << QByteArray(R"([{"labels":{"alertname":"A"},"status":{"sta)");
+        QTest::newRow("object instead of array") << QByteArray("{\"alerts\":[]}");
+        QTest::newRow("alert without labels") << QByteArray("[{\"fingerprint\":\"x\"}]");
+        QTest::newRow("truncated") << QByteArray("[{\"labels\":{\"alertname\":\"A\"},\"status\":{\"sta");
         QTest::newRow("not json") << QByteArray("upstream connect error");
     }
-    void badInput()
-    {
+    void badInput() {
         QFETCH(QByteArray, body);
         auto r = alertmanager::parseAlerts(body.toStdString());
         QVERIFY(!r.ok());
         QCOMPARE(r.error().endpoint, std::string("/api/v2/alerts"));
     }
 
-    void errorResponse()
-    {
+    void errorResponse() {
         HttpResponse resp;
         resp.status = 400;
         resp.contentType = "application/json";
         resp.body = fixture("am_error_silence_invalid.txt");
         auto r = alertmanager::checkResponse(resp, "/api/v2/silences");
         QVERIFY(!r.ok());
-        QVERIFY2(r.error().message.find("comment in body is required") != std::string::npos, r.error().message.c_str());
+        QVERIFY2(r.error().message.find("comment in body is required") != std::string::npos,
+                 r.error().message.c_str());
     }
 
-    void createSilenceBody()
-    {
+    void createSilenceBody() {
         Silence s;
         s.matchers = {{"rack", "eu1-a-r0[1-3]", true, true}, {"severity", "info", false, false}};
         s.startsAt = 1795481722044;

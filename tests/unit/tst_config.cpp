@@ -10,29 +10,31 @@ using namespace vigil;
 class TestConfig : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void yaml()
-    {
+    void yaml() {
         QTemporaryDir dir;
         const std::string tokenFile = dir.filePath(QStringLiteral("token")).toStdString();
         std::ofstream(tokenFile) << "s3cret\n";
-        const std::string text = std::string("\n"
-            "sources:\n"
-            "  - name: prod-eu\n"
-            "    prometheus: https://thanos.eu.example:10902/\n"
-            "    alertmanagers: [http://am-0:9093, http://am-1:9093]\n"
-            "    interval: 30s\n"
-            "    timeout: 12s\n"
-            "    bearer_token_file: ") + tokenFile + std::string("\n"
-            "  - name: lab\n"
-            "    alertmanager: http://127.0.0.1:9093\n"
-            "    basic_auth: {username: noc, password: pw}\n"
-            "    tls: {insecure_skip_verify: true}\n"
-            "profile:\n"
-            "  host_label: node\n"
-            "  metrics:\n"
-            "    - {key: cpu, title: CPU, unit: ratio, query: 'avg by (node) (x)'}\n"
-            "http: {max_response_bytes: 1048576, max_concurrent_per_source: 2}\n"
-            "cache: {path: /tmp/v.sqlite, retention: 3d}\n");
+        const std::string text =
+            std::string("\n"
+                        "sources:\n"
+                        "  - name: prod-eu\n"
+                        "    prometheus: https://thanos.eu.example:10902/\n"
+                        "    alertmanagers: [http://am-0:9093, http://am-1:9093]\n"
+                        "    interval: 30s\n"
+                        "    timeout: 12s\n"
+                        "    bearer_token_file: ") +
+            tokenFile +
+            std::string("\n"
+                        "  - name: lab\n"
+                        "    alertmanager: http://127.0.0.1:9093\n"
+                        "    basic_auth: {username: noc, password: pw}\n"
+                        "    tls: {insecure_skip_verify: true}\n"
+                        "profile:\n"
+                        "  host_label: node\n"
+                        "  metrics:\n"
+                        "    - {key: cpu, title: CPU, unit: ratio, query: 'avg by (node) (x)'}\n"
+                        "http: {max_response_bytes: 1048576, max_concurrent_per_source: 2}\n"
+                        "cache: {path: /tmp/v.sqlite, retention: 3d}\n");
         ConfigError err;
         auto c = ConfigLoader::loadString(text, "vigil.yaml", &err);
         QVERIFY2(c.has_value(), err.toString().c_str());
@@ -50,34 +52,55 @@ private Q_SLOTS:
         QCOMPARE(c->retentionMs, 3LL * 86400000);
     }
 
-    void json()
-    {
+    void json() {
         ConfigError err;
-        auto c = ConfigLoader::loadString("{\"sources\": [{\"name\": \"a\", \"prometheus\": \"http://127.0.0.1:9090\"}]}", "v.json", &err);
+        auto c = ConfigLoader::loadString(
+            "{\"sources\": [{\"name\": \"a\", \"prometheus\": \"http://127.0.0.1:9090\"}]}", "v.json", &err);
         QVERIFY2(c.has_value(), err.toString().c_str());
         QCOMPARE(c->sources[0].intervalMs, 15000LL);
         QCOMPARE(c->profile.metrics.size(), std::size_t(5));
     }
 
-    void errors_data()
-    {
+    void errors_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<int>("line");
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("message");
-        QTest::newRow("empty") << "" << 0 << "" << "empty";
-        QTest::newRow("no sources") << "profile: {}\n" << 1 << "sources" << "non-empty list";
-        QTest::newRow("typo key") << "sources:\n  - name: a\n    promethues: http://x\n" << 3 << "sources[0].promethues" << "unknown key";
-        QTest::newRow("bad url") << "sources:\n  - name: a\n    prometheus: ftp://x\n" << 3 << "sources[0].prometheus" << "not supported";
-        QTest::newRow("bad interval") << "sources:\n  - name: a\n    prometheus: http://x\n    interval: soon\n" << 4 << "sources[0].interval" << "duration";
-        QTest::newRow("no endpoints") << "sources:\n  - name: a\n" << 2 << "sources[0]" << "needs a prometheus URL";
-        QTest::newRow("duplicate") << "sources:\n  - {name: a, prometheus: 'http://x'}\n  - {name: a, prometheus: 'http://y'}\n" << 3 << "sources[1].name" << "duplicate";
-        QTest::newRow("yaml syntax") << "sources: [\n  - name: a\n" << 2 << "" << "";
-        QTest::newRow("missing token file") << "sources:\n  - name: a\n    prometheus: http://x\n    bearer_token_file: /nonexistent/t\n" << 4 << "sources[0].bearer_token_file" << "cannot read";
-        QTest::newRow("metric without query") << "sources: [{name: a, prometheus: 'http://x'}]\nprofile:\n  metrics:\n    - key: cpu\n" << 4 << "profile.metrics[0]" << "needs a key and a query";
+        QTest::newRow("empty") << "" << 0 << ""
+                               << "empty";
+        QTest::newRow("no sources") << "profile: {}\n"
+                                    << 1 << "sources"
+                                    << "non-empty list";
+        QTest::newRow("typo key") << "sources:\n  - name: a\n    promethues: http://x\n"
+                                  << 3 << "sources[0].promethues"
+                                  << "unknown key";
+        QTest::newRow("bad url") << "sources:\n  - name: a\n    prometheus: ftp://x\n"
+                                 << 3 << "sources[0].prometheus"
+                                 << "not supported";
+        QTest::newRow("bad interval")
+            << "sources:\n  - name: a\n    prometheus: http://x\n    interval: soon\n"
+            << 4 << "sources[0].interval"
+            << "duration";
+        QTest::newRow("no endpoints") << "sources:\n  - name: a\n"
+                                      << 2 << "sources[0]"
+                                      << "needs a prometheus URL";
+        QTest::newRow("duplicate")
+            << "sources:\n  - {name: a, prometheus: 'http://x'}\n  - {name: a, prometheus: 'http://y'}\n"
+            << 3 << "sources[1].name"
+            << "duplicate";
+        QTest::newRow("yaml syntax") << "sources: [\n  - name: a\n"
+                                     << 2 << ""
+                                     << "";
+        QTest::newRow("missing token file")
+            << "sources:\n  - name: a\n    prometheus: http://x\n    bearer_token_file: /nonexistent/t\n"
+            << 4 << "sources[0].bearer_token_file"
+            << "cannot read";
+        QTest::newRow("metric without query")
+            << "sources: [{name: a, prometheus: 'http://x'}]\nprofile:\n  metrics:\n    - key: cpu\n"
+            << 4 << "profile.metrics[0]"
+            << "needs a key and a query";
     }
-    void errors()
-    {
+    void errors() {
         QFETCH(QString, text);
         QFETCH(int, line);
         QFETCH(QString, key);
@@ -91,15 +114,13 @@ private Q_SLOTS:
         QVERIFY(err.toString().starts_with("bad.yaml"));
     }
 
-    void missingFile()
-    {
+    void missingFile() {
         ConfigError err;
         QVERIFY(!ConfigLoader::loadFile("/nonexistent/vigil.yaml", &err));
         QVERIFY(err.toString().find("cannot open") != std::string::npos);
     }
 
-    void exampleConfigsLoad()
-    {
+    void exampleConfigsLoad() {
         for (const char *name : {"vigil.example.yaml", "vigil.example.json"}) {
             ConfigError err;
             auto c = ConfigLoader::loadFile(std::string(VIGIL_SOURCE_DIR "/resources/") + name, &err);

@@ -8,13 +8,11 @@
 using namespace vigil;
 
 namespace {
-std::vector<MetricQuery> metrics()
-{
+std::vector<MetricQuery> metrics() {
     return {{"cpu", "CPU", MetricUnit::Ratio, "q"}};
 }
 
-PollData promPoll(TimeMs t, std::vector<std::pair<std::string, double>> hosts, bool cpuOk = true)
-{
+PollData promPoll(TimeMs t, std::vector<std::pair<std::string, double>> hosts, bool cpuOk = true) {
     PollData p;
     p.time = t;
     p.health.id = "prod/prometheus";
@@ -34,16 +32,14 @@ PollData promPoll(TimeMs t, std::vector<std::pair<std::string, double>> hosts, b
     return p;
 }
 
-Alert alert(const std::string &name, const std::string &instance)
-{
+Alert alert(const std::string &name, const std::string &instance) {
     Alert a;
     a.labels = LabelSet({{"alertname", name}, {"instance", instance}});
     a.fingerprint = a.labels.fingerprint();
     return a;
 }
 
-PollData amPoll(int index, TimeMs t, std::vector<Alert> alerts)
-{
+PollData amPoll(int index, TimeMs t, std::vector<Alert> alerts) {
     PollData p;
     p.time = t;
     p.health.id = "prod/alertmanager#" + std::to_string(index);
@@ -61,8 +57,7 @@ PollData amPoll(int index, TimeMs t, std::vector<Alert> alerts)
 class TestFleetState : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void hostsAndDiff()
-    {
+    void hostsAndDiff() {
         FleetState st(metrics(), "instance");
         auto u1 = st.apply(promPoll(1000, {{"b", 0.2}, {"a", 0.1}}));
         QCOMPARE(u1.snapshot->hosts.size(), std::size_t(2));
@@ -77,16 +72,14 @@ private Q_SLOTS:
         QVERIFY(u2.snapshot->generation > u1.snapshot->generation);
     }
 
-    void failedMetricKeepsLastValues()
-    {
+    void failedMetricKeepsLastValues() {
         FleetState st(metrics(), "instance");
         st.apply(promPoll(1000, {{"a", 0.4}}));
         auto u = st.apply(promPoll(2000, {{"a", 0.9}}, /*cpuOk=*/false));
         QCOMPARE(u.snapshot->hosts[0].metrics[0], 0.4);
     }
 
-    void failedPollKeepsState()
-    {
+    void failedPollKeepsState() {
         FleetState st(metrics(), "instance");
         st.apply(promPoll(1000, {{"a", 0.4}}));
         st.apply(amPoll(0, 1000, {alert("HostDown", "a")}));
@@ -107,8 +100,7 @@ private Q_SLOTS:
         QVERIFY(sawError);
     }
 
-    void dedupAcrossAlertmanagerCluster()
-    {
+    void dedupAcrossAlertmanagerCluster() {
         FleetState st(metrics(), "instance");
         st.apply(amPoll(0, 1000, {alert("HostDown", "a"), alert("HighCpu", "b")}));
         auto u = st.apply(amPoll(1, 1000, {alert("HostDown", "a")}));
@@ -121,8 +113,7 @@ private Q_SLOTS:
         }
     }
 
-    void alertLifecycle()
-    {
+    void alertLifecycle() {
         FleetState st(metrics(), "instance");
         auto u1 = st.apply(amPoll(0, 1000, {alert("A", "x"), alert("B", "y")}));
         QCOMPARE(u1.batch->alertsChanged.size(), std::size_t(2));
@@ -136,8 +127,7 @@ private Q_SLOTS:
         QCOMPARE(u3.batch->alertsResolved, std::vector<std::string>{alert("A", "x").fingerprint});
     }
 
-    void prometheusAlertsMergeWithAlertmanager()
-    {
+    void prometheusAlertsMergeWithAlertmanager() {
         FleetState st(metrics(), "instance");
         PollData p = promPoll(1000, {{"a", 0.1}});
         p.hasRuleAlerts = true;
@@ -158,8 +148,7 @@ private Q_SLOTS:
             }
     }
 
-    void restoreMarksCacheThenLivePollTakesOver()
-    {
+    void restoreMarksCacheThenLivePollTakesOver() {
         CachedState cache;
         Host h;
         h.name = "old";

@@ -14,8 +14,7 @@ using sim::ServerReply;
 using sim::ServerRequest;
 
 namespace {
-HttpResponse sendSync(HttpClient &c, HttpRequest r)
-{
+HttpResponse sendSync(HttpClient &c, HttpRequest r) {
     auto p = std::make_shared<std::promise<HttpResponse>>();
     auto f = p->get_future();
     c.send(std::move(r), [p](HttpResponse resp) { p->set_value(std::move(resp)); });
@@ -24,8 +23,7 @@ HttpResponse sendSync(HttpClient &c, HttpRequest r)
     return f.get();
 }
 
-HttpRequest get(const HttpServer &s, const std::string &path, int maxRetries = 0)
-{
+HttpRequest get(const HttpServer &s, const std::string &path, int maxRetries = 0) {
     HttpRequest r;
     r.url = "http://127.0.0.1:" + std::to_string(s.port()) + path;
     r.maxRetries = maxRetries;
@@ -34,8 +32,8 @@ HttpRequest get(const HttpServer &s, const std::string &path, int maxRetries = 0
 }
 
 struct Server {
-    explicit Server(HttpServer::Handler h) : server(std::move(h))
-    {
+    explicit Server(HttpServer::Handler h)
+        : server(std::move(h)) {
         std::string err;
         if (!server.start("127.0.0.1", 0, &err))
             qFatal("%s", err.c_str());
@@ -47,8 +45,7 @@ struct Server {
 class TestHttpClient : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void keepAliveReusesOneConnection()
-    {
+    void keepAliveReusesOneConnection() {
         Server s([](const ServerRequest &) { return ServerReply::json("{}"); });
         HttpClient c;
         for (int i = 0; i < 5; ++i) {
@@ -60,8 +57,7 @@ private Q_SLOTS:
         QCOMPARE(s.server.connectionCount(), std::uint64_t(1));
     }
 
-    void gzipIsInflated()
-    {
+    void gzipIsInflated() {
         const std::string body = "{\"data\":\"" + std::string(100000, 'a') + "\"}";
         std::atomic<bool> askedForGzip{false};
         Server s([&](const ServerRequest &r) {
@@ -76,8 +72,7 @@ private Q_SLOTS:
         QVERIFY(r.wireBytes < body.size() / 10);
     }
 
-    void failures_data()
-    {
+    void failures_data() {
         QTest::addColumn<int>("mode");
         QTest::addColumn<int>("expected");
         QTest::addColumn<QString>("text");
@@ -89,13 +84,17 @@ private Q_SLOTS:
         QTest::newRow("gzip over the cap") << 5 << int(HttpError::TooLarge) << "inflated";
         QTest::newRow("corrupt gzip") << 6 << int(HttpError::Decompress) << "gzip";
     }
-    void failures()
-    {
+    void failures() {
         QFETCH(int, mode);
         QFETCH(int, expected);
         QFETCH(QString, text);
         Server s([mode](const ServerRequest &) {
-            ServerReply r = ServerReply::json("{\"x\":\"" + std::string(mode == 5 ? 100000 : mode == 1 ? 8000 : 2000, 'b') + "\"}");
+            ServerReply r = ServerReply::json("{\"x\":\"" +
+                                              std::string(mode == 5   ? 100000
+                                                          : mode == 1 ? 8000
+                                                                      : 2000,
+                                                          'b') +
+                                              "\"}");
             r.allowGzip = mode == 5;
             switch (mode) {
             case 0:
@@ -132,8 +131,7 @@ private Q_SLOTS:
         QVERIFY2(QString::fromStdString(r.describe()).contains(text), r.describe().c_str());
     }
 
-    void connectionRefused()
-    {
+    void connectionRefused() {
         std::uint16_t port;
         {
             Server s([](const ServerRequest &) { return ServerReply::json("{}"); });
@@ -148,16 +146,14 @@ private Q_SLOTS:
         QVERIFY(resp.describe().find("refused") != std::string::npos);
     }
 
-    void invalidUrl()
-    {
+    void invalidUrl() {
         HttpClient c;
         HttpRequest r;
         r.url = "ftp://example/";
         QCOMPARE(sendSync(c, r).error, HttpError::InvalidUrl);
     }
 
-    void retriesWithBackoff()
-    {
+    void retriesWithBackoff() {
         std::atomic<int> calls{0};
         Server s([&](const ServerRequest &) {
             return ++calls < 3 ? ServerReply::text("busy", 503) : ServerReply::json("{\"ok\":true}");
@@ -181,8 +177,7 @@ private Q_SLOTS:
         QCOMPARE(pr.attempts, 1);
     }
 
-    void concurrencyIsBoundedPerBucket()
-    {
+    void concurrencyIsBoundedPerBucket() {
         Server s([](const ServerRequest &) {
             ServerReply r = ServerReply::json("{}");
             r.delayMs = 150;
@@ -205,8 +200,7 @@ private Q_SLOTS:
         QVERIFY(c.connectionsOpened() <= 2);
     }
 
-    void cancel()
-    {
+    void cancel() {
         Server s([](const ServerRequest &) {
             ServerReply r = ServerReply::json("{}");
             r.delayMs = 5000;
@@ -225,8 +219,7 @@ private Q_SLOTS:
         QVERIFY(t.elapsed() < 2000);
     }
 
-    void shutdownWithRequestsInFlight()
-    {
+    void shutdownWithRequestsInFlight() {
         Server s([](const ServerRequest &) {
             ServerReply r = ServerReply::json("{}");
             r.delayMs = 5000;
@@ -243,8 +236,7 @@ private Q_SLOTS:
         QVERIFY(t.elapsed() < 3000);
     }
 
-    void authHeaders()
-    {
+    void authHeaders() {
         std::mutex m;
         std::vector<std::string> seen;
         Server s([&](const ServerRequest &r) {

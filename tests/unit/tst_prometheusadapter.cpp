@@ -11,8 +11,7 @@ using vigil::test::fixture;
 class TestPrometheusAdapter : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void vector()
-    {
+    void vector() {
         auto r = prometheus::parseQuery(fixture("prom_query_vector.json"));
         QVERIFY2(r.ok(), r.ok() ? "" : r.error().describe().c_str());
         QCOMPARE(r->type, PromQueryResult::Type::Vector);
@@ -27,8 +26,7 @@ private Q_SLOTS:
         QCOMPARE(down, 1);
     }
 
-    void scalar()
-    {
+    void scalar() {
         auto r = prometheus::parseQuery(fixture("prom_query_scalar.json"));
         QVERIFY(r.ok());
         QCOMPARE(r->type, PromQueryResult::Type::Scalar);
@@ -36,8 +34,7 @@ private Q_SLOTS:
         QCOMPARE(r->scalarTime, 1795481723773LL);
     }
 
-    void nanAndInf()
-    {
+    void nanAndInf() {
         auto nan = prometheus::parseQuery(fixture("prom_query_nan.json"));
         QVERIFY(nan.ok());
         bool sawNan = false, sawInf = false;
@@ -54,8 +51,7 @@ private Q_SLOTS:
         QVERIFY(!prometheus::parseSampleValue("", v));
     }
 
-    void matrix()
-    {
+    void matrix() {
         auto r = prometheus::parseQuery(fixture("prom_query_range.json"), "/api/v1/query_range");
         QVERIFY(r.ok());
         QCOMPARE(r->type, PromQueryResult::Type::Matrix);
@@ -64,8 +60,7 @@ private Q_SLOTS:
         QCOMPARE(r->matrix[0].points[0].second, 0.27);
     }
 
-    void infoMetricsCarryFacts()
-    {
+    void infoMetricsCarryFacts() {
         auto r = prometheus::parseQuery(fixture("prom_query_uname.json"));
         QVERIFY(r.ok());
         QCOMPARE(r->vector.size(), std::size_t(1));
@@ -73,16 +68,18 @@ private Q_SLOTS:
         QCOMPARE(std::string(r->vector[0].metric.value("sysname")), std::string("Linux"));
     }
 
-    void apiErrors_data()
-    {
+    void apiErrors_data() {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("errorType");
         QTest::addColumn<QString>("text");
-        QTest::newRow("bad_data") << "prom_error_bad_data.json" << "bad_data" << "parse error";
-        QTest::newRow("too many points") << "prom_error_too_many_points.json" << "bad_data" << "11,000 points";
+        QTest::newRow("bad_data") << "prom_error_bad_data.json"
+                                  << "bad_data"
+                                  << "parse error";
+        QTest::newRow("too many points") << "prom_error_too_many_points.json"
+                                         << "bad_data"
+                                         << "11,000 points";
     }
-    void apiErrors()
-    {
+    void apiErrors() {
         QFETCH(QString, file);
         QFETCH(QString, errorType);
         QFETCH(QString, text);
@@ -93,8 +90,7 @@ private Q_SLOTS:
         QVERIFY2(QString::fromStdString(r.error().message).contains(text), r.error().message.c_str());
     }
 
-    void httpErrorCarriesPrometheusMessage()
-    {
+    void httpErrorCarriesPrometheusMessage() {
         HttpResponse resp;
         resp.status = 400;
         resp.contentType = "application/json";
@@ -103,47 +99,54 @@ private Q_SLOTS:
         QVERIFY(!r.ok());
         QCOMPARE(r.error().httpStatus, 400);
         QVERIFY(QString::fromStdString(r.error().describe()).contains(QStringLiteral("HTTP 400")));
-        QVERIFY(QString::fromStdString(r.error().describe()).contains(QStringLiteral("decreasing the query resolution")));
+        QVERIFY(QString::fromStdString(r.error().describe())
+                    .contains(QStringLiteral("decreasing the query resolution")));
     }
 
-    void badInput_data()
-    {
+    void badInput_data() {
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<int>("kind");
         // Hand-written bad inputs.
         QTest::newRow("empty") << QByteArray() << int(ApiError::Kind::Parse);
-        QTest::newRow("truncated") << fixture("prom_query_vector.json").substr(0, 120).c_str() + QByteArray() << int(ApiError::Kind::Parse);
+        QTest::newRow("truncated") << fixture("prom_query_vector.json").substr(0, 120).c_str() + QByteArray()
+                                   << int(ApiError::Kind::Parse);
         QTest::newRow("html") << QByteArray("<html>proxy error</html>") << int(ApiError::Kind::Parse);
         QTest::newRow("array top") << QByteArray("[1,2]") << int(ApiError::Kind::Shape);
-        QTest::newRow("no status") << QByteArray(R"({"data":{}})") << int(ApiError::Kind::Shape);
-        QTest::newRow("no result") << QByteArray(R"({"status":"success","data":{"resultType":"vector"}})") << int(ApiError::Kind::Shape);
-        QTest::newRow("value not string") << QByteArray(R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1,2]}]}})") << int(ApiError::Kind::Shape);
-        QTest::newRow("unknown type") << QByteArray(R"({"status":"success","data":{"resultType":"histogram","result":[]}})") << int(ApiError::Kind::Shape);
+        QTest::newRow("no status") << QByteArray("{\"data\":{}}") << int(ApiError::Kind::Shape);
+        QTest::newRow("no result") << QByteArray(
+                                          "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\"}}")
+                                   << int(ApiError::Kind::Shape);
+        QTest::newRow("value not string")
+            << QByteArray("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{"
+                          "\"metric\":{},\"value\":[1,2]}]}}")
+            << int(ApiError::Kind::Shape);
+        QTest::newRow("unknown type")
+            << QByteArray("{\"status\":\"success\",\"data\":{\"resultType\":\"histogram\",\"result\":[]}}")
+            << int(ApiError::Kind::Shape);
         QTest::newRow("deep nesting") << QByteArray(100000, '[') << int(ApiError::Kind::Parse);
     }
-    void badInput()
-    {
+    void badInput() {
         QFETCH(QByteArray, body);
         QFETCH(int, kind);
-        auto r = prometheus::parseQuery(std::string_view(body.constData(), static_cast<std::size_t>(body.size())));
+        auto r =
+            prometheus::parseQuery(std::string_view(body.constData(), static_cast<std::size_t>(body.size())));
         QVERIFY(!r.ok());
         QCOMPARE(int(r.error().kind), kind);
         QVERIFY(!r.error().message.empty());
         QCOMPARE(QString::fromStdString(r.error().endpoint), QStringLiteral("/api/v1/query"));
     }
 
-    void warningsSurface()
-    {
+    void warningsSurface() {
         // Hand-written: the warnings field as Prometheus/Thanos send it on partial responses.
-        auto r = prometheus::parseQuery(
-            R"({"status":"success","warnings":["store gateway eu1 unavailable: partial result"],"data":{"resultType":"vector","result":[]}})");
+        auto r =
+            prometheus::parseQuery("{\"status\":\"success\",\"warnings\":[\"store gateway eu1 unavailable: "
+                                   "partial result\"],\"data\":{\"resultType\":\"vector\",\"result\":[]}}");
         QVERIFY(r.ok());
         QCOMPARE(r->warnings.size(), std::size_t(1));
         QVERIFY(r->warnings[0].find("partial") != std::string::npos);
     }
 
-    void wrongContentType()
-    {
+    void wrongContentType() {
         HttpResponse resp;
         resp.status = 200;
         resp.contentType = "text/html; charset=utf-8";
@@ -154,8 +157,7 @@ private Q_SLOTS:
         QVERIFY(r.error().message.find("text/html") != std::string::npos);
     }
 
-    void targets()
-    {
+    void targets() {
         auto r = prometheus::parseTargets(fixture("prom_targets.json"));
         QVERIFY(r.ok());
         QCOMPARE(r->active.size(), std::size_t(2));
@@ -168,8 +170,7 @@ private Q_SLOTS:
         QCOMPARE(down, 1);
     }
 
-    void alerts()
-    {
+    void alerts() {
         auto r = prometheus::parseAlerts(fixture("prom_alerts.json"));
         QVERIFY(r.ok());
         int firing = 0, pending = 0;
@@ -182,18 +183,19 @@ private Q_SLOTS:
         QCOMPARE(pending, 1); // SlowToFire has for: 1h
     }
 
-    void buildInfo()
-    {
+    void buildInfo() {
         auto r = prometheus::parseBuildInfo(fixture("prom_buildinfo.json"));
         QVERIFY(r.ok());
         QVERIFY(r->version.starts_with("2.42.0"));
     }
 
-    void requests()
-    {
-        auto q = prometheus::queryRequest("http://prom:9090/prefix/", "sum(rate(x{a=\"b c\"}[5m]))", 1795481723773);
+    void requests() {
+        auto q = prometheus::queryRequest("http://prom:9090/prefix/", "sum(rate(x{a=\"b c\"}[5m]))",
+                                          1795481723773);
         QCOMPARE(QString::fromStdString(q.url),
-                 QStringLiteral("http://prom:9090/prefix/api/v1/query?query=sum%28rate%28x%7Ba%3D%22b%20c%22%7D%5B5m%5D%29%29&time=1795481723.773"));
+                 QStringLiteral(
+                     "http://prom:9090/prefix/api/v1/"
+                     "query?query=sum%28rate%28x%7Ba%3D%22b%20c%22%7D%5B5m%5D%29%29&time=1795481723.773"));
         auto rq = prometheus::queryRangeRequest("http://prom:9090", "up", 1000, 61000, 15000);
         QVERIFY(rq.url.find("start=1.000&end=61.000&step=15.000") != std::string::npos);
     }

@@ -11,8 +11,7 @@
 using namespace vigil;
 
 namespace {
-Host host(const std::string &name, UpState up, std::vector<double> metrics)
-{
+Host host(const std::string &name, UpState up, std::vector<double> metrics) {
     Host h;
     h.name = name;
     h.labels = LabelSet({{"instance", name}, {"region", "eu1"}});
@@ -22,8 +21,7 @@ Host host(const std::string &name, UpState up, std::vector<double> metrics)
     return h;
 }
 
-std::vector<MetricQuery> metrics()
-{
+std::vector<MetricQuery> metrics() {
     return {{"cpu", "CPU", MetricUnit::Ratio, "q1"}, {"memory", "Memory", MetricUnit::Ratio, "q2"}};
 }
 } // namespace
@@ -31,8 +29,7 @@ std::vector<MetricQuery> metrics()
 class TestStore : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void roundTrip()
-    {
+    void roundTrip() {
         QTemporaryDir dir;
         const std::string path = dir.filePath(QStringLiteral("c.sqlite")).toStdString();
         const TimeMs t = 1795481722044;
@@ -43,7 +40,8 @@ private Q_SLOTS:
             auto b = std::make_shared<StoreBatch>();
             b->time = t;
             b->metrics = metrics();
-            b->hostsChanged = {host("a:9100", UpState::Up, {0.5, 0.25}), host("b:9100", UpState::Down, {NAN, NAN})};
+            b->hostsChanged = {host("a:9100", UpState::Up, {0.5, 0.25}),
+                               host("b:9100", UpState::Down, {NAN, NAN})};
             b->hostSamples = b->hostsChanged;
             b->factsAppeared = {{"a:9100", "uname.release", "6.1.0"}};
             Alert al;
@@ -53,7 +51,15 @@ private Q_SLOTS:
             al.inhibitedBy = {"f0"};
             b->alertsChanged = {al};
             b->silencesReplaced = true;
-            b->silences = {Silence{"s1", {{"instance", "b:9100", false, true}}, t, t + 3600000, t, "me", "maint", "active", {"prod/alertmanager#0"}}};
+            b->silences = {Silence{"s1",
+                                   {{"instance", "b:9100", false, true}},
+                                   t,
+                                   t + 3600000,
+                                   t,
+                                   "me",
+                                   "maint",
+                                   "active",
+                                   {"prod/alertmanager#0"}}};
             SourceHealth h;
             h.id = "prod/prometheus";
             h.name = "prod";
@@ -90,8 +96,7 @@ private Q_SLOTS:
         QCOMPARE(cache->metrics.size(), std::size_t(2));
     }
 
-    void alertLifecycleAndFacts()
-    {
+    void alertLifecycleAndFacts() {
         QTemporaryDir dir;
         std::string err;
         auto store = Store::open(dir.filePath(QStringLiteral("c.sqlite")).toStdString(), &err);
@@ -125,8 +130,7 @@ private Q_SLOTS:
         QCOMPARE(store->count("facts"), 2); // history kept: first/last seen per value
     }
 
-    void retentionDownsamples()
-    {
+    void retentionDownsamples() {
         QTemporaryDir dir;
         std::string err;
         auto store = Store::open(dir.filePath(QStringLiteral("c.sqlite")).toStdString(), &err);
@@ -138,7 +142,8 @@ private Q_SLOTS:
             auto b = std::make_shared<StoreBatch>();
             b->time = t0 + i * 60000;
             b->metrics = metrics();
-            b->hostsChanged = i == 0 ? std::vector<Host>{host("a:9100", UpState::Up, {})} : std::vector<Host>{};
+            b->hostsChanged =
+                i == 0 ? std::vector<Host>{host("a:9100", UpState::Up, {})} : std::vector<Host>{};
             b->hostSamples = {host("a:9100", UpState::Up, {0.1 * (i + 1), 0.5})};
             store->write(b);
         }
@@ -165,27 +170,43 @@ private Q_SLOTS:
         QCOMPARE(store->count("samples_5m"), 0);
     }
 
-    void migratesFromVersion1()
-    {
+    void migratesFromVersion1() {
         QTemporaryDir dir;
         const std::string path = dir.filePath(QStringLiteral("old.sqlite")).toStdString();
         {
             // A cache as schema 1 left it: samples but no samples_5m.
             sqlite3 *db = nullptr;
             sqlite3_open(path.c_str(), &db);
-            sqlite3_exec(db, "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-                             "CREATE TABLE sources(id TEXT PRIMARY KEY, name TEXT NOT NULL, kind INTEGER NOT NULL, url TEXT NOT NULL, interval_ms INTEGER NOT NULL, last_attempt INTEGER, last_success INTEGER, latency_ms REAL, bytes INTEGER, last_error TEXT, version TEXT);"
-                             "CREATE TABLE hosts(slot INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, labels TEXT NOT NULL, up INTEGER NOT NULL, sources TEXT NOT NULL, first_seen INTEGER NOT NULL, changed_at INTEGER NOT NULL, gone_at INTEGER);"
-                             "CREATE TABLE metrics(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, title TEXT NOT NULL, unit TEXT NOT NULL, query TEXT NOT NULL);"
-                             "CREATE TABLE samples(metric_id INTEGER NOT NULL, minute INTEGER NOT NULL, vals BLOB NOT NULL, PRIMARY KEY(metric_id, minute)) WITHOUT ROWID;"
-                             "CREATE TABLE alerts(fingerprint TEXT PRIMARY KEY, labels TEXT NOT NULL, annotations TEXT NOT NULL, state TEXT NOT NULL, starts_at INTEGER, ends_at INTEGER, updated_at INTEGER, generator_url TEXT, silenced_by TEXT NOT NULL, inhibited_by TEXT NOT NULL, seen_by TEXT NOT NULL, first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL, resolved_at INTEGER);"
-                             "CREATE TABLE alert_events(fingerprint TEXT NOT NULL, ts INTEGER NOT NULL, state TEXT NOT NULL);"
-                             "CREATE TABLE silences(id TEXT PRIMARY KEY, matchers TEXT NOT NULL, starts_at INTEGER, ends_at INTEGER, updated_at INTEGER, created_by TEXT, comment TEXT, state TEXT, seen_by TEXT NOT NULL);"
-                             "CREATE TABLE facts(host_slot INTEGER NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL, first_seen INTEGER NOT NULL, last_seen INTEGER, PRIMARY KEY(host_slot, name, value, first_seen)) WITHOUT ROWID;"
-                             "CREATE TABLE poll_log(id INTEGER PRIMARY KEY, source_id TEXT NOT NULL, ts INTEGER NOT NULL, latency_ms REAL, bytes INTEGER, error TEXT);"
-                             "INSERT INTO hosts VALUES(1,'kept:9100','{}',1,'[]',1,1,NULL);"
-                             "PRAGMA user_version=1;",
-                         nullptr, nullptr, nullptr);
+            sqlite3_exec(
+                db,
+                "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                "CREATE TABLE sources(id TEXT PRIMARY KEY, name TEXT NOT NULL, kind INTEGER NOT NULL, url "
+                "TEXT NOT NULL, interval_ms INTEGER NOT NULL, last_attempt INTEGER, last_success INTEGER, "
+                "latency_ms REAL, bytes INTEGER, last_error TEXT, version TEXT);"
+                "CREATE TABLE hosts(slot INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, labels TEXT NOT "
+                "NULL, up INTEGER NOT NULL, sources TEXT NOT NULL, first_seen INTEGER NOT NULL, changed_at "
+                "INTEGER NOT NULL, gone_at INTEGER);"
+                "CREATE TABLE metrics(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, title TEXT NOT NULL, "
+                "unit TEXT NOT NULL, query TEXT NOT NULL);"
+                "CREATE TABLE samples(metric_id INTEGER NOT NULL, minute INTEGER NOT NULL, vals BLOB NOT "
+                "NULL, PRIMARY KEY(metric_id, minute)) WITHOUT ROWID;"
+                "CREATE TABLE alerts(fingerprint TEXT PRIMARY KEY, labels TEXT NOT NULL, annotations TEXT "
+                "NOT NULL, state TEXT NOT NULL, starts_at INTEGER, ends_at INTEGER, updated_at INTEGER, "
+                "generator_url TEXT, silenced_by TEXT NOT NULL, inhibited_by TEXT NOT NULL, seen_by TEXT NOT "
+                "NULL, first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL, resolved_at INTEGER);"
+                "CREATE TABLE alert_events(fingerprint TEXT NOT NULL, ts INTEGER NOT NULL, state TEXT NOT "
+                "NULL);"
+                "CREATE TABLE silences(id TEXT PRIMARY KEY, matchers TEXT NOT NULL, starts_at INTEGER, "
+                "ends_at INTEGER, updated_at INTEGER, created_by TEXT, comment TEXT, state TEXT, seen_by "
+                "TEXT NOT NULL);"
+                "CREATE TABLE facts(host_slot INTEGER NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL, "
+                "first_seen INTEGER NOT NULL, last_seen INTEGER, PRIMARY KEY(host_slot, name, value, "
+                "first_seen)) WITHOUT ROWID;"
+                "CREATE TABLE poll_log(id INTEGER PRIMARY KEY, source_id TEXT NOT NULL, ts INTEGER NOT NULL, "
+                "latency_ms REAL, bytes INTEGER, error TEXT);"
+                "INSERT INTO hosts VALUES(1,'kept:9100','{}',1,'[]',1,1,NULL);"
+                "PRAGMA user_version=1;",
+                nullptr, nullptr, nullptr);
             sqlite3_close(db);
         }
         std::string err;
@@ -197,8 +218,7 @@ private Q_SLOTS:
         QCOMPARE(cache->hosts.size(), std::size_t(1)); // nothing lost
     }
 
-    void refusesNewerSchema()
-    {
+    void refusesNewerSchema() {
         QTemporaryDir dir;
         const std::string path = dir.filePath(QStringLiteral("new.sqlite")).toStdString();
         sqlite3 *db = nullptr;
@@ -210,8 +230,7 @@ private Q_SLOTS:
         QVERIFY2(err.find("newer Vigil") != std::string::npos, err.c_str());
     }
 
-    void refusesGarbage()
-    {
+    void refusesGarbage() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("junk.sqlite"));
         QFile f(path);
@@ -220,7 +239,8 @@ private Q_SLOTS:
         f.close();
         std::string err;
         QVERIFY(!Store::open(path.toStdString(), &err));
-        QVERIFY2(err.find("not a database") != std::string::npos || err.find("corrupt") != std::string::npos, err.c_str());
+        QVERIFY2(err.find("not a database") != std::string::npos || err.find("corrupt") != std::string::npos,
+                 err.c_str());
         QCOMPARE(QFile(path).size(), 8192); // untouched
     }
 };

@@ -1,0 +1,145 @@
+#include "item/hosttablemodel.h"
+#include "item/sourcehealthmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <cmath>
+
+using namespace vigil;
+
+namespace {
+FleetSnapshotPtr snapshot(std::vector<std::pair<std::string, double>> hosts, int metricsCount = 2) {
+    auto s = std::make_shared<FleetSnapshot>();
+    for (int i = 0; i < metricsCount; ++i)
+        s->metrics.push_back({"m" + std::to_string(i), "M" + std::to_string(i), MetricUnit::Ratio, "q"});
+    for (auto &[name, v] : hosts) {
+        Host h;
+        h.name = name;
+        h.labels = LabelSet({{"instance", name}, {"rack", "r1"}});
+        h.up = std::isnan(v) ? UpState::Down : UpState::Up;
+        h.metrics.assign(static_cast<std::size_t>(metricsCount), v);
+        s->hosts.push_back(h);
+    }
+    std::sort(s->hosts.begin(), s->hosts.end(), [](const Host &a, const Host &b) { return a.name < b.name; });
+    SourceHealth src;
+    src.id = "p";
+    src.lastSuccess = nowMs();
+    s->sources = {src};
+    return s;
+}
+
+QStringList names(const HostTableModel &m) {
+    QStringList out;
+    for (int r = 0; r < m.rowCount(); ++r)
+        out << m.data(m.index(r, HostTableModel::NameColumn)).toString();
+    return out;
+}
+} // namespace
+
+class TestItemModels : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void hostModelColumnsAndRoles() {
+        HostTableModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m.setSnapshot(snapshot({{"a", 0.5}, {"b", NAN}}));
+        QCOMPARE(m.rowCount(), 2);
+        QCOMPARE(m.columnCount(), HostTableModel::FirstMetricColumn + 2 + 1);
+        QCOMPARE(m.labelsColumn(), HostTableModel::FirstMetricColumn + 2);
+        QCOMPARE(m.data(m.index(0, HostTableModel::FirstMetricColumn)).toDouble(), 0.5);
+        QVERIFY(std::isnan(m.data(m.index(1, HostTableModel::FirstMetricColumn)).toDouble()));
+        QVERIFY(std::isinf(
+            m.data(m.index(1, HostTableModel::FirstMetricColumn), HostTableModel::SortRole).toDouble()));
+        QCOMPARE(m.data(m.index(1, HostTableModel::StatusColumn)).toInt(), int(UpState::Down));
+        QCOMPARE(m.data(m.index(0, m.labelsColumn())).toString(), QStringLiteral("rack=r1"));
+        QCOMPARE(m.metricColumn("m1"), HostTableModel::FirstMetricColumn + 1);
+        QCOMPARE(m.headerData(HostTableModel::FirstMetricColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("M0"));
+    }
+
+    void valueChangesAreTargeted() {
+        HostTableModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m.setSnapshot(snapshot({{"a", 0.1}, {"b", 0.2}, {"c", 0.3}, {"d", 0.4}}));
+        QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(&m, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&m, &QAbstractItemModel::rowsInserted);
+        m.setSnapshot(snapshot({{"a", 0.1}, {"b", 0.9}, {"c", 0.8}, {"d", 0.4}}));
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(inserted.count(), 0);
+        QCOMPARE(changed.count(), 1); // rows b..c as one run
+        QCOMPARE(changed[0][0].toModelIndex().row(), 1);
+        QCOMPARE(changed[0][1].toModelIndex().row(), 2);
+        changed.clear();
+        m.setSnapshot(snapshot({{"a", 0.1}, {"b", 0.9}, {"c", 0.8}, {"d", 0.4}}));
+        QCOMPARE(changed.count(), 0); // nothing moved, nothing said
+    }
+
+    void membershipChanges_data() {
+        QTest::addColumn<QStringList>("before");
+        QTest::addColumn<QStringList>("after");
+        QTest::newRow("insert middle") << QStringList{"a", "c"} << QStringList{"a", "b", "c"};
+        QTest::newRow("remove ends") << QStringList{"a", "b", "c", "d"} << QStringList{"b", "c"};
+        QTest::newRow("replace all") << QStringList{"a", "b"} << QStringList{"x", "y", "z"};
+        QTest::newRow("interleaved") << QStringList{"a", "c", "e", "g"}
+                                     << QStringList{"b", "c", "d", "g", "h"};
+        QTest::newRow("to empty") << QStringList{"a", "b"} << QStringList{};
+        QTest::newRow("from empty") << QStringList{} << QStringList{"a", "b"};
+    }
+    void membershipChanges() {
+        QFETCH(QStringList, before);
+        QFETCH(QStringList, after);
+        auto make = [](const QStringList &l) {
+            std::vector<std::pair<std::string, double>> v;
+            for (const auto &n : l)
+                v.emplace_back(n.toStdString(), 0.5);
+            return snapshot(v);
+        };
+        HostTableModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m.setSnapshot(make(before));
+        QSignalSpy reset(&m, &QAbstractItemModel::modelReset);
+        m.setSnapshot(make(after));
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(names(m), after);
+    }
+
+    void profileChangeResets() {
+        HostTableModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m.setSnapshot(snapshot({{"a", 0.1}}, 2));
+        QSignalSpy reset(&m, &QAbstractItemModel::modelReset);
+        m.setSnapshot(snapshot({{"a", 0.1}}, 3));
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(m.columnCount(), HostTableModel::FirstMetricColumn + 3 + 1);
+    }
+
+    void sourceHealthModel() {
+        SourceHealthModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto s = std::make_shared<FleetSnapshot>();
+        SourceHealth ok;
+        ok.id = "p/prometheus";
+        ok.lastSuccess = nowMs();
+        SourceHealth bad;
+        bad.id = "p/alertmanager#0";
+        bad.kind = SourceKind::Alertmanager;
+        bad.lastError = "timeout";
+        bad.warnings = {"w1"};
+        s->sources = {ok, bad};
+        m.setSnapshot(s);
+        QCOMPARE(m.rowCount(), 2);
+        QVERIFY(m.data(m.index(0, 0), SourceHealthModel::HealthyRole).toBool());
+        QVERIFY(!m.data(m.index(1, 0), SourceHealthModel::HealthyRole).toBool());
+        QCOMPARE(m.data(m.index(1, SourceHealthModel::ErrorColumn)).toString(),
+                 QStringLiteral("timeout; w1"));
+        QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
+        m.setSnapshot(s);
+        QCOMPARE(changed.count(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestItemModels)
+#include "tst_itemmodels.moc"

@@ -1,0 +1,252 @@
+#include "httpserver.h"
+#include "net/fleetservice.h"
+#include "net/poller.h"
+#include "simserver.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace vigil;
+
+Q_DECLARE_METATYPE(std::shared_ptr<const vigil::PollData>)
+
+namespace {
+SourceConfig sourceFor(const std::string &url, std::int64_t timeoutMs = 3000) {
+    SourceConfig s;
+    s.name = "t";
+    s.prometheusUrl = url;
+    s.alertmanagerUrls = {url};
+    s.intervalMs = 60000; // tests trigger polls themselves
+    s.timeoutMs = timeoutMs;
+    s.alertmanagerTimeoutMs = timeoutMs;
+    return s;
+}
+
+std::shared_ptr<const PollData> pollOnce(Poller &p) {
+    QSignalSpy spy(&p, &Poller::polled);
+    p.pollNow();
+    if (!spy.wait(15000))
+        return nullptr;
+    return spy.takeFirst().at(0).value<std::shared_ptr<const PollData>>();
+}
+} // namespace
+
+class TestPoller : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { qRegisterMetaType<std::shared_ptr<const vigil::PollData>>(); }
+
+    void prometheusRound() {
+        sim::SimOptions o;
+        o.hosts = 120;
+        o.scenario = "rack-failure";
+        sim::SimServer server(o);
+        std::string err;
+        QVERIFY(server.start(0, &err));
+        auto client = std::make_shared<HttpClient>();
+        Poller p(client, sourceFor(server.url()), SourceKind::Prometheus, server.url(), 0,
+                 QueryProfile::nodeExporterDefault());
+        auto data = pollOnce(p);
+        QVERIFY(data);
+        QVERIFY2(data->health.lastError.empty(), data->health.lastError.c_str());
+        QVERIFY(data->hasInventory);
+        QCOMPARE(data->hosts.size(), std::size_t(120));
+        QCOMPARE(data->health.version, std::string("2.42.0"));
+        int down = 0;
+        for (const auto &h : data->hosts) {
+            QCOMPARE(h.metrics.size(), std::size_t(5));
+            if (h.up == UpState::Down) {
+                ++down;
+                QVERIFY(std::isnan(h.metrics[0]));
+            } else {
+                QVERIFY(h.metrics[0] > 0 && h.metrics[0] < 1);
+                QVERIFY(h.metrics[3] > 0); // network bytes/s
+            }
+            QVERIFY(!h.labels.value("rack").empty());
+        }
+        QCOMPARE(down, int(server.fleet().truth(server.fleet().now()).affectedHosts.size()));
+        QVERIFY(data->hasFacts);
+        QVERIFY(!data->facts.empty());
+        QVERIFY(data->hasRuleAlerts);
+        QVERIFY(data->timings.parseMs >= 0 && data->timings.bytes > 0);
+    }
+
+    void alertmanagerRound() {
+        sim::SimOptions o;
+        o.hosts = 80;
+        o.scenario = "rack-failure";
+        sim::SimServer server(o);
+        std::string err;
+        QVERIFY(server.start(0, &err));
+        auto client = std::make_shared<HttpClient>();
+        Poller p(client, sourceFor(server.url()), SourceKind::Alertmanager, server.url(), 0,
+                 QueryProfile::nodeExporterDefault());
+        auto data = pollOnce(p);
+        QVERIFY(data && data->health.lastError.empty());
+        QVERIFY(data->hasAlerts);
+        int inhibited = 0, switches = 0;
+        for (const auto &a : data->alerts) {
+            inhibited += a.isInhibited();
+            switches += a.name() == "SwitchDown";
+            QCOMPARE(a.seenBy, std::vector<std::string>{"t/alertmanager#0"});
+        }
+        QCOMPARE(switches, 1);
+        QVERIFY(inhibited > 0);
+        QCOMPARE(data->health.version, std::string("0.25.0"));
+    }
+
+    void failuresReachTheOperator_data() {
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("HTTP 500") << 0 << "HTTP 500";
+        QTest::newRow("malformed JSON") << 1 << "malformed JSON";
+        QTest::newRow("wrong content type") << 2 << "text/html";
+        QTest::newRow("timeout") << 3 << "no complete response within";
+        QTest::newRow("connection dropped") << 4 << "dropped";
+        QTest::newRow("truncated") << 5 << "dropped";
+        QTest::newRow("prometheus error") << 6 << "bad_data";
+    }
+    void failuresReachTheOperator() {
+        QFETCH(int, mode);
+        QFETCH(QString, text);
+        sim::HttpServer server([mode](const sim::ServerRequest &) {
+            sim::ServerReply r = sim::ServerReply::json(
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}");
+            switch (mode) {
+            case 0:
+                r = sim::ServerReply::text("upstream broke", 500);
+                break;
+            case 1:
+                r.body = "{\"status\":\"success\",\"data\":{\"resultType\":\"vec";
+                break;
+            case 2:
+                r = sim::ServerReply::text("<html>login page</html>");
+                r.contentType = "text/html";
+                break;
+            case 3:
+                r.delayMs = 2000;
+                break;
+            case 4:
+                r.action = sim::ServerReply::Action::Close;
+                break;
+            case 5:
+                r.action = sim::ServerReply::Action::TruncateBody;
+                break;
+            case 6:
+                r = sim::ServerReply::json(
+                    "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"parse error\"}", 400);
+                break;
+            }
+            return r;
+        });
+        std::string err;
+        QVERIFY(server.start("127.0.0.1", 0, &err));
+        const std::string url = "http://127.0.0.1:" + std::to_string(server.port());
+        auto client = std::make_shared<HttpClient>();
+        Poller p(client, sourceFor(url, 500), SourceKind::Prometheus, url, 0,
+                 QueryProfile::nodeExporterDefault());
+        auto data = pollOnce(p);
+        QVERIFY(data);
+        QVERIFY(!data->hasInventory);
+        QVERIFY2(QString::fromStdString(data->health.lastError).contains(text),
+                 data->health.lastError.c_str());
+        QCOMPARE(data->health.lastSuccess, TimeMs(0));
+    }
+
+    void serviceKeepsStateAndRecovers() {
+        QTemporaryDir dir;
+        sim::SimOptions o;
+        o.hosts = 60;
+        o.scenario = "steady";
+        auto server = std::make_unique<sim::SimServer>(o);
+        std::string err;
+        QVERIFY(server->start(0, &err));
+        const auto port = server->port();
+        Config c;
+        c.sources = {sourceFor(server->url(), 1000)};
+        c.sources[0].intervalMs = 300;
+        c.cachePath = dir.filePath(QStringLiteral("c.sqlite")).toStdString();
+        FleetService service(c);
+        auto waitFor = [&](auto pred) {
+            for (int i = 0; i < 100; ++i) {
+                if (pred(*service.current()))
+                    return true;
+                QSignalSpy spy(&service, &FleetService::snapshotReady);
+                spy.wait(200);
+            }
+            return false;
+        };
+        auto promHealth = [](const FleetSnapshot &s) {
+            for (const auto &h : s.sources)
+                if (h.kind == SourceKind::Prometheus)
+                    return h;
+            return SourceHealth{};
+        };
+        service.start();
+        QVERIFY(waitFor([](const FleetSnapshot &s) { return s.hosts.size() == 60 && !s.fromCache; }));
+        // The server goes away: the source is marked failing, the fleet stays on screen.
+        server.reset();
+        QVERIFY(waitFor([&](const FleetSnapshot &s) { return !promHealth(s).lastError.empty(); }));
+        QCOMPARE(service.current()->hosts.size(), std::size_t(60));
+        QVERIFY(promHealth(*service.current()).lastError.find("connect") != std::string::npos);
+        // It comes back on the same port: Vigil recovers by itself.
+        server = std::make_unique<sim::SimServer>(o);
+        QVERIFY(server->start(port, &err));
+        QVERIFY(waitFor([&](const FleetSnapshot &s) {
+            return promHealth(s).lastError.empty() && promHealth(s).lastSuccess > 0;
+        }));
+        service.stop();
+    }
+
+    void silencesThroughTheService() {
+        QTemporaryDir dir;
+        sim::SimOptions o;
+        o.hosts = 80;
+        o.scenario = "rack-failure";
+        sim::SimServer server(o);
+        std::string err;
+        QVERIFY(server.start(0, &err));
+        Config c;
+        c.sources = {sourceFor(server.url())};
+        c.cachePath = dir.filePath(QStringLiteral("c.sqlite")).toStdString();
+        FleetService service(c);
+        service.start();
+        Silence s;
+        s.matchers = {{"alertname", "SwitchDown", false, true}};
+        s.startsAt = nowMs();
+        s.endsAt = s.startsAt + 3600'000;
+        s.createdBy = "tst_poller";
+        s.comment = "switch being replaced";
+        std::optional<Result<std::string>> created;
+        service.createSilence("t", s, [&](Result<std::string> r) { created = std::move(r); });
+        QTRY_VERIFY_WITH_TIMEOUT(created.has_value(), 10000);
+        QVERIFY2(created->ok(), created->ok() ? "" : created->error().describe().c_str());
+        bool silenced = false;
+        for (const auto &a : server.fleet().alerts(server.fleet().now()))
+            if (a.name() == "SwitchDown")
+                silenced = a.silencedBy == std::vector<std::string>{created->value()};
+        QVERIFY(silenced);
+        std::optional<Result<std::string>> expired;
+        service.expireSilence("t", created->value(), [&](Result<std::string> r) { expired = std::move(r); });
+        QTRY_VERIFY_WITH_TIMEOUT(expired.has_value(), 10000);
+        QVERIFY(expired->ok());
+        for (const auto &a : server.fleet().alerts(server.fleet().now()))
+            QVERIFY(a.silencedBy.empty());
+        // A silence Alertmanager refuses comes back with its message.
+        Silence bad = s;
+        bad.comment.clear();
+        std::optional<Result<std::string>> refused;
+        service.createSilence("t", bad, [&](Result<std::string> r) { refused = std::move(r); });
+        QTRY_VERIFY_WITH_TIMEOUT(refused.has_value(), 10000);
+        QVERIFY(!refused->ok());
+        QVERIFY2(refused->error().message.find("comment") != std::string::npos,
+                 refused->error().message.c_str());
+        service.stop();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPoller)
+#include "tst_poller.moc"
