@@ -11,6 +11,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace vigil {
 
 HostTableView::HostTableView(HostTableModel *model, QWidget *parent)
@@ -53,11 +55,23 @@ HostTableView::HostTableView(HostTableModel *model, QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &HostTableView::updateCount);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &HostTableView::updateCount);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &HostTableView::updateCount);
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+    // Size columns once real rows exist (the first snapshot is often the empty or cached fleet); after
+    // that, widths are the operator's.
+    auto fitColumns = [this] {
+        if (m_sized || m_model->rowCount() == 0)
+            return;
+        m_sized = true;
         m_table->resizeColumnsToContents();
         m_table->setColumnWidth(HostTableModel::NameColumn,
                                 std::max(160, m_table->columnWidth(HostTableModel::NameColumn)));
+        for (int c = HostTableModel::FirstMetricColumn; c < m_model->labelsColumn(); ++c)
+            m_table->setColumnWidth(c, std::max(80, m_table->columnWidth(c)));
+    };
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this, fitColumns] {
+        m_sized = false;
+        fitColumns();
     });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, fitColumns);
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &idx) {
         Q_EMIT hostActivated(idx.data(HostTableModel::HostNameRole).toString());
     });

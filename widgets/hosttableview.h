@@ -34,6 +34,7 @@ private:
     QLabel *m_filterError;
     QLabel *m_count;
     QTableView *m_table;
+    bool m_sized = false;
 };
 
 } // namespace vigil

@@ -88,12 +88,13 @@ SourcePanel::SourcePanel(SourceHealthModel *model, QWidget *parent)
     m_table->setModel(proxy);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
+    for (int c = SourceHealthModel::IdColumn; c < SourceHealthModel::ErrorColumn; ++c)
+        m_table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setWordWrap(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_table);
-    connect(model, &QAbstractItemModel::modelReset, m_table, &QTableView::resizeColumnsToContents);
 }
 
 } // namespace vigil

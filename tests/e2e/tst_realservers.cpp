@@ -1,0 +1,166 @@
+// Vigil against Debian's real prometheus 2.42, prometheus-alertmanager 0.25 and node_exporter 1.5.
+#include "net/fleetservice.h"
+#include "realservers.h"
+
+#include <QSignalSpy>
+#include <QSysInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <functional>
+
+using namespace vigil;
+
+class TestRealServers : public QObject {
+    Q_OBJECT
+    std::unique_ptr<test::RealServers> m_servers;
+    std::unique_ptr<FleetService> m_service;
+    QTemporaryDir m_dir;
+
+    bool waitFor(const std::function<bool(const FleetSnapshot &)> &pred, int timeoutMs) {
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < timeoutMs) {
+            if (pred(*m_service->current()))
+                return true;
+            QSignalSpy spy(m_service.get(), &FleetService::snapshotReady);
+            spy.wait(500);
+        }
+        return pred(*m_service->current());
+    }
+    static const SourceHealth *source(const FleetSnapshot &s, SourceKind kind) {
+        for (const auto &h : s.sources)
+            if (h.kind == kind)
+                return &h;
+        return nullptr;
+    }
+    static const Alert *alert(const FleetSnapshot &s, std::string_view name) {
+        for (const auto &a : s.alerts)
+            if (a.name() == name)
+                return &a;
+        return nullptr;
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QString missing;
+        if (!test::RealServers::available(&missing)) {
+            if (qEnvironmentVariableIsSet("CI"))
+                QFAIL(qPrintable(missing + QStringLiteral(" is not installed; .ci/run must install it")));
+            QSKIP(qPrintable(missing +
+                             QStringLiteral(" is not installed (scripts/install-deps.sh installs it)")));
+        }
+        m_servers = std::make_unique<test::RealServers>();
+        QString error;
+        QVERIFY2(m_servers->start(&error), qPrintable(error));
+        Config c;
+        SourceConfig s;
+        s.name = "e2e";
+        s.prometheusUrl = m_servers->promUrl().toStdString();
+        s.alertmanagerUrls = {m_servers->amUrl().toStdString()};
+        s.intervalMs = 1000;
+        c.sources = {s};
+        c.cachePath = m_dir.filePath(QStringLiteral("e2e.sqlite")).toStdString();
+        m_service = std::make_unique<FleetService>(c);
+        m_service->start();
+    }
+
+    void cleanupTestCase() {
+        if (m_service)
+            m_service->stop();
+        if (m_servers)
+            m_servers->stop();
+    }
+
+    void cleanup() {
+        if (QTest::currentTestFailed() && m_servers)
+            qWarning().noquote() << m_servers->logs();
+    }
+
+    void inventoryAndFactsFromNodeExporter() {
+        const std::string node = m_servers->nodeInstance().toStdString();
+        QVERIFY2(waitFor(
+                     [&](const FleetSnapshot &s) {
+                         const Host *h = s.host(node);
+                         return h && h->up == UpState::Up && !std::isnan(h->metrics[0]) &&
+                                !std::isnan(h->metrics[1]);
+                     },
+                     60000),
+                 "node_exporter's host with CPU and memory never appeared");
+        const auto snap = m_service->current();
+        QCOMPARE(snap->hosts.size(), std::size_t(2));
+        const Host *h = snap->host(node);
+        QCOMPARE(std::string(h->labels.value("rack")), std::string("eu1-a-r01"));
+        QVERIFY(h->metrics[0] >= 0 && h->metrics[0] <= 1);
+        QVERIFY(h->metrics[1] > 0 && h->metrics[1] < 1);
+        QCOMPARE(snap->host("127.0.0.1:1")->up, UpState::Down);
+        // The real kernel, as node_uname_info reports it.
+        bool sawKernel = false;
+        for (const auto &f : snap->facts)
+            if (f.host == node && f.name == "uname.release")
+                sawKernel = QString::fromStdString(f.value) == QSysInfo::kernelVersion();
+        QVERIFY(sawKernel);
+        QVERIFY(source(*snap, SourceKind::Prometheus)->version.starts_with("2.42"));
+    }
+
+    void alertsArriveThroughAlertmanager() {
+        QVERIFY2(waitFor(
+                     [](const FleetSnapshot &s) {
+                         const Alert *a = alert(s, "TargetDown");
+                         return a && std::find(a->seenBy.begin(), a->seenBy.end(), "e2e/alertmanager#0") !=
+                                         a->seenBy.end();
+                     },
+                     90000),
+                 "TargetDown never reached Alertmanager");
+        const auto snap = m_service->current();
+        const Alert *a = alert(*snap, "TargetDown");
+        QCOMPARE(a->state, AlertState::Active);
+        QCOMPARE(std::string(a->labels.value("instance")), std::string("127.0.0.1:1"));
+        QCOMPARE(a->seenBy.size(), std::size_t(2)); // Alertmanager and Prometheus, one alert
+        QCOMPARE(snap->host("127.0.0.1:1")->activeAlerts, 1);
+        QVERIFY(source(*snap, SourceKind::Alertmanager)->version == "0.25.0");
+    }
+
+    void silenceRoundTrip() {
+        Silence s;
+        s.matchers = {{"alertname", "TargetDown", false, true},
+                      {"instance", "127\\.0\\.0\\.1:.*", true, true}};
+        s.startsAt = nowMs();
+        s.endsAt = s.startsAt + 3600'000;
+        s.createdBy = "tst_realservers";
+        s.comment = "decommissioned target";
+        std::optional<Result<std::string>> created;
+        m_service->createSilence("e2e", s, [&](Result<std::string> r) { created = std::move(r); });
+        QTRY_VERIFY_WITH_TIMEOUT(created.has_value(), 20000);
+        QVERIFY2(created->ok(), created->ok() ? "" : created->error().describe().c_str());
+        const std::string id = created->value();
+        QVERIFY(waitFor(
+            [&](const FleetSnapshot &snap) {
+                const Alert *a = alert(snap, "TargetDown");
+                return a && a->silencedBy == std::vector<std::string>{id} &&
+                       a->state == AlertState::Suppressed;
+            },
+            20000));
+        bool listed = false;
+        for (const auto &sil : m_service->current()->silences)
+            if (sil.id == id)
+                listed = sil.createdBy == "tst_realservers" && sil.comment == "decommissioned target" &&
+                         sil.matchers.size() == 2 && sil.matchers[1].isRegex;
+        QVERIFY(listed);
+        QCOMPARE(m_service->current()->host("127.0.0.1:1")->activeAlerts, 0);
+        std::optional<Result<std::string>> expired;
+        m_service->expireSilence("e2e", id, [&](Result<std::string> r) { expired = std::move(r); });
+        QTRY_VERIFY_WITH_TIMEOUT(expired.has_value(), 20000);
+        QVERIFY(expired->ok());
+        QVERIFY(waitFor(
+            [](const FleetSnapshot &snap) {
+                const Alert *a = alert(snap, "TargetDown");
+                return a && a->silencedBy.empty() && a->state == AlertState::Active;
+            },
+            20000));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRealServers)
+#include "tst_realservers.moc"
