@@ -9,6 +9,9 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
 #include <QStandardPaths>
 
 #include <cstdio>
@@ -21,6 +24,12 @@ int main(int argc, char **argv) {
     QApplication::setApplicationName(QStringLiteral("vigil"));
     QApplication::setOrganizationName(QStringLiteral("vigil"));
     QApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
+    QTranslator qtTranslator, vigilTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    if (vigilTranslator.load(QLocale(), QStringLiteral("vigil"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&vigilTranslator);
 
     QString error;
     auto options = vigil::CommandLine::parse(QApplication::arguments(), &error);

@@ -146,6 +146,20 @@ private Q_SLOTS:
         QVERIFY(resp.describe().find("refused") != std::string::npos);
     }
 
+    void tlsHandshakeFailureIsReported()
+    {
+        // An https:// URL pointing at a plain-HTTP server: the handshake fails and says so.
+        Server s([](const ServerRequest &) { return ServerReply::json("{}"); });
+        HttpClient c;
+        HttpRequest r;
+        r.url = "https://127.0.0.1:" + std::to_string(s.server.port()) + "/";
+        r.maxRetries = 0;
+        r.timeout = std::chrono::milliseconds(3000);
+        auto resp = sendSync(c, r);
+        QCOMPARE(resp.error, HttpError::Tls);
+        QVERIFY2(resp.describe().find("TLS handshake with 127.0.0.1 failed") != std::string::npos, resp.describe().c_str());
+    }
+
     void invalidUrl() {
         HttpClient c;
         HttpRequest r;
