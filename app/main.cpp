@@ -6,13 +6,14 @@
 #include "net/fleetservice.h"
 #include "screenshotter.h"
 #include "simserver.h"
+#include "support/stallwatchdog.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QTranslator>
 #include <QStandardPaths>
+#include <QTranslator>
 
 #include <cstdio>
 #include <memory>
@@ -28,7 +29,8 @@ int main(int argc, char **argv) {
     if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
-    if (vigilTranslator.load(QLocale(), QStringLiteral("vigil"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (vigilTranslator.load(QLocale(), QStringLiteral("vigil"), QStringLiteral("_"),
+                             QStringLiteral(":/i18n")))
         QApplication::installTranslator(&vigilTranslator);
 
     QString error;
@@ -72,6 +74,9 @@ int main(int argc, char **argv) {
     if (!options->filter.isEmpty())
         window.hostView()->setFilterText(options->filter);
     service.start();
+    vigil::StallWatchdog watchdog(&window);
+    if (vigil::StallWatchdog::enabledByDefault())
+        watchdog.start();
 
     std::unique_ptr<vigil::Screenshotter> shooter;
     if (!options->screenshot.isEmpty()) {
