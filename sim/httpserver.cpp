@@ -3,6 +3,7 @@
 #include "httpserver.h"
 
 #include "net/gzip.h"
+#include "net/iorunner.h"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -215,15 +216,7 @@ bool HttpServer::start(const std::string &address, std::uint16_t port, std::stri
     d->port = d->acceptor.local_endpoint().port();
     asio::co_spawn(d->io, d->accept(), asio::detached);
     d->running = true;
-    d->thread = std::thread([impl = d.get()] {
-        for (;;) {
-            try {
-                impl->io.run();
-                break;
-            } catch (...) {
-            }
-        }
-    });
+    d->thread = std::thread([impl = d.get()] { runIoContext(impl->io); });
     return true;
 }
 

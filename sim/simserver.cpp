@@ -73,6 +73,14 @@ TimeMs parseTimeParam(const std::string &s, TimeMs fallback) {
     return static_cast<TimeMs>(std::llround(v * 1000));
 }
 
+// The simulator metric a query of the default profile asks for, or -1.
+int metricForQuery(const std::string &q) {
+    for (const auto &m : QueryProfile::nodeExporterDefault().metrics)
+        if (m.query == q)
+            return SimFleet::metricIndex(m.key);
+    return -1;
+}
+
 json alertJson(const Alert &a) {
     json labels = json::object(), ann = json::object();
     for (const auto &l : a.labels.labels())
@@ -209,10 +217,7 @@ ServerReply SimServer::query(const ServerRequest &r) {
                         {"pretty_name", "Debian GNU/Linux 12 (bookworm)"},
                         {"version_id", hosts[i].osVersion}});
     } else {
-        int metric = -1;
-        for (const auto &m : profile.metrics)
-            if (m.query == q)
-                metric = SimFleet::metricIndex(m.key);
+        const int metric = metricForQuery(q);
         if (metric < 0)
             return ServerReply::json(
                 promError("bad_data", "vigil-sim does not support this query: \"" + q +
@@ -248,15 +253,11 @@ ServerReply SimServer::queryRange(const ServerRequest &r) {
     if (end < start)
         return ServerReply::json(promError("bad_data", "end timestamp must not be before start time"), 400);
     if ((end - start) / stepMs > 11000)
-        return ServerReply::json(
-            promError("bad_data", "exceeded maximum resolution of 11,000 points per timeseries. Try "
-                                  "decreasing the query resolution (?step=XX)"),
-            400);
-    const auto profile = QueryProfile::nodeExporterDefault();
-    int metric = -1;
-    for (const auto &m : profile.metrics)
-        if (m.query == q)
-            metric = SimFleet::metricIndex(m.key);
+        return ServerReply::json(promError("bad_data",
+                                           "exceeded maximum resolution of 11,000 points per timeseries. Try "
+                                           "decreasing the query resolution (?step=XX)"),
+                                 400);
+    const int metric = metricForQuery(q);
     if (metric < 0)
         return ServerReply::json(
             promError("bad_data", "vigil-sim does not support this range query: \"" + q + "\""), 400);

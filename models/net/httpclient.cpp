@@ -3,6 +3,7 @@
 #include "httpclient.h"
 
 #include "gzip.h"
+#include "iorunner.h"
 #include "url.h"
 
 #include <boost/asio/co_spawn.hpp>
@@ -421,14 +422,7 @@ HttpClient::HttpClient(Options options)
         d->sslCtx.load_verify_file(d->opts.caFile, ec);
     d->sslCtx.set_verify_mode(d->opts.verifyTls ? ssl::verify_peer : ssl::verify_none);
     d->thread = std::thread([impl = d.get()] {
-        for (;;) {
-            try {
-                impl->io.run();
-                break;
-            } catch (...) {
-                // A handler threw; keep serving the other requests.
-            }
-        }
+        runIoContext(impl->io);
         std::lock_guard lock(impl->doneMutex);
         impl->done = true;
         impl->doneCv.notify_all();
