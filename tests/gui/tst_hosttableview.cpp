@@ -1,6 +1,8 @@
 #include "hosttableproxy.h"
 #include "hosttableview.h"
 #include "item/hosttablemodel.h"
+#include "item/sourcehealthmodel.h"
+#include "sourcepanel.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
@@ -68,6 +70,40 @@ private Q_SLOTS:
                  QStringLiteral("1.5 MB/s"));
         QCOMPARE(view.proxy()->headerData(HostTableModel::NameColumn, Qt::Horizontal).toString(),
                  QStringLiteral("Host"));
+    }
+
+    void sourcePanelProxy() {
+        SourceHealthModel model;
+        SourcePanel panel(&model);
+        QAbstractItemModelTester tester(panel.table()->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto s = std::make_shared<FleetSnapshot>();
+        SourceHealth ok;
+        ok.id = "prod/prometheus";
+        ok.lastSuccess = nowMs() - 3000;
+        ok.lastLatencyMs = 1500;
+        ok.lastBytes = 2'300'000;
+        SourceHealth failing;
+        failing.id = "prod/alertmanager#0";
+        failing.lastError = "/api/v2/alerts: timeout";
+        SourceHealth waiting;
+        waiting.id = "prod/alertmanager#1";
+        s->sources = {ok, failing, waiting};
+        model.setSnapshot(s);
+        auto *m = panel.table()->model();
+        QCOMPARE(m->rowCount(), 3);
+        QCOMPARE(m->index(0, SourceHealthModel::StatusColumn).data().toString(), QStringLiteral("ok"));
+        QCOMPARE(m->index(0, SourceHealthModel::LastSuccessColumn).data().toString(),
+                 QStringLiteral("3 s ago"));
+        QCOMPARE(m->index(0, SourceHealthModel::LatencyColumn).data().toString(), QStringLiteral("1.5 s"));
+        QCOMPARE(m->index(0, SourceHealthModel::BytesColumn).data().toString(), QStringLiteral("2.3 MB"));
+        QCOMPARE(m->index(1, SourceHealthModel::StatusColumn).data().toString(), QStringLiteral("FAILING"));
+        QCOMPARE(m->index(1, SourceHealthModel::LastSuccessColumn).data().toString(),
+                 QStringLiteral("never"));
+        QVERIFY(m->index(1, SourceHealthModel::ErrorColumn).data(Qt::ForegroundRole).isValid());
+        QCOMPARE(m->index(2, SourceHealthModel::StatusColumn).data().toString(), QStringLiteral("waiting"));
+        QCOMPARE(m->headerData(SourceHealthModel::ErrorColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("Last error"));
     }
 
     void updatesKeepSelectionAndScroll() {

@@ -2,6 +2,9 @@
 #include "net/httpclient.h"
 
 #include <QElapsedTimer>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <atomic>
@@ -146,8 +149,7 @@ private Q_SLOTS:
         QVERIFY(resp.describe().find("refused") != std::string::npos);
     }
 
-    void tlsHandshakeFailureIsReported()
-    {
+    void tlsHandshakeFailureIsReported() {
         // An https:// URL pointing at a plain-HTTP server: the handshake fails and says so.
         Server s([](const ServerRequest &) { return ServerReply::json("{}"); });
         HttpClient c;
@@ -157,7 +159,58 @@ private Q_SLOTS:
         r.timeout = std::chrono::milliseconds(3000);
         auto resp = sendSync(c, r);
         QCOMPARE(resp.error, HttpError::Tls);
-        QVERIFY2(resp.describe().find("TLS handshake with 127.0.0.1 failed") != std::string::npos, resp.describe().c_str());
+        QVERIFY2(resp.describe().find("TLS handshake with 127.0.0.1 failed") != std::string::npos,
+                 resp.describe().c_str());
+    }
+
+    void tlsVerifiesCertificates() {
+        // A real TLS peer: openssl s_server with a throwaway self-signed certificate for localhost.
+        if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
+            QSKIP("openssl is not installed (scripts/install-deps.sh installs it)");
+        QTemporaryDir dir;
+        const QString cert = dir.filePath(QStringLiteral("cert.pem")),
+                      key = dir.filePath(QStringLiteral("key.pem"));
+        QCOMPARE(QProcess::execute(QStringLiteral("openssl"),
+                                   {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                                    QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                                    QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
+                                    QStringLiteral("/CN=localhost"), QStringLiteral("-addext"),
+                                    QStringLiteral("subjectAltName=DNS:localhost,IP:127.0.0.1"),
+                                    QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert}),
+                 0);
+        std::uint16_t port;
+        {
+            Server probe([](const ServerRequest &) { return ServerReply::json("{}"); });
+            port = probe.server.port();
+        }
+        QProcess server;
+        server.setProcessChannelMode(QProcess::MergedChannels);
+        server.start(QStringLiteral("openssl"),
+                     {QStringLiteral("s_server"), QStringLiteral("-accept"),
+                      QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("-cert"), cert,
+                      QStringLiteral("-key"), key, QStringLiteral("-www"), QStringLiteral("-quiet")});
+        QVERIFY(server.waitForStarted());
+        HttpRequest r;
+        r.url = "https://localhost:" + std::to_string(port) + "/";
+        r.maxRetries = 3; // s_server may still be binding
+        r.timeout = std::chrono::milliseconds(3000);
+        {
+            HttpClient c; // verification on by default: a self-signed certificate is refused
+            auto resp = sendSync(c, r);
+            QCOMPARE(resp.error, HttpError::Tls);
+            QVERIFY2(resp.describe().find("certificate verify failed") != std::string::npos,
+                     resp.describe().c_str());
+        }
+        {
+            HttpClient::Options o;
+            o.caFile = cert.toStdString(); // trusting its CA makes the same server acceptable
+            HttpClient c(o);
+            auto resp = sendSync(c, r);
+            QVERIFY2(resp.error == HttpError::None, resp.describe().c_str());
+            QCOMPARE(resp.status, 200);
+        }
+        server.kill();
+        server.waitForFinished();
     }
 
     void invalidUrl() {
