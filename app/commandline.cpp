@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "fleet/timeutil.h"
+#include "simfleet.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -60,8 +61,9 @@ std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QStri
         QStringLiteral("n"), QStringLiteral("2000"));
     const QCommandLineOption demoScenario(
         QStringLiteral("demo-scenario"),
-        QCoreApplication::translate(
-            "CommandLine", "Simulator scenario for --demo: steady, hotspots, rack-failure, demo (default)."),
+        QCoreApplication::translate("CommandLine",
+                                    "Simulator scenario for --demo: steady, hotspots, rack-failure, "
+                                    "db-failover, disk-degradation, demo (default: cycles through them)."),
         QStringLiteral("name"), QStringLiteral("demo"));
     const QCommandLineOption shot(
         QStringLiteral("screenshot"),
@@ -132,11 +134,13 @@ std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QStri
         return fail(
             QCoreApplication::translate("CommandLine", "--demo-hosts: expected a number from 1 to 200000"));
     o.demoScenario = p.value(demoScenario);
-    static const QStringList scenarios{QStringLiteral("steady"), QStringLiteral("hotspots"),
-                                       QStringLiteral("rack-failure"), QStringLiteral("demo")};
-    if (!scenarios.contains(o.demoScenario))
+    if (!sim::SimFleet::isScenario(o.demoScenario.toStdString())) {
+        QStringList names;
+        for (const auto &n : sim::SimFleet::scenarios())
+            names << QString::fromStdString(n);
         return fail(QCoreApplication::translate("CommandLine", "--demo-scenario: expected one of %1")
-                        .arg(scenarios.join(QStringLiteral(", "))));
+                        .arg(names.join(QStringLiteral(", "))));
+    }
     if (p.isSet(cache))
         o.config.cachePath = p.value(cache).toStdString();
     o.screenshot = p.value(shot);

@@ -18,7 +18,8 @@ void usage() {
     std::cout << "usage: vigil-sim [options]\n"
                  "  --hosts N        number of hosts (default 2000)\n"
                  "  --seed N         random seed; the fleet is deterministic from it (default 1)\n"
-                 "  --scenario NAME  steady | hotspots | rack-failure | demo (default demo)\n"
+                 "  --scenario NAME  steady | hotspots | rack-failure | db-failover | disk-degradation | "
+                 "demo (default demo)\n"
                  "  --speed X        simulated seconds per real second (default 1)\n"
                  "  --port N         port on 127.0.0.1; 0 picks a free one (default 0)\n"
                  "  --help           this text\n"
@@ -66,10 +67,11 @@ int main(int argc, char **argv) {
         std::cerr << "vigil-sim: --hosts must be 1..1000000, --port 0..65535, --speed positive\n";
         return 2;
     }
-    if (opt.scenario != "steady" && opt.scenario != "hotspots" && opt.scenario != "rack-failure" &&
-        opt.scenario != "demo") {
-        std::cerr << "vigil-sim: unknown scenario \"" << opt.scenario
-                  << "\" (steady, hotspots, rack-failure, demo)\n";
+    if (!vigil::sim::SimFleet::isScenario(opt.scenario)) {
+        std::string list;
+        for (const auto &name : vigil::sim::SimFleet::scenarios())
+            list += (list.empty() ? "" : ", ") + name;
+        std::cerr << "vigil-sim: unknown scenario \"" << opt.scenario << "\" (" << list << ")\n";
         return 2;
     }
     vigil::sim::SimServer server(opt);

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <map>
 #include <numbers>
 
 namespace vigil::sim {
@@ -53,8 +54,20 @@ const char *phaseName(Phase p) {
         return "hotspots";
     case Phase::RackFailure:
         return "rack-failure";
+    case Phase::DbFailover:
+        return "db-failover";
     }
     return "steady";
+}
+
+const std::vector<std::string> &SimFleet::scenarios() {
+    static const std::vector<std::string> names{"steady",      "hotspots",         "rack-failure",
+                                                "db-failover", "disk-degradation", "demo"};
+    return names;
+}
+
+bool SimFleet::isScenario(const std::string &name) {
+    return std::find(scenarios().begin(), scenarios().end(), name) != scenarios().end();
 }
 
 SimFleet::SimFleet(SimOptions options, TimeMs realStart)
@@ -68,6 +81,7 @@ SimFleet::SimFleet(SimOptions options, TimeMs realStart)
     static const char *regions[] = {"eu1", "us1", "ap1", "eu2", "us2", "sa1", "af1", "me1"};
     m_hosts.reserve(static_cast<std::size_t>(n));
     std::vector<int> roleCounts(std::size(kRoles), 0);
+    bool haveDb = false;
     for (int i = 0; i < n; ++i) {
         SimHost h;
         const int rack = i / perRack;
@@ -105,6 +119,10 @@ SimFleet::SimFleet(SimOptions options, TimeMs realStart)
         h.hot = (h.role == "web" || h.role == "api" || h.role == "ml") && unit(i * 401 + m_opt.seed) < 0.125;
         h.kernel = unit(i * 503 + m_opt.seed) < 0.93 ? "6.1.0-26-amd64" : "6.1.0-18-amd64";
         h.osVersion = "12";
+        if (h.role == "db" && !haveDb) {
+            m_dbPrimary = m_hosts.size();
+            haveDb = true;
+        }
         if (m_racks.empty() || m_racks.back() != h.rack)
             m_racks.push_back(h.rack);
         m_hosts.push_back(std::move(h));
@@ -121,10 +139,12 @@ Phase SimFleet::phase(TimeMs t) const {
         return Phase::Hotspots;
     if (m_opt.scenario == "rack-failure")
         return Phase::RackFailure;
+    if (m_opt.scenario == "db-failover")
+        return Phase::DbFailover;
     if (m_opt.scenario == "demo") {
         const TimeMs k = std::max<TimeMs>(0, t - m_simStart) / kPhaseMs;
-        static const Phase cycle[] = {Phase::RackFailure, Phase::Hotspots, Phase::Steady};
-        return cycle[k % 3];
+        static const Phase cycle[] = {Phase::RackFailure, Phase::Hotspots, Phase::DbFailover, Phase::Steady};
+        return cycle[k % 4];
     }
     return Phase::Steady;
 }
@@ -152,6 +172,8 @@ double SimFleet::noise(std::size_t host, int channel, TimeMs t) const {
 }
 
 bool SimFleet::up(std::size_t host, TimeMs t) const {
+    if (phase(t) == Phase::DbFailover && host == m_dbPrimary && m_hosts[host].role == "db")
+        return false;
     if (phase(t) == Phase::RackFailure) {
         const int r = failedRackIndex();
         if (r >= 0 && m_hosts[host].rack == m_racks[static_cast<std::size_t>(r)])
@@ -237,6 +259,32 @@ std::vector<Alert> SimFleet::alerts(TimeMs t) const {
         switchFp = sw.fingerprint;
         out.push_back(std::move(sw));
     }
+    const bool dbFailover = ph == Phase::DbFailover && m_hosts[m_dbPrimary].role == "db";
+    if (dbFailover) {
+        const SimHost &p = m_hosts[m_dbPrimary];
+        Alert a = make({{"alertname", "DbPrimaryDown"},
+                        {"severity", "critical"},
+                        {"instance", p.instance},
+                        {"job", "node"},
+                        {"service", "db"},
+                        {"region", p.region},
+                        {"zone", p.zone},
+                        {"rack", p.rack}},
+                       "database primary " + p.instance + " is down; failing over", since);
+        a.annotations.set("runbook_url", "https://runbooks.example/DbFailover");
+        out.push_back(std::move(a));
+        for (std::size_t r = m_dbPrimary + 1; r < m_hosts.size(); ++r)
+            if (m_hosts[r].role == "db") {
+                out.push_back(make({{"alertname", "DbReplicaPromoted"},
+                                    {"severity", "info"},
+                                    {"instance", m_hosts[r].instance},
+                                    {"job", "node"},
+                                    {"service", "db"},
+                                    {"region", m_hosts[r].region}},
+                                   m_hosts[r].instance + " was promoted to primary", since + 25'000));
+                break;
+            }
+    }
     for (std::size_t i = 0; i < m_hosts.size(); ++i) {
         const SimHost &h = m_hosts[i];
         auto base = [&](const char *name, const char *severity) {
@@ -254,6 +302,13 @@ std::vector<Alert> SimFleet::alerts(TimeMs t) const {
         }
         if (metric(i, 0, t) > 0.92)
             out.push_back(make(base("HighCpu", "warning"), h.instance + " CPU above 92%", since));
+        // Latency cascades upstream of the database during a failover.
+        if (dbFailover && (h.service == "api" || h.service == "frontend" || h.service == "auth"))
+            out.push_back(make(base("HighRequestLatency", "warning"), h.instance + " p99 latency above 2 s",
+                               since + 10'000 + static_cast<TimeMs>(unit(i * 7 + m_opt.seed) * 50'000)));
+        if (degrading(i) && wear(i, Wear::ReallocatedSectors, t) > 50)
+            out.push_back(make(base("DiskReallocatedSectors", "warning"),
+                               h.instance + " disk is reallocating sectors", m_simStart));
         if (metric(i, 2, t) > 0.9)
             out.push_back(make(base("DiskAlmostFull", "warning"), h.instance + " root filesystem above 90%",
                                m_simStart));
@@ -284,6 +339,13 @@ Truth SimFleet::truth(TimeMs t) const {
     tr.scenario = m_opt.scenario;
     tr.phase = phase(t);
     tr.since = phaseStart(t);
+    if (tr.phase == Phase::DbFailover && m_hosts[m_dbPrimary].role == "db") {
+        tr.rootCause = "db primary " + m_hosts[m_dbPrimary].instance;
+        tr.rootCauseKind = "database";
+        for (const auto &h : m_hosts)
+            if (h.service == "api" || h.service == "frontend" || h.service == "auth")
+                tr.affectedHosts.push_back(h.instance);
+    }
     if (tr.phase == Phase::RackFailure) {
         tr.failedRack = m_racks[static_cast<std::size_t>(failedRackIndex())];
         tr.rootCause = "switch tor-" + tr.failedRack;
@@ -293,6 +355,89 @@ Truth SimFleet::truth(TimeMs t) const {
                 tr.affectedHosts.push_back(m_hosts[i].instance);
     }
     return tr;
+}
+
+const std::vector<std::pair<std::string, std::string>> &SimFleet::serviceDependencies() {
+    static const std::vector<std::pair<std::string, std::string>> deps{
+        {"edge", "frontend"}, {"frontend", "api"},     {"api", "auth"},        {"api", "cache"},
+        {"api", "db"},        {"api", "broker"},       {"auth", "db"},         {"auth", "cache"},
+        {"ingest", "broker"}, {"broker", "inference"}, {"inference", "cache"}, {"batch", "db"},
+        {"batch", "broker"},
+    };
+    return deps;
+}
+
+std::vector<SimFleet::Edge> SimFleet::edges(TimeMs t) const {
+    // Capacity and health per service from its hosts.
+    std::map<std::string, std::pair<double, int>> load; // service -> (sum cpu, hosts up)
+    std::map<std::string, int> total;
+    for (std::size_t i = 0; i < m_hosts.size(); ++i) {
+        ++total[m_hosts[i].service];
+        if (up(i, t)) {
+            load[m_hosts[i].service].first += metric(i, 0, t);
+            ++load[m_hosts[i].service].second;
+        }
+    }
+    std::vector<Edge> out;
+    for (const auto &[from, to] : serviceDependencies()) {
+        Edge e{from, to, 0, 0};
+        const auto &src = load[from];
+        e.requestsPerSecond = src.first * 400.0; // busier callers send more
+        const int all = total[to];
+        const int alive = load[to].second;
+        double errorRatio = all > 0 ? 0.001 + 0.9 * (1.0 - static_cast<double>(alive) / all) : 1.0;
+        if (to == "db" && phase(t) == Phase::DbFailover && t - phaseStart(t) < 60'000)
+            errorRatio = std::max(errorRatio, 0.35); // until the replica is promoted
+        e.errorsPerSecond = e.requestsPerSecond * std::min(1.0, errorRatio);
+        out.push_back(e);
+    }
+    return out;
+}
+
+std::vector<SimFleet::FactValue> SimFleet::facts(std::size_t i, TimeMs t) const {
+    const SimHost &h = m_hosts[i];
+    // Each drift has an onset per host spread over [start - 3 d, start + 3 d]: part of it is already
+    // there when the simulator starts, the rest appears while it runs ("spreading").
+    auto drifted = [&](int channel, double share) {
+        if (unit(i * 977 + static_cast<std::uint64_t>(channel) * 131 + m_opt.seed) >= share)
+            return false;
+        const double u = unit(i * 733 + static_cast<std::uint64_t>(channel) + m_opt.seed * 17);
+        const TimeMs onset = m_simStart - 3 * 86'400'000LL + static_cast<TimeMs>(u * 6 * 86'400'000.0);
+        return t >= onset;
+    };
+    std::vector<FactValue> f;
+    f.push_back({"package", "openssl", (h.role == "api" && drifted(1, 0.12)) ? "3.0.9" : "3.0.11"});
+    f.push_back({"package", "nginx",
+                 h.role == "web" || h.role == "lb"
+                     ? (drifted(2, 0.05) ? "1.22.1-9+deb12u1" : "1.22.1-9+deb12u2")
+                     : "absent"});
+    f.push_back({"sysctl", "vm.swappiness",
+                 (h.role == "db" && drifted(3, 0.10)) ? "60" : (h.role == "db" ? "1" : "10")});
+    f.push_back({"sysctl", "net.core.somaxconn", drifted(4, 0.02) ? "128" : "4096"});
+    f.push_back({"config", "/etc/ssh/sshd_config", drifted(5, 0.03) ? "9f1c0d4e" : "5a2b77e1"});
+    return f;
+}
+
+bool SimFleet::degrading(std::size_t i) const {
+    return unit(i * 1297 + m_opt.seed * 3) < (m_opt.scenario == "disk-degradation" ? 0.03 : 0.006);
+}
+
+double SimFleet::wear(std::size_t i, Wear kind, TimeMs t) const {
+    if (!up(i, t))
+        return std::numeric_limits<double>::quiet_NaN();
+    const double hours =
+        static_cast<double>(t - m_simStart) / 3'600'000.0 + 72.0; // degrading for 3 days already
+    const bool bad = degrading(i);
+    switch (kind) {
+    case Wear::MemoryErrors:
+        return std::floor(unit(i * 11 + m_opt.seed) * 3 + (bad ? 0.8 * hours * hours / 24.0 : 0));
+    case Wear::ReallocatedSectors:
+        return std::floor(bad ? 4.0 * hours : unit(i * 13 + m_opt.seed) < 0.05 ? 8 : 0);
+    case Wear::TemperatureC:
+        return 42 + 6 * unit(i * 17 + m_opt.seed) + 3 * noise(i, 9, t) +
+               (bad ? std::min(35.0, 0.25 * hours) : 0);
+    }
+    return std::numeric_limits<double>::quiet_NaN();
 }
 
 std::string SimFleet::addSilence(Silence s, std::string *error) {

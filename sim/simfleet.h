@@ -15,7 +15,7 @@ namespace vigil::sim {
 struct SimOptions {
     int hosts = 2000;
     std::uint64_t seed = 1;
-    std::string scenario = "demo"; // steady, hotspots, rack-failure, demo
+    std::string scenario = "demo"; // one of SimFleet::scenarios()
     double speed = 1.0;            // simulated seconds per real second
     int hostsPerRack = 40;
 };
@@ -33,7 +33,7 @@ struct SimHost {
     std::string kernel, osVersion;
 };
 
-enum class Phase { Steady, Hotspots, RackFailure };
+enum class Phase { Steady, Hotspots, RackFailure, DbFailover };
 
 struct Truth {
     std::string scenario;
@@ -49,6 +49,9 @@ class SimFleet {
 public:
     explicit SimFleet(SimOptions options, TimeMs realStart = 0);
 
+    static const std::vector<std::string> &scenarios();
+    static bool isScenario(const std::string &name);
+
     [[nodiscard]] const std::vector<SimHost> &hosts() const { return m_hosts; }
     [[nodiscard]] const SimOptions &options() const { return m_opt; }
     [[nodiscard]] TimeMs now() const; // simulated time
@@ -63,6 +66,31 @@ public:
 
     // Every alert Alertmanager would hold at t, with silences and inhibitions applied.
     [[nodiscard]] std::vector<Alert> alerts(TimeMs t) const;
+
+    // Service dependency graph with live request and error rates (service-mesh style).
+    struct Edge {
+        std::string from, to;
+        double requestsPerSecond = 0;
+        double errorsPerSecond = 0;
+    };
+    [[nodiscard]] std::vector<Edge> edges(TimeMs t) const;
+    static const std::vector<std::pair<std::string, std::string>> &serviceDependencies();
+
+    // Config facts as a node_exporter textfile collector would export them, mostly equal to the role's
+    // golden values, with drift that appears and spreads over time. (family, key, value), e.g.
+    // ("package", "openssl", "3.0.11"), ("sysctl", "vm.swappiness", "10"), ("config", "/etc/ssh/sshd_config",
+    // hash).
+    struct FactValue {
+        std::string family, key, value;
+    };
+    [[nodiscard]] std::vector<FactValue> facts(std::size_t host, TimeMs t) const;
+
+    // Hardware wear: corrected memory errors (counter), reallocated disk sectors, temperature (°C).
+    // A few hosts degrade, trending toward failure; NaN while the host is down.
+    enum class Wear { MemoryErrors, ReallocatedSectors, TemperatureC };
+    [[nodiscard]] double wear(std::size_t host, Wear kind, TimeMs t) const;
+    [[nodiscard]] bool degrading(std::size_t host) const;
+    [[nodiscard]] std::size_t dbPrimary() const { return m_dbPrimary; }
     [[nodiscard]] Truth truth(TimeMs t) const;
 
     // Silences (Alertmanager semantics: matchers with anchored regexes; expire by id).
@@ -79,6 +107,7 @@ private:
     TimeMs m_simStart;
     std::vector<SimHost> m_hosts;
     std::vector<std::string> m_racks;
+    std::size_t m_dbPrimary = 0;
     mutable std::mutex m_mutex;
     std::vector<Silence> m_silences;
     std::uint64_t m_silenceSeq = 0;

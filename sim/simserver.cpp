@@ -73,6 +73,16 @@ TimeMs parseTimeParam(const std::string &s, TimeMs fallback) {
     return static_cast<TimeMs>(std::llround(v * 1000));
 }
 
+} // namespace
+
+// Service-mesh style edge queries vigil-sim answers (source_service, destination_service labels).
+const char *const kEdgeQuery =
+    "sum by (source_service, destination_service) (rate(service_requests_total[5m]))";
+const char *const kEdgeErrorQuery =
+    "sum by (source_service, destination_service) (rate(service_request_errors_total[5m]))";
+
+namespace {
+
 // The simulator metric a query of the default profile asks for, or -1.
 int metricForQuery(const std::string &q) {
     for (const auto &m : QueryProfile::nodeExporterDefault().metrics)
@@ -216,13 +226,58 @@ ServerReply SimServer::query(const ServerRequest &r) {
                         {"name", "Debian GNU/Linux"},
                         {"pretty_name", "Debian GNU/Linux 12 (bookworm)"},
                         {"version_id", hosts[i].osVersion}});
+    } else if (q == kEdgeQuery || q == kEdgeErrorQuery) {
+        const bool errors = q == kEdgeErrorQuery;
+        for (const auto &e : m_fleet.edges(t)) {
+            if (!first)
+                out += ',';
+            first = false;
+            out += "{\"metric\":{\"destination_service\":\"" + e.to + "\",\"source_service\":\"" + e.from +
+                   "\"},\"value\":[";
+            appendTime(out, t);
+            out += ",\"";
+            appendValue(out, errors ? e.errorsPerSecond : e.requestsPerSecond);
+            out += "\"]}";
+        }
+    } else if (q == "node_package_info" || q == "node_sysctl_info" || q == "node_config_file_info") {
+        const std::string family = q == "node_package_info"  ? "package"
+                                   : q == "node_sysctl_info" ? "sysctl"
+                                                             : "config";
+        const char *keyLabel = family == "package" ? "package" : family == "sysctl" ? "name" : "path";
+        const char *valueLabel = family == "package" ? "version" : family == "sysctl" ? "value" : "sha256";
+        for (std::size_t i = 0; i < hosts.size(); ++i) {
+            if (!m_fleet.up(i, t))
+                continue;
+            for (const auto &f : m_fleet.facts(i, t))
+                if (f.family == family && f.value != "absent")
+                    sample(hosts[i], true, 1, q, {{keyLabel, f.key}, {valueLabel, f.value}});
+        }
+    } else if (q == "node_edac_correctable_errors_total" || q == "smartmon_reallocated_sector_ct_raw_value" ||
+               q == "node_hwmon_temp_celsius") {
+        const auto kind = q == "node_hwmon_temp_celsius" ? SimFleet::Wear::TemperatureC
+                          : q == "smartmon_reallocated_sector_ct_raw_value"
+                              ? SimFleet::Wear::ReallocatedSectors
+                              : SimFleet::Wear::MemoryErrors;
+        const std::vector<std::pair<std::string, std::string>> extra =
+            kind == SimFleet::Wear::TemperatureC
+                ? std::vector<std::pair<std::string, std::string>>{{"chip", "platform_coretemp_0"},
+                                                                   {"sensor", "temp1"}}
+            : kind == SimFleet::Wear::ReallocatedSectors
+                ? std::vector<std::pair<std::string, std::string>>{{"disk", "/dev/sda"}}
+                : std::vector<std::pair<std::string, std::string>>{{"controller", "0"}};
+        for (std::size_t i = 0; i < hosts.size(); ++i)
+            if (m_fleet.up(i, t))
+                sample(hosts[i], true, m_fleet.wear(i, kind, t), q, extra);
     } else {
         const int metric = metricForQuery(q);
         if (metric < 0)
             return ServerReply::json(
-                promError("bad_data", "vigil-sim does not support this query: \"" + q +
-                                          "\" (it answers the queries of Vigil's default profile, "
-                                          "node_uname_info and node_os_info)"),
+                promError(
+                    "bad_data",
+                    "vigil-sim does not support this query: \"" + q +
+                        "\" (it answers the queries of Vigil's default profile, "
+                        "node_uname_info, node_os_info, node_package_info, node_sysctl_info, "
+                        "node_config_file_info, the hardware wear series and the service edge queries)"),
                 400);
         // Aggregations drop job (avg by, max by, sum by); the load ratio keeps node_load1's labels.
         const bool keepsJob = SimFleet::metricKeys()[static_cast<std::size_t>(metric)] == "load" ||

@@ -9,6 +9,9 @@
 
 namespace vigil::sim {
 
+extern const char *const kEdgeQuery;
+extern const char *const kEdgeErrorQuery;
+
 class SimServer final {
 public:
     explicit SimServer(SimOptions options);

@@ -206,6 +206,94 @@ private Q_SLOTS:
         QVERIFY(differ > 400);
     }
 
+    void dbFailoverCascadesUpstream() {
+        sim::SimOptions o;
+        o.hosts = 2000;
+        o.scenario = "db-failover";
+        sim::SimFleet f(o);
+        const TimeMs t = f.now() + 5000;
+        const auto &primary = f.hosts()[f.dbPrimary()];
+        QCOMPARE(primary.role, std::string("db"));
+        QVERIFY(!f.up(f.dbPrimary(), t));
+        int latency = 0, root = 0;
+        for (const auto &a : f.alerts(t)) {
+            latency += a.name() == "HighRequestLatency";
+            root += a.name() == "DbPrimaryDown";
+        }
+        QCOMPARE(root, 1);
+        QVERIFY2(latency > 500, qPrintable(QString::number(latency))); // a storm from one cause
+        const auto truth = f.truth(t);
+        QCOMPARE(truth.rootCause, "db primary " + primary.instance);
+        QCOMPARE(int(truth.affectedHosts.size()), latency);
+        bool dbEdgesFailing = false;
+        for (const auto &e : f.edges(t))
+            if (e.to == "db")
+                dbEdgesFailing = e.errorsPerSecond > 0.3 * e.requestsPerSecond;
+        QVERIFY(dbEdgesFailing);
+    }
+
+    void serviceEdgesServedAsMeshMetrics() {
+        auto r = m_sim->handle(get("/api/v1/query", {{"query", sim::kEdgeQuery}}));
+        QCOMPARE(r.status, 200);
+        auto j = json::parse(r.body);
+        QCOMPARE(j["data"]["result"].size(), sim::SimFleet::serviceDependencies().size());
+        const auto &first = j["data"]["result"][0];
+        QVERIFY(first["metric"].contains("source_service") &&
+                first["metric"].contains("destination_service"));
+        double total = 0;
+        for (const auto &e : j["data"]["result"])
+            total += std::stod(e["value"][1].get<std::string>());
+        QVERIFY(total > 0);
+        QCOMPARE(m_sim->handle(get("/api/v1/query", {{"query", sim::kEdgeErrorQuery}})).status, 200);
+    }
+
+    void configDriftAppearsAndSpreads() {
+        sim::SimOptions o;
+        o.hosts = 3000;
+        sim::SimFleet f(o, 1795000000000);
+        auto drifted = [&](TimeMs t) {
+            int api = 0, old = 0;
+            for (std::size_t i = 0; i < f.hosts().size(); ++i) {
+                if (f.hosts()[i].role != "api")
+                    continue;
+                ++api;
+                for (const auto &fact : f.facts(i, t))
+                    old += fact.key == "openssl" && fact.value == "3.0.9";
+            }
+            return std::make_pair(api, old);
+        };
+        const auto now = drifted(1795000000000);
+        const auto later = drifted(1795000000000 + 3 * 86'400'000LL);
+        QVERIFY(now.second > 0);             // some drift is there from the start
+        QVERIFY(now.second < now.first / 5); // most hosts match the golden value
+        QVERIFY(later.second > now.second);  // and it spreads
+        auto r = m_sim->handle(get("/api/v1/query", {{"query", "node_package_info"}}));
+        auto j = json::parse(r.body);
+        QVERIFY(j["data"]["result"][0]["metric"].contains("package"));
+        QVERIFY(j["data"]["result"][0]["metric"].contains("version"));
+    }
+
+    void hardwareWearTrendsOnAFewHosts() {
+        sim::SimOptions o;
+        o.hosts = 2000;
+        o.scenario = "disk-degradation";
+        sim::SimFleet f(o, 1795000000000);
+        int degrading = 0;
+        for (std::size_t i = 0; i < f.hosts().size(); ++i) {
+            if (!f.degrading(i))
+                continue;
+            ++degrading;
+            const TimeMs t0 = 1795000000000, t1 = t0 + 86'400'000;
+            QVERIFY(f.wear(i, sim::SimFleet::Wear::ReallocatedSectors, t1) >
+                    f.wear(i, sim::SimFleet::Wear::ReallocatedSectors, t0));
+            QVERIFY(f.wear(i, sim::SimFleet::Wear::MemoryErrors, t1) >
+                    f.wear(i, sim::SimFleet::Wear::MemoryErrors, t0));
+        }
+        QVERIFY(degrading > 10 && degrading < 150);
+        auto r = m_sim->handle(get("/api/v1/query", {{"query", "node_hwmon_temp_celsius"}}));
+        QCOMPARE(r.status, 200);
+    }
+
     void hotspotsMakePoolsUneven() {
         sim::SimOptions o;
         o.hosts = 2000;
