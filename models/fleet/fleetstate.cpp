@@ -23,7 +23,7 @@ void FleetState::addSource(const SourceHealth &health) {
         it->second.name = health.name;
         it->second.kind = health.kind;
     }
-    m_snapshot = build(nullptr);
+    m_snapshot = build();
 }
 
 void FleetState::restore(const CachedState &cache) {
@@ -46,17 +46,14 @@ void FleetState::restore(const CachedState &cache) {
         std::sort(part.hosts.begin(), part.hosts.end(),
                   [](const Host &a, const Host &b) { return a.name < b.name; });
     for (const auto &f : cache.facts) {
-        const Host *owner = nullptr;
         for (auto &[id, part] : m_prom) {
             auto it = std::lower_bound(part.hosts.begin(), part.hosts.end(), f.host,
                                        [](const Host &h, const std::string &n) { return h.name < n; });
             if (it != part.hosts.end() && it->name == f.host) {
                 part.facts.push_back(f);
-                owner = &*it;
                 break;
             }
         }
-        (void)owner;
     }
     for (const auto &a : cache.alerts) {
         const std::string src = a.seenBy.empty() ? std::string("cache") : a.seenBy.front();
@@ -69,7 +66,7 @@ void FleetState::restore(const CachedState &cache) {
         const std::string src = s.seenBy.empty() ? std::string("cache") : s.seenBy.front();
         m_am[src].silences.push_back(s);
     }
-    m_snapshot = build(nullptr);
+    m_snapshot = build();
 }
 
 FleetState::Update FleetState::apply(const PollData &poll) {
@@ -145,8 +142,8 @@ FleetState::Update FleetState::apply(const PollData &poll) {
 
     // Alert diff against the previous snapshot.
     const auto previous = m_snapshot;
-    auto snap = build(batch.get());
-    std::const_pointer_cast<FleetSnapshot>(snap)->pollReceivedNs = poll.timings.receivedNs;
+    m_lastReceivedNs = poll.timings.receivedNs;
+    auto snap = build();
     if (poll.hasAlerts || poll.hasRuleAlerts) {
         std::unordered_map<std::string_view, const Alert *> before;
         before.reserve(previous->alerts.size());
@@ -171,15 +168,16 @@ FleetState::Update FleetState::apply(const PollData &poll) {
 }
 
 FleetSnapshotPtr FleetState::rebuild() {
-    m_snapshot = build(nullptr);
+    m_snapshot = build();
     return m_snapshot;
 }
 
-FleetSnapshotPtr FleetState::build(StoreBatch *) {
+FleetSnapshotPtr FleetState::build() {
     auto s = std::make_shared<FleetSnapshot>();
     s->generation = ++m_generation;
     s->builtAt = nowMs();
     s->fromCache = m_fromCache;
+    s->pollReceivedNs = m_lastReceivedNs;
     s->metrics = m_metrics;
     for (const auto &[id, h] : m_health)
         s->sources.push_back(h);

@@ -44,7 +44,7 @@ private:
         std::vector<Alert> alerts;
         std::vector<Silence> silences;
     };
-    FleetSnapshotPtr build(StoreBatch *batch);
+    FleetSnapshotPtr build();
 
     std::vector<MetricQuery> m_metrics;
     std::string m_hostLabel;
@@ -53,6 +53,7 @@ private:
     std::map<std::string, AmPart> m_am;
     bool m_fromCache = false;
     std::uint64_t m_generation = 0;
+    std::int64_t m_lastReceivedNs = 0; // steady time of the last poll's last response
     FleetSnapshotPtr m_snapshot;
 };
 
