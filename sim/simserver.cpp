@@ -164,6 +164,8 @@ ServerReply SimServer::handle(const ServerRequest &r) {
         return amSilences(r);
     if (p == "/api/v2/status")
         return amStatus();
+    if (p == "/metrics")
+        return metrics();
     if (p == "/sim/truth")
         return truth();
     return ServerReply::text("404 page not found\n", 404);
@@ -515,6 +517,139 @@ ServerReply SimServer::amStatus() {
              {"uptime", formatRfc3339(nowMs())},
              {"versionInfo", {{"version", "0.25.0"}, {"revision", "vigil-sim"}, {"goVersion", "go1.19"}}}}
             .dump());
+}
+
+ServerReply SimServer::metrics()
+{
+    // Exposition format for a real Prometheus scraping the synthetic fleet with honor_labels: true.
+    // Every host's series carry its own instance and topology labels; vigil_sim_host_up stands in for
+    // the per-target `up` a Prometheus scraping the hosts directly would record.
+    const TimeMs t = m_fleet.now();
+    const auto &hosts = m_fleet.hosts();
+    std::lock_guard lock(m_countersMutex);
+    if (m_hostCounters.size() != hosts.size())
+        m_hostCounters.assign(hosts.size(), Counters{});
+    std::string out;
+    out.reserve(hosts.size() * 1800);
+    auto labels = [](const SimHost &h, const std::string &extra = {}) {
+        std::string l = "{instance=\"" + h.instance + "\",job=\"node\",rack=\"" + h.rack + "\",region=\"" + h.region +
+                        "\",role=\"" + h.role + "\",service=\"" + h.service + "\",zone=\"" + h.zone + "\"";
+        if (!extra.empty())
+            l += "," + extra;
+        return l + "}";
+    };
+    auto family = [&out](const char *name, const char *type, const char *help) {
+        out += "# HELP ";
+        out += name;
+        out += ' ';
+        out += help;
+        out += "\n# TYPE ";
+        out += name;
+        out += ' ';
+        out += type;
+        out += '\n';
+    };
+    auto line = [&out](const char *name, const std::string &lbl, double v) {
+        out += name;
+        out += lbl;
+        out += ' ';
+        appendValue(out, v);
+        out += '\n';
+    };
+    // Integrate counters up to t.
+    for (std::size_t i = 0; i < hosts.size(); ++i) {
+        auto &c = m_hostCounters[i];
+        if (c.last == 0) {
+            c.last = t;
+            c.idleSeconds = 1e6 * (0.5 + 0.5 * static_cast<double>(i % 7) / 7);
+            continue;
+        }
+        const double dt = static_cast<double>(t - c.last) / 1000.0;
+        c.last = t;
+        if (!m_fleet.up(i, t))
+            continue;
+        c.idleSeconds += dt * (1.0 - m_fleet.metric(i, 0, t));
+        const double net = m_fleet.metric(i, 3, t);
+        c.rxBytes += dt * net * 0.6;
+        c.txBytes += dt * net * 0.4;
+    }
+    family("vigil_sim_host_up", "gauge", "1 if the simulated host answers scrapes.");
+    for (std::size_t i = 0; i < hosts.size(); ++i)
+        line("vigil_sim_host_up", labels(hosts[i]), m_fleet.up(i, t) ? 1 : 0);
+    family("node_cpu_seconds_total", "counter", "Seconds the CPUs spent in each mode.");
+    for (std::size_t i = 0; i < hosts.size(); ++i)
+        if (m_fleet.up(i, t))
+            for (int cpu = 0; cpu < hosts[i].cores; ++cpu)
+                line("node_cpu_seconds_total", labels(hosts[i], "cpu=\"" + std::to_string(cpu) + "\",mode=\"idle\""),
+                     m_hostCounters[i].idleSeconds);
+    family("node_load1", "gauge", "1m load average.");
+    for (std::size_t i = 0; i < hosts.size(); ++i)
+        if (m_fleet.up(i, t))
+            line("node_load1", labels(hosts[i]), m_fleet.metric(i, 4, t) * hosts[i].cores);
+    family("node_memory_MemTotal_bytes", "gauge", "Memory information field MemTotal_bytes.");
+    for (std::size_t i = 0; i < hosts.size(); ++i)
+        if (m_fleet.up(i, t))
+            line("node_memory_MemTotal_bytes", labels(hosts[i]), hosts[i].cores * 8.0 * (1 << 30));
+    family("node_memory_MemAvailable_bytes", "gauge", "Memory information field MemAvailable_bytes.");
+    for (std::size_t i = 0; i < hosts.size(); ++i)
+        if (m_fleet.up(i, t))
+            line("node_memory_MemAvailable_bytes", labels(hosts[i]), hosts[i].cores * 8.0 * (1 << 30) * (1.0 - m_fleet.metric(i, 1, t)));
+    const std::string fs = "device=\"/dev/sda1\",fstype=\"ext4\",mountpoint=\"/\"";
+    family("node_filesystem_size_bytes", "gauge", "Filesystem size in bytes.");
+    for (std::size_t i = 0; i < hosts.size(); ++i)
+        if (m_fleet.up(i, t))
+            line("node_filesystem_size_bytes", labels(hosts[i], fs), 500e9);
+    family("node_filesystem_avail_bytes", "gauge", "Filesystem space available to non-root users in bytes.");
+    for (std::size_t i = 0; i < hosts.size(); ++i)
+        if (m_fleet.up(i, t))
+            line("node_filesystem_avail_bytes", labels(hosts[i], fs), 500e9 * (1.0 - m_fleet.metric(i, 2, t)));
+    family("node_network_receive_bytes_total", "counter", "Network device statistic receive_bytes.");
+    for (std::size_t i = 0; i < hosts.size(); ++i)
+        if (m_fleet.up(i, t))
+            line("node_network_receive_bytes_total", labels(hosts[i], "device=\"eth0\""), m_hostCounters[i].rxBytes);
+    family("node_network_transmit_bytes_total", "counter", "Network device statistic transmit_bytes.");
+    for (std::size_t i = 0; i < hosts.size(); ++i)
+        if (m_fleet.up(i, t))
+            line("node_network_transmit_bytes_total", labels(hosts[i], "device=\"eth0\""), m_hostCounters[i].txBytes);
+    family("node_uname_info", "gauge", "Labeled system information as provided by the uname system call.");
+    for (std::size_t i = 0; i < hosts.size(); ++i)
+        if (m_fleet.up(i, t))
+            line("node_uname_info", labels(hosts[i], "machine=\"x86_64\",release=\"" + hosts[i].kernel + "\",sysname=\"Linux\""), 1);
+    family("node_os_info", "gauge", "A metric with a constant '1' value labeled by build_id, id, and version.");
+    for (std::size_t i = 0; i < hosts.size(); ++i)
+        if (m_fleet.up(i, t))
+            line("node_os_info", labels(hosts[i], "id=\"debian\",version_id=\"" + hosts[i].osVersion + "\""), 1);
+    family("node_package_info", "gauge", "Installed package versions (textfile collector).");
+    for (std::size_t i = 0; i < hosts.size(); ++i)
+        if (m_fleet.up(i, t))
+            for (const auto &f : m_fleet.facts(i, t))
+                if (f.family == "package" && f.value != "absent")
+                    line("node_package_info", labels(hosts[i], "package=\"" + f.key + "\",version=\"" + f.value + "\""), 1);
+    family("node_hwmon_temp_celsius", "gauge", "Hardware monitor for temperature (input).");
+    for (std::size_t i = 0; i < hosts.size(); ++i)
+        if (m_fleet.up(i, t))
+            line("node_hwmon_temp_celsius", labels(hosts[i], "chip=\"platform_coretemp_0\",sensor=\"temp1\""),
+                 m_fleet.wear(i, SimFleet::Wear::TemperatureC, t));
+    // Service edges: request and error counters.
+    const auto edges = m_fleet.edges(t);
+    if (m_edgeCounters.size() != edges.size())
+        m_edgeCounters.assign(edges.size(), {0, 0});
+    const double edt = m_edgeLast ? static_cast<double>(t - m_edgeLast) / 1000.0 : 0;
+    m_edgeLast = t;
+    family("service_requests_total", "counter", "Requests between services (service-mesh style).");
+    for (std::size_t e = 0; e < edges.size(); ++e) {
+        m_edgeCounters[e].first += edt * edges[e].requestsPerSecond;
+        m_edgeCounters[e].second += edt * edges[e].errorsPerSecond;
+        line("service_requests_total",
+             "{destination_service=\"" + edges[e].to + "\",source_service=\"" + edges[e].from + "\"}", m_edgeCounters[e].first);
+    }
+    family("service_request_errors_total", "counter", "Failed requests between services.");
+    for (std::size_t e = 0; e < edges.size(); ++e)
+        line("service_request_errors_total",
+             "{destination_service=\"" + edges[e].to + "\",source_service=\"" + edges[e].from + "\"}", m_edgeCounters[e].second);
+    ServerReply r = ServerReply::text(std::move(out));
+    r.contentType = "text/plain; version=0.0.4; charset=utf-8";
+    return r;
 }
 
 ServerReply SimServer::truth() {

@@ -5,6 +5,8 @@
 #include "simfleet.h"
 
 #include <memory>
+#include <mutex>
+#include <vector>
 #include <string>
 
 namespace vigil::sim {
@@ -38,8 +40,20 @@ private:
     ServerReply amSilences(const ServerRequest &r);
     ServerReply amStatus();
     ServerReply truth();
+    ServerReply metrics();
 
     SimFleet m_fleet;
+    // Counters exported on /metrics integrate rates between scrapes; one state per host and edge.
+    struct Counters {
+        TimeMs last = 0;
+        double idleSeconds = 0;
+        double rxBytes = 0;
+        double txBytes = 0;
+    };
+    std::mutex m_countersMutex;
+    std::vector<Counters> m_hostCounters;
+    std::vector<std::pair<double, double>> m_edgeCounters; // requests, errors
+    TimeMs m_edgeLast = 0;
     HttpServer m_server;
 };
 

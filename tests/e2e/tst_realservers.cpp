@@ -7,6 +7,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <nlohmann/json.hpp>
+
+#include <QProcess>
+#include <QUrl>
+
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
@@ -61,6 +67,9 @@ private Q_SLOTS:
         s.alertmanagerUrls = {m_servers->amUrl().toStdString()};
         s.intervalMs = 1000;
         c.sources = {s};
+        // The simulator's hosts arrive through one scrape target with honor_labels; its per-host
+        // vigil_sim_host_up stands in for the per-target `up` of a fleet scraped host by host.
+        c.profile.upQuery = "up{job!=\"sim\"} or vigil_sim_host_up";
         c.cachePath = m_dir.filePath(QStringLiteral("e2e.sqlite")).toStdString();
         m_service = std::make_unique<FleetService>(c);
         m_service->start();
@@ -89,7 +98,7 @@ private Q_SLOTS:
                      60000),
                  "node_exporter's host with CPU and memory never appeared");
         const auto snap = m_service->current();
-        QCOMPARE(snap->hosts.size(), std::size_t(2));
+        QCOMPARE(snap->hosts.size(), std::size_t(2 + test::RealServers::simHosts));
         const Host *h = snap->host(node);
         QCOMPARE(std::string(h->labels.value("rack")), std::string("eu1-a-r01"));
         QVERIFY(h->metrics[0] >= 0 && h->metrics[0] <= 1);
@@ -102,6 +111,52 @@ private Q_SLOTS:
                 sawKernel = QString::fromStdString(f.value) == QSysInfo::kernelVersion();
         QVERIFY(sawKernel);
         QVERIFY(source(*snap, SourceKind::Prometheus)->version.starts_with("2.42"));
+    }
+
+    // vigil-sim's own Prometheus API, asked directly: what the simulator says it exports.
+    nlohmann::json simQuery(const QString &promql) {
+        QProcess curl;
+        curl.start(QStringLiteral("curl"),
+                   {QStringLiteral("-fsG"), m_servers->simUrl() + QStringLiteral("/api/v1/query"),
+                    QStringLiteral("--data-urlencode"), QStringLiteral("query=") + promql});
+        curl.waitForFinished(10000);
+        return nlohmann::json::parse(curl.readAllStandardOutput().toStdString(), nullptr, false);
+    }
+
+    void prometheusScrapesTheSimulatedFleet() {
+        const auto truth = simQuery(QStringLiteral("up"));
+        QVERIFY(truth.is_object() && truth["status"] == "success");
+        const auto &series = truth["data"]["result"];
+        QCOMPARE(int(series.size()), test::RealServers::simHosts);
+        const std::string first = series[0]["metric"]["instance"];
+        QVERIFY2(waitFor(
+                     [&](const FleetSnapshot &s) {
+                         const Host *h = s.host(first);
+                         return h && h->up == UpState::Up && !std::isnan(h->metrics[1]);
+                     },
+                     60000),
+                 "the simulated fleet never arrived through the real Prometheus");
+        const auto snap = m_service->current();
+        const int memory = m_service->config().profile.metricIndex("memory");
+        const auto memTruth = simQuery(QString::fromStdString(m_service->config().profile.metrics[memory].query));
+        std::vector<double> errors;
+        for (const auto &sr : series) {
+            const auto &m = sr["metric"];
+            const Host *h = snap->host(m["instance"].get<std::string>());
+            QVERIFY2(h, m["instance"].get<std::string>().c_str());
+            for (const char *label : {"region", "zone", "rack", "role", "service"})
+                QCOMPARE(std::string(h->labels.value(label)), m[label].get<std::string>());
+            QCOMPARE(h->up, UpState::Up);
+            for (const auto &v : memTruth["data"]["result"])
+                if (v["metric"]["instance"] == m["instance"])
+                    errors.push_back(std::abs(h->metrics[memory] - std::stod(v["value"][1].template get<std::string>())));
+        }
+        QCOMPARE(int(errors.size()), test::RealServers::simHosts);
+        // Within scrape timing: the scrape and Vigil's poll are up to two seconds apart.
+        std::sort(errors.begin(), errors.end());
+        qInfo("memory |vigil - sim|: median %.4f, max %.4f", errors[errors.size() / 2], errors.back());
+        QVERIFY(errors[errors.size() / 2] < 0.03);
+        QVERIFY(errors.back() < 0.1);
     }
 
     void alertsArriveThroughAlertmanager() {

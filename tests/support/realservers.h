@@ -56,6 +56,7 @@ public:
         nodePort = freePort();
         amPort = freePort();
         promPort = freePort();
+        simPort = freePort();
         const QString dir = m_dir.path();
         writeFile(
             dir + QStringLiteral("/alertmanager.yml"),
@@ -73,13 +74,20 @@ public:
                       "  - job_name: node\n    static_configs:\n      - targets: ['127.0.0.1:%3']\n"
                       "        labels: {region: eu1, zone: eu1-a, rack: eu1-a-r01, role: web}\n"
                       "  - job_name: gone\n    static_configs:\n      - targets: ['127.0.0.1:1']\n"
-                      "        labels: {region: eu1, zone: eu1-b, rack: eu1-b-r02, role: db}\n")
+                      "        labels: {region: eu1, zone: eu1-b, rack: eu1-b-r02, role: db}\n"
+                      "  - job_name: sim\n    honor_labels: true\n    static_configs:\n"
+                      "      - targets: ['127.0.0.1:%4']\n")
                       .arg(QStringLiteral(VIGIL_SOURCE_DIR "/resources/vigil-rules.yml"))
                       .arg(amPort)
                       .arg(nodePort)
+                      .arg(simPort)
                       .toUtf8());
         launch(QStringLiteral("prometheus-node-exporter"),
                {QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(nodePort)});
+        launch(qEnvironmentVariable("VIGIL_SIM_BIN", QStringLiteral("vigil-sim")),
+               {QStringLiteral("--hosts"), QString::number(simHosts), QStringLiteral("--scenario"),
+                QStringLiteral("steady"), QStringLiteral("--seed"), QStringLiteral("7"),
+                QStringLiteral("--port"), QString::number(simPort)});
         launch(QStringLiteral("prometheus-alertmanager"),
                {QStringLiteral("--config.file=%1/alertmanager.yml").arg(dir),
                 QStringLiteral("--storage.path=%1/am").arg(dir),
@@ -97,6 +105,7 @@ public:
                 return false;
             }
         return waitReady(QStringLiteral("http://127.0.0.1:%1/metrics").arg(nodePort), error) &&
+               waitReady(QStringLiteral("http://127.0.0.1:%1/metrics").arg(simPort), error) &&
                waitReady(QStringLiteral("http://127.0.0.1:%1/-/ready").arg(amPort), error) &&
                waitReady(QStringLiteral("http://127.0.0.1:%1/-/ready").arg(promPort), error);
     }
@@ -124,9 +133,11 @@ public:
 
     QString promUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(promPort); }
     QString amUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(amPort); }
+    QString simUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(simPort); }
     QString nodeInstance() const { return QStringLiteral("127.0.0.1:%1").arg(nodePort); }
 
-    quint16 nodePort = 0, amPort = 0, promPort = 0;
+    quint16 nodePort = 0, amPort = 0, promPort = 0, simPort = 0;
+    static constexpr int simHosts = 30;
 
 private:
     static void writeFile(const QString &path, const QByteArray &data) {
