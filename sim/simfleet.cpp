@@ -259,6 +259,13 @@ std::vector<Alert> SimFleet::alerts(TimeMs t) const {
         switchFp = sw.fingerprint;
         out.push_back(std::move(sw));
     }
+    // Services that lost hosts with the rack: every caller of one of them sees connection errors.
+    std::vector<std::string> lostServices;
+    if (ph == Phase::RackFailure)
+        for (const auto &h : m_hosts)
+            if (h.rack == failedRack &&
+                std::find(lostServices.begin(), lostServices.end(), h.service) == lostServices.end())
+                lostServices.push_back(h.service);
     const bool dbFailover = ph == Phase::DbFailover && m_hosts[m_dbPrimary].role == "db";
     if (dbFailover) {
         const SimHost &p = m_hosts[m_dbPrimary];
@@ -300,6 +307,15 @@ std::vector<Alert> SimFleet::alerts(TimeMs t) const {
             out.push_back(std::move(a));
             continue;
         }
+        for (const auto &[caller, callee] : serviceDependencies())
+            if (caller == h.service &&
+                std::find(lostServices.begin(), lostServices.end(), callee) != lostServices.end()) {
+                auto labels = base("UpstreamErrors", "warning");
+                labels.push_back({"upstream", callee});
+                out.push_back(make(std::move(labels), h.instance + " sees errors calling " + callee,
+                                   since + 15'000 +
+                                       static_cast<TimeMs>(unit(i * 13 + callee.size() + m_opt.seed) * 60'000)));
+            }
         if (metric(i, 0, t) > 0.92)
             out.push_back(make(base("HighCpu", "warning"), h.instance + " CPU above 92%", since));
         // Latency cascades upstream of the database during a failover.
@@ -345,6 +361,21 @@ Truth SimFleet::truth(TimeMs t) const {
         for (const auto &h : m_hosts)
             if (h.service == "api" || h.service == "frontend" || h.service == "auth")
                 tr.affectedHosts.push_back(h.instance);
+    }
+    if (!tr.rootCause.empty() || tr.phase == Phase::RackFailure) {
+        // The storm's own alerts, by fingerprint, so tests can score which alerts triage placed with it.
+        const std::string rack = tr.phase == Phase::RackFailure ? m_racks[static_cast<std::size_t>(failedRackIndex())] : "";
+        for (const auto &a : alerts(t)) {
+            const auto n = a.name();
+            const bool member = tr.phase == Phase::RackFailure
+                                    ? (n == "SwitchDown" || n == "UpstreamErrors" ||
+                                       (n == "HostDown" && a.labels.value("rack") == rack))
+                                    : (n == "DbPrimaryDown" || n == "DbReplicaPromoted" ||
+                                       n == "HighRequestLatency" ||
+                                       (n == "HostDown" && a.labels.value("instance") == m_hosts[m_dbPrimary].instance));
+            if (member)
+                tr.stormAlerts.push_back(a.fingerprint);
+        }
     }
     if (tr.phase == Phase::RackFailure) {
         tr.failedRack = m_racks[static_cast<std::size_t>(failedRackIndex())];

@@ -42,6 +42,7 @@ struct Truth {
     std::string rootCauseKind; // "switch", "" when there is no incident
     std::string failedRack;
     std::vector<std::string> affectedHosts;
+    std::vector<std::string> stormAlerts; // fingerprints of the alerts the root cause raised
     TimeMs since = 0;
 };
 

@@ -662,6 +662,7 @@ ServerReply SimServer::truth() {
         {"rootCauseKind", t.rootCauseKind},
         {"failedRack", t.failedRack},
         {"affectedHosts", t.affectedHosts},
+        {"stormAlerts", t.stormAlerts},
         {"hosts",
          m_fleet.hosts().size()}}.dump());
 }
