@@ -57,6 +57,9 @@ int main(int argc, char **argv) {
         s.alertmanagerUrls = {sim->url()};
         s.intervalMs = 5000;
         options->config.sources = {s};
+        // The simulator serves service-mesh request metrics: the service graph comes from them.
+        options->config.profile.edgeQuery = vigil::sim::kEdgeQuery;
+        options->config.profile.edgeErrorQuery = vigil::sim::kEdgeErrorQuery;
         if (options->config.cachePath.empty()) {
             const QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
             QDir().mkpath(dir);

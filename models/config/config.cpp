@@ -216,6 +216,73 @@ public:
         return p;
     }
 
+    std::vector<ServiceEdge> edgeList(const YAML::Node &n, const std::string &path) const {
+        if (!n.IsSequence())
+            fail(n, path, "expected a list of {from: SERVICE, to: SERVICE}");
+        std::vector<ServiceEdge> out;
+        for (std::size_t i = 0; i < n.size(); ++i) {
+            const std::string ep = join(path, "[" + std::to_string(i) + "]");
+            allowKeys(n[i], ep, {"from", "to"});
+            if (!n[i]["from"] || !n[i]["to"])
+                fail(n[i], ep, "an edge needs from and to");
+            ServiceEdge e;
+            e.from = string(n[i]["from"], join(ep, "from"));
+            e.to = string(n[i]["to"], join(ep, "to"));
+            if (e.from == e.to)
+                fail(n[i], ep, "an edge from a service to itself");
+            out.push_back(std::move(e));
+        }
+        return out;
+    }
+
+    void topology(const YAML::Node &n, const std::string &path, Config &c) const {
+        allowKeys(n, path,
+                  {"hierarchy", "service_label", "edges", "edges_file", "edge_query", "edge_error_query",
+                   "edge_source_label", "edge_destination_label"});
+        if (const auto h = n["hierarchy"]) {
+            if (!h.IsSequence() || h.size() == 0)
+                fail(h, join(path, "hierarchy"), "expected a non-empty list of labels, outermost first");
+            c.topology.hierarchy.clear();
+            for (std::size_t i = 0; i < h.size(); ++i)
+                c.topology.hierarchy.push_back(string(h[i], join(path, "hierarchy")));
+        }
+        if (n["service_label"])
+            c.topology.serviceLabel = string(n["service_label"], join(path, "service_label"));
+        if (n["edges"])
+            c.topology.edges = edgeList(n["edges"], join(path, "edges"));
+        if (n["edges_file"]) {
+            std::string file = string(n["edges_file"], join(path, "edges_file"));
+            if (!file.empty() && file[0] != '/' && m_file.find('/') != std::string::npos)
+                file = m_file.substr(0, m_file.rfind('/') + 1) + file;
+            std::ifstream in(file);
+            if (!in)
+                fail(n["edges_file"], join(path, "edges_file"), "cannot open \"" + file + "\"");
+            std::stringstream ss;
+            ss << in.rdbuf();
+            YAML::Node root;
+            try {
+                root = YAML::Load(ss.str());
+            } catch (const YAML::Exception &e) {
+                throw Failure{ConfigError{file, e.mark.line >= 0 ? e.mark.line + 1 : 0, {}, e.msg}};
+            }
+            const Reader inner(file);
+            inner.allowKeys(root, "", {"edges"});
+            if (!root["edges"])
+                inner.fail(root, "edges", "expected a list of edges under `edges`");
+            auto more = inner.edgeList(root["edges"], "edges");
+            c.topology.edges.insert(c.topology.edges.end(), more.begin(), more.end());
+        }
+        if (n["edge_query"])
+            c.profile.edgeQuery = string(n["edge_query"], join(path, "edge_query"));
+        if (n["edge_error_query"])
+            c.profile.edgeErrorQuery = string(n["edge_error_query"], join(path, "edge_error_query"));
+        if (n["edge_source_label"])
+            c.profile.edgeSourceLabel = string(n["edge_source_label"], join(path, "edge_source_label"));
+        if (n["edge_destination_label"])
+            c.profile.edgeDestinationLabel =
+                string(n["edge_destination_label"], join(path, "edge_destination_label"));
+    }
+
     Config config(const YAML::Node &root) const {
         Config c;
         c.file = m_file;
@@ -244,6 +311,8 @@ public:
                 c.maxConcurrentPerSource = static_cast<int>(
                     integer(h["max_concurrent_per_source"], "http.max_concurrent_per_source", 1));
         }
+        if (root["topology"])
+            topology(root["topology"], "topology", c);
         if (const auto ca = root["cache"]) {
             allowKeys(ca, "cache", {"path", "retention"});
             if (ca["path"])

@@ -2,6 +2,7 @@
 // Vigil's configuration as operators write it (YAML or JSON), validated with errors that name file,
 // line and key. Secrets read here stay in memory only (DESIGN rule 7).
 #include "../net/httptypes.h"
+#include "../fleet/host.h"
 #include "queryprofile.h"
 
 #include <cstdint>
@@ -23,9 +24,18 @@ struct SourceConfig {
     std::string caFile;
 };
 
+// The fleet's shape: the physical label hierarchy and the service dependency graph. Triage and the
+// topology map read both from FleetGraph (models/analysis).
+struct TopologyConfig {
+    std::vector<std::string> hierarchy{"region", "zone", "rack"}; // outermost first; hosts are the leaves
+    std::string serviceLabel = "service";                         // a host's service; falls back to `role`
+    std::vector<ServiceEdge> edges;                               // written by operators (edges / edges_file)
+};
+
 struct Config {
     std::vector<SourceConfig> sources;
     QueryProfile profile = QueryProfile::nodeExporterDefault();
+    TopologyConfig topology;
     std::uint64_t maxResponseBytes = 256ull * 1024 * 1024;
     int maxConcurrentPerSource = 4;
     std::string cachePath;                       // empty: the platform cache location

@@ -26,6 +26,12 @@ struct QueryProfile {
     std::string upQuery = "up";         // one series per scrape target; defines the inventory
     std::vector<MetricQuery> metrics;
     std::vector<FactQuery> facts;
+    // Service dependency edges from request metrics (service-mesh style): one series per (source,
+    // destination) pair; empty: no edge query.
+    std::string edgeQuery;
+    std::string edgeErrorQuery;
+    std::string edgeSourceLabel = "source_service";
+    std::string edgeDestinationLabel = "destination_service";
 
     static QueryProfile nodeExporterDefault();
     [[nodiscard]] int metricIndex(const std::string &key) const;

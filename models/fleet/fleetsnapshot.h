@@ -12,6 +12,11 @@
 
 namespace vigil {
 
+namespace analysis {
+class FleetGraph;
+struct TriageResult;
+} // namespace analysis
+
 struct FleetSnapshot {
     std::uint64_t generation = 0;
     TimeMs builtAt = 0;
@@ -22,9 +27,13 @@ struct FleetSnapshot {
     std::vector<MetricQuery> metrics;
     std::vector<Host> hosts; // sorted by name
     std::vector<Fact> facts; // sorted by host, then name
+    std::vector<ServiceEdge> edges; // from the config and the edge query, by (from, to)
     std::vector<Alert> alerts;
     std::vector<Silence> silences;
     std::vector<SourceHealth> sources;
+    // Analysis over the above, computed off the GUI thread with the snapshot (models/analysis).
+    std::shared_ptr<const analysis::FleetGraph> graph;
+    std::shared_ptr<const analysis::TriageResult> triage; // indexes into `alerts`
 
     [[nodiscard]] const Host *host(std::string_view name) const;
     [[nodiscard]] bool anyStale(TimeMs now) const;

@@ -128,6 +128,8 @@ FleetState::Update FleetState::apply(const PollData &poll) {
     }
     if (poll.hasRuleAlerts)
         m_prom[id].ruleAlerts = poll.ruleAlerts;
+    if (poll.hasEdges)
+        m_prom[id].edges = poll.edges;
     if (poll.hasAlerts)
         m_am[id].alerts = poll.alerts;
     if (poll.hasSilences) {
@@ -219,6 +221,27 @@ FleetSnapshotPtr FleetState::build() {
         s->facts.erase(std::unique(s->facts.begin(), s->facts.end()), s->facts.end());
     }
 
+    // Edges: the config's, then measured ones (which carry rates) by (from, to).
+    {
+        std::map<std::pair<std::string, std::string>, ServiceEdge> edges;
+        for (const auto &e : m_staticEdges)
+            edges[{e.from, e.to}] = e;
+        for (const auto &[id, part] : m_prom)
+            for (const auto &e : part.edges) {
+                auto &slot = edges[{e.from, e.to}];
+                if (slot.from.empty() || std::isnan(slot.requestsPerSecond))
+                    slot = e;
+                else {
+                    slot.requestsPerSecond += e.requestsPerSecond;
+                    if (!std::isnan(e.errorsPerSecond))
+                        slot.errorsPerSecond = std::isnan(slot.errorsPerSecond) ? e.errorsPerSecond
+                                                                                : slot.errorsPerSecond + e.errorsPerSecond;
+                }
+            }
+        for (auto &[key, e] : edges)
+            s->edges.push_back(std::move(e));
+    }
+
     // Alerts: Alertmanager's view wins (it knows silences and inhibitions); Prometheus adds pending ones
     // and firing ones no Alertmanager has (yet). Deduplicated by fingerprint, tagged with every source.
     std::unordered_map<std::string, std::size_t> byFp;
@@ -271,6 +294,8 @@ FleetSnapshotPtr FleetState::build() {
         auto it = perHost.find(h.name);
         h.activeAlerts = it == perHost.end() ? 0 : it->second;
     }
+    if (m_analyzer)
+        m_analyzer(*s);
     return s;
 }
 

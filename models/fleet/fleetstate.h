@@ -6,6 +6,7 @@
 #include "fleetsnapshot.h"
 #include "polldata.h"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -30,6 +31,10 @@ public:
         std::shared_ptr<StoreBatch> batch;
     };
     Update apply(const PollData &poll);
+    // Runs on every snapshot before it is published (graph, triage), on the same thread.
+    void setAnalyzer(std::function<void(FleetSnapshot &)> analyzer) { m_analyzer = std::move(analyzer); }
+    // Dependency edges the operator wrote in the config; measured edges from a query add to them.
+    void setStaticEdges(std::vector<ServiceEdge> edges) { m_staticEdges = std::move(edges); }
     [[nodiscard]] FleetSnapshotPtr snapshot() const { return m_snapshot; }
     // Rebuilds the snapshot with fresh staleness but no new data (a timer tick with all sources quiet).
     FleetSnapshotPtr rebuild();
@@ -39,6 +44,7 @@ private:
         std::vector<Host> hosts; // sorted by name
         std::vector<Fact> facts;
         std::vector<Alert> ruleAlerts;
+        std::vector<ServiceEdge> edges;
     };
     struct AmPart {
         std::vector<Alert> alerts;
@@ -51,6 +57,8 @@ private:
     std::map<std::string, SourceHealth> m_health;
     std::map<std::string, PromPart> m_prom;
     std::map<std::string, AmPart> m_am;
+    std::vector<ServiceEdge> m_staticEdges;
+    std::function<void(FleetSnapshot &)> m_analyzer;
     bool m_fromCache = false;
     std::uint64_t m_generation = 0;
     std::int64_t m_lastReceivedNs = 0; // steady time of the last poll's last response

@@ -4,6 +4,7 @@
 #include "timeutil.h"
 
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,14 @@ struct Host {
     std::vector<std::string> sources;
 
     bool operator==(const Host &) const = default;
+};
+
+// A service dependency: `from` calls `to` (from the config's edge list or a service-mesh edge query).
+struct ServiceEdge {
+    std::string from, to;
+    double requestsPerSecond = std::numeric_limits<double>::quiet_NaN();
+    double errorsPerSecond = std::numeric_limits<double>::quiet_NaN();
+    bool operator==(const ServiceEdge &) const = default;
 };
 
 struct Fact {

@@ -28,6 +28,8 @@ struct PollData {
     std::vector<bool> metricOk;
     bool hasFacts = false;
     std::vector<Fact> facts;
+    bool hasEdges = false;
+    std::vector<ServiceEdge> edges;
     bool hasRuleAlerts = false;
     std::vector<Alert> ruleAlerts;
 

@@ -83,6 +83,10 @@ void Poller::sendAll() {
             issue("metric:" + std::to_string(i), prometheus::queryRequest(m_url, m_profile.metrics[i].query));
         for (std::size_t i = 0; i < m_profile.facts.size(); ++i)
             issue("fact:" + std::to_string(i), prometheus::queryRequest(m_url, m_profile.facts[i].query));
+        if (!m_profile.edgeQuery.empty())
+            issue("edges", prometheus::queryRequest(m_url, m_profile.edgeQuery));
+        if (!m_profile.edgeErrorQuery.empty())
+            issue("edgeErrors", prometheus::queryRequest(m_url, m_profile.edgeErrorQuery));
         issue("alerts", prometheus::getRequest(m_url, "/api/v1/alerts"));
         issue("buildinfo", prometheus::getRequest(m_url, "/api/v1/status/buildinfo"));
     } else {
@@ -198,6 +202,11 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
     std::vector<std::optional<PromQueryResult>> facts;
     for (std::size_t i = 0; i < m_profile.facts.size(); ++i)
         facts.push_back(query("fact:" + std::to_string(i), m_profile.facts[i].name));
+    std::optional<PromQueryResult> edges, edgeErrors;
+    if (!m_profile.edgeQuery.empty())
+        edges = query("edges", "edges: " + m_profile.edgeQuery);
+    if (!m_profile.edgeErrorQuery.empty())
+        edgeErrors = query("edgeErrors", "edge errors: " + m_profile.edgeErrorQuery);
     std::optional<std::vector<PromRuleAlert>> ruleAlerts;
     if (const std::string *b = body("alerts", "/api/v1/alerts")) {
         auto r = prometheus::parseAlerts(*b);
@@ -273,6 +282,30 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
         std::sort(data->facts.begin(), data->facts.end(), [](const Fact &a, const Fact &b) {
             return std::tie(a.host, a.name, a.value) < std::tie(b.host, b.name, b.value);
         });
+    }
+    if (edges) {
+        data->hasEdges = true;
+        std::map<std::pair<std::string, std::string>, ServiceEdge> byPair;
+        auto pairOf = [&](const PromSample &s) {
+            return std::pair{std::string(s.metric.value(m_profile.edgeSourceLabel)),
+                             std::string(s.metric.value(m_profile.edgeDestinationLabel))};
+        };
+        for (const auto &s : edges->vector) {
+            auto key = pairOf(s);
+            if (key.first.empty() || key.second.empty() || key.first == key.second)
+                continue;
+            auto &e = byPair[key];
+            e.from = key.first;
+            e.to = key.second;
+            e.requestsPerSecond = std::isnan(e.requestsPerSecond) ? s.value : e.requestsPerSecond + s.value;
+        }
+        if (edgeErrors)
+            for (const auto &s : edgeErrors->vector)
+                if (auto it = byPair.find(pairOf(s)); it != byPair.end())
+                    it->second.errorsPerSecond =
+                        std::isnan(it->second.errorsPerSecond) ? s.value : it->second.errorsPerSecond + s.value;
+        for (auto &[key, e] : byPair)
+            data->edges.push_back(std::move(e));
     }
     if (ruleAlerts) {
         data->hasRuleAlerts = true;
