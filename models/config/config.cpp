@@ -221,7 +221,7 @@ public:
             fail(n, path, "expected a list of {from: SERVICE, to: SERVICE}");
         std::vector<ServiceEdge> out;
         for (std::size_t i = 0; i < n.size(); ++i) {
-            const std::string ep = join(path, "[" + std::to_string(i) + "]");
+            const std::string ep = path + "[" + std::to_string(i) + "]";
             allowKeys(n[i], ep, {"from", "to"});
             if (!n[i]["from"] || !n[i]["to"])
                 fail(n[i], ep, "an edge needs from and to");

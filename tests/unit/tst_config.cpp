@@ -114,6 +114,46 @@ private Q_SLOTS:
         QVERIFY(err.toString().starts_with("bad.yaml"));
     }
 
+    void topology() {
+        QTemporaryDir dir;
+        const std::string edges = dir.filePath(QStringLiteral("edges.yaml")).toStdString();
+        std::ofstream(edges) << "edges:\n  - {from: web, to: api}\n  - {from: api, to: db}\n";
+        std::ofstream(dir.filePath(QStringLiteral("bad-edges.yaml")).toStdString())
+            << "edges:\n  - {from: web, to: api}\n  - {from: api}\n";
+        const std::string cfg = dir.filePath(QStringLiteral("vigil.yaml")).toStdString();
+        std::ofstream(cfg) << "sources: [{name: a, prometheus: 'http://127.0.0.1:9090'}]\n"
+                              "topology:\n"
+                              "  hierarchy: [dc, row, rack]\n"
+                              "  service_label: app\n"
+                              "  edges: [{from: lb, to: web}]\n"
+                              "  edges_file: edges.yaml\n"
+                              "  edge_query: 'sum by (src, dst) (rate(requests_total[5m]))'\n"
+                              "  edge_source_label: src\n"
+                              "  edge_destination_label: dst\n";
+        ConfigError err;
+        auto c = ConfigLoader::loadFile(cfg, &err);
+        QVERIFY2(c.has_value(), err.toString().c_str());
+        QCOMPARE(c->topology.hierarchy, (std::vector<std::string>{"dc", "row", "rack"}));
+        QCOMPARE(c->topology.serviceLabel, std::string("app"));
+        QCOMPARE(c->topology.edges.size(), std::size_t(3));
+        QCOMPARE(c->topology.edges[2].from, std::string("api"));
+        QCOMPARE(c->topology.edges[2].to, std::string("db"));
+        QCOMPARE(c->profile.edgeSourceLabel, std::string("src"));
+        QVERIFY(c->profile.edgeQuery.starts_with("sum by (src, dst)"));
+        // An error inside the edges file names that file, its line and key.
+        std::ofstream(cfg) << "sources: [{name: a, prometheus: 'http://127.0.0.1:9090'}]\n"
+                              "topology: {edges_file: bad-edges.yaml}\n";
+        QVERIFY(!ConfigLoader::loadFile(cfg, &err));
+        QVERIFY2(err.file.ends_with("bad-edges.yaml"), err.toString().c_str());
+        QCOMPARE(err.line, 3);
+        QCOMPARE(err.key, std::string("edges[1]"));
+        std::ofstream(cfg) << "sources: [{name: a, prometheus: 'http://127.0.0.1:9090'}]\n"
+                              "topology: {hierarchy: []}\n";
+        QVERIFY(!ConfigLoader::loadFile(cfg, &err));
+        QCOMPARE(err.key, std::string("topology.hierarchy"));
+        QCOMPARE(err.line, 2);
+    }
+
     void missingFile() {
         ConfigError err;
         QVERIFY(!ConfigLoader::loadFile("/nonexistent/vigil.yaml", &err));

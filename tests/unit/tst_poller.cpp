@@ -74,6 +74,37 @@ private Q_SLOTS:
         QVERIFY(data->timings.parseMs >= 0 && data->timings.bytes > 0);
     }
 
+    void serviceEdgesFromTheEdgeQuery() {
+        sim::SimOptions o;
+        o.hosts = 120;
+        o.scenario = "rack-failure";
+        sim::SimServer server(o);
+        std::string err;
+        QVERIFY(server.start(0, &err));
+        auto profile = QueryProfile::nodeExporterDefault();
+        profile.edgeQuery = sim::kEdgeQuery;
+        profile.edgeErrorQuery = sim::kEdgeErrorQuery;
+        Poller p(std::make_shared<HttpClient>(), sourceFor(server.url()), SourceKind::Prometheus, server.url(), 0,
+                 profile);
+        auto data = pollOnce(p);
+        QVERIFY(data && data->hasEdges);
+        QVERIFY2(data->health.lastError.empty(), data->health.lastError.c_str());
+        QCOMPARE(data->edges.size(), sim::SimFleet::serviceDependencies().size());
+        int busy = 0;
+        for (const auto &e : data->edges) {
+            QVERIFY(!e.from.empty() && !e.to.empty());
+            QVERIFY(e.requestsPerSecond >= 0); // a caller whose hosts are all down sends nothing
+            busy += e.requestsPerSecond > 0;
+            QVERIFY(e.errorsPerSecond >= 0 && e.errorsPerSecond <= e.requestsPerSecond);
+        }
+        QVERIFY(busy >= int(data->edges.size()) / 2);
+        // Without an edge query there are no edges and no error.
+        Poller plain(std::make_shared<HttpClient>(), sourceFor(server.url()), SourceKind::Prometheus, server.url(), 0,
+                     QueryProfile::nodeExporterDefault());
+        auto none = pollOnce(plain);
+        QVERIFY(none && !none->hasEdges && none->edges.empty());
+    }
+
     void alertmanagerRound() {
         sim::SimOptions o;
         o.hosts = 80;
