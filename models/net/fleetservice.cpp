@@ -1,5 +1,6 @@
 #include "fleetservice.h"
 
+#include "../analysis/fleetanalysis.h"
 #include "../fleet/fleetstate.h"
 #include "../sources/alertmanageradapter.h"
 #include "../store/store.h"
@@ -22,7 +23,13 @@ public:
         : m_config(std::move(config))
         , m_client(std::move(client))
         , m_state(m_config.profile.metrics, m_config.profile.hostLabel)
-        , m_retention(this) {}
+        , m_retention(this) {
+        m_state.setStaticEdges(m_config.topology.edges);
+        analysis::CorrelationOptions options;
+        options.hostLabel = m_config.profile.hostLabel;
+        options.serviceLabel = m_config.topology.serviceLabel;
+        m_state.setAnalyzer(analysis::FleetAnalyzer(m_config.topology, options));
+    }
 
     void init() {
         openStore();

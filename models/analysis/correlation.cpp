@@ -1,0 +1,496 @@
+#include "correlation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <unordered_set>
+
+namespace vigil::analysis {
+
+const char *causeKindName(CauseKind k) {
+    switch (k) {
+    case CauseKind::Group:
+        return "group";
+    case CauseKind::Host:
+        return "host";
+    case CauseKind::Service:
+        return "service";
+    case CauseKind::AlertGroup:
+        return "alerts";
+    }
+    return "";
+}
+
+int severityRank(std::string_view s) {
+    if (s == "critical" || s == "page" || s == "error" || s == "high" || s == "emergency")
+        return 2;
+    if (s == "warning" || s == "warn" || s == "medium")
+        return 1;
+    return 0;
+}
+
+namespace {
+
+constexpr TimeMs kNever = std::numeric_limits<TimeMs>::max();
+
+bool suppressed(const Alert &a) {
+    return a.state == AlertState::Suppressed || a.isSilenced() || a.isInhibited();
+}
+
+// A topological cause: a node of the graph with the time its failure began.
+struct Cause {
+    int node = -1;
+    CauseKind kind = CauseKind::AlertGroup;
+    TimeMs onset = kNever;
+};
+
+} // namespace
+
+Correlator::Correlator(CorrelationOptions options)
+    : m_opt(std::move(options)) {}
+
+const Correlator::Located &Correlator::locate(const FleetGraph &g, const Alert &a) {
+    auto [it, fresh] = m_located.try_emplace(a.fingerprint);
+    if (!fresh)
+        return it->second;
+    Located &l = it->second;
+    l.host = g.host(a.labels.value(m_opt.hostLabel));
+    if (l.host >= 0) {
+        l.service = g.node(l.host).service;
+    } else {
+        l.group = g.group(a.labels);
+    }
+    if (l.service < 0) {
+        const auto svc = a.labels.value(m_opt.serviceLabel);
+        if (!svc.empty())
+            l.service = g.service(svc);
+    }
+    l.severity = static_cast<std::uint8_t>(severityRank(a.severity()));
+    for (std::size_t i = 0; i < m_opt.groupBy.size(); ++i) {
+        if (i)
+            l.groupKey += ", ";
+        l.groupKey += a.labels.value(m_opt.groupBy[i]);
+    }
+    return l;
+}
+
+TriageResultPtr Correlator::update(const FleetGraphPtr &graphPtr, const std::vector<Alert> &alerts, TimeMs now) {
+    auto result = std::make_shared<TriageResult>();
+    result->computedAt = now;
+    const std::size_t n = alerts.size();
+    result->incidentOf.assign(n, -1);
+    result->returns.assign(n, 0);
+    if (!graphPtr)
+        return result;
+    const FleetGraph &g = *graphPtr;
+    if (graphPtr != m_graph) {
+        m_graph = graphPtr;
+        m_located.clear();
+    }
+    if (m_located.size() > 4 * n + 1024) // alerts that went away long ago
+        m_located.clear();
+    const std::size_t nodes = g.nodes().size();
+
+    // Presence and flapping: an alert absent from the previous update that is back has "returned".
+    std::vector<const Located *> loc(n, nullptr);
+    std::vector<char> live(n, 0);
+    TimeMs minuteAgo = now - 60'000;
+    int startedLastMinute = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Alert &a = alerts[i];
+        if (a.state == AlertState::Resolved)
+            continue;
+        live[i] = 1;
+        ++result->alerts;
+        loc[i] = &locate(g, a);
+        if (a.startsAt >= minuteAgo)
+            ++startedLastMinute;
+        auto &p = m_presence[a.fingerprint];
+        if (p.lastSeen != 0 && p.lastSeen < m_lastUpdate)
+            p.returns.push_back(now);
+        while (!p.returns.empty() && p.returns.front() < now - m_opt.flapWindow)
+            p.returns.erase(p.returns.begin());
+        p.lastSeen = now;
+        result->returns[i] = static_cast<std::uint16_t>(std::min<std::size_t>(p.returns.size(), 65535));
+    }
+    if (m_presence.size() > 2 * result->alerts + 1024)
+        std::erase_if(m_presence, [&](const auto &kv) {
+            return kv.second.lastSeen < now - m_opt.flapWindow;
+        });
+    m_lastUpdate = now;
+    result->alertsPerMinute = startedLastMinute;
+
+    // 1. Physical failures: hosts with critical alerts, counted up their ancestors; groups alerted
+    //    themselves (a switch down on the rack).
+    std::vector<TimeMs> onsetMin(nodes, kNever), onsetMax(nodes, std::numeric_limits<TimeMs>::min());
+    std::vector<int> failing(nodes, 0);
+    std::vector<char> alerted(nodes, 0), hostFailing(nodes, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!live[i] || loc[i]->severity < 2)
+            continue;
+        const TimeMs t = alerts[i].startsAt;
+        if (loc[i]->host >= 0) {
+            const auto h = static_cast<std::size_t>(loc[i]->host);
+            if (!hostFailing[h]) {
+                hostFailing[h] = 1;
+                for (int p = g.node(loc[i]->host).parent; p > 0; p = g.node(p).parent)
+                    ++failing[static_cast<std::size_t>(p)];
+            }
+            for (int p = loc[i]->host; p > 0; p = g.node(p).parent) {
+                onsetMin[static_cast<std::size_t>(p)] = std::min(onsetMin[static_cast<std::size_t>(p)], t);
+                onsetMax[static_cast<std::size_t>(p)] = std::max(onsetMax[static_cast<std::size_t>(p)], t);
+            }
+        } else if (loc[i]->group >= 0) {
+            const auto grp = static_cast<std::size_t>(loc[i]->group);
+            alerted[grp] = 1;
+            onsetMin[grp] = std::min(onsetMin[grp], t);
+            onsetMax[grp] = std::max(onsetMax[grp], t);
+        }
+    }
+    auto impaired = [&](int node) {
+        const auto &nd = g.node(node);
+        if (nd.kind != NodeKind::Group || node == g.unplaced())
+            return false;
+        const auto k = static_cast<std::size_t>(node);
+        const int needed = std::max(m_opt.minGroupHosts,
+                                    static_cast<int>(std::ceil(m_opt.groupShare * static_cast<double>(nd.hosts))));
+        return alerted[k] || failing[k] >= needed;
+    };
+    // The outermost failing group above each node (top-down over the tree).
+    std::vector<int> causeGroup(nodes, -1);
+    {
+        std::vector<int> stack{g.root()};
+        while (!stack.empty()) {
+            const int v = stack.back();
+            stack.pop_back();
+            for (int c : g.node(v).children) {
+                const auto k = static_cast<std::size_t>(c);
+                causeGroup[k] = causeGroup[static_cast<std::size_t>(v)] >= 0 ? causeGroup[static_cast<std::size_t>(v)]
+                                : impaired(c)                                ? c
+                                                                             : -1;
+                if (!g.node(c).children.empty())
+                    stack.push_back(c);
+            }
+        }
+    }
+    auto near = [&](TimeMs start, TimeMs onset) {
+        return onset != kNever && start >= onset - m_opt.lead && start <= onset + m_opt.window;
+    };
+
+    // 2. Failing services and what they fail because of: their own hosts' critical alerts, explained by
+    //    a failing group where one holds them, else one host, else the service itself.
+    struct ServiceState {
+        std::unordered_map<int, int> groupVotes;
+        std::unordered_set<int> hosts;
+        bool serviceAlert = false;
+        TimeMs onset = kNever;
+    };
+    std::unordered_map<int, ServiceState> services;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!live[i] || loc[i]->severity < 2 || loc[i]->service < 0)
+            continue;
+        auto &s = services[loc[i]->service];
+        const TimeMs t = alerts[i].startsAt;
+        s.onset = std::min(s.onset, t);
+        const int h = loc[i]->host;
+        if (h < 0) {
+            s.serviceAlert = true;
+            continue;
+        }
+        const int cg = causeGroup[static_cast<std::size_t>(h)];
+        if (cg >= 0 && near(t, onsetMin[static_cast<std::size_t>(cg)]))
+            ++s.groupVotes[cg];
+        else
+            s.hosts.insert(h);
+    }
+    // A service's own failures: each failing group holding its hosts, and its hosts failing on their own
+    // (one host: that host; several: the service).
+    std::unordered_map<int, std::vector<Cause>> own;
+    for (auto &[svc, s] : services) {
+        auto &list = own[svc];
+        for (auto [grp, votes] : s.groupVotes)
+            list.push_back({grp, CauseKind::Group, onsetMin[static_cast<std::size_t>(grp)]});
+        if (s.hosts.size() == 1 && !s.serviceAlert) {
+            const int h = *s.hosts.begin();
+            list.push_back({h, CauseKind::Host, onsetMin[static_cast<std::size_t>(h)]});
+        } else if (!s.hosts.empty() || s.serviceAlert) {
+            TimeMs onset = kNever;
+            for (int h : s.hosts)
+                onset = std::min(onset, onsetMin[static_cast<std::size_t>(h)]);
+            list.push_back({svc, CauseKind::Service, s.serviceAlert ? s.onset : onset});
+        }
+    }
+    // What can explain trouble on a service: its own failures and those of everything it depends on.
+    std::unordered_map<int, std::vector<Cause>> serviceCauses;
+    for (const auto &[svc, list] : own) {
+        for (const auto &c : list)
+            serviceCauses[svc].push_back(c);
+        for (int dependent : g.dependentsOf(svc))
+            for (const auto &c : list)
+                serviceCauses[dependent].push_back(c);
+    }
+    // For an alert starting at t: the failure that began most recently before it (within the window);
+    // a physical group wins a tie, being the more upstream cause.
+    auto pickCause = [&](const std::vector<Cause> &list, TimeMs t, int host, int service) -> const Cause * {
+        const Cause *best = nullptr;
+        for (const auto &c : list) {
+            if (!near(t, c.onset))
+                continue;
+            // one failing host does not explain its siblings in the same service
+            if (c.kind == CauseKind::Host && c.node != host && g.node(c.node).service == service)
+                continue;
+            if (!best || c.onset > best->onset + m_opt.lead ||
+                (c.onset >= best->onset - m_opt.lead && c.kind == CauseKind::Group && best->kind != CauseKind::Group))
+                best = &c;
+        }
+        return best;
+    };
+
+    // 3. Each alert to its cause; what has none is grouped by the groupBy labels.
+    std::vector<int> causeOf(n, -1);       // graph node of the cause
+    std::vector<char> viaDependency(n, 0);
+    std::vector<CauseKind> kindOf(n, CauseKind::AlertGroup);
+    std::unordered_map<std::string, int> leftovers; // groupKey -> pseudo id (negative: -2, -3, ...)
+    std::vector<std::string> leftoverKeys;
+    std::vector<int> pseudo(n, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!live[i])
+            continue;
+        const Located &l = *loc[i];
+        const TimeMs t = alerts[i].startsAt;
+        int cg = l.host >= 0 ? causeGroup[static_cast<std::size_t>(l.host)]
+                 : l.group >= 0 ? (impaired(l.group) && causeGroup[static_cast<std::size_t>(l.group)] < 0
+                                       ? l.group
+                                       : causeGroup[static_cast<std::size_t>(l.group)])
+                                : -1;
+        if (cg >= 0 && near(t, onsetMin[static_cast<std::size_t>(cg)])) {
+            causeOf[i] = cg;
+            kindOf[i] = CauseKind::Group;
+            continue;
+        }
+        if (l.host >= 0 && hostFailing[static_cast<std::size_t>(l.host)] && near(t, onsetMin[static_cast<std::size_t>(l.host)])) {
+            // A host failing on its own: its own alerts belong to it (or to its failing service).
+            bool serviceWide = false;
+            if (l.service >= 0)
+                for (const auto &c : own[l.service])
+                    serviceWide = serviceWide || (c.kind == CauseKind::Service && near(t, c.onset));
+            causeOf[i] = serviceWide ? l.service : l.host;
+            kindOf[i] = serviceWide ? CauseKind::Service : CauseKind::Host;
+            continue;
+        }
+        if (l.service >= 0)
+            if (auto it = serviceCauses.find(l.service); it != serviceCauses.end())
+                if (const Cause *c = pickCause(it->second, t, l.host, l.service)) {
+                    causeOf[i] = c->node;
+                    kindOf[i] = c->kind;
+                    viaDependency[i] = c->node != l.service && c->node != l.host &&
+                                       !(c->kind == CauseKind::Group && l.host >= 0 && g.isAncestor(c->node, l.host));
+                    continue;
+                }
+        auto [it, fresh] = leftovers.try_emplace(l.groupKey, static_cast<int>(leftoverKeys.size()));
+        if (fresh)
+            leftoverKeys.push_back(l.groupKey);
+        pseudo[i] = it->second;
+    }
+
+    // 4. Incidents, one per cause.
+    std::vector<int> incidentOfNode(nodes, -1);
+    std::vector<int> incidentOfLeftover(leftoverKeys.size(), -1);
+    auto &incidents = result->incidents;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!live[i])
+            continue;
+        int &slot = causeOf[i] >= 0 ? incidentOfNode[static_cast<std::size_t>(causeOf[i])]
+                                    : incidentOfLeftover[static_cast<std::size_t>(pseudo[i])];
+        if (slot < 0) {
+            slot = static_cast<int>(incidents.size());
+            Incident inc;
+            if (causeOf[i] >= 0) {
+                inc.causeKind = kindOf[i];
+                inc.causeNode = causeOf[i];
+                inc.causeLevel = std::string(g.levelName(causeOf[i]));
+                inc.causeName = g.node(causeOf[i]).name;
+                inc.key = std::string(causeKindName(inc.causeKind)) + ":" +
+                          (inc.causeKind == CauseKind::Group ? g.path(causeOf[i]) : inc.causeName);
+            } else {
+                inc.causeKind = CauseKind::AlertGroup;
+                inc.causeName = leftoverKeys[static_cast<std::size_t>(pseudo[i])];
+                for (std::size_t k = 0; k < m_opt.groupBy.size(); ++k)
+                    inc.causeLevel += (k ? ", " : "") + m_opt.groupBy[k];
+                inc.key = "alerts:" + inc.causeName;
+            }
+            incidents.push_back(std::move(inc));
+        }
+        result->incidentOf[i] = slot;
+    }
+    // inhibitedBy is causal evidence: an inhibited alert goes where its inhibitor went.
+    {
+        std::unordered_map<std::string_view, std::size_t> byFp;
+        bool anyInhibited = false;
+        for (std::size_t i = 0; i < n; ++i)
+            if (live[i] && !alerts[i].inhibitedBy.empty())
+                anyInhibited = true;
+        if (anyInhibited) {
+            byFp.reserve(n);
+            for (std::size_t i = 0; i < n; ++i)
+                if (live[i])
+                    byFp.emplace(alerts[i].fingerprint, i);
+            for (int pass = 0; pass < 3; ++pass)
+                for (std::size_t i = 0; i < n; ++i) {
+                    if (!live[i] || alerts[i].inhibitedBy.empty())
+                        continue;
+                    auto it = byFp.find(alerts[i].inhibitedBy.front());
+                    if (it == byFp.end())
+                        continue;
+                    const int target = result->incidentOf[it->second];
+                    if (target != result->incidentOf[i]) {
+                        result->incidentOf[i] = target;
+                        viaDependency[i] = 0;
+                    }
+                    if (pass == 2)
+                        ++incidents[static_cast<std::size_t>(target)].inhibitedLinks;
+                }
+        }
+    }
+    // Members, cause alerts first, and the evidence.
+    std::vector<std::vector<std::uint32_t>> causeMembers(incidents.size()), otherMembers(incidents.size());
+    std::vector<std::unordered_set<int>> hostSets(incidents.size()), serviceSets(incidents.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        const int k = result->incidentOf[i];
+        if (k < 0)
+            continue;
+        Incident &inc = incidents[static_cast<std::size_t>(k)];
+        const Located &l = *loc[i];
+        const Alert &a = alerts[i];
+        bool atCause = false;
+        switch (inc.causeKind) {
+        case CauseKind::Group:
+            atCause = (l.host < 0 && l.group == inc.causeNode) ||
+                      (l.severity >= 2 && l.host >= 0 && g.isAncestor(inc.causeNode, l.host));
+            if (l.host < 0 && l.group == inc.causeNode)
+                inc.causeAlerted = true;
+            break;
+        case CauseKind::Host:
+            atCause = l.host == inc.causeNode;
+            break;
+        case CauseKind::Service:
+            atCause = l.service == inc.causeNode && l.severity >= 2;
+            inc.causeAlerted = inc.causeAlerted || (atCause && l.host < 0);
+            break;
+        case CauseKind::AlertGroup:
+            atCause = true;
+            break;
+        }
+        (atCause ? causeMembers : otherMembers)[static_cast<std::size_t>(k)].push_back(static_cast<std::uint32_t>(i));
+        if (viaDependency[i])
+            ++inc.dependentAlerts;
+        if (l.host >= 0)
+            hostSets[static_cast<std::size_t>(k)].insert(l.host);
+        if (l.service >= 0)
+            serviceSets[static_cast<std::size_t>(k)].insert(l.service);
+        const bool sup = suppressed(a);
+        (sup ? inc.suppressed : inc.active) += 1;
+        if (!sup)
+            inc.severity = std::max<int>(inc.severity, l.severity);
+        if (result->returns[i] >= m_opt.flapReturns)
+            ++inc.flapping;
+        inc.startsAt = inc.startsAt == 0 ? a.startsAt : std::min(inc.startsAt, a.startsAt);
+    }
+    std::unordered_map<std::string, Seen> seen;
+    for (std::size_t k = 0; k < incidents.size(); ++k) {
+        Incident &inc = incidents[k];
+        inc.causeAlertCount = static_cast<std::uint32_t>(causeMembers[k].size());
+        inc.alerts = std::move(causeMembers[k]);
+        inc.alerts.insert(inc.alerts.end(), otherMembers[k].begin(), otherMembers[k].end());
+        inc.hosts = static_cast<int>(hostSets[k].size());
+        inc.services = static_cast<int>(serviceSets[k].size());
+        if (inc.active == 0)
+            for (auto i : inc.alerts)
+                inc.severity = std::max<int>(inc.severity, loc[i]->severity);
+        if (inc.causeNode >= 0) {
+            const auto c = static_cast<std::size_t>(inc.causeNode);
+            const auto &nd = g.node(inc.causeNode);
+            if (inc.causeKind == CauseKind::Group) {
+                inc.causeHosts = nd.hosts;
+                inc.causeHostsFailing = failing[c];
+            } else if (inc.causeKind == CauseKind::Host) {
+                inc.causeHosts = 1;
+                inc.causeHostsFailing = hostFailing[c] ? 1 : 0;
+            } else {
+                inc.causeHosts = static_cast<int>(nd.members.size());
+                for (int h : nd.members)
+                    inc.causeHostsFailing += hostFailing[static_cast<std::size_t>(h)] ? 1 : 0;
+            }
+            if (onsetMin[c] != kNever && inc.causeKind != CauseKind::Service)
+                inc.causeSpreadMs = onsetMax[c] - onsetMin[c];
+        }
+        const double share = inc.causeHosts ? static_cast<double>(inc.causeHostsFailing) / inc.causeHosts : 0.0;
+        switch (inc.causeKind) {
+        case CauseKind::Group:
+            inc.confidence = 0.5 + 0.3 * std::min(1.0, share) + (inc.causeAlerted ? 0.15 : 0.0) +
+                             (inc.inhibitedLinks > 0 ? 0.04 : 0.0);
+            break;
+        case CauseKind::Host:
+            inc.confidence = 0.55 + (inc.causeHostsFailing ? 0.15 : 0.0) + (inc.dependentAlerts > 0 ? 0.15 : 0.0);
+            break;
+        case CauseKind::Service:
+            inc.confidence = 0.45 + 0.2 * share + (inc.dependentAlerts > 0 ? 0.15 : 0.0);
+            break;
+        case CauseKind::AlertGroup:
+            inc.confidence = inc.alerts.size() == 1 ? 0.5 : 0.3;
+            break;
+        }
+        inc.confidence = std::min(inc.confidence, 0.99);
+        auto prev = m_incidents.find(inc.key);
+        Seen s;
+        s.firstSeen = prev == m_incidents.end() ? now : prev->second.firstSeen;
+        s.alerts = inc.alerts.size();
+        inc.firstSeen = s.firstSeen;
+        inc.isNew = now - inc.startsAt < m_opt.newFor;
+        if (prev != m_incidents.end()) {
+            const auto before = prev->second.alerts;
+            inc.escalating = s.alerts >= before + std::max<std::size_t>(5, before / 5);
+        }
+        seen.emplace(inc.key, s);
+        if (static_cast<int>(inc.alerts.size()) >= m_opt.stormIncidentAlerts)
+            result->storm = true;
+    }
+    m_incidents = std::move(seen);
+    if (result->alertsPerMinute >= m_opt.stormAlertsPerMinute)
+        result->storm = true;
+
+    // 5. Rank: anything unsuppressed first, then severity, blast radius, alerts, age.
+    std::vector<int> order(incidents.size());
+    for (std::size_t k = 0; k < order.size(); ++k)
+        order[k] = static_cast<int>(k);
+    std::sort(order.begin(), order.end(), [&](int x, int y) {
+        const Incident &a = incidents[static_cast<std::size_t>(x)];
+        const Incident &b = incidents[static_cast<std::size_t>(y)];
+        const bool aa = a.active > 0, ba = b.active > 0;
+        if (aa != ba)
+            return aa;
+        if (a.severity != b.severity)
+            return a.severity > b.severity;
+        if (a.hosts != b.hosts)
+            return a.hosts > b.hosts;
+        if (a.alerts.size() != b.alerts.size())
+            return a.alerts.size() > b.alerts.size();
+        if (a.startsAt != b.startsAt)
+            return a.startsAt < b.startsAt;
+        return a.key < b.key;
+    });
+    std::vector<int> rank(incidents.size());
+    std::vector<Incident> sorted;
+    sorted.reserve(incidents.size());
+    for (std::size_t r = 0; r < order.size(); ++r) {
+        rank[static_cast<std::size_t>(order[r])] = static_cast<int>(r);
+        sorted.push_back(std::move(incidents[static_cast<std::size_t>(order[r])]));
+    }
+    incidents = std::move(sorted);
+    for (auto &k : result->incidentOf)
+        if (k >= 0)
+            k = rank[static_cast<std::size_t>(k)];
+    return result;
+}
+
+} // namespace vigil::analysis

@@ -1,0 +1,119 @@
+#pragma once
+// Alert-storm triage: every alert from every source is clustered into incidents by time proximity and
+// topology distance (shared rack/zone/region, dependency on a failing service, inhibitedBy links),
+// each incident names its probable root cause with a confidence and the evidence for a plain-language
+// reason, and incidents are ranked. Pure std C++ over immutable inputs; the Correlator keeps only what
+// incremental updates, "new"/"escalating" flags and flapping detection need between polls.
+#include "fleet/alert.h"
+#include "fleetgraph.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace vigil::analysis {
+
+struct CorrelationOptions {
+    std::string hostLabel = "instance";   // as in the query profile
+    std::string serviceLabel = "service"; // as in the topology config
+    TimeMs window = 5 * 60'000;      // alerts starting this close to a cause's onset belong to it
+    TimeMs lead = 60'000;            // ...and this much before it (clocks and scrape intervals differ)
+    double groupShare = 0.6;         // share of a group's hosts with critical alerts that implicates it
+    int minGroupHosts = 3;
+    std::vector<std::string> groupBy{"alertname"}; // how alerts without a topological cause are grouped
+    int stormAlertsPerMinute = 60;   // alerts starting per minute that make a storm
+    int stormIncidentAlerts = 200;   // ...or one incident this large
+    TimeMs newFor = 5 * 60'000;      // an incident is "new" this long after it was first seen
+    TimeMs flapWindow = 30 * 60'000;
+    int flapReturns = 3;             // an alert that comes back this often within flapWindow is flapping
+};
+
+enum class CauseKind : std::uint8_t { Group, Host, Service, AlertGroup };
+const char *causeKindName(CauseKind k);
+
+// 0 none/info, 1 warning, 2 critical (critical, page, error, high).
+int severityRank(std::string_view severity);
+
+struct Incident {
+    std::string key;            // stable across polls: "group:eu1/eu1-a/eu1-a-r07", "host:db-01", ...
+    CauseKind causeKind = CauseKind::AlertGroup;
+    int causeNode = -1;         // in the FleetGraph; -1 for an AlertGroup
+    std::string causeLevel;     // "rack", "host", "service"; the grouping labels for an AlertGroup
+    std::string causeName;      // "eu1-a-r07", "db-0003", "HighCpu"
+    double confidence = 0;      // 0..1
+
+    // Evidence behind the reason ("38 hosts in rack eu1-a-r07 stopped answering within 40 s; 412 alerts
+    // on 9 services depend on them"); the view words it.
+    int causeHostsFailing = 0;  // hosts at the cause with critical alerts
+    int causeHosts = 0;         // hosts at the cause
+    TimeMs causeSpreadMs = 0;   // first to last of those failures
+    bool causeAlerted = false;  // an alert names the cause itself (SwitchDown on the rack)
+    int dependentAlerts = 0;    // members explained by a dependency on the cause
+    int services = 0;           // distinct services among members
+    int hosts = 0;              // distinct hosts among members (blast radius)
+    int inhibitedLinks = 0;     // members inhibited by another member
+
+    std::vector<std::uint32_t> alerts;      // indexes into the input, cause alerts first
+    std::uint32_t causeAlertCount = 0;      // the first causeAlertCount of `alerts` sit at the cause
+    int severity = 0;                       // worst among unsuppressed members
+    int active = 0, suppressed = 0, flapping = 0;
+    TimeMs startsAt = 0;                    // earliest member start
+    TimeMs firstSeen = 0;                   // when the Correlator first saw this incident
+    bool isNew = false;
+    bool escalating = false;                // grew by a fifth (and at least 5 alerts) since the last update
+};
+
+struct TriageResult {
+    std::vector<Incident> incidents;  // ranked: severity, blast radius, age
+    std::vector<int> incidentOf;      // per input alert: index into incidents, -1 when resolved
+    std::vector<std::uint16_t> returns; // per input alert: times it came back within flapWindow
+    std::size_t alerts = 0;           // alerts considered (not resolved)
+    double alertsPerMinute = 0;       // alerts that started within the last minute
+    bool storm = false;
+    TimeMs computedAt = 0;
+
+    [[nodiscard]] double compression() const {
+        return alerts ? 1.0 - static_cast<double>(incidents.size()) / static_cast<double>(alerts) : 0.0;
+    }
+};
+
+using TriageResultPtr = std::shared_ptr<const TriageResult>;
+
+class Correlator {
+public:
+    explicit Correlator(CorrelationOptions options = {});
+    [[nodiscard]] const CorrelationOptions &options() const { return m_opt; }
+
+    // Correlates the current alerts. Each alert's place in the graph is remembered by fingerprint, so a
+    // poll where few alerts changed costs little more than a pass over integers.
+    TriageResultPtr update(const FleetGraphPtr &graph, const std::vector<Alert> &alerts, TimeMs now);
+
+private:
+    struct Located {
+        std::int32_t host = -1;    // host node
+        std::int32_t group = -1;   // group node the labels name when there is no host
+        std::int32_t service = -1; // service node
+        std::uint8_t severity = 0;
+        std::string groupKey;      // values of groupBy labels
+    };
+    const Located &locate(const FleetGraph &g, const Alert &a);
+
+    CorrelationOptions m_opt;
+    FleetGraphPtr m_graph;
+    std::unordered_map<std::string, Located> m_located;
+    struct Seen {
+        TimeMs firstSeen = 0;
+        std::size_t alerts = 0;
+    };
+    std::unordered_map<std::string, Seen> m_incidents;
+    struct Presence {
+        TimeMs lastSeen = 0;
+        std::vector<TimeMs> returns;
+    };
+    std::unordered_map<std::string, Presence> m_presence;
+    TimeMs m_lastUpdate = 0;
+};
+
+} // namespace vigil::analysis

@@ -1,0 +1,294 @@
+// The fleet graph and alert correlation (models/analysis): hand-built storms with known answers, and
+// vigil-sim's storms scored against its ground truth on a fixed seed set.
+#include "analysis/correlation.h"
+#include "analysis/fleetanalysis.h"
+#include "triagereplay.h"
+
+#include <QTest>
+
+using namespace vigil;
+using namespace vigil::analysis;
+
+namespace {
+
+// 3 racks of 4 hosts in one zone plus one host without labels; services web -> api -> db.
+std::vector<Host> fleet() {
+    std::vector<Host> hosts;
+    const char *services[] = {"web", "api", "api", "db"};
+    for (int r = 1; r <= 3; ++r)
+        for (int i = 0; i < 4; ++i) {
+            Host h;
+            h.name = "h" + std::to_string(r) + std::to_string(i);
+            h.labels = LabelSet({{"instance", h.name},
+                                 {"rack", "r" + std::to_string(r)},
+                                 {"region", "eu"},
+                                 {"service", services[i]},
+                                 {"zone", "eu-a"}});
+            hosts.push_back(std::move(h));
+        }
+    Host lone;
+    lone.name = "lonely";
+    lone.labels = LabelSet({{"instance", "lonely"}, {"service", "batch"}});
+    hosts.push_back(lone);
+    return hosts;
+}
+
+std::vector<ServiceEdge> edges() {
+    return {{"web", "api"}, {"api", "db"}};
+}
+
+FleetGraphPtr graph() {
+    return FleetGraph::build(fleet(), edges(), TopologyConfig{});
+}
+
+Alert alert(std::vector<Label> labels, TimeMs startsAt) {
+    Alert a;
+    a.labels = LabelSet(std::move(labels));
+    a.fingerprint = a.labels.fingerprint();
+    a.startsAt = startsAt;
+    return a;
+}
+
+Alert hostAlert(const std::string &name, const std::string &host, const char *severity, TimeMs t) {
+    return alert({{"alertname", name}, {"instance", host}, {"severity", severity}}, t);
+}
+
+const TimeMs T0 = 1'700'000'000'000;
+
+const Incident *incidentWith(const TriageResult &r, const std::vector<Alert> &alerts, const std::string &name) {
+    for (std::size_t i = 0; i < alerts.size(); ++i)
+        if (alerts[i].name() == name && r.incidentOf[i] >= 0)
+            return &r.incidents[static_cast<std::size_t>(r.incidentOf[i])];
+    return nullptr;
+}
+
+} // namespace
+
+class TestCorrelation : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void graphShape() {
+        auto g = graph();
+        QCOMPARE(g->hostCount(), 13);
+        const int h = g->host("h21");
+        QVERIFY(h > 0);
+        QCOMPARE(g->path(h), std::string("eu / eu-a / r2 / h21"));
+        QCOMPARE(g->levelName(g->node(h).parent), std::string_view("rack"));
+        QCOMPARE(g->node(g->node(h).parent).hosts, 4);
+        QCOMPARE(g->node(g->root()).hosts, 13);
+        // A host without the hierarchy's labels is placed visibly, not dropped.
+        QVERIFY(g->unplaced() > 0);
+        QVERIFY(g->isUnplaced(g->host("lonely")));
+        QCOMPARE(g->node(g->unplaced()).hosts, 1);
+        // Groups by unique value, and by path.
+        QCOMPARE(g->group(LabelSet(std::vector<Label>{{"rack", "r3"}})), g->node(g->host("h30")).parent);
+        QCOMPARE(g->group(LabelSet({{"region", "eu"}, {"zone", "eu-a"}})), g->node(g->node(h).parent).parent);
+        QCOMPARE(g->group(LabelSet(std::vector<Label>{{"rack", "nope"}})), -1);
+        // Services: members and transitive dependencies both ways.
+        const int api = g->service("api");
+        QCOMPARE(g->node(api).members.size(), std::size_t(6));
+        QCOMPARE(g->dependenciesOf(g->service("web")), (std::vector<int>{api, g->service("db")}));
+        QCOMPARE(g->dependentsOf(g->service("db")), (std::vector<int>{api, g->service("web")}));
+        QVERIFY(g->dependenciesOf(g->service("batch")).empty());
+    }
+
+    void rackFailureCollapsesIntoOneIncident() {
+        std::vector<Alert> alerts;
+        Alert sw = alert({{"alertname", "SwitchDown"}, {"rack", "r2"}, {"severity", "critical"}}, T0);
+        alerts.push_back(sw);
+        for (int i = 0; i < 4; ++i) {
+            alerts.push_back(hostAlert("HostDown", "h2" + std::to_string(i), "critical", T0 + 5'000 * i));
+            alerts.back().inhibitedBy = {sw.fingerprint};
+            alerts.back().state = AlertState::Suppressed;
+        }
+        // web hosts elsewhere see errors from api (which lost two hosts in r2).
+        for (const char *h : {"h10", "h30"})
+            alerts.push_back(hostAlert("UpstreamErrors", h, "warning", T0 + 40'000));
+        // Unrelated and old: its own incident.
+        alerts.push_back(hostAlert("DiskAlmostFull", "h11", "warning", T0 - 3'600'000));
+        Correlator c;
+        auto r = c.update(graph(), alerts, T0 + 60'000);
+        QCOMPARE(r->alerts, alerts.size());
+        QCOMPARE(r->incidents.size(), std::size_t(2));
+        const Incident &top = r->incidents[0];
+        QCOMPARE(top.causeKind, CauseKind::Group);
+        QCOMPARE(top.causeLevel, std::string("rack"));
+        QCOMPARE(top.causeName, std::string("r2"));
+        QCOMPARE(top.key, std::string("group:eu / eu-a / r2"));
+        QCOMPARE(top.alerts.size(), std::size_t(7));
+        QCOMPARE(top.causeAlertCount, 5u); // the switch and its four hosts
+        QCOMPARE(top.causeHosts, 4);
+        QCOMPARE(top.causeHostsFailing, 4);
+        QCOMPARE(top.causeSpreadMs, TimeMs(15'000));
+        QVERIFY(top.causeAlerted);
+        QCOMPARE(top.dependentAlerts, 2);
+        QCOMPARE(top.hosts, 6);
+        QCOMPARE(top.services, 3);
+        QCOMPARE(top.severity, 2);
+        QCOMPARE(top.suppressed, 4);
+        QCOMPARE(top.inhibitedLinks, 4);
+        QVERIFY2(top.confidence > 0.9, std::to_string(top.confidence).c_str());
+        const Incident &disk = r->incidents[1];
+        QCOMPARE(disk.causeKind, CauseKind::AlertGroup);
+        QCOMPARE(disk.causeName, std::string("DiskAlmostFull"));
+        QVERIFY(disk.confidence < top.confidence);
+        QCOMPARE(r->incidentOf.back(), 1);
+        QVERIFY(std::abs(r->compression() - (1.0 - 2.0 / 8.0)) < 1e-9);
+    }
+
+    void failingDependencyIsTheRootCause() {
+        // db host h13 dies; api and web hosts see latency shortly after: the db host is the cause.
+        std::vector<Alert> alerts{
+            hostAlert("DbPrimaryDown", "h13", "critical", T0),
+            hostAlert("HighRequestLatency", "h11", "warning", T0 + 20'000),
+            hostAlert("HighRequestLatency", "h22", "warning", T0 + 30'000),
+            hostAlert("HighRequestLatency", "h30", "warning", T0 + 45'000),
+            // Same alert name on an api host, but it began an hour earlier: not part of it.
+            hostAlert("HighRequestLatency", "h32", "warning", T0 - 3'600'000),
+        };
+        Correlator c;
+        auto r = c.update(graph(), alerts, T0 + 60'000);
+        QCOMPARE(r->incidents.size(), std::size_t(2));
+        const Incident &top = r->incidents[0];
+        QCOMPARE(top.causeKind, CauseKind::Host);
+        QCOMPARE(top.causeName, std::string("h13"));
+        QCOMPARE(top.alerts.size(), std::size_t(4));
+        QCOMPARE(top.alerts[0], 0u);
+        QCOMPARE(top.dependentAlerts, 3);
+        QCOMPARE(top.services, 3);
+        QVERIFY(top.confidence >= 0.8);
+        QCOMPARE(r->incidentOf[4], 1);
+        QCOMPARE(r->incidents[1].causeKind, CauseKind::AlertGroup);
+    }
+
+    void aServiceFailingOnManyHostsIsTheCause() {
+        // Every api host errors at once, spread over racks: the service, not a rack, is the cause.
+        std::vector<Alert> alerts;
+        for (const char *h : {"h11", "h12", "h21", "h22", "h31"})
+            alerts.push_back(hostAlert("ServiceDown", h, "critical", T0));
+        alerts.push_back(hostAlert("UpstreamErrors", "h20", "warning", T0 + 10'000));
+        Correlator c;
+        auto r = c.update(graph(), alerts, T0 + 60'000);
+        QCOMPARE(r->incidents.size(), std::size_t(1));
+        QCOMPARE(r->incidents[0].causeKind, CauseKind::Service);
+        QCOMPARE(r->incidents[0].causeName, std::string("api"));
+        QCOMPARE(r->incidents[0].causeHosts, 6);
+        QCOMPARE(r->incidents[0].causeHostsFailing, 5);
+        QCOMPARE(r->incidents[0].dependentAlerts, 1);
+    }
+
+    void unrelatedCriticalAlertsStayApart() {
+        // Two hosts in different racks fail an hour apart: two incidents, neither a rack.
+        std::vector<Alert> alerts{hostAlert("HostDown", "h10", "critical", T0 - 3'600'000),
+                                  hostAlert("HostDown", "h20", "critical", T0),
+                                  hostAlert("HostDown", "lonely", "critical", T0)};
+        Correlator c;
+        auto r = c.update(graph(), alerts, T0 + 60'000);
+        for (const auto &inc : r->incidents)
+            QVERIFY(inc.causeKind != CauseKind::Group);
+        QVERIFY(r->incidentOf[0] != r->incidentOf[1]);
+        QCOMPARE(r->incidentOf[1], r->incidentOf[2] >= 0 ? r->incidentOf[1] : -2); // assigned
+        QVERIFY(r->incidentOf[2] >= 0);
+    }
+
+    void rankingNewEscalatingAndStorm() {
+        CorrelationOptions o;
+        o.stormAlertsPerMinute = 5;
+        Correlator c(o);
+        std::vector<Alert> alerts{hostAlert("NtpSkew", "h10", "warning", T0 - 7'200'000),
+                                  hostAlert("HostDown", "lonely", "critical", T0)};
+        auto r1 = c.update(graph(), alerts, T0 + 30'000);
+        QCOMPARE(r1->incidents.size(), std::size_t(2));
+        QCOMPARE(r1->incidents[0].severity, 2); // critical first
+        QVERIFY(r1->incidents[0].isNew);
+        QVERIFY(!r1->incidents[1].isNew);
+        QVERIFY(!r1->storm);
+        // Six more NtpSkew alerts: the group escalates; seven starting within a minute is a storm.
+        for (const char *h : {"h11", "h12", "h13", "h20", "h21", "h22"})
+            alerts.push_back(hostAlert("NtpSkew", h, "warning", T0 + 40'000));
+        auto r2 = c.update(graph(), alerts, T0 + 60'000);
+        const Incident *ntp = incidentWith(*r2, alerts, "NtpSkew");
+        QVERIFY(ntp);
+        QCOMPARE(ntp->alerts.size(), std::size_t(7));
+        QVERIFY(ntp->escalating);
+        QCOMPARE(ntp->firstSeen, T0 + 30'000);
+        QVERIFY(r2->storm);
+        QCOMPARE(r2->alertsPerMinute, 7.0);
+        auto r3 = c.update(graph(), alerts, T0 + 90'000);
+        QVERIFY(!incidentWith(*r3, alerts, "NtpSkew")->escalating);
+    }
+
+    void silencedIncidentsRankLast() {
+        std::vector<Alert> alerts{hostAlert("HostDown", "h10", "critical", T0),
+                                  hostAlert("NtpSkew", "h23", "warning", T0)};
+        alerts[0].silencedBy = {"s1"};
+        alerts[0].state = AlertState::Suppressed;
+        Correlator c;
+        auto r = c.update(graph(), alerts, T0 + 1000);
+        QCOMPARE(r->incidents[0].causeName, std::string("NtpSkew"));
+        QCOMPARE(r->incidents[1].active, 0);
+        QCOMPARE(r->incidents[1].severity, 2);
+    }
+
+    void flappingAlertsAreCounted() {
+        CorrelationOptions o;
+        o.flapReturns = 3;
+        Correlator c(o);
+        const std::vector<Alert> present{hostAlert("Flappy", "h10", "warning", T0)};
+        const std::vector<Alert> absent;
+        TimeMs t = T0;
+        std::shared_ptr<const TriageResult> r;
+        for (int i = 0; i < 4; ++i) {
+            r = c.update(graph(), present, t += 15'000);
+            c.update(graph(), absent, t += 15'000);
+        }
+        r = c.update(graph(), present, t += 15'000);
+        QCOMPARE(int(r->returns[0]), 4);
+        QCOMPARE(r->incidents[0].flapping, 1);
+        // Returns older than the flap window no longer count.
+        r = c.update(graph(), present, t + o.flapWindow + 60'000);
+        QCOMPARE(int(r->returns[0]), 0);
+    }
+
+    void resolvedAlertsAreLeftOut() {
+        std::vector<Alert> alerts{hostAlert("HostDown", "h10", "critical", T0)};
+        alerts[0].state = AlertState::Resolved;
+        Correlator c;
+        auto r = c.update(graph(), alerts, T0);
+        QCOMPARE(r->alerts, std::size_t(0));
+        QVERIFY(r->incidents.empty());
+        QCOMPARE(r->incidentOf[0], -1);
+    }
+
+    void analyzerKeepsTheGraphWhileHostsStay() {
+        FleetAnalyzer analyze(TopologyConfig{}, CorrelationOptions{});
+        FleetSnapshot s;
+        s.hosts = fleet();
+        s.edges = edges();
+        s.builtAt = T0;
+        s.alerts = {hostAlert("HostDown", "h10", "critical", T0)};
+        analyze(s);
+        QVERIFY(s.graph && s.triage);
+        auto first = s.graph;
+        s.hosts[0].up = UpState::Down; // health changes do not rebuild the graph
+        analyze(s);
+        QCOMPARE(s.graph, first);
+        s.hosts[0].labels.set("rack", "r9");
+        analyze(s);
+        QVERIFY(s.graph != first);
+        QVERIFY(s.graph->group(LabelSet(std::vector<Label>{{"rack", "r9"}})) > 0);
+    }
+
+    // vigil-sim storms with background noise, scored against /sim/truth's answers (fixed seeds).
+    void simulatedStormsMeetTheAccuracyFloor() {
+        const auto s = test::replay({"rack-failure", "db-failover", "mixed"}, {1, 2, 3, 4, 5, 6}, 2000, 60);
+        qInfo("storms %d, root cause top %d, compression %.4f, placement %.4f, alerts %zu", s.storms,
+              s.rootCauseTop, s.compression, s.placement, s.alerts);
+        QVERIFY(s.rootCauseTop >= s.storms * 9 / 10);
+        QVERIFY(s.compression >= 0.95);
+        QVERIFY(s.placement >= 0.95);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCorrelation)
+#include "tst_correlation.moc"
