@@ -49,11 +49,15 @@ struct Cause {
 Correlator::Correlator(CorrelationOptions options)
     : m_opt(std::move(options)) {}
 
-const Correlator::Located &Correlator::locate(const FleetGraph &g, const Alert &a) {
-    auto [it, fresh] = m_located.try_emplace(a.fingerprint);
-    if (!fresh)
-        return it->second;
-    Located &l = it->second;
+std::uint32_t Correlator::locate(const FleetGraph &g, const Alert &a, std::uint64_t k, bool *fresh) {
+    auto [it, inserted] = m_slots.try_emplace(k, static_cast<std::uint32_t>(m_entries.size()));
+    if (inserted)
+        m_entries.emplace_back();
+    *fresh = inserted;
+    const std::uint32_t slot = it->second;
+    Located &l = m_entries[slot];
+    if (!inserted && l.groupKey >= 0)
+        return slot;
     l.host = g.host(a.labels.value(m_opt.hostLabel));
     if (l.host >= 0) {
         l.service = g.node(l.host).service;
@@ -66,12 +70,17 @@ const Correlator::Located &Correlator::locate(const FleetGraph &g, const Alert &
             l.service = g.service(svc);
     }
     l.severity = static_cast<std::uint8_t>(severityRank(a.severity()));
+    std::string groupKey;
     for (std::size_t i = 0; i < m_opt.groupBy.size(); ++i) {
         if (i)
-            l.groupKey += ", ";
-        l.groupKey += a.labels.value(m_opt.groupBy[i]);
+            groupKey += ", ";
+        groupKey += a.labels.value(m_opt.groupBy[i]);
     }
-    return l;
+    auto [gk, added] = m_groupKeyIds.try_emplace(std::move(groupKey), static_cast<int>(m_groupKeys.size()));
+    if (added)
+        m_groupKeys.push_back(gk->first);
+    l.groupKey = gk->second;
+    return slot;
 }
 
 TriageResultPtr Correlator::update(const FleetGraphPtr &graphPtr, const std::vector<Alert> &alerts, TimeMs now) {
@@ -84,40 +93,114 @@ TriageResultPtr Correlator::update(const FleetGraphPtr &graphPtr, const std::vec
         return result;
     const FleetGraph &g = *graphPtr;
     if (graphPtr != m_graph) {
+        // Places in the old graph are void; presence history is kept.
         m_graph = graphPtr;
-        m_located.clear();
+        for (auto &l : m_entries) {
+            l.host = l.group = l.service = -1;
+            l.groupKey = -1;
+        }
     }
-    if (m_located.size() > 4 * n + 1024) // alerts that went away long ago
-        m_located.clear();
     const std::size_t nodes = g.nodes().size();
 
-    // Presence and flapping: an alert absent from the previous update that is back has "returned".
-    std::vector<const Located *> loc(n, nullptr);
-    std::vector<char> live(n, 0);
-    TimeMs minuteAgo = now - 60'000;
+    // Place every alert; an alert absent from the previous update that is back has "returned".
+    constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+    auto &positions = m_scratch.positions;
+    positions.assign(n, {0, kNone});
+    auto &live = m_scratch.live;
+    live.assign(n, 0);
+    // What later passes need of each alert, read once: Alert is large and 100,000 of them do not fit
+    // in cache, so every further pass over them would be a pass over memory.
+    auto &start = m_scratch.start;
+    start.assign(n, 0);
+    auto &sup = m_scratch.sup;
+    auto &inhibited = m_scratch.inhibited;
+    sup.assign(n, 0);
+    inhibited.assign(n, 0);
+    const TimeMs minuteAgo = now - 60'000;
     int startedLastMinute = 0;
+    bool ascending = m_previousAscending;
+    std::uint64_t lastKey = 0;
+    std::size_t prev = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const Alert &a = alerts[i];
         if (a.state == AlertState::Resolved)
             continue;
         live[i] = 1;
         ++result->alerts;
-        loc[i] = &locate(g, a);
+        bool fresh = false;
+        const std::uint64_t k = a.key ? a.key : fingerprintKey(a.fingerprint);
+        // FleetState publishes alerts sorted by fingerprint, and polls list mostly the same alerts: a
+        // merge walk against the previous update's keys finds most of them without hashing.
+        std::uint32_t slot = kNone;
+        if (ascending && k >= lastKey) {
+            while (prev < m_byPosition.size() && m_byPosition[prev].first < k)
+                ++prev;
+            if (prev < m_byPosition.size() && m_byPosition[prev].first == k)
+                slot = m_byPosition[prev].second;
+        } else {
+            ascending = false;
+        }
+        lastKey = k;
+        if (slot == kNone || m_entries[slot].groupKey < 0)
+            slot = locate(g, a, k, &fresh);
+        positions[i] = {k, slot};
+        Located &l = m_entries[slot];
+        l.index = static_cast<std::uint32_t>(i);
+        start[i] = a.startsAt;
+        sup[i] = suppressed(a);
+        inhibited[i] = !a.inhibitedBy.empty();
         if (a.startsAt >= minuteAgo)
             ++startedLastMinute;
-        auto &p = m_presence[a.fingerprint];
-        if (p.lastSeen != 0 && p.lastSeen < m_lastUpdate)
-            p.returns.push_back(now);
-        while (!p.returns.empty() && p.returns.front() < now - m_opt.flapWindow)
-            p.returns.erase(p.returns.begin());
-        p.lastSeen = now;
-        result->returns[i] = static_cast<std::uint16_t>(std::min<std::size_t>(p.returns.size(), 65535));
+        if (!fresh && l.seenIn < m_update) // absent from the previous update
+            l.returns.push_back(now);
+        l.seenIn = m_update + 1;
+        while (!l.returns.empty() && l.returns.front() < now - m_opt.flapWindow)
+            l.returns.erase(l.returns.begin());
+        l.lastSeen = now;
+        result->returns[i] = static_cast<std::uint16_t>(std::min<std::size_t>(l.returns.size(), 65535));
     }
-    if (m_presence.size() > 2 * result->alerts + 1024)
-        std::erase_if(m_presence, [&](const auto &kv) {
-            return kv.second.lastSeen < now - m_opt.flapWindow;
-        });
-    m_lastUpdate = now;
+    if (m_entries.size() > 2 * result->alerts + 4096) {
+        // Forget alerts gone longer than the flap window; compact the table.
+        std::vector<Located> kept;
+        std::vector<std::uint32_t> remap(m_entries.size(), kNone);
+        for (std::size_t e = 0; e < m_entries.size(); ++e)
+            if (m_entries[e].lastSeen >= now - m_opt.flapWindow) {
+                remap[e] = static_cast<std::uint32_t>(kept.size());
+                kept.push_back(std::move(m_entries[e]));
+            }
+        for (auto it = m_slots.begin(); it != m_slots.end();) {
+            it->second = remap[it->second];
+            it = it->second == kNone ? m_slots.erase(it) : std::next(it);
+        }
+        m_entries = std::move(kept);
+        for (auto &p : positions)
+            if (p.second != kNone)
+                p.second = remap[p.second];
+        if (m_groupKeys.size() > 100'000) { // interned keys are only ever added: start over now and then
+            m_groupKeys.clear();
+            m_groupKeyIds.clear();
+            for (auto &l : m_entries)
+                l.groupKey = -1;
+            for (std::size_t i = 0; i < n; ++i)
+                if (live[i]) {
+                    bool fresh = false;
+                    locate(g, alerts[i], positions[i].first, &fresh);
+                }
+        }
+    }
+    auto &loc = m_scratch.loc;
+    loc.assign(n, nullptr);
+    for (std::size_t i = 0; i < n; ++i)
+        if (live[i])
+            loc[i] = &m_entries[positions[i].second];
+    ++m_update;
+    // Kept only while the input is sorted (a merge walk needs both sides ascending).
+    m_byPosition.clear();
+    m_previousAscending = ascending;
+    if (ascending)
+        for (const auto &p : positions)
+            if (p.second != kNone)
+                m_byPosition.push_back(p);
     result->alertsPerMinute = startedLastMinute;
 
     // 1. Physical failures: hosts with critical alerts, counted up their ancestors; groups alerted
@@ -128,7 +211,7 @@ TriageResultPtr Correlator::update(const FleetGraphPtr &graphPtr, const std::vec
     for (std::size_t i = 0; i < n; ++i) {
         if (!live[i] || loc[i]->severity < 2)
             continue;
-        const TimeMs t = alerts[i].startsAt;
+        const TimeMs t = start[i];
         if (loc[i]->host >= 0) {
             const auto h = static_cast<std::size_t>(loc[i]->host);
             if (!hostFailing[h]) {
@@ -190,7 +273,7 @@ TriageResultPtr Correlator::update(const FleetGraphPtr &graphPtr, const std::vec
         if (!live[i] || loc[i]->severity < 2 || loc[i]->service < 0)
             continue;
         auto &s = services[loc[i]->service];
-        const TimeMs t = alerts[i].startsAt;
+        const TimeMs t = start[i];
         s.onset = std::min(s.onset, t);
         const int h = loc[i]->host;
         if (h < 0) {
@@ -221,13 +304,13 @@ TriageResultPtr Correlator::update(const FleetGraphPtr &graphPtr, const std::vec
         }
     }
     // What can explain trouble on a service: its own failures and those of everything it depends on.
-    std::unordered_map<int, std::vector<Cause>> serviceCauses;
+    std::vector<std::vector<Cause>> serviceCauses(own.empty() ? 0 : nodes); // by service node
     for (const auto &[svc, list] : own) {
         for (const auto &c : list)
-            serviceCauses[svc].push_back(c);
+            serviceCauses[static_cast<std::size_t>(svc)].push_back(c);
         for (int dependent : g.dependentsOf(svc))
             for (const auto &c : list)
-                serviceCauses[dependent].push_back(c);
+                serviceCauses[static_cast<std::size_t>(dependent)].push_back(c);
     }
     // For an alert starting at t: the failure that began most recently before it (within the window);
     // a physical group wins a tie, being the more upstream cause.
@@ -247,17 +330,19 @@ TriageResultPtr Correlator::update(const FleetGraphPtr &graphPtr, const std::vec
     };
 
     // 3. Each alert to its cause; what has none is grouped by the groupBy labels.
-    std::vector<int> causeOf(n, -1);       // graph node of the cause
-    std::vector<char> viaDependency(n, 0);
-    std::vector<CauseKind> kindOf(n, CauseKind::AlertGroup);
-    std::unordered_map<std::string, int> leftovers; // groupKey -> pseudo id (negative: -2, -3, ...)
-    std::vector<std::string> leftoverKeys;
-    std::vector<int> pseudo(n, 0);
+    auto &causeOf = m_scratch.causeOf; // graph node of the cause
+    causeOf.assign(n, -1);
+    auto &viaDependency = m_scratch.viaDependency;
+    viaDependency.assign(n, 0);
+    auto &kindOf = m_scratch.kindOf;
+    kindOf.assign(n, CauseKind::AlertGroup);
+    auto &pseudo = m_scratch.pseudo;
+    pseudo.assign(n, 0);
     for (std::size_t i = 0; i < n; ++i) {
         if (!live[i])
             continue;
         const Located &l = *loc[i];
-        const TimeMs t = alerts[i].startsAt;
+        const TimeMs t = start[i];
         int cg = l.host >= 0 ? causeGroup[static_cast<std::size_t>(l.host)]
                  : l.group >= 0 ? (impaired(l.group) && causeGroup[static_cast<std::size_t>(l.group)] < 0
                                        ? l.group
@@ -278,24 +363,22 @@ TriageResultPtr Correlator::update(const FleetGraphPtr &graphPtr, const std::vec
             kindOf[i] = serviceWide ? CauseKind::Service : CauseKind::Host;
             continue;
         }
-        if (l.service >= 0)
-            if (auto it = serviceCauses.find(l.service); it != serviceCauses.end())
-                if (const Cause *c = pickCause(it->second, t, l.host, l.service)) {
+        if (l.service >= 0 && !serviceCauses.empty())
+            if (const auto &list = serviceCauses[static_cast<std::size_t>(l.service)]; !list.empty())
+                if (const Cause *c = pickCause(list, t, l.host, l.service)) {
                     causeOf[i] = c->node;
                     kindOf[i] = c->kind;
                     viaDependency[i] = c->node != l.service && c->node != l.host &&
-                                       !(c->kind == CauseKind::Group && l.host >= 0 && g.isAncestor(c->node, l.host));
+                                       !(c->kind == CauseKind::Group && l.host >= 0 &&
+                                         causeGroup[static_cast<std::size_t>(l.host)] == c->node);
                     continue;
                 }
-        auto [it, fresh] = leftovers.try_emplace(l.groupKey, static_cast<int>(leftoverKeys.size()));
-        if (fresh)
-            leftoverKeys.push_back(l.groupKey);
-        pseudo[i] = it->second;
+        pseudo[i] = l.groupKey;
     }
 
     // 4. Incidents, one per cause.
     std::vector<int> incidentOfNode(nodes, -1);
-    std::vector<int> incidentOfLeftover(leftoverKeys.size(), -1);
+    std::vector<int> incidentOfLeftover(m_groupKeys.size(), -1);
     auto &incidents = result->incidents;
     for (std::size_t i = 0; i < n; ++i) {
         if (!live[i])
@@ -314,7 +397,7 @@ TriageResultPtr Correlator::update(const FleetGraphPtr &graphPtr, const std::vec
                           (inc.causeKind == CauseKind::Group ? g.path(causeOf[i]) : inc.causeName);
             } else {
                 inc.causeKind = CauseKind::AlertGroup;
-                inc.causeName = leftoverKeys[static_cast<std::size_t>(pseudo[i])];
+                inc.causeName = m_groupKeys[static_cast<std::size_t>(pseudo[i])];
                 for (std::size_t k = 0; k < m_opt.groupBy.size(); ++k)
                     inc.causeLevel += (k ? ", " : "") + m_opt.groupBy[k];
                 inc.key = "alerts:" + inc.causeName;
@@ -325,48 +408,38 @@ TriageResultPtr Correlator::update(const FleetGraphPtr &graphPtr, const std::vec
     }
     // inhibitedBy is causal evidence: an inhibited alert goes where its inhibitor went.
     {
-        std::unordered_map<std::string_view, std::size_t> byFp;
         bool anyInhibited = false;
-        for (std::size_t i = 0; i < n; ++i)
-            if (live[i] && !alerts[i].inhibitedBy.empty())
-                anyInhibited = true;
-        if (anyInhibited) {
-            byFp.reserve(n);
-            for (std::size_t i = 0; i < n; ++i)
-                if (live[i])
-                    byFp.emplace(alerts[i].fingerprint, i);
-            for (int pass = 0; pass < 3; ++pass)
-                for (std::size_t i = 0; i < n; ++i) {
-                    if (!live[i] || alerts[i].inhibitedBy.empty())
-                        continue;
-                    auto it = byFp.find(alerts[i].inhibitedBy.front());
-                    if (it == byFp.end())
-                        continue;
-                    const int target = result->incidentOf[it->second];
-                    if (target != result->incidentOf[i]) {
-                        result->incidentOf[i] = target;
-                        viaDependency[i] = 0;
-                    }
-                    if (pass == 2)
-                        ++incidents[static_cast<std::size_t>(target)].inhibitedLinks;
+        for (std::size_t i = 0; i < n && !anyInhibited; ++i)
+            anyInhibited = live[i] && inhibited[i];
+        for (int pass = 0; anyInhibited && pass < 3; ++pass)
+            for (std::size_t i = 0; i < n; ++i) {
+                if (!live[i] || !inhibited[i])
+                    continue;
+                auto it = m_slots.find(fingerprintKey(alerts[i].inhibitedBy.front()));
+                if (it == m_slots.end() || m_entries[it->second].seenIn != m_update)
+                    continue;
+                const int target = result->incidentOf[m_entries[it->second].index];
+                if (target != result->incidentOf[i]) {
+                    result->incidentOf[i] = target;
+                    viaDependency[i] = 0;
                 }
-        }
+                if (pass == 2)
+                    ++incidents[static_cast<std::size_t>(target)].inhibitedLinks;
+            }
     }
     // Members, cause alerts first, and the evidence.
     std::vector<std::vector<std::uint32_t>> causeMembers(incidents.size()), otherMembers(incidents.size());
-    std::vector<std::unordered_set<int>> hostSets(incidents.size()), serviceSets(incidents.size());
     for (std::size_t i = 0; i < n; ++i) {
         const int k = result->incidentOf[i];
         if (k < 0)
             continue;
         Incident &inc = incidents[static_cast<std::size_t>(k)];
         const Located &l = *loc[i];
-        const Alert &a = alerts[i];
         bool atCause = false;
         switch (inc.causeKind) {
         case CauseKind::Group:
             atCause = (l.host < 0 && l.group == inc.causeNode) ||
-                      (l.severity >= 2 && l.host >= 0 && g.isAncestor(inc.causeNode, l.host));
+                      (l.severity >= 2 && l.host >= 0 && causeGroup[static_cast<std::size_t>(l.host)] == inc.causeNode);
             if (l.host < 0 && l.group == inc.causeNode)
                 inc.causeAlerted = true;
             break;
@@ -384,26 +457,33 @@ TriageResultPtr Correlator::update(const FleetGraphPtr &graphPtr, const std::vec
         (atCause ? causeMembers : otherMembers)[static_cast<std::size_t>(k)].push_back(static_cast<std::uint32_t>(i));
         if (viaDependency[i])
             ++inc.dependentAlerts;
-        if (l.host >= 0)
-            hostSets[static_cast<std::size_t>(k)].insert(l.host);
-        if (l.service >= 0)
-            serviceSets[static_cast<std::size_t>(k)].insert(l.service);
-        const bool sup = suppressed(a);
-        (sup ? inc.suppressed : inc.active) += 1;
-        if (!sup)
+        const bool isSup = sup[i];
+        (isSup ? inc.suppressed : inc.active) += 1;
+        if (!isSup)
             inc.severity = std::max<int>(inc.severity, l.severity);
         if (result->returns[i] >= m_opt.flapReturns)
             ++inc.flapping;
-        inc.startsAt = inc.startsAt == 0 ? a.startsAt : std::min(inc.startsAt, a.startsAt);
+        inc.startsAt = inc.startsAt == 0 ? start[i] : std::min(inc.startsAt, start[i]);
     }
     std::unordered_map<std::string, Seen> seen;
+    std::vector<int> stamp(nodes, -1);
     for (std::size_t k = 0; k < incidents.size(); ++k) {
         Incident &inc = incidents[k];
         inc.causeAlertCount = static_cast<std::uint32_t>(causeMembers[k].size());
         inc.alerts = std::move(causeMembers[k]);
         inc.alerts.insert(inc.alerts.end(), otherMembers[k].begin(), otherMembers[k].end());
-        inc.hosts = static_cast<int>(hostSets[k].size());
-        inc.services = static_cast<int>(serviceSets[k].size());
+        // Distinct hosts and services among members: one stamp per node, no sets.
+        for (auto i : inc.alerts) {
+            const Located &l = *loc[i];
+            if (l.host >= 0 && stamp[static_cast<std::size_t>(l.host)] != static_cast<int>(k)) {
+                stamp[static_cast<std::size_t>(l.host)] = static_cast<int>(k);
+                ++inc.hosts;
+            }
+            if (l.service >= 0 && stamp[static_cast<std::size_t>(l.service)] != static_cast<int>(k)) {
+                stamp[static_cast<std::size_t>(l.service)] = static_cast<int>(k);
+                ++inc.services;
+            }
+        }
         if (inc.active == 0)
             for (auto i : inc.alerts)
                 inc.severity = std::max<int>(inc.severity, loc[i]->severity);

@@ -91,29 +91,43 @@ public:
     TriageResultPtr update(const FleetGraphPtr &graph, const std::vector<Alert> &alerts, TimeMs now);
 
 private:
+    // What the correlator remembers per alert, keyed by its fingerprint (16 hex digits as a number).
     struct Located {
         std::int32_t host = -1;    // host node
         std::int32_t group = -1;   // group node the labels name when there is no host
         std::int32_t service = -1; // service node
+        std::int32_t groupKey = -1; // interned values of the groupBy labels
         std::uint8_t severity = 0;
-        std::string groupKey;      // values of groupBy labels
+        TimeMs lastSeen = 0;
+        std::uint64_t seenIn = 0;  // the update that last saw it
+        std::uint32_t index = 0;   // position in the current update's input
+        std::vector<TimeMs> returns;
     };
-    const Located &locate(const FleetGraph &g, const Alert &a);
+    std::uint32_t locate(const FleetGraph &g, const Alert &a, std::uint64_t key, bool *fresh); // slot
 
     CorrelationOptions m_opt;
     FleetGraphPtr m_graph;
-    std::unordered_map<std::string, Located> m_located;
+    std::vector<Located> m_entries;                         // dense, in first-seen order
+    std::unordered_map<std::uint64_t, std::uint32_t> m_slots; // fingerprint -> entry
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> m_byPosition; // the previous update's keys, ascending
+    bool m_previousAscending = true;
+    // Per-alert working arrays, kept between updates so a poll does not fault in fresh pages.
+    struct Scratch {
+        std::vector<std::pair<std::uint64_t, std::uint32_t>> positions;
+        std::vector<char> live, sup, inhibited, viaDependency;
+        std::vector<TimeMs> start;
+        std::vector<const Located *> loc;
+        std::vector<int> causeOf, pseudo;
+        std::vector<CauseKind> kindOf;
+    } m_scratch;
+    std::unordered_map<std::string, int> m_groupKeyIds;
+    std::vector<std::string> m_groupKeys;
     struct Seen {
         TimeMs firstSeen = 0;
         std::size_t alerts = 0;
     };
     std::unordered_map<std::string, Seen> m_incidents;
-    struct Presence {
-        TimeMs lastSeen = 0;
-        std::vector<TimeMs> returns;
-    };
-    std::unordered_map<std::string, Presence> m_presence;
-    TimeMs m_lastUpdate = 0;
+    std::uint64_t m_update = 0;
 };
 
 } // namespace vigil::analysis

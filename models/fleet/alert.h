@@ -4,7 +4,9 @@
 #include "labelset.h"
 #include "timeutil.h"
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vigil {
@@ -12,6 +14,9 @@ namespace vigil {
 enum class AlertState { Active, Suppressed, Unprocessed, Pending, Firing, Resolved };
 
 const char *alertStateName(AlertState s);
+
+// Alertmanager's and Vigil's fingerprints are 16 hex digits: their number. Anything else is hashed.
+std::uint64_t fingerprintKey(std::string_view fingerprint);
 
 struct Alert {
     std::string fingerprint;
@@ -28,6 +33,9 @@ struct Alert {
     // Where it was seen ("prod/alertmanager#0", "prod/prometheus"): several Alertmanagers in an HA
     // cluster report the same alert.
     std::vector<std::string> seenBy;
+    // The fingerprint as a number (fingerprintKey()), stamped by FleetState so analysis can identify
+    // an alert without touching the string; 0 when not stamped.
+    std::uint64_t key = 0;
 
     [[nodiscard]] std::string_view name() const { return labels.value("alertname"); }
     [[nodiscard]] std::string_view severity() const { return labels.value("severity"); }

@@ -276,6 +276,7 @@ FleetSnapshotPtr FleetState::build() {
         }
     }
     for (auto &a : s->alerts) {
+        a.key = fingerprintKey(a.fingerprint);
         std::sort(a.seenBy.begin(), a.seenBy.end());
         a.seenBy.erase(std::unique(a.seenBy.begin(), a.seenBy.end()), a.seenBy.end());
     }

@@ -47,7 +47,8 @@ inline std::vector<ServiceEdge> simEdges() {
 }
 
 // Unrelated background alerts: warnings on random hosts, most started hours ago, some during the storm.
-inline void addNoise(std::vector<Alert> &alerts, const sim::SimFleet &f, TimeMs t, std::uint64_t seed, int count) {
+inline void addNoise(std::vector<Alert> &alerts, std::set<std::string> &fingerprints, const sim::SimFleet &f, TimeMs t,
+                     std::uint64_t seed, int count) {
     std::mt19937_64 rng(seed * 7919 + 3);
     const char *names[] = {"NtpClockSkew", "DiskAlmostFull", "HighCpu", "MemoryPressure", "CertificateExpiring"};
     for (int i = 0; i < count; ++i) {
@@ -65,7 +66,7 @@ inline void addNoise(std::vector<Alert> &alerts, const sim::SimFleet &f, TimeMs 
         const bool recent = rng() % 8 == 0;
         a.startsAt = t - static_cast<TimeMs>(recent ? rng() % 240'000 : 600'000 + rng() % 20'000'000);
         a.updatedAt = t;
-        if (std::none_of(alerts.begin(), alerts.end(), [&](const Alert &x) { return x.fingerprint == a.fingerprint; }))
+        if (fingerprints.insert(a.fingerprint).second)
             alerts.push_back(std::move(a));
     }
 }
@@ -76,6 +77,7 @@ struct Storm {
     std::set<std::string> causes;                           // "rack:NAME" / "host:NAME"
     std::map<std::string, std::string> causeOfAlert;        // fingerprint -> cause; absent: noise
     TimeMs t = 0;
+    std::set<std::string> fingerprints;
 };
 
 // kind: "rack-failure", "db-failover" or "mixed" (both at once, independent causes).
@@ -106,12 +108,11 @@ inline Storm makeStorm(const std::string &kind, std::uint64_t seed, int hosts, i
                 a.startsAt += offset;
             if (members.count(a.fingerprint))
                 s.causeOfAlert.emplace(a.fingerprint, cause);
-            if (std::none_of(s.alerts.begin(), s.alerts.end(),
-                             [&](const Alert &x) { return x.fingerprint == a.fingerprint; }))
+            if (s.fingerprints.insert(a.fingerprint).second)
                 s.alerts.push_back(std::move(a));
         }
         if (&sc == &scenarios.back())
-            addNoise(s.alerts, f, t, seed, noise);
+            addNoise(s.alerts, s.fingerprints, f, t, seed, noise);
     }
     return s;
 }
