@@ -3,9 +3,11 @@
 #include "format.h"
 #include "hosttableview.h"
 #include "item/hosttablemodel.h"
+#include "item/incidentmodel.h"
 #include "item/sourcehealthmodel.h"
 #include "net/fleetservice.h"
 #include "sourcepanel.h"
+#include "triageview.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -25,6 +27,8 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
     , m_hostModel(new HostTableModel(this))
     , m_sourceModel(new SourceHealthModel(this))
     , m_hostView(new HostTableView(m_hostModel))
+    , m_incidentModel(new IncidentModel(this))
+    , m_triageView(new TriageView(m_incidentModel))
     , m_tabs(new QTabWidget)
     , m_banner(new QLabel)
     , m_summary(new QLabel)
@@ -32,6 +36,7 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
     , m_tick(new QTimer(this)) {
     setWindowTitle(tr("Vigil"));
     m_views.add(QStringLiteral("hosts"), tr("Hosts"), m_hostView);
+    m_views.add(QStringLiteral("triage"), tr("Triage"), m_triageView);
     for (const auto &v : m_views.views())
         m_tabs->addTab(v.widget, v.title);
 
@@ -72,6 +77,23 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
         connect(a, &QAction::triggered, this, [this, name = v.name] { showView(name); });
     }
 
+    connect(m_triageView, &TriageView::silenceRequested, this, [this](const QString &source, const Silence &s) {
+        statusBar()->showMessage(tr("Creating the silence…"));
+        m_service->createSilence(source.toStdString(), s, [this](Result<std::string> r) {
+            statusBar()->showMessage(r ? tr("Silence %1 created.").arg(QString::fromStdString(r.value()))
+                                       : tr("The silence was not created: %1").arg(QString::fromStdString(r.error().describe())),
+                                     15000);
+            m_service->refresh();
+        });
+    });
+    connect(m_triageView, &TriageView::expireRequested, this, [this](const QString &source, const QString &id) {
+        m_service->expireSilence(source.toStdString(), id.toStdString(), [this, id](Result<std::string> r) {
+            statusBar()->showMessage(r ? tr("Silence %1 expired.").arg(id)
+                                       : tr("The silence %1 was not expired: %2").arg(id, QString::fromStdString(r.error().describe())),
+                                     15000);
+            m_service->refresh();
+        });
+    });
     connect(m_service, &FleetService::snapshotReady, this, &MainWindow::onSnapshot);
     connect(m_service, &FleetService::storeMessage, this, &MainWindow::showStoreMessage);
     // Staleness moves with the clock, not only with polls.
@@ -95,6 +117,7 @@ bool MainWindow::showView(const QString &name) {
 
 void MainWindow::onSnapshot(const FleetSnapshotPtr &snapshot) {
     m_hostModel->setSnapshot(snapshot);
+    m_incidentModel->setSnapshot(snapshot);
     m_sourceModel->setSnapshot(snapshot);
     refreshStatus();
 }

@@ -15,6 +15,8 @@ namespace vigil {
 class FleetService;
 class HostTableModel;
 class HostTableView;
+class IncidentModel;
+class TriageView;
 class SourceHealthModel;
 
 class MainWindow final : public QMainWindow {
@@ -25,6 +27,7 @@ public:
     [[nodiscard]] const ViewRegistry &views() const { return m_views; }
     bool showView(const QString &name);
     [[nodiscard]] HostTableView *hostView() const { return m_hostView; }
+    [[nodiscard]] TriageView *triageView() const { return m_triageView; }
 
 private:
     void onSnapshot(const FleetSnapshotPtr &snapshot);
@@ -35,6 +38,8 @@ private:
     HostTableModel *m_hostModel;
     SourceHealthModel *m_sourceModel;
     HostTableView *m_hostView;
+    IncidentModel *m_incidentModel;
+    TriageView *m_triageView;
     QTabWidget *m_tabs;
     ViewRegistry m_views;
     QLabel *m_banner;

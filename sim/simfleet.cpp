@@ -324,10 +324,11 @@ std::vector<Alert> SimFleet::alerts(TimeMs t) const {
                                since + 10'000 + static_cast<TimeMs>(unit(i * 7 + m_opt.seed) * 50'000)));
         if (degrading(i) && wear(i, Wear::ReallocatedSectors, t) > 50)
             out.push_back(make(base("DiskReallocatedSectors", "warning"),
-                               h.instance + " disk is reallocating sectors", m_simStart));
+                               h.instance + " disk is reallocating sectors",
+                               m_simStart - 3'600'000 - static_cast<TimeMs>(unit(i * 31 + m_opt.seed) * 86'400'000)));
         if (metric(i, 2, t) > 0.9)
             out.push_back(make(base("DiskAlmostFull", "warning"), h.instance + " root filesystem above 90%",
-                               m_simStart));
+                               m_simStart - 600'000 - static_cast<TimeMs>(unit(i * 37 + m_opt.seed) * 43'200'000)));
     }
     std::lock_guard lock(m_mutex);
     for (auto &a : out) {

@@ -41,6 +41,7 @@ public:
     [[nodiscard]] bool matches(const LabelSet &labels, std::string_view name) const;
     [[nodiscard]] bool empty() const { return m_matchers.empty() && m_words.empty(); }
     [[nodiscard]] const std::vector<LabelMatcher> &matchers() const { return m_matchers; }
+    [[nodiscard]] const std::vector<std::string> &words() const { return m_words; }
 
 private:
     std::vector<LabelMatcher> m_matchers;

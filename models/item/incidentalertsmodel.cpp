@@ -1,0 +1,153 @@
+#include "incidentalertsmodel.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+#include <map>
+
+namespace vigil {
+
+IncidentAlertsModel::IncidentAlertsModel(QObject *parent)
+    : QAbstractItemModel(parent) {}
+
+void IncidentAlertsModel::setIncident(FleetSnapshotPtr snapshot, const std::string &key) {
+    std::vector<Group> groups;
+    if (snapshot && snapshot->triage) {
+        for (const auto &inc : snapshot->triage->incidents) {
+            if (inc.key != key)
+                continue;
+            if (inc.causeAlertCount > 0) {
+                Group g;
+                g.title = tr("At the cause");
+                g.atCause = true;
+                g.alerts.assign(inc.alerts.begin(), inc.alerts.begin() + inc.causeAlertCount);
+                groups.push_back(std::move(g));
+            }
+            std::map<std::string_view, std::vector<std::uint32_t>> byName;
+            for (std::size_t k = inc.causeAlertCount; k < inc.alerts.size(); ++k)
+                byName[snapshot->alerts[inc.alerts[k]].name()].push_back(inc.alerts[k]);
+            std::vector<Group> rest;
+            for (auto &[name, list] : byName) {
+                Group g;
+                g.title = QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
+                g.alerts = std::move(list);
+                rest.push_back(std::move(g));
+            }
+            std::stable_sort(rest.begin(), rest.end(),
+                             [](const Group &a, const Group &b) { return a.alerts.size() > b.alerts.size(); });
+            for (auto &g : rest)
+                groups.push_back(std::move(g));
+            break;
+        }
+    }
+    beginResetModel();
+    m_snapshot = std::move(snapshot);
+    m_key = key;
+    m_groups = std::move(groups);
+    endResetModel();
+}
+
+const Alert *IncidentAlertsModel::alertAt(const QModelIndex &index) const {
+    if (!index.isValid() || index.internalId() == 0)
+        return nullptr;
+    const auto &g = m_groups[static_cast<std::size_t>(index.internalId() - 1)];
+    return &m_snapshot->alerts[g.alerts[static_cast<std::size_t>(index.row())]];
+}
+
+QModelIndex IncidentAlertsModel::index(int row, int column, const QModelIndex &parent) const {
+    if (row < 0 || column < 0 || column >= ColumnCount)
+        return {};
+    if (!parent.isValid())
+        return row < static_cast<int>(m_groups.size()) ? createIndex(row, column, quintptr(0)) : QModelIndex();
+    if (parent.internalId() != 0 || parent.row() >= static_cast<int>(m_groups.size()))
+        return {};
+    if (row >= static_cast<int>(m_groups[static_cast<std::size_t>(parent.row())].alerts.size()))
+        return {};
+    return createIndex(row, column, quintptr(parent.row() + 1));
+}
+
+QModelIndex IncidentAlertsModel::parent(const QModelIndex &child) const {
+    if (!child.isValid() || child.internalId() == 0)
+        return {};
+    return createIndex(static_cast<int>(child.internalId() - 1), 0, quintptr(0));
+}
+
+int IncidentAlertsModel::rowCount(const QModelIndex &parent) const {
+    if (!parent.isValid())
+        return static_cast<int>(m_groups.size());
+    if (parent.internalId() != 0 || parent.column() != 0)
+        return 0;
+    return static_cast<int>(m_groups[static_cast<std::size_t>(parent.row())].alerts.size());
+}
+
+int IncidentAlertsModel::columnCount(const QModelIndex &) const {
+    return ColumnCount;
+}
+
+QVariant IncidentAlertsModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid())
+        return {};
+    if (index.internalId() == 0) {
+        const auto &g = m_groups[static_cast<std::size_t>(index.row())];
+        if (role == AlertIndexRole)
+            return -1;
+        if (role != Qt::DisplayRole)
+            return {};
+        if (index.column() == NameColumn)
+            return g.title;
+        if (index.column() == InstanceColumn)
+            return tr("%n alert(s)", nullptr, static_cast<int>(g.alerts.size()));
+        return {};
+    }
+    const auto &g = m_groups[static_cast<std::size_t>(index.internalId() - 1)];
+    const std::uint32_t ai = g.alerts[static_cast<std::size_t>(index.row())];
+    const Alert &a = m_snapshot->alerts[ai];
+    if (role == AlertIndexRole)
+        return static_cast<int>(ai);
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
+    auto q = [](std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); };
+    switch (index.column()) {
+    case NameColumn:
+        return q(a.name());
+    case InstanceColumn: {
+        auto inst = a.labels.value("instance");
+        if (inst.empty())
+            inst = a.labels.value("rack");
+        return q(inst);
+    }
+    case StateColumn:
+        if (a.isInhibited())
+            return tr("inhibited");
+        if (a.isSilenced())
+            return tr("silenced");
+        return QString::fromLatin1(alertStateName(a.state));
+    case StartedColumn:
+        return QDateTime::fromMSecsSinceEpoch(a.startsAt).toString(QStringLiteral("HH:mm:ss"));
+    case SummaryColumn:
+        return q(a.annotations.value("summary"));
+    default:
+        return {};
+    }
+}
+
+QVariant IncidentAlertsModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Alert");
+    case InstanceColumn:
+        return tr("Where");
+    case StateColumn:
+        return tr("State");
+    case StartedColumn:
+        return tr("Started");
+    case SummaryColumn:
+        return tr("Summary");
+    default:
+        return {};
+    }
+}
+
+} // namespace vigil

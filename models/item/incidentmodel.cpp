@@ -1,0 +1,248 @@
+#include "incidentmodel.h"
+
+#include <QLocale>
+
+#include <cmath>
+
+namespace vigil {
+
+using analysis::CauseKind;
+using analysis::Incident;
+
+IncidentModel::IncidentModel(QObject *parent)
+    : QAbstractTableModel(parent) {}
+
+const analysis::TriageResult *IncidentModel::triage() const {
+    return m_snapshot ? m_snapshot->triage.get() : nullptr;
+}
+
+const Incident *IncidentModel::incidentAt(int row) const {
+    const auto *t = triage();
+    if (!t || row < 0 || row >= static_cast<int>(t->incidents.size()))
+        return nullptr;
+    return &t->incidents[static_cast<std::size_t>(row)];
+}
+
+int IncidentModel::rowOfKey(const QString &key) const {
+    const std::string k = key.toStdString();
+    for (std::size_t i = 0; i < m_keys.size(); ++i)
+        if (m_keys[i] == k)
+            return static_cast<int>(i);
+    return -1;
+}
+
+void IncidentModel::setSnapshot(FleetSnapshotPtr snapshot) {
+    std::vector<std::string> keys;
+    if (snapshot && snapshot->triage)
+        for (const auto &inc : snapshot->triage->incidents)
+            keys.push_back(inc.key);
+    if (keys == m_keys) {
+        m_snapshot = std::move(snapshot);
+        if (!m_keys.empty())
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        return;
+    }
+    beginResetModel();
+    m_snapshot = std::move(snapshot);
+    m_keys = std::move(keys);
+    endResetModel();
+}
+
+QString IncidentModel::headline() const {
+    const auto *t = triage();
+    if (!t)
+        return tr("No triage yet");
+    const QLocale l;
+    return tr("%1 alerts → %n incident(s)", nullptr, static_cast<int>(t->incidents.size()))
+        .arg(l.toString(static_cast<qulonglong>(t->alerts)));
+}
+
+QString IncidentModel::causeTitle(const Incident &inc) {
+    const QString name = QString::fromStdString(inc.causeName);
+    switch (inc.causeKind) {
+    case CauseKind::Group:
+        return tr("%1 %2").arg(QString::fromStdString(inc.causeLevel), name);
+    case CauseKind::Host:
+        return tr("host %1").arg(name);
+    case CauseKind::Service:
+        return tr("service %1").arg(name);
+    case CauseKind::AlertGroup:
+        return name.isEmpty() ? tr("(no alertname)") : name;
+    }
+    return name;
+}
+
+QString IncidentModel::severityName(int severity) {
+    return severity >= 2 ? tr("critical") : severity == 1 ? tr("warning") : tr("info");
+}
+
+QString IncidentModel::reason(const Incident &inc) {
+    const QLocale l;
+    const QString name = QString::fromStdString(inc.causeName);
+    const QString level = QString::fromStdString(inc.causeLevel);
+    const int others = static_cast<int>(inc.alerts.size()) - static_cast<int>(inc.causeAlertCount);
+    auto within = [&](TimeMs ms) {
+        return ms < 1000 ? tr("at once") : tr("within %1 s").arg(l.toString(std::llround(static_cast<double>(ms) / 1000.0)));
+    };
+    QString first;
+    switch (inc.causeKind) {
+    case CauseKind::Group:
+        first = tr("%1 of %2 hosts in %3 %4 failed %5")
+                    .arg(l.toString(inc.causeHostsFailing), l.toString(inc.causeHosts), level, name,
+                         within(inc.causeSpreadMs));
+        if (inc.causeAlerted)
+            first += tr(", and an alert names the %1 itself").arg(level);
+        break;
+    case CauseKind::Host:
+        first = tr("host %1 is failing (%n alert(s) on it)", nullptr, static_cast<int>(inc.causeAlertCount)).arg(name);
+        break;
+    case CauseKind::Service:
+        first = tr("%1 of %2 hosts of service %3 are failing").arg(l.toString(inc.causeHostsFailing), l.toString(inc.causeHosts), name);
+        break;
+    case CauseKind::AlertGroup:
+        return tr("%n alert(s) named %1 on %2 host(s); no shared cause in the topology", nullptr,
+                  static_cast<int>(inc.alerts.size()))
+            .arg(name.isEmpty() ? tr("(no alertname)") : name, l.toString(inc.hosts));
+    }
+    if (others > 0)
+        first += QStringLiteral("; ") +
+                 tr("%n more alert(s) on %1 service(s) started with it", nullptr, others).arg(l.toString(inc.services));
+    if (inc.dependentAlerts > 0)
+        first += QStringLiteral(", ") + tr("%n of them on services that depend on it", nullptr, inc.dependentAlerts);
+    if (inc.inhibitedLinks > 0)
+        first += QStringLiteral("; ") + tr("Alertmanager inhibits %n of them by it", nullptr, inc.inhibitedLinks);
+    return first;
+}
+
+int IncidentModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_keys.size());
+}
+
+int IncidentModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant IncidentModel::data(const QModelIndex &index, int role) const {
+    const Incident *inc = index.isValid() ? incidentAt(index.row()) : nullptr;
+    if (!inc)
+        return {};
+    const TimeMs now = m_snapshot->triage->computedAt;
+    switch (role) {
+    case KeyRole:
+        return QString::fromStdString(inc->key);
+    case SeverityRole:
+        return inc->severity;
+    case ReasonRole:
+        return reason(*inc);
+    case NewRole:
+        return inc->isNew;
+    case EscalatingRole:
+        return inc->escalating;
+    case FilterTextRole: {
+        QString text = causeTitle(*inc) + QLatin1Char(' ') + QString::fromStdString(inc->key);
+        std::vector<std::string_view> names;
+        for (auto i : inc->alerts) {
+            const auto n = m_snapshot->alerts[i].name();
+            if (std::find(names.begin(), names.end(), n) == names.end() && names.size() < 32)
+                names.push_back(n);
+        }
+        for (auto n : names)
+            text += QLatin1Char(' ') + QString::fromUtf8(n.data(), static_cast<qsizetype>(n.size()));
+        return text;
+    }
+    default:
+        break;
+    }
+    const int col = index.column();
+    if (role == SortRole) {
+        switch (col) {
+        case SeverityColumn:
+            return inc->severity * 2 + (inc->active > 0 ? 1 : 0);
+        case CauseColumn:
+            return causeTitle(*inc);
+        case AlertsColumn:
+            return static_cast<qulonglong>(inc->alerts.size());
+        case HostsColumn:
+            return inc->hosts;
+        case ServicesColumn:
+            return inc->services;
+        case StartedColumn:
+            return static_cast<qlonglong>(inc->startsAt);
+        case ConfidenceColumn:
+            return inc->confidence;
+        case StatusColumn:
+            return (inc->isNew ? 4 : 0) + (inc->escalating ? 2 : 0) + (inc->active == 0 ? 0 : 1);
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::DisplayRole) {
+        const QLocale l;
+        switch (col) {
+        case SeverityColumn:
+            return severityName(inc->severity);
+        case CauseColumn:
+            return causeTitle(*inc);
+        case AlertsColumn:
+            return l.toString(static_cast<qulonglong>(inc->alerts.size()));
+        case HostsColumn:
+            return l.toString(inc->hosts);
+        case ServicesColumn:
+            return l.toString(inc->services);
+        case StartedColumn: {
+            const qint64 s = std::max<qint64>(0, (now - inc->startsAt) / 1000);
+            return s < 120 ? tr("%1 s ago").arg(s) : s < 7200 ? tr("%1 min ago").arg(s / 60) : tr("%1 h ago").arg(s / 3600);
+        }
+        case ConfidenceColumn:
+            return QStringLiteral("%1 %").arg(std::lround(inc->confidence * 100));
+        case StatusColumn: {
+            QStringList parts;
+            if (inc->isNew)
+                parts << tr("new");
+            if (inc->escalating)
+                parts << tr("escalating");
+            if (inc->active == 0)
+                parts << tr("all silenced or inhibited");
+            else if (inc->suppressed > 0)
+                parts << tr("%1 suppressed").arg(l.toString(inc->suppressed));
+            if (inc->flapping > 0)
+                parts << tr("%n flapping", nullptr, inc->flapping);
+            return parts.join(QStringLiteral(", "));
+        }
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::ToolTipRole)
+        return reason(*inc);
+    if (role == Qt::TextAlignmentRole && col >= AlertsColumn && col <= ServicesColumn)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    return {};
+}
+
+QVariant IncidentModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case SeverityColumn:
+        return tr("Severity");
+    case CauseColumn:
+        return tr("Probable root cause");
+    case AlertsColumn:
+        return tr("Alerts");
+    case HostsColumn:
+        return tr("Hosts");
+    case ServicesColumn:
+        return tr("Services");
+    case StartedColumn:
+        return tr("Started");
+    case ConfidenceColumn:
+        return tr("Confidence");
+    case StatusColumn:
+        return tr("Status");
+    default:
+        return {};
+    }
+}
+
+} // namespace vigil

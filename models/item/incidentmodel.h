@@ -1,0 +1,63 @@
+#pragma once
+// Triage's incident list: one row per incident of the snapshot's triage result, ranked as the
+// correlator ranked them. Raw values and a plain-language reason; formatting of numbers is the view's.
+// A poll that keeps the same incidents in the same order updates rows in place (dataChanged); a
+// different set or order resets, and views reselect by key.
+#include "../analysis/correlation.h"
+#include "../fleet/fleetsnapshot.h"
+
+#include <QAbstractTableModel>
+
+namespace vigil {
+
+class IncidentModel final : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column {
+        SeverityColumn = 0,
+        CauseColumn,
+        AlertsColumn,
+        HostsColumn,
+        ServicesColumn,
+        StartedColumn,
+        ConfidenceColumn,
+        StatusColumn,
+        ColumnCount
+    };
+    enum Role {
+        SortRole = Qt::UserRole + 1,
+        KeyRole,        // QString: the incident's stable key
+        SeverityRole,   // int: 0 info, 1 warning, 2 critical
+        ReasonRole,     // QString: why Vigil names this cause
+        FilterTextRole, // QString: cause, reason and member alert names, for the filter
+        NewRole,        // bool
+        EscalatingRole, // bool
+    };
+
+    explicit IncidentModel(QObject *parent = nullptr);
+
+    void setSnapshot(FleetSnapshotPtr snapshot);
+    [[nodiscard]] FleetSnapshotPtr snapshot() const { return m_snapshot; }
+    [[nodiscard]] const analysis::TriageResult *triage() const;
+    [[nodiscard]] const analysis::Incident *incidentAt(int row) const;
+    [[nodiscard]] int rowOfKey(const QString &key) const;
+
+    // "3,100 alerts → 6 incidents"
+    [[nodiscard]] QString headline() const;
+    // "rack eu1-a-r07", "host db-0003:9100", "service api", "HighCpu"
+    static QString causeTitle(const analysis::Incident &incident);
+    // "38 of 40 hosts in rack eu1-a-r07 stopped answering within 40 s; 412 alerts on 9 services depend on them"
+    static QString reason(const analysis::Incident &incident);
+    static QString severityName(int severity);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    FleetSnapshotPtr m_snapshot;
+    std::vector<std::string> m_keys;
+};
+
+} // namespace vigil

@@ -1,0 +1,378 @@
+#include "triageview.h"
+
+#include "alerttimeline.h"
+#include "fleet/silencematch.h"
+#include "item/incidentalertsmodel.h"
+#include "item/incidentmodel.h"
+#include "silencedialog.h"
+
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QShortcut>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QTreeView>
+#include <QUrl>
+#include <QUrlQuery>
+#include <QVBoxLayout>
+
+#include <set>
+
+namespace vigil {
+
+using analysis::CauseKind;
+using analysis::Incident;
+
+namespace {
+QString q(std::string_view s) {
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+QString esc(std::string_view s) {
+    return q(s).toHtmlEscaped();
+}
+} // namespace
+
+TriageView::TriageView(IncidentModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_members(new IncidentAlertsModel(this))
+    , m_headline(new QLabel)
+    , m_summary(new QLabel)
+    , m_filter(new QLineEdit)
+    , m_table(new QTableView)
+    , m_title(new QLabel)
+    , m_reason(new QLabel)
+    , m_timeline(new AlertTimeline)
+    , m_tree(new QTreeView)
+    , m_alertDetail(new QLabel)
+    , m_keys(new QLabel) {
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(IncidentModel::SortRole);
+    m_proxy->setFilterRole(IncidentModel::FilterTextRole);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+
+    m_headline->setObjectName(QStringLiteral("triageHeadline"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->hide();
+    m_filter->setPlaceholderText(tr("Filter incidents (/): cause, alert name, rack, host…"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, this, &TriageView::applyFilter);
+
+    m_table->setModel(m_proxy);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSortingEnabled(false); // ranked by the correlator; headers still sort on click
+    m_table->horizontalHeader()->setSectionsClickable(true);
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionClicked, this, [this](int section) {
+        m_table->setSortingEnabled(true);
+        m_table->sortByColumn(section, m_table->horizontalHeader()->sortIndicatorOrder());
+    });
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+
+    m_title->setTextFormat(Qt::RichText);
+    m_reason->setWordWrap(true);
+    m_reason->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_tree->setModel(m_members);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->header()->setStretchLastSection(true);
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_alertDetail->setWordWrap(true);
+    m_alertDetail->setTextFormat(Qt::RichText);
+    m_alertDetail->setOpenExternalLinks(true);
+    m_alertDetail->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_alertDetail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_alertDetail->setMinimumHeight(90);
+
+    auto *detail = new QWidget;
+    auto *dl = new QVBoxLayout(detail);
+    dl->setContentsMargins(6, 0, 0, 0);
+    dl->addWidget(m_title);
+    dl->addWidget(m_reason);
+    dl->addWidget(m_timeline);
+    dl->addWidget(m_tree, 1);
+    dl->addWidget(m_alertDetail);
+
+    auto *split = new QSplitter(Qt::Horizontal);
+    split->addWidget(m_table);
+    split->addWidget(detail);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+
+    m_keys->setText(tr("j/k move · Enter members · / filter · s silence · e expire · ? keys"));
+    m_keys->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_headline, 1);
+    top->addWidget(m_filter, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_summary);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_keys);
+
+    connect(m_model, &QAbstractItemModel::modelReset, this, &TriageView::onModelReset);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &TriageView::onDataChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        m_selectedKey = selectedKey();
+        showIncident();
+    });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &TriageView::showAlert);
+
+    auto key = [this](const QKeySequence &seq, auto fn) {
+        auto *s = new QShortcut(seq, this, fn);
+        s->setContext(Qt::WidgetWithChildrenShortcut);
+    };
+    key(QKeySequence(Qt::Key_J), [this] { moveSelection(1); });
+    key(QKeySequence(Qt::Key_K), [this] { moveSelection(-1); });
+    key(QKeySequence(Qt::Key_Slash), [this] { m_filter->setFocus(); m_filter->selectAll(); });
+    key(QKeySequence(Qt::Key_S), [this] { openSilenceDialog(); });
+    key(QKeySequence(Qt::Key_E), [this] { expireSelected(); });
+    key(QKeySequence(Qt::Key_Question), [this] { showShortcuts(); });
+    key(QKeySequence(Qt::Key_Return), [this] {
+        if (m_members->rowCount() > 0) {
+            m_tree->setFocus();
+            m_tree->expand(m_members->index(0, 0));
+            m_tree->setCurrentIndex(m_members->index(0, 0, m_members->index(0, 0)));
+        }
+    });
+    key(QKeySequence(Qt::Key_Escape), [this] { m_table->setFocus(); });
+    m_table->setFocus();
+    onModelReset();
+}
+
+QString TriageView::selectedKey() const {
+    const QModelIndex cur = m_table->currentIndex();
+    return cur.isValid() ? m_proxy->data(cur, IncidentModel::KeyRole).toString() : QString();
+}
+
+void TriageView::setFilterText(const QString &text) {
+    m_filter->setText(text);
+}
+
+void TriageView::applyFilter() {
+    m_proxy->setFilterFixedString(m_filter->text().trimmed());
+    if (!m_table->currentIndex().isValid() && m_proxy->rowCount() > 0)
+        m_table->setCurrentIndex(m_proxy->index(0, 0));
+}
+
+void TriageView::moveSelection(int delta) {
+    const int rows = m_proxy->rowCount();
+    if (rows == 0)
+        return;
+    const int row = m_table->currentIndex().isValid() ? m_table->currentIndex().row() + delta : 0;
+    m_table->setCurrentIndex(m_proxy->index(std::clamp(row, 0, rows - 1), 0));
+    m_table->setFocus();
+}
+
+void TriageView::onModelReset() {
+    // Reselect the incident the operator was on, by key; else the top one.
+    int sourceRow = m_selectedKey.isEmpty() ? -1 : m_model->rowOfKey(m_selectedKey);
+    if (sourceRow < 0 && m_model->rowCount() > 0)
+        sourceRow = 0;
+    if (sourceRow >= 0) {
+        const QModelIndex idx = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+        if (idx.isValid())
+            m_table->setCurrentIndex(idx);
+    }
+    if (!m_sized && m_model->rowCount() > 0) {
+        m_table->resizeColumnsToContents();
+        m_table->setColumnWidth(IncidentModel::CauseColumn, std::max(m_table->columnWidth(IncidentModel::CauseColumn), 200));
+        m_sized = true;
+    }
+    updateHeadline();
+    showIncident();
+}
+
+void TriageView::onDataChanged() {
+    updateHeadline();
+    // Same incidents: refresh the detail only if its members changed.
+    const auto *t = m_model->triage();
+    if (!t)
+        return;
+    for (const auto &inc : t->incidents)
+        if (QString::fromStdString(inc.key) == m_selectedKey) {
+            showIncident();
+            break;
+        }
+}
+
+void TriageView::updateHeadline() {
+    const auto *t = m_model->triage();
+    m_storm = t && t->storm;
+    const QString head = m_model->headline();
+    if (m_storm) {
+        m_headline->setText(tr("ALERT STORM — %1").arg(head));
+        m_headline->setStyleSheet(
+            QStringLiteral("QLabel { background: #7a1f1f; color: white; padding: 6px; font-size: 16pt; font-weight: bold; }"));
+        // Summary layout: the top incidents in words, above the list.
+        QString html;
+        for (std::size_t k = 0; t && k < t->incidents.size() && k < 3; ++k) {
+            const Incident &inc = t->incidents[k];
+            html += QStringLiteral("<p style='margin:2px'><b>%1. %2</b> — %3 (%4 %)</p>")
+                        .arg(k + 1)
+                        .arg(IncidentModel::causeTitle(inc).toHtmlEscaped(), IncidentModel::reason(inc).toHtmlEscaped())
+                        .arg(std::lround(inc.confidence * 100));
+        }
+        m_summary->setText(html);
+        m_summary->setVisible(!html.isEmpty());
+    } else {
+        m_headline->setText(head);
+        m_headline->setStyleSheet(QStringLiteral("QLabel { font-size: 13pt; font-weight: bold; padding: 4px; }"));
+        m_summary->hide();
+    }
+}
+
+void TriageView::showIncident() {
+    const int row = m_model->rowOfKey(m_selectedKey);
+    const Incident *inc = m_model->incidentAt(row);
+    const FleetSnapshotPtr snap = m_model->snapshot();
+    if (!inc || !snap) {
+        m_title->setText(m_model->rowCount() == 0 ? tr("<b>No alerts.</b> The fleet is quiet.") : QString());
+        m_reason->clear();
+        m_timeline->setAlerts(snap, {});
+        m_members->setIncident(snap, {});
+        m_alertDetail->clear();
+        return;
+    }
+    m_title->setText(tr("<b>%1</b> · %2 · confidence %3 %")
+                         .arg(IncidentModel::causeTitle(*inc).toHtmlEscaped(), IncidentModel::severityName(inc->severity))
+                         .arg(std::lround(inc->confidence * 100)));
+    m_reason->setText(IncidentModel::reason(*inc));
+    m_timeline->setAlerts(snap, inc->alerts);
+    m_members->setIncident(snap, inc->key);
+    if (m_members->rowCount() > 0)
+        m_tree->expand(m_members->index(0, 0));
+    m_tree->resizeColumnToContents(0);
+    m_alertDetail->clear();
+}
+
+const Alert *TriageView::currentAlert() const {
+    return m_members->alertAt(m_tree->currentIndex());
+}
+
+void TriageView::showAlert() {
+    const Alert *a = currentAlert();
+    if (!a) {
+        m_alertDetail->clear();
+        return;
+    }
+    QString html = QStringLiteral("<b>%1</b> ").arg(esc(a->name()));
+    QStringList labels;
+    for (const auto &l : a->labels.labels())
+        if (l.name != "alertname")
+            labels << QStringLiteral("%1=<i>%2</i>").arg(esc(l.name), esc(l.value));
+    html += labels.join(QStringLiteral(" "));
+    for (const auto &an : a->annotations.labels()) {
+        if (an.name == "runbook_url")
+            html += QStringLiteral("<br>%1: <a href=\"%2\">%2</a>").arg(tr("Runbook"), esc(an.value));
+        else
+            html += QStringLiteral("<br>%1: %2").arg(esc(an.name), esc(an.value));
+    }
+    // Prometheus puts the rule's expression in the generator URL (g0.expr).
+    const QUrl gen(QString::fromStdString(a->generatorUrl));
+    const QString expr = QUrlQuery(gen).queryItemValue(QStringLiteral("g0.expr"), QUrl::FullyDecoded);
+    if (!expr.isEmpty())
+        html += QStringLiteral("<br>%1: <code>%2</code>").arg(tr("Rule expression"), expr.toHtmlEscaped());
+    if (!a->silencedBy.empty())
+        html += QStringLiteral("<br>") + tr("Silenced by %1").arg(esc(a->silencedBy.front()));
+    if (!a->inhibitedBy.empty())
+        html += QStringLiteral("<br>") + tr("Inhibited by %1").arg(esc(a->inhibitedBy.front()));
+    QStringList seen;
+    for (const auto &s : a->seenBy)
+        seen << q(s);
+    html += QStringLiteral("<br>") + tr("Seen by: %1").arg(seen.join(QStringLiteral(", ")).toHtmlEscaped());
+    m_alertDetail->setText(html);
+}
+
+std::vector<SilenceMatcher> TriageView::silenceMatchers() const {
+    std::vector<SilenceMatcher> m;
+    if (const Alert *a = currentAlert()) {
+        m.push_back({"alertname", std::string(a->name()), false, true});
+        for (const char *l : {"instance", "rack", "switch", "service"})
+            if (!a->labels.value(l).empty()) {
+                m.push_back({l, std::string(a->labels.value(l)), false, true});
+                break;
+            }
+        return m;
+    }
+    const Incident *inc = m_model->incidentAt(m_model->rowOfKey(m_selectedKey));
+    if (!inc)
+        return m;
+    switch (inc->causeKind) {
+    case CauseKind::Group:
+        m.push_back({inc->causeLevel, inc->causeName, false, true});
+        break;
+    case CauseKind::Host:
+        m.push_back({"instance", inc->causeName, false, true});
+        break;
+    case CauseKind::Service:
+        m.push_back({"service", inc->causeName, false, true});
+        break;
+    case CauseKind::AlertGroup:
+        m.push_back({"alertname", inc->causeName, false, true});
+        break;
+    }
+    return m;
+}
+
+void TriageView::openSilenceDialog() {
+    const auto snap = m_model->snapshot();
+    const Incident *inc = m_model->incidentAt(m_model->rowOfKey(m_selectedKey));
+    if (!snap || !inc)
+        return;
+    // The Alertmanager source that saw the incident's first alert.
+    QString source;
+    for (auto i : inc->alerts)
+        if (auto s = alertmanagerSourceOf(snap->alerts[i]); !s.empty()) {
+            source = QString::fromStdString(s);
+            break;
+        }
+    SilenceDialog dialog(snap, silenceMatchers(), tr("Vigil triage: %1").arg(IncidentModel::causeTitle(*inc)), this);
+    if (dialog.exec() == QDialog::Accepted)
+        Q_EMIT silenceRequested(source, dialog.silence());
+}
+
+void TriageView::expireSelected() {
+    // Expire every silence that holds an alert of the selection (the alert, else the whole incident).
+    const auto snap = m_model->snapshot();
+    const Incident *inc = m_model->incidentAt(m_model->rowOfKey(m_selectedKey));
+    if (!snap || !inc)
+        return;
+    std::set<std::pair<std::string, std::string>> ids;
+    auto collect = [&](const Alert &a) {
+        for (const auto &id : a.silencedBy)
+            ids.insert({alertmanagerSourceOf(a), id});
+    };
+    if (const Alert *a = currentAlert())
+        collect(*a);
+    else
+        for (auto i : inc->alerts)
+            collect(snap->alerts[i]);
+    for (const auto &[source, id] : ids)
+        Q_EMIT expireRequested(QString::fromStdString(source), QString::fromStdString(id));
+}
+
+void TriageView::showShortcuts() {
+    m_keys->setText(m_keys->text().startsWith(QLatin1String("<table"))
+                        ? tr("j/k move · Enter members · / filter · s silence · e expire · ? keys")
+                        : tr("<table><tr><td><b>j</b> / <b>k</b></td><td>next / previous incident</td></tr>"
+                             "<tr><td><b>Enter</b></td><td>open the members of the incident</td></tr>"
+                             "<tr><td><b>Esc</b></td><td>back to the incident list</td></tr>"
+                             "<tr><td><b>/</b></td><td>filter incidents</td></tr>"
+                             "<tr><td><b>s</b></td><td>silence the selected alert or incident</td></tr>"
+                             "<tr><td><b>e</b></td><td>expire the silences holding the selection</td></tr>"
+                             "<tr><td><b>?</b></td><td>show or hide this list</td></tr></table>"));
+}
+
+} // namespace vigil

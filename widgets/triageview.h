@@ -1,0 +1,76 @@
+#pragma once
+// The "triage" view: a storm collapsed into ranked incidents, each with its probable root cause and the
+// reason, its members as a tree (cause, then affected alerts by name), a timeline, and the selected
+// alert's labels, annotations, runbook and rule expression. Keyboard first: j/k move, Enter opens the
+// members, / filters, s silences, e expires the silences holding the selection, ? lists the keys.
+// During a storm (alert rate over the threshold) it switches to a summary layout.
+#include "fleet/fleetsnapshot.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QSplitter;
+class QTableView;
+class QTreeView;
+
+namespace vigil {
+
+class AlertTimeline;
+class IncidentAlertsModel;
+class IncidentModel;
+
+class TriageView final : public QWidget {
+    Q_OBJECT
+public:
+    explicit TriageView(IncidentModel *model, QWidget *parent = nullptr);
+
+    void setFilterText(const QString &text);
+    [[nodiscard]] QTableView *incidents() const { return m_table; }
+    [[nodiscard]] QTreeView *members() const { return m_tree; }
+    [[nodiscard]] QString selectedKey() const;
+    [[nodiscard]] bool stormLayout() const { return m_storm; }
+    [[nodiscard]] QLabel *headline() const { return m_headline; }
+    [[nodiscard]] AlertTimeline *timeline() const { return m_timeline; }
+    // The matchers `s` prefills: the selected alert's identity, or the incident's cause.
+    [[nodiscard]] std::vector<SilenceMatcher> silenceMatchers() const;
+
+    void moveSelection(int delta);
+    void openSilenceDialog();
+    void expireSelected();
+    void showShortcuts();
+
+Q_SIGNALS:
+    // Carried out by the owner (FleetService); the source is the Alertmanager source's name.
+    void silenceRequested(const QString &source, const vigil::Silence &silence);
+    void expireRequested(const QString &source, const QString &silenceId);
+
+private:
+    void onModelReset();
+    void onDataChanged();
+    void showIncident();
+    void showAlert();
+    void updateHeadline();
+    void applyFilter();
+    const Alert *currentAlert() const;
+
+    IncidentModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    IncidentAlertsModel *m_members;
+    QLabel *m_headline;
+    QLabel *m_summary;
+    QLineEdit *m_filter;
+    QTableView *m_table;
+    QLabel *m_title;
+    QLabel *m_reason;
+    AlertTimeline *m_timeline;
+    QTreeView *m_tree;
+    QLabel *m_alertDetail;
+    QLabel *m_keys;
+    QString m_selectedKey;
+    bool m_storm = false;
+    bool m_sized = false;
+};
+
+} // namespace vigil
