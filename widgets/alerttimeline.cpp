@@ -9,8 +9,6 @@
 #include <QStackedBarSeries>
 #include <QValueAxis>
 
-#include <array>
-#include <map>
 
 namespace vigil {
 
@@ -40,35 +38,24 @@ AlertTimeline::AlertTimeline(QWidget *parent)
     m_series->attachAxis(m_y);
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(140);
+    setMinimumHeight(90);
     setMaximumHeight(200);
 }
 
-void AlertTimeline::setAlerts(const FleetSnapshotPtr &snapshot, const std::vector<std::uint32_t> &indices) {
-    std::map<TimeMs, std::array<int, 3>> perMinute;
-    if (snapshot)
-        for (auto i : indices) {
-            const Alert &a = snapshot->alerts[i];
-            perMinute[a.startsAt / 60'000 * 60'000][static_cast<std::size_t>(analysis::severityRank(a.severity()))]++;
-        }
+void AlertTimeline::setIncident(const analysis::Incident *incident) {
     QStringList categories;
     QList<qreal> values[3];
     double maxY = 1;
-    if (!perMinute.empty()) {
-        const TimeMs last = perMinute.rbegin()->first;
-        const TimeMs first = std::max<TimeMs>(perMinute.begin()->first, last - 119 * 60'000);
-        for (TimeMs t = first; t <= last; t += 60'000) {
-            auto it = perMinute.find(t);
+    if (incident)
+        for (const auto &m : incident->timeline) {
             double total = 0;
             for (int s = 0; s < 3; ++s) {
-                const int v = it == perMinute.end() ? 0 : it->second[static_cast<std::size_t>(s)];
-                values[s].append(v);
-                total += v;
+                values[s].append(m.bySeverity[static_cast<std::size_t>(s)]);
+                total += m.bySeverity[static_cast<std::size_t>(s)];
             }
             maxY = std::max(maxY, total);
-            categories << QDateTime::fromMSecsSinceEpoch(t).toString(QStringLiteral("HH:mm"));
+            categories << QDateTime::fromMSecsSinceEpoch(m.start).toString(QStringLiteral("HH:mm"));
         }
-    }
     m_buckets = static_cast<int>(categories.size());
     for (int s = 0; s < 3; ++s) {
         m_sets[s]->remove(0, m_sets[s]->count());

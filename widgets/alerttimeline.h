@@ -1,7 +1,7 @@
 #pragma once
 // Alerts per minute by severity across an incident (QtCharts, stacked bars): how the storm built up.
 // Shows the last two hours of the incident at most.
-#include "fleet/fleetsnapshot.h"
+#include "analysis/correlation.h"
 
 #include <QChartView>
 
@@ -16,8 +16,8 @@ class AlertTimeline final : public QChartView {
     Q_OBJECT
 public:
     explicit AlertTimeline(QWidget *parent = nullptr);
-    // The alerts at `indices` of the snapshot, bucketed by the minute they started.
-    void setAlerts(const FleetSnapshotPtr &snapshot, const std::vector<std::uint32_t> &indices);
+    // The incident's per-minute counts (computed off the GUI thread); none clears the chart.
+    void setIncident(const analysis::Incident *incident);
     [[nodiscard]] int buckets() const { return m_buckets; }
 
 private:

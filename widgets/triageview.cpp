@@ -93,7 +93,7 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     m_alertDetail->setOpenExternalLinks(true);
     m_alertDetail->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_alertDetail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_alertDetail->setMinimumHeight(90);
+    m_alertDetail->setMinimumHeight(40);
 
     auto *detail = new QWidget;
     auto *dl = new QVBoxLayout(detail);
@@ -123,6 +123,7 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
 
     connect(m_model, &QAbstractItemModel::modelReset, this, &TriageView::onModelReset);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &TriageView::onDataChanged);
+    connect(m_model, &IncidentModel::updated, this, &TriageView::updateHeadline);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         m_selectedKey = selectedKey();
         showIncident();
@@ -240,7 +241,7 @@ void TriageView::showIncident() {
     if (!inc || !snap) {
         m_title->setText(m_model->rowCount() == 0 ? tr("<b>No alerts.</b> The fleet is quiet.") : QString());
         m_reason->clear();
-        m_timeline->setAlerts(snap, {});
+        m_timeline->setIncident(nullptr);
         m_members->setIncident(snap, {});
         m_alertDetail->clear();
         return;
@@ -249,12 +250,36 @@ void TriageView::showIncident() {
                          .arg(IncidentModel::causeTitle(*inc).toHtmlEscaped(), IncidentModel::severityName(inc->severity))
                          .arg(std::lround(inc->confidence * 100)));
     m_reason->setText(IncidentModel::reason(*inc));
-    m_timeline->setAlerts(snap, inc->alerts);
+    m_timeline->setIncident(inc);
+    // Rebuilding the members keeps what the operator opened and the alert they were on.
+    const bool sameIncident = m_members->key() == inc->key;
+    QStringList expanded;
+    std::string currentFp;
+    if (sameIncident) {
+        for (int g = 0; g < m_members->rowCount(); ++g)
+            if (m_tree->isExpanded(m_members->index(g, 0)))
+                expanded << m_members->data(m_members->index(g, 0)).toString();
+        if (const Alert *a = currentAlert())
+            currentFp = a->fingerprint;
+    }
     m_members->setIncident(snap, inc->key);
-    if (m_members->rowCount() > 0)
-        m_tree->expand(m_members->index(0, 0));
-    m_tree->resizeColumnToContents(0);
-    m_alertDetail->clear();
+    if (!sameIncident && m_members->rowCount() > 0)
+        expanded << m_members->data(m_members->index(0, 0)).toString();
+    for (int g = 0; g < m_members->rowCount(); ++g) {
+        const QModelIndex group = m_members->index(g, 0);
+        if (!expanded.contains(m_members->data(group).toString()))
+            continue;
+        m_tree->expand(group);
+        for (int r = 0; !currentFp.empty() && r < m_members->rowCount(group); ++r)
+            if (const Alert *a = m_members->alertAt(m_members->index(r, 0, group)); a && a->fingerprint == currentFp) {
+                m_tree->setCurrentIndex(m_members->index(r, 0, group));
+                currentFp.clear();
+            }
+    }
+    if (!sameIncident) {
+        m_tree->resizeColumnToContents(0);
+        m_alertDetail->clear();
+    }
 }
 
 const Alert *TriageView::currentAlert() const {

@@ -7,6 +7,7 @@
 #include "fleet/alert.h"
 #include "fleetgraph.h"
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -63,6 +64,21 @@ struct Incident {
     TimeMs firstSeen = 0;                   // when the Correlator first saw this incident
     bool isNew = false;
     bool escalating = false;                // grew by a fifth (and at least 5 alerts) since the last update
+
+    // Presentation summaries (summarize()), so views never walk the members on the GUI thread:
+    // `alerts` after the cause alerts is ordered by alert name, largest group first; each group is a
+    // slice of `alerts`. The timeline counts member alerts by the minute they started (last 2 h).
+    struct MemberGroup {
+        std::string name;
+        std::uint32_t begin = 0, end = 0;
+        bool atCause = false;
+    };
+    std::vector<MemberGroup> groups;
+    struct Minute {
+        TimeMs start = 0;
+        std::array<int, 3> bySeverity{}; // info, warning, critical
+    };
+    std::vector<Minute> timeline;
 };
 
 struct TriageResult {
@@ -81,6 +97,9 @@ struct TriageResult {
 
 using TriageResultPtr = std::shared_ptr<const TriageResult>;
 
+// Fills each incident's groups and timeline from the alerts it was computed on (see Incident).
+void summarize(TriageResult &result, const std::vector<Alert> &alerts);
+
 class Correlator {
 public:
     explicit Correlator(CorrelationOptions options = {});
@@ -88,7 +107,7 @@ public:
 
     // Correlates the current alerts. Each alert's place in the graph is remembered by fingerprint, so a
     // poll where few alerts changed costs little more than a pass over integers.
-    TriageResultPtr update(const FleetGraphPtr &graph, const std::vector<Alert> &alerts, TimeMs now);
+    std::shared_ptr<TriageResult> update(const FleetGraphPtr &graph, const std::vector<Alert> &alerts, TimeMs now);
 
 private:
     // What the correlator remembers per alert, keyed by its fingerprint (16 hex digits as a number).

@@ -35,7 +35,9 @@ void FleetAnalyzer::operator()(FleetSnapshot &s) {
         m_signature = f.h;
     }
     s.graph = m_graph;
-    s.triage = m_correlator.update(m_graph, s.alerts, s.builtAt ? s.builtAt : nowMs());
+    auto result = m_correlator.update(m_graph, s.alerts, s.builtAt ? s.builtAt : nowMs());
+    summarize(*result, s.alerts);
+    s.triage = std::move(result);
 }
 
 } // namespace vigil::analysis

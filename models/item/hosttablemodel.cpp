@@ -1,5 +1,7 @@
 #include "hosttablemodel.h"
 
+#include "../support/retire.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -51,7 +53,7 @@ void HostTableModel::setSnapshot(FleetSnapshotPtr snapshot) {
                                         });
     if (!sameColumns) {
         beginResetModel();
-        m_snapshot = snapshot;
+        replaceRetiring(m_snapshot, snapshot);
         m_metrics = snapshot->metrics;
         m_rows.clear();
         for (const auto &h : m_snapshot->hosts)
@@ -108,7 +110,7 @@ void HostTableModel::setSnapshot(FleetSnapshotPtr snapshot) {
             endInsertRows();
         }
     }
-    m_snapshot = snapshot;
+    replaceRetiring(m_snapshot, snapshot);
     // 3. Value changes, one dataChanged per contiguous run.
     const int lastCol = columnCount() - 1;
     for (std::size_t i = 0; i < changed.size();) {

@@ -1,9 +1,11 @@
 #include "incidentalertsmodel.h"
 
+#include "../support/retire.h"
+
 #include <QDateTime>
+
 #include <QLocale>
 
-#include <map>
 
 namespace vigil {
 
@@ -11,37 +13,23 @@ IncidentAlertsModel::IncidentAlertsModel(QObject *parent)
     : QAbstractItemModel(parent) {}
 
 void IncidentAlertsModel::setIncident(FleetSnapshotPtr snapshot, const std::string &key) {
+    // The groups are slices of the incident's members, computed off the GUI thread (summarize()).
     std::vector<Group> groups;
-    if (snapshot && snapshot->triage) {
+    if (snapshot && snapshot->triage)
         for (const auto &inc : snapshot->triage->incidents) {
             if (inc.key != key)
                 continue;
-            if (inc.causeAlertCount > 0) {
-                Group g;
-                g.title = tr("At the cause");
-                g.atCause = true;
-                g.alerts.assign(inc.alerts.begin(), inc.alerts.begin() + inc.causeAlertCount);
-                groups.push_back(std::move(g));
-            }
-            std::map<std::string_view, std::vector<std::uint32_t>> byName;
-            for (std::size_t k = inc.causeAlertCount; k < inc.alerts.size(); ++k)
-                byName[snapshot->alerts[inc.alerts[k]].name()].push_back(inc.alerts[k]);
-            std::vector<Group> rest;
-            for (auto &[name, list] : byName) {
-                Group g;
-                g.title = QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
-                g.alerts = std::move(list);
-                rest.push_back(std::move(g));
-            }
-            std::stable_sort(rest.begin(), rest.end(),
-                             [](const Group &a, const Group &b) { return a.alerts.size() > b.alerts.size(); });
-            for (auto &g : rest)
-                groups.push_back(std::move(g));
+            for (const auto &g : inc.groups)
+                groups.push_back({g.atCause ? (inc.causeKind == analysis::CauseKind::AlertGroup
+                                                   ? QString::fromStdString(inc.causeName)
+                                                   : tr("At the cause"))
+                                            : QString::fromStdString(g.name),
+                                  g.atCause,
+                                  &inc.alerts, g.begin, g.end});
             break;
         }
-    }
     beginResetModel();
-    m_snapshot = std::move(snapshot);
+    replaceRetiring(m_snapshot, std::move(snapshot));
     m_key = key;
     m_groups = std::move(groups);
     endResetModel();
@@ -51,7 +39,9 @@ const Alert *IncidentAlertsModel::alertAt(const QModelIndex &index) const {
     if (!index.isValid() || index.internalId() == 0)
         return nullptr;
     const auto &g = m_groups[static_cast<std::size_t>(index.internalId() - 1)];
-    return &m_snapshot->alerts[g.alerts[static_cast<std::size_t>(index.row())]];
+    if (index.row() >= kMaxChildren)
+        return nullptr;
+    return &m_snapshot->alerts[g.at(index.row())];
 }
 
 QModelIndex IncidentAlertsModel::index(int row, int column, const QModelIndex &parent) const {
@@ -61,7 +51,7 @@ QModelIndex IncidentAlertsModel::index(int row, int column, const QModelIndex &p
         return row < static_cast<int>(m_groups.size()) ? createIndex(row, column, quintptr(0)) : QModelIndex();
     if (parent.internalId() != 0 || parent.row() >= static_cast<int>(m_groups.size()))
         return {};
-    if (row >= static_cast<int>(m_groups[static_cast<std::size_t>(parent.row())].alerts.size()))
+    if (row >= m_groups[static_cast<std::size_t>(parent.row())].rows())
         return {};
     return createIndex(row, column, quintptr(parent.row() + 1));
 }
@@ -77,7 +67,7 @@ int IncidentAlertsModel::rowCount(const QModelIndex &parent) const {
         return static_cast<int>(m_groups.size());
     if (parent.internalId() != 0 || parent.column() != 0)
         return 0;
-    return static_cast<int>(m_groups[static_cast<std::size_t>(parent.row())].alerts.size());
+    return m_groups[static_cast<std::size_t>(parent.row())].rows();
 }
 
 int IncidentAlertsModel::columnCount(const QModelIndex &) const {
@@ -96,11 +86,18 @@ QVariant IncidentAlertsModel::data(const QModelIndex &index, int role) const {
         if (index.column() == NameColumn)
             return g.title;
         if (index.column() == InstanceColumn)
-            return tr("%n alert(s)", nullptr, static_cast<int>(g.alerts.size()));
+            return tr("%n alert(s)", nullptr, g.size());
         return {};
     }
     const auto &g = m_groups[static_cast<std::size_t>(index.internalId() - 1)];
-    const std::uint32_t ai = g.alerts[static_cast<std::size_t>(index.row())];
+    if (index.row() >= kMaxChildren) {
+        if (role == AlertIndexRole)
+            return -1;
+        if (role == Qt::DisplayRole && index.column() == NameColumn)
+            return tr("… %1 more").arg(QLocale().toString(g.size() - kMaxChildren));
+        return {};
+    }
+    const std::uint32_t ai = g.at(index.row());
     const Alert &a = m_snapshot->alerts[ai];
     if (role == AlertIndexRole)
         return static_cast<int>(ai);

@@ -1,5 +1,7 @@
 #include "incidentmodel.h"
 
+#include "../support/retire.h"
+
 #include <QLocale>
 
 #include <cmath>
@@ -37,15 +39,17 @@ void IncidentModel::setSnapshot(FleetSnapshotPtr snapshot) {
         for (const auto &inc : snapshot->triage->incidents)
             keys.push_back(inc.key);
     if (keys == m_keys) {
-        m_snapshot = std::move(snapshot);
+        replaceRetiring(m_snapshot, std::move(snapshot));
         if (!m_keys.empty())
             Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        Q_EMIT updated();
         return;
     }
     beginResetModel();
-    m_snapshot = std::move(snapshot);
+    replaceRetiring(m_snapshot, std::move(snapshot));
     m_keys = std::move(keys);
     endResetModel();
+    Q_EMIT updated();
 }
 
 QString IncidentModel::headline() const {
@@ -140,14 +144,15 @@ QVariant IncidentModel::data(const QModelIndex &index, int role) const {
         return inc->escalating;
     case FilterTextRole: {
         QString text = causeTitle(*inc) + QLatin1Char(' ') + QString::fromStdString(inc->key);
-        std::vector<std::string_view> names;
-        for (auto i : inc->alerts) {
-            const auto n = m_snapshot->alerts[i].name();
-            if (std::find(names.begin(), names.end(), n) == names.end() && names.size() < 32)
-                names.push_back(n);
-        }
-        for (auto n : names)
-            text += QLatin1Char(' ') + QString::fromUtf8(n.data(), static_cast<qsizetype>(n.size()));
+        for (const auto &g : inc->groups)
+            text += QLatin1Char(' ') + QString::fromStdString(g.name);
+        if (inc->causeAlertCount > 0) // the cause's alert names (SwitchDown, HostDown)
+            for (std::uint32_t k = 0; k < inc->causeAlertCount && k < 64; ++k) {
+                const auto n = m_snapshot->alerts[inc->alerts[k]].name();
+                const QString name = QString::fromUtf8(n.data(), static_cast<qsizetype>(n.size()));
+                if (!text.contains(name))
+                    text += QLatin1Char(' ') + name;
+            }
         return text;
     }
     default:

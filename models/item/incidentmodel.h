@@ -50,6 +50,11 @@ public:
     static QString reason(const analysis::Incident &incident);
     static QString severityName(int severity);
 
+Q_SIGNALS:
+    // After every setSnapshot, whether rows changed or not (headlines, storm state).
+    void updated();
+
+public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

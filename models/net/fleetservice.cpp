@@ -4,6 +4,7 @@
 #include "../fleet/fleetstate.h"
 #include "../sources/alertmanageradapter.h"
 #include "../store/store.h"
+#include "../support/retire.h"
 #include "poller.h"
 
 #include <QDateTime>
@@ -187,7 +188,7 @@ void FleetService::refresh() {
 }
 
 void FleetService::onSnapshot(FleetSnapshotPtr snap) {
-    m_current = snap;
+    replaceRetiring(m_current, FleetSnapshotPtr(snap));
     Q_EMIT snapshotReady(std::move(snap));
 }
 

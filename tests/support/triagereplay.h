@@ -3,6 +3,7 @@
 // ground truth: root cause in the top incidents, compression, and alerts placed in the right incident.
 // Shared by tst_correlation (accuracy floor on fixed seeds) and bench_triage (BENCH figures).
 #include "analysis/correlation.h"
+#include "analysis/fleetanalysis.h"
 #include "simfleet.h"
 
 #include <algorithm>
@@ -174,6 +175,27 @@ inline StormScore replay(const std::vector<std::string> &kinds, const std::vecto
         out.placement /= out.storms;
     }
     return out;
+}
+
+// A snapshot as the pipeline would publish it during a storm: hosts, edges, alerts seen by one
+// Alertmanager source ("sim"), sorted and keyed like FleetState's, with graph and triage attached.
+inline FleetSnapshotPtr stormSnapshot(const std::string &kind, std::uint64_t seed, int hosts, int noise = 20) {
+    Storm storm = makeStorm(kind, seed, hosts, noise);
+    auto s = std::make_shared<FleetSnapshot>();
+    s->hosts = storm.hosts;
+    std::sort(s->hosts.begin(), s->hosts.end(), [](const Host &a, const Host &b) { return a.name < b.name; });
+    s->edges = simEdges();
+    s->alerts = std::move(storm.alerts);
+    for (auto &a : s->alerts) {
+        a.seenBy = {"sim/alertmanager#0"};
+        a.key = fingerprintKey(a.fingerprint);
+    }
+    std::sort(s->alerts.begin(), s->alerts.end(),
+              [](const Alert &a, const Alert &b) { return a.fingerprint < b.fingerprint; });
+    s->builtAt = storm.t;
+    analysis::FleetAnalyzer analyze(TopologyConfig{}, analysis::CorrelationOptions{});
+    analyze(*s);
+    return s;
 }
 
 } // namespace vigil::test

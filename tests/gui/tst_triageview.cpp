@@ -1,0 +1,146 @@
+// The triage view, headless: storm layout, keyboard navigation, filter, reselection by key across a
+// reset, and the silence/expire actions it hands to its owner.
+#include "alerttimeline.h"
+#include "item/incidentmodel.h"
+#include "silencedialog.h"
+#include "triagereplay.h"
+#include "triageview.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+#include <QTreeView>
+
+using namespace vigil;
+
+Q_DECLARE_METATYPE(vigil::Silence)
+
+namespace {
+// The same snapshot with its incidents in reverse order (a poll where the ranking changed).
+FleetSnapshotPtr reversed(const FleetSnapshotPtr &s) {
+    auto copy = std::make_shared<FleetSnapshot>(*s);
+    auto t = std::make_shared<analysis::TriageResult>(*s->triage);
+    std::reverse(t->incidents.begin(), t->incidents.end());
+    const int n = static_cast<int>(t->incidents.size());
+    for (auto &k : t->incidentOf)
+        if (k >= 0)
+            k = n - 1 - k;
+    copy->triage = t;
+    return copy;
+}
+} // namespace
+
+class TestTriageView : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void stormLayoutAndKeyboard() {
+        IncidentModel model;
+        TriageView view(&model);
+        view.resize(1400, 900);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto snap = test::stormSnapshot("mixed", 2, 400);
+        model.setSnapshot(snap);
+        QVERIFY(view.stormLayout());
+        QVERIFY(view.headline()->text().startsWith(QStringLiteral("ALERT STORM")));
+        QCOMPARE(view.selectedKey(), QString::fromStdString(snap->triage->incidents[0].key));
+        QVERIFY(view.timeline()->buckets() > 0);
+        view.incidents()->setFocus();
+        QTest::keyClick(view.incidents(), Qt::Key_J);
+        QCOMPARE(view.selectedKey(), QString::fromStdString(snap->triage->incidents[1].key));
+        QTest::keyClick(view.incidents(), Qt::Key_J);
+        QTest::keyClick(view.incidents(), Qt::Key_K);
+        QCOMPARE(view.selectedKey(), QString::fromStdString(snap->triage->incidents[1].key));
+        // A new ranking resets the model; the operator stays on the same incident.
+        model.setSnapshot(reversed(snap));
+        QCOMPARE(view.selectedKey(), QString::fromStdString(snap->triage->incidents[1].key));
+        QCOMPARE(view.incidents()->currentIndex().row(), int(snap->triage->incidents.size()) - 2);
+        // Enter opens the members: the first alert at the cause is current.
+        QTest::keyClick(view.incidents(), Qt::Key_Return);
+        QVERIFY(view.members()->currentIndex().isValid());
+        QVERIFY(view.members()->currentIndex().parent().isValid());
+        const auto matchers = view.silenceMatchers();
+        QCOMPARE(matchers.size(), std::size_t(2));
+        QCOMPARE(matchers[0].name, std::string("alertname"));
+        // `/` focuses the filter; typing narrows the list.
+        QTest::keyClick(view.members(), Qt::Key_Escape);
+        QTest::keyClick(view.incidents(), Qt::Key_Slash);
+        auto *filter = view.findChild<QLineEdit *>();
+        QVERIFY(filter && filter->hasFocus());
+        QTest::keyClicks(filter, QStringLiteral("DiskAlmostFull"));
+        auto *proxy = qobject_cast<QSortFilterProxyModel *>(view.incidents()->model());
+        QVERIFY(proxy->rowCount() >= 1 && proxy->rowCount() < model.rowCount());
+        filter->clear();
+        QCOMPARE(proxy->rowCount(), model.rowCount());
+    }
+
+    void quietFleetIsNotAStorm() {
+        IncidentModel model;
+        TriageView view(&model);
+        auto s = std::make_shared<FleetSnapshot>();
+        s->graph = analysis::FleetGraph::build({}, {}, TopologyConfig{});
+        s->triage = analysis::Correlator().update(s->graph, {}, nowMs());
+        model.setSnapshot(s);
+        QVERIFY(!view.stormLayout());
+        QCOMPARE(view.headline()->text(), QStringLiteral("0 alerts → 0 incident(s)"));
+        QVERIFY(view.silenceMatchers().empty());
+    }
+
+    void silenceFromTheIncident() {
+        qRegisterMetaType<vigil::Silence>();
+        IncidentModel model;
+        TriageView view(&model);
+        view.resize(1200, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto snap = test::stormSnapshot("rack-failure", 6, 400);
+        model.setSnapshot(snap);
+        const auto &top = snap->triage->incidents[0];
+        QSignalSpy spy(&view, &TriageView::silenceRequested);
+        QString prefilled, preview;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<SilenceDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            prefilled = dialog->matchersEdit()->text();
+            preview = dialog->preview()->text();
+            dialog->commentEdit()->setText(QStringLiteral("switch replaced"));
+            dialog->accept();
+        });
+        QTest::keyClick(view.incidents(), Qt::Key_S);
+        QCOMPARE(prefilled, QStringLiteral("rack=\"%1\"").arg(QString::fromStdString(top.causeName)));
+        // The rack's host alerts are inhibited by the switch alert: only unsuppressed ones count.
+        int expected = 0;
+        for (const auto &a : snap->alerts)
+            expected += a.labels.value("rack") == top.causeName && a.inhibitedBy.empty() && a.silencedBy.empty();
+        QVERIFY(expected >= 1 && expected < int(top.causeAlertCount));
+        QVERIFY2(preview.contains(QStringLiteral("will match %1 active alert").arg(expected)), qPrintable(preview));
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(0).toString(), QStringLiteral("sim"));
+        const auto s = spy.at(0).at(1).value<vigil::Silence>();
+        QCOMPARE(s.matchers.size(), std::size_t(1));
+        QCOMPARE(s.matchers[0].value, top.causeName);
+        QCOMPARE(s.comment, std::string("switch replaced"));
+        QVERIFY(s.endsAt - s.startsAt == 2 * 3'600'000);
+
+        // `e` expires every silence holding the incident's alerts.
+        auto silenced = std::make_shared<FleetSnapshot>(*snap);
+        silenced->alerts[top.alerts[0]].silencedBy = {"s-1"};
+        silenced->alerts[top.alerts[1]].silencedBy = {"s-1", "s-2"};
+        model.setSnapshot(silenced);
+        QSignalSpy expire(&view, &TriageView::expireRequested);
+        view.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        QTest::keyClick(view.incidents(), Qt::Key_E);
+        QCOMPARE(expire.count(), 2);
+        QCOMPARE(expire.at(0).at(1).toString(), QStringLiteral("s-1"));
+        QCOMPARE(expire.at(1).at(1).toString(), QStringLiteral("s-2"));
+    }
+};
+
+QTEST_MAIN(TestTriageView)
+#include "tst_triageview.moc"

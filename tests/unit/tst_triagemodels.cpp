@@ -1,0 +1,148 @@
+// Triage's item models under QAbstractItemModelTester, and silence matching as Alertmanager does it.
+#include "fleet/silencematch.h"
+#include "item/incidentalertsmodel.h"
+#include "item/incidentmodel.h"
+#include "support/retire.h"
+#include "triagereplay.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <atomic>
+#include <thread>
+
+using namespace vigil;
+
+class TestTriageModels : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void incidentModelRowsAndRoles() {
+        IncidentModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.headline(), QStringLiteral("No triage yet"));
+        auto snap = test::stormSnapshot("rack-failure", 3, 400);
+        model.setSnapshot(snap);
+        const auto &t = *snap->triage;
+        QCOMPARE(model.rowCount(), int(t.incidents.size()));
+        QVERIFY(model.rowCount() >= 2);
+        QVERIFY(model.headline().contains(QLocale().toString(qulonglong(t.alerts))));
+        const QModelIndex top = model.index(0, IncidentModel::CauseColumn);
+        QCOMPARE(model.data(top).toString(), QStringLiteral("rack ") + QString::fromStdString(t.incidents[0].causeName));
+        QCOMPARE(model.data(top, IncidentModel::KeyRole).toString(), QString::fromStdString(t.incidents[0].key));
+        QCOMPARE(model.data(model.index(0, IncidentModel::SeverityColumn)).toString(), QStringLiteral("critical"));
+        QCOMPARE(model.data(model.index(0, IncidentModel::AlertsColumn), IncidentModel::SortRole).toULongLong(),
+                 qulonglong(t.incidents[0].alerts.size()));
+        const QString reason = model.data(top, IncidentModel::ReasonRole).toString();
+        QVERIFY2(reason.contains(QStringLiteral("hosts in rack ")) && reason.contains(QStringLiteral("depend on it")),
+                 qPrintable(reason));
+        QVERIFY(model.data(top, IncidentModel::FilterTextRole).toString().contains(QStringLiteral("HostDown")));
+        QCOMPARE(model.rowOfKey(QString::fromStdString(t.incidents[1].key)), 1);
+        QCOMPARE(model.rowOfKey(QStringLiteral("nope")), -1);
+    }
+
+    void sameIncidentsUpdateInPlace() {
+        IncidentModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto snap = test::stormSnapshot("db-failover", 2, 300);
+        model.setSnapshot(snap);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+        auto again = std::make_shared<FleetSnapshot>(*snap); // the next poll: same incidents
+        model.setSnapshot(again);
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(changes.count(), 1);
+        // A different incident set resets.
+        model.setSnapshot(test::stormSnapshot("rack-failure", 2, 300));
+        QCOMPARE(resets.count(), 1);
+    }
+
+    void membersTree() {
+        auto snap = test::stormSnapshot("rack-failure", 4, 400);
+        IncidentAlertsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto &inc = snap->triage->incidents[0];
+        model.setIncident(snap, inc.key);
+        QVERIFY(model.rowCount() >= 2);
+        const QModelIndex cause = model.index(0, 0);
+        QCOMPARE(model.data(cause).toString(), QStringLiteral("At the cause"));
+        QCOMPARE(model.rowCount(cause), int(inc.causeAlertCount));
+        int total = 0;
+        for (int g = 0; g < model.rowCount(); ++g) {
+            const QModelIndex group = model.index(g, 0);
+            const int rows = model.rowCount(group);
+            if (rows > IncidentAlertsModel::kMaxChildren) {
+                // A large group lists its first alerts, then says how many more there are.
+                QCOMPARE(rows, IncidentAlertsModel::kMaxChildren + 1);
+                const QModelIndex more = model.index(rows - 1, 0, group);
+                QVERIFY(model.data(more).toString().startsWith(QStringLiteral("… ")));
+                QCOMPARE(model.data(more, IncidentAlertsModel::AlertIndexRole).toInt(), -1);
+                QVERIFY(!model.alertAt(more));
+                total += model.data(model.index(g, IncidentAlertsModel::InstanceColumn)).toString().split(QLatin1Char(' '))[0].toInt();
+            } else {
+                total += rows;
+            }
+        }
+        QCOMPARE(total, int(inc.alerts.size()));
+        // Affected alerts are grouped by name, largest group first.
+        QCOMPARE(model.data(model.index(1, 0)).toString(), QStringLiteral("UpstreamErrors"));
+        const QModelIndex first = model.index(0, IncidentAlertsModel::StateColumn, cause);
+        const Alert *a = model.alertAt(first);
+        QVERIFY(a);
+        QCOMPARE(model.data(first, IncidentAlertsModel::AlertIndexRole).toInt(), int(inc.alerts[0]));
+        QVERIFY(model.data(first).toString() == QStringLiteral("inhibited") || a->name() == "SwitchDown");
+        QCOMPARE(model.parent(first), cause);
+        model.setIncident(snap, "no such incident");
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void snapshotsAreFreedOffTheCallersThread() {
+        std::atomic<bool> freed = false;
+        std::thread::id where;
+        {
+            std::shared_ptr<const int> p(new int(7), [&](const int *x) {
+                where = std::this_thread::get_id();
+                delete x;
+                freed = true;
+            });
+            std::shared_ptr<const int> slot = p;
+            p.reset();
+            replaceRetiring(slot, std::shared_ptr<const int>());
+            QVERIFY(!slot);
+        }
+        QTRY_VERIFY(freed.load());
+        QVERIFY(where != std::this_thread::get_id());
+    }
+
+    void silenceMatching() {
+        auto snap = test::stormSnapshot("rack-failure", 5, 400);
+        std::vector<SilenceMatcher> m;
+        std::string error;
+        QVERIFY(parseMatchers("alertname=\"HostDown\" rack=~\"eu1-.*\"", &m, &error));
+        QCOMPARE(m.size(), std::size_t(2));
+        QVERIFY(m[1].isRegex && m[1].isEqual);
+        QCOMPARE(QString::fromStdString(formatMatchers(m)), QStringLiteral("alertname=\"HostDown\" rack=~\"eu1-.*\""));
+        // HostDown in the failed rack is inhibited: it is not counted as active.
+        int hostDownActive = 0, upstream = 0;
+        for (const auto &a : snap->alerts) {
+            hostDownActive += a.name() == "HostDown" && a.inhibitedBy.empty();
+            upstream += a.name() == "UpstreamErrors";
+        }
+        QVERIFY(parseMatchers("alertname=HostDown", &m, &error));
+        QCOMPARE(countActiveMatches(snap->alerts, m), hostDownActive);
+        QVERIFY(parseMatchers("alertname=UpstreamErrors", &m, &error));
+        QCOMPARE(countActiveMatches(snap->alerts, m), upstream);
+        QVERIFY(!parseMatchers("justaword", &m, &error));
+        QVERIFY(error.find("not a matcher") != std::string::npos);
+        QVERIFY(!parseMatchers("", &m, &error));
+        QVERIFY(!parseMatchers("a=~(x", &m, &error));
+        QCOMPARE(alertmanagerSourceOf(snap->alerts[0]), std::string("sim"));
+        QVERIFY(silenceMatches({{"alertname", "Host.*", true, true}}, LabelSet(std::vector<Label>{{"alertname", "HostDown"}})));
+        QVERIFY(!silenceMatches({{"alertname", "Host", true, true}}, LabelSet(std::vector<Label>{{"alertname", "HostDown"}})));
+        QVERIFY(!silenceMatches({}, LabelSet(std::vector<Label>{{"alertname", "HostDown"}})));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTriageModels)
+#include "tst_triagemodels.moc"
