@@ -64,11 +64,14 @@ public:
             "receivers:\n  - name: sink\n"
             "inhibit_rules:\n  - source_matchers: [alertname=\"SwitchDown\"]\n    target_matchers: "
             "[alertname=\"TargetDown\"]\n"
+            "    equal: [rack]\n"
+            "  - source_matchers: [alertname=\"SwitchDown\"]\n    target_matchers: "
+            "[alertname=\"HostDown\"]\n"
             "    equal: [rack]\n");
         writeFile(dir + QStringLiteral("/prometheus.yml"),
                   QStringLiteral(
                       "global: {scrape_interval: 1s, evaluation_interval: 1s}\n"
-                      "rule_files: ['%1']\n"
+                      "rule_files: ['%1', '%5']\n"
                       "alerting:\n  alertmanagers:\n    - static_configs: [{targets: ['127.0.0.1:%2']}]\n"
                       "scrape_configs:\n"
                       "  - job_name: node\n    static_configs:\n      - targets: ['127.0.0.1:%3']\n"
@@ -81,12 +84,13 @@ public:
                       .arg(amPort)
                       .arg(nodePort)
                       .arg(simPort)
+                      .arg(QStringLiteral(VIGIL_SOURCE_DIR "/resources/vigil-sim-rules.yml"))
                       .toUtf8());
         launch(QStringLiteral("prometheus-node-exporter"),
                {QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(nodePort)});
         launch(qEnvironmentVariable("VIGIL_SIM_BIN", QStringLiteral("vigil-sim")),
                {QStringLiteral("--hosts"), QString::number(simHosts), QStringLiteral("--scenario"),
-                QStringLiteral("steady"), QStringLiteral("--seed"), QStringLiteral("7"),
+                QStringLiteral("rack-failure"), QStringLiteral("--seed"), QStringLiteral("7"),
                 QStringLiteral("--port"), QString::number(simPort)});
         launch(QStringLiteral("prometheus-alertmanager"),
                {QStringLiteral("--config.file=%1/alertmanager.yml").arg(dir),
@@ -137,7 +141,7 @@ public:
     QString nodeInstance() const { return QStringLiteral("127.0.0.1:%1").arg(nodePort); }
 
     quint16 nodePort = 0, amPort = 0, promPort = 0, simPort = 0;
-    static constexpr int simHosts = 30;
+    static constexpr int simHosts = 120; // three racks; the rack-failure scenario takes one down
 
 private:
     static void writeFile(const QString &path, const QByteArray &data) {
