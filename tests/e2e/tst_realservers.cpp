@@ -8,6 +8,7 @@
 #include "triageview.h"
 
 #include <QApplication>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
@@ -25,6 +26,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <set>
 #include <cmath>
 #include <functional>
 
@@ -122,6 +124,12 @@ private Q_SLOTS:
             if (f.host == node && f.name == "uname.release")
                 sawKernel = QString::fromStdString(f.value) == QSysInfo::kernelVersion();
         QVERIFY(sawKernel);
+        // And the real OS, as node_os_info reports it from /etc/os-release.
+        bool sawOs = false;
+        for (const auto &f : snap->facts)
+            if (f.host == node && f.name == "os.id")
+                sawOs = QString::fromStdString(f.value) == QSysInfo::productType();
+        QVERIFY(sawOs);
         QVERIFY(source(*snap, SourceKind::Prometheus)->version.starts_with("2.42"));
     }
 
@@ -265,12 +273,107 @@ private Q_SLOTS:
                  "expiring from the view did not restore the switch alert");
     }
 
+    // An Alertmanager cluster's members report the same alerts: Vigil shows each alert once, tagged
+    // with every member that reported it. (Two URLs of one server stand in for two members here.)
+    void severalAlertmanagerUrlsAreDeduplicated() {
+        Config c = m_service->config();
+        c.sources[0].alertmanagerUrls = {m_servers->amUrl().toStdString(), m_servers->amUrl().toStdString() + "/"};
+        QTemporaryDir dir;
+        c.cachePath = dir.filePath(QStringLiteral("ha.sqlite")).toStdString();
+        FleetService ha(c);
+        ha.start();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const Alert *a = alert(*ha.current(), "TargetDown");
+                return a && a->seenBy.size() == 3;
+            }(),
+            30000);
+        const auto snap = ha.current();
+        int targetDown = 0;
+        for (const auto &a : snap->alerts)
+            targetDown += a.name() == "TargetDown";
+        QCOMPARE(targetDown, 1);
+        const Alert *a = alert(*snap, "TargetDown");
+        QCOMPARE(a->seenBy, (std::vector<std::string>{"e2e/alertmanager#0", "e2e/alertmanager#1", "e2e/prometheus"}));
+        // The same holds for every alert: no fingerprint twice.
+        std::set<std::string> fps;
+        for (const auto &x : snap->alerts)
+            QVERIFY(fps.insert(x.fingerprint).second);
+        ha.stop();
+    }
+
+    // Prometheus stops mid-run: Vigil says so, marks the data stale, keeps what it had, and recovers
+    // by itself when Prometheus is back.
+    void prometheusStoppedMidRun() {
+        const auto before = m_service->current();
+        const std::size_t hosts = before->hosts.size();
+        QVERIFY(hosts > 0);
+        QVERIFY(m_servers->stopServer(QStringLiteral("prometheus")));
+        QVERIFY2(waitFor(
+                     [](const FleetSnapshot &s) {
+                         const SourceHealth *p = source(s, SourceKind::Prometheus);
+                         return p && !p->healthy() && p->isStale(nowMs());
+                     },
+                     30000),
+                 "Vigil never marked the stopped Prometheus unhealthy and stale");
+        const auto during = m_service->current();
+        QVERIFY(!source(*during, SourceKind::Prometheus)->lastError.empty());
+        QVERIFY(during->anyStale(nowMs()));
+        QCOMPARE(during->hosts.size(), hosts); // the cached fleet stays on screen
+        QVERIFY(source(*during, SourceKind::Alertmanager)->healthy());
+        QString error;
+        QVERIFY2(m_servers->restartServer(QStringLiteral("prometheus"), m_servers->promUrl() + QStringLiteral("/-/ready"),
+                                          &error),
+                 qPrintable(error));
+        QVERIFY2(waitFor(
+                     [](const FleetSnapshot &s) {
+                         const SourceHealth *p = source(s, SourceKind::Prometheus);
+                         return p && p->healthy() && !p->isStale(nowMs());
+                     },
+                     60000),
+                 "Vigil did not recover when Prometheus came back");
+        QCOMPARE(m_service->current()->hosts.size(), hosts);
+    }
+
+    // The example configuration from resources/, pointed at the harness, renders every view to PNG.
+    void everyViewRendersWithTheExampleConfig() {
+        QFile example(QStringLiteral(VIGIL_SOURCE_DIR "/resources/vigil.example.yaml"));
+        QVERIFY(example.open(QIODevice::ReadOnly));
+        QString text = QString::fromUtf8(example.readAll());
+        text.replace(QStringLiteral("http://127.0.0.1:9090"), m_servers->promUrl());
+        text.replace(QStringLiteral("http://127.0.0.1:9093"), m_servers->amUrl());
+        QVERIFY(text.contains(m_servers->promUrl()) && text.contains(m_servers->amUrl()));
+        QTemporaryDir dir;
+        const QString config = dir.filePath(QStringLiteral("vigil.yaml"));
+        QFile out(config);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(text.toUtf8());
+        out.close();
+        const QString vigil = qEnvironmentVariable("VIGIL_BIN");
+        QVERIFY2(!vigil.isEmpty(), "VIGIL_BIN is not set (ctest sets it)");
+        for (const QString &view : {QStringLiteral("hosts"), QStringLiteral("triage")}) {
+            const QString png = dir.filePath(view + QStringLiteral(".png"));
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+            env.insert(QStringLiteral("XDG_CACHE_HOME"), dir.path());
+            p.setProcessEnvironment(env);
+            p.start(vigil, {QStringLiteral("--config"), config, QStringLiteral("--screenshot"), png,
+                            QStringLiteral("--view"), view, QStringLiteral("--size"), QStringLiteral("1280x800")});
+            QVERIFY(p.waitForFinished(60000));
+            QVERIFY2(p.exitCode() == 0, qPrintable(QString::fromUtf8(p.readAllStandardError())));
+            QImage img(png);
+            QCOMPARE(img.size(), QSize(1280, 800));
+        }
+    }
+
     void alertsArriveThroughAlertmanager() {
         QVERIFY2(waitFor(
                      [](const FleetSnapshot &s) {
+                         // Reported by Alertmanager and by Prometheus's own /api/v1/alerts.
                          const Alert *a = alert(s, "TargetDown");
-                         return a && std::find(a->seenBy.begin(), a->seenBy.end(), "e2e/alertmanager#0") !=
-                                         a->seenBy.end();
+                         return a && a->seenBy.size() == 2 &&
+                                std::find(a->seenBy.begin(), a->seenBy.end(), "e2e/alertmanager#0") != a->seenBy.end();
                      },
                      90000),
                  "TargetDown never reached Alertmanager");

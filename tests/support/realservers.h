@@ -39,6 +39,7 @@ public:
         QString name;
         std::unique_ptr<QProcess> process;
         QString log;
+        QStringList args;
     };
 
     static bool available(QString *missing) {
@@ -61,7 +62,10 @@ public:
         writeFile(
             dir + QStringLiteral("/alertmanager.yml"),
             "route:\n  receiver: sink\n  group_by: [alertname]\n  group_wait: 1s\n  group_interval: 1s\n"
-            "receivers:\n  - name: sink\n"
+            "  routes:\n"
+            "    - matchers: [severity=\"critical\"]\n      receiver: pager\n      group_by: [alertname, rack]\n"
+            "    - matchers: [alertname=~\"Disk.*\"]\n      receiver: sink\n      group_wait: 5s\n"
+            "receivers:\n  - name: sink\n  - name: pager\n"
             "inhibit_rules:\n  - source_matchers: [alertname=\"SwitchDown\"]\n    target_matchers: "
             "[alertname=\"TargetDown\"]\n"
             "    equal: [rack]\n"
@@ -126,12 +130,41 @@ public:
         }
     }
 
+    // Stops one server by its PID (SIGTERM, then SIGKILL), as an outage would.
+    bool stopServer(const QString &program) {
+        for (auto &p : m_procs)
+            if (p.name == program && p.process->state() != QProcess::NotRunning) {
+                p.log += QString::fromUtf8(p.process->readAll());
+                p.process->terminate();
+                if (!p.process->waitForFinished(10000)) {
+                    p.process->kill();
+                    p.process->waitForFinished(2000);
+                }
+                return true;
+            }
+        return false;
+    }
+    // Starts it again with the same arguments (same port and data directory) and waits until ready.
+    bool restartServer(const QString &program, const QString &readyUrl, QString *error) {
+        for (auto &p : m_procs)
+            if (p.name == program) {
+                p.process->start(program, p.args);
+                if (!p.process->waitForStarted(10000)) {
+                    *error = program + QStringLiteral(" did not restart");
+                    return false;
+                }
+                return waitReady(readyUrl, error);
+            }
+        *error = program + QStringLiteral(" was never started");
+        return false;
+    }
+
     // Everything the servers printed, for a failing test's output.
     QString logs() {
         QString out;
         for (auto &p : m_procs)
             out += QStringLiteral("----- %1 -----\n%2\n")
-                       .arg(p.name, QString::fromUtf8(p.process->readAll()).right(4000));
+                       .arg(p.name, QString(p.log + QString::fromUtf8(p.process->readAll())).right(4000));
         return out;
     }
 
@@ -150,7 +183,7 @@ private:
         f.write(data);
     }
     void launch(const QString &program, const QStringList &args) {
-        Proc p{program, std::make_unique<QProcess>(), {}};
+        Proc p{program, std::make_unique<QProcess>(), {}, args};
         p.process->setProcessChannelMode(QProcess::MergedChannels);
         p.process->start(program, args);
         m_procs.push_back(std::move(p));
