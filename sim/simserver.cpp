@@ -146,6 +146,8 @@ ServerReply SimServer::handle(const ServerRequest &r) {
         return labels();
     if (p == "/api/v1/alerts")
         return promAlerts();
+    if (p == "/api/v1/rules")
+        return promRules();
     if (p == "/api/v1/status/buildinfo")
         return ServerReply::json(json{{"status", "success"},
                                       {"data",
@@ -403,6 +405,58 @@ ServerReply SimServer::promAlerts() {
                        {"value", "1e+00"}});
     }
     return ServerReply::json(json{{"status", "success"}, {"data", {{"alerts", arr}}}}.dump());
+}
+
+ServerReply SimServer::promRules() {
+    // The rules that would raise the simulator's alerts, in Prometheus 2.42's shape; firing alerts are
+    // listed under their rule as Prometheus does.
+    struct Rule {
+        const char *name, *query, *severity, *summary;
+    };
+    static const Rule rules[] = {
+        {"SwitchDown", "count by (region, zone, rack) (vigil_sim_host_up == 0) / count by (region, zone, rack) (vigil_sim_host_up) >= 0.8",
+         "critical", "every host in rack {{ $labels.rack }} stopped answering: its switch is down"},
+        {"HostDown", "vigil_sim_host_up == 0", "critical", "{{ $labels.instance }} is not answering scrapes"},
+        {"DbPrimaryDown", "vigil_sim_db_primary_up == 0", "critical", "database primary {{ $labels.instance }} is down"},
+        {"DbReplicaPromoted", "changes(vigil_sim_db_primary[5m]) > 0", "info", "{{ $labels.instance }} was promoted"},
+        {"UpstreamErrors", "sum by (instance, upstream) (rate(service_request_errors_total[1m])) > 0", "warning",
+         "{{ $labels.instance }} sees errors calling {{ $labels.upstream }}"},
+        {"HighRequestLatency", "histogram_quantile(0.99, sum by (instance, le) (rate(request_duration_seconds_bucket[1m]))) > 2",
+         "warning", "{{ $labels.instance }} p99 latency above 2 s"},
+        {"HighCpu", "1 - avg by (instance) (rate(node_cpu_seconds_total{mode=\"idle\"}[1m])) > 0.92", "warning",
+         "{{ $labels.instance }} CPU above 92%"},
+        {"DiskReallocatedSectors", "smartmon_reallocated_sector_ct_raw_value > 50", "warning",
+         "{{ $labels.instance }} disk is reallocating sectors"},
+        {"DiskAlmostFull", "1 - node_filesystem_avail_bytes / node_filesystem_size_bytes > 0.9", "warning",
+         "{{ $labels.instance }} root filesystem above 90%"},
+    };
+    const TimeMs t = m_fleet.now();
+    std::map<std::string, json> firing;
+    for (const auto &a : m_fleet.alerts(t)) {
+        json labels = json::object();
+        for (const auto &l : a.labels.labels())
+            labels[l.name] = l.value;
+        firing[std::string(a.name())].push_back(
+            {{"labels", labels}, {"state", "firing"}, {"activeAt", formatRfc3339(a.startsAt)}, {"value", "1e+00"}});
+    }
+    json list = json::array();
+    for (const auto &r : rules) {
+        json alerts = firing.count(r.name) ? firing[r.name] : json::array();
+        list.push_back({{"state", alerts.empty() ? "inactive" : "firing"},
+                        {"name", r.name},
+                        {"query", r.query},
+                        {"duration", 0},
+                        {"labels", {{"severity", r.severity}}},
+                        {"annotations", {{"summary", r.summary}}},
+                        {"alerts", alerts},
+                        {"health", "ok"},
+                        {"evaluationTime", 0.0004},
+                        {"lastEvaluation", formatRfc3339(t)},
+                        {"type", "alerting"}});
+    }
+    json group = {{"name", "vigil-sim"}, {"file", "vigil-sim"},          {"rules", list},
+                  {"interval", 15},      {"evaluationTime", 0.002},      {"lastEvaluation", formatRfc3339(t)}};
+    return ServerReply::json(json{{"status", "success"}, {"data", {{"groups", json::array({group})}}}}.dump());
 }
 
 ServerReply SimServer::amAlerts(const ServerRequest &r) {

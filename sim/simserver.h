@@ -35,6 +35,7 @@ private:
     ServerReply targets();
     ServerReply labels();
     ServerReply promAlerts();
+    ServerReply promRules();
     ServerReply amAlerts(const ServerRequest &r);
     ServerReply amGroups();
     ServerReply amSilences(const ServerRequest &r);

@@ -304,11 +304,22 @@ void TriageView::showAlert() {
         else
             html += QStringLiteral("<br>%1: %2").arg(esc(an.name), esc(an.value));
     }
-    // Prometheus puts the rule's expression in the generator URL (g0.expr).
-    const QUrl gen(QString::fromStdString(a->generatorUrl));
-    const QString expr = QUrlQuery(gen).queryItemValue(QStringLiteral("g0.expr"), QUrl::FullyDecoded);
-    if (!expr.isEmpty())
-        html += QStringLiteral("<br>%1: <code>%2</code>").arg(tr("Rule expression"), expr.toHtmlEscaped());
+    // The rule from /api/v1/rules, with its health; else the expression Prometheus puts in the
+    // generator URL (g0.expr).
+    const auto snap = m_model->snapshot();
+    if (const AlertRule *rule = snap ? snap->rule(a->name()) : nullptr) {
+        html += QStringLiteral("<br>%1: <code>%2</code>").arg(tr("Rule expression"), esc(rule->query));
+        if (rule->health == "ok")
+            html += QStringLiteral(" · ") + tr("rule healthy");
+        else
+            html += QStringLiteral(" · <span style='color:#c03030'>%1</span>")
+                        .arg(tr("rule health %1: %2").arg(esc(rule->health), esc(rule->lastError)));
+    } else {
+        const QUrl gen(QString::fromStdString(a->generatorUrl));
+        const QString expr = QUrlQuery(gen).queryItemValue(QStringLiteral("g0.expr"), QUrl::FullyDecoded);
+        if (!expr.isEmpty())
+            html += QStringLiteral("<br>%1: <code>%2</code>").arg(tr("Rule expression"), expr.toHtmlEscaped());
+    }
     if (!a->silencedBy.empty())
         html += QStringLiteral("<br>") + tr("Silenced by %1").arg(esc(a->silencedBy.front()));
     if (!a->inhibitedBy.empty())

@@ -43,4 +43,16 @@ struct Alert {
     [[nodiscard]] bool isInhibited() const { return !inhibitedBy.empty(); }
 };
 
+// An alerting rule as Prometheus reports it (/api/v1/rules): what raises an alert, and whether the
+// rule itself evaluates cleanly.
+struct AlertRule {
+    std::string group;
+    std::string name;  // the alertname it raises
+    std::string query; // the PromQL expression
+    std::string health; // "ok", "err", "unknown"
+    std::string lastError;
+    std::string source; // which Prometheus
+    bool operator==(const AlertRule &) const = default;
+};
+
 } // namespace vigil

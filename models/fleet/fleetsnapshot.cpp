@@ -4,6 +4,12 @@
 
 namespace vigil {
 
+const AlertRule *FleetSnapshot::rule(std::string_view alertname) const {
+    auto it = std::lower_bound(rules.begin(), rules.end(), alertname,
+                               [](const AlertRule &r, std::string_view n) { return r.name < n; });
+    return it != rules.end() && it->name == alertname ? &*it : nullptr;
+}
+
 const Host *FleetSnapshot::host(std::string_view name) const {
     auto it = std::lower_bound(hosts.begin(), hosts.end(), name,
                                [](const Host &h, std::string_view n) { return h.name < n; });

@@ -29,6 +29,8 @@ struct FleetSnapshot {
     std::vector<Fact> facts; // sorted by host, then name
     std::vector<ServiceEdge> edges; // from the config and the edge query, by (from, to)
     std::vector<Alert> alerts;
+    std::vector<AlertRule> rules; // alerting rules of every Prometheus, by name
+    [[nodiscard]] const AlertRule *rule(std::string_view alertname) const;
     std::vector<Silence> silences;
     std::vector<SourceHealth> sources;
     // Analysis over the above, computed off the GUI thread with the snapshot (models/analysis).

@@ -130,6 +130,8 @@ FleetState::Update FleetState::apply(const PollData &poll) {
         m_prom[id].ruleAlerts = poll.ruleAlerts;
     if (poll.hasEdges)
         m_prom[id].edges = poll.edges;
+    if (poll.hasRules)
+        m_prom[id].rules = poll.rules;
     if (poll.hasAlerts)
         m_am[id].alerts = poll.alerts;
     if (poll.hasSilences) {
@@ -241,6 +243,11 @@ FleetSnapshotPtr FleetState::build() {
         for (auto &[key, e] : edges)
             s->edges.push_back(std::move(e));
     }
+
+    for (const auto &[id, part] : m_prom)
+        s->rules.insert(s->rules.end(), part.rules.begin(), part.rules.end());
+    std::stable_sort(s->rules.begin(), s->rules.end(),
+                     [](const AlertRule &a, const AlertRule &b) { return a.name < b.name; });
 
     // Alerts: Alertmanager's view wins (it knows silences and inhibitions); Prometheus adds pending ones
     // and firing ones no Alertmanager has (yet). Deduplicated by fingerprint, tagged with every source.

@@ -45,6 +45,7 @@ private:
         std::vector<Fact> facts;
         std::vector<Alert> ruleAlerts;
         std::vector<ServiceEdge> edges;
+        std::vector<AlertRule> rules;
     };
     struct AmPart {
         std::vector<Alert> alerts;

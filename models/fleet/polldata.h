@@ -30,6 +30,8 @@ struct PollData {
     std::vector<Fact> facts;
     bool hasEdges = false;
     std::vector<ServiceEdge> edges;
+    bool hasRules = false;
+    std::vector<AlertRule> rules;
     bool hasRuleAlerts = false;
     std::vector<Alert> ruleAlerts;
 

@@ -88,6 +88,7 @@ void Poller::sendAll() {
         if (!m_profile.edgeErrorQuery.empty())
             issue("edgeErrors", prometheus::queryRequest(m_url, m_profile.edgeErrorQuery));
         issue("alerts", prometheus::getRequest(m_url, "/api/v1/alerts"));
+        issue("rules", prometheus::getRequest(m_url, "/api/v1/rules"));
         issue("buildinfo", prometheus::getRequest(m_url, "/api/v1/status/buildinfo"));
     } else {
         issue("alerts", alertmanager::alertsRequest(m_url));
@@ -214,6 +215,31 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
             ruleAlerts = std::move(r.value());
         else
             errors.push_back(r.error().describe());
+    }
+    // Rules explain alerts but are not essential: a backend without the rules API (some
+    // Prometheus-compatible stores) is a warning, not an unhealthy source.
+    std::optional<std::vector<AlertRule>> rules;
+    {
+        auto it = m_current->responses.find("rules");
+        if (it != m_current->responses.end()) {
+            const HttpResponse &r = it->second;
+            if (r.ok()) {
+                auto parsed = prometheus::parseRules(r.body);
+                if (parsed)
+                    rules = std::move(parsed.value());
+                else
+                    data->health.warnings.push_back(parsed.error().describe());
+            } else {
+                data->health.warnings.push_back("/api/v1/rules: " + r.describe() +
+                                                " (rule expressions and health are not shown)");
+            }
+        }
+    }
+    if (rules) {
+        data->hasRules = true;
+        for (auto &r : *rules)
+            r.source = m_health.id;
+        data->rules = std::move(*rules);
     }
     if (const std::string *b = body("buildinfo", "/api/v1/status/buildinfo")) {
         if (auto r = prometheus::parseBuildInfo(*b))

@@ -241,6 +241,36 @@ Result<std::vector<PromRuleAlert>> parseAlerts(std::string_view body) {
     return out;
 }
 
+Result<std::vector<AlertRule>> parseRules(std::string_view body) {
+    const std::string endpoint = "/api/v1/rules";
+    auto data = envelope(body, endpoint, nullptr);
+    if (!data)
+        return data.error();
+    auto groups = data->find("groups");
+    if (groups == data->end() || !groups->is_array())
+        return jsonutil::shapeError(endpoint, "missing data.groups");
+    std::vector<AlertRule> out;
+    for (const auto &g : *groups) {
+        if (!g.is_object())
+            return jsonutil::shapeError(endpoint, "a rule group is not an object");
+        auto rules = g.find("rules");
+        if (rules == g.end() || !rules->is_array())
+            continue;
+        for (const auto &r : *rules) {
+            if (!r.is_object() || jsonutil::str(r, "type") != "alerting")
+                continue;
+            AlertRule rule;
+            rule.group = jsonutil::str(g, "name");
+            rule.name = jsonutil::str(r, "name");
+            rule.query = jsonutil::str(r, "query");
+            rule.health = jsonutil::str(r, "health");
+            rule.lastError = jsonutil::str(r, "lastError");
+            out.push_back(std::move(rule));
+        }
+    }
+    return out;
+}
+
 Result<PromBuildInfo> parseBuildInfo(std::string_view body) {
     auto data = envelope(body, "/api/v1/status/buildinfo", nullptr);
     if (!data)

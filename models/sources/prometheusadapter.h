@@ -78,6 +78,8 @@ Result<PromQueryResult> parseQuery(std::string_view body, const std::string &end
 Result<PromTargets> parseTargets(std::string_view body);
 Result<std::vector<PromRuleAlert>> parseAlerts(std::string_view body);
 Result<PromBuildInfo> parseBuildInfo(std::string_view body);
+// Alerting rules only (recording rules are skipped).
+Result<std::vector<AlertRule>> parseRules(std::string_view body);
 
 // Values arrive as strings: "1.5", "NaN", "+Inf", "-Inf".
 bool parseSampleValue(std::string_view s, double &out);

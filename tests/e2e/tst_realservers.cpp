@@ -384,6 +384,12 @@ private Q_SLOTS:
         QCOMPARE(a->seenBy.size(), std::size_t(2)); // Alertmanager and Prometheus, one alert
         QCOMPARE(snap->host("127.0.0.1:1")->activeAlerts, 1);
         QVERIFY(source(*snap, SourceKind::Alertmanager)->version == "0.25.0");
+        // The rule behind it, from /api/v1/rules, with its health.
+        const AlertRule *rule = snap->rule("TargetDown");
+        QVERIFY(rule);
+        QCOMPARE(rule->query, std::string("up == 0"));
+        QCOMPARE(rule->health, std::string("ok"));
+        QCOMPARE(rule->source, std::string("e2e/prometheus"));
     }
 
     void silenceRoundTrip() {

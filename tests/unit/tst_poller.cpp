@@ -71,6 +71,10 @@ private Q_SLOTS:
         QVERIFY(data->hasFacts);
         QVERIFY(!data->facts.empty());
         QVERIFY(data->hasRuleAlerts);
+        QVERIFY(data->hasRules);
+        auto hostDown = std::find_if(data->rules.begin(), data->rules.end(),
+                                     [](const AlertRule &r) { return r.name == "HostDown"; });
+        QVERIFY(hostDown != data->rules.end() && hostDown->health == "ok" && !hostDown->query.empty());
         QVERIFY(data->timings.parseMs >= 0 && data->timings.bytes > 0);
     }
 

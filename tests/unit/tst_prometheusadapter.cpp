@@ -170,6 +170,26 @@ private Q_SLOTS:
         QCOMPARE(down, 1);
     }
 
+    void rulesFromARealPrometheus() {
+        auto r = prometheus::parseRules(fixture("prom_rules.json"));
+        QVERIFY(r);
+        QCOMPARE(r->size(), std::size_t(2));
+        QCOMPARE((*r)[0].name, std::string("TargetDown"));
+        QCOMPARE((*r)[0].query, std::string("up == 0"));
+        QCOMPARE((*r)[0].health, std::string("ok"));
+        QCOMPARE((*r)[0].group, std::string("vigil-fleet"));
+        QVERIFY((*r)[1].query.find("node_cpu_seconds_total") != std::string::npos);
+        // Recording rules are skipped; a broken rule keeps its error.
+        auto mixed = prometheus::parseRules(
+            "{\"status\":\"success\",\"data\":{\"groups\":[{\"name\":\"g\",\"rules\":["
+            "{\"name\":\"job:up:sum\",\"query\":\"sum(up)\",\"health\":\"ok\",\"type\":\"recording\"},"
+            "{\"name\":\"Bad\",\"query\":\"x\",\"health\":\"err\",\"lastError\":\"boom\",\"type\":\"alerting\"}]}]}}");
+        QVERIFY(mixed);
+        QCOMPARE(mixed->size(), std::size_t(1));
+        QCOMPARE(mixed->front().lastError, std::string("boom"));
+        QVERIFY(!prometheus::parseRules("{\"status\":\"success\",\"data\":{}}"));
+    }
+
     void alerts() {
         auto r = prometheus::parseAlerts(fixture("prom_alerts.json"));
         QVERIFY(r.ok());
