@@ -2,9 +2,16 @@
 
 #include "alerttimeline.h"
 #include "fleet/silencematch.h"
+#include "item/alerttablemodel.h"
 #include "item/incidentalertsmodel.h"
 #include "item/incidentmodel.h"
+#include "item/triageexport.h"
 #include "silencedialog.h"
+
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QToolButton>
 
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -24,6 +31,26 @@
 
 namespace vigil {
 
+// Shows the incidents that hold at least one alert matching the filter (all when there is none).
+class IncidentFilterProxy final : public QSortFilterProxyModel {
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void setAllowed(std::vector<char> allowed, bool active) {
+        m_allowed = std::move(allowed);
+        m_active = active;
+        invalidateFilter();
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &) const override {
+        return !m_active || (row < static_cast<int>(m_allowed.size()) && m_allowed[static_cast<std::size_t>(row)]);
+    }
+
+private:
+    std::vector<char> m_allowed;
+    bool m_active = false;
+};
+
 using analysis::CauseKind;
 using analysis::Incident;
 
@@ -39,7 +66,11 @@ QString esc(std::string_view s) {
 TriageView::TriageView(IncidentModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new IncidentFilterProxy(this))
+    , m_alertModel(new AlertTableModel(this))
+    , m_stack(new QStackedWidget)
+    , m_alertTable(new QTableView)
+    , m_modeButton(new QToolButton)
     , m_members(new IncidentAlertsModel(this))
     , m_headline(new QLabel)
     , m_summary(new QLabel)
@@ -53,14 +84,12 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     , m_keys(new QLabel) {
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(IncidentModel::SortRole);
-    m_proxy->setFilterRole(IncidentModel::FilterTextRole);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
 
     m_headline->setObjectName(QStringLiteral("triageHeadline"));
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::RichText);
     m_summary->hide();
-    m_filter->setPlaceholderText(tr("Filter incidents (/): cause, alert name, rack, host…"));
+    m_filter->setPlaceholderText(tr("Filter (/): rack=\"eu1-a-r07\" alertname=~\"Host.*\" @state=active @age>10m text"));
     m_filter->setClearButtonEnabled(true);
     connect(m_filter, &QLineEdit::textChanged, this, &TriageView::applyFilter);
 
@@ -110,15 +139,48 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
 
-    m_keys->setText(tr("j/k move · Enter members · / filter · s silence · e expire · ? keys"));
+    // Dense mode: every alert in one virtualised table, sorted in the model.
+    m_alertTable->setModel(m_alertModel);
+    m_alertTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_alertTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_alertTable->setSortingEnabled(true);
+    m_alertTable->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_alertTable->verticalHeader()->hide();
+    m_alertTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_alertTable->verticalHeader()->setDefaultSectionSize(m_alertTable->fontMetrics().height() + 6);
+    m_alertTable->horizontalHeader()->setStretchLastSection(true);
+    m_alertTable->setWordWrap(false);
+    m_alertTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    connect(m_alertTable, &QTableView::activated, this, [this] { openAlertInIncident(); });
+    m_stack->addWidget(split);
+    m_stack->addWidget(m_alertTable);
+
+    m_modeButton->setText(tr("All alerts (t)"));
+    m_modeButton->setCheckable(true);
+    connect(m_modeButton, &QToolButton::toggled, this, &TriageView::setAlertTableMode);
+    auto *exportButton = new QToolButton;
+    exportButton->setText(tr("Export CSV…"));
+    connect(exportButton, &QToolButton::clicked, this, [this] {
+        const QString base = QFileDialog::getSaveFileName(this, tr("Export triage as CSV"),
+                                                          QStringLiteral("vigil-triage"), tr("CSV base name (*)"));
+        if (base.isEmpty())
+            return;
+        QString error;
+        if (!exportCsv(base, &error))
+            QMessageBox::warning(this, tr("Export failed"), error);
+    });
+
+    m_keys->setText(tr("j/k move · Enter members · / filter · t all alerts · s silence · e expire · ? keys"));
     m_keys->setStyleSheet(QStringLiteral("color: palette(mid);"));
     auto *top = new QHBoxLayout;
     top->addWidget(m_headline, 1);
     top->addWidget(m_filter, 1);
+    top->addWidget(m_modeButton);
+    top->addWidget(exportButton);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_summary);
-    layout->addWidget(split, 1);
+    layout->addWidget(m_stack, 1);
     layout->addWidget(m_keys);
 
     connect(m_model, &QAbstractItemModel::modelReset, this, &TriageView::onModelReset);
@@ -141,6 +203,10 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     key(QKeySequence(Qt::Key_E), [this] { expireSelected(); });
     key(QKeySequence(Qt::Key_Question), [this] { showShortcuts(); });
     key(QKeySequence(Qt::Key_Return), [this] {
+        if (alertTableMode()) {
+            openAlertInIncident();
+            return;
+        }
         if (m_members->rowCount() > 0) {
             m_tree->setFocus();
             m_tree->expand(m_members->index(0, 0));
@@ -148,6 +214,7 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
         }
     });
     key(QKeySequence(Qt::Key_Escape), [this] { m_table->setFocus(); });
+    key(QKeySequence(Qt::Key_T), [this] { setAlertTableMode(!alertTableMode()); });
     m_table->setFocus();
     onModelReset();
 }
@@ -162,9 +229,89 @@ void TriageView::setFilterText(const QString &text) {
 }
 
 void TriageView::applyFilter() {
-    m_proxy->setFilterFixedString(m_filter->text().trimmed());
+    if (m_alertTableStale) {
+        m_alertModel->setSnapshot(m_model->snapshot());
+        m_alertTableStale = false;
+    }
+    QString error;
+    if (!m_alertModel->setFilterText(m_filter->text(), &error)) {
+        m_filterError = error;
+        m_filter->setStyleSheet(QStringLiteral("QLineEdit { border: 1px solid #d03030; }"));
+        m_filter->setToolTip(error);
+        return;
+    }
+    m_filterError.clear();
+    m_filter->setStyleSheet(QString());
+    m_filter->setToolTip(QString());
+    refreshIncidentFilter();
     if (!m_table->currentIndex().isValid() && m_proxy->rowCount() > 0)
         m_table->setCurrentIndex(m_proxy->index(0, 0));
+}
+
+void TriageView::refreshIncidentFilter() {
+    // An incident stays when any of its alerts passes the filter (the alert model already knows).
+    const auto snap = m_model->snapshot();
+    const bool active = !m_filter->text().trimmed().isEmpty() && snap && snap->triage;
+    std::vector<char> allowed;
+    if (active) {
+        allowed.assign(snap->triage->incidents.size(), 0);
+        for (int r = 0; r < m_alertModel->rowCount(); ++r) {
+            const auto i = static_cast<std::size_t>(m_alertModel->alertIndex(r));
+            if (i < snap->triage->incidentOf.size() && snap->triage->incidentOf[i] >= 0)
+                allowed[static_cast<std::size_t>(snap->triage->incidentOf[i])] = 1;
+        }
+    }
+    m_proxy->setAllowed(std::move(allowed), active);
+}
+
+void TriageView::setAlertTableMode(bool on) {
+    if (on && m_alertTableStale) {
+        m_alertModel->setSnapshot(m_model->snapshot());
+        m_alertTableStale = false;
+    }
+    m_stack->setCurrentIndex(on ? 1 : 0);
+    if (m_modeButton->isChecked() != on)
+        m_modeButton->setChecked(on);
+    (on ? static_cast<QWidget *>(m_alertTable) : m_table)->setFocus();
+}
+
+bool TriageView::alertTableMode() const {
+    return m_stack->currentIndex() == 1;
+}
+
+void TriageView::openAlertInIncident() {
+    const auto snap = m_model->snapshot();
+    const int i = m_alertModel->alertIndex(m_alertTable->currentIndex().row());
+    if (!snap || !snap->triage || i < 0 || i >= static_cast<int>(snap->triage->incidentOf.size()))
+        return;
+    const int k = snap->triage->incidentOf[static_cast<std::size_t>(i)];
+    if (k < 0)
+        return;
+    const std::string fp = snap->alerts[static_cast<std::size_t>(i)].fingerprint;
+    const QModelIndex idx =
+        m_proxy->mapFromSource(m_model->index(m_model->rowOfKey(QString::fromStdString(snap->triage->incidents[static_cast<std::size_t>(k)].key)), 0));
+    setAlertTableMode(false);
+    if (idx.isValid())
+        m_table->setCurrentIndex(idx);
+    for (int g = 0; g < m_members->rowCount(); ++g) {
+        const QModelIndex group = m_members->index(g, 0);
+        for (int r = 0; r < m_members->rowCount(group); ++r)
+            if (const Alert *a = m_members->alertAt(m_members->index(r, 0, group)); a && a->fingerprint == fp) {
+                m_tree->expand(group);
+                m_tree->setCurrentIndex(m_members->index(r, 0, group));
+                m_tree->setFocus();
+                return;
+            }
+    }
+}
+
+bool TriageView::exportCsv(const QString &base, QString *error) {
+    const auto snap = m_model->snapshot();
+    if (!snap) {
+        *error = tr("Nothing to export yet.");
+        return false;
+    }
+    return writeTriageCsv(*snap, base, error);
 }
 
 void TriageView::moveSelection(int delta) {
@@ -177,6 +324,18 @@ void TriageView::moveSelection(int delta) {
 }
 
 void TriageView::onModelReset() {
+    m_alertTableStale = true;
+    if (alertTableMode()) {
+        m_alertModel->setSnapshot(m_model->snapshot());
+        m_alertTableStale = false;
+    }
+    if (!m_filter->text().trimmed().isEmpty()) {
+        if (!alertTableMode()) {
+            m_alertModel->setSnapshot(m_model->snapshot());
+            m_alertTableStale = false;
+        }
+        refreshIncidentFilter();
+    }
     // Reselect the incident the operator was on, by key; else the top one.
     int sourceRow = m_selectedKey.isEmpty() ? -1 : m_model->rowOfKey(m_selectedKey);
     if (sourceRow < 0 && m_model->rowCount() > 0)
@@ -196,6 +355,13 @@ void TriageView::onModelReset() {
 }
 
 void TriageView::onDataChanged() {
+    // The dense table and the filter follow the snapshot only when in use: a quiet GUI thread.
+    m_alertTableStale = true;
+    if (alertTableMode() || !m_filter->text().trimmed().isEmpty()) {
+        m_alertModel->setSnapshot(m_model->snapshot());
+        m_alertTableStale = false;
+        refreshIncidentFilter();
+    }
     updateHeadline();
     // Same incidents: refresh the detail only if its members changed.
     const auto *t = m_model->triage();
@@ -401,11 +567,12 @@ void TriageView::expireSelected() {
 
 void TriageView::showShortcuts() {
     m_keys->setText(m_keys->text().startsWith(QLatin1String("<table"))
-                        ? tr("j/k move · Enter members · / filter · s silence · e expire · ? keys")
+                        ? tr("j/k move · Enter members · / filter · t all alerts · s silence · e expire · ? keys")
                         : tr("<table><tr><td><b>j</b> / <b>k</b></td><td>next / previous incident</td></tr>"
                              "<tr><td><b>Enter</b></td><td>open the members of the incident</td></tr>"
                              "<tr><td><b>Esc</b></td><td>back to the incident list</td></tr>"
-                             "<tr><td><b>/</b></td><td>filter incidents</td></tr>"
+                             "<tr><td><b>/</b></td><td>filter: label matchers, @state=, @age&gt;10m, text</td></tr>"
+                             "<tr><td><b>t</b></td><td>all alerts as one table (Enter opens its incident)</td></tr>"
                              "<tr><td><b>s</b></td><td>silence the selected alert or incident</td></tr>"
                              "<tr><td><b>e</b></td><td>expire the silences holding the selection</td></tr>"
                              "<tr><td><b>?</b></td><td>show or hide this list</td></tr></table>"));

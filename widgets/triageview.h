@@ -10,15 +10,18 @@
 
 class QLabel;
 class QLineEdit;
-class QSortFilterProxyModel;
 class QSplitter;
+class QStackedWidget;
+class QToolButton;
 class QTableView;
 class QTreeView;
 
 namespace vigil {
 
+class AlertTableModel;
 class AlertTimeline;
 class IncidentAlertsModel;
+class IncidentFilterProxy;
 class IncidentModel;
 
 class TriageView final : public QWidget {
@@ -27,6 +30,14 @@ public:
     explicit TriageView(IncidentModel *model, QWidget *parent = nullptr);
 
     void setFilterText(const QString &text);
+    [[nodiscard]] QString filterError() const { return m_filterError; }
+    // The dense table of every alert (t), or the incidents (t again / Enter on an alert).
+    void setAlertTableMode(bool on);
+    [[nodiscard]] bool alertTableMode() const;
+    [[nodiscard]] QTableView *alertTable() const { return m_alertTable; }
+    [[nodiscard]] AlertTableModel *alertModel() const { return m_alertModel; }
+    // Writes BASE-incidents.csv and BASE-alerts.csv; false and *error on failure.
+    bool exportCsv(const QString &base, QString *error);
     [[nodiscard]] QTableView *incidents() const { return m_table; }
     [[nodiscard]] QTreeView *members() const { return m_tree; }
     [[nodiscard]] QString selectedKey() const;
@@ -37,6 +48,7 @@ public:
     [[nodiscard]] std::vector<SilenceMatcher> silenceMatchers() const;
 
     void moveSelection(int delta);
+    void openAlertInIncident();
     void openSilenceDialog();
     void expireSelected();
     void showShortcuts();
@@ -55,8 +67,16 @@ private:
     void applyFilter();
     const Alert *currentAlert() const;
 
+    void refreshIncidentFilter();
+
     IncidentModel *m_model;
-    QSortFilterProxyModel *m_proxy;
+    IncidentFilterProxy *m_proxy;
+    AlertTableModel *m_alertModel;
+    QStackedWidget *m_stack;
+    QTableView *m_alertTable;
+    QToolButton *m_modeButton;
+    QString m_filterError;
+    bool m_alertTableStale = true;
     IncidentAlertsModel *m_members;
     QLabel *m_headline;
     QLabel *m_summary;

@@ -1,6 +1,7 @@
 // The triage view, headless: storm layout, keyboard navigation, filter, reselection by key across a
 // reset, and the silence/expire actions it hands to its owner.
 #include "alerttimeline.h"
+#include "item/alerttablemodel.h"
 #include "item/incidentmodel.h"
 #include "silencedialog.h"
 #include "triagereplay.h"
@@ -74,9 +75,30 @@ private Q_SLOTS:
         QVERIFY(filter && filter->hasFocus());
         QTest::keyClicks(filter, QStringLiteral("DiskAlmostFull"));
         auto *proxy = qobject_cast<QSortFilterProxyModel *>(view.incidents()->model());
-        QVERIFY(proxy->rowCount() >= 1 && proxy->rowCount() < model.rowCount());
+        QVERIFY2(proxy->rowCount() >= 1 && proxy->rowCount() < model.rowCount(), qPrintable(QStringLiteral("%1 of %2 %3").arg(proxy->rowCount()).arg(model.rowCount()).arg(view.filterError() + QLatin1Char(' ') + filter->text() + QLatin1Char(' ') + QString::number(view.alertModel()->rowCount()))));
         filter->clear();
         QCOMPARE(proxy->rowCount(), model.rowCount());
+        // A filter that does not parse is shown and leaves the list as it was.
+        filter->setText(QStringLiteral("@state=sleeping"));
+        QVERIFY(view.filterError().contains(QStringLiteral("unknown state")));
+        QCOMPARE(proxy->rowCount(), model.rowCount());
+        filter->setText(QStringLiteral("alertname=UpstreamErrors"));
+        QCOMPARE(proxy->rowCount(), 1); // only the rack's incident holds them
+        filter->clear();
+
+        // t: every alert in one table; Enter on an alert opens its incident with the alert selected.
+        view.incidents()->setFocus();
+        QTest::keyClick(view.incidents(), Qt::Key_T);
+        QVERIFY(view.alertTableMode());
+        QCOMPARE(view.alertModel()->rowCount(), int(snap->alerts.size()));
+        view.alertTable()->setCurrentIndex(view.alertModel()->index(5, 0));
+        const Alert *picked = view.alertModel()->alertAt(5);
+        QTest::keyClick(view.alertTable(), Qt::Key_Return);
+        QVERIFY(!view.alertTableMode());
+        const int k = snap->triage->incidentOf[static_cast<std::size_t>(view.alertModel()->alertIndex(5))];
+        QCOMPARE(view.selectedKey(), QString::fromStdString(snap->triage->incidents[static_cast<std::size_t>(k)].key));
+        QVERIFY(view.members()->currentIndex().isValid());
+        QCOMPARE(view.silenceMatchers()[0].value, std::string(picked->name()));
     }
 
     void quietFleetIsNotAStorm() {

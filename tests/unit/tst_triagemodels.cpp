@@ -1,5 +1,8 @@
 // Triage's item models under QAbstractItemModelTester, and silence matching as Alertmanager does it.
+#include "fleet/alertfilter.h"
 #include "fleet/silencematch.h"
+#include "item/alerttablemodel.h"
+#include "item/triageexport.h"
 #include "item/incidentalertsmodel.h"
 #include "item/incidentmodel.h"
 #include "support/retire.h"
@@ -7,6 +10,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <atomic>
@@ -113,6 +118,95 @@ private Q_SLOTS:
         }
         QTRY_VERIFY(freed.load());
         QVERIFY(where != std::this_thread::get_id());
+    }
+
+    void alertFilterLanguage() {
+        Alert a;
+        a.labels = LabelSet(std::vector<Label>{
+            {"alertname", "HostDown"}, {"instance", "web-0001:9100"}, {"rack", "eu1-a-r07"}, {"severity", "critical"}});
+        a.annotations.set("summary", "web-0001:9100 is not answering scrapes");
+        a.startsAt = 1'000'000;
+        const TimeMs now = a.startsAt + 15 * 60'000;
+        auto ok = [&](const char *text) {
+            std::string err;
+            auto f = AlertFilter::parse(text, &err);
+            if (!f)
+                qWarning("%s: %s", text, err.c_str());
+            return f && f->matches(a, now);
+        };
+        QVERIFY(ok(""));
+        QVERIFY(ok("alertname=\"HostDown\" rack=~\"eu1-a-.*\""));
+        QVERIFY(!ok("rack!=eu1-a-r07"));
+        QVERIFY(ok("severity!~\"info|warning\""));
+        QVERIFY(ok("@state=active"));
+        QVERIFY(!ok("@state=silenced"));
+        QVERIFY(ok("@state!=inhibited"));
+        QVERIFY(ok("@age>10m"));
+        QVERIFY(!ok("@age>20m"));
+        QVERIFY(ok("@age<1h"));
+        QVERIFY(ok("ANSWERING"));      // free text in the summary
+        QVERIFY(ok("web-0001 hostdown")); // every word must be found
+        QVERIFY(!ok("web-0002"));
+        a.silencedBy = {"s1"};
+        QVERIFY(ok("@state=silenced @state=suppressed"));
+        QVERIFY(!ok("@state=active"));
+        std::string err;
+        QVERIFY(!AlertFilter::parse("@state=sleeping", &err));
+        QVERIFY(err.find("unknown state") != std::string::npos);
+        QVERIFY(!AlertFilter::parse("@age>soon", &err));
+        QVERIFY(!AlertFilter::parse("@color=red", &err));
+        QVERIFY(!AlertFilter::parse("rack=~(eu", &err));
+        QVERIFY(AlertFilter::parse("  ", &err)->empty());
+    }
+
+    void alertTable() {
+        auto snap = test::stormSnapshot("rack-failure", 7, 300);
+        AlertTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSnapshot(snap);
+        QCOMPARE(model.rowCount(), int(snap->alerts.size()));
+        QCOMPARE(model.totalAlerts(), int(snap->alerts.size()));
+        QString error;
+        QVERIFY(model.setFilterText(QStringLiteral("alertname=HostDown @state=inhibited"), &error));
+        int inhibitedHostDown = 0;
+        for (const auto &a : snap->alerts)
+            inhibitedHostDown += a.name() == "HostDown" && a.isInhibited();
+        QVERIFY(inhibitedHostDown >= 20);
+        QCOMPARE(model.rowCount(), inhibitedHostDown);
+        for (int r = 0; r < model.rowCount(); ++r)
+            QCOMPARE(model.data(model.index(r, AlertTableModel::StateColumn)).toString(), QStringLiteral("inhibited"));
+        QCOMPARE(model.data(model.index(0, AlertTableModel::IncidentColumn)).toString().left(5), QStringLiteral("rack "));
+        QVERIFY(!model.setFilterText(QStringLiteral("@state=bogus"), &error));
+        QVERIFY(error.contains(QStringLiteral("unknown state")));
+        QCOMPARE(model.rowCount(), inhibitedHostDown); // the last good filter stays
+        QVERIFY(model.setFilterText(QString(), &error));
+        model.sort(AlertTableModel::StartedColumn, Qt::DescendingOrder);
+        for (int r = 1; r < model.rowCount(); ++r)
+            QVERIFY(model.alertAt(r - 1)->startsAt >= model.alertAt(r)->startsAt);
+        model.sort(AlertTableModel::SeverityColumn, Qt::AscendingOrder);
+        QCOMPARE(model.data(model.index(0, AlertTableModel::SeverityColumn)).toString(), QStringLiteral("critical"));
+    }
+
+    void csvExport() {
+        auto snap = test::stormSnapshot("db-failover", 3, 300);
+        const QString incidents = incidentsCsv(*snap);
+        const QStringList lines = incidents.trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), int(snap->triage->incidents.size()) + 1);
+        QVERIFY(lines[0].startsWith(QStringLiteral("rank,key,cause,severity,confidence,alerts")));
+        QVERIFY(lines[1].startsWith(QStringLiteral("1,host:")));
+        QVERIFY(lines[1].contains(QStringLiteral("\"host ")) || lines[1].contains(QStringLiteral(",host ")));
+        const QString alerts = incidentAlertsCsv(*snap);
+        std::size_t members = 0;
+        for (const auto &inc : snap->triage->incidents)
+            members += inc.alerts.size();
+        QCOMPARE(alerts.trimmed().split(QLatin1Char('\n')).size(), int(members) + 1);
+        QVERIFY(alerts.contains(QStringLiteral(",yes,DbPrimaryDown,critical,")));
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY(writeTriageCsv(*snap, dir.filePath(QStringLiteral("t")), &error));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("t-incidents.csv"))));
+        QVERIFY(!writeTriageCsv(*snap, QStringLiteral("/nonexistent-dir/t"), &error));
+        QVERIFY(error.contains(QStringLiteral("/nonexistent-dir/t-incidents.csv")));
     }
 
     void silenceMatching() {
