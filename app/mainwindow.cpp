@@ -6,6 +6,7 @@
 #include "item/incidentmodel.h"
 #include "item/sourcehealthmodel.h"
 #include "net/fleetservice.h"
+#include "silencedialog.h"
 #include "sourcepanel.h"
 #include "triageview.h"
 
@@ -93,6 +94,28 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
                                      15000);
             m_service->refresh();
         });
+    });
+    connect(m_triageView, &TriageView::acknowledgeRequested, this,
+            [this](const QString &incident, const QString &source, const std::vector<SilenceMatcher> &matchers) {
+                m_service->acknowledge(incident.toStdString(), source.toStdString(), matchers,
+                                       SilenceDialog::defaultAuthor().toStdString(), [this](Result<std::string> r) {
+                                           statusBar()->showMessage(
+                                               r ? tr("Acknowledged (silence %1).").arg(QString::fromStdString(r.value()))
+                                                 : tr("Not acknowledged: %1").arg(QString::fromStdString(r.error().describe())),
+                                               15000);
+                                       });
+            });
+    connect(m_triageView, &TriageView::unacknowledgeRequested, this, [this](const QString &incident) {
+        m_service->unacknowledge(incident.toStdString(), [this](Result<std::string> r) {
+            statusBar()->showMessage(r ? tr("Acknowledgement taken back.")
+                                       : tr("The acknowledgement's silence was not expired: %1")
+                                             .arg(QString::fromStdString(r.error().describe())),
+                                     15000);
+        });
+    });
+    connect(m_triageView, &TriageView::noteRequested, this, [this](const QString &incident, const QString &text) {
+        m_service->addIncidentNote(incident.toStdString(), SilenceDialog::defaultAuthor().toStdString(),
+                                   text.toStdString());
     });
     connect(m_service, &FleetService::snapshotReady, this, &MainWindow::onSnapshot);
     connect(m_service, &FleetService::storeMessage, this, &MainWindow::showStoreMessage);

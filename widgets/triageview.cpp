@@ -8,7 +8,9 @@
 #include "item/triageexport.h"
 #include "silencedialog.h"
 
+#include <QDateTime>
 #include <QFileDialog>
+#include <QInputDialog>
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QToolButton>
@@ -81,6 +83,7 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     , m_timeline(new AlertTimeline)
     , m_tree(new QTreeView)
     , m_alertDetail(new QLabel)
+    , m_notes(new QLabel)
     , m_keys(new QLabel) {
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(IncidentModel::SortRole);
@@ -129,6 +132,9 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     dl->setContentsMargins(6, 0, 0, 0);
     dl->addWidget(m_title);
     dl->addWidget(m_reason);
+    m_notes->setWordWrap(true);
+    m_notes->setTextFormat(Qt::RichText);
+    dl->addWidget(m_notes);
     dl->addWidget(m_timeline);
     dl->addWidget(m_tree, 1);
     dl->addWidget(m_alertDetail);
@@ -170,7 +176,7 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
             QMessageBox::warning(this, tr("Export failed"), error);
     });
 
-    m_keys->setText(tr("j/k move · Enter members · / filter · t all alerts · s silence · e expire · ? keys"));
+    m_keys->setText(tr("j/k move · Enter members · / filter · t all alerts · s silence · a acknowledge · n note · e expire · ? keys"));
     m_keys->setStyleSheet(QStringLiteral("color: palette(mid);"));
     auto *top = new QHBoxLayout;
     top->addWidget(m_headline, 1);
@@ -215,6 +221,14 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     });
     key(QKeySequence(Qt::Key_Escape), [this] { m_table->setFocus(); });
     key(QKeySequence(Qt::Key_T), [this] { setAlertTableMode(!alertTableMode()); });
+    key(QKeySequence(Qt::Key_A), [this] { toggleAcknowledge(); });
+    key(QKeySequence(Qt::Key_N), [this] {
+        bool ok = false;
+        const QString text = QInputDialog::getMultiLineText(this, tr("Note on the incident"),
+                                                            tr("Note (kept in Vigil's cache):"), QString(), &ok);
+        if (ok)
+            addNote(text);
+    });
     m_table->setFocus();
     onModelReset();
 }
@@ -407,6 +421,8 @@ void TriageView::showIncident() {
     if (!inc || !snap) {
         m_title->setText(m_model->rowCount() == 0 ? tr("<b>No alerts.</b> The fleet is quiet.") : QString());
         m_reason->clear();
+        m_notes->clear();
+        m_notes->hide();
         m_timeline->setIncident(nullptr);
         m_members->setIncident(snap, {});
         m_alertDetail->clear();
@@ -416,6 +432,20 @@ void TriageView::showIncident() {
                          .arg(IncidentModel::causeTitle(*inc).toHtmlEscaped(), IncidentModel::severityName(inc->severity))
                          .arg(std::lround(inc->confidence * 100)));
     m_reason->setText(IncidentModel::reason(*inc));
+    QString notes;
+    if (const Acknowledgement *ack = snap->ack(inc->key))
+        notes += tr("<b>Acknowledged</b> by %1 at %2; the silence runs to %3 and is extended while the incident lasts.")
+                     .arg(QString::fromStdString(ack->author).toHtmlEscaped(),
+                          QDateTime::fromMSecsSinceEpoch(ack->since).toString(QStringLiteral("HH:mm")),
+                          QDateTime::fromMSecsSinceEpoch(ack->endsAt).toString(QStringLiteral("HH:mm")));
+    for (const auto &n : snap->notes)
+        if (n.incident == inc->key)
+            notes += QStringLiteral("<br>%1 <b>%2</b>: %3")
+                         .arg(QDateTime::fromMSecsSinceEpoch(n.time).toString(QStringLiteral("MM-dd HH:mm")),
+                              QString::fromStdString(n.author).toHtmlEscaped(),
+                              QString::fromStdString(n.text).toHtmlEscaped());
+    m_notes->setText(notes);
+    m_notes->setVisible(!notes.isEmpty());
     m_timeline->setIncident(inc);
     // Rebuilding the members keeps what the operator opened and the alert they were on.
     const bool sameIncident = m_members->key() == inc->key;
@@ -565,9 +595,34 @@ void TriageView::expireSelected() {
         Q_EMIT expireRequested(QString::fromStdString(source), QString::fromStdString(id));
 }
 
+void TriageView::toggleAcknowledge() {
+    const auto snap = m_model->snapshot();
+    const Incident *inc = m_model->incidentAt(m_model->rowOfKey(m_selectedKey));
+    if (!snap || !inc)
+        return;
+    if (snap->ack(inc->key)) {
+        Q_EMIT unacknowledgeRequested(m_selectedKey);
+        return;
+    }
+    QString source;
+    for (auto i : inc->alerts)
+        if (auto s = alertmanagerSourceOf(snap->alerts[i]); !s.empty()) {
+            source = QString::fromStdString(s);
+            break;
+        }
+    // The incident's cause matchers, whatever alert is selected.
+    m_tree->setCurrentIndex({});
+    Q_EMIT acknowledgeRequested(m_selectedKey, source, silenceMatchers());
+}
+
+void TriageView::addNote(const QString &text) {
+    if (!m_selectedKey.isEmpty() && !text.trimmed().isEmpty())
+        Q_EMIT noteRequested(m_selectedKey, text.trimmed());
+}
+
 void TriageView::showShortcuts() {
     m_keys->setText(m_keys->text().startsWith(QLatin1String("<table"))
-                        ? tr("j/k move · Enter members · / filter · t all alerts · s silence · e expire · ? keys")
+                        ? tr("j/k move · Enter members · / filter · t all alerts · s silence · a acknowledge · n note · e expire · ? keys")
                         : tr("<table><tr><td><b>j</b> / <b>k</b></td><td>next / previous incident</td></tr>"
                              "<tr><td><b>Enter</b></td><td>open the members of the incident</td></tr>"
                              "<tr><td><b>Esc</b></td><td>back to the incident list</td></tr>"
@@ -575,6 +630,8 @@ void TriageView::showShortcuts() {
                              "<tr><td><b>t</b></td><td>all alerts as one table (Enter opens its incident)</td></tr>"
                              "<tr><td><b>s</b></td><td>silence the selected alert or incident</td></tr>"
                              "<tr><td><b>e</b></td><td>expire the silences holding the selection</td></tr>"
+                             "<tr><td><b>a</b></td><td>acknowledge the incident (or take it back)</td></tr>"
+                             "<tr><td><b>n</b></td><td>add a note to the incident</td></tr>"
                              "<tr><td><b>?</b></td><td>show or hide this list</td></tr></table>"));
 }
 

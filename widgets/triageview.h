@@ -52,11 +52,17 @@ public:
     void openSilenceDialog();
     void expireSelected();
     void showShortcuts();
+    void toggleAcknowledge();
+    void addNote(const QString &text);
 
 Q_SIGNALS:
     // Carried out by the owner (FleetService); the source is the Alertmanager source's name.
     void silenceRequested(const QString &source, const vigil::Silence &silence);
     void expireRequested(const QString &source, const QString &silenceId);
+    void acknowledgeRequested(const QString &incident, const QString &source,
+                              const std::vector<vigil::SilenceMatcher> &matchers);
+    void unacknowledgeRequested(const QString &incident);
+    void noteRequested(const QString &incident, const QString &text);
 
 private:
     void onModelReset();
@@ -87,6 +93,7 @@ private:
     AlertTimeline *m_timeline;
     QTreeView *m_tree;
     QLabel *m_alertDetail;
+    QLabel *m_notes;
     QLabel *m_keys;
     QString m_selectedKey;
     bool m_storm = false;

@@ -4,6 +4,13 @@
 
 namespace vigil {
 
+const Acknowledgement *FleetSnapshot::ack(std::string_view incident) const {
+    for (const auto &a : acks)
+        if (a.incident == incident)
+            return &a;
+    return nullptr;
+}
+
 const AlertRule *FleetSnapshot::rule(std::string_view alertname) const {
     auto it = std::lower_bound(rules.begin(), rules.end(), alertname,
                                [](const AlertRule &r, std::string_view n) { return r.name < n; });

@@ -3,6 +3,7 @@
 #include "../config/queryprofile.h"
 #include "alert.h"
 #include "host.h"
+#include "incidentnote.h"
 #include "silence.h"
 #include "sourcehealth.h"
 
@@ -33,6 +34,9 @@ struct FleetSnapshot {
     [[nodiscard]] const AlertRule *rule(std::string_view alertname) const;
     std::vector<Silence> silences;
     std::vector<SourceHealth> sources;
+    std::vector<IncidentNote> notes;    // by time
+    std::vector<Acknowledgement> acks;  // by incident
+    [[nodiscard]] const Acknowledgement *ack(std::string_view incident) const;
     // Analysis over the above, computed off the GUI thread with the snapshot (models/analysis).
     std::shared_ptr<const analysis::FleetGraph> graph;
     std::shared_ptr<const analysis::TriageResult> triage; // indexes into `alerts`

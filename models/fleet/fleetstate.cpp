@@ -62,6 +62,9 @@ void FleetState::restore(const CachedState &cache) {
         else
             m_am[src].alerts.push_back(a);
     }
+    m_notes = cache.notes;
+    for (const auto &a : cache.acks)
+        m_acks[a.incident] = a;
     for (const auto &s : cache.silences) {
         const std::string src = s.seenBy.empty() ? std::string("cache") : s.seenBy.front();
         m_am[src].silences.push_back(s);
@@ -174,6 +177,33 @@ FleetState::Update FleetState::apply(const PollData &poll) {
 FleetSnapshotPtr FleetState::rebuild() {
     m_snapshot = build();
     return m_snapshot;
+}
+
+FleetState::Update FleetState::addNote(IncidentNote note) {
+    auto batch = std::make_shared<StoreBatch>();
+    batch->time = note.time;
+    batch->notesAdded.push_back(note);
+    m_notes.push_back(std::move(note));
+    m_snapshot = build();
+    return {m_snapshot, batch};
+}
+
+FleetState::Update FleetState::setAck(Acknowledgement ack) {
+    auto batch = std::make_shared<StoreBatch>();
+    batch->time = nowMs();
+    batch->acksSet.push_back(ack);
+    m_acks[ack.incident] = std::move(ack);
+    m_snapshot = build();
+    return {m_snapshot, batch};
+}
+
+FleetState::Update FleetState::clearAck(const std::string &incident) {
+    auto batch = std::make_shared<StoreBatch>();
+    batch->time = nowMs();
+    batch->acksCleared.push_back(incident);
+    m_acks.erase(incident);
+    m_snapshot = build();
+    return {m_snapshot, batch};
 }
 
 FleetSnapshotPtr FleetState::build() {
@@ -302,6 +332,9 @@ FleetSnapshotPtr FleetState::build() {
         auto it = perHost.find(h.name);
         h.activeAlerts = it == perHost.end() ? 0 : it->second;
     }
+    s->notes = m_notes;
+    for (const auto &[k, a] : m_acks)
+        s->acks.push_back(a);
     if (m_analyzer)
         m_analyzer(*s);
     return s;

@@ -38,6 +38,10 @@ public:
     [[nodiscard]] FleetSnapshotPtr snapshot() const { return m_snapshot; }
     // Rebuilds the snapshot with fresh staleness but no new data (a timer tick with all sources quiet).
     FleetSnapshotPtr rebuild();
+    // What operators add to incidents; each yields the next snapshot and its store write.
+    Update addNote(IncidentNote note);
+    Update setAck(Acknowledgement ack);
+    Update clearAck(const std::string &incident);
 
 private:
     struct PromPart {
@@ -59,6 +63,8 @@ private:
     std::map<std::string, PromPart> m_prom;
     std::map<std::string, AmPart> m_am;
     std::vector<ServiceEdge> m_staticEdges;
+    std::vector<IncidentNote> m_notes;
+    std::map<std::string, Acknowledgement> m_acks;
     std::function<void(FleetSnapshot &)> m_analyzer;
     bool m_fromCache = false;
     std::uint64_t m_generation = 0;

@@ -176,7 +176,8 @@ QVariant IncidentModel::data(const QModelIndex &index, int role) const {
         case ConfidenceColumn:
             return inc->confidence;
         case StatusColumn:
-            return (inc->isNew ? 4 : 0) + (inc->escalating ? 2 : 0) + (inc->active == 0 ? 0 : 1);
+            return (m_snapshot->ack(inc->key) ? 0 : 8) + (inc->isNew ? 4 : 0) + (inc->escalating ? 2 : 0) +
+                   (inc->active == 0 ? 0 : 1);
         default:
             return {};
         }
@@ -202,6 +203,10 @@ QVariant IncidentModel::data(const QModelIndex &index, int role) const {
             return QStringLiteral("%1 %").arg(std::lround(inc->confidence * 100));
         case StatusColumn: {
             QStringList parts;
+            if (const Acknowledgement *ack = m_snapshot->ack(inc->key))
+                parts << tr("acknowledged by %1 %2 min ago")
+                             .arg(QString::fromStdString(ack->author))
+                             .arg(std::max<qint64>(0, (now - ack->since) / 60'000));
             if (inc->isNew)
                 parts << tr("new");
             if (inc->escalating)

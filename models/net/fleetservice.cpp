@@ -74,6 +74,11 @@ public:
             p->pollNow();
     }
 
+    // Operator actions that change local state: stored, then published like a poll.
+    void addNote(const IncidentNote &note) { publish(m_state.addNote(note)); }
+    void setAck(const Acknowledgement &ack) { publish(m_state.setAck(ack)); }
+    void clearAck(const std::string &incident) { publish(m_state.clearAck(incident)); }
+
 Q_SIGNALS:
     void snapshot(vigil::FleetSnapshotPtr snapshot);
     void storeMessage(const QString &message);
@@ -111,8 +116,9 @@ private:
             Q_EMIT storeMessage(tr("The cache could not be read: %1").arg(QString::fromStdString(error)));
     }
 
-    void onPolled(const std::shared_ptr<const PollData> &data) {
-        auto update = m_state.apply(*data);
+    void onPolled(const std::shared_ptr<const PollData> &data) { publish(m_state.apply(*data)); }
+
+    void publish(const FleetState::Update &update) {
         if (m_store) {
             m_store->write(update.batch);
             const std::string err = m_store->lastWriteError();
@@ -187,7 +193,92 @@ void FleetService::refresh() {
         QMetaObject::invokeMethod(m_pipeline, &Pipeline::refresh, Qt::QueuedConnection);
 }
 
+void FleetService::addIncidentNote(const std::string &incident, const std::string &author, const std::string &text) {
+    if (!m_pipeline)
+        return;
+    IncidentNote note{incident, author, text, nowMs()};
+    QMetaObject::invokeMethod(m_pipeline, [p = m_pipeline, note] { p->addNote(note); }, Qt::QueuedConnection);
+}
+
+void FleetService::setAck(const Acknowledgement &ack) {
+    if (m_pipeline)
+        QMetaObject::invokeMethod(m_pipeline, [p = m_pipeline, ack] { p->setAck(ack); }, Qt::QueuedConnection);
+}
+
+void FleetService::clearAck(const std::string &incident) {
+    if (m_pipeline)
+        QMetaObject::invokeMethod(m_pipeline, [p = m_pipeline, incident] { p->clearAck(incident); },
+                                  Qt::QueuedConnection);
+}
+
+void FleetService::acknowledge(const std::string &incident, const std::string &sourceName,
+                               std::vector<SilenceMatcher> matchers, const std::string &author,
+                               std::function<void(Result<std::string>)> done) {
+    Silence s;
+    s.matchers = std::move(matchers);
+    s.startsAt = nowMs();
+    s.endsAt = s.startsAt + m_ackPolicy.duration;
+    s.createdBy = author;
+    s.comment = "Acknowledged in Vigil (" + incident + "); extended while the incident lasts";
+    createSilence(sourceName, s,
+                  [this, incident, sourceName, author, endsAt = s.endsAt, done = std::move(done)](Result<std::string> r) {
+                      if (r)
+                          setAck({incident, sourceName, r.value(), author, nowMs(), endsAt});
+                      done(std::move(r));
+                  });
+}
+
+void FleetService::unacknowledge(const std::string &incident, std::function<void(Result<std::string>)> done) {
+    const Acknowledgement *a = m_current ? m_current->ack(incident) : nullptr;
+    if (!a) {
+        done(ApiError{ApiError::Kind::Transport, "/api/v2/silence", "\"" + incident + "\" is not acknowledged", {}, 0});
+        return;
+    }
+    const Acknowledgement ack = *a;
+    expireSilence(ack.source, ack.silenceId, [this, incident, done = std::move(done)](Result<std::string> r) {
+        clearAck(incident);
+        done(std::move(r));
+    });
+}
+
+void FleetService::keepAcknowledgements(const FleetSnapshot &snap) {
+    if (snap.acks.empty() || !snap.triage || snap.fromCache)
+        return;
+    const TimeMs now = nowMs();
+    for (const auto &ack : snap.acks) {
+        bool present = false;
+        for (const auto &inc : snap.triage->incidents)
+            present = present || inc.key == ack.incident;
+        const Silence *silence = nullptr;
+        for (const auto &s : snap.silences)
+            if (s.id == ack.silenceId && s.state != "expired")
+                silence = &s;
+        // The incident is over, or someone expired the silence: let it go.
+        if (!present || (!silence && now > ack.since + 60'000)) {
+            if (!m_extending.count(ack.incident))
+                clearAck(ack.incident);
+            continue;
+        }
+        if (!silence || ack.endsAt - now > m_ackPolicy.extendBefore || m_extending.count(ack.incident))
+            continue;
+        Silence extended = *silence;
+        extended.endsAt = now + m_ackPolicy.duration;
+        m_extending.insert(ack.incident);
+        Acknowledgement next = ack;
+        next.endsAt = extended.endsAt;
+        createSilence(ack.source, extended, [this, next](Result<std::string> r) {
+            m_extending.erase(next.incident);
+            if (r) {
+                Acknowledgement updated = next;
+                updated.silenceId = r.value(); // Alertmanager may replace the silence on update
+                setAck(updated);
+            }
+        });
+    }
+}
+
 void FleetService::onSnapshot(FleetSnapshotPtr snap) {
+    keepAcknowledgements(*snap);
     replaceRetiring(m_current, FleetSnapshotPtr(snap));
     Q_EMIT snapshotReady(std::move(snap));
 }

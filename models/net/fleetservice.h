@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <memory>
+#include <set>
 
 Q_DECLARE_METATYPE(vigil::FleetSnapshotPtr)
 
@@ -42,6 +43,22 @@ public:
     void expireSilence(const std::string &sourceName, const std::string &id,
                        std::function<void(Result<std::string>)> done);
 
+    // Local notes on an incident, kept in the store and shown with the incident.
+    void addIncidentNote(const std::string &incident, const std::string &author, const std::string &text);
+
+    // Acknowledge: a short silence with the given matchers, which Vigil extends while the incident
+    // is still there and lets run out once it is gone. The callback gets the silence id or the error.
+    struct AckPolicy {
+        TimeMs duration = 30 * 60'000;    // each silence (and each extension) runs this long
+        TimeMs extendBefore = 10 * 60'000; // extend when less than this is left
+    };
+    void setAckPolicy(AckPolicy policy) { m_ackPolicy = policy; }
+    void acknowledge(const std::string &incident, const std::string &sourceName,
+                     std::vector<SilenceMatcher> matchers, const std::string &author,
+                     std::function<void(Result<std::string>)> done);
+    // Expires the acknowledgement's silence now and forgets it.
+    void unacknowledge(const std::string &incident, std::function<void(Result<std::string>)> done);
+
 Q_SIGNALS:
     void snapshotReady(vigil::FleetSnapshotPtr snapshot);
     // Cache problems (corrupt file moved aside, disk full): shown to the operator.
@@ -49,6 +66,9 @@ Q_SIGNALS:
 
 private:
     void onSnapshot(FleetSnapshotPtr snap);
+    void keepAcknowledgements(const FleetSnapshot &snap);
+    void setAck(const Acknowledgement &ack);
+    void clearAck(const std::string &incident);
     void sendToAlertmanagers(const std::string &sourceName,
                              std::function<HttpRequest(const std::string &)> make,
                              std::function<Result<std::string>(const HttpResponse &)> parse,
@@ -59,6 +79,8 @@ private:
     QThread m_thread;
     Pipeline *m_pipeline = nullptr; // lives on m_thread
     FleetSnapshotPtr m_current;
+    AckPolicy m_ackPolicy;
+    std::set<std::string> m_extending; // incidents whose silence extension is in flight
 };
 
 } // namespace vigil

@@ -171,6 +171,14 @@ const char *const kMigrations[] = {
     CREATE INDEX alert_events_ts ON alert_events(ts);
     CREATE INDEX alerts_open ON alerts(resolved_at);
     )sql",
+    // 3: what operators add to incidents: notes and acknowledgements
+    R"sql(
+    CREATE TABLE incident_notes(id INTEGER PRIMARY KEY, incident TEXT NOT NULL, author TEXT NOT NULL,
+        ts INTEGER NOT NULL, text TEXT NOT NULL);
+    CREATE INDEX incident_notes_key ON incident_notes(incident, ts);
+    CREATE TABLE acks(incident TEXT PRIMARY KEY, source TEXT NOT NULL, silence_id TEXT NOT NULL,
+        author TEXT NOT NULL, since INTEGER NOT NULL, ends_at INTEGER NOT NULL);
+    )sql",
 };
 static_assert(std::size(kMigrations) == Store::kSchemaVersion + 1);
 
@@ -327,6 +335,28 @@ std::int64_t Store::metricId(const MetricQuery &m) {
 }
 
 void Store::apply(const StoreBatch &b) {
+    if (!b.notesAdded.empty()) {
+        Stmt ins(m_db, "INSERT INTO incident_notes(incident, author, ts, text) VALUES(?,?,?,?)");
+        for (const auto &n : b.notesAdded)
+            ins.bind(1, n.incident).bind(2, n.author).bind(3, n.time).bind(4, n.text).exec();
+    }
+    if (!b.acksSet.empty()) {
+        Stmt ins(m_db, "INSERT OR REPLACE INTO acks(incident, source, silence_id, author, since, ends_at) "
+                       "VALUES(?,?,?,?,?,?)");
+        for (const auto &a : b.acksSet)
+            ins.bind(1, a.incident)
+                .bind(2, a.source)
+                .bind(3, a.silenceId)
+                .bind(4, a.author)
+                .bind(5, a.since)
+                .bind(6, a.endsAt)
+                .exec();
+    }
+    if (!b.acksCleared.empty()) {
+        Stmt del(m_db, "DELETE FROM acks WHERE incident=?");
+        for (const auto &k : b.acksCleared)
+            del.bind(1, k).exec();
+    }
     if (!b.hostsChanged.empty()) {
         Stmt upd(m_db, "UPDATE hosts SET labels=?, up=?, sources=?, changed_at=?, gone_at=NULL WHERE slot=?");
         Stmt ins(m_db,
@@ -663,6 +693,12 @@ std::optional<CachedState> Store::loadCache(std::string *error) const {
             s.seenBy = stringsFromJson(sil.text(8));
             st.silences.push_back(std::move(s));
         }
+        Stmt notes(db.get(), "SELECT incident, author, text, ts FROM incident_notes ORDER BY ts, id");
+        while (notes.step())
+            st.notes.push_back({notes.text(0), notes.text(1), notes.text(2), notes.i64(3)});
+        Stmt acks(db.get(), "SELECT incident, source, silence_id, author, since, ends_at FROM acks ORDER BY incident");
+        while (acks.step())
+            st.acks.push_back({acks.text(0), acks.text(1), acks.text(2), acks.text(3), acks.i64(4), acks.i64(5)});
     } catch (const std::exception &e) {
         if (error)
             *error = std::string("reading cache failed: ") + e.what();

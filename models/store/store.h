@@ -28,6 +28,8 @@ struct CachedState {
     std::vector<Fact> facts;
     std::vector<Alert> alerts; // unresolved
     std::vector<Silence> silences;
+    std::vector<IncidentNote> notes; // by time
+    std::vector<Acknowledgement> acks;
 };
 
 struct AlertEvent {
@@ -43,7 +45,7 @@ struct SeriesPoint {
 
 class Store final {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // Opens (creating if needed) and migrates. Returns nullptr and sets *error when the file is not a
     // usable Vigil cache (corrupt, not SQLite, newer schema).

@@ -4,6 +4,7 @@
 #include "../config/queryprofile.h"
 #include "../fleet/alert.h"
 #include "../fleet/host.h"
+#include "../fleet/incidentnote.h"
 #include "../fleet/silence.h"
 #include "../fleet/sourcehealth.h"
 
@@ -25,11 +26,15 @@ struct StoreBatch {
     std::vector<std::string> alertsResolved;
     bool silencesReplaced = false;
     std::vector<Silence> silences;
+    std::vector<IncidentNote> notesAdded;
+    std::vector<Acknowledgement> acksSet;      // inserted or updated by incident
+    std::vector<std::string> acksCleared;      // by incident
 
     [[nodiscard]] bool empty() const {
         return polled.empty() && hostsChanged.empty() && hostsGone.empty() && hostSamples.empty() &&
                factsAppeared.empty() && factsEnded.empty() && alertsChanged.empty() &&
-               alertsResolved.empty() && !silencesReplaced;
+               alertsResolved.empty() && !silencesReplaced && notesAdded.empty() && acksSet.empty() &&
+               acksCleared.empty();
     }
 };
 

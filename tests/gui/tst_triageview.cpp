@@ -20,6 +20,7 @@
 using namespace vigil;
 
 Q_DECLARE_METATYPE(vigil::Silence)
+Q_DECLARE_METATYPE(std::vector<vigil::SilenceMatcher>)
 
 namespace {
 // The same snapshot with its incidents in reverse order (a poll where the ranking changed).
@@ -39,6 +40,8 @@ FleetSnapshotPtr reversed(const FleetSnapshotPtr &s) {
 class TestTriageView : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { qRegisterMetaType<std::vector<vigil::SilenceMatcher>>(); }
+
     void stormLayoutAndKeyboard() {
         IncidentModel model;
         TriageView view(&model);
@@ -99,6 +102,46 @@ private Q_SLOTS:
         QCOMPARE(view.selectedKey(), QString::fromStdString(snap->triage->incidents[static_cast<std::size_t>(k)].key));
         QVERIFY(view.members()->currentIndex().isValid());
         QCOMPARE(view.silenceMatchers()[0].value, std::string(picked->name()));
+    }
+
+    void acknowledgeAndNotes() {
+        IncidentModel model;
+        TriageView view(&model);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        auto snap = test::stormSnapshot("rack-failure", 8, 400);
+        model.setSnapshot(snap);
+        const auto &top = snap->triage->incidents[0];
+        QSignalSpy ack(&view, &TriageView::acknowledgeRequested);
+        QSignalSpy unack(&view, &TriageView::unacknowledgeRequested);
+        QSignalSpy note(&view, &TriageView::noteRequested);
+        QTest::keyClick(view.incidents(), Qt::Key_A);
+        QCOMPARE(ack.count(), 1);
+        QCOMPARE(ack.at(0).at(0).toString(), QString::fromStdString(top.key));
+        QCOMPARE(ack.at(0).at(1).toString(), QStringLiteral("sim"));
+        const auto matchers = ack.at(0).at(2).value<std::vector<SilenceMatcher>>();
+        QCOMPARE(matchers.size(), std::size_t(1));
+        QCOMPARE(matchers[0].name, std::string("rack"));
+        // Once acknowledged, the list says by whom, the detail shows notes, and `a` takes it back.
+        auto acked = std::make_shared<FleetSnapshot>(*snap);
+        acked->acks = {{top.key, "sim", "sil-1", "ana", snap->builtAt - 120'000, snap->builtAt + 1'680'000}};
+        acked->notes = {{top.key, "bo", "vendor on site", snap->builtAt - 60'000}};
+        model.setSnapshot(acked);
+        const QString status = model.data(model.index(0, IncidentModel::StatusColumn)).toString();
+        QVERIFY2(status.startsWith(QStringLiteral("acknowledged by ana 2 min ago")), qPrintable(status));
+        bool shown = false;
+        for (auto *label : view.findChildren<QLabel *>())
+            shown = shown || label->text().contains(QStringLiteral("vendor on site"));
+        QVERIFY(shown);
+        QTest::keyClick(view.incidents(), Qt::Key_A);
+        QCOMPARE(unack.count(), 1);
+        view.addNote(QStringLiteral("  swapped the switch  "));
+        QCOMPARE(note.count(), 1);
+        QCOMPARE(note.at(0).at(1).toString(), QStringLiteral("swapped the switch"));
+        view.addNote(QStringLiteral("   "));
+        QCOMPARE(note.count(), 1);
     }
 
     void quietFleetIsNotAStorm() {

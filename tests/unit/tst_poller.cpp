@@ -1,3 +1,4 @@
+#include "analysis/correlation.h"
 #include "httpserver.h"
 #include "net/fleetservice.h"
 #include "net/poller.h"
@@ -8,6 +9,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <optional>
 
 using namespace vigil;
 
@@ -233,6 +235,66 @@ private Q_SLOTS:
         QVERIFY(waitFor([&](const FleetSnapshot &s) {
             return promHealth(s).lastError.empty() && promHealth(s).lastSuccess > 0;
         }));
+        service.stop();
+    }
+
+    // Acknowledge: a short silence Vigil extends while the incident lasts; taking it back expires it.
+    void acknowledgementIsExtendedWhileTheIncidentLasts() {
+        QTemporaryDir dir;
+        sim::SimOptions o;
+        o.hosts = 80;
+        o.scenario = "rack-failure";
+        sim::SimServer server(o);
+        std::string err;
+        QVERIFY(server.start(0, &err));
+        Config c;
+        c.sources = {sourceFor(server.url())};
+        c.sources[0].intervalMs = 1000;
+        c.cachePath = dir.filePath(QStringLiteral("a.sqlite")).toStdString();
+        FleetService service(c);
+        service.setAckPolicy({6000, 4000}); // 6 s silences, extended when under 4 s are left
+        service.start();
+        QTRY_VERIFY_WITH_TIMEOUT(service.current()->triage && !service.current()->triage->incidents.empty() &&
+                                     !service.current()->fromCache,
+                                 15000);
+        const auto &top = service.current()->triage->incidents[0];
+        const std::string key = top.key;
+        QCOMPARE(top.causeLevel, std::string("rack"));
+        std::optional<Result<std::string>> acked;
+        service.acknowledge(key, "t", {{"rack", top.causeName, false, true}}, "ana",
+                            [&](Result<std::string> r) { acked = std::move(r); });
+        QTRY_VERIFY_WITH_TIMEOUT(acked.has_value(), 10000);
+        QVERIFY2(acked->ok(), acked->ok() ? "" : acked->error().describe().c_str());
+        QTRY_VERIFY_WITH_TIMEOUT(service.current()->ack(key) != nullptr, 10000);
+        const Acknowledgement first = *service.current()->ack(key);
+        QCOMPARE(first.author, std::string("ana"));
+        QCOMPARE(first.silenceId, acked->value());
+        // Within a few seconds the silence nears its end and Vigil extends it.
+        QTRY_VERIFY_WITH_TIMEOUT(service.current()->ack(key) && service.current()->ack(key)->endsAt > first.endsAt,
+                                 15000);
+        const Acknowledgement extended = *service.current()->ack(key);
+        QCOMPARE(extended.since, first.since);
+        bool active = false;
+        for (const auto &s : server.fleet().silences())
+            active = active || (s.id == extended.silenceId && s.state == "active");
+        QVERIFY(active);
+        // Notes are kept with the incident.
+        service.addIncidentNote(key, "bo", "vendor on site");
+        QTRY_VERIFY_WITH_TIMEOUT(!service.current()->notes.empty(), 10000);
+        QCOMPARE(service.current()->notes.back().text, std::string("vendor on site"));
+        // Taking the acknowledgement back expires its silence.
+        std::optional<Result<std::string>> undone;
+        service.unacknowledge(key, [&](Result<std::string> r) { undone = std::move(r); });
+        QTRY_VERIFY_WITH_TIMEOUT(undone.has_value(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(service.current()->ack(key) == nullptr, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const auto &s : server.fleet().silences())
+                    if (s.state == "active")
+                        return false;
+                return true;
+            }(),
+            10000);
         service.stop();
     }
 

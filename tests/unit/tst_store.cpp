@@ -216,6 +216,42 @@ private Q_SLOTS:
         QCOMPARE(store->count("samples_5m"), 0);
         auto cache = store->loadCache(&err);
         QCOMPARE(cache->hosts.size(), std::size_t(1)); // nothing lost
+        QCOMPARE(store->count("incident_notes"), 0);      // schema 3 reached
+        QCOMPARE(store->count("acks"), 0);
+    }
+
+    void notesAndAcknowledgements() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("n.sqlite")).toStdString();
+        std::string err;
+        {
+            auto store = Store::open(path, &err);
+            QVERIFY2(store, err.c_str());
+            auto b = std::make_shared<StoreBatch>();
+            b->time = 1000;
+            b->notesAdded = {{"group:eu1 / eu1-a / r07", "ana", "switch vendor called", 2000},
+                             {"group:eu1 / eu1-a / r07", "bo", "replacement ETA 30 min", 3000}};
+            b->acksSet = {{"group:eu1 / eu1-a / r07", "prod", "sil-1", "ana", 2000, 1802000},
+                          {"host:db-1", "prod", "sil-2", "bo", 2500, 1802500}};
+            store->write(b);
+            auto c = std::make_shared<StoreBatch>();
+            c->time = 4000;
+            c->acksSet = {{"group:eu1 / eu1-a / r07", "prod", "sil-3", "ana", 2000, 3602000}}; // extended
+            c->acksCleared = {"host:db-1"};
+            store->write(c);
+            store->flush();
+        }
+        auto store = Store::open(path, &err);
+        auto cache = store->loadCache(&err);
+        QVERIFY2(cache, err.c_str());
+        QCOMPARE(cache->notes.size(), std::size_t(2));
+        QCOMPARE(cache->notes[1].text, std::string("replacement ETA 30 min"));
+        QCOMPARE(cache->notes[1].author, std::string("bo"));
+        QCOMPARE(cache->notes[1].time, TimeMs(3000));
+        QCOMPARE(cache->acks.size(), std::size_t(1));
+        QCOMPARE(cache->acks[0].silenceId, std::string("sil-3"));
+        QCOMPARE(cache->acks[0].endsAt, TimeMs(3602000));
+        QCOMPARE(cache->acks[0].since, TimeMs(2000));
     }
 
     void refusesNewerSchema() {
