@@ -220,6 +220,7 @@ void FleetService::acknowledge(const std::string &incident, const std::string &s
     s.endsAt = s.startsAt + m_ackPolicy.duration;
     s.createdBy = author;
     s.comment = "Acknowledged in Vigil (" + incident + "); extended while the incident lasts";
+    m_released.erase(incident);
     createSilence(sourceName, s,
                   [this, incident, sourceName, author, endsAt = s.endsAt, done = std::move(done)](Result<std::string> r) {
                       if (r)
@@ -235,6 +236,8 @@ void FleetService::unacknowledge(const std::string &incident, std::function<void
         return;
     }
     const Acknowledgement ack = *a;
+    // An extension in flight must not bring it back: its new silence is expired on arrival.
+    m_released.insert(incident);
     expireSilence(ack.source, ack.silenceId, [this, incident, done = std::move(done)](Result<std::string> r) {
         clearAck(incident);
         done(std::move(r));
@@ -261,6 +264,9 @@ void FleetService::keepAcknowledgements(const FleetSnapshot &snap) {
         }
         if (!silence || ack.endsAt - now > m_ackPolicy.extendBefore || m_extending.count(ack.incident))
             continue;
+        // A snapshot polled before the last extension was stored still shows the old end: skip it.
+        if (auto it = m_extendedTo.find(ack.incident); it != m_extendedTo.end() && it->second > ack.endsAt)
+            continue;
         Silence extended = *silence;
         extended.endsAt = now + m_ackPolicy.duration;
         m_extending.insert(ack.incident);
@@ -268,7 +274,12 @@ void FleetService::keepAcknowledgements(const FleetSnapshot &snap) {
         next.endsAt = extended.endsAt;
         createSilence(ack.source, extended, [this, next](Result<std::string> r) {
             m_extending.erase(next.incident);
+            if (r && m_released.count(next.incident)) {
+                expireSilence(next.source, r.value(), [](Result<std::string>) {});
+                return;
+            }
             if (r) {
+                m_extendedTo[next.incident] = next.endsAt;
                 Acknowledgement updated = next;
                 updated.silenceId = r.value(); // Alertmanager may replace the silence on update
                 setAck(updated);

@@ -11,6 +11,7 @@
 #include <QThread>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <set>
 
@@ -81,6 +82,8 @@ private:
     FleetSnapshotPtr m_current;
     AckPolicy m_ackPolicy;
     std::set<std::string> m_extending; // incidents whose silence extension is in flight
+    std::set<std::string> m_released;  // acknowledgements taken back (late extensions are undone)
+    std::map<std::string, TimeMs> m_extendedTo; // the end each acknowledgement was last extended to
 };
 
 } // namespace vigil
