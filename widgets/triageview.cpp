@@ -3,6 +3,7 @@
 #include "alerttimeline.h"
 #include "fleet/silencematch.h"
 #include "item/alerttablemodel.h"
+#include "item/amgroupmodel.h"
 #include "item/incidentalertsmodel.h"
 #include "item/incidentmodel.h"
 #include "item/triageexport.h"
@@ -70,6 +71,8 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     , m_model(model)
     , m_proxy(new IncidentFilterProxy(this))
     , m_alertModel(new AlertTableModel(this))
+    , m_amGroupModel(new AmGroupModel(this))
+    , m_amGroupTable(new QTableView)
     , m_stack(new QStackedWidget)
     , m_alertTable(new QTableView)
     , m_modeButton(new QToolButton)
@@ -139,8 +142,36 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     dl->addWidget(m_tree, 1);
     dl->addWidget(m_alertDetail);
 
+    // Alertmanager's groups as routed, beside Vigil's regrouping: clicking one opens the incident that
+    // holds most of its alerts.
+    m_amGroupTable->setModel(m_amGroupModel);
+    m_amGroupTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_amGroupTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_amGroupTable->verticalHeader()->hide();
+    m_amGroupTable->verticalHeader()->setDefaultSectionSize(m_amGroupTable->fontMetrics().height() + 6);
+    m_amGroupTable->horizontalHeader()->setStretchLastSection(true);
+    m_amGroupTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_amGroupTable->setWordWrap(false);
+    m_amGroupTable->setColumnWidth(AmGroupModel::GroupColumn, 280);
+    connect(m_amGroupTable, &QTableView::clicked, this, [this](const QModelIndex &index) {
+        const QString key = m_amGroupModel->data(index, AmGroupModel::TopIncidentKeyRole).toString();
+        const QModelIndex idx = m_proxy->mapFromSource(m_model->index(m_model->rowOfKey(key), 0));
+        if (idx.isValid())
+            m_table->setCurrentIndex(idx);
+    });
+    auto *amBox = new QWidget;
+    auto *amLayout = new QVBoxLayout(amBox);
+    amLayout->setContentsMargins(0, 4, 0, 0);
+    amLayout->addWidget(new QLabel(tr("<b>Alertmanager's groups</b>, as its route tree formed them")));
+    amLayout->addWidget(m_amGroupTable);
+    auto *left = new QSplitter(Qt::Vertical);
+    left->addWidget(m_table);
+    left->addWidget(amBox);
+    left->setStretchFactor(0, 3);
+    left->setStretchFactor(1, 1);
+
     auto *split = new QSplitter(Qt::Horizontal);
-    split->addWidget(m_table);
+    split->addWidget(left);
     split->addWidget(detail);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
@@ -338,6 +369,7 @@ void TriageView::moveSelection(int delta) {
 }
 
 void TriageView::onModelReset() {
+    m_amGroupModel->setSnapshot(m_model->snapshot());
     m_alertTableStale = true;
     if (alertTableMode()) {
         m_alertModel->setSnapshot(m_model->snapshot());
@@ -369,6 +401,7 @@ void TriageView::onModelReset() {
 }
 
 void TriageView::onDataChanged() {
+    m_amGroupModel->setSnapshot(m_model->snapshot());
     // The dense table and the filter follow the snapshot only when in use: a quiet GUI thread.
     m_alertTableStale = true;
     if (alertTableMode() || !m_filter->text().trimmed().isEmpty()) {

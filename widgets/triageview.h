@@ -19,6 +19,7 @@ class QTreeView;
 namespace vigil {
 
 class AlertTableModel;
+class AmGroupModel;
 class AlertTimeline;
 class IncidentAlertsModel;
 class IncidentFilterProxy;
@@ -36,6 +37,7 @@ public:
     [[nodiscard]] bool alertTableMode() const;
     [[nodiscard]] QTableView *alertTable() const { return m_alertTable; }
     [[nodiscard]] AlertTableModel *alertModel() const { return m_alertModel; }
+    [[nodiscard]] QTableView *amGroups() const { return m_amGroupTable; }
     // Writes BASE-incidents.csv and BASE-alerts.csv; false and *error on failure.
     bool exportCsv(const QString &base, QString *error);
     [[nodiscard]] QTableView *incidents() const { return m_table; }
@@ -78,6 +80,8 @@ private:
     IncidentModel *m_model;
     IncidentFilterProxy *m_proxy;
     AlertTableModel *m_alertModel;
+    AmGroupModel *m_amGroupModel;
+    QTableView *m_amGroupTable;
     QStackedWidget *m_stack;
     QTableView *m_alertTable;
     QToolButton *m_modeButton;

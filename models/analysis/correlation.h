@@ -89,6 +89,13 @@ struct TriageResult {
     double alertsPerMinute = 0;       // alerts that started within the last minute
     bool storm = false;
     TimeMs computedAt = 0;
+    // Per Alertmanager group (aligned with the snapshot's amGroups): how Vigil regrouped its alerts.
+    struct AmGroupView {
+        int alerts = 0;      // of its alerts, those Vigil holds
+        int incidents = 0;   // distinct incidents they fall in
+        int topIncident = -1; // the incident holding most of them
+    };
+    std::vector<AmGroupView> amGroups;
 
     [[nodiscard]] double compression() const {
         return alerts ? 1.0 - static_cast<double>(incidents.size()) / static_cast<double>(alerts) : 0.0;
@@ -99,6 +106,9 @@ using TriageResultPtr = std::shared_ptr<const TriageResult>;
 
 // Fills each incident's groups and timeline from the alerts it was computed on (see Incident).
 void summarize(TriageResult &result, const std::vector<Alert> &alerts);
+// Fills result.amGroups; `alerts` sorted by fingerprint, as FleetState publishes them.
+void compareWithAlertmanagerGroups(TriageResult &result, const std::vector<Alert> &alerts,
+                                   const std::vector<AlertmanagerGroup> &groups);
 
 class Correlator {
 public:

@@ -37,6 +37,7 @@ void FleetAnalyzer::operator()(FleetSnapshot &s) {
     s.graph = m_graph;
     auto result = m_correlator.update(m_graph, s.alerts, s.builtAt ? s.builtAt : nowMs());
     summarize(*result, s.alerts);
+    compareWithAlertmanagerGroups(*result, s.alerts, s.amGroups);
     s.triage = std::move(result);
 }
 

@@ -288,7 +288,7 @@ public:
         c.file = m_file;
         if (!root.IsDefined() || root.IsNull())
             fail(root, "", "the file is empty");
-        allowKeys(root, "", {"sources", "profile", "http", "cache", "topology", "baselines", "wall"});
+        allowKeys(root, "", {"sources", "profile", "http", "cache", "topology", "triage", "baselines", "wall"});
         const auto srcs = root["sources"];
         if (!srcs || !srcs.IsSequence() || srcs.size() == 0)
             fail(srcs ? srcs : root, "sources", "expected a non-empty list of sources");
@@ -313,6 +313,21 @@ public:
         }
         if (root["topology"])
             topology(root["topology"], "topology", c);
+        if (const auto t = root["triage"]) {
+            allowKeys(t, "triage", {"group_by", "window", "storm_alerts_per_minute"});
+            if (const auto g = t["group_by"]) {
+                if (!g.IsSequence() || g.size() == 0)
+                    fail(g, "triage.group_by", "expected a non-empty list of labels");
+                c.triage.groupBy.clear();
+                for (std::size_t i = 0; i < g.size(); ++i)
+                    c.triage.groupBy.push_back(string(g[i], "triage.group_by"));
+            }
+            if (t["window"])
+                c.triage.windowMs = duration(t["window"], "triage.window");
+            if (t["storm_alerts_per_minute"])
+                c.triage.stormAlertsPerMinute =
+                    static_cast<int>(integer(t["storm_alerts_per_minute"], "triage.storm_alerts_per_minute", 1));
+        }
         if (const auto ca = root["cache"]) {
             allowKeys(ca, "cache", {"path", "retention"});
             if (ca["path"])

@@ -32,10 +32,18 @@ struct TopologyConfig {
     std::vector<ServiceEdge> edges;                               // written by operators (edges / edges_file)
 };
 
+// How triage regroups and correlates (models/analysis/correlation.h has the meaning of each).
+struct TriageConfig {
+    std::vector<std::string> groupBy{"alertname"};
+    std::int64_t windowMs = 5 * 60'000;
+    int stormAlertsPerMinute = 60;
+};
+
 struct Config {
     std::vector<SourceConfig> sources;
     QueryProfile profile = QueryProfile::nodeExporterDefault();
     TopologyConfig topology;
+    TriageConfig triage;
     std::uint64_t maxResponseBytes = 256ull * 1024 * 1024;
     int maxConcurrentPerSource = 4;
     std::string cachePath;                       // empty: the platform cache location

@@ -43,6 +43,15 @@ struct Alert {
     [[nodiscard]] bool isInhibited() const { return !inhibitedBy.empty(); }
 };
 
+// A group as Alertmanager's route tree formed it (/api/v2/alerts/groups): its group_by labels, the
+// receiver, and its alerts by fingerprint.
+struct AlertmanagerGroup {
+    LabelSet labels;
+    std::string receiver;
+    std::vector<std::string> fingerprints;
+    bool operator==(const AlertmanagerGroup &) const = default;
+};
+
 // An alerting rule as Prometheus reports it (/api/v1/rules): what raises an alert, and whether the
 // rule itself evaluates cleanly.
 struct AlertRule {

@@ -31,6 +31,7 @@ struct FleetSnapshot {
     std::vector<ServiceEdge> edges; // from the config and the edge query, by (from, to)
     std::vector<Alert> alerts;
     std::vector<AlertRule> rules; // alerting rules of every Prometheus, by name
+    std::vector<AlertmanagerGroup> amGroups; // Alertmanager's own grouping, merged across a cluster
     [[nodiscard]] const AlertRule *rule(std::string_view alertname) const;
     std::vector<Silence> silences;
     std::vector<SourceHealth> sources;

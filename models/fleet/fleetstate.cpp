@@ -137,6 +137,8 @@ FleetState::Update FleetState::apply(const PollData &poll) {
         m_prom[id].rules = poll.rules;
     if (poll.hasAlerts)
         m_am[id].alerts = poll.alerts;
+    if (poll.hasGroups)
+        m_am[id].groups = poll.groups;
     if (poll.hasSilences) {
         m_am[id].silences = poll.silences;
         batch->silencesReplaced = true;
@@ -276,6 +278,27 @@ FleetSnapshotPtr FleetState::build() {
 
     for (const auto &[id, part] : m_prom)
         s->rules.insert(s->rules.end(), part.rules.begin(), part.rules.end());
+    // Alertmanager groups: one per (receiver, labels) across a cluster, fingerprints united.
+    {
+        std::map<std::pair<std::string, std::string>, AlertmanagerGroup> groups;
+        for (const auto &[id, part] : m_am)
+            for (const auto &g : part.groups) {
+                auto &slot = groups[{g.receiver, g.labels.toString()}];
+                if (slot.receiver.empty() && slot.fingerprints.empty()) {
+                    slot = g;
+                    continue;
+                }
+                slot.fingerprints.insert(slot.fingerprints.end(), g.fingerprints.begin(), g.fingerprints.end());
+                std::sort(slot.fingerprints.begin(), slot.fingerprints.end());
+                slot.fingerprints.erase(std::unique(slot.fingerprints.begin(), slot.fingerprints.end()),
+                                        slot.fingerprints.end());
+            }
+        for (auto &[k, g] : groups)
+            s->amGroups.push_back(std::move(g));
+        std::stable_sort(s->amGroups.begin(), s->amGroups.end(), [](const AlertmanagerGroup &a, const AlertmanagerGroup &b) {
+            return a.fingerprints.size() > b.fingerprints.size();
+        });
+    }
     std::stable_sort(s->rules.begin(), s->rules.end(),
                      [](const AlertRule &a, const AlertRule &b) { return a.name < b.name; });
 

@@ -52,6 +52,7 @@ private:
         std::vector<AlertRule> rules;
     };
     struct AmPart {
+        std::vector<AlertmanagerGroup> groups;
         std::vector<Alert> alerts;
         std::vector<Silence> silences;
     };

@@ -38,6 +38,8 @@ struct PollData {
     // Alertmanager
     bool hasAlerts = false;
     std::vector<Alert> alerts;
+    bool hasGroups = false;
+    std::vector<AlertmanagerGroup> groups;
     bool hasSilences = false;
     std::vector<Silence> silences;
 

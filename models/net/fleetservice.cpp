@@ -29,6 +29,9 @@ public:
         analysis::CorrelationOptions options;
         options.hostLabel = m_config.profile.hostLabel;
         options.serviceLabel = m_config.topology.serviceLabel;
+        options.groupBy = m_config.triage.groupBy;
+        options.window = m_config.triage.windowMs;
+        options.stormAlertsPerMinute = m_config.triage.stormAlertsPerMinute;
         m_state.setAnalyzer(analysis::FleetAnalyzer(m_config.topology, options));
     }
 

@@ -93,6 +93,7 @@ void Poller::sendAll() {
     } else {
         issue("alerts", alertmanager::alertsRequest(m_url));
         issue("silences", alertmanager::silencesRequest(m_url));
+        issue("groups", alertmanager::groupsRequest(m_url));
         issue("status", alertmanager::statusRequest(m_url));
     }
 }
@@ -390,6 +391,26 @@ std::shared_ptr<PollData> Poller::buildAlertmanager() {
                 s.seenBy = {m_health.id};
         } else {
             errors.push_back(r.error().describe());
+        }
+    }
+    // Alertmanager's own grouping is shown beside Vigil's; without it triage still works, so a
+    // failure here is a warning.
+    if (auto it = responses.find("groups"); it != responses.end()) {
+        auto checked = alertmanager::checkResponse(it->second, "/api/v2/alerts/groups");
+        auto r = checked ? alertmanager::parseGroups(it->second.body) : Result<std::vector<AlertGroup>>(checked.error());
+        if (r) {
+            data->hasGroups = true;
+            for (auto &g : r.value()) {
+                AlertmanagerGroup out;
+                out.labels = std::move(g.labels);
+                out.receiver = std::move(g.receiver);
+                for (const auto &a : g.alerts)
+                    out.fingerprints.push_back(a.fingerprint);
+                std::sort(out.fingerprints.begin(), out.fingerprints.end());
+                data->groups.push_back(std::move(out));
+            }
+        } else {
+            data->health.warnings.push_back(r.error().describe());
         }
     }
     if (const std::string *b = body("status", "/api/v2/status")) {

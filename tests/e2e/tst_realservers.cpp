@@ -223,6 +223,24 @@ private Q_SLOTS:
         QVERIFY(inc.inhibitedLinks >= 40);
         QVERIFY(inc.alerts.size() >= 41);
         QVERIFY(inc.confidence > 0.9);
+        // Alertmanager's own grouping (critical alerts routed to the pager, grouped by alertname and
+        // rack) sits beside it: the rack's HostDown group falls entirely into that one incident.
+        QVERIFY(waitFor(
+            [&](const FleetSnapshot &s) {
+                for (const auto &g : s.amGroups)
+                    if (g.receiver == "pager" && g.labels.value("alertname") == "HostDown" && g.labels.value("rack") == rack)
+                        return g.fingerprints.size() == 40;
+                return false;
+            },
+            30000));
+        const auto now = m_service->current();
+        for (std::size_t g = 0; g < now->amGroups.size(); ++g)
+            if (now->amGroups[g].labels.value("alertname") == "HostDown" && now->amGroups[g].labels.value("rack") == rack) {
+                const auto &view = now->triage->amGroups[g];
+                QCOMPARE(view.alerts, 40);
+                QCOMPARE(view.incidents, 1);
+                QCOMPARE(now->triage->incidents[static_cast<std::size_t>(view.topIncident)].causeName, rack);
+            }
     }
 
     // The on-call path: select the incident in the triage view, press s, accept the form; the silence

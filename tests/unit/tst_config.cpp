@@ -139,6 +139,7 @@ private Q_SLOTS:
         QCOMPARE(c->topology.edges[2].from, std::string("api"));
         QCOMPARE(c->topology.edges[2].to, std::string("db"));
         QCOMPARE(c->profile.edgeSourceLabel, std::string("src"));
+        QCOMPARE(c->triage.groupBy, std::vector<std::string>{"alertname"}); // default
         QVERIFY(c->profile.edgeQuery.starts_with("sum by (src, dst)"));
         // An error inside the edges file names that file, its line and key.
         std::ofstream(cfg) << "sources: [{name: a, prometheus: 'http://127.0.0.1:9090'}]\n"
@@ -167,6 +168,27 @@ private Q_SLOTS:
             QVERIFY2(c.has_value(), err.toString().c_str());
             QVERIFY(ConfigLoader::validate(*c, &err));
         }
+        ConfigError err;
+        auto yaml = ConfigLoader::loadFile(VIGIL_SOURCE_DIR "/resources/vigil.example.yaml", &err);
+        QCOMPARE(yaml->topology.hierarchy, (std::vector<std::string>{"region", "zone", "rack"}));
+        QCOMPARE(yaml->triage.windowMs, std::int64_t(300'000));
+        QCOMPARE(yaml->triage.stormAlertsPerMinute, 60);
+    }
+
+    void triageSection() {
+        ConfigError err;
+        auto c = ConfigLoader::loadString("sources: [{name: a, prometheus: 'http://127.0.0.1:9090'}]\n"
+                                          "triage: {group_by: [alertname, service], window: 2m, storm_alerts_per_minute: 200}\n",
+                                          "t.yaml", &err);
+        QVERIFY2(c, err.toString().c_str());
+        QCOMPARE(c->triage.groupBy, (std::vector<std::string>{"alertname", "service"}));
+        QCOMPARE(c->triage.windowMs, std::int64_t(120'000));
+        QCOMPARE(c->triage.stormAlertsPerMinute, 200);
+        QVERIFY(!ConfigLoader::loadString("sources: [{name: a, prometheus: 'http://127.0.0.1:9090'}]\n"
+                                          "triage:\n  window: soon\n",
+                                          "t.yaml", &err));
+        QCOMPARE(err.key, std::string("triage.window"));
+        QCOMPARE(err.line, 3);
     }
 };
 

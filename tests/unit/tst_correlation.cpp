@@ -250,6 +250,36 @@ private Q_SLOTS:
         QCOMPARE(int(r->returns[0]), 0);
     }
 
+    void alertmanagerGroupsBesideIncidents() {
+        std::vector<Alert> alerts{hostAlert("HostDown", "h20", "critical", T0), hostAlert("HostDown", "h21", "critical", T0),
+                                  hostAlert("HostDown", "h22", "critical", T0), hostAlert("NtpSkew", "h10", "warning", T0 - 3'600'000)};
+        std::sort(alerts.begin(), alerts.end(), [](const Alert &a, const Alert &b) { return a.fingerprint < b.fingerprint; });
+        Correlator c;
+        auto r = c.update(graph(), alerts, T0 + 60'000);
+        // One Alertmanager group per alertname, plus one naming an alert Vigil does not hold.
+        AlertmanagerGroup byName;
+        byName.labels = LabelSet(std::vector<Label>{{"alertname", "HostDown"}});
+        AlertmanagerGroup all;
+        for (const auto &a : alerts) {
+            all.fingerprints.push_back(a.fingerprint);
+            if (a.name() == "HostDown")
+                byName.fingerprints.push_back(a.fingerprint);
+        }
+        all.fingerprints.push_back("ffffffffffffffff");
+        compareWithAlertmanagerGroups(*r, alerts, {byName, all});
+        QCOMPARE(r->amGroups.size(), std::size_t(2));
+        QCOMPARE(r->amGroups[0].alerts, 3);
+        QCOMPARE(r->amGroups[0].incidents, 1);
+        QCOMPARE(r->incidents[static_cast<std::size_t>(r->amGroups[0].topIncident)].causeName, std::string("r2"));
+        QCOMPARE(r->amGroups[1].alerts, 4);
+        QCOMPARE(r->amGroups[1].incidents, 2);
+        // Unsorted input is handled too.
+        std::reverse(alerts.begin(), alerts.end());
+        auto r2 = c.update(graph(), alerts, T0 + 60'000);
+        compareWithAlertmanagerGroups(*r2, alerts, {byName});
+        QCOMPARE(r2->amGroups[0].alerts, 3);
+    }
+
     void resolvedAlertsAreLeftOut() {
         std::vector<Alert> alerts{hostAlert("HostDown", "h10", "critical", T0)};
         alerts[0].state = AlertState::Resolved;

@@ -123,6 +123,14 @@ private Q_SLOTS:
                  QueryProfile::nodeExporterDefault());
         auto data = pollOnce(p);
         QVERIFY(data && data->health.lastError.empty());
+        QVERIFY(data->hasGroups);
+        QVERIFY(!data->groups.empty());
+        {
+            std::size_t grouped = 0;
+            for (const auto &g : data->groups)
+                grouped += g.fingerprints.size();
+            QVERIFY(grouped >= data->alerts.size() / 2); // vigil-sim groups its alerts by alertname
+        }
         QVERIFY(data->hasAlerts);
         int inhibited = 0, switches = 0;
         for (const auto &a : data->alerts) {
