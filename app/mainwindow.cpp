@@ -8,7 +8,11 @@
 #include "net/fleetservice.h"
 #include "silencedialog.h"
 #include "sourcepanel.h"
+#include "incidentnotifier.h"
 #include "triageview.h"
+
+#include <QApplication>
+#include <QSystemTrayIcon>
 
 #include <QAction>
 #include <QDockWidget>
@@ -30,6 +34,7 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
     , m_hostView(new HostTableView(m_hostModel))
     , m_incidentModel(new IncidentModel(this))
     , m_triageView(new TriageView(m_incidentModel))
+    , m_notifier(new IncidentNotifier(this))
     , m_tabs(new QTabWidget)
     , m_banner(new QLabel)
     , m_summary(new QLabel)
@@ -117,6 +122,24 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
         m_service->addIncidentNote(incident.toStdString(), SilenceDialog::defaultAuthor().toStdString(),
                                    text.toStdString());
     });
+    // New incidents matching a saved "notify" filter: a desktop notification, else the status bar.
+    connect(m_triageView, &TriageView::savedFiltersChanged, this,
+            [this] { m_notifier->setFilters(IncidentNotifier::loadFilters()); });
+    connect(m_notifier, &IncidentNotifier::notify, this, [this](const QString &title, const QString &message, bool sound) {
+        if (QSystemTrayIcon::isSystemTrayAvailable()) {
+            if (!m_tray) {
+                m_tray = new QSystemTrayIcon(windowIcon(), this);
+                m_tray->setToolTip(tr("Vigil"));
+                m_tray->show();
+            }
+            m_tray->showMessage(title, message, QSystemTrayIcon::Warning, 15000);
+        }
+        statusBar()->showMessage(title + QStringLiteral(" — ") + message, 30000);
+        if (sound)
+            QApplication::beep();
+        Q_EMIT notified(title);
+    });
+    connect(m_service, &FleetService::snapshotReady, m_notifier, &IncidentNotifier::onSnapshot);
     connect(m_service, &FleetService::snapshotReady, this, &MainWindow::onSnapshot);
     connect(m_service, &FleetService::storeMessage, this, &MainWindow::showStoreMessage);
     // Staleness moves with the clock, not only with polls.

@@ -7,6 +7,7 @@
 #include <QMainWindow>
 
 class QLabel;
+class QSystemTrayIcon;
 class QTabWidget;
 class QTimer;
 
@@ -16,6 +17,7 @@ class FleetService;
 class HostTableModel;
 class HostTableView;
 class IncidentModel;
+class IncidentNotifier;
 class TriageView;
 class SourceHealthModel;
 
@@ -29,6 +31,10 @@ public:
     [[nodiscard]] HostTableView *hostView() const { return m_hostView; }
     [[nodiscard]] TriageView *triageView() const { return m_triageView; }
 
+Q_SIGNALS:
+    // A notification was shown (tray or status bar), for tests and the wall display.
+    void notified(const QString &title);
+
 private:
     void onSnapshot(const FleetSnapshotPtr &snapshot);
     void refreshStatus();
@@ -40,6 +46,8 @@ private:
     HostTableView *m_hostView;
     IncidentModel *m_incidentModel;
     TriageView *m_triageView;
+    IncidentNotifier *m_notifier;
+    QSystemTrayIcon *m_tray = nullptr;
     QTabWidget *m_tabs;
     ViewRegistry m_views;
     QLabel *m_banner;

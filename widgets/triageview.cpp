@@ -6,9 +6,11 @@
 #include "item/amgroupmodel.h"
 #include "item/incidentalertsmodel.h"
 #include "item/incidentmodel.h"
+#include "incidentnotifier.h"
 #include "item/triageexport.h"
 #include "silencedialog.h"
 
+#include <QComboBox>
 #include <QDateTime>
 #include <QFileDialog>
 #include <QInputDialog>
@@ -76,6 +78,7 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     , m_stack(new QStackedWidget)
     , m_alertTable(new QTableView)
     , m_modeButton(new QToolButton)
+    , m_saved(new QComboBox)
     , m_members(new IncidentAlertsModel(this))
     , m_headline(new QLabel)
     , m_summary(new QLabel)
@@ -212,6 +215,29 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     auto *top = new QHBoxLayout;
     top->addWidget(m_headline, 1);
     top->addWidget(m_filter, 1);
+    auto *saveButton = new QToolButton;
+    saveButton->setText(tr("Save filter…"));
+    connect(saveButton, &QToolButton::clicked, this, [this] {
+        if (m_filter->text().trimmed().isEmpty() || !m_filterError.isEmpty())
+            return;
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Save filter"), tr("Name:"), QLineEdit::Normal,
+                                                   m_filter->text().trimmed(), &ok);
+        if (!ok || name.trimmed().isEmpty())
+            return;
+        const auto answer = QMessageBox::question(
+            this, tr("Notify"), tr("Show a desktop notification when a new incident matches \"%1\"?").arg(name),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        saveFilter({name.trimmed(), m_filter->text().trimmed(), answer == QMessageBox::Yes, false});
+    });
+    m_saved->setMinimumContentsLength(14);
+    connect(m_saved, &QComboBox::activated, this, [this](int index) {
+        if (index > 0)
+            applySavedFilter(m_saved->itemText(index));
+    });
+    reloadSavedFilters();
+    top->addWidget(m_saved);
+    top->addWidget(saveButton);
     top->addWidget(m_modeButton);
     top->addWidget(exportButton);
     auto *layout = new QVBoxLayout(this);
@@ -646,6 +672,37 @@ void TriageView::toggleAcknowledge() {
     // The incident's cause matchers, whatever alert is selected.
     m_tree->setCurrentIndex({});
     Q_EMIT acknowledgeRequested(m_selectedKey, source, silenceMatchers());
+}
+
+void TriageView::reloadSavedFilters() {
+    m_saved->clear();
+    m_saved->addItem(tr("Saved filters"));
+    for (const auto &f : IncidentNotifier::loadFilters())
+        m_saved->addItem(f.name, f.text);
+}
+
+void TriageView::saveFilter(const SavedFilter &filter) {
+    auto filters = IncidentNotifier::loadFilters();
+    bool replaced = false;
+    for (auto &f : filters)
+        if (f.name == filter.name) {
+            f = filter;
+            replaced = true;
+        }
+    if (!replaced)
+        filters.push_back(filter);
+    IncidentNotifier::storeFilters(filters);
+    reloadSavedFilters();
+    Q_EMIT savedFiltersChanged();
+}
+
+bool TriageView::applySavedFilter(const QString &name) {
+    for (const auto &f : IncidentNotifier::loadFilters())
+        if (f.name == name) {
+            m_filter->setText(f.text);
+            return true;
+        }
+    return false;
 }
 
 void TriageView::addNote(const QString &text) {

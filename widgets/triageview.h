@@ -10,6 +10,7 @@
 
 class QLabel;
 class QLineEdit;
+class QComboBox;
 class QSplitter;
 class QStackedWidget;
 class QToolButton;
@@ -56,6 +57,9 @@ public:
     void showShortcuts();
     void toggleAcknowledge();
     void addNote(const QString &text);
+    // Saved filters (user settings): save one, apply one by name.
+    void saveFilter(const struct SavedFilter &filter);
+    bool applySavedFilter(const QString &name);
 
 Q_SIGNALS:
     // Carried out by the owner (FleetService); the source is the Alertmanager source's name.
@@ -65,6 +69,7 @@ Q_SIGNALS:
                               const std::vector<vigil::SilenceMatcher> &matchers);
     void unacknowledgeRequested(const QString &incident);
     void noteRequested(const QString &incident, const QString &text);
+    void savedFiltersChanged();
 
 private:
     void onModelReset();
@@ -85,6 +90,8 @@ private:
     QStackedWidget *m_stack;
     QTableView *m_alertTable;
     QToolButton *m_modeButton;
+    QComboBox *m_saved;
+    void reloadSavedFilters();
     QString m_filterError;
     bool m_alertTableStale = true;
     IncidentAlertsModel *m_members;

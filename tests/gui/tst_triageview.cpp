@@ -7,7 +7,11 @@
 #include "triagereplay.h"
 #include "triageview.h"
 
+#include "incidentnotifier.h"
+
 #include <QApplication>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -39,8 +43,50 @@ FleetSnapshotPtr reversed(const FleetSnapshotPtr &s) {
 
 class TestTriageView : public QObject {
     Q_OBJECT
+    QTemporaryDir m_settings;
 private Q_SLOTS:
-    void initTestCase() { qRegisterMetaType<std::vector<vigil::SilenceMatcher>>(); }
+    void initTestCase() {
+        qRegisterMetaType<std::vector<vigil::SilenceMatcher>>();
+        // Saved filters go to the user's settings: a temporary home for the test.
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settings.path());
+        QCoreApplication::setOrganizationName(QStringLiteral("vigil-test"));
+    }
+
+    void savedFiltersAndNotifications() {
+        IncidentModel model;
+        TriageView view(&model);
+        QSignalSpy changed(&view, &TriageView::savedFiltersChanged);
+        view.saveFilter({QStringLiteral("database"), QStringLiteral("alertname=DbPrimaryDown"), true, true});
+        view.saveFilter({QStringLiteral("racks"), QStringLiteral("alertname=SwitchDown"), false, false});
+        view.saveFilter({QStringLiteral("database"), QStringLiteral("alertname=~\"Db.*\""), true, true}); // replaces
+        QCOMPARE(changed.count(), 3);
+        const auto filters = IncidentNotifier::loadFilters();
+        QCOMPARE(filters.size(), std::size_t(2));
+        QCOMPARE(filters[0].text, QStringLiteral("alertname=~\"Db.*\""));
+        QVERIFY(view.applySavedFilter(QStringLiteral("racks")));
+        QCOMPARE(view.findChild<QLineEdit *>()->text(), QStringLiteral("alertname=SwitchDown"));
+        QVERIFY(!view.applySavedFilter(QStringLiteral("nope")));
+
+        // Notifications: the first snapshot is the baseline; a new incident matching a "notify"
+        // filter is announced once.
+        IncidentNotifier notifier;
+        QCOMPARE(notifier.filters().size(), std::size_t(2));
+        QSignalSpy spy(&notifier, &IncidentNotifier::notify);
+        auto rack = test::stormSnapshot("rack-failure", 9, 400);
+        notifier.onSnapshot(rack);
+        QCOMPARE(spy.count(), 0);
+        auto mixed = test::stormSnapshot("mixed", 9, 400);
+        notifier.onSnapshot(mixed);
+        // The failed database host, and the replica promotion Vigil keeps apart.
+        QCOMPARE(spy.count(), 2);
+        QVERIFY2(spy.at(0).at(0).toString().startsWith(QStringLiteral("New incident: host db-")),
+                 qPrintable(spy.at(0).at(0).toString()));
+        QVERIFY(spy.at(0).at(1).toString().contains(QStringLiteral("saved filter \"database\"")));
+        QCOMPARE(spy.at(0).at(2).toBool(), true);
+        notifier.onSnapshot(mixed);
+        QCOMPARE(spy.count(), 2); // nothing new
+    }
 
     void stormLayoutAndKeyboard() {
         IncidentModel model;
