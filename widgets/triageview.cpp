@@ -66,6 +66,13 @@ QString q(std::string_view s) {
 QString esc(std::string_view s) {
     return q(s).toHtmlEscaped();
 }
+// The Alertmanager source that reported the incident's first alert (silences go there).
+QString alertmanagerSourceOf(const FleetSnapshot &snap, const Incident &inc) {
+    for (auto i : inc.alerts)
+        if (auto s = vigil::alertmanagerSourceOf(snap.alerts[i]); !s.empty())
+            return QString::fromStdString(s);
+    return {};
+}
 } // namespace
 
 TriageView::TriageView(IncidentModel *model, QWidget *parent)
@@ -622,13 +629,7 @@ void TriageView::openSilenceDialog() {
     const Incident *inc = m_model->incidentAt(m_model->rowOfKey(m_selectedKey));
     if (!snap || !inc)
         return;
-    // The Alertmanager source that saw the incident's first alert.
-    QString source;
-    for (auto i : inc->alerts)
-        if (auto s = alertmanagerSourceOf(snap->alerts[i]); !s.empty()) {
-            source = QString::fromStdString(s);
-            break;
-        }
+    const QString source = alertmanagerSourceOf(*snap, *inc);
     SilenceDialog dialog(snap, silenceMatchers(), tr("Vigil triage: %1").arg(IncidentModel::causeTitle(*inc)), this);
     if (dialog.exec() == QDialog::Accepted)
         Q_EMIT silenceRequested(source, dialog.silence());
@@ -663,12 +664,7 @@ void TriageView::toggleAcknowledge() {
         Q_EMIT unacknowledgeRequested(m_selectedKey);
         return;
     }
-    QString source;
-    for (auto i : inc->alerts)
-        if (auto s = alertmanagerSourceOf(snap->alerts[i]); !s.empty()) {
-            source = QString::fromStdString(s);
-            break;
-        }
+    const QString source = alertmanagerSourceOf(*snap, *inc);
     // The incident's cause matchers, whatever alert is selected.
     m_tree->setCurrentIndex({});
     Q_EMIT acknowledgeRequested(m_selectedKey, source, silenceMatchers());
