@@ -86,6 +86,7 @@ std::uint32_t Correlator::locate(const FleetGraph &g, const Alert &a, std::uint6
 std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr, const std::vector<Alert> &alerts, TimeMs now) {
     auto result = std::make_shared<TriageResult>();
     result->computedAt = now;
+    result->flapReturns = m_opt.flapReturns;
     const std::size_t n = alerts.size();
     result->incidentOf.assign(n, -1);
     result->returns.assign(n, 0);
@@ -587,8 +588,12 @@ void summarize(TriageResult &result, const std::vector<Alert> &alerts) {
         nameIds.clear();
         names.clear();
         std::vector<int> ids(inc.alerts.size(), 0);
+        // Flapping alerts are folded into one group of their own (an empty name never is an alertname
+        // Vigil groups by: it marks that group).
+        const bool canFlap = result.returns.size() == alerts.size();
         for (std::size_t k = inc.causeAlertCount; k < inc.alerts.size(); ++k) {
-            const auto n = alerts[inc.alerts[k]].name();
+            const bool flapping = canFlap && result.returns[inc.alerts[k]] >= result.flapReturns;
+            const auto n = flapping ? std::string_view("\x01flapping") : alerts[inc.alerts[k]].name();
             auto [it, fresh] = nameIds.try_emplace(n, static_cast<int>(names.size()));
             if (fresh)
                 names.push_back(n);
@@ -601,6 +606,10 @@ void summarize(TriageResult &result, const std::vector<Alert> &alerts) {
         for (std::size_t g = 0; g < order.size(); ++g)
             order[g] = static_cast<int>(g);
         std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+            const bool fa = names[static_cast<std::size_t>(a)] == "\x01flapping";
+            const bool fb = names[static_cast<std::size_t>(b)] == "\x01flapping";
+            if (fa != fb)
+                return fb; // the folded flapping group goes last
             const auto ca = count[static_cast<std::size_t>(a)], cb = count[static_cast<std::size_t>(b)];
             return ca != cb ? ca > cb : names[static_cast<std::size_t>(a)] < names[static_cast<std::size_t>(b)];
         });
@@ -608,8 +617,9 @@ void summarize(TriageResult &result, const std::vector<Alert> &alerts) {
         std::uint32_t at = inc.causeAlertCount;
         for (int g : order) {
             offset[static_cast<std::size_t>(g)] = at;
-            inc.groups.push_back({std::string(names[static_cast<std::size_t>(g)]), at,
-                                  at + static_cast<std::uint32_t>(count[static_cast<std::size_t>(g)]), false});
+            const bool flap = names[static_cast<std::size_t>(g)] == "\x01flapping";
+            inc.groups.push_back({flap ? std::string() : std::string(names[static_cast<std::size_t>(g)]), at,
+                                  at + static_cast<std::uint32_t>(count[static_cast<std::size_t>(g)]), false, flap});
             at += static_cast<std::uint32_t>(count[static_cast<std::size_t>(g)]);
         }
         sorted.assign(inc.alerts.begin(), inc.alerts.end());

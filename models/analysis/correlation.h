@@ -72,6 +72,7 @@ struct Incident {
         std::string name;
         std::uint32_t begin = 0, end = 0;
         bool atCause = false;
+        bool flapping = false; // alerts that keep coming back, folded into one group at the end
     };
     std::vector<MemberGroup> groups;
     struct Minute {
@@ -85,6 +86,7 @@ struct TriageResult {
     std::vector<Incident> incidents;  // ranked: severity, blast radius, age
     std::vector<int> incidentOf;      // per input alert: index into incidents, -1 when resolved
     std::vector<std::uint16_t> returns; // per input alert: times it came back within flapWindow
+    int flapReturns = 3;                // returns that make an alert flapping
     std::size_t alerts = 0;           // alerts considered (not resolved)
     double alertsPerMinute = 0;       // alerts that started within the last minute
     bool storm = false;

@@ -23,7 +23,8 @@ void IncidentAlertsModel::setIncident(FleetSnapshotPtr snapshot, const std::stri
                 groups.push_back({g.atCause ? (inc.causeKind == analysis::CauseKind::AlertGroup
                                                    ? QString::fromStdString(inc.causeName)
                                                    : tr("At the cause"))
-                                            : QString::fromStdString(g.name),
+                                  : g.flapping ? tr("Flapping (folded)")
+                                               : QString::fromStdString(g.name),
                                   g.atCause,
                                   &inc.alerts, g.begin, g.end});
             break;

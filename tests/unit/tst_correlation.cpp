@@ -280,6 +280,42 @@ private Q_SLOTS:
         QCOMPARE(r2->amGroups[0].alerts, 3);
     }
 
+    void summariesGroupMembersAndFoldFlapping() {
+        std::vector<Alert> alerts{hostAlert("HostDown", "h20", "critical", T0),
+                                  hostAlert("UpstreamErrors", "h10", "warning", T0 + 30'000),
+                                  hostAlert("UpstreamErrors", "h30", "warning", T0 + 90'000),
+                                  hostAlert("Flappy", "h11", "warning", T0 + 95'000),
+                                  hostAlert("Latency", "h12", "warning", T0 + 100'000)};
+        TriageResult r;
+        r.returns = {0, 0, 0, 5, 0};
+        r.flapReturns = 3;
+        Incident inc;
+        inc.alerts = {0, 3, 4, 1, 2};
+        inc.causeAlertCount = 1;
+        inc.startsAt = T0;
+        r.incidents.push_back(inc);
+        summarize(r, alerts);
+        const auto &g = r.incidents[0].groups;
+        QCOMPARE(g.size(), std::size_t(4));
+        QVERIFY(g[0].atCause);
+        QCOMPARE(g[1].name, std::string("UpstreamErrors")); // largest group first
+        QCOMPARE(g[1].end - g[1].begin, 2u);
+        QCOMPARE(g[2].name, std::string("Latency"));
+        QVERIFY(g[3].flapping); // folded, last
+        QCOMPARE(r.incidents[0].alerts[g[3].begin], 3u);
+        QCOMPARE(r.incidents[0].alerts, (std::vector<std::uint32_t>{0, 1, 2, 4, 3}));
+        // The timeline counts starts per minute by severity.
+        const auto &t = r.incidents[0].timeline;
+        QCOMPARE(t.front().start, T0 / 60'000 * 60'000);
+        QCOMPARE(t.back().start, (T0 + 100'000) / 60'000 * 60'000);
+        QCOMPARE(t.size(), std::size_t((t.back().start - t.front().start) / 60'000 + 1));
+        QCOMPARE(t[0].bySeverity[2], 1); // HostDown, critical, in the first minute
+        int warnings = 0;
+        for (const auto &m : t)
+            warnings += m.bySeverity[1];
+        QCOMPARE(warnings, 4);
+    }
+
     void resolvedAlertsAreLeftOut() {
         std::vector<Alert> alerts{hostAlert("HostDown", "h10", "critical", T0)};
         alerts[0].state = AlertState::Resolved;
