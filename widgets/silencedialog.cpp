@@ -64,8 +64,18 @@ void SilenceDialog::update() {
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(complete);
 }
 
+void SilenceDialog::editSilence(const Silence &silence) {
+    m_editId = silence.id;
+    setWindowTitle(tr("Edit silence %1").arg(QString::fromStdString(silence.id)));
+    m_matchers->setText(QString::fromStdString(formatMatchers(silence.matchers)));
+    m_comment->setText(QString::fromStdString(silence.comment));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Update silence"));
+    update();
+}
+
 Silence SilenceDialog::silence() const {
     Silence s;
+    s.id = m_editId;
     s.matchers = m_parsed;
     s.startsAt = nowMs();
     s.endsAt = s.startsAt + static_cast<TimeMs>(m_duration->currentData().toInt()) * 60'000;

@@ -26,6 +26,9 @@ public:
     [[nodiscard]] QLabel *preview() const { return m_preview; }
 
     static QString defaultAuthor();
+    // Edit an existing silence instead: its matchers and comment prefilled; Alertmanager updates it.
+    void editSilence(const Silence &silence);
+    [[nodiscard]] bool editing() const { return !m_editId.empty(); }
 
 private:
     void update();
@@ -39,6 +42,7 @@ private:
     QDialogButtonBox *m_buttons;
     std::vector<SilenceMatcher> m_parsed;
     int m_count = 0;
+    std::string m_editId;
 };
 
 } // namespace vigil

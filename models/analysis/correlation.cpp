@@ -196,12 +196,12 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr, 
             loc[i] = &m_entries[positions[i].second];
     ++m_update;
     // Kept only while the input is sorted (a merge walk needs both sides ascending).
-    m_byPosition.clear();
+    // (Resolved alerts leave {0, kNone} holes; the walk steps over them.)
     m_previousAscending = ascending;
     if (ascending)
-        for (const auto &p : positions)
-            if (p.second != kNone)
-                m_byPosition.push_back(p);
+        m_byPosition.swap(positions);
+    else
+        m_byPosition.clear();
     result->alertsPerMinute = startedLastMinute;
 
     // 1. Physical failures: hosts with critical alerts, counted up their ancestors; groups alerted

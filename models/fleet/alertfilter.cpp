@@ -128,9 +128,29 @@ bool AlertFilter::matches(const Alert &a, TimeMs now) const {
         return false;
     if (m_maxAge && now - a.startsAt >= *m_maxAge)
         return false;
-    for (const auto &m : m_matchers)
-        if (!m.matches(a.labels))
+    if (m_memo.size() != m_matchers.size())
+        m_memo.assign(m_matchers.size(), {});
+    for (std::size_t i = 0; i < m_matchers.size(); ++i) {
+        const auto &m = m_matchers[i];
+        if (m.op() == LabelMatcher::Op::Equal || m.op() == LabelMatcher::Op::NotEqual) {
+            if (!m.matches(a.labels))
+                return false;
+            continue;
+        }
+        auto &memo = m_memo[i];
+        const auto value = a.labels.value(m.name());
+        if (auto it = memo.find(std::string(value)); it != memo.end()) {
+            if (!it->second)
+                return false;
+            continue;
+        }
+        const bool ok = m.matches(a.labels);
+        if (memo.size() > 50'000)
+            memo.clear();
+        memo.emplace(std::string(value), ok);
+        if (!ok)
             return false;
+    }
     for (const auto &w : m_words) {
         bool found = containsLower(a.annotations.value("summary"), w);
         for (const auto &l : a.labels.labels())

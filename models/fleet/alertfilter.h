@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace vigil {
@@ -28,6 +29,9 @@ private:
     static bool inState(const Alert &a, State s);
 
     std::vector<LabelMatcher> m_matchers;
+    // Regex matchers remember their answer per label value: alert names and racks repeat across
+    // 100,000 alerts, and std::regex is slow. Used from one thread at a time.
+    mutable std::vector<std::unordered_map<std::string, bool>> m_memo;
     std::vector<std::string> m_words; // lower case
     std::vector<std::pair<State, bool>> m_states; // (state, wanted)
     std::optional<TimeMs> m_minAge, m_maxAge;
