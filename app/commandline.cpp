@@ -63,7 +63,7 @@ std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QStri
         QStringLiteral("demo-scenario"),
         QCoreApplication::translate("CommandLine",
                                     "Simulator scenario for --demo: steady, hotspots, rack-failure, "
-                                    "db-failover, disk-degradation, demo (default: cycles through them)."),
+                                    "db-failover, disk-degradation, drift, demo (default: cycles through them)."),
         QStringLiteral("name"), QStringLiteral("demo"));
     const QCommandLineOption shot(
         QStringLiteral("screenshot"),

@@ -18,7 +18,7 @@ void usage() {
     std::cout << "usage: vigil-sim [options]\n"
                  "  --hosts N        number of hosts (default 2000)\n"
                  "  --seed N         random seed; the fleet is deterministic from it (default 1)\n"
-                 "  --scenario NAME  steady | hotspots | rack-failure | db-failover | disk-degradation | "
+                 "  --scenario NAME  steady | hotspots | rack-failure | db-failover | disk-degradation | drift | "
                  "demo (default demo)\n"
                  "  --speed X        simulated seconds per real second (default 1)\n"
                  "  --port N         port on 127.0.0.1; 0 picks a free one (default 0)\n"

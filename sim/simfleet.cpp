@@ -61,8 +61,8 @@ const char *phaseName(Phase p) {
 }
 
 const std::vector<std::string> &SimFleet::scenarios() {
-    static const std::vector<std::string> names{"steady",      "hotspots",         "rack-failure",
-                                                "db-failover", "disk-degradation", "demo"};
+    static const std::vector<std::string> names{"steady",           "hotspots", "rack-failure", "db-failover",
+                                                "disk-degradation", "drift",    "demo"};
     return names;
 }
 
@@ -430,11 +430,17 @@ std::vector<SimFleet::FactValue> SimFleet::facts(std::size_t i, TimeMs t) const 
     const SimHost &h = m_hosts[i];
     // Each drift has an onset per host spread over [start - 3 d, start + 3 d]: part of it is already
     // there when the simulator starts, the rest appears while it runs ("spreading").
+    // The `drift` scenario: three times the share, spreading over [start - 1 h, start + 2 h] so the
+    // spread is visible within a session (a half-rolled-out upgrade, ad-hoc patches going round).
+    const bool fast = m_opt.scenario == "drift";
     auto drifted = [&](int channel, double share) {
+        if (fast)
+            share = std::min(0.6, share * 3);
         if (unit(i * 977 + static_cast<std::uint64_t>(channel) * 131 + m_opt.seed) >= share)
             return false;
         const double u = unit(i * 733 + static_cast<std::uint64_t>(channel) + m_opt.seed * 17);
-        const TimeMs onset = m_simStart - 3 * 86'400'000LL + static_cast<TimeMs>(u * 6 * 86'400'000.0);
+        const TimeMs onset = fast ? m_simStart - 3'600'000 + static_cast<TimeMs>(u * 3 * 3'600'000.0)
+                                  : m_simStart - 3 * 86'400'000LL + static_cast<TimeMs>(u * 6 * 86'400'000.0);
         return t >= onset;
     };
     std::vector<FactValue> f;

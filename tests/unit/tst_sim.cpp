@@ -273,6 +273,31 @@ private Q_SLOTS:
         QVERIFY(j["data"]["result"][0]["metric"].contains("version"));
     }
 
+    void driftScenarioSpreadsWithinHours() {
+        auto count = [](const sim::SimFleet &f, TimeMs t) {
+            int n = 0;
+            for (std::size_t i = 0; i < f.hosts().size(); ++i)
+                for (const auto &fact : f.facts(i, t))
+                    n += (fact.key == "openssl" && fact.value == "3.0.9") ||
+                         (fact.key == "net.core.somaxconn" && fact.value == "128");
+            return n;
+        };
+        sim::SimOptions o;
+        o.hosts = 3000;
+        o.scenario = "drift";
+        sim::SimFleet drift(o, 1795000000000);
+        o.scenario = "steady";
+        sim::SimFleet steady(o, 1795000000000);
+        const TimeMs start = drift.phaseStart(0);
+        const int before = count(drift, start - 3'600'000);
+        const int atStart = count(drift, start);
+        const int after = count(drift, start + 2 * 3'600'000);
+        QCOMPARE(before, 0);                      // nothing before the rollout began
+        QVERIFY(atStart > 0 && after > atStart);  // it spreads while you watch
+        QVERIFY(after > 2 * count(steady, start + 2 * 3'600'000));
+        QVERIFY(sim::SimFleet::isScenario("drift"));
+    }
+
     void hardwareWearTrendsOnAFewHosts() {
         sim::SimOptions o;
         o.hosts = 2000;
