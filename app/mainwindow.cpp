@@ -8,6 +8,7 @@
 #include "net/fleetservice.h"
 #include "silencedialog.h"
 #include "sourcepanel.h"
+#include "hostmapview.h"
 #include "incidentnotifier.h"
 #include "triageview.h"
 
@@ -35,6 +36,7 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
     , m_incidentModel(new IncidentModel(this))
     , m_triageView(new TriageView(m_incidentModel))
     , m_notifier(new IncidentNotifier(this))
+    , m_hostMap(new HostMapView)
     , m_tabs(new QTabWidget)
     , m_banner(new QLabel)
     , m_summary(new QLabel)
@@ -43,6 +45,7 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
     setWindowTitle(tr("Vigil"));
     m_views.add(QStringLiteral("hosts"), tr("Hosts"), m_hostView);
     m_views.add(QStringLiteral("triage"), tr("Triage"), m_triageView);
+    m_views.add(QStringLiteral("hostmap"), tr("Host map"), m_hostMap);
     for (const auto &v : m_views.views())
         m_tabs->addTab(v.widget, v.title);
 
@@ -164,6 +167,7 @@ bool MainWindow::showView(const QString &name) {
 void MainWindow::onSnapshot(const FleetSnapshotPtr &snapshot) {
     m_hostModel->setSnapshot(snapshot);
     m_incidentModel->setSnapshot(snapshot);
+    m_hostMap->setSnapshot(snapshot);
     m_sourceModel->setSnapshot(snapshot);
     refreshStatus();
 }

@@ -18,6 +18,7 @@ class HostTableModel;
 class HostTableView;
 class IncidentModel;
 class IncidentNotifier;
+class HostMapView;
 class TriageView;
 class SourceHealthModel;
 
@@ -47,6 +48,7 @@ private:
     IncidentModel *m_incidentModel;
     TriageView *m_triageView;
     IncidentNotifier *m_notifier;
+    HostMapView *m_hostMap;
     QSystemTrayIcon *m_tray = nullptr;
     QTabWidget *m_tabs;
     ViewRegistry m_views;

@@ -369,7 +369,7 @@ private Q_SLOTS:
         out.close();
         const QString vigil = qEnvironmentVariable("VIGIL_BIN");
         QVERIFY2(!vigil.isEmpty(), "VIGIL_BIN is not set (ctest sets it)");
-        for (const QString &view : {QStringLiteral("hosts"), QStringLiteral("triage")}) {
+        for (const QString &view : {QStringLiteral("hosts"), QStringLiteral("triage"), QStringLiteral("hostmap")}) {
             const QString png = dir.filePath(view + QStringLiteral(".png"));
             QProcess p;
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

@@ -1,10 +1,13 @@
 // Uneven load analysis (models/analysis/imbalance) against hand-made pools and vigil-sim's hotspots.
+#include "analysis/hostmap.h"
 #include "analysis/imbalance.h"
 #include "simfleet.h"
 
 #include <QTest>
 
 #include <set>
+
+using vigil::analysis::FleetGraph;
 
 using namespace vigil;
 using namespace vigil::analysis;
@@ -55,6 +58,37 @@ private Q_SLOTS:
         small.minHosts = 5;
         QCOMPARE(rankImbalance(hosts, 0, small).size(), std::size_t(0));
         QVERIFY(rankImbalance(hosts, 3).empty()); // no such metric
+    }
+
+    void hostMapLayoutPlacesEveryHostOnce() {
+        sim::SimOptions o;
+        o.hosts = 2000;
+        sim::SimFleet f(o, 1'700'000'000'000);
+        auto hosts = simHosts(f, f.phaseStart(0));
+        for (std::size_t i = 0; i < hosts.size(); ++i) {
+            hosts[i].labels.set("rack", f.hosts()[i].rack);
+            hosts[i].labels.set("zone", f.hosts()[i].zone);
+            hosts[i].labels.set("region", f.hosts()[i].region);
+        }
+        Host stray = host("stray", "batch", 0.5); // no hierarchy labels: the "unplaced" group, last
+        hosts.push_back(stray);
+        auto graph = FleetGraph::build(hosts, {}, TopologyConfig{});
+        const auto l = layoutHostMap(*graph, hosts, 2, 1200, 700);
+        QCOMPARE(l.groups.back().title, std::string("unplaced"));
+        QCOMPARE(int(l.groups.size()), 50 + 1); // 40-host racks
+        QVERIFY(l.tile >= 6 && l.height <= 700);
+        std::set<std::pair<int, int>> seen;
+        for (std::size_t i = 0; i < hosts.size(); ++i) {
+            QVERIFY(l.tileX[i] >= 0 && l.tileX[i] + l.tile <= 1200);
+            QVERIFY(seen.insert({l.tileX[i], l.tileY[i]}).second); // no two tiles overlap
+            QCOMPARE(l.hostAt(l.tileX[i] + l.tile / 2, l.tileY[i] + l.tile / 2), int(i));
+        }
+        QCOMPARE(l.hostAt(1199, 699), -1);
+        // By zone: fewer, larger groups; a tiny view shrinks tiles down to a pixel.
+        QCOMPARE(int(layoutHostMap(*graph, hosts, 1, 1200, 700).groups.size()), 5 + 1);
+        const auto tiny = layoutHostMap(*graph, hosts, 2, 200, 150);
+        QVERIFY(tiny.tile <= 3);
+        QCOMPARE(tiny.titleHeight, 0);
     }
 
     // The simulator's hotspots: the pools it made uneven rank first.
