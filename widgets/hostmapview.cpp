@@ -1,5 +1,6 @@
 #include "hostmapview.h"
 
+#include "analysis/imbalance.h"
 #include "colorscale.h"
 #include "format.h"
 
@@ -215,16 +216,29 @@ HostMapView::HostMapView(QWidget *parent)
     , m_canvas(new HostMapCanvas)
     , m_metric(new QComboBox)
     , m_level(new QComboBox)
-    , m_summary(new QLabel) {
+    , m_summary(new QLabel)
+    , m_imbalance(new QLabel) {
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Colour by")));
     bar->addWidget(m_metric);
     bar->addWidget(new QLabel(tr("Group by")));
     bar->addWidget(m_level);
     bar->addWidget(m_summary, 1);
+    // Uneven load beside the map: the pools whose hosts redline while others idle.
+    m_imbalance->setTextFormat(Qt::RichText);
+    m_imbalance->setWordWrap(true);
+    m_imbalance->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_imbalance->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(m_imbalance);
+    scroll->setWidgetResizable(true);
+    scroll->setFixedWidth(330);
+    auto *body = new QHBoxLayout;
+    body->addWidget(m_canvas, 1);
+    body->addWidget(scroll);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
-    layout->addWidget(m_canvas, 1);
+    layout->addLayout(body, 1);
     connect(m_metric, &QComboBox::currentIndexChanged, this, [this](int i) {
         if (i >= 0)
             m_canvas->setMetric(i);
@@ -258,6 +272,7 @@ void HostMapView::setSnapshot(FleetSnapshotPtr snapshot) {
     m_snapshot = std::move(snapshot);
     refreshCombos();
     m_canvas->setSnapshot(m_snapshot);
+    refreshImbalance();
     if (!m_snapshot)
         return;
     int down = 0;
@@ -268,6 +283,47 @@ void HostMapView::setSnapshot(FleetSnapshotPtr snapshot) {
                            .arg(m_canvas->layout().groups.size())
                            .arg(down)
                            .arg(m_canvas->layout().tile));
+}
+
+void HostMapView::refreshImbalance() {
+    if (!m_snapshot || !m_snapshot->imbalance) {
+        m_imbalance->setText(tr("<b>Uneven load</b><br>Needs a <i>cpu</i> metric in the query profile."));
+        return;
+    }
+    const auto &groups = *m_snapshot->imbalance;
+    const QLocale l;
+    auto names = [&](const std::vector<int> &idx) {
+        QStringList out;
+        for (std::size_t k = 0; k < idx.size() && k < 3; ++k)
+            out << QString::fromStdString(m_snapshot->hosts[static_cast<std::size_t>(idx[k])].name).toHtmlEscaped();
+        if (idx.size() > 3)
+            out << tr("+%1 more").arg(idx.size() - 3);
+        return out.join(QStringLiteral(", "));
+    };
+    QString html = tr("<b>Uneven load</b> (CPU by pool, most uneven first)");
+    int shown = 0;
+    for (const auto &g : groups) {
+        if (shown++ == 6)
+            break;
+        html += QStringLiteral("<p style='margin-top:6px'><b>%1</b> · %2 hosts · mean %3 · max %4 · CV %5")
+                    .arg(QString::fromStdString(g.group).toHtmlEscaped())
+                    .arg(g.hosts)
+                    .arg(format::metric(g.mean, MetricUnit::Ratio), format::metric(g.max, MetricUnit::Ratio))
+                    .arg(l.toString(g.cv, 'f', 2));
+        if (!g.hot.empty())
+            html += QStringLiteral("<br>") + tr("%1 redlining (≥ 85 %): %2").arg(g.hot.size()).arg(names(g.hot));
+        if (!g.idle.empty())
+            html += QStringLiteral("<br>") + tr("%1 idle (≤ 20 %): %2").arg(g.idle.size()).arg(names(g.idle));
+        if (!g.hot.empty() && !g.idle.empty())
+            html += QStringLiteral("<br><i>") +
+                    tr("Shifting about %1 hosts' worth of CPU from the redlining hosts to the %2 idle ones "
+                       "brings them to the pool's mean (rebalance weights, or drain the hottest first).")
+                        .arg(l.toString(g.excess, 'f', 1))
+                        .arg(g.idle.size()) +
+                    QStringLiteral("</i>");
+        html += QStringLiteral("</p>");
+    }
+    m_imbalance->setText(html);
 }
 
 void HostMapView::setMetric(const QString &key) {

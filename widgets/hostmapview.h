@@ -31,11 +31,13 @@ Q_SIGNALS:
 
 private:
     void refreshCombos();
+    void refreshImbalance();
 
     HostMapCanvas *m_canvas;
     QComboBox *m_metric;
     QComboBox *m_level;
     QLabel *m_summary;
+    QLabel *m_imbalance;
     FleetSnapshotPtr m_snapshot;
 };
 

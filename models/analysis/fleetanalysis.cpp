@@ -36,6 +36,15 @@ void FleetAnalyzer::operator()(FleetSnapshot &s) {
     }
     s.graph = m_graph;
     auto result = m_correlator.update(m_graph, s.alerts, s.builtAt ? s.builtAt : nowMs());
+    int cpu = -1;
+    for (std::size_t m = 0; m < s.metrics.size(); ++m)
+        if (s.metrics[m].key == "cpu")
+            cpu = static_cast<int>(m);
+    if (cpu >= 0) {
+        ImbalanceOptions o;
+        o.groupLabel = m_topology.serviceLabel;
+        s.imbalance = std::make_shared<const std::vector<GroupImbalance>>(rankImbalance(s.hosts, cpu, o));
+    }
     summarize(*result, s.alerts);
     compareWithAlertmanagerGroups(*result, s.alerts, s.amGroups);
     s.triage = std::move(result);

@@ -16,6 +16,7 @@ namespace vigil {
 namespace analysis {
 class FleetGraph;
 struct TriageResult;
+struct GroupImbalance;
 } // namespace analysis
 
 struct FleetSnapshot {
@@ -41,6 +42,8 @@ struct FleetSnapshot {
     // Analysis over the above, computed off the GUI thread with the snapshot (models/analysis).
     std::shared_ptr<const analysis::FleetGraph> graph;
     std::shared_ptr<const analysis::TriageResult> triage; // indexes into `alerts`
+    // CPU spread per service pool, most uneven first (when the profile has a "cpu" metric).
+    std::shared_ptr<const std::vector<analysis::GroupImbalance>> imbalance;
 
     [[nodiscard]] const Host *host(std::string_view name) const;
     [[nodiscard]] bool anyStale(TimeMs now) const;

@@ -1,9 +1,11 @@
 // The host map, headless: tiles coloured from the data (down black, no value grey, viridis for the
 // metric), hover text, metric switch, and the stale marking.
 #include "analysis/fleetgraph.h"
+#include "analysis/imbalance.h"
 #include "colorscale.h"
 #include "hostmapview.h"
 
+#include <QLabel>
 #include <QTest>
 
 #include <cmath>
@@ -70,6 +72,24 @@ private Q_SLOTS:
         view.setSnapshot(fleet(40, true));
         QVERIFY(colourOf(c, 9) != ColorScale::viridis().at(1.0));
         QCOMPARE(colourOf(c, 3), qRgb(0x75, 0x75, 0x75));
+    }
+
+    void unevenPoolsBesideTheMap() {
+        HostMapView view;
+        auto snap = std::const_pointer_cast<FleetSnapshot>(fleet(40));
+        for (auto &h : snap->hosts)
+            h.labels.set("service", "api");
+        // What the analyzer attaches: the pool's spread, hot and idle hosts.
+        snap->imbalance = std::make_shared<const std::vector<analysis::GroupImbalance>>(
+            analysis::rankImbalance(snap->hosts, 0, {}));
+        view.setSnapshot(snap);
+        QString text;
+        for (auto *label : view.findChildren<QLabel *>())
+            if (label->text().contains(QStringLiteral("Uneven load")))
+                text = label->text();
+        QVERIFY2(text.contains(QStringLiteral("<b>api</b>")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("redlining")) && text.contains(QStringLiteral("idle")));
+        QVERIFY(text.contains(QStringLiteral("hosts' worth of CPU")));
     }
 
     void viridisIsOrderedByLightness() {

@@ -2,6 +2,7 @@
 // vigil-sim's storms scored against its ground truth on a fixed seed set.
 #include "analysis/correlation.h"
 #include "analysis/fleetanalysis.h"
+#include "analysis/imbalance.h"
 #include "triagereplay.h"
 
 #include <QTest>
@@ -335,6 +336,12 @@ private Q_SLOTS:
         s.alerts = {hostAlert("HostDown", "h10", "critical", T0)};
         analyze(s);
         QVERIFY(s.graph && s.triage);
+        QVERIFY(!s.imbalance); // no cpu metric in this profile
+        s.metrics = {{"cpu", "CPU", MetricUnit::Ratio, "q"}};
+        for (auto &h : s.hosts)
+            h.metrics = {0.5};
+        analyze(s);
+        QVERIFY(s.imbalance && !s.imbalance->empty());
         auto first = s.graph;
         s.hosts[0].up = UpState::Down; // health changes do not rebuild the graph
         analyze(s);
