@@ -1,5 +1,6 @@
 // Heat views: the host map at 100,000 hosts (layout, recolour for a new poll, full frame painted
 // offscreen) and the imbalance ranking over 100,000 hosts. BENCH lines.
+#include "benchclock.h"
 #include "analysis/fleetgraph.h"
 #include "analysis/imbalance.h"
 #include "hostmapview.h"
@@ -12,17 +13,9 @@
 #include <cstdio>
 
 using namespace vigil;
-using Clock = std::chrono::steady_clock;
-
-namespace {
-double ms(Clock::time_point a, Clock::time_point b) {
-    return std::chrono::duration<double, std::milli>(b - a).count();
-}
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
-} // namespace
+using vigil::timing::Clock;
+using vigil::timing::median;
+using vigil::timing::ms;
 
 int main(int argc, char **argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");

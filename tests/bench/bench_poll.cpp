@@ -1,5 +1,6 @@
 // One poll of 10,000 hosts x 8 series (up, 5 utilization metrics, 2 fact queries) from vigil-sim over
 // loopback, stage by stage. Prints BENCH lines; never fails on timing.
+#include "benchclock.h"
 #include "fleet/fleetstate.h"
 #include "hosttableview.h"
 #include "item/hosttablemodel.h"
@@ -24,7 +25,9 @@
 #include <future>
 
 using namespace vigil;
-using Clock = std::chrono::steady_clock;
+using vigil::timing::Clock;
+using vigil::timing::median;
+using vigil::timing::ms;
 
 Q_DECLARE_METATYPE(std::shared_ptr<const vigil::PollData>)
 
@@ -34,9 +37,6 @@ void bench(const std::string &name, double value, const char *unit) {
     std::fflush(stdout);
 }
 
-double ms(Clock::time_point a, Clock::time_point b) {
-    return std::chrono::duration<double, std::milli>(b - a).count();
-}
 
 long peakRssKb() {
     std::ifstream in("/proc/self/status");

@@ -1,5 +1,6 @@
 // vigil-sim under load: response time for each query of the default profile at 10,000 and 100,000
 // hosts over HTTP on loopback, and requests per second with four concurrent clients. BENCH lines.
+#include "benchclock.h"
 #include "config/queryprofile.h"
 #include "net/httpclient.h"
 #include "simserver.h"
@@ -13,12 +14,11 @@
 #include <thread>
 
 using namespace vigil;
-using Clock = std::chrono::steady_clock;
+using vigil::timing::Clock;
+using vigil::timing::median;
+using vigil::timing::ms;
 
 namespace {
-double ms(Clock::time_point a, Clock::time_point b) {
-    return std::chrono::duration<double, std::milli>(b - a).count();
-}
 HttpResponse fetch(HttpClient &client, HttpRequest req) {
     std::promise<HttpResponse> p;
     auto f = p.get_future();

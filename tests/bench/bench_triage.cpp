@@ -1,5 +1,6 @@
 // Triage: accuracy on vigil-sim storms against their ground truth, and correlation cost at 100,000
 // active alerts (full, and an incremental poll where 1% of alerts change). Prints BENCH lines.
+#include "benchclock.h"
 #include "analysis/correlation.h"
 #include "item/alerttablemodel.h"
 #include "item/incidentmodel.h"
@@ -13,17 +14,9 @@
 #include <cstdio>
 
 using namespace vigil;
-using Clock = std::chrono::steady_clock;
-
-namespace {
-double ms(Clock::time_point a, Clock::time_point b) {
-    return std::chrono::duration<double, std::milli>(b - a).count();
-}
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
-} // namespace
+using vigil::timing::Clock;
+using vigil::timing::median;
+using vigil::timing::ms;
 
 int main(int argc, char **argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
