@@ -1,0 +1,47 @@
+#pragma once
+// Configuration drift against a consensus baseline: where operators have written no baseline, the
+// majority value of each fact among a role's hosts is the expected one (with how strong the majority
+// is), and hosts that deviate the same way form one cluster ("41 api hosts run openssl 3.0.9 instead
+// of 3.0.11"). Pure std C++ over the snapshot's hosts and facts.
+#include "fleet/host.h"
+
+#include <string>
+#include <vector>
+
+namespace vigil::analysis {
+
+struct DriftOptions {
+    std::string roleLabel = "role"; // hosts are compared with the others of their role
+    int minHosts = 3;               // roles with fewer hosts have no meaningful majority
+};
+
+struct ConsensusFact {
+    std::string role, fact, value;
+    int holders = 0;      // hosts of the role with this value
+    int hosts = 0;        // hosts of the role
+    [[nodiscard]] double strength() const { return hosts ? static_cast<double>(holders) / hosts : 0; }
+};
+
+struct DriftCluster {
+    std::string role, fact;
+    std::string expected, actual; // "(absent)" when a host lacks a fact the majority has
+    std::vector<std::string> hosts;
+    int roleHosts = 0;
+};
+
+struct DriftReport {
+    std::vector<ConsensusFact> baseline;  // by role, then fact
+    std::vector<DriftCluster> clusters;   // largest first
+    int hostsChecked = 0;
+    int hostsCompliant = 0;
+    [[nodiscard]] double compliance() const {
+        return hostsChecked ? static_cast<double>(hostsCompliant) / hostsChecked : 1.0;
+    }
+};
+
+inline constexpr const char *kAbsent = "(absent)";
+
+// facts: (host, name, value); several values of one fact on one host count as one joined value.
+DriftReport consensusDrift(const std::vector<Host> &hosts, const std::vector<Fact> &facts, const DriftOptions &options = {});
+
+} // namespace vigil::analysis
