@@ -61,9 +61,9 @@ std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QStri
         QStringLiteral("n"), QStringLiteral("2000"));
     const QCommandLineOption demoScenario(
         QStringLiteral("demo-scenario"),
-        QCoreApplication::translate("CommandLine",
-                                    "Simulator scenario for --demo: steady, hotspots, rack-failure, "
-                                    "db-failover, disk-degradation, drift, demo (default: cycles through them)."),
+        QCoreApplication::translate(
+            "CommandLine", "Simulator scenario for --demo: steady, hotspots, rack-failure, "
+                           "db-failover, disk-degradation, drift, demo (default: cycles through them)."),
         QStringLiteral("name"), QStringLiteral("demo"));
     const QCommandLineOption shot(
         QStringLiteral("screenshot"),

@@ -1,15 +1,15 @@
 #include "mainwindow.h"
 
 #include "format.h"
+#include "hostmapview.h"
 #include "hosttableview.h"
+#include "incidentnotifier.h"
 #include "item/hosttablemodel.h"
 #include "item/incidentmodel.h"
 #include "item/sourcehealthmodel.h"
 #include "net/fleetservice.h"
 #include "silencedialog.h"
 #include "sourcepanel.h"
-#include "hostmapview.h"
-#include "incidentnotifier.h"
 #include "triageview.h"
 
 #include <QApplication>
@@ -86,33 +86,40 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
         connect(a, &QAction::triggered, this, [this, name = v.name] { showView(name); });
     }
 
-    connect(m_triageView, &TriageView::silenceRequested, this, [this](const QString &source, const Silence &s) {
-        statusBar()->showMessage(tr("Creating the silence…"));
-        m_service->createSilence(source.toStdString(), s, [this](Result<std::string> r) {
-            statusBar()->showMessage(r ? tr("Silence %1 created.").arg(QString::fromStdString(r.value()))
-                                       : tr("The silence was not created: %1").arg(QString::fromStdString(r.error().describe())),
-                                     15000);
-            m_service->refresh();
-        });
-    });
-    connect(m_triageView, &TriageView::expireRequested, this, [this](const QString &source, const QString &id) {
-        m_service->expireSilence(source.toStdString(), id.toStdString(), [this, id](Result<std::string> r) {
-            statusBar()->showMessage(r ? tr("Silence %1 expired.").arg(id)
-                                       : tr("The silence %1 was not expired: %2").arg(id, QString::fromStdString(r.error().describe())),
-                                     15000);
-            m_service->refresh();
-        });
-    });
-    connect(m_triageView, &TriageView::acknowledgeRequested, this,
-            [this](const QString &incident, const QString &source, const std::vector<SilenceMatcher> &matchers) {
-                m_service->acknowledge(incident.toStdString(), source.toStdString(), matchers,
-                                       SilenceDialog::defaultAuthor().toStdString(), [this](Result<std::string> r) {
-                                           statusBar()->showMessage(
-                                               r ? tr("Acknowledged (silence %1).").arg(QString::fromStdString(r.value()))
-                                                 : tr("Not acknowledged: %1").arg(QString::fromStdString(r.error().describe())),
-                                               15000);
-                                       });
+    connect(
+        m_triageView, &TriageView::silenceRequested, this, [this](const QString &source, const Silence &s) {
+            statusBar()->showMessage(tr("Creating the silence…"));
+            m_service->createSilence(source.toStdString(), s, [this](Result<std::string> r) {
+                statusBar()->showMessage(r ? tr("Silence %1 created.").arg(QString::fromStdString(r.value()))
+                                           : tr("The silence was not created: %1")
+                                                 .arg(QString::fromStdString(r.error().describe())),
+                                         15000);
+                m_service->refresh();
             });
+        });
+    connect(
+        m_triageView, &TriageView::expireRequested, this, [this](const QString &source, const QString &id) {
+            m_service->expireSilence(
+                source.toStdString(), id.toStdString(), [this, id](Result<std::string> r) {
+                    statusBar()->showMessage(r ? tr("Silence %1 expired.").arg(id)
+                                               : tr("The silence %1 was not expired: %2")
+                                                     .arg(id, QString::fromStdString(r.error().describe())),
+                                             15000);
+                    m_service->refresh();
+                });
+        });
+    connect(
+        m_triageView, &TriageView::acknowledgeRequested, this,
+        [this](const QString &incident, const QString &source, const std::vector<SilenceMatcher> &matchers) {
+            m_service->acknowledge(
+                incident.toStdString(), source.toStdString(), matchers,
+                SilenceDialog::defaultAuthor().toStdString(), [this](Result<std::string> r) {
+                    statusBar()->showMessage(
+                        r ? tr("Acknowledged (silence %1).").arg(QString::fromStdString(r.value()))
+                          : tr("Not acknowledged: %1").arg(QString::fromStdString(r.error().describe())),
+                        15000);
+                });
+        });
     connect(m_triageView, &TriageView::unacknowledgeRequested, this, [this](const QString &incident) {
         m_service->unacknowledge(incident.toStdString(), [this](Result<std::string> r) {
             statusBar()->showMessage(r ? tr("Acknowledgement taken back.")
@@ -121,27 +128,29 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
                                      15000);
         });
     });
-    connect(m_triageView, &TriageView::noteRequested, this, [this](const QString &incident, const QString &text) {
-        m_service->addIncidentNote(incident.toStdString(), SilenceDialog::defaultAuthor().toStdString(),
-                                   text.toStdString());
-    });
+    connect(m_triageView, &TriageView::noteRequested, this,
+            [this](const QString &incident, const QString &text) {
+                m_service->addIncidentNote(incident.toStdString(),
+                                           SilenceDialog::defaultAuthor().toStdString(), text.toStdString());
+            });
     // New incidents matching a saved "notify" filter: a desktop notification, else the status bar.
     connect(m_triageView, &TriageView::savedFiltersChanged, this,
             [this] { m_notifier->setFilters(IncidentNotifier::loadFilters()); });
-    connect(m_notifier, &IncidentNotifier::notify, this, [this](const QString &title, const QString &message, bool sound) {
-        if (QSystemTrayIcon::isSystemTrayAvailable()) {
-            if (!m_tray) {
-                m_tray = new QSystemTrayIcon(windowIcon(), this);
-                m_tray->setToolTip(tr("Vigil"));
-                m_tray->show();
-            }
-            m_tray->showMessage(title, message, QSystemTrayIcon::Warning, 15000);
-        }
-        statusBar()->showMessage(title + QStringLiteral(" — ") + message, 30000);
-        if (sound)
-            QApplication::beep();
-        Q_EMIT notified(title);
-    });
+    connect(m_notifier, &IncidentNotifier::notify, this,
+            [this](const QString &title, const QString &message, bool sound) {
+                if (QSystemTrayIcon::isSystemTrayAvailable()) {
+                    if (!m_tray) {
+                        m_tray = new QSystemTrayIcon(windowIcon(), this);
+                        m_tray->setToolTip(tr("Vigil"));
+                        m_tray->show();
+                    }
+                    m_tray->showMessage(title, message, QSystemTrayIcon::Warning, 15000);
+                }
+                statusBar()->showMessage(title + QStringLiteral(" — ") + message, 30000);
+                if (sound)
+                    QApplication::beep();
+                Q_EMIT notified(title);
+            });
     connect(m_service, &FleetService::snapshotReady, m_notifier, &IncidentNotifier::onSnapshot);
     connect(m_service, &FleetService::snapshotReady, this, &MainWindow::onSnapshot);
     connect(m_service, &FleetService::storeMessage, this, &MainWindow::showStoreMessage);

@@ -15,15 +15,16 @@ void onSignal(int) {
 }
 
 void usage() {
-    std::cout << "usage: vigil-sim [options]\n"
-                 "  --hosts N        number of hosts (default 2000)\n"
-                 "  --seed N         random seed; the fleet is deterministic from it (default 1)\n"
-                 "  --scenario NAME  steady | hotspots | rack-failure | db-failover | disk-degradation | drift | "
-                 "demo (default demo)\n"
-                 "  --speed X        simulated seconds per real second (default 1)\n"
-                 "  --port N         port on 127.0.0.1; 0 picks a free one (default 0)\n"
-                 "  --help           this text\n"
-                 "The first line on stdout is always: listening on http://127.0.0.1:PORT\n";
+    std::cout
+        << "usage: vigil-sim [options]\n"
+           "  --hosts N        number of hosts (default 2000)\n"
+           "  --seed N         random seed; the fleet is deterministic from it (default 1)\n"
+           "  --scenario NAME  steady | hotspots | rack-failure | db-failover | disk-degradation | drift | "
+           "demo (default demo)\n"
+           "  --speed X        simulated seconds per real second (default 1)\n"
+           "  --port N         port on 127.0.0.1; 0 picks a free one (default 0)\n"
+           "  --help           this text\n"
+           "The first line on stdout is always: listening on http://127.0.0.1:PORT\n";
 }
 } // namespace
 

@@ -312,9 +312,10 @@ std::vector<Alert> SimFleet::alerts(TimeMs t) const {
                 std::find(lostServices.begin(), lostServices.end(), callee) != lostServices.end()) {
                 auto labels = base("UpstreamErrors", "warning");
                 labels.push_back({"upstream", callee});
-                out.push_back(make(std::move(labels), h.instance + " sees errors calling " + callee,
-                                   since + 15'000 +
-                                       static_cast<TimeMs>(unit(i * 13 + callee.size() + m_opt.seed) * 60'000)));
+                out.push_back(
+                    make(std::move(labels), h.instance + " sees errors calling " + callee,
+                         since + 15'000 +
+                             static_cast<TimeMs>(unit(i * 13 + callee.size() + m_opt.seed) * 60'000)));
             }
         if (metric(i, 0, t) > 0.92)
             out.push_back(make(base("HighCpu", "warning"), h.instance + " CPU above 92%", since));
@@ -323,12 +324,13 @@ std::vector<Alert> SimFleet::alerts(TimeMs t) const {
             out.push_back(make(base("HighRequestLatency", "warning"), h.instance + " p99 latency above 2 s",
                                since + 10'000 + static_cast<TimeMs>(unit(i * 7 + m_opt.seed) * 50'000)));
         if (degrading(i) && wear(i, Wear::ReallocatedSectors, t) > 50)
-            out.push_back(make(base("DiskReallocatedSectors", "warning"),
-                               h.instance + " disk is reallocating sectors",
-                               m_simStart - 3'600'000 - static_cast<TimeMs>(unit(i * 31 + m_opt.seed) * 86'400'000)));
+            out.push_back(
+                make(base("DiskReallocatedSectors", "warning"), h.instance + " disk is reallocating sectors",
+                     m_simStart - 3'600'000 - static_cast<TimeMs>(unit(i * 31 + m_opt.seed) * 86'400'000)));
         if (metric(i, 2, t) > 0.9)
-            out.push_back(make(base("DiskAlmostFull", "warning"), h.instance + " root filesystem above 90%",
-                               m_simStart - 600'000 - static_cast<TimeMs>(unit(i * 37 + m_opt.seed) * 43'200'000)));
+            out.push_back(
+                make(base("DiskAlmostFull", "warning"), h.instance + " root filesystem above 90%",
+                     m_simStart - 600'000 - static_cast<TimeMs>(unit(i * 37 + m_opt.seed) * 43'200'000)));
     }
     std::lock_guard lock(m_mutex);
     for (auto &a : out) {
@@ -365,15 +367,16 @@ Truth SimFleet::truth(TimeMs t) const {
     }
     if (!tr.rootCause.empty() || tr.phase == Phase::RackFailure) {
         // The storm's own alerts, by fingerprint, so tests can score which alerts triage placed with it.
-        const std::string rack = tr.phase == Phase::RackFailure ? m_racks[static_cast<std::size_t>(failedRackIndex())] : "";
+        const std::string rack =
+            tr.phase == Phase::RackFailure ? m_racks[static_cast<std::size_t>(failedRackIndex())] : "";
         for (const auto &a : alerts(t)) {
             const auto n = a.name();
-            const bool member = tr.phase == Phase::RackFailure
-                                    ? (n == "SwitchDown" || n == "UpstreamErrors" ||
-                                       (n == "HostDown" && a.labels.value("rack") == rack))
-                                    : (n == "DbPrimaryDown" || n == "DbReplicaPromoted" ||
-                                       n == "HighRequestLatency" ||
-                                       (n == "HostDown" && a.labels.value("instance") == m_hosts[m_dbPrimary].instance));
+            const bool member =
+                tr.phase == Phase::RackFailure
+                    ? (n == "SwitchDown" || n == "UpstreamErrors" ||
+                       (n == "HostDown" && a.labels.value("rack") == rack))
+                    : (n == "DbPrimaryDown" || n == "DbReplicaPromoted" || n == "HighRequestLatency" ||
+                       (n == "HostDown" && a.labels.value("instance") == m_hosts[m_dbPrimary].instance));
             if (member)
                 tr.stormAlerts.push_back(a.fingerprint);
         }

@@ -414,17 +414,22 @@ ServerReply SimServer::promRules() {
         const char *name, *query, *severity, *summary;
     };
     static const Rule rules[] = {
-        {"SwitchDown", "count by (region, zone, rack) (vigil_sim_host_up == 0) / count by (region, zone, rack) (vigil_sim_host_up) >= 0.8",
+        {"SwitchDown",
+         "count by (region, zone, rack) (vigil_sim_host_up == 0) / count by (region, zone, rack) "
+         "(vigil_sim_host_up) >= 0.8",
          "critical", "every host in rack {{ $labels.rack }} stopped answering: its switch is down"},
         {"HostDown", "vigil_sim_host_up == 0", "critical", "{{ $labels.instance }} is not answering scrapes"},
-        {"DbPrimaryDown", "vigil_sim_db_primary_up == 0", "critical", "database primary {{ $labels.instance }} is down"},
-        {"DbReplicaPromoted", "changes(vigil_sim_db_primary[5m]) > 0", "info", "{{ $labels.instance }} was promoted"},
-        {"UpstreamErrors", "sum by (instance, upstream) (rate(service_request_errors_total[1m])) > 0", "warning",
-         "{{ $labels.instance }} sees errors calling {{ $labels.upstream }}"},
-        {"HighRequestLatency", "histogram_quantile(0.99, sum by (instance, le) (rate(request_duration_seconds_bucket[1m]))) > 2",
+        {"DbPrimaryDown", "vigil_sim_db_primary_up == 0", "critical",
+         "database primary {{ $labels.instance }} is down"},
+        {"DbReplicaPromoted", "changes(vigil_sim_db_primary[5m]) > 0", "info",
+         "{{ $labels.instance }} was promoted"},
+        {"UpstreamErrors", "sum by (instance, upstream) (rate(service_request_errors_total[1m])) > 0",
+         "warning", "{{ $labels.instance }} sees errors calling {{ $labels.upstream }}"},
+        {"HighRequestLatency",
+         "histogram_quantile(0.99, sum by (instance, le) (rate(request_duration_seconds_bucket[1m]))) > 2",
          "warning", "{{ $labels.instance }} p99 latency above 2 s"},
-        {"HighCpu", "1 - avg by (instance) (rate(node_cpu_seconds_total{mode=\"idle\"}[1m])) > 0.92", "warning",
-         "{{ $labels.instance }} CPU above 92%"},
+        {"HighCpu", "1 - avg by (instance) (rate(node_cpu_seconds_total{mode=\"idle\"}[1m])) > 0.92",
+         "warning", "{{ $labels.instance }} CPU above 92%"},
         {"DiskReallocatedSectors", "smartmon_reallocated_sector_ct_raw_value > 50", "warning",
          "{{ $labels.instance }} disk is reallocating sectors"},
         {"DiskAlmostFull", "1 - node_filesystem_avail_bytes / node_filesystem_size_bytes > 0.9", "warning",
@@ -436,8 +441,10 @@ ServerReply SimServer::promRules() {
         json labels = json::object();
         for (const auto &l : a.labels.labels())
             labels[l.name] = l.value;
-        firing[std::string(a.name())].push_back(
-            {{"labels", labels}, {"state", "firing"}, {"activeAt", formatRfc3339(a.startsAt)}, {"value", "1e+00"}});
+        firing[std::string(a.name())].push_back({{"labels", labels},
+                                                 {"state", "firing"},
+                                                 {"activeAt", formatRfc3339(a.startsAt)},
+                                                 {"value", "1e+00"}});
     }
     json list = json::array();
     for (const auto &r : rules) {
@@ -454,9 +461,10 @@ ServerReply SimServer::promRules() {
                         {"lastEvaluation", formatRfc3339(t)},
                         {"type", "alerting"}});
     }
-    json group = {{"name", "vigil-sim"}, {"file", "vigil-sim"},          {"rules", list},
-                  {"interval", 15},      {"evaluationTime", 0.002},      {"lastEvaluation", formatRfc3339(t)}};
-    return ServerReply::json(json{{"status", "success"}, {"data", {{"groups", json::array({group})}}}}.dump());
+    json group = {{"name", "vigil-sim"}, {"file", "vigil-sim"},     {"rules", list},
+                  {"interval", 15},      {"evaluationTime", 0.002}, {"lastEvaluation", formatRfc3339(t)}};
+    return ServerReply::json(
+        json{{"status", "success"}, {"data", {{"groups", json::array({group})}}}}.dump());
 }
 
 ServerReply SimServer::amAlerts(const ServerRequest &r) {
@@ -573,8 +581,7 @@ ServerReply SimServer::amStatus() {
             .dump());
 }
 
-ServerReply SimServer::metrics()
-{
+ServerReply SimServer::metrics() {
     // Exposition format for a real Prometheus scraping the synthetic fleet with honor_labels: true.
     // Every host's series carry its own instance and topology labels; vigil_sim_host_up stands in for
     // the per-target `up` a Prometheus scraping the hosts directly would record.
@@ -586,8 +593,9 @@ ServerReply SimServer::metrics()
     std::string out;
     out.reserve(hosts.size() * 1800);
     auto labels = [](const SimHost &h, const std::string &extra = {}) {
-        std::string l = "{instance=\"" + h.instance + "\",job=\"node\",rack=\"" + h.rack + "\",region=\"" + h.region +
-                        "\",role=\"" + h.role + "\",service=\"" + h.service + "\",zone=\"" + h.zone + "\"";
+        std::string l = "{instance=\"" + h.instance + "\",job=\"node\",rack=\"" + h.rack + "\",region=\"" +
+                        h.region + "\",role=\"" + h.role + "\",service=\"" + h.service + "\",zone=\"" +
+                        h.zone + "\"";
         if (!extra.empty())
             l += "," + extra;
         return l + "}";
@@ -634,7 +642,8 @@ ServerReply SimServer::metrics()
     for (std::size_t i = 0; i < hosts.size(); ++i)
         if (m_fleet.up(i, t))
             for (int cpu = 0; cpu < hosts[i].cores; ++cpu)
-                line("node_cpu_seconds_total", labels(hosts[i], "cpu=\"" + std::to_string(cpu) + "\",mode=\"idle\""),
+                line("node_cpu_seconds_total",
+                     labels(hosts[i], "cpu=\"" + std::to_string(cpu) + "\",mode=\"idle\""),
                      m_hostCounters[i].idleSeconds);
     family("node_load1", "gauge", "1m load average.");
     for (std::size_t i = 0; i < hosts.size(); ++i)
@@ -647,7 +656,8 @@ ServerReply SimServer::metrics()
     family("node_memory_MemAvailable_bytes", "gauge", "Memory information field MemAvailable_bytes.");
     for (std::size_t i = 0; i < hosts.size(); ++i)
         if (m_fleet.up(i, t))
-            line("node_memory_MemAvailable_bytes", labels(hosts[i]), hosts[i].cores * 8.0 * (1 << 30) * (1.0 - m_fleet.metric(i, 1, t)));
+            line("node_memory_MemAvailable_bytes", labels(hosts[i]),
+                 hosts[i].cores * 8.0 * (1 << 30) * (1.0 - m_fleet.metric(i, 1, t)));
     const std::string fs = "device=\"/dev/sda1\",fstype=\"ext4\",mountpoint=\"/\"";
     family("node_filesystem_size_bytes", "gauge", "Filesystem size in bytes.");
     for (std::size_t i = 0; i < hosts.size(); ++i)
@@ -656,29 +666,37 @@ ServerReply SimServer::metrics()
     family("node_filesystem_avail_bytes", "gauge", "Filesystem space available to non-root users in bytes.");
     for (std::size_t i = 0; i < hosts.size(); ++i)
         if (m_fleet.up(i, t))
-            line("node_filesystem_avail_bytes", labels(hosts[i], fs), 500e9 * (1.0 - m_fleet.metric(i, 2, t)));
+            line("node_filesystem_avail_bytes", labels(hosts[i], fs),
+                 500e9 * (1.0 - m_fleet.metric(i, 2, t)));
     family("node_network_receive_bytes_total", "counter", "Network device statistic receive_bytes.");
     for (std::size_t i = 0; i < hosts.size(); ++i)
         if (m_fleet.up(i, t))
-            line("node_network_receive_bytes_total", labels(hosts[i], "device=\"eth0\""), m_hostCounters[i].rxBytes);
+            line("node_network_receive_bytes_total", labels(hosts[i], "device=\"eth0\""),
+                 m_hostCounters[i].rxBytes);
     family("node_network_transmit_bytes_total", "counter", "Network device statistic transmit_bytes.");
     for (std::size_t i = 0; i < hosts.size(); ++i)
         if (m_fleet.up(i, t))
-            line("node_network_transmit_bytes_total", labels(hosts[i], "device=\"eth0\""), m_hostCounters[i].txBytes);
+            line("node_network_transmit_bytes_total", labels(hosts[i], "device=\"eth0\""),
+                 m_hostCounters[i].txBytes);
     family("node_uname_info", "gauge", "Labeled system information as provided by the uname system call.");
     for (std::size_t i = 0; i < hosts.size(); ++i)
         if (m_fleet.up(i, t))
-            line("node_uname_info", labels(hosts[i], "machine=\"x86_64\",release=\"" + hosts[i].kernel + "\",sysname=\"Linux\""), 1);
-    family("node_os_info", "gauge", "A metric with a constant '1' value labeled by build_id, id, and version.");
+            line("node_uname_info",
+                 labels(hosts[i], "machine=\"x86_64\",release=\"" + hosts[i].kernel + "\",sysname=\"Linux\""),
+                 1);
+    family("node_os_info", "gauge",
+           "A metric with a constant '1' value labeled by build_id, id, and version.");
     for (std::size_t i = 0; i < hosts.size(); ++i)
         if (m_fleet.up(i, t))
-            line("node_os_info", labels(hosts[i], "id=\"debian\",version_id=\"" + hosts[i].osVersion + "\""), 1);
+            line("node_os_info", labels(hosts[i], "id=\"debian\",version_id=\"" + hosts[i].osVersion + "\""),
+                 1);
     family("node_package_info", "gauge", "Installed package versions (textfile collector).");
     for (std::size_t i = 0; i < hosts.size(); ++i)
         if (m_fleet.up(i, t))
             for (const auto &f : m_fleet.facts(i, t))
                 if (f.family == "package" && f.value != "absent")
-                    line("node_package_info", labels(hosts[i], "package=\"" + f.key + "\",version=\"" + f.value + "\""), 1);
+                    line("node_package_info",
+                         labels(hosts[i], "package=\"" + f.key + "\",version=\"" + f.value + "\""), 1);
     family("node_hwmon_temp_celsius", "gauge", "Hardware monitor for temperature (input).");
     for (std::size_t i = 0; i < hosts.size(); ++i)
         if (m_fleet.up(i, t))
@@ -695,12 +713,14 @@ ServerReply SimServer::metrics()
         m_edgeCounters[e].first += edt * edges[e].requestsPerSecond;
         m_edgeCounters[e].second += edt * edges[e].errorsPerSecond;
         line("service_requests_total",
-             "{destination_service=\"" + edges[e].to + "\",source_service=\"" + edges[e].from + "\"}", m_edgeCounters[e].first);
+             "{destination_service=\"" + edges[e].to + "\",source_service=\"" + edges[e].from + "\"}",
+             m_edgeCounters[e].first);
     }
     family("service_request_errors_total", "counter", "Failed requests between services.");
     for (std::size_t e = 0; e < edges.size(); ++e)
         line("service_request_errors_total",
-             "{destination_service=\"" + edges[e].to + "\",source_service=\"" + edges[e].from + "\"}", m_edgeCounters[e].second);
+             "{destination_service=\"" + edges[e].to + "\",source_service=\"" + edges[e].from + "\"}",
+             m_edgeCounters[e].second);
     ServerReply r = ServerReply::text(std::move(out));
     r.contentType = "text/plain; version=0.0.4; charset=utf-8";
     return r;

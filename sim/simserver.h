@@ -6,8 +6,8 @@
 
 #include <memory>
 #include <mutex>
-#include <vector>
 #include <string>
+#include <vector>
 
 namespace vigil::sim {
 

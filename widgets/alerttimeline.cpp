@@ -2,13 +2,12 @@
 
 #include "analysis/correlation.h"
 
-#include <QChart>
-#include <QDateTime>
 #include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QChart>
+#include <QDateTime>
 #include <QStackedBarSeries>
 #include <QValueAxis>
-
 
 namespace vigil {
 

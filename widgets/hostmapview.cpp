@@ -28,7 +28,8 @@ constexpr int kLegendHeight = 28;
 // The layout depends on the hosts and their labels only; the analyzer keeps the same graph while
 // those hold, so the graph's identity (and the host count) says when to lay out again.
 std::uint64_t identity(const FleetSnapshot &s) {
-    return reinterpret_cast<std::uintptr_t>(s.graph.get()) ^ (static_cast<std::uint64_t>(s.hosts.size()) << 48);
+    return reinterpret_cast<std::uintptr_t>(s.graph.get()) ^
+           (static_cast<std::uint64_t>(s.hosts.size()) << 48);
 }
 
 // Ratios map 0..1; other units scale to the fleet's 95th percentile so one outlier does not wash out
@@ -40,7 +41,8 @@ double scaleMax(const FleetSnapshot &s, int metric) {
         return 1;
     std::vector<double> v;
     for (const auto &h : s.hosts)
-        if (static_cast<std::size_t>(metric) < h.metrics.size() && !std::isnan(h.metrics[static_cast<std::size_t>(metric)]))
+        if (static_cast<std::size_t>(metric) < h.metrics.size() &&
+            !std::isnan(h.metrics[static_cast<std::size_t>(metric)]))
             v.push_back(h.metrics[static_cast<std::size_t>(metric)]);
     if (v.empty())
         return 1;
@@ -119,8 +121,9 @@ void HostMapCanvas::recolor() {
         if (h.up == UpState::Down) {
             c = kDown;
         } else {
-            const double v = static_cast<std::size_t>(m_metric) < h.metrics.size() ? h.metrics[static_cast<std::size_t>(m_metric)]
-                                                                                    : std::nan("");
+            const double v = static_cast<std::size_t>(m_metric) < h.metrics.size()
+                                 ? h.metrics[static_cast<std::size_t>(m_metric)]
+                                 : std::nan("");
             c = std::isnan(v) ? kNoValue : scale.at(v / max);
         }
         if (m_stale) // dimmed toward grey: old data
@@ -146,7 +149,8 @@ void HostMapCanvas::paintEvent(QPaintEvent *) {
         p.setPen(QColor(0x33, 0x33, 0x33));
         const QFontMetrics fm(f);
         for (const auto &g : m_layout.groups)
-            p.drawText(QRect(g.x, g.y, std::max(g.w, 40), m_layout.titleHeight), Qt::AlignLeft | Qt::AlignVCenter,
+            p.drawText(QRect(g.x, g.y, std::max(g.w, 40), m_layout.titleHeight),
+                       Qt::AlignLeft | Qt::AlignVCenter,
                        fm.elidedText(QString::fromStdString(g.title), Qt::ElideLeft, std::max(g.w, 40)));
     }
     // Legend: the scale, its range, and the special colours.
@@ -161,7 +165,8 @@ void HostMapCanvas::paintEvent(QPaintEvent *) {
     if (m_snapshot && static_cast<std::size_t>(m_metric) < m_snapshot->metrics.size() &&
         m_snapshot->metrics[static_cast<std::size_t>(m_metric)].unit != MetricUnit::Ratio)
         range = tr("0 – %1 (95th percentile)")
-                    .arg(format::metric(scaleMax(*m_snapshot, m_metric), m_snapshot->metrics[static_cast<std::size_t>(m_metric)].unit));
+                    .arg(format::metric(scaleMax(*m_snapshot, m_metric),
+                                        m_snapshot->metrics[static_cast<std::size_t>(m_metric)].unit));
     p.drawText(QPoint(216, y + 11), range);
     p.fillRect(QRect(420, y, 12, 12), QColor::fromRgb(kDown));
     p.drawText(QPoint(436, y + 11), tr("down"));
@@ -177,8 +182,9 @@ const Host *HostMapCanvas::hostAt(QPoint pt) const {
     if (!m_snapshot)
         return nullptr;
     const int i = m_layout.hostAt(pt.x(), pt.y());
-    return i >= 0 && static_cast<std::size_t>(i) < m_snapshot->hosts.size() ? &m_snapshot->hosts[static_cast<std::size_t>(i)]
-                                                                           : nullptr;
+    return i >= 0 && static_cast<std::size_t>(i) < m_snapshot->hosts.size()
+               ? &m_snapshot->hosts[static_cast<std::size_t>(i)]
+               : nullptr;
 }
 
 QString HostMapCanvas::describe(const Host &h) const {
@@ -295,7 +301,8 @@ void HostMapView::refreshImbalance() {
     auto names = [&](const std::vector<int> &idx) {
         QStringList out;
         for (std::size_t k = 0; k < idx.size() && k < 3; ++k)
-            out << QString::fromStdString(m_snapshot->hosts[static_cast<std::size_t>(idx[k])].name).toHtmlEscaped();
+            out << QString::fromStdString(m_snapshot->hosts[static_cast<std::size_t>(idx[k])].name)
+                       .toHtmlEscaped();
         if (idx.size() > 3)
             out << tr("+%1 more").arg(idx.size() - 3);
         return out.join(QStringLiteral(", "));
@@ -311,7 +318,8 @@ void HostMapView::refreshImbalance() {
                     .arg(format::metric(g.mean, MetricUnit::Ratio), format::metric(g.max, MetricUnit::Ratio))
                     .arg(l.toString(g.cv, 'f', 2));
         if (!g.hot.empty())
-            html += QStringLiteral("<br>") + tr("%1 redlining (≥ 85 %): %2").arg(g.hot.size()).arg(names(g.hot));
+            html +=
+                QStringLiteral("<br>") + tr("%1 redlining (≥ 85 %): %2").arg(g.hot.size()).arg(names(g.hot));
         if (!g.idle.empty())
             html += QStringLiteral("<br>") + tr("%1 idle (≤ 20 %): %2").arg(g.idle.size()).arg(names(g.idle));
         if (!g.hot.empty() && !g.idle.empty())

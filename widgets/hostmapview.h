@@ -71,7 +71,7 @@ private:
     analysis::HostMapLayout m_layout;
     QImage m_image;
     int m_metric = 0;
-    int m_level = -1; // -1: the deepest level of the hierarchy
+    int m_level = -1;               // -1: the deepest level of the hierarchy
     std::uint64_t m_laidOutFor = 0; // hosts' identity the layout was made for
     bool m_stale = false;
 };

@@ -18,8 +18,10 @@ std::vector<SavedFilter> IncidentNotifier::loadFilters() {
     const int n = settings.beginReadArray(QStringLiteral("triage/filters"));
     for (int i = 0; i < n; ++i) {
         settings.setArrayIndex(i);
-        out.push_back({settings.value(QStringLiteral("name")).toString(), settings.value(QStringLiteral("text")).toString(),
-                       settings.value(QStringLiteral("notify")).toBool(), settings.value(QStringLiteral("sound")).toBool()});
+        out.push_back({settings.value(QStringLiteral("name")).toString(),
+                       settings.value(QStringLiteral("text")).toString(),
+                       settings.value(QStringLiteral("notify")).toBool(),
+                       settings.value(QStringLiteral("sound")).toBool()});
     }
     settings.endArray();
     return out;
@@ -67,7 +69,8 @@ void IncidentNotifier::onSnapshot(const FleetSnapshotPtr &snapshot) {
             if (!match)
                 continue;
             Q_EMIT notify(tr("New incident: %1").arg(IncidentModel::causeTitle(inc)),
-                          tr("%1 (saved filter \"%2\")").arg(IncidentModel::reason(inc), saved->name), saved->sound);
+                          tr("%1 (saved filter \"%2\")").arg(IncidentModel::reason(inc), saved->name),
+                          saved->sound);
             break;
         }
     }

@@ -13,9 +13,9 @@ namespace vigil {
 
 struct SavedFilter {
     QString name;
-    QString text;         // the AlertFilter language
-    bool notify = false;  // tell the operator about new incidents matching it
-    bool sound = false;   // ... with a sound
+    QString text;        // the AlertFilter language
+    bool notify = false; // tell the operator about new incidents matching it
+    bool sound = false;  // ... with a sound
 };
 
 class IncidentNotifier final : public QObject {

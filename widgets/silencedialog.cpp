@@ -23,8 +23,9 @@ SilenceDialog::SilenceDialog(FleetSnapshotPtr snapshot, const std::vector<Silenc
     , m_preview(new QLabel)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel)) {
     setWindowTitle(tr("Silence alerts"));
-    const std::pair<QString, int> durations[] = {{tr("15 minutes"), 15},   {tr("1 hour"), 60},   {tr("2 hours"), 120},
-                                                 {tr("4 hours"), 240},     {tr("1 day"), 1440}, {tr("3 days"), 4320}};
+    const std::pair<QString, int> durations[] = {{tr("15 minutes"), 15}, {tr("1 hour"), 60},
+                                                 {tr("2 hours"), 120},   {tr("4 hours"), 240},
+                                                 {tr("1 day"), 1440},    {tr("3 days"), 4320}};
     for (const auto &[title, minutes] : durations)
         m_duration->addItem(title, minutes);
     m_duration->setCurrentIndex(2);
@@ -58,9 +59,11 @@ void SilenceDialog::update() {
     if (!ok)
         m_preview->setText(tr("Matchers: %1").arg(QString::fromStdString(error)));
     else
-        m_preview->setText(tr("This silence will match %1 active alert(s) now.").arg(QLocale().toString(m_count)));
+        m_preview->setText(
+            tr("This silence will match %1 active alert(s) now.").arg(QLocale().toString(m_count)));
     m_preview->setStyleSheet(ok ? QString() : QStringLiteral("color: #c03030;"));
-    const bool complete = ok && !m_author->text().trimmed().isEmpty() && !m_comment->text().trimmed().isEmpty();
+    const bool complete =
+        ok && !m_author->text().trimmed().isEmpty() && !m_comment->text().trimmed().isEmpty();
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(complete);
 }
 

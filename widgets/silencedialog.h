@@ -15,8 +15,8 @@ namespace vigil {
 class SilenceDialog final : public QDialog {
     Q_OBJECT
 public:
-    SilenceDialog(FleetSnapshotPtr snapshot, const std::vector<SilenceMatcher> &matchers, const QString &comment,
-                  QWidget *parent = nullptr);
+    SilenceDialog(FleetSnapshotPtr snapshot, const std::vector<SilenceMatcher> &matchers,
+                  const QString &comment, QWidget *parent = nullptr);
 
     // Valid after accept(): startsAt now, endsAt now + duration.
     [[nodiscard]] Silence silence() const;

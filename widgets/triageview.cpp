@@ -2,11 +2,11 @@
 
 #include "alerttimeline.h"
 #include "fleet/silencematch.h"
+#include "incidentnotifier.h"
 #include "item/alerttablemodel.h"
 #include "item/amgroupmodel.h"
 #include "item/incidentalertsmodel.h"
 #include "item/incidentmodel.h"
-#include "incidentnotifier.h"
 #include "item/triageexport.h"
 #include "silencedialog.h"
 
@@ -49,7 +49,8 @@ public:
 
 protected:
     bool filterAcceptsRow(int row, const QModelIndex &) const override {
-        return !m_active || (row < static_cast<int>(m_allowed.size()) && m_allowed[static_cast<std::size_t>(row)]);
+        return !m_active ||
+               (row < static_cast<int>(m_allowed.size()) && m_allowed[static_cast<std::size_t>(row)]);
     }
 
 private:
@@ -106,7 +107,8 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::RichText);
     m_summary->hide();
-    m_filter->setPlaceholderText(tr("Filter (/): rack=\"eu1-a-r07\" alertname=~\"Host.*\" @state=active @age>10m text"));
+    m_filter->setPlaceholderText(
+        tr("Filter (/): rack=\"eu1-a-r07\" alertname=~\"Host.*\" @state=active @age>10m text"));
     m_filter->setClearButtonEnabled(true);
     // Filtering 100,000 alerts takes ~20 ms: typed text is applied once typing pauses.
     auto *debounce = new QTimer(this);
@@ -218,8 +220,8 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     auto *exportButton = new QToolButton;
     exportButton->setText(tr("Export CSV…"));
     connect(exportButton, &QToolButton::clicked, this, [this] {
-        const QString base = QFileDialog::getSaveFileName(this, tr("Export triage as CSV"),
-                                                          QStringLiteral("vigil-triage"), tr("CSV base name (*)"));
+        const QString base = QFileDialog::getSaveFileName(
+            this, tr("Export triage as CSV"), QStringLiteral("vigil-triage"), tr("CSV base name (*)"));
         if (base.isEmpty())
             return;
         QString error;
@@ -227,7 +229,8 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
             QMessageBox::warning(this, tr("Export failed"), error);
     });
 
-    m_keys->setText(tr("j/k move · Enter members · / filter · t all alerts · s silence · a acknowledge · n note · e expire · ? keys"));
+    m_keys->setText(tr("j/k move · Enter members · / filter · t all alerts · s silence · a acknowledge · n "
+                       "note · e expire · ? keys"));
     m_keys->setStyleSheet(QStringLiteral("color: palette(mid);"));
     auto *top = new QHBoxLayout;
     top->addWidget(m_headline, 1);
@@ -243,7 +246,8 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
         if (!ok || name.trimmed().isEmpty())
             return;
         const auto answer = QMessageBox::question(
-            this, tr("Notify"), tr("Show a desktop notification when a new incident matches \"%1\"?").arg(name),
+            this, tr("Notify"),
+            tr("Show a desktop notification when a new incident matches \"%1\"?").arg(name),
             QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
         saveFilter({name.trimmed(), m_filter->text().trimmed(), answer == QMessageBox::Yes, false});
     });
@@ -278,7 +282,10 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     };
     key(QKeySequence(Qt::Key_J), [this] { moveSelection(1); });
     key(QKeySequence(Qt::Key_K), [this] { moveSelection(-1); });
-    key(QKeySequence(Qt::Key_Slash), [this] { m_filter->setFocus(); m_filter->selectAll(); });
+    key(QKeySequence(Qt::Key_Slash), [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
     key(QKeySequence(Qt::Key_S), [this] { openSilenceDialog(); });
     key(QKeySequence(Qt::Key_E), [this] { expireSelected(); });
     key(QKeySequence(Qt::Key_Question), [this] { showShortcuts(); });
@@ -303,8 +310,8 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     key(QKeySequence(Qt::Key_A), [this] { toggleAcknowledge(); });
     key(QKeySequence(Qt::Key_N), [this] {
         bool ok = false;
-        const QString text = QInputDialog::getMultiLineText(this, tr("Note on the incident"),
-                                                            tr("Note (kept in Vigil's cache):"), QString(), &ok);
+        const QString text = QInputDialog::getMultiLineText(
+            this, tr("Note on the incident"), tr("Note (kept in Vigil's cache):"), QString(), &ok);
         if (ok)
             addNote(text);
     });
@@ -381,15 +388,17 @@ void TriageView::openAlertInIncident() {
     if (k < 0)
         return;
     const std::string fp = snap->alerts[static_cast<std::size_t>(i)].fingerprint;
-    const QModelIndex idx =
-        m_proxy->mapFromSource(m_model->index(m_model->rowOfKey(QString::fromStdString(snap->triage->incidents[static_cast<std::size_t>(k)].key)), 0));
+    const QModelIndex idx = m_proxy->mapFromSource(m_model->index(
+        m_model->rowOfKey(QString::fromStdString(snap->triage->incidents[static_cast<std::size_t>(k)].key)),
+        0));
     setAlertTableMode(false);
     if (idx.isValid())
         m_table->setCurrentIndex(idx);
     for (int g = 0; g < m_members->rowCount(); ++g) {
         const QModelIndex group = m_members->index(g, 0);
         for (int r = 0; r < m_members->rowCount(group); ++r)
-            if (const Alert *a = m_members->alertAt(m_members->index(r, 0, group)); a && a->fingerprint == fp) {
+            if (const Alert *a = m_members->alertAt(m_members->index(r, 0, group));
+                a && a->fingerprint == fp) {
                 m_tree->expand(group);
                 m_tree->setCurrentIndex(m_members->index(r, 0, group));
                 m_tree->setFocus();
@@ -441,7 +450,8 @@ void TriageView::onModelReset() {
     }
     if (!m_sized && m_model->rowCount() > 0) {
         m_table->resizeColumnsToContents();
-        m_table->setColumnWidth(IncidentModel::CauseColumn, std::max(m_table->columnWidth(IncidentModel::CauseColumn), 200));
+        m_table->setColumnWidth(IncidentModel::CauseColumn,
+                                std::max(m_table->columnWidth(IncidentModel::CauseColumn), 200));
         m_sized = true;
     }
     updateHeadline();
@@ -475,22 +485,24 @@ void TriageView::updateHeadline() {
     const QString head = m_model->headline();
     if (m_storm) {
         m_headline->setText(tr("ALERT STORM — %1").arg(head));
-        m_headline->setStyleSheet(
-            QStringLiteral("QLabel { background: #7a1f1f; color: white; padding: 6px; font-size: 16pt; font-weight: bold; }"));
+        m_headline->setStyleSheet(QStringLiteral("QLabel { background: #7a1f1f; color: white; padding: 6px; "
+                                                 "font-size: 16pt; font-weight: bold; }"));
         // Summary layout: the top incidents in words, above the list.
         QString html;
         for (std::size_t k = 0; t && k < t->incidents.size() && k < 3; ++k) {
             const Incident &inc = t->incidents[k];
             html += QStringLiteral("<p style='margin:2px'><b>%1. %2</b> — %3 (%4 %)</p>")
                         .arg(k + 1)
-                        .arg(IncidentModel::causeTitle(inc).toHtmlEscaped(), IncidentModel::reason(inc).toHtmlEscaped())
+                        .arg(IncidentModel::causeTitle(inc).toHtmlEscaped(),
+                             IncidentModel::reason(inc).toHtmlEscaped())
                         .arg(std::lround(inc.confidence * 100));
         }
         m_summary->setText(html);
         m_summary->setVisible(!html.isEmpty());
     } else {
         m_headline->setText(head);
-        m_headline->setStyleSheet(QStringLiteral("QLabel { font-size: 13pt; font-weight: bold; padding: 4px; }"));
+        m_headline->setStyleSheet(
+            QStringLiteral("QLabel { font-size: 13pt; font-weight: bold; padding: 4px; }"));
         m_summary->hide();
     }
 }
@@ -509,13 +521,15 @@ void TriageView::showIncident() {
         m_alertDetail->clear();
         return;
     }
-    m_title->setText(tr("<b>%1</b> · %2 · confidence %3 %")
-                         .arg(IncidentModel::causeTitle(*inc).toHtmlEscaped(), IncidentModel::severityName(inc->severity))
-                         .arg(std::lround(inc->confidence * 100)));
+    m_title->setText(
+        tr("<b>%1</b> · %2 · confidence %3 %")
+            .arg(IncidentModel::causeTitle(*inc).toHtmlEscaped(), IncidentModel::severityName(inc->severity))
+            .arg(std::lround(inc->confidence * 100)));
     m_reason->setText(IncidentModel::reason(*inc));
     QString notes;
     if (const Acknowledgement *ack = snap->ack(inc->key))
-        notes += tr("<b>Acknowledged</b> by %1 at %2; the silence runs to %3 and is extended while the incident lasts.")
+        notes += tr("<b>Acknowledged</b> by %1 at %2; the silence runs to %3 and is extended while the "
+                    "incident lasts.")
                      .arg(QString::fromStdString(ack->author).toHtmlEscaped(),
                           QDateTime::fromMSecsSinceEpoch(ack->since).toString(QStringLiteral("HH:mm")),
                           QDateTime::fromMSecsSinceEpoch(ack->endsAt).toString(QStringLiteral("HH:mm")));
@@ -548,7 +562,8 @@ void TriageView::showIncident() {
             continue;
         m_tree->expand(group);
         for (int r = 0; !currentFp.empty() && r < m_members->rowCount(group); ++r)
-            if (const Alert *a = m_members->alertAt(m_members->index(r, 0, group)); a && a->fingerprint == currentFp) {
+            if (const Alert *a = m_members->alertAt(m_members->index(r, 0, group));
+                a && a->fingerprint == currentFp) {
                 m_tree->setCurrentIndex(m_members->index(r, 0, group));
                 currentFp.clear();
             }
@@ -595,7 +610,8 @@ void TriageView::showAlert() {
         const QUrl gen(QString::fromStdString(a->generatorUrl));
         const QString expr = QUrlQuery(gen).queryItemValue(QStringLiteral("g0.expr"), QUrl::FullyDecoded);
         if (!expr.isEmpty())
-            html += QStringLiteral("<br>%1: <code>%2</code>").arg(tr("Rule expression"), expr.toHtmlEscaped());
+            html +=
+                QStringLiteral("<br>%1: <code>%2</code>").arg(tr("Rule expression"), expr.toHtmlEscaped());
     }
     if (!a->silencedBy.empty())
         html += QStringLiteral("<br>") + tr("Silenced by %1").arg(esc(a->silencedBy.front()));
@@ -645,7 +661,8 @@ void TriageView::openSilenceDialog() {
     if (!snap || !inc)
         return;
     const QString source = alertmanagerSourceOf(*snap, *inc);
-    SilenceDialog dialog(snap, silenceMatchers(), tr("Vigil triage: %1").arg(IncidentModel::causeTitle(*inc)), this);
+    SilenceDialog dialog(snap, silenceMatchers(), tr("Vigil triage: %1").arg(IncidentModel::causeTitle(*inc)),
+                         this);
     // A silenced alert selected: edit the silence that holds it.
     if (const Alert *a = currentAlert(); a && !a->silencedBy.empty())
         for (const auto &s : snap->silences)
@@ -727,18 +744,21 @@ void TriageView::addNote(const QString &text) {
 }
 
 void TriageView::showShortcuts() {
-    m_keys->setText(m_keys->text().startsWith(QLatin1String("<table"))
-                        ? tr("j/k move · Enter members · / filter · t all alerts · s silence · a acknowledge · n note · e expire · ? keys")
-                        : tr("<table><tr><td><b>j</b> / <b>k</b></td><td>next / previous incident</td></tr>"
-                             "<tr><td><b>Enter</b></td><td>open the members of the incident</td></tr>"
-                             "<tr><td><b>Esc</b></td><td>back to the incident list</td></tr>"
-                             "<tr><td><b>/</b></td><td>filter: label matchers, @state=, @age&gt;10m, text</td></tr>"
-                             "<tr><td><b>t</b></td><td>all alerts as one table (Enter opens its incident)</td></tr>"
-                             "<tr><td><b>s</b></td><td>silence the selected alert or incident (edit the silence of a silenced alert)</td></tr>"
-                             "<tr><td><b>e</b></td><td>expire the silences holding the selection</td></tr>"
-                             "<tr><td><b>a</b></td><td>acknowledge the incident (or take it back)</td></tr>"
-                             "<tr><td><b>n</b></td><td>add a note to the incident</td></tr>"
-                             "<tr><td><b>?</b></td><td>show or hide this list</td></tr></table>"));
+    m_keys->setText(
+        m_keys->text().startsWith(QLatin1String("<table"))
+            ? tr("j/k move · Enter members · / filter · t all alerts · s silence · a acknowledge · n note · "
+                 "e expire · ? keys")
+            : tr("<table><tr><td><b>j</b> / <b>k</b></td><td>next / previous incident</td></tr>"
+                 "<tr><td><b>Enter</b></td><td>open the members of the incident</td></tr>"
+                 "<tr><td><b>Esc</b></td><td>back to the incident list</td></tr>"
+                 "<tr><td><b>/</b></td><td>filter: label matchers, @state=, @age&gt;10m, text</td></tr>"
+                 "<tr><td><b>t</b></td><td>all alerts as one table (Enter opens its incident)</td></tr>"
+                 "<tr><td><b>s</b></td><td>silence the selected alert or incident (edit the silence of a "
+                 "silenced alert)</td></tr>"
+                 "<tr><td><b>e</b></td><td>expire the silences holding the selection</td></tr>"
+                 "<tr><td><b>a</b></td><td>acknowledge the incident (or take it back)</td></tr>"
+                 "<tr><td><b>n</b></td><td>add a note to the incident</td></tr>"
+                 "<tr><td><b>?</b></td><td>show or hide this list</td></tr></table>"));
 }
 
 } // namespace vigil

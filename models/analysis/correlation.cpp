@@ -83,7 +83,8 @@ std::uint32_t Correlator::locate(const FleetGraph &g, const Alert &a, std::uint6
     return slot;
 }
 
-std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr, const std::vector<Alert> &alerts, TimeMs now) {
+std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
+                                                 const std::vector<Alert> &alerts, TimeMs now) {
     auto result = std::make_shared<TriageResult>();
     result->computedAt = now;
     result->flapReturns = m_opt.flapReturns;
@@ -236,8 +237,9 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr, 
         if (nd.kind != NodeKind::Group || node == g.unplaced())
             return false;
         const auto k = static_cast<std::size_t>(node);
-        const int needed = std::max(m_opt.minGroupHosts,
-                                    static_cast<int>(std::ceil(m_opt.groupShare * static_cast<double>(nd.hosts))));
+        const int needed =
+            std::max(m_opt.minGroupHosts,
+                     static_cast<int>(std::ceil(m_opt.groupShare * static_cast<double>(nd.hosts))));
         return alerted[k] || failing[k] >= needed;
     };
     // The outermost failing group above each node (top-down over the tree).
@@ -249,9 +251,10 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr, 
             stack.pop_back();
             for (int c : g.node(v).children) {
                 const auto k = static_cast<std::size_t>(c);
-                causeGroup[k] = causeGroup[static_cast<std::size_t>(v)] >= 0 ? causeGroup[static_cast<std::size_t>(v)]
-                                : impaired(c)                                ? c
-                                                                             : -1;
+                causeGroup[k] = causeGroup[static_cast<std::size_t>(v)] >= 0
+                                    ? causeGroup[static_cast<std::size_t>(v)]
+                                : impaired(c) ? c
+                                              : -1;
                 if (!g.node(c).children.empty())
                     stack.push_back(c);
             }
@@ -324,7 +327,8 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr, 
             if (c.kind == CauseKind::Host && c.node != host && g.node(c.node).service == service)
                 continue;
             if (!best || c.onset > best->onset + m_opt.lead ||
-                (c.onset >= best->onset - m_opt.lead && c.kind == CauseKind::Group && best->kind != CauseKind::Group))
+                (c.onset >= best->onset - m_opt.lead && c.kind == CauseKind::Group &&
+                 best->kind != CauseKind::Group))
                 best = &c;
         }
         return best;
@@ -344,7 +348,7 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr, 
             continue;
         const Located &l = *loc[i];
         const TimeMs t = start[i];
-        int cg = l.host >= 0 ? causeGroup[static_cast<std::size_t>(l.host)]
+        int cg = l.host >= 0    ? causeGroup[static_cast<std::size_t>(l.host)]
                  : l.group >= 0 ? (impaired(l.group) && causeGroup[static_cast<std::size_t>(l.group)] < 0
                                        ? l.group
                                        : causeGroup[static_cast<std::size_t>(l.group)])
@@ -354,7 +358,8 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr, 
             kindOf[i] = CauseKind::Group;
             continue;
         }
-        if (l.host >= 0 && hostFailing[static_cast<std::size_t>(l.host)] && near(t, onsetMin[static_cast<std::size_t>(l.host)])) {
+        if (l.host >= 0 && hostFailing[static_cast<std::size_t>(l.host)] &&
+            near(t, onsetMin[static_cast<std::size_t>(l.host)])) {
             // A host failing on its own: its own alerts belong to it (or to its failing service).
             bool serviceWide = false;
             if (l.service >= 0)
@@ -440,7 +445,8 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr, 
         switch (inc.causeKind) {
         case CauseKind::Group:
             atCause = (l.host < 0 && l.group == inc.causeNode) ||
-                      (l.severity >= 2 && l.host >= 0 && causeGroup[static_cast<std::size_t>(l.host)] == inc.causeNode);
+                      (l.severity >= 2 && l.host >= 0 &&
+                       causeGroup[static_cast<std::size_t>(l.host)] == inc.causeNode);
             if (l.host < 0 && l.group == inc.causeNode)
                 inc.causeAlerted = true;
             break;
@@ -455,7 +461,8 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr, 
             atCause = true;
             break;
         }
-        (atCause ? causeMembers : otherMembers)[static_cast<std::size_t>(k)].push_back(static_cast<std::uint32_t>(i));
+        (atCause ? causeMembers : otherMembers)[static_cast<std::size_t>(k)].push_back(
+            static_cast<std::uint32_t>(i));
         if (viaDependency[i])
             ++inc.dependentAlerts;
         const bool isSup = sup[i];
@@ -505,14 +512,16 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr, 
             if (onsetMin[c] != kNever && inc.causeKind != CauseKind::Service)
                 inc.causeSpreadMs = onsetMax[c] - onsetMin[c];
         }
-        const double share = inc.causeHosts ? static_cast<double>(inc.causeHostsFailing) / inc.causeHosts : 0.0;
+        const double share =
+            inc.causeHosts ? static_cast<double>(inc.causeHostsFailing) / inc.causeHosts : 0.0;
         switch (inc.causeKind) {
         case CauseKind::Group:
             inc.confidence = 0.5 + 0.3 * std::min(1.0, share) + (inc.causeAlerted ? 0.15 : 0.0) +
                              (inc.inhibitedLinks > 0 ? 0.04 : 0.0);
             break;
         case CauseKind::Host:
-            inc.confidence = 0.55 + (inc.causeHostsFailing ? 0.15 : 0.0) + (inc.dependentAlerts > 0 ? 0.15 : 0.0);
+            inc.confidence =
+                0.55 + (inc.causeHostsFailing ? 0.15 : 0.0) + (inc.dependentAlerts > 0 ? 0.15 : 0.0);
             break;
         case CauseKind::Service:
             inc.confidence = 0.45 + 0.2 * share + (inc.dependentAlerts > 0 ? 0.15 : 0.0);
@@ -611,7 +620,8 @@ void summarize(TriageResult &result, const std::vector<Alert> &alerts) {
             if (fa != fb)
                 return fb; // the folded flapping group goes last
             const auto ca = count[static_cast<std::size_t>(a)], cb = count[static_cast<std::size_t>(b)];
-            return ca != cb ? ca > cb : names[static_cast<std::size_t>(a)] < names[static_cast<std::size_t>(b)];
+            return ca != cb ? ca > cb
+                            : names[static_cast<std::size_t>(a)] < names[static_cast<std::size_t>(b)];
         });
         std::vector<std::uint32_t> offset(names.size(), 0);
         std::uint32_t at = inc.causeAlertCount;
@@ -619,7 +629,8 @@ void summarize(TriageResult &result, const std::vector<Alert> &alerts) {
             offset[static_cast<std::size_t>(g)] = at;
             const bool flap = names[static_cast<std::size_t>(g)] == "\x01flapping";
             inc.groups.push_back({flap ? std::string() : std::string(names[static_cast<std::size_t>(g)]), at,
-                                  at + static_cast<std::uint32_t>(count[static_cast<std::size_t>(g)]), false, flap});
+                                  at + static_cast<std::uint32_t>(count[static_cast<std::size_t>(g)]), false,
+                                  flap});
             at += static_cast<std::uint32_t>(count[static_cast<std::size_t>(g)]);
         }
         sorted.assign(inc.alerts.begin(), inc.alerts.end());
@@ -650,8 +661,9 @@ void summarize(TriageResult &result, const std::vector<Alert> &alerts) {
 void compareWithAlertmanagerGroups(TriageResult &result, const std::vector<Alert> &alerts,
                                    const std::vector<AlertmanagerGroup> &groups) {
     result.amGroups.assign(groups.size(), {});
-    const bool sorted = std::is_sorted(alerts.begin(), alerts.end(),
-                                       [](const Alert &a, const Alert &b) { return a.fingerprint < b.fingerprint; });
+    const bool sorted = std::is_sorted(alerts.begin(), alerts.end(), [](const Alert &a, const Alert &b) {
+        return a.fingerprint < b.fingerprint;
+    });
     std::unordered_map<std::string_view, std::size_t> byFp;
     if (!sorted)
         for (std::size_t i = 0; i < alerts.size(); ++i)
@@ -671,7 +683,8 @@ void compareWithAlertmanagerGroups(TriageResult &result, const std::vector<Alert
         auto &view = result.amGroups[g];
         for (const auto &fp : groups[g].fingerprints) {
             const long i = find(fp);
-            if (i < 0 || static_cast<std::size_t>(i) >= result.incidentOf.size() || result.incidentOf[static_cast<std::size_t>(i)] < 0)
+            if (i < 0 || static_cast<std::size_t>(i) >= result.incidentOf.size() ||
+                result.incidentOf[static_cast<std::size_t>(i)] < 0)
                 continue;
             ++view.alerts;
             ++votes[result.incidentOf[static_cast<std::size_t>(i)]];

@@ -19,16 +19,16 @@ namespace vigil::analysis {
 struct CorrelationOptions {
     std::string hostLabel = "instance";   // as in the query profile
     std::string serviceLabel = "service"; // as in the topology config
-    TimeMs window = 5 * 60'000;      // alerts starting this close to a cause's onset belong to it
-    TimeMs lead = 60'000;            // ...and this much before it (clocks and scrape intervals differ)
-    double groupShare = 0.6;         // share of a group's hosts with critical alerts that implicates it
+    TimeMs window = 5 * 60'000;           // alerts starting this close to a cause's onset belong to it
+    TimeMs lead = 60'000;                 // ...and this much before it (clocks and scrape intervals differ)
+    double groupShare = 0.6;              // share of a group's hosts with critical alerts that implicates it
     int minGroupHosts = 3;
     std::vector<std::string> groupBy{"alertname"}; // how alerts without a topological cause are grouped
-    int stormAlertsPerMinute = 60;   // alerts starting per minute that make a storm
-    int stormIncidentAlerts = 200;   // ...or one incident this large
-    TimeMs newFor = 5 * 60'000;      // an incident is "new" this long after it was first seen
+    int stormAlertsPerMinute = 60;                 // alerts starting per minute that make a storm
+    int stormIncidentAlerts = 200;                 // ...or one incident this large
+    TimeMs newFor = 5 * 60'000;                    // an incident is "new" this long after it was first seen
     TimeMs flapWindow = 30 * 60'000;
-    int flapReturns = 3;             // an alert that comes back this often within flapWindow is flapping
+    int flapReturns = 3; // an alert that comes back this often within flapWindow is flapping
 };
 
 enum class CauseKind : std::uint8_t { Group, Host, Service, AlertGroup };
@@ -38,32 +38,32 @@ const char *causeKindName(CauseKind k);
 int severityRank(std::string_view severity);
 
 struct Incident {
-    std::string key;            // stable across polls: "group:eu1/eu1-a/eu1-a-r07", "host:db-01", ...
+    std::string key; // stable across polls: "group:eu1/eu1-a/eu1-a-r07", "host:db-01", ...
     CauseKind causeKind = CauseKind::AlertGroup;
-    int causeNode = -1;         // in the FleetGraph; -1 for an AlertGroup
-    std::string causeLevel;     // "rack", "host", "service"; the grouping labels for an AlertGroup
-    std::string causeName;      // "eu1-a-r07", "db-0003", "HighCpu"
-    double confidence = 0;      // 0..1
+    int causeNode = -1;     // in the FleetGraph; -1 for an AlertGroup
+    std::string causeLevel; // "rack", "host", "service"; the grouping labels for an AlertGroup
+    std::string causeName;  // "eu1-a-r07", "db-0003", "HighCpu"
+    double confidence = 0;  // 0..1
 
     // Evidence behind the reason ("38 hosts in rack eu1-a-r07 stopped answering within 40 s; 412 alerts
     // on 9 services depend on them"); the view words it.
-    int causeHostsFailing = 0;  // hosts at the cause with critical alerts
-    int causeHosts = 0;         // hosts at the cause
-    TimeMs causeSpreadMs = 0;   // first to last of those failures
-    bool causeAlerted = false;  // an alert names the cause itself (SwitchDown on the rack)
-    int dependentAlerts = 0;    // members explained by a dependency on the cause
-    int services = 0;           // distinct services among members
-    int hosts = 0;              // distinct hosts among members (blast radius)
-    int inhibitedLinks = 0;     // members inhibited by another member
+    int causeHostsFailing = 0; // hosts at the cause with critical alerts
+    int causeHosts = 0;        // hosts at the cause
+    TimeMs causeSpreadMs = 0;  // first to last of those failures
+    bool causeAlerted = false; // an alert names the cause itself (SwitchDown on the rack)
+    int dependentAlerts = 0;   // members explained by a dependency on the cause
+    int services = 0;          // distinct services among members
+    int hosts = 0;             // distinct hosts among members (blast radius)
+    int inhibitedLinks = 0;    // members inhibited by another member
 
-    std::vector<std::uint32_t> alerts;      // indexes into the input, cause alerts first
-    std::uint32_t causeAlertCount = 0;      // the first causeAlertCount of `alerts` sit at the cause
-    int severity = 0;                       // worst among unsuppressed members
+    std::vector<std::uint32_t> alerts; // indexes into the input, cause alerts first
+    std::uint32_t causeAlertCount = 0; // the first causeAlertCount of `alerts` sit at the cause
+    int severity = 0;                  // worst among unsuppressed members
     int active = 0, suppressed = 0, flapping = 0;
-    TimeMs startsAt = 0;                    // earliest member start
-    TimeMs firstSeen = 0;                   // when the Correlator first saw this incident
+    TimeMs startsAt = 0;  // earliest member start
+    TimeMs firstSeen = 0; // when the Correlator first saw this incident
     bool isNew = false;
-    bool escalating = false;                // grew by a fifth (and at least 5 alerts) since the last update
+    bool escalating = false; // grew by a fifth (and at least 5 alerts) since the last update
 
     // Presentation summaries (summarize()), so views never walk the members on the GUI thread:
     // `alerts` after the cause alerts is ordered by alert name, largest group first; each group is a
@@ -83,18 +83,18 @@ struct Incident {
 };
 
 struct TriageResult {
-    std::vector<Incident> incidents;  // ranked: severity, blast radius, age
-    std::vector<int> incidentOf;      // per input alert: index into incidents, -1 when resolved
+    std::vector<Incident> incidents;    // ranked: severity, blast radius, age
+    std::vector<int> incidentOf;        // per input alert: index into incidents, -1 when resolved
     std::vector<std::uint16_t> returns; // per input alert: times it came back within flapWindow
     int flapReturns = 3;                // returns that make an alert flapping
-    std::size_t alerts = 0;           // alerts considered (not resolved)
-    double alertsPerMinute = 0;       // alerts that started within the last minute
+    std::size_t alerts = 0;             // alerts considered (not resolved)
+    double alertsPerMinute = 0;         // alerts that started within the last minute
     bool storm = false;
     TimeMs computedAt = 0;
     // Per Alertmanager group (aligned with the snapshot's amGroups): how Vigil regrouped its alerts.
     struct AmGroupView {
-        int alerts = 0;      // of its alerts, those Vigil holds
-        int incidents = 0;   // distinct incidents they fall in
+        int alerts = 0;       // of its alerts, those Vigil holds
+        int incidents = 0;    // distinct incidents they fall in
         int topIncident = -1; // the incident holding most of them
     };
     std::vector<AmGroupView> amGroups;
@@ -119,28 +119,30 @@ public:
 
     // Correlates the current alerts. Each alert's place in the graph is remembered by fingerprint, so a
     // poll where few alerts changed costs little more than a pass over integers.
-    std::shared_ptr<TriageResult> update(const FleetGraphPtr &graph, const std::vector<Alert> &alerts, TimeMs now);
+    std::shared_ptr<TriageResult> update(const FleetGraphPtr &graph, const std::vector<Alert> &alerts,
+                                         TimeMs now);
 
 private:
     // What the correlator remembers per alert, keyed by its fingerprint (16 hex digits as a number).
     struct Located {
-        std::int32_t host = -1;    // host node
-        std::int32_t group = -1;   // group node the labels name when there is no host
-        std::int32_t service = -1; // service node
+        std::int32_t host = -1;     // host node
+        std::int32_t group = -1;    // group node the labels name when there is no host
+        std::int32_t service = -1;  // service node
         std::int32_t groupKey = -1; // interned values of the groupBy labels
         std::uint8_t severity = 0;
         TimeMs lastSeen = 0;
-        std::uint64_t seenIn = 0;  // the update that last saw it
-        std::uint32_t index = 0;   // position in the current update's input
+        std::uint64_t seenIn = 0; // the update that last saw it
+        std::uint32_t index = 0;  // position in the current update's input
         std::vector<TimeMs> returns;
     };
     std::uint32_t locate(const FleetGraph &g, const Alert &a, std::uint64_t key, bool *fresh); // slot
 
     CorrelationOptions m_opt;
     FleetGraphPtr m_graph;
-    std::vector<Located> m_entries;                         // dense, in first-seen order
+    std::vector<Located> m_entries;                           // dense, in first-seen order
     std::unordered_map<std::uint64_t, std::uint32_t> m_slots; // fingerprint -> entry
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> m_byPosition; // the previous update's keys, ascending
+    std::vector<std::pair<std::uint64_t, std::uint32_t>>
+        m_byPosition; // the previous update's keys, ascending
     bool m_previousAscending = true;
     // Per-alert working arrays, kept between updates so a poll does not fault in fresh pages.
     struct Scratch {

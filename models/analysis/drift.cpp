@@ -7,7 +7,8 @@
 
 namespace vigil::analysis {
 
-DriftReport consensusDrift(const std::vector<Host> &hosts, const std::vector<Fact> &facts, const DriftOptions &o) {
+DriftReport consensusDrift(const std::vector<Host> &hosts, const std::vector<Fact> &facts,
+                           const DriftOptions &o) {
     DriftReport report;
     std::unordered_map<std::string_view, std::string_view> roleOf;
     std::map<std::string_view, std::vector<std::string_view>> members; // role -> hosts
@@ -55,9 +56,9 @@ DriftReport consensusDrift(const std::vector<Host> &hosts, const std::vector<Fac
             report.clusters.push_back(std::move(c));
         }
     }
-    std::stable_sort(report.clusters.begin(), report.clusters.end(), [](const DriftCluster &a, const DriftCluster &b) {
-        return a.hosts.size() > b.hosts.size();
-    });
+    std::stable_sort(
+        report.clusters.begin(), report.clusters.end(),
+        [](const DriftCluster &a, const DriftCluster &b) { return a.hosts.size() > b.hosts.size(); });
     for (const auto &[role, hs] : members)
         if (static_cast<int>(hs.size()) >= o.minHosts)
             for (auto h : hs) {

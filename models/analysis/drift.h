@@ -17,8 +17,8 @@ struct DriftOptions {
 
 struct ConsensusFact {
     std::string role, fact, value;
-    int holders = 0;      // hosts of the role with this value
-    int hosts = 0;        // hosts of the role
+    int holders = 0; // hosts of the role with this value
+    int hosts = 0;   // hosts of the role
     [[nodiscard]] double strength() const { return hosts ? static_cast<double>(holders) / hosts : 0; }
 };
 
@@ -30,8 +30,8 @@ struct DriftCluster {
 };
 
 struct DriftReport {
-    std::vector<ConsensusFact> baseline;  // by role, then fact
-    std::vector<DriftCluster> clusters;   // largest first
+    std::vector<ConsensusFact> baseline; // by role, then fact
+    std::vector<DriftCluster> clusters;  // largest first
     int hostsChecked = 0;
     int hostsCompliant = 0;
     [[nodiscard]] double compliance() const {
@@ -42,6 +42,7 @@ struct DriftReport {
 inline constexpr const char *kAbsent = "(absent)";
 
 // facts: (host, name, value); several values of one fact on one host count as one joined value.
-DriftReport consensusDrift(const std::vector<Host> &hosts, const std::vector<Fact> &facts, const DriftOptions &options = {});
+DriftReport consensusDrift(const std::vector<Host> &hosts, const std::vector<Fact> &facts,
+                           const DriftOptions &options = {});
 
 } // namespace vigil::analysis

@@ -3,8 +3,8 @@
 // The graph is rebuilt only when hosts, their labels or the edges change, so the correlator's
 // per-alert cache survives ordinary polls.
 #include "correlation.h"
-#include "imbalance.h"
 #include "fleet/fleetsnapshot.h"
+#include "imbalance.h"
 
 namespace vigil::analysis {
 

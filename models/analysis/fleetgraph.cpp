@@ -67,7 +67,8 @@ FleetGraphPtr FleetGraph::build(const std::vector<Host> &hosts, const std::vecto
                     const int id = g->addNode(std::move(n));
                     g->m_nodes[static_cast<std::size_t>(parent)].children.push_back(id);
                     it = g->m_groupsByPath.emplace(path, id).first;
-                    auto [v, fresh] = g->m_groupsByValue[static_cast<std::size_t>(lvl)].emplace(std::string(value), id);
+                    auto [v, fresh] =
+                        g->m_groupsByValue[static_cast<std::size_t>(lvl)].emplace(std::string(value), id);
                     if (!fresh)
                         v->second = -2;
                 }

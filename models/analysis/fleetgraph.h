@@ -17,12 +17,12 @@ enum class NodeKind : std::uint8_t { Root, Group, Host, Service };
 
 struct GraphNode {
     NodeKind kind = NodeKind::Root;
-    int level = -1;    // Group: index into the hierarchy (0 = outermost); Host: hierarchy size
-    std::string name;  // the group's label value, the host's name, the service's name
-    int parent = -1;   // physical parent; -1 for the root and for services
+    int level = -1;   // Group: index into the hierarchy (0 = outermost); Host: hierarchy size
+    std::string name; // the group's label value, the host's name, the service's name
+    int parent = -1;  // physical parent; -1 for the root and for services
     std::vector<int> children;
-    int hosts = 0;     // hosts in the subtree (1 for a host)
-    int service = -1;  // Host: its service node, -1 when it has none
+    int hosts = 0;            // hosts in the subtree (1 for a host)
+    int service = -1;         // Host: its service node, -1 when it has none
     std::vector<int> callees; // Service: services it depends on
     std::vector<int> callers; // Service: services that depend on it
     std::vector<int> members; // Service: its hosts
@@ -73,8 +73,8 @@ private:
     int m_unplaced = -1;
     int m_hostCount = 0;
     Index m_hosts, m_services;
-    Index m_groupsByPath;                // "eu1\x1f" "eu1-a\x1f" "eu1-a-r07"
-    std::vector<Index> m_groupsByValue;  // per level; -2 when a value is ambiguous at that level
+    Index m_groupsByPath;               // "eu1\x1f" "eu1-a\x1f" "eu1-a-r07"
+    std::vector<Index> m_groupsByValue; // per level; -2 when a value is ambiguous at that level
 };
 
 using FleetGraphPtr = std::shared_ptr<const FleetGraph>;

@@ -45,8 +45,8 @@ int pack(HostMapLayout &l, int tile, int width) {
 }
 } // namespace
 
-HostMapLayout layoutHostMap(const FleetGraph &graph, const std::vector<Host> &hosts, int level, int width, int height,
-                            int titleHeight) {
+HostMapLayout layoutHostMap(const FleetGraph &graph, const std::vector<Host> &hosts, int level, int width,
+                            int height, int titleHeight) {
     HostMapLayout l;
     l.width = width;
     l.titleHeight = titleHeight;
@@ -60,7 +60,7 @@ HostMapLayout layoutHostMap(const FleetGraph &graph, const std::vector<Host> &ho
         if (node < 0)
             continue;
         int g = graph.node(node).parent;
-        while (g > 0 && graph.node(g).level > level && !graph.isUnplaced(g) )
+        while (g > 0 && graph.node(g).level > level && !graph.isUnplaced(g))
             g = graph.node(g).parent;
         if (graph.isUnplaced(g))
             g = graph.unplaced();
@@ -89,7 +89,8 @@ HostMapLayout layoutHostMap(const FleetGraph &graph, const std::vector<Host> &ho
         for (std::size_t k = 0; k < g.hosts.size(); ++k) {
             const auto i = static_cast<std::size_t>(g.hosts[k]);
             l.tileX[i] = g.x + static_cast<int>(k % static_cast<std::size_t>(g.cols)) * l.tile;
-            l.tileY[i] = g.y + l.titleHeight + static_cast<int>(k / static_cast<std::size_t>(g.cols)) * l.tile;
+            l.tileY[i] =
+                g.y + l.titleHeight + static_cast<int>(k / static_cast<std::size_t>(g.cols)) * l.tile;
         }
     return l;
 }

@@ -11,11 +11,11 @@ namespace vigil::analysis {
 
 struct HostMapLayout {
     struct Group {
-        int node = -1;            // graph node (group or the unplaced group)
-        std::string title;        // "eu1 / eu1-a / eu1-a-r07"
+        int node = -1;                  // graph node (group or the unplaced group)
+        std::string title;              // "eu1 / eu1-a / eu1-a-r07"
         int x = 0, y = 0, w = 0, h = 0; // the block, title strip included
         int cols = 1;
-        std::vector<int> hosts;   // indexes into the hosts given, in tile order
+        std::vector<int> hosts; // indexes into the hosts given, in tile order
     };
     std::vector<Group> groups;
     std::vector<int> tileX, tileY; // per host index: top-left pixel of its tile; -1 when not placed
@@ -29,7 +29,7 @@ struct HostMapLayout {
 
 // level: index into the hierarchy (0 = outermost); deeper levels are grouped by their ancestor at
 // that level. The tile shrinks (16 px down to 1) until everything fits in width x height.
-HostMapLayout layoutHostMap(const FleetGraph &graph, const std::vector<Host> &hosts, int level, int width, int height,
-                            int titleHeight = 14);
+HostMapLayout layoutHostMap(const FleetGraph &graph, const std::vector<Host> &hosts, int level, int width,
+                            int height, int titleHeight = 14);
 
 } // namespace vigil::analysis

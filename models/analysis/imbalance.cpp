@@ -6,12 +6,13 @@
 
 namespace vigil::analysis {
 
-std::vector<GroupImbalance> rankImbalance(const std::vector<Host> &hosts, int metric, const ImbalanceOptions &o) {
+std::vector<GroupImbalance> rankImbalance(const std::vector<Host> &hosts, int metric,
+                                          const ImbalanceOptions &o) {
     std::map<std::string_view, std::vector<int>> groups;
     for (std::size_t i = 0; i < hosts.size(); ++i) {
         const Host &h = hosts[i];
-        if (metric < 0 || static_cast<std::size_t>(metric) >= h.metrics.size() || std::isnan(h.metrics[static_cast<std::size_t>(metric)]) ||
-            h.up == UpState::Down)
+        if (metric < 0 || static_cast<std::size_t>(metric) >= h.metrics.size() ||
+            std::isnan(h.metrics[static_cast<std::size_t>(metric)]) || h.up == UpState::Down)
             continue;
         const auto g = h.labels.value(o.groupLabel);
         if (!g.empty())
@@ -21,7 +22,9 @@ std::vector<GroupImbalance> rankImbalance(const std::vector<Host> &hosts, int me
     for (auto &[name, members] : groups) {
         if (static_cast<int>(members.size()) < o.minHosts)
             continue;
-        auto value = [&](int i) { return hosts[static_cast<std::size_t>(i)].metrics[static_cast<std::size_t>(metric)]; };
+        auto value = [&](int i) {
+            return hosts[static_cast<std::size_t>(i)].metrics[static_cast<std::size_t>(metric)];
+        };
         GroupImbalance g;
         g.group = std::string(name);
         g.hosts = static_cast<int>(members.size());

@@ -18,21 +18,22 @@ struct ImbalanceOptions {
 
 struct GroupImbalance {
     std::string group;
-    int hosts = 0;            // with a value
+    int hosts = 0; // with a value
     double mean = 0, max = 0, min = 0;
     double maxOverMean = 0;
     double stddev = 0;
-    double cv = 0;            // coefficient of variation (stddev / mean)
-    double hotShare = 0;      // share of hosts at or above `hot`
-    double idleShare = 0;     // share at or below `idle`
-    double score = 0;         // ranking: stddev x (1 + 4 x hotShare), x1.5 when hot and idle hosts coexist
-    std::vector<int> hot;     // host indexes, hottest first
-    std::vector<int> idle;    // coldest first
+    double cv = 0;         // coefficient of variation (stddev / mean)
+    double hotShare = 0;   // share of hosts at or above `hot`
+    double idleShare = 0;  // share at or below `idle`
+    double score = 0;      // ranking: stddev x (1 + 4 x hotShare), x1.5 when hot and idle hosts coexist
+    std::vector<int> hot;  // host indexes, hottest first
+    std::vector<int> idle; // coldest first
     // Suggested move: bring each hot host down to the group mean by shifting its excess to idle hosts.
-    double excess = 0;        // sum over hot hosts of (value - mean), in the metric's unit x hosts
+    double excess = 0; // sum over hot hosts of (value - mean), in the metric's unit x hosts
 };
 
 // Hosts without the label or without a value for `metric` are left out. Ranked by score, highest first.
-std::vector<GroupImbalance> rankImbalance(const std::vector<Host> &hosts, int metric, const ImbalanceOptions &options = {});
+std::vector<GroupImbalance> rankImbalance(const std::vector<Host> &hosts, int metric,
+                                          const ImbalanceOptions &options = {});
 
 } // namespace vigil::analysis

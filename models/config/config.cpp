@@ -288,7 +288,8 @@ public:
         c.file = m_file;
         if (!root.IsDefined() || root.IsNull())
             fail(root, "", "the file is empty");
-        allowKeys(root, "", {"sources", "profile", "http", "cache", "topology", "triage", "baselines", "wall"});
+        allowKeys(root, "",
+                  {"sources", "profile", "http", "cache", "topology", "triage", "baselines", "wall"});
         const auto srcs = root["sources"];
         if (!srcs || !srcs.IsSequence() || srcs.size() == 0)
             fail(srcs ? srcs : root, "sources", "expected a non-empty list of sources");
@@ -325,8 +326,8 @@ public:
             if (t["window"])
                 c.triage.windowMs = duration(t["window"], "triage.window");
             if (t["storm_alerts_per_minute"])
-                c.triage.stormAlertsPerMinute =
-                    static_cast<int>(integer(t["storm_alerts_per_minute"], "triage.storm_alerts_per_minute", 1));
+                c.triage.stormAlertsPerMinute = static_cast<int>(
+                    integer(t["storm_alerts_per_minute"], "triage.storm_alerts_per_minute", 1));
         }
         if (const auto ca = root["cache"]) {
             allowKeys(ca, "cache", {"path", "retention"});

@@ -1,8 +1,8 @@
 #pragma once
 // Vigil's configuration as operators write it (YAML or JSON), validated with errors that name file,
 // line and key. Secrets read here stay in memory only (DESIGN rule 7).
-#include "../net/httptypes.h"
 #include "../fleet/host.h"
+#include "../net/httptypes.h"
 #include "queryprofile.h"
 
 #include <cstdint>

@@ -56,8 +56,8 @@ struct AlertmanagerGroup {
 // rule itself evaluates cleanly.
 struct AlertRule {
     std::string group;
-    std::string name;  // the alertname it raises
-    std::string query; // the PromQL expression
+    std::string name;   // the alertname it raises
+    std::string query;  // the PromQL expression
     std::string health; // "ok", "err", "unknown"
     std::string lastError;
     std::string source; // which Prometheus

@@ -10,7 +10,8 @@ namespace vigil {
 namespace {
 std::string lower(std::string_view s) {
     std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return out;
 }
 bool containsLower(std::string_view haystack, const std::string &needleLower) {
@@ -61,8 +62,9 @@ std::optional<AlertFilter> AlertFilter::parse(std::string_view text, std::string
                 return fail("expected @state=NAME or @state!=NAME");
             }
             static const std::pair<const char *, State> names[] = {
-                {"active", State::Active},       {"suppressed", State::Suppressed}, {"silenced", State::Silenced},
-                {"inhibited", State::Inhibited}, {"pending", State::Pending},        {"firing", State::Firing}};
+                {"active", State::Active},     {"suppressed", State::Suppressed},
+                {"silenced", State::Silenced}, {"inhibited", State::Inhibited},
+                {"pending", State::Pending},   {"firing", State::Firing}};
             bool known = false;
             for (const auto &[name, s] : names)
                 if (v == name) {
@@ -105,7 +107,8 @@ bool AlertFilter::empty() const {
 bool AlertFilter::inState(const Alert &a, State s) {
     switch (s) {
     case State::Active:
-        return (a.state == AlertState::Active || a.state == AlertState::Firing) && !a.isSilenced() && !a.isInhibited();
+        return (a.state == AlertState::Active || a.state == AlertState::Firing) && !a.isSilenced() &&
+               !a.isInhibited();
     case State::Suppressed:
         return a.state == AlertState::Suppressed || a.isSilenced() || a.isInhibited();
     case State::Silenced:

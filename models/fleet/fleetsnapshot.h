@@ -27,17 +27,17 @@ struct FleetSnapshot {
     // benchmarks and the watchdog measure receive-to-screen latency.
     std::int64_t pollReceivedNs = 0;
     std::vector<MetricQuery> metrics;
-    std::vector<Host> hosts; // sorted by name
-    std::vector<Fact> facts; // sorted by host, then name
+    std::vector<Host> hosts;        // sorted by name
+    std::vector<Fact> facts;        // sorted by host, then name
     std::vector<ServiceEdge> edges; // from the config and the edge query, by (from, to)
     std::vector<Alert> alerts;
-    std::vector<AlertRule> rules; // alerting rules of every Prometheus, by name
+    std::vector<AlertRule> rules;            // alerting rules of every Prometheus, by name
     std::vector<AlertmanagerGroup> amGroups; // Alertmanager's own grouping, merged across a cluster
     [[nodiscard]] const AlertRule *rule(std::string_view alertname) const;
     std::vector<Silence> silences;
     std::vector<SourceHealth> sources;
-    std::vector<IncidentNote> notes;    // by time
-    std::vector<Acknowledgement> acks;  // by incident
+    std::vector<IncidentNote> notes;   // by time
+    std::vector<Acknowledgement> acks; // by incident
     [[nodiscard]] const Acknowledgement *ack(std::string_view incident) const;
     // Analysis over the above, computed off the GUI thread with the snapshot (models/analysis).
     std::shared_ptr<const analysis::FleetGraph> graph;

@@ -268,8 +268,9 @@ FleetSnapshotPtr FleetState::build() {
                 else {
                     slot.requestsPerSecond += e.requestsPerSecond;
                     if (!std::isnan(e.errorsPerSecond))
-                        slot.errorsPerSecond = std::isnan(slot.errorsPerSecond) ? e.errorsPerSecond
-                                                                                : slot.errorsPerSecond + e.errorsPerSecond;
+                        slot.errorsPerSecond = std::isnan(slot.errorsPerSecond)
+                                                   ? e.errorsPerSecond
+                                                   : slot.errorsPerSecond + e.errorsPerSecond;
                 }
             }
         for (auto &[key, e] : edges)
@@ -288,16 +289,18 @@ FleetSnapshotPtr FleetState::build() {
                     slot = g;
                     continue;
                 }
-                slot.fingerprints.insert(slot.fingerprints.end(), g.fingerprints.begin(), g.fingerprints.end());
+                slot.fingerprints.insert(slot.fingerprints.end(), g.fingerprints.begin(),
+                                         g.fingerprints.end());
                 std::sort(slot.fingerprints.begin(), slot.fingerprints.end());
                 slot.fingerprints.erase(std::unique(slot.fingerprints.begin(), slot.fingerprints.end()),
                                         slot.fingerprints.end());
             }
         for (auto &[k, g] : groups)
             s->amGroups.push_back(std::move(g));
-        std::stable_sort(s->amGroups.begin(), s->amGroups.end(), [](const AlertmanagerGroup &a, const AlertmanagerGroup &b) {
-            return a.fingerprints.size() > b.fingerprints.size();
-        });
+        std::stable_sort(s->amGroups.begin(), s->amGroups.end(),
+                         [](const AlertmanagerGroup &a, const AlertmanagerGroup &b) {
+                             return a.fingerprints.size() > b.fingerprints.size();
+                         });
     }
     std::stable_sort(s->rules.begin(), s->rules.end(),
                      [](const AlertRule &a, const AlertRule &b) { return a.name < b.name; });

@@ -18,11 +18,11 @@ struct IncidentNote {
 
 struct Acknowledgement {
     std::string incident;
-    std::string source;    // the Alertmanager source holding the silence
+    std::string source; // the Alertmanager source holding the silence
     std::string silenceId;
     std::string author;
-    TimeMs since = 0;      // when it was acknowledged
-    TimeMs endsAt = 0;     // the silence's current end
+    TimeMs since = 0;  // when it was acknowledged
+    TimeMs endsAt = 0; // the silence's current end
     bool operator==(const Acknowledgement &) const = default;
 };
 

@@ -35,7 +35,8 @@ int countActiveMatches(const std::vector<Alert> &alerts, const std::vector<Silen
         return 0;
     int n = 0;
     for (const auto &a : alerts) {
-        if (a.state == AlertState::Resolved || a.isSilenced() || a.isInhibited() || a.state == AlertState::Suppressed)
+        if (a.state == AlertState::Resolved || a.isSilenced() || a.isInhibited() ||
+            a.state == AlertState::Suppressed)
             continue;
         bool all = true;
         for (const auto &m : compiled)

@@ -110,12 +110,15 @@ void AlertTableModel::sortRows() {
 }
 
 const Alert *AlertTableModel::alertAt(int row) const {
-    return row >= 0 && row < static_cast<int>(m_rows.size()) ? &m_snapshot->alerts[m_rows[static_cast<std::size_t>(row)]]
-                                                            : nullptr;
+    return row >= 0 && row < static_cast<int>(m_rows.size())
+               ? &m_snapshot->alerts[m_rows[static_cast<std::size_t>(row)]]
+               : nullptr;
 }
 
 int AlertTableModel::alertIndex(int row) const {
-    return row >= 0 && row < static_cast<int>(m_rows.size()) ? static_cast<int>(m_rows[static_cast<std::size_t>(row)]) : -1;
+    return row >= 0 && row < static_cast<int>(m_rows.size())
+               ? static_cast<int>(m_rows[static_cast<std::size_t>(row)])
+               : -1;
 }
 
 int AlertTableModel::rowCount(const QModelIndex &parent) const {

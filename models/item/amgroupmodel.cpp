@@ -41,10 +41,11 @@ QVariant AmGroupModel::data(const QModelIndex &index, int role) const {
     const auto &g = m_snapshot->amGroups[static_cast<std::size_t>(index.row())];
     const auto *t = m_snapshot->triage.get();
     const analysis::TriageResult::AmGroupView *view =
-        t && static_cast<std::size_t>(index.row()) < t->amGroups.size() ? &t->amGroups[static_cast<std::size_t>(index.row())]
-                                                                        : nullptr;
-    const analysis::Incident *top = view && view->topIncident >= 0 ? &t->incidents[static_cast<std::size_t>(view->topIncident)]
-                                                                   : nullptr;
+        t && static_cast<std::size_t>(index.row()) < t->amGroups.size()
+            ? &t->amGroups[static_cast<std::size_t>(index.row())]
+            : nullptr;
+    const analysis::Incident *top =
+        view && view->topIncident >= 0 ? &t->incidents[static_cast<std::size_t>(view->topIncident)] : nullptr;
     if (role == TopIncidentKeyRole)
         return top ? QString::fromStdString(top->key) : QString();
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
@@ -62,7 +63,8 @@ QVariant AmGroupModel::data(const QModelIndex &index, int role) const {
             return tr("none");
         if (view->incidents == 1)
             return tr("1 incident: %1").arg(IncidentModel::causeTitle(*top));
-        return tr("%1 incidents, mostly %2").arg(l.toString(view->incidents), IncidentModel::causeTitle(*top));
+        return tr("%1 incidents, mostly %2")
+            .arg(l.toString(view->incidents), IncidentModel::causeTitle(*top));
     default:
         return {};
     }

@@ -6,7 +6,6 @@
 
 #include <QLocale>
 
-
 namespace vigil {
 
 IncidentAlertsModel::IncidentAlertsModel(QObject *parent)
@@ -20,13 +19,12 @@ void IncidentAlertsModel::setIncident(FleetSnapshotPtr snapshot, const std::stri
             if (inc.key != key)
                 continue;
             for (const auto &g : inc.groups)
-                groups.push_back({g.atCause ? (inc.causeKind == analysis::CauseKind::AlertGroup
-                                                   ? QString::fromStdString(inc.causeName)
-                                                   : tr("At the cause"))
+                groups.push_back({g.atCause    ? (inc.causeKind == analysis::CauseKind::AlertGroup
+                                                      ? QString::fromStdString(inc.causeName)
+                                                      : tr("At the cause"))
                                   : g.flapping ? tr("Flapping (folded)")
                                                : QString::fromStdString(g.name),
-                                  g.atCause,
-                                  &inc.alerts, g.begin, g.end});
+                                  g.atCause, &inc.alerts, g.begin, g.end});
             break;
         }
     beginResetModel();
@@ -49,7 +47,8 @@ QModelIndex IncidentAlertsModel::index(int row, int column, const QModelIndex &p
     if (row < 0 || column < 0 || column >= ColumnCount)
         return {};
     if (!parent.isValid())
-        return row < static_cast<int>(m_groups.size()) ? createIndex(row, column, quintptr(0)) : QModelIndex();
+        return row < static_cast<int>(m_groups.size()) ? createIndex(row, column, quintptr(0))
+                                                       : QModelIndex();
     if (parent.internalId() != 0 || parent.row() >= static_cast<int>(m_groups.size()))
         return {};
     if (row >= m_groups[static_cast<std::size_t>(parent.row())].rows())

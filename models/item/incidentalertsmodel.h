@@ -13,7 +13,8 @@ class IncidentAlertsModel final : public QAbstractItemModel {
 public:
     enum Column { NameColumn = 0, InstanceColumn, StateColumn, StartedColumn, SummaryColumn, ColumnCount };
     enum Role {
-        AlertIndexRole = Qt::UserRole + 1, // int: index into the snapshot's alerts; -1 for a group row or "more"
+        AlertIndexRole =
+            Qt::UserRole + 1, // int: index into the snapshot's alerts; -1 for a group row or "more"
     };
     // A tree of 60,000 expanded rows costs the view tens of milliseconds per poll: a group lists its
     // first kMaxChildren alerts and then one row saying how many more there are.
@@ -37,11 +38,14 @@ private:
     struct Group {
         QString title;
         bool atCause = false;
-        const std::vector<std::uint32_t> *alerts = nullptr; // the incident's members (kept alive by m_snapshot)
+        const std::vector<std::uint32_t> *alerts =
+            nullptr; // the incident's members (kept alive by m_snapshot)
         std::uint32_t begin = 0, end = 0;
         [[nodiscard]] int size() const { return static_cast<int>(end - begin); }
         [[nodiscard]] int rows() const { return size() > kMaxChildren ? kMaxChildren + 1 : size(); }
-        [[nodiscard]] std::uint32_t at(int row) const { return (*alerts)[begin + static_cast<std::uint32_t>(row)]; }
+        [[nodiscard]] std::uint32_t at(int row) const {
+            return (*alerts)[begin + static_cast<std::uint32_t>(row)];
+        }
     };
     FleetSnapshotPtr m_snapshot;
     std::string m_key;

@@ -86,7 +86,8 @@ QString IncidentModel::reason(const Incident &inc) {
     const QString level = QString::fromStdString(inc.causeLevel);
     const int others = static_cast<int>(inc.alerts.size()) - static_cast<int>(inc.causeAlertCount);
     auto within = [&](TimeMs ms) {
-        return ms < 1000 ? tr("at once") : tr("within %1 s").arg(l.toString(std::llround(static_cast<double>(ms) / 1000.0)));
+        return ms < 1000 ? tr("at once")
+                         : tr("within %1 s").arg(l.toString(std::llround(static_cast<double>(ms) / 1000.0)));
     };
     QString first;
     switch (inc.causeKind) {
@@ -98,10 +99,12 @@ QString IncidentModel::reason(const Incident &inc) {
             first += tr(", and an alert names the %1 itself").arg(level);
         break;
     case CauseKind::Host:
-        first = tr("host %1 is failing (%n alert(s) on it)", nullptr, static_cast<int>(inc.causeAlertCount)).arg(name);
+        first = tr("host %1 is failing (%n alert(s) on it)", nullptr, static_cast<int>(inc.causeAlertCount))
+                    .arg(name);
         break;
     case CauseKind::Service:
-        first = tr("%1 of %2 hosts of service %3 are failing").arg(l.toString(inc.causeHostsFailing), l.toString(inc.causeHosts), name);
+        first = tr("%1 of %2 hosts of service %3 are failing")
+                    .arg(l.toString(inc.causeHostsFailing), l.toString(inc.causeHosts), name);
         break;
     case CauseKind::AlertGroup:
         return tr("%n alert(s) named %1 on %2 host(s); no shared cause in the topology", nullptr,
@@ -109,12 +112,15 @@ QString IncidentModel::reason(const Incident &inc) {
             .arg(name.isEmpty() ? tr("(no alertname)") : name, l.toString(inc.hosts));
     }
     if (others > 0)
-        first += QStringLiteral("; ") +
-                 tr("%n more alert(s) on %1 service(s) started with it", nullptr, others).arg(l.toString(inc.services));
+        first +=
+            QStringLiteral("; ") + tr("%n more alert(s) on %1 service(s) started with it", nullptr, others)
+                                       .arg(l.toString(inc.services));
     if (inc.dependentAlerts > 0)
-        first += QStringLiteral(", ") + tr("%n of them on services that depend on it", nullptr, inc.dependentAlerts);
+        first += QStringLiteral(", ") +
+                 tr("%n of them on services that depend on it", nullptr, inc.dependentAlerts);
     if (inc.inhibitedLinks > 0)
-        first += QStringLiteral("; ") + tr("Alertmanager inhibits %n of them by it", nullptr, inc.inhibitedLinks);
+        first +=
+            QStringLiteral("; ") + tr("Alertmanager inhibits %n of them by it", nullptr, inc.inhibitedLinks);
     return first;
 }
 
@@ -197,7 +203,9 @@ QVariant IncidentModel::data(const QModelIndex &index, int role) const {
             return l.toString(inc->services);
         case StartedColumn: {
             const qint64 s = std::max<qint64>(0, (now - inc->startsAt) / 1000);
-            return s < 120 ? tr("%1 s ago").arg(s) : s < 7200 ? tr("%1 min ago").arg(s / 60) : tr("%1 h ago").arg(s / 3600);
+            return s < 120    ? tr("%1 s ago").arg(s)
+                   : s < 7200 ? tr("%1 min ago").arg(s / 60)
+                              : tr("%1 h ago").arg(s / 3600);
         }
         case ConfidenceColumn:
             return QStringLiteral("%1 %").arg(std::lround(inc->confidence * 100));

@@ -46,7 +46,8 @@ public:
     [[nodiscard]] QString headline() const;
     // "rack eu1-a-r07", "host db-0003:9100", "service api", "HighCpu"
     static QString causeTitle(const analysis::Incident &incident);
-    // "38 of 40 hosts in rack eu1-a-r07 stopped answering within 40 s; 412 alerts on 9 services depend on them"
+    // "38 of 40 hosts in rack eu1-a-r07 stopped answering within 40 s; 412 alerts on 9 services depend on
+    // them"
     static QString reason(const analysis::Incident &incident);
     static QString severityName(int severity);
 

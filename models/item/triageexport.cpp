@@ -44,21 +44,22 @@ bool write(const QString &path, const QString &text, QString *error) {
 } // namespace
 
 QString incidentsCsv(const FleetSnapshot &s) {
-    QString out = row({QStringLiteral("rank"), QStringLiteral("key"), QStringLiteral("cause"), QStringLiteral("severity"),
-                       QStringLiteral("confidence"), QStringLiteral("alerts"), QStringLiteral("active"),
-                       QStringLiteral("suppressed"), QStringLiteral("hosts"), QStringLiteral("services"),
-                       QStringLiteral("started"), QStringLiteral("new"), QStringLiteral("escalating"),
-                       QStringLiteral("reason")});
+    QString out = row({QStringLiteral("rank"), QStringLiteral("key"), QStringLiteral("cause"),
+                       QStringLiteral("severity"), QStringLiteral("confidence"), QStringLiteral("alerts"),
+                       QStringLiteral("active"), QStringLiteral("suppressed"), QStringLiteral("hosts"),
+                       QStringLiteral("services"), QStringLiteral("started"), QStringLiteral("new"),
+                       QStringLiteral("escalating"), QStringLiteral("reason")});
     if (!s.triage)
         return out;
     int rank = 0;
     for (const auto &inc : s.triage->incidents)
-        out += row({QString::number(++rank), QString::fromStdString(inc.key), IncidentModel::causeTitle(inc),
-                    IncidentModel::severityName(inc.severity), QString::number(inc.confidence, 'f', 2),
-                    QString::number(inc.alerts.size()), QString::number(inc.active), QString::number(inc.suppressed),
-                    QString::number(inc.hosts), QString::number(inc.services), iso(inc.startsAt),
-                    inc.isNew ? QStringLiteral("yes") : QStringLiteral("no"),
-                    inc.escalating ? QStringLiteral("yes") : QStringLiteral("no"), IncidentModel::reason(inc)});
+        out +=
+            row({QString::number(++rank), QString::fromStdString(inc.key), IncidentModel::causeTitle(inc),
+                 IncidentModel::severityName(inc.severity), QString::number(inc.confidence, 'f', 2),
+                 QString::number(inc.alerts.size()), QString::number(inc.active),
+                 QString::number(inc.suppressed), QString::number(inc.hosts), QString::number(inc.services),
+                 iso(inc.startsAt), inc.isNew ? QStringLiteral("yes") : QStringLiteral("no"),
+                 inc.escalating ? QStringLiteral("yes") : QStringLiteral("no"), IncidentModel::reason(inc)});
     return out;
 }
 

@@ -196,22 +196,25 @@ void FleetService::refresh() {
         QMetaObject::invokeMethod(m_pipeline, &Pipeline::refresh, Qt::QueuedConnection);
 }
 
-void FleetService::addIncidentNote(const std::string &incident, const std::string &author, const std::string &text) {
+void FleetService::addIncidentNote(const std::string &incident, const std::string &author,
+                                   const std::string &text) {
     if (!m_pipeline)
         return;
     IncidentNote note{incident, author, text, nowMs()};
-    QMetaObject::invokeMethod(m_pipeline, [p = m_pipeline, note] { p->addNote(note); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_pipeline, [p = m_pipeline, note] { p->addNote(note); }, Qt::QueuedConnection);
 }
 
 void FleetService::setAck(const Acknowledgement &ack) {
     if (m_pipeline)
-        QMetaObject::invokeMethod(m_pipeline, [p = m_pipeline, ack] { p->setAck(ack); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_pipeline, [p = m_pipeline, ack] { p->setAck(ack); }, Qt::QueuedConnection);
 }
 
 void FleetService::clearAck(const std::string &incident) {
     if (m_pipeline)
-        QMetaObject::invokeMethod(m_pipeline, [p = m_pipeline, incident] { p->clearAck(incident); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_pipeline, [p = m_pipeline, incident] { p->clearAck(incident); }, Qt::QueuedConnection);
 }
 
 void FleetService::acknowledge(const std::string &incident, const std::string &sourceName,
@@ -225,7 +228,8 @@ void FleetService::acknowledge(const std::string &incident, const std::string &s
     s.comment = "Acknowledged in Vigil (" + incident + "); extended while the incident lasts";
     m_released.erase(incident);
     createSilence(sourceName, s,
-                  [this, incident, sourceName, author, endsAt = s.endsAt, done = std::move(done)](Result<std::string> r) {
+                  [this, incident, sourceName, author, endsAt = s.endsAt,
+                   done = std::move(done)](Result<std::string> r) {
                       if (r)
                           setAck({incident, sourceName, r.value(), author, nowMs(), endsAt});
                       done(std::move(r));
@@ -235,7 +239,8 @@ void FleetService::acknowledge(const std::string &incident, const std::string &s
 void FleetService::unacknowledge(const std::string &incident, std::function<void(Result<std::string>)> done) {
     const Acknowledgement *a = m_current ? m_current->ack(incident) : nullptr;
     if (!a) {
-        done(ApiError{ApiError::Kind::Transport, "/api/v2/silence", "\"" + incident + "\" is not acknowledged", {}, 0});
+        done(ApiError{
+            ApiError::Kind::Transport, "/api/v2/silence", "\"" + incident + "\" is not acknowledged", {}, 0});
         return;
     }
     const Acknowledgement ack = *a;

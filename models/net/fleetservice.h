@@ -50,7 +50,7 @@ public:
     // Acknowledge: a short silence with the given matchers, which Vigil extends while the incident
     // is still there and lets run out once it is gone. The callback gets the silence id or the error.
     struct AckPolicy {
-        TimeMs duration = 30 * 60'000;    // each silence (and each extension) runs this long
+        TimeMs duration = 30 * 60'000;     // each silence (and each extension) runs this long
         TimeMs extendBefore = 10 * 60'000; // extend when less than this is left
     };
     void setAckPolicy(AckPolicy policy) { m_ackPolicy = policy; }
@@ -81,8 +81,8 @@ private:
     Pipeline *m_pipeline = nullptr; // lives on m_thread
     FleetSnapshotPtr m_current;
     AckPolicy m_ackPolicy;
-    std::set<std::string> m_extending; // incidents whose silence extension is in flight
-    std::set<std::string> m_released;  // acknowledgements taken back (late extensions are undone)
+    std::set<std::string> m_extending;          // incidents whose silence extension is in flight
+    std::set<std::string> m_released;           // acknowledgements taken back (late extensions are undone)
     std::map<std::string, TimeMs> m_extendedTo; // the end each acknowledgement was last extended to
 };
 

@@ -329,8 +329,9 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
         if (edgeErrors)
             for (const auto &s : edgeErrors->vector)
                 if (auto it = byPair.find(pairOf(s)); it != byPair.end())
-                    it->second.errorsPerSecond =
-                        std::isnan(it->second.errorsPerSecond) ? s.value : it->second.errorsPerSecond + s.value;
+                    it->second.errorsPerSecond = std::isnan(it->second.errorsPerSecond)
+                                                     ? s.value
+                                                     : it->second.errorsPerSecond + s.value;
         for (auto &[key, e] : byPair)
             data->edges.push_back(std::move(e));
     }
@@ -397,7 +398,8 @@ std::shared_ptr<PollData> Poller::buildAlertmanager() {
     // failure here is a warning.
     if (auto it = responses.find("groups"); it != responses.end()) {
         auto checked = alertmanager::checkResponse(it->second, "/api/v2/alerts/groups");
-        auto r = checked ? alertmanager::parseGroups(it->second.body) : Result<std::vector<AlertGroup>>(checked.error());
+        auto r = checked ? alertmanager::parseGroups(it->second.body)
+                         : Result<std::vector<AlertGroup>>(checked.error());
         if (r) {
             data->hasGroups = true;
             for (auto &g : r.value()) {

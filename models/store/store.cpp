@@ -696,9 +696,11 @@ std::optional<CachedState> Store::loadCache(std::string *error) const {
         Stmt notes(db.get(), "SELECT incident, author, text, ts FROM incident_notes ORDER BY ts, id");
         while (notes.step())
             st.notes.push_back({notes.text(0), notes.text(1), notes.text(2), notes.i64(3)});
-        Stmt acks(db.get(), "SELECT incident, source, silence_id, author, since, ends_at FROM acks ORDER BY incident");
+        Stmt acks(db.get(),
+                  "SELECT incident, source, silence_id, author, since, ends_at FROM acks ORDER BY incident");
         while (acks.step())
-            st.acks.push_back({acks.text(0), acks.text(1), acks.text(2), acks.text(3), acks.i64(4), acks.i64(5)});
+            st.acks.push_back(
+                {acks.text(0), acks.text(1), acks.text(2), acks.text(3), acks.i64(4), acks.i64(5)});
     } catch (const std::exception &e) {
         if (error)
             *error = std::string("reading cache failed: ") + e.what();

@@ -27,8 +27,8 @@ struct StoreBatch {
     bool silencesReplaced = false;
     std::vector<Silence> silences;
     std::vector<IncidentNote> notesAdded;
-    std::vector<Acknowledgement> acksSet;      // inserted or updated by incident
-    std::vector<std::string> acksCleared;      // by incident
+    std::vector<Acknowledgement> acksSet; // inserted or updated by incident
+    std::vector<std::string> acksCleared; // by incident
 
     [[nodiscard]] bool empty() const {
         return polled.empty() && hostsChanged.empty() && hostsGone.empty() && hostSamples.empty() &&

@@ -9,8 +9,7 @@ namespace vigil {
 void retire(std::shared_ptr<const void> object);
 
 // Replaces `slot` with `next` and retires what it held.
-template <typename T>
-void replaceRetiring(std::shared_ptr<const T> &slot, std::shared_ptr<const T> next) {
+template <typename T> void replaceRetiring(std::shared_ptr<const T> &slot, std::shared_ptr<const T> next) {
     std::shared_ptr<const T> old = std::move(slot);
     slot = std::move(next);
     if (old)

@@ -1,8 +1,8 @@
 // Heat views: the host map at 100,000 hosts (layout, recolour for a new poll, full frame painted
 // offscreen) and the imbalance ranking over 100,000 hosts. BENCH lines.
-#include "benchclock.h"
 #include "analysis/fleetgraph.h"
 #include "analysis/imbalance.h"
+#include "benchclock.h"
 #include "hostmapview.h"
 
 #include <QApplication>
@@ -36,7 +36,8 @@ int main(int argc, char **argv) {
         h.metrics = {std::fmod(i * 0.618, 1.0)};
         base->hosts.push_back(std::move(h));
     }
-    std::sort(base->hosts.begin(), base->hosts.end(), [](const Host &a, const Host &b) { return a.name < b.name; });
+    std::sort(base->hosts.begin(), base->hosts.end(),
+              [](const Host &a, const Host &b) { return a.name < b.name; });
     base->graph = analysis::FleetGraph::build(base->hosts, {}, TopologyConfig{});
 
     std::vector<double> rank;

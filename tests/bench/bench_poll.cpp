@@ -37,7 +37,6 @@ void bench(const std::string &name, double value, const char *unit) {
     std::fflush(stdout);
 }
 
-
 long peakRssKb() {
     std::ifstream in("/proc/self/status");
     std::string line;

@@ -61,7 +61,8 @@ int main() {
             std::sort(times.begin(), times.end());
             std::printf("BENCH sim.query_%s.hosts=%d %.2f ms\n", key.c_str(), hosts, times[times.size() / 2]);
             if (key == "cpu")
-                std::printf("BENCH sim.query_cpu.bytes.hosts=%d %.2f MB\n", hosts, static_cast<double>(bytes) / 1e6);
+                std::printf("BENCH sim.query_cpu.bytes.hosts=%d %.2f MB\n", hosts,
+                            static_cast<double>(bytes) / 1e6);
         }
         // Throughput: four clients asking for CPU back to back for two seconds.
         std::atomic<int> done{0};
@@ -79,7 +80,8 @@ int main() {
         stop = true;
         for (auto &t : clients)
             t.join();
-        std::printf("BENCH sim.rps.query_cpu.hosts=%d %.1f req/s\n", hosts, done * 1000.0 / ms(t0, Clock::now()));
+        std::printf("BENCH sim.rps.query_cpu.hosts=%d %.1f req/s\n", hosts,
+                    done * 1000.0 / ms(t0, Clock::now()));
     }
     return 0;
 }

@@ -1,7 +1,7 @@
 // Triage: accuracy on vigil-sim storms against their ground truth, and correlation cost at 100,000
 // active alerts (full, and an incremental poll where 1% of alerts change). Prints BENCH lines.
-#include "benchclock.h"
 #include "analysis/correlation.h"
+#include "benchclock.h"
 #include "item/alerttablemodel.h"
 #include "item/incidentmodel.h"
 #include "triagereplay.h"

@@ -11,8 +11,8 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
-#include <QTableView>
 #include <QRegularExpression>
+#include <QTableView>
 #include <QTimer>
 
 #include <QSignalSpy>
@@ -26,9 +26,9 @@
 #include <QUrl>
 
 #include <algorithm>
-#include <set>
 #include <cmath>
 #include <functional>
+#include <set>
 
 using namespace vigil;
 
@@ -158,7 +158,8 @@ private Q_SLOTS:
                  "the simulated fleet never arrived through the real Prometheus");
         const auto snap = m_service->current();
         const int memory = m_service->config().profile.metricIndex("memory");
-        const auto memTruth = simQuery(QString::fromStdString(m_service->config().profile.metrics[memory].query));
+        const auto memTruth =
+            simQuery(QString::fromStdString(m_service->config().profile.metrics[memory].query));
         std::vector<double> errors;
         for (const auto &sr : series) {
             const auto &m = sr["metric"];
@@ -172,7 +173,8 @@ private Q_SLOTS:
                 continue;
             for (const auto &v : memTruth["data"]["result"])
                 if (v["metric"]["instance"] == m["instance"])
-                    errors.push_back(std::abs(h->metrics[memory] - std::stod(v["value"][1].template get<std::string>())));
+                    errors.push_back(
+                        std::abs(h->metrics[memory] - std::stod(v["value"][1].template get<std::string>())));
         }
         QCOMPARE(int(errors.size()), test::RealServers::simHosts - 40); // one rack of 40 is down
         // Within scrape timing: the scrape and Vigil's poll are up to two seconds apart.
@@ -184,7 +186,8 @@ private Q_SLOTS:
 
     nlohmann::json simTruth() {
         QProcess curl;
-        curl.start(QStringLiteral("curl"), {QStringLiteral("-fs"), m_servers->simUrl() + QStringLiteral("/sim/truth")});
+        curl.start(QStringLiteral("curl"),
+                   {QStringLiteral("-fs"), m_servers->simUrl() + QStringLiteral("/sim/truth")});
         curl.waitForFinished(10000);
         return nlohmann::json::parse(curl.readAllStandardOutput().toStdString(), nullptr, false);
     }
@@ -207,8 +210,9 @@ private Q_SLOTS:
             const Alert *sw = switchAlert(s);
             int n = 0;
             for (const auto &a : s.alerts)
-                n += sw && a.name() == "HostDown" && a.labels.value("rack") == rack && a.inhibitedBy.size() == 1 &&
-                     a.inhibitedBy[0] == sw->fingerprint && a.state == AlertState::Suppressed;
+                n += sw && a.name() == "HostDown" && a.labels.value("rack") == rack &&
+                     a.inhibitedBy.size() == 1 && a.inhibitedBy[0] == sw->fingerprint &&
+                     a.state == AlertState::Suppressed;
             return n;
         };
         QVERIFY2(waitFor([&](const FleetSnapshot &s) { return inhibitedHosts(s) == 40; }, 90000),
@@ -217,7 +221,8 @@ private Q_SLOTS:
         QVERIFY(snap->triage);
         const Alert *sw = switchAlert(*snap);
         const auto swIndex = static_cast<std::size_t>(sw - snap->alerts.data());
-        const auto &inc = snap->triage->incidents[static_cast<std::size_t>(snap->triage->incidentOf[swIndex])];
+        const auto &inc =
+            snap->triage->incidents[static_cast<std::size_t>(snap->triage->incidentOf[swIndex])];
         QCOMPARE(inc.causeKind, analysis::CauseKind::Group);
         QCOMPARE(inc.causeName, rack);
         QVERIFY(inc.inhibitedLinks >= 40);
@@ -228,14 +233,16 @@ private Q_SLOTS:
         QVERIFY(waitFor(
             [&](const FleetSnapshot &s) {
                 for (const auto &g : s.amGroups)
-                    if (g.receiver == "pager" && g.labels.value("alertname") == "HostDown" && g.labels.value("rack") == rack)
+                    if (g.receiver == "pager" && g.labels.value("alertname") == "HostDown" &&
+                        g.labels.value("rack") == rack)
                         return g.fingerprints.size() == 40;
                 return false;
             },
             30000));
         const auto now = m_service->current();
         for (std::size_t g = 0; g < now->amGroups.size(); ++g)
-            if (now->amGroups[g].labels.value("alertname") == "HostDown" && now->amGroups[g].labels.value("rack") == rack) {
+            if (now->amGroups[g].labels.value("alertname") == "HostDown" &&
+                now->amGroups[g].labels.value("rack") == rack) {
                 const auto &view = now->triage->amGroups[g];
                 QCOMPARE(view.alerts, 40);
                 QCOMPARE(view.incidents, 1);
@@ -252,9 +259,10 @@ private Q_SLOTS:
         window.showView(QStringLiteral("triage"));
         TriageView *view = window.triageView();
         const std::string rack = simTruth()["failedRack"];
-        const QString key = QStringLiteral("group:") +
-                            QString::fromStdString(m_service->current()->graph->path(m_service->current()->graph->group(
-                                LabelSet(std::vector<Label>{{"rack", rack}}))));
+        const QString key =
+            QStringLiteral("group:") +
+            QString::fromStdString(m_service->current()->graph->path(
+                m_service->current()->graph->group(LabelSet(std::vector<Label>{{"rack", rack}}))));
         QTRY_VERIFY_WITH_TIMEOUT(view->incidents()->model()->rowCount() > 0, 10000);
         for (int r = 0; r < view->incidents()->model()->rowCount() && view->selectedKey() != key; ++r)
             view->incidents()->setCurrentIndex(view->incidents()->model()->index(r, 0));
@@ -269,8 +277,9 @@ private Q_SLOTS:
         });
         view->openSilenceDialog();
         // The switch alert, and nothing the switch already inhibits.
-        QVERIFY2(QRegularExpression(QStringLiteral("will match [1-9]\\d* active alert")).match(preview).hasMatch(),
-                 qPrintable(preview));
+        QVERIFY2(
+            QRegularExpression(QStringLiteral("will match [1-9]\\d* active alert")).match(preview).hasMatch(),
+            qPrintable(preview));
         auto silencedSwitch = [&](const FleetSnapshot &s) -> std::string {
             for (const auto &a : s.alerts)
                 if (a.name() == "SwitchDown" && a.labels.value("rack") == rack && a.silencedBy.size() == 1)
@@ -295,7 +304,8 @@ private Q_SLOTS:
     // with every member that reported it. (Two URLs of one server stand in for two members here.)
     void severalAlertmanagerUrlsAreDeduplicated() {
         Config c = m_service->config();
-        c.sources[0].alertmanagerUrls = {m_servers->amUrl().toStdString(), m_servers->amUrl().toStdString() + "/"};
+        c.sources[0].alertmanagerUrls = {m_servers->amUrl().toStdString(),
+                                         m_servers->amUrl().toStdString() + "/"};
         QTemporaryDir dir;
         c.cachePath = dir.filePath(QStringLiteral("ha.sqlite")).toStdString();
         FleetService ha(c);
@@ -312,7 +322,8 @@ private Q_SLOTS:
             targetDown += a.name() == "TargetDown";
         QCOMPARE(targetDown, 1);
         const Alert *a = alert(*snap, "TargetDown");
-        QCOMPARE(a->seenBy, (std::vector<std::string>{"e2e/alertmanager#0", "e2e/alertmanager#1", "e2e/prometheus"}));
+        QCOMPARE(a->seenBy,
+                 (std::vector<std::string>{"e2e/alertmanager#0", "e2e/alertmanager#1", "e2e/prometheus"}));
         // The same holds for every alert: no fingerprint twice.
         std::set<std::string> fps;
         for (const auto &x : snap->alerts)
@@ -340,8 +351,8 @@ private Q_SLOTS:
         QCOMPARE(during->hosts.size(), hosts); // the cached fleet stays on screen
         QVERIFY(source(*during, SourceKind::Alertmanager)->healthy());
         QString error;
-        QVERIFY2(m_servers->restartServer(QStringLiteral("prometheus"), m_servers->promUrl() + QStringLiteral("/-/ready"),
-                                          &error),
+        QVERIFY2(m_servers->restartServer(QStringLiteral("prometheus"),
+                                          m_servers->promUrl() + QStringLiteral("/-/ready"), &error),
                  qPrintable(error));
         // A restarted Prometheus may answer before its first scrape of every target: Vigil shows what
         // it answers, and is whole again once the targets are scraped.
@@ -370,15 +381,17 @@ private Q_SLOTS:
         out.close();
         const QString vigil = qEnvironmentVariable("VIGIL_BIN");
         QVERIFY2(!vigil.isEmpty(), "VIGIL_BIN is not set (ctest sets it)");
-        for (const QString &view : {QStringLiteral("hosts"), QStringLiteral("triage"), QStringLiteral("hostmap")}) {
+        for (const QString &view :
+             {QStringLiteral("hosts"), QStringLiteral("triage"), QStringLiteral("hostmap")}) {
             const QString png = dir.filePath(view + QStringLiteral(".png"));
             QProcess p;
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
             env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
             env.insert(QStringLiteral("XDG_CACHE_HOME"), dir.path());
             p.setProcessEnvironment(env);
-            p.start(vigil, {QStringLiteral("--config"), config, QStringLiteral("--screenshot"), png,
-                            QStringLiteral("--view"), view, QStringLiteral("--size"), QStringLiteral("1280x800")});
+            p.start(vigil,
+                    {QStringLiteral("--config"), config, QStringLiteral("--screenshot"), png,
+                     QStringLiteral("--view"), view, QStringLiteral("--size"), QStringLiteral("1280x800")});
             QVERIFY(p.waitForFinished(60000));
             QVERIFY2(p.exitCode() == 0, qPrintable(QString::fromUtf8(p.readAllStandardError())));
             QImage img(png);
@@ -392,7 +405,8 @@ private Q_SLOTS:
                          // Reported by Alertmanager and by Prometheus's own /api/v1/alerts.
                          const Alert *a = alert(s, "TargetDown");
                          return a && a->seenBy.size() == 2 &&
-                                std::find(a->seenBy.begin(), a->seenBy.end(), "e2e/alertmanager#0") != a->seenBy.end();
+                                std::find(a->seenBy.begin(), a->seenBy.end(), "e2e/alertmanager#0") !=
+                                    a->seenBy.end();
                      },
                      90000),
                  "TargetDown never reached Alertmanager");

@@ -15,7 +15,8 @@ using namespace vigil;
 namespace {
 FleetSnapshotPtr fleet(int n, bool stale = false) {
     auto s = std::make_shared<FleetSnapshot>();
-    s->metrics = {{"cpu", "CPU", MetricUnit::Ratio, "q"}, {"network", "Network", MetricUnit::BytesPerSecond, "q"}};
+    s->metrics = {{"cpu", "CPU", MetricUnit::Ratio, "q"},
+                  {"network", "Network", MetricUnit::BytesPerSecond, "q"}};
     for (int i = 0; i < n; ++i) {
         Host h;
         h.name = "h" + std::to_string(1000 + i);
@@ -38,7 +39,8 @@ FleetSnapshotPtr fleet(int n, bool stale = false) {
 }
 QRgb colourOf(const HostMapCanvas &c, int host) {
     const auto &l = c.layout();
-    return c.image().pixel(l.tileX[static_cast<std::size_t>(host)] + 1, l.tileY[static_cast<std::size_t>(host)] + 1);
+    return c.image().pixel(l.tileX[static_cast<std::size_t>(host)] + 1,
+                           l.tileY[static_cast<std::size_t>(host)] + 1);
 }
 } // namespace
 

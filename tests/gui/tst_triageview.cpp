@@ -10,13 +10,13 @@
 #include "incidentnotifier.h"
 
 #include <QApplication>
-#include <QSettings>
-#include <QTemporaryDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
@@ -59,7 +59,8 @@ private Q_SLOTS:
         QSignalSpy changed(&view, &TriageView::savedFiltersChanged);
         view.saveFilter({QStringLiteral("database"), QStringLiteral("alertname=DbPrimaryDown"), true, true});
         view.saveFilter({QStringLiteral("racks"), QStringLiteral("alertname=SwitchDown"), false, false});
-        view.saveFilter({QStringLiteral("database"), QStringLiteral("alertname=~\"Db.*\""), true, true}); // replaces
+        view.saveFilter(
+            {QStringLiteral("database"), QStringLiteral("alertname=~\"Db.*\""), true, true}); // replaces
         QCOMPARE(changed.count(), 3);
         const auto filters = IncidentNotifier::loadFilters();
         QCOMPARE(filters.size(), std::size_t(2));
@@ -125,7 +126,12 @@ private Q_SLOTS:
         QTest::keyClicks(filter, QStringLiteral("DiskAlmostFull"));
         auto *proxy = qobject_cast<QSortFilterProxyModel *>(view.incidents()->model());
         QTRY_VERIFY(proxy->rowCount() >= 1 && proxy->rowCount() < model.rowCount()); // once typing pauses
-        QVERIFY2(proxy->rowCount() >= 1 && proxy->rowCount() < model.rowCount(), qPrintable(QStringLiteral("%1 of %2 %3").arg(proxy->rowCount()).arg(model.rowCount()).arg(view.filterError() + QLatin1Char(' ') + filter->text() + QLatin1Char(' ') + QString::number(view.alertModel()->rowCount()))));
+        QVERIFY2(proxy->rowCount() >= 1 && proxy->rowCount() < model.rowCount(),
+                 qPrintable(QStringLiteral("%1 of %2 %3")
+                                .arg(proxy->rowCount())
+                                .arg(model.rowCount())
+                                .arg(view.filterError() + QLatin1Char(' ') + filter->text() +
+                                     QLatin1Char(' ') + QString::number(view.alertModel()->rowCount()))));
         filter->clear();
         QCOMPARE(proxy->rowCount(), model.rowCount());
         // A filter that does not parse is shown and leaves the list as it was.
@@ -146,7 +152,8 @@ private Q_SLOTS:
         QTest::keyClick(view.alertTable(), Qt::Key_Return);
         QVERIFY(!view.alertTableMode());
         const int k = snap->triage->incidentOf[static_cast<std::size_t>(view.alertModel()->alertIndex(5))];
-        QCOMPARE(view.selectedKey(), QString::fromStdString(snap->triage->incidents[static_cast<std::size_t>(k)].key));
+        QCOMPARE(view.selectedKey(),
+                 QString::fromStdString(snap->triage->incidents[static_cast<std::size_t>(k)].key));
         QVERIFY(view.members()->currentIndex().isValid());
         QCOMPARE(view.silenceMatchers()[0].value, std::string(picked->name()));
     }
@@ -228,9 +235,11 @@ private Q_SLOTS:
         // The rack's host alerts are inhibited by the switch alert: only unsuppressed ones count.
         int expected = 0;
         for (const auto &a : snap->alerts)
-            expected += a.labels.value("rack") == top.causeName && a.inhibitedBy.empty() && a.silencedBy.empty();
+            expected +=
+                a.labels.value("rack") == top.causeName && a.inhibitedBy.empty() && a.silencedBy.empty();
         QVERIFY(expected >= 1 && expected < int(top.causeAlertCount));
-        QVERIFY2(preview.contains(QStringLiteral("will match %1 active alert").arg(expected)), qPrintable(preview));
+        QVERIFY2(preview.contains(QStringLiteral("will match %1 active alert").arg(expected)),
+                 qPrintable(preview));
         QCOMPARE(spy.count(), 1);
         QCOMPARE(spy.at(0).at(0).toString(), QStringLiteral("sim"));
         const auto s = spy.at(0).at(1).value<vigil::Silence>();

@@ -63,7 +63,8 @@ public:
             dir + QStringLiteral("/alertmanager.yml"),
             "route:\n  receiver: sink\n  group_by: [alertname]\n  group_wait: 1s\n  group_interval: 1s\n"
             "  routes:\n"
-            "    - matchers: [severity=\"critical\"]\n      receiver: pager\n      group_by: [alertname, rack]\n"
+            "    - matchers: [severity=\"critical\"]\n      receiver: pager\n      group_by: [alertname, "
+            "rack]\n"
             "    - matchers: [alertname=~\"Disk.*\"]\n      receiver: sink\n      group_wait: 5s\n"
             "receivers:\n  - name: sink\n  - name: pager\n"
             "inhibit_rules:\n  - source_matchers: [alertname=\"SwitchDown\"]\n    target_matchers: "

@@ -17,9 +17,9 @@ namespace vigil::test {
 
 struct StormScore {
     int storms = 0;
-    int rootCauseTop = 0;     // storms whose every true cause is among the top incidents
-    double compression = 0;   // mean of 1 - incidents/alerts
-    double placement = 0;     // mean share of alerts placed with (or apart from) their true cause
+    int rootCauseTop = 0;   // storms whose every true cause is among the top incidents
+    double compression = 0; // mean of 1 - incidents/alerts
+    double placement = 0;   // mean share of alerts placed with (or apart from) their true cause
     std::size_t alerts = 0;
 };
 
@@ -48,10 +48,11 @@ inline std::vector<ServiceEdge> simEdges() {
 }
 
 // Unrelated background alerts: warnings on random hosts, most started hours ago, some during the storm.
-inline void addNoise(std::vector<Alert> &alerts, std::set<std::string> &fingerprints, const sim::SimFleet &f, TimeMs t,
-                     std::uint64_t seed, int count) {
+inline void addNoise(std::vector<Alert> &alerts, std::set<std::string> &fingerprints, const sim::SimFleet &f,
+                     TimeMs t, std::uint64_t seed, int count) {
     std::mt19937_64 rng(seed * 7919 + 3);
-    const char *names[] = {"NtpClockSkew", "DiskAlmostFull", "HighCpu", "MemoryPressure", "CertificateExpiring"};
+    const char *names[] = {"NtpClockSkew", "DiskAlmostFull", "HighCpu", "MemoryPressure",
+                           "CertificateExpiring"};
     for (int i = 0; i < count; ++i) {
         const auto &h = f.hosts()[rng() % f.hosts().size()];
         Alert a;
@@ -75,8 +76,8 @@ inline void addNoise(std::vector<Alert> &alerts, std::set<std::string> &fingerpr
 struct Storm {
     std::vector<Host> hosts;
     std::vector<Alert> alerts;
-    std::set<std::string> causes;                           // "rack:NAME" / "host:NAME"
-    std::map<std::string, std::string> causeOfAlert;        // fingerprint -> cause; absent: noise
+    std::set<std::string> causes;                    // "rack:NAME" / "host:NAME"
+    std::map<std::string, std::string> causeOfAlert; // fingerprint -> cause; absent: noise
     TimeMs t = 0;
     std::set<std::string> fingerprints;
 };
@@ -84,8 +85,9 @@ struct Storm {
 // kind: "rack-failure", "db-failover" or "mixed" (both at once, independent causes).
 inline Storm makeStorm(const std::string &kind, std::uint64_t seed, int hosts, int noise) {
     Storm s;
-    std::vector<std::string> scenarios =
-        kind == "mixed" ? std::vector<std::string>{"rack-failure", "db-failover"} : std::vector<std::string>{kind};
+    std::vector<std::string> scenarios = kind == "mixed"
+                                             ? std::vector<std::string>{"rack-failure", "db-failover"}
+                                             : std::vector<std::string>{kind};
     for (const auto &sc : scenarios) {
         sim::SimOptions o;
         o.hosts = hosts;
@@ -143,7 +145,8 @@ inline void score(const Storm &s, const analysis::TriageResult &r, StormScore &o
             ++votes[it->second][r.incidentOf[i]];
     std::map<std::string, int> incidentFor;
     for (const auto &[cause, v] : votes)
-        incidentFor[cause] = std::max_element(v.begin(), v.end(), [](auto &a, auto &b) { return a.second < b.second; })->first;
+        incidentFor[cause] =
+            std::max_element(v.begin(), v.end(), [](auto &a, auto &b) { return a.second < b.second; })->first;
     std::set<int> causeIncidents;
     for (const auto &[c, k] : incidentFor)
         causeIncidents.insert(k);
@@ -155,11 +158,12 @@ inline void score(const Storm &s, const analysis::TriageResult &r, StormScore &o
         else
             right += !causeIncidents.count(r.incidentOf[i]);
     }
-    out.placement += s.alerts.empty() ? 1.0 : static_cast<double>(right) / static_cast<double>(s.alerts.size());
+    out.placement +=
+        s.alerts.empty() ? 1.0 : static_cast<double>(right) / static_cast<double>(s.alerts.size());
 }
 
-inline StormScore replay(const std::vector<std::string> &kinds, const std::vector<std::uint64_t> &seeds, int hosts,
-                         int noise) {
+inline StormScore replay(const std::vector<std::string> &kinds, const std::vector<std::uint64_t> &seeds,
+                         int hosts, int noise) {
     StormScore out;
     for (const auto &kind : kinds)
         for (auto seed : seeds) {
@@ -179,7 +183,8 @@ inline StormScore replay(const std::vector<std::string> &kinds, const std::vecto
 
 // A snapshot as the pipeline would publish it during a storm: hosts, edges, alerts seen by one
 // Alertmanager source ("sim"), sorted and keyed like FleetState's, with graph and triage attached.
-inline FleetSnapshotPtr stormSnapshot(const std::string &kind, std::uint64_t seed, int hosts, int noise = 20) {
+inline FleetSnapshotPtr stormSnapshot(const std::string &kind, std::uint64_t seed, int hosts,
+                                      int noise = 20) {
     Storm storm = makeStorm(kind, seed, hosts, noise);
     auto s = std::make_shared<FleetSnapshot>();
     s->hosts = storm.hosts;

@@ -177,9 +177,10 @@ private Q_SLOTS:
 
     void triageSection() {
         ConfigError err;
-        auto c = ConfigLoader::loadString("sources: [{name: a, prometheus: 'http://127.0.0.1:9090'}]\n"
-                                          "triage: {group_by: [alertname, service], window: 2m, storm_alerts_per_minute: 200}\n",
-                                          "t.yaml", &err);
+        auto c = ConfigLoader::loadString(
+            "sources: [{name: a, prometheus: 'http://127.0.0.1:9090'}]\n"
+            "triage: {group_by: [alertname, service], window: 2m, storm_alerts_per_minute: 200}\n",
+            "t.yaml", &err);
         QVERIFY2(c, err.toString().c_str());
         QCOMPARE(c->triage.groupBy, (std::vector<std::string>{"alertname", "service"}));
         QCOMPARE(c->triage.windowMs, std::int64_t(120'000));

@@ -56,7 +56,8 @@ Alert hostAlert(const std::string &name, const std::string &host, const char *se
 
 const TimeMs T0 = 1'700'000'000'000;
 
-const Incident *incidentWith(const TriageResult &r, const std::vector<Alert> &alerts, const std::string &name) {
+const Incident *incidentWith(const TriageResult &r, const std::vector<Alert> &alerts,
+                             const std::string &name) {
     for (std::size_t i = 0; i < alerts.size(); ++i)
         if (alerts[i].name() == name && r.incidentOf[i] >= 0)
             return &r.incidents[static_cast<std::size_t>(r.incidentOf[i])];
@@ -252,9 +253,12 @@ private Q_SLOTS:
     }
 
     void alertmanagerGroupsBesideIncidents() {
-        std::vector<Alert> alerts{hostAlert("HostDown", "h20", "critical", T0), hostAlert("HostDown", "h21", "critical", T0),
-                                  hostAlert("HostDown", "h22", "critical", T0), hostAlert("NtpSkew", "h10", "warning", T0 - 3'600'000)};
-        std::sort(alerts.begin(), alerts.end(), [](const Alert &a, const Alert &b) { return a.fingerprint < b.fingerprint; });
+        std::vector<Alert> alerts{hostAlert("HostDown", "h20", "critical", T0),
+                                  hostAlert("HostDown", "h21", "critical", T0),
+                                  hostAlert("HostDown", "h22", "critical", T0),
+                                  hostAlert("NtpSkew", "h10", "warning", T0 - 3'600'000)};
+        std::sort(alerts.begin(), alerts.end(),
+                  [](const Alert &a, const Alert &b) { return a.fingerprint < b.fingerprint; });
         Correlator c;
         auto r = c.update(graph(), alerts, T0 + 60'000);
         // One Alertmanager group per alertname, plus one naming an alert Vigil does not hold.
@@ -271,7 +275,8 @@ private Q_SLOTS:
         QCOMPARE(r->amGroups.size(), std::size_t(2));
         QCOMPARE(r->amGroups[0].alerts, 3);
         QCOMPARE(r->amGroups[0].incidents, 1);
-        QCOMPARE(r->incidents[static_cast<std::size_t>(r->amGroups[0].topIncident)].causeName, std::string("r2"));
+        QCOMPARE(r->incidents[static_cast<std::size_t>(r->amGroups[0].topIncident)].causeName,
+                 std::string("r2"));
         QCOMPARE(r->amGroups[1].alerts, 4);
         QCOMPARE(r->amGroups[1].incidents, 2);
         // Unsorted input is handled too.

@@ -23,11 +23,11 @@ private Q_SLOTS:
     void majorityIsTheBaselineAndDeviationsCluster() {
         std::vector<Host> hosts{host("a1", "api"), host("a2", "api"), host("a3", "api"), host("a4", "api"),
                                 host("d1", "db"),  host("d2", "db"),  host("x", "")};
-        std::vector<Fact> facts{
-            {"a1", "package.openssl", "3.0.11"}, {"a2", "package.openssl", "3.0.11"}, {"a3", "package.openssl", "3.0.11"},
-            {"a4", "package.openssl", "3.0.9"},  {"a1", "sysctl.somaxconn", "4096"},   {"a2", "sysctl.somaxconn", "4096"},
-            {"a3", "sysctl.somaxconn", "4096"}, // a4 lacks it
-            {"d1", "package.openssl", "1.0"},    {"x", "package.openssl", "0.9"}};
+        std::vector<Fact> facts{{"a1", "package.openssl", "3.0.11"}, {"a2", "package.openssl", "3.0.11"},
+                                {"a3", "package.openssl", "3.0.11"}, {"a4", "package.openssl", "3.0.9"},
+                                {"a1", "sysctl.somaxconn", "4096"},  {"a2", "sysctl.somaxconn", "4096"},
+                                {"a3", "sysctl.somaxconn", "4096"}, // a4 lacks it
+                                {"d1", "package.openssl", "1.0"},    {"x", "package.openssl", "0.9"}};
         const auto r = consensusDrift(hosts, facts);
         QCOMPARE(r.baseline.size(), std::size_t(2)); // db has too few hosts; x has no role
         QCOMPARE(r.baseline[0].fact, std::string("package.openssl"));

@@ -35,10 +35,11 @@ class TestHeat : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void figuresOfOnePool() {
-        std::vector<Host> hosts{host("a", "api", 0.95), host("b", "api", 0.90), host("c", "api", 0.10),
-                                host("d", "api", 0.05), host("e", "web", 0.50), host("f", "web", 0.52),
-                                host("g", "web", 0.48), host("h", "web", 0.50), host("i", "api", std::nan("")),
-                                host("j", "api", 0.99, UpState::Down)};
+        std::vector<Host> hosts{host("a", "api", 0.95),         host("b", "api", 0.90),
+                                host("c", "api", 0.10),         host("d", "api", 0.05),
+                                host("e", "web", 0.50),         host("f", "web", 0.52),
+                                host("g", "web", 0.48),         host("h", "web", 0.50),
+                                host("i", "api", std::nan("")), host("j", "api", 0.99, UpState::Down)};
         const auto r = rankImbalance(hosts, 0);
         QCOMPARE(r.size(), std::size_t(2));
         const auto &api = r[0];

@@ -90,8 +90,8 @@ private Q_SLOTS:
         auto profile = QueryProfile::nodeExporterDefault();
         profile.edgeQuery = sim::kEdgeQuery;
         profile.edgeErrorQuery = sim::kEdgeErrorQuery;
-        Poller p(std::make_shared<HttpClient>(), sourceFor(server.url()), SourceKind::Prometheus, server.url(), 0,
-                 profile);
+        Poller p(std::make_shared<HttpClient>(), sourceFor(server.url()), SourceKind::Prometheus,
+                 server.url(), 0, profile);
         auto data = pollOnce(p);
         QVERIFY(data && data->hasEdges);
         QVERIFY2(data->health.lastError.empty(), data->health.lastError.c_str());
@@ -105,8 +105,8 @@ private Q_SLOTS:
         }
         QVERIFY(busy >= int(data->edges.size()) / 2);
         // Without an edge query there are no edges and no error.
-        Poller plain(std::make_shared<HttpClient>(), sourceFor(server.url()), SourceKind::Prometheus, server.url(), 0,
-                     QueryProfile::nodeExporterDefault());
+        Poller plain(std::make_shared<HttpClient>(), sourceFor(server.url()), SourceKind::Prometheus,
+                     server.url(), 0, QueryProfile::nodeExporterDefault());
         auto none = pollOnce(plain);
         QVERIFY(none && !none->hasEdges && none->edges.empty());
     }
@@ -278,8 +278,8 @@ private Q_SLOTS:
         QCOMPARE(first.author, std::string("ana"));
         QCOMPARE(first.silenceId, acked->value());
         // Within a few seconds the silence nears its end and Vigil extends it.
-        QTRY_VERIFY_WITH_TIMEOUT(service.current()->ack(key) && service.current()->ack(key)->endsAt > first.endsAt,
-                                 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            service.current()->ack(key) && service.current()->ack(key)->endsAt > first.endsAt, 15000);
         const Acknowledgement extended = *service.current()->ack(key);
         QCOMPARE(extended.since, first.since);
         // Exactly one silence holds the acknowledgement: extensions never leave one behind.

@@ -183,7 +183,8 @@ private Q_SLOTS:
         auto mixed = prometheus::parseRules(
             "{\"status\":\"success\",\"data\":{\"groups\":[{\"name\":\"g\",\"rules\":["
             "{\"name\":\"job:up:sum\",\"query\":\"sum(up)\",\"health\":\"ok\",\"type\":\"recording\"},"
-            "{\"name\":\"Bad\",\"query\":\"x\",\"health\":\"err\",\"lastError\":\"boom\",\"type\":\"alerting\"}]}]}}");
+            "{\"name\":\"Bad\",\"query\":\"x\",\"health\":\"err\",\"lastError\":\"boom\",\"type\":"
+            "\"alerting\"}]}]}}");
         QVERIFY(mixed);
         QCOMPARE(mixed->size(), std::size_t(1));
         QCOMPARE(mixed->front().lastError, std::string("boom"));

@@ -292,8 +292,8 @@ private Q_SLOTS:
         const int before = count(drift, start - 3'600'000);
         const int atStart = count(drift, start);
         const int after = count(drift, start + 2 * 3'600'000);
-        QCOMPARE(before, 0);                      // nothing before the rollout began
-        QVERIFY(atStart > 0 && after > atStart);  // it spreads while you watch
+        QCOMPARE(before, 0);                     // nothing before the rollout began
+        QVERIFY(atStart > 0 && after > atStart); // it spreads while you watch
         QVERIFY(after > 2 * count(steady, start + 2 * 3'600'000));
         QVERIFY(sim::SimFleet::isScenario("drift"));
     }

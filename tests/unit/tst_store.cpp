@@ -216,7 +216,7 @@ private Q_SLOTS:
         QCOMPARE(store->count("samples_5m"), 0);
         auto cache = store->loadCache(&err);
         QCOMPARE(cache->hosts.size(), std::size_t(1)); // nothing lost
-        QCOMPARE(store->count("incident_notes"), 0);      // schema 3 reached
+        QCOMPARE(store->count("incident_notes"), 0);   // schema 3 reached
         QCOMPARE(store->count("acks"), 0);
     }
 

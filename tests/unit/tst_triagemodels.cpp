@@ -2,15 +2,15 @@
 #include "fleet/alertfilter.h"
 #include "fleet/silencematch.h"
 #include "item/alerttablemodel.h"
-#include "item/triageexport.h"
 #include "item/incidentalertsmodel.h"
 #include "item/incidentmodel.h"
+#include "item/triageexport.h"
 #include "support/retire.h"
 #include "triagereplay.h"
 
 #include <QAbstractItemModelTester>
-#include <QSignalSpy>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -34,15 +34,21 @@ private Q_SLOTS:
         QVERIFY(model.rowCount() >= 2);
         QVERIFY(model.headline().contains(QLocale().toString(qulonglong(t.alerts))));
         const QModelIndex top = model.index(0, IncidentModel::CauseColumn);
-        QCOMPARE(model.data(top).toString(), QStringLiteral("rack ") + QString::fromStdString(t.incidents[0].causeName));
-        QCOMPARE(model.data(top, IncidentModel::KeyRole).toString(), QString::fromStdString(t.incidents[0].key));
-        QCOMPARE(model.data(model.index(0, IncidentModel::SeverityColumn)).toString(), QStringLiteral("critical"));
-        QCOMPARE(model.data(model.index(0, IncidentModel::AlertsColumn), IncidentModel::SortRole).toULongLong(),
-                 qulonglong(t.incidents[0].alerts.size()));
+        QCOMPARE(model.data(top).toString(),
+                 QStringLiteral("rack ") + QString::fromStdString(t.incidents[0].causeName));
+        QCOMPARE(model.data(top, IncidentModel::KeyRole).toString(),
+                 QString::fromStdString(t.incidents[0].key));
+        QCOMPARE(model.data(model.index(0, IncidentModel::SeverityColumn)).toString(),
+                 QStringLiteral("critical"));
+        QCOMPARE(
+            model.data(model.index(0, IncidentModel::AlertsColumn), IncidentModel::SortRole).toULongLong(),
+            qulonglong(t.incidents[0].alerts.size()));
         const QString reason = model.data(top, IncidentModel::ReasonRole).toString();
-        QVERIFY2(reason.contains(QStringLiteral("hosts in rack ")) && reason.contains(QStringLiteral("depend on it")),
+        QVERIFY2(reason.contains(QStringLiteral("hosts in rack ")) &&
+                     reason.contains(QStringLiteral("depend on it")),
                  qPrintable(reason));
-        QVERIFY(model.data(top, IncidentModel::FilterTextRole).toString().contains(QStringLiteral("HostDown")));
+        QVERIFY(
+            model.data(top, IncidentModel::FilterTextRole).toString().contains(QStringLiteral("HostDown")));
         QCOMPARE(model.rowOfKey(QString::fromStdString(t.incidents[1].key)), 1);
         QCOMPARE(model.rowOfKey(QStringLiteral("nope")), -1);
     }
@@ -84,7 +90,10 @@ private Q_SLOTS:
                 QVERIFY(model.data(more).toString().startsWith(QStringLiteral("… ")));
                 QCOMPARE(model.data(more, IncidentAlertsModel::AlertIndexRole).toInt(), -1);
                 QVERIFY(!model.alertAt(more));
-                total += model.data(model.index(g, IncidentAlertsModel::InstanceColumn)).toString().split(QLatin1Char(' '))[0].toInt();
+                total += model.data(model.index(g, IncidentAlertsModel::InstanceColumn))
+                             .toString()
+                             .split(QLatin1Char(' '))[0]
+                             .toInt();
             } else {
                 total += rows;
             }
@@ -122,8 +131,10 @@ private Q_SLOTS:
 
     void alertFilterLanguage() {
         Alert a;
-        a.labels = LabelSet(std::vector<Label>{
-            {"alertname", "HostDown"}, {"instance", "web-0001:9100"}, {"rack", "eu1-a-r07"}, {"severity", "critical"}});
+        a.labels = LabelSet(std::vector<Label>{{"alertname", "HostDown"},
+                                               {"instance", "web-0001:9100"},
+                                               {"rack", "eu1-a-r07"},
+                                               {"severity", "critical"}});
         a.annotations.set("summary", "web-0001:9100 is not answering scrapes");
         a.startsAt = 1'000'000;
         const TimeMs now = a.startsAt + 15 * 60'000;
@@ -144,7 +155,7 @@ private Q_SLOTS:
         QVERIFY(ok("@age>10m"));
         QVERIFY(!ok("@age>20m"));
         QVERIFY(ok("@age<1h"));
-        QVERIFY(ok("ANSWERING"));      // free text in the summary
+        QVERIFY(ok("ANSWERING"));         // free text in the summary
         QVERIFY(ok("web-0001 hostdown")); // every word must be found
         QVERIFY(!ok("web-0002"));
         a.silencedBy = {"s1"};
@@ -174,8 +185,10 @@ private Q_SLOTS:
         QVERIFY(inhibitedHostDown >= 20);
         QCOMPARE(model.rowCount(), inhibitedHostDown);
         for (int r = 0; r < model.rowCount(); ++r)
-            QCOMPARE(model.data(model.index(r, AlertTableModel::StateColumn)).toString(), QStringLiteral("inhibited"));
-        QCOMPARE(model.data(model.index(0, AlertTableModel::IncidentColumn)).toString().left(5), QStringLiteral("rack "));
+            QCOMPARE(model.data(model.index(r, AlertTableModel::StateColumn)).toString(),
+                     QStringLiteral("inhibited"));
+        QCOMPARE(model.data(model.index(0, AlertTableModel::IncidentColumn)).toString().left(5),
+                 QStringLiteral("rack "));
         QVERIFY(!model.setFilterText(QStringLiteral("@state=bogus"), &error));
         QVERIFY(error.contains(QStringLiteral("unknown state")));
         QCOMPARE(model.rowCount(), inhibitedHostDown); // the last good filter stays
@@ -184,7 +197,8 @@ private Q_SLOTS:
         for (int r = 1; r < model.rowCount(); ++r)
             QVERIFY(model.alertAt(r - 1)->startsAt >= model.alertAt(r)->startsAt);
         model.sort(AlertTableModel::SeverityColumn, Qt::AscendingOrder);
-        QCOMPARE(model.data(model.index(0, AlertTableModel::SeverityColumn)).toString(), QStringLiteral("critical"));
+        QCOMPARE(model.data(model.index(0, AlertTableModel::SeverityColumn)).toString(),
+                 QStringLiteral("critical"));
     }
 
     void csvExport() {
@@ -216,7 +230,8 @@ private Q_SLOTS:
         QVERIFY(parseMatchers("alertname=\"HostDown\" rack=~\"eu1-.*\"", &m, &error));
         QCOMPARE(m.size(), std::size_t(2));
         QVERIFY(m[1].isRegex && m[1].isEqual);
-        QCOMPARE(QString::fromStdString(formatMatchers(m)), QStringLiteral("alertname=\"HostDown\" rack=~\"eu1-.*\""));
+        QCOMPARE(QString::fromStdString(formatMatchers(m)),
+                 QStringLiteral("alertname=\"HostDown\" rack=~\"eu1-.*\""));
         // HostDown in the failed rack is inhibited: it is not counted as active.
         int hostDownActive = 0, upstream = 0;
         for (const auto &a : snap->alerts) {
@@ -232,8 +247,10 @@ private Q_SLOTS:
         QVERIFY(!parseMatchers("", &m, &error));
         QVERIFY(!parseMatchers("a=~(x", &m, &error));
         QCOMPARE(alertmanagerSourceOf(snap->alerts[0]), std::string("sim"));
-        QVERIFY(silenceMatches({{"alertname", "Host.*", true, true}}, LabelSet(std::vector<Label>{{"alertname", "HostDown"}})));
-        QVERIFY(!silenceMatches({{"alertname", "Host", true, true}}, LabelSet(std::vector<Label>{{"alertname", "HostDown"}})));
+        QVERIFY(silenceMatches({{"alertname", "Host.*", true, true}},
+                               LabelSet(std::vector<Label>{{"alertname", "HostDown"}})));
+        QVERIFY(!silenceMatches({{"alertname", "Host", true, true}},
+                                LabelSet(std::vector<Label>{{"alertname", "HostDown"}})));
         QVERIFY(!silenceMatches({}, LabelSet(std::vector<Label>{{"alertname", "HostDown"}})));
     }
 };
