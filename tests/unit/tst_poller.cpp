@@ -246,6 +246,69 @@ private Q_SLOTS:
         service.stop();
     }
 
+    // Optional endpoints that fail (broken, malformed, dropped, slow) leave the source healthy with a
+    // warning; a failing edge query is reported and the inventory still arrives.
+    void optionalEndpointsFailSoftly_data() {
+        QTest::addColumn<int>("mode");
+        QTest::newRow("http 500") << 0;
+        QTest::newRow("malformed json") << 1;
+        QTest::newRow("connection dropped") << 2;
+        QTest::newRow("wrong shape") << 3;
+    }
+    void optionalEndpointsFailSoftly() {
+        QFETCH(int, mode);
+        sim::SimOptions o;
+        o.hosts = 60;
+        o.scenario = "rack-failure";
+        sim::SimServer fleet(o);
+        auto broken = [mode](sim::ServerReply r) {
+            switch (mode) {
+            case 0:
+                return sim::ServerReply::text("upstream broke", 500);
+            case 1:
+                r.body = r.body.substr(0, r.body.size() / 2);
+                return r;
+            case 2:
+                r.action = sim::ServerReply::Action::Close;
+                return r;
+            default:
+                return sim::ServerReply::json("{\"status\":\"success\",\"data\":[1,2,3]}");
+            }
+        };
+        sim::HttpServer server([&](const sim::ServerRequest &req) {
+            sim::ServerReply r = fleet.handle(req);
+            const bool edges = req.path == "/api/v1/query" && req.param("query") == sim::kEdgeQuery;
+            if (req.path == "/api/v1/rules" || req.path == "/api/v2/alerts/groups" || edges)
+                return broken(std::move(r));
+            return r;
+        });
+        std::string err;
+        QVERIFY(server.start("127.0.0.1", 0, &err));
+        const std::string url = "http://127.0.0.1:" + std::to_string(server.port());
+        auto profile = QueryProfile::nodeExporterDefault();
+        profile.edgeQuery = sim::kEdgeQuery;
+        auto client = std::make_shared<HttpClient>();
+        Poller prom(client, sourceFor(url, 2000), SourceKind::Prometheus, url, 0, profile);
+        auto data = pollOnce(prom);
+        QVERIFY(data);
+        QVERIFY(data->hasInventory);
+        QCOMPARE(data->hosts.size(), std::size_t(60));
+        QVERIFY(!data->hasRules && !data->hasEdges);
+        bool rulesWarned = false;
+        for (const auto &w : data->health.warnings)
+            rulesWarned = rulesWarned || w.find("/api/v1/rules") != std::string::npos;
+        QVERIFY(rulesWarned);
+        QVERIFY2(data->health.lastError.find("edges") != std::string::npos, data->health.lastError.c_str());
+        Poller am(client, sourceFor(url, 2000), SourceKind::Alertmanager, url, 0, profile);
+        auto amData = pollOnce(am);
+        QVERIFY(amData && amData->hasAlerts && !amData->hasGroups);
+        QVERIFY2(amData->health.lastError.empty(), amData->health.lastError.c_str());
+        bool groupsWarned = false;
+        for (const auto &w : amData->health.warnings)
+            groupsWarned = groupsWarned || w.find("/api/v2/alerts/groups") != std::string::npos;
+        QVERIFY(groupsWarned);
+    }
+
     // Acknowledge: a short silence Vigil extends while the incident lasts; taking it back expires it.
     void acknowledgementIsExtendedWhileTheIncidentLasts() {
         QTemporaryDir dir;
