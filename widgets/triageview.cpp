@@ -328,11 +328,26 @@ void TriageView::setFilterText(const QString &text) {
     m_filter->setText(text);
 }
 
+void TriageView::syncAlertModel() {
+    if (!m_alertTableStale)
+        return;
+    m_alertModel->setSnapshot(m_model->snapshot());
+    m_alertTableStale = false;
+}
+
+void TriageView::followSnapshot() {
+    // The dense table and the filter follow the snapshot only when in use: a quiet GUI thread.
+    m_amGroupModel->setSnapshot(m_model->snapshot());
+    m_alertTableStale = true;
+    const bool filtering = !m_filter->text().trimmed().isEmpty();
+    if (alertTableMode() || filtering)
+        syncAlertModel();
+    if (filtering)
+        refreshIncidentFilter();
+}
+
 void TriageView::applyFilter() {
-    if (m_alertTableStale) {
-        m_alertModel->setSnapshot(m_model->snapshot());
-        m_alertTableStale = false;
-    }
+    syncAlertModel();
     QString error;
     if (!m_alertModel->setFilterText(m_filter->text(), &error)) {
         m_filterError = error;
@@ -365,10 +380,8 @@ void TriageView::refreshIncidentFilter() {
 }
 
 void TriageView::setAlertTableMode(bool on) {
-    if (on && m_alertTableStale) {
-        m_alertModel->setSnapshot(m_model->snapshot());
-        m_alertTableStale = false;
-    }
+    if (on)
+        syncAlertModel();
     m_stack->setCurrentIndex(on ? 1 : 0);
     if (m_modeButton->isChecked() != on)
         m_modeButton->setChecked(on);
@@ -426,19 +439,7 @@ void TriageView::moveSelection(int delta) {
 }
 
 void TriageView::onModelReset() {
-    m_amGroupModel->setSnapshot(m_model->snapshot());
-    m_alertTableStale = true;
-    if (alertTableMode()) {
-        m_alertModel->setSnapshot(m_model->snapshot());
-        m_alertTableStale = false;
-    }
-    if (!m_filter->text().trimmed().isEmpty()) {
-        if (!alertTableMode()) {
-            m_alertModel->setSnapshot(m_model->snapshot());
-            m_alertTableStale = false;
-        }
-        refreshIncidentFilter();
-    }
+    followSnapshot();
     // Reselect the incident the operator was on, by key; else the top one.
     int sourceRow = m_selectedKey.isEmpty() ? -1 : m_model->rowOfKey(m_selectedKey);
     if (sourceRow < 0 && m_model->rowCount() > 0)
@@ -459,14 +460,7 @@ void TriageView::onModelReset() {
 }
 
 void TriageView::onDataChanged() {
-    m_amGroupModel->setSnapshot(m_model->snapshot());
-    // The dense table and the filter follow the snapshot only when in use: a quiet GUI thread.
-    m_alertTableStale = true;
-    if (alertTableMode() || !m_filter->text().trimmed().isEmpty()) {
-        m_alertModel->setSnapshot(m_model->snapshot());
-        m_alertTableStale = false;
-        refreshIncidentFilter();
-    }
+    followSnapshot();
     updateHeadline();
     // Same incidents: refresh the detail only if its members changed.
     const auto *t = m_model->triage();

@@ -81,6 +81,8 @@ private:
     const Alert *currentAlert() const;
 
     void refreshIncidentFilter();
+    void syncAlertModel(); // give the dense table the current snapshot if it lags
+    void followSnapshot(); // what every new snapshot updates besides the incident list
 
     IncidentModel *m_model;
     IncidentFilterProxy *m_proxy;
