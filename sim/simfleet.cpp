@@ -358,6 +358,12 @@ Truth SimFleet::truth(TimeMs t) const {
     tr.scenario = m_opt.scenario;
     tr.phase = phase(t);
     tr.since = phaseStart(t);
+    for (std::size_t i = 0; i < m_hosts.size(); ++i) {
+        if (degrading(i))
+            tr.degradingHosts.push_back(m_hosts[i].instance);
+        if (tr.phase == Phase::Hotspots && m_hosts[i].hot)
+            tr.hotHosts.push_back(m_hosts[i].instance);
+    }
     if (tr.phase == Phase::DbFailover && m_hosts[m_dbPrimary].role == "db") {
         tr.rootCause = "db primary " + m_hosts[m_dbPrimary].instance;
         tr.rootCauseKind = "database";

@@ -42,7 +42,9 @@ struct Truth {
     std::string rootCauseKind; // "switch", "" when there is no incident
     std::string failedRack;
     std::vector<std::string> affectedHosts;
-    std::vector<std::string> stormAlerts; // fingerprints of the alerts the root cause raised
+    std::vector<std::string> stormAlerts;    // fingerprints of the alerts the root cause raised
+    std::vector<std::string> hotHosts;       // redlining in their uneven pools (hotspots phase)
+    std::vector<std::string> degradingHosts; // hardware wearing toward failure
     TimeMs since = 0;
 };
 

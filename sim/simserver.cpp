@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <optional>
 
 namespace vigil::sim {
 
@@ -89,6 +90,21 @@ int metricForQuery(const std::string &q) {
         if (m.query == q)
             return SimFleet::metricIndex(m.key);
     return -1;
+}
+
+// The hardware wear series, raw or as the default profile aggregates them per host.
+std::optional<SimFleet::Wear> wearForQuery(const std::string &q) {
+    std::string key;
+    for (const auto &m : QueryProfile::nodeExporterDefault().metrics)
+        if (m.query == q)
+            key = m.key;
+    if (q == "node_hwmon_temp_celsius" || key == "temperature")
+        return SimFleet::Wear::TemperatureC;
+    if (q == "smartmon_reallocated_sector_ct_raw_value" || key == "realloc_sectors")
+        return SimFleet::Wear::ReallocatedSectors;
+    if (q == "node_edac_correctable_errors_total" || key == "mem_errors")
+        return SimFleet::Wear::MemoryErrors;
+    return std::nullopt;
 }
 
 json alertJson(const Alert &a) {
@@ -256,14 +272,12 @@ ServerReply SimServer::query(const ServerRequest &r) {
                 if (f.family == family && f.value != "absent")
                     sample(hosts[i], true, 1, q, {{keyLabel, f.key}, {valueLabel, f.value}});
         }
-    } else if (q == "node_edac_correctable_errors_total" || q == "smartmon_reallocated_sector_ct_raw_value" ||
-               q == "node_hwmon_temp_celsius") {
-        const auto kind = q == "node_hwmon_temp_celsius" ? SimFleet::Wear::TemperatureC
-                          : q == "smartmon_reallocated_sector_ct_raw_value"
-                              ? SimFleet::Wear::ReallocatedSectors
-                              : SimFleet::Wear::MemoryErrors;
+    } else if (const auto wearKind = wearForQuery(q)) {
+        const auto kind = *wearKind;
+        const bool raw = metricForQuery(q) < 0 && q.find(" by ") == std::string::npos;
         const std::vector<std::pair<std::string, std::string>> extra =
-            kind == SimFleet::Wear::TemperatureC
+            !raw ? std::vector<std::pair<std::string, std::string>>{}
+            : kind == SimFleet::Wear::TemperatureC
                 ? std::vector<std::pair<std::string, std::string>>{{"chip", "platform_coretemp_0"},
                                                                    {"sensor", "temp1"}}
             : kind == SimFleet::Wear::ReallocatedSectors
@@ -271,7 +285,7 @@ ServerReply SimServer::query(const ServerRequest &r) {
                 : std::vector<std::pair<std::string, std::string>>{{"controller", "0"}};
         for (std::size_t i = 0; i < hosts.size(); ++i)
             if (m_fleet.up(i, t))
-                sample(hosts[i], true, m_fleet.wear(i, kind, t), q, extra);
+                sample(hosts[i], raw, m_fleet.wear(i, kind, t), raw ? q : std::string(), extra);
     } else {
         const int metric = metricForQuery(q);
         if (metric < 0)
@@ -317,7 +331,8 @@ ServerReply SimServer::queryRange(const ServerRequest &r) {
                                            "decreasing the query resolution (?step=XX)"),
                                  400);
     const int metric = metricForQuery(q);
-    if (metric < 0)
+    const auto wearKind = wearForQuery(q);
+    if (metric < 0 && !wearKind)
         return ServerReply::json(
             promError("bad_data", "vigil-sim does not support this range query: \"" + q + "\""), 400);
     const auto &hosts = m_fleet.hosts();
@@ -326,7 +341,7 @@ ServerReply SimServer::queryRange(const ServerRequest &r) {
     for (std::size_t i = 0; i < hosts.size(); ++i) {
         std::string points;
         for (TimeMs t = start; t <= end; t += stepMs) {
-            const double v = m_fleet.metric(i, metric, t);
+            const double v = wearKind ? m_fleet.wear(i, *wearKind, t) : m_fleet.metric(i, metric, t);
             if (std::isnan(v))
                 continue;
             if (!points.empty())
@@ -737,6 +752,8 @@ ServerReply SimServer::truth() {
         {"failedRack", t.failedRack},
         {"affectedHosts", t.affectedHosts},
         {"stormAlerts", t.stormAlerts},
+        {"hotHosts", t.hotHosts},
+        {"degradingHosts", t.degradingHosts},
         {"hosts",
          m_fleet.hosts().size()}}.dump());
 }

@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <cmath>
+
 #include "../fleet/timeutil.h"
 #include "../net/url.h"
 
@@ -175,10 +177,11 @@ public:
             if (!ms.IsSequence())
                 fail(ms, join(path, "metrics"), "expected a list");
             p.metrics.clear();
+            p.wear.clear();
             std::set<std::string> keys;
             for (std::size_t i = 0; i < ms.size(); ++i) {
                 const std::string mp = join(path, "metrics[" + std::to_string(i) + "]");
-                allowKeys(ms[i], mp, {"key", "title", "unit", "query"});
+                allowKeys(ms[i], mp, {"key", "title", "unit", "query", "fail_at"});
                 MetricQuery m;
                 if (!ms[i]["key"] || !ms[i]["query"])
                     fail(ms[i], mp, "a metric needs a key and a query");
@@ -192,6 +195,13 @@ public:
                     m.unit = metricUnitFromString(string(ms[i]["unit"], join(mp, "unit")), &ok);
                     if (!ok)
                         fail(ms[i]["unit"], join(mp, "unit"), "expected ratio, bytes_per_second or number");
+                }
+                if (const auto fa = ms[i]["fail_at"]) {
+                    double v = 0;
+                    if (!fa.IsScalar() || !YAML::convert<double>::decode(fa, v) || !std::isfinite(v))
+                        fail(fa, join(mp, "fail_at"),
+                             "expected a number (the value at which the part fails)");
+                    p.wear.push_back({m.key, v});
                 }
                 p.metrics.push_back(std::move(m));
             }

@@ -15,7 +15,15 @@ QueryProfile QueryProfile::nodeExporterDefault() {
          R"(sum by (instance) (rate(node_network_receive_bytes_total{device!="lo"}[5m]) + rate(node_network_transmit_bytes_total{device!="lo"}[5m])))"},
         {"load", "Load/core", MetricUnit::Number,
          R"(node_load1 / on (instance) group_left count by (instance) (node_cpu_seconds_total{mode="idle"}))"},
+        // Hardware wear (node_exporter's EDAC and hwmon collectors, smartmon textfile collector).
+        {"mem_errors", "Memory errors", MetricUnit::Number,
+         R"(sum by (instance) (node_edac_correctable_errors_total))"},
+        {"realloc_sectors", "Reallocated sectors", MetricUnit::Number,
+         R"(max by (instance) (smartmon_reallocated_sector_ct_raw_value))"},
+        {"temperature", "Temperature °C", MetricUnit::Number,
+         R"(max by (instance) (node_hwmon_temp_celsius))"},
     };
+    p.wear = {{"mem_errors", 1000}, {"realloc_sectors", 500}, {"temperature", 85}};
     p.facts = {
         {"uname", "node_uname_info", {"release", "version", "machine"}},
         {"os", "node_os_info", {"id", "version_id", "pretty_name"}},
@@ -28,6 +36,13 @@ int QueryProfile::metricIndex(const std::string &key) const {
         if (metrics[i].key == key)
             return static_cast<int>(i);
     return -1;
+}
+
+const WearThreshold *QueryProfile::wearOf(const std::string &metricKey) const {
+    for (const auto &w : wear)
+        if (w.metricKey == metricKey)
+            return &w;
+    return nullptr;
 }
 
 MetricUnit metricUnitFromString(const std::string &s, bool *ok) {

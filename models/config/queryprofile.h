@@ -21,11 +21,19 @@ struct FactQuery {
     std::vector<std::string> valueLabels; // labels whose values are facts, e.g. release, version
 };
 
+// A metric that measures wear (corrected memory errors, reallocated sectors, temperature): the value
+// at which the part counts as failing, for the hardware ranking's projection.
+struct WearThreshold {
+    std::string metricKey;
+    double failAt = 0;
+};
+
 struct QueryProfile {
     std::string hostLabel = "instance"; // the label that names a host
     std::string upQuery = "up";         // one series per scrape target; defines the inventory
     std::vector<MetricQuery> metrics;
     std::vector<FactQuery> facts;
+    std::vector<WearThreshold> wear; // metrics with `fail_at` in the config
     // Service dependency edges from request metrics (service-mesh style): one series per (source,
     // destination) pair; empty: no edge query.
     std::string edgeQuery;
@@ -35,6 +43,7 @@ struct QueryProfile {
 
     static QueryProfile nodeExporterDefault();
     [[nodiscard]] int metricIndex(const std::string &key) const;
+    [[nodiscard]] const WearThreshold *wearOf(const std::string &metricKey) const;
 };
 
 MetricUnit metricUnitFromString(const std::string &s, bool *ok);

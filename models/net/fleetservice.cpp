@@ -1,10 +1,12 @@
 #include "fleetservice.h"
 
 #include "../analysis/fleetanalysis.h"
+#include "../analysis/wear.h"
 #include "../fleet/fleetstate.h"
 #include "../sources/alertmanageradapter.h"
 #include "../store/store.h"
 #include "../support/retire.h"
+#include "historyloader.h"
 #include "poller.h"
 
 #include <QDateTime>
@@ -13,6 +15,8 @@
 #include <QPointer>
 #include <QStandardPaths>
 #include <QTimer>
+
+#include <mutex>
 
 namespace vigil {
 
@@ -69,7 +73,18 @@ public:
         for (auto *p : m_pollers)
             p->stop();
         m_retention.stop();
-        m_store.reset(); // flushes and joins the writer
+        std::shared_ptr<Store> last;
+        {
+            const std::lock_guard lock(m_storeMutex);
+            last.swap(m_store);
+        }
+        last.reset(); // flushes and joins the writer (unless a history job still reads)
+    }
+
+    // Any thread.
+    std::shared_ptr<Store> storeRef() const {
+        const std::lock_guard lock(m_storeMutex);
+        return m_store;
     }
 
     void refresh() {
@@ -95,8 +110,8 @@ private:
             path = dir + QStringLiteral("/cache.sqlite");
         }
         std::string error;
-        m_store = Store::open(path.toStdString(), &error);
-        if (!m_store && QFile::exists(path)) {
+        std::shared_ptr<Store> store = Store::open(path.toStdString(), &error);
+        if (!store && QFile::exists(path)) {
             // Keep the unreadable file for inspection and start a fresh cache beside it.
             const QString aside = path + QStringLiteral(".unreadable-") +
                                   QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddThhmmss"));
@@ -106,7 +121,11 @@ private:
             Q_EMIT storeMessage(
                 tr("The cache could not be opened (%1); it was moved to %2 and a new cache was started.")
                     .arg(QString::fromStdString(error), aside));
-            m_store = Store::open(path.toStdString(), &error);
+            store = Store::open(path.toStdString(), &error);
+        }
+        {
+            const std::lock_guard lock(m_storeMutex);
+            m_store = store;
         }
         if (!m_store) {
             Q_EMIT storeMessage(tr("No cache: %1. Vigil runs without history until this is fixed.")
@@ -135,7 +154,8 @@ private:
     Config m_config;
     std::shared_ptr<HttpClient> m_client;
     FleetState m_state;
-    std::unique_ptr<Store> m_store;
+    std::shared_ptr<Store> m_store;  // history jobs hold a reference while they read
+    mutable std::mutex m_storeMutex; // guards m_store's pointer for storeRef()
     std::vector<Poller *> m_pollers;
     QTimer m_retention;
     std::string m_lastStoreError;
@@ -163,10 +183,128 @@ FleetService::FleetService(Config config, QObject *parent)
     , m_current(std::make_shared<FleetSnapshot>()) {
     qRegisterMetaType<vigil::FleetSnapshotPtr>();
     m_thread.setObjectName(QStringLiteral("vigil-pipeline"));
+    m_jobs.setMaxThreadCount(2);
 }
 
 FleetService::~FleetService() {
+    for (auto &[channel, flag] : m_channels)
+        flag->store(true);
     stop();
+    m_jobs.waitForDone();
+}
+
+std::shared_ptr<Store> FleetService::store() const {
+    return m_pipeline ? m_pipeline->storeRef() : nullptr;
+}
+
+namespace {
+std::vector<std::string> hostNames(const FleetSnapshot &s) {
+    std::vector<std::string> out;
+    out.reserve(s.hosts.size());
+    for (const auto &h : s.hosts)
+        out.push_back(h.name); // the snapshot keeps hosts sorted by name
+    return out;
+}
+} // namespace
+
+void FleetService::loadHistory(const QString &channel, const std::string &metricKey, TimeMs from, TimeMs to,
+                               int columns, QObject *context, std::function<void(GridPtr)> done) {
+    auto &flag = m_channels[channel];
+    if (flag)
+        flag->store(true); // the previous request of this channel is no longer wanted
+    flag = std::make_shared<std::atomic<bool>>(false);
+    HistoryJob job;
+    job.metricKey = metricKey;
+    const int mi = m_config.profile.metricIndex(metricKey);
+    if (mi >= 0)
+        job.query = m_config.profile.metrics[static_cast<std::size_t>(mi)].query;
+    job.hostLabel = m_config.profile.hostLabel;
+    if (m_current)
+        job.hosts = hostNames(*m_current);
+    job.stepMs = analysis::stepForRange(to - from, columns);
+    job.from = from / job.stepMs * job.stepMs;
+    job.buckets = static_cast<int>((to - job.from + job.stepMs - 1) / job.stepMs);
+    job.sources = m_config.sources;
+    job.store = store();
+    job.client = m_client;
+    job.cancelled = flag;
+    QPointer<QObject> guard(context);
+    QPointer<FleetService> self(this);
+    m_jobs.start([job = std::move(job), guard, self, done = std::move(done)]() mutable {
+        auto grid = std::make_shared<const analysis::MetricGrid>(vigil::loadHistory(job));
+        if (job.cancelled->load() || !self)
+            return;
+        QMetaObject::invokeMethod(
+            self.data(),
+            [guard, grid = std::move(grid), flag = job.cancelled, done = std::move(done)]() {
+                if (guard && !flag->load())
+                    done(grid);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void FleetService::loadWear(int hours, QObject *context, std::function<void(WearPtr)> done) {
+    auto &flag = m_channels[QStringLiteral("wear")];
+    if (flag)
+        flag->store(true);
+    flag = std::make_shared<std::atomic<bool>>(false);
+    const TimeMs to = nowMs();
+    const TimeMs from = to - static_cast<TimeMs>(hours) * 3'600'000;
+    std::vector<HistoryJob> jobs;
+    auto report = std::make_shared<analysis::WearReport>();
+    report->from = from;
+    report->to = to;
+    for (const auto &w : m_config.profile.wear) {
+        const int mi = m_config.profile.metricIndex(w.metricKey);
+        if (mi < 0)
+            continue;
+        const auto &m = m_config.profile.metrics[static_cast<std::size_t>(mi)];
+        HistoryJob job;
+        job.metricKey = m.key;
+        job.query = m.query;
+        job.hostLabel = m_config.profile.hostLabel;
+        if (m_current)
+            job.hosts = hostNames(*m_current);
+        job.stepMs = analysis::stepForRange(to - from, 144); // 10-minute buckets over a day
+        job.from = from / job.stepMs * job.stepMs;
+        job.buckets = static_cast<int>((to - job.from) / job.stepMs);
+        job.sources = m_config.sources;
+        job.store = store();
+        job.client = m_client;
+        job.cancelled = flag;
+        jobs.push_back(std::move(job));
+        report->keys.push_back(m.key);
+        report->titles.push_back(m.title);
+        report->limits.push_back(w.failAt);
+    }
+    QPointer<QObject> guard(context);
+    QPointer<FleetService> self(this);
+    m_jobs.start([jobs = std::move(jobs), report, guard, self, flag, done = std::move(done)]() mutable {
+        std::vector<analysis::MetricGrid> grids;
+        for (const auto &job : jobs) {
+            if (flag->load())
+                return;
+            grids.push_back(vigil::loadHistory(job));
+        }
+        std::vector<analysis::WearInput> inputs;
+        for (std::size_t k = 0; k < grids.size(); ++k) {
+            inputs.push_back({&grids[k], report->titles[k], report->limits[k]});
+            for (const auto &w : grids[k].warnings)
+                report->warnings.push_back(report->titles[k] + ": " + w);
+            report->hostsJudged = std::max(report->hostsJudged, grids[k].hosts.size());
+        }
+        report->ranking = analysis::rankWear(inputs);
+        if (flag->load() || !self)
+            return;
+        QMetaObject::invokeMethod(
+            self.data(),
+            [guard, report = WearPtr(std::move(report)), flag, done = std::move(done)]() {
+                if (guard && !flag->load())
+                    done(report);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void FleetService::start() {

@@ -7,8 +7,10 @@
 #include "httpclient.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QThread>
+#include <QThreadPool>
 
 #include <functional>
 #include <map>
@@ -18,6 +20,11 @@
 Q_DECLARE_METATYPE(vigil::FleetSnapshotPtr)
 
 namespace vigil {
+
+namespace analysis {
+struct MetricGrid;
+struct WearReport;
+} // namespace analysis
 
 class Store;
 class Pipeline;
@@ -60,6 +67,18 @@ public:
     // Expires the acknowledgement's silence now and forgets it.
     void unacknowledge(const std::string &incident, std::function<void(Result<std::string>)> done);
 
+    // History of one metric for every host of the current snapshot over [from, to), in about `columns`
+    // buckets (whole minutes), from the store and, where it has nothing, the sources' query_range; built
+    // on a worker thread. `done` runs on the GUI thread unless `context` is gone or a newer request of
+    // the same channel replaced this one (which is cancelled).
+    using GridPtr = std::shared_ptr<const analysis::MetricGrid>;
+    void loadHistory(const QString &channel, const std::string &metricKey, TimeMs from, TimeMs to,
+                     int columns, QObject *context, std::function<void(GridPtr)> done);
+    // Hardware wear: the profile's wear metrics over the last `hours`, trends fitted and ranked off the
+    // GUI thread.
+    using WearPtr = std::shared_ptr<const analysis::WearReport>;
+    void loadWear(int hours, QObject *context, std::function<void(WearPtr)> done);
+
 Q_SIGNALS:
     void snapshotReady(vigil::FleetSnapshotPtr snapshot);
     // Cache problems (corrupt file moved aside, disk full): shown to the operator.
@@ -84,6 +103,10 @@ private:
     std::set<std::string> m_extending;          // incidents whose silence extension is in flight
     std::set<std::string> m_released;           // acknowledgements taken back (late extensions are undone)
     std::map<std::string, TimeMs> m_extendedTo; // the end each acknowledgement was last extended to
+    QThreadPool m_jobs;                         // history loads and wear fits
+    std::map<QString, std::shared_ptr<std::atomic<bool>>>
+        m_channels; // latest job per channel: its cancel flag
+    std::shared_ptr<Store> store() const;
 };
 
 } // namespace vigil

@@ -754,6 +754,43 @@ std::vector<SeriesPoint> Store::hostSeries(const std::string &host, const std::s
     return out;
 }
 
+bool Store::readMetricHistory(const std::string &metricKey, TimeMs from, TimeMs to,
+                              const std::function<int(const std::string &)> &rowOf,
+                              const HistorySink &sink) const {
+    DbPtr db(openReader(nullptr));
+    if (!db)
+        return false;
+    Stmt idQ(db.get(), "SELECT id FROM metrics WHERE key=?");
+    idQ.bind(1, metricKey);
+    if (!idQ.step())
+        return false;
+    const auto id = idQ.i64(0);
+    std::vector<int> rowOfSlot; // index: slot - 1
+    Stmt hostsQ(db.get(), "SELECT slot, name FROM hosts");
+    while (hostsQ.step()) {
+        const auto slot = hostsQ.i64(0);
+        if (slot < 1)
+            continue;
+        if (rowOfSlot.size() < static_cast<std::size_t>(slot))
+            rowOfSlot.resize(static_cast<std::size_t>(slot), -1);
+        rowOfSlot[static_cast<std::size_t>(slot - 1)] = rowOf(hostsQ.text(1));
+    }
+    auto collect = [&](const char *sql, std::int64_t unit) {
+        Stmt q(db.get(), sql);
+        q.bind(1, id).bind(2, from / unit).bind(3, to / unit);
+        while (q.step()) {
+            const auto vals = q.floats(1);
+            sink(q.i64(0) * unit, rowOfSlot, vals.data(), std::min(vals.size(), rowOfSlot.size()));
+        }
+    };
+    collect(
+        "SELECT bucket, vals FROM samples_5m WHERE metric_id=? AND bucket BETWEEN ? AND ? ORDER BY bucket",
+        kBucket5mMs);
+    collect("SELECT minute, vals FROM samples WHERE metric_id=? AND minute BETWEEN ? AND ? ORDER BY minute",
+            kMinuteMs);
+    return true;
+}
+
 std::int64_t Store::count(const std::string &table) const {
     DbPtr db(openReader(nullptr));
     if (!db)

@@ -67,6 +67,14 @@ public:
     std::vector<AlertEvent> alertEvents(const std::string &fingerprint) const;
     std::vector<SeriesPoint> hostSeries(const std::string &host, const std::string &metricKey, TimeMs from,
                                         TimeMs to) const;
+    // The stored history of one metric over [from, to]: rowOf maps each stored host to a row (-1: not
+    // wanted), then sink gets every stored minute (and every 5-minute bucket older than a day) with its
+    // values per row: sink(time, rowOfSlot, values, count), values[i] belonging to row rowOfSlot[i].
+    // Returns false when the store has no such metric.
+    using HistorySink = std::function<void(TimeMs, const std::vector<int> &, const float *, std::size_t)>;
+    bool readMetricHistory(const std::string &metricKey, TimeMs from, TimeMs to,
+                           const std::function<int(const std::string &)> &rowOf,
+                           const HistorySink &sink) const;
     std::int64_t count(const std::string &table) const; // for tests
     int schemaVersion() const;
     const std::string &path() const { return m_path; }

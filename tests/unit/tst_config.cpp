@@ -58,7 +58,8 @@ private Q_SLOTS:
             "{\"sources\": [{\"name\": \"a\", \"prometheus\": \"http://127.0.0.1:9090\"}]}", "v.json", &err);
         QVERIFY2(c.has_value(), err.toString().c_str());
         QCOMPARE(c->sources[0].intervalMs, 15000LL);
-        QCOMPARE(c->profile.metrics.size(), std::size_t(5));
+        QCOMPARE(c->profile.metrics.size(), std::size_t(8));
+        QCOMPARE(c->profile.wear.size(), std::size_t(3));
     }
 
     void errors_data() {

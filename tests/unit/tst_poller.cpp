@@ -59,13 +59,14 @@ private Q_SLOTS:
         QCOMPARE(data->health.version, std::string("2.42.0"));
         int down = 0;
         for (const auto &h : data->hosts) {
-            QCOMPARE(h.metrics.size(), std::size_t(5));
+            QCOMPARE(h.metrics.size(), std::size_t(8));
             if (h.up == UpState::Down) {
                 ++down;
                 QVERIFY(std::isnan(h.metrics[0]));
             } else {
                 QVERIFY(h.metrics[0] > 0 && h.metrics[0] < 1);
-                QVERIFY(h.metrics[3] > 0); // network bytes/s
+                QVERIFY(h.metrics[3] > 0);                       // network bytes/s
+                QVERIFY(h.metrics[7] > 30 && h.metrics[7] < 90); // temperature, °C
             }
             QVERIFY(!h.labels.value("rack").empty());
         }

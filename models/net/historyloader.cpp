@@ -1,0 +1,110 @@
+#include "historyloader.h"
+
+#include "../sources/prometheusadapter.h"
+#include "../store/store.h"
+#include "httpclient.h"
+
+#include <algorithm>
+#include <chrono>
+#include <future>
+
+namespace vigil {
+
+namespace {
+bool isCancelled(const HistoryJob &job) {
+    return job.cancelled && job.cancelled->load();
+}
+
+// Sends and waits, giving up (and cancelling the request) when the job is cancelled.
+std::optional<HttpResponse> fetch(const HistoryJob &job, HttpRequest req) {
+    auto promise = std::make_shared<std::promise<HttpResponse>>();
+    auto future = promise->get_future();
+    const auto id =
+        job.client->send(std::move(req), [promise](HttpResponse r) { promise->set_value(std::move(r)); });
+    while (future.wait_for(std::chrono::milliseconds(50)) != std::future_status::ready) {
+        if (isCancelled(job)) {
+            job.client->cancel(id);
+            return std::nullopt;
+        }
+    }
+    return future.get();
+}
+} // namespace
+
+analysis::MetricGrid loadHistory(const HistoryJob &job) {
+    analysis::GridAccumulator acc(job.metricKey, job.hosts, job.from, job.stepMs, job.buckets);
+    std::vector<std::string> warnings;
+    const TimeMs to = job.from + job.buckets * job.stepMs - 1;
+    if (job.store) {
+        job.store->readMetricHistory(
+            job.metricKey, job.from, to, [&acc](const std::string &name) { return acc.rowOf(name); },
+            [&acc](TimeMs t, const std::vector<int> &rows, const float *vals, std::size_t n) {
+                const int b = acc.bucketOf(t);
+                if (b < 0)
+                    return;
+                for (std::size_t i = 0; i < n; ++i)
+                    if (rows[i] >= 0)
+                        acc.add(rows[i], b, vals[i]);
+            });
+    }
+    int storeBuckets = 0;
+    for (int b = 0; b < job.buckets; ++b)
+        storeBuckets += acc.bucketHasData(b);
+
+    // What the store lacks, from each source's range API (a source that never answered for a host
+    // simply leaves its cells empty).
+    int rangeBuckets = 0;
+    const auto gaps = acc.gaps();
+    const std::int64_t rows = std::max<std::int64_t>(1, static_cast<std::int64_t>(job.hosts.size()));
+    const int chunkBuckets =
+        static_cast<int>(std::clamp<std::int64_t>(job.maxPointsPerRequest / rows, 1, 10'000));
+    for (const auto &src : job.sources) {
+        if (src.prometheusUrl.empty() || !job.client || job.query.empty())
+            continue;
+        for (const auto &[first, last] : gaps) {
+            for (int b0 = first; b0 <= last && !isCancelled(job); b0 += chunkBuckets) {
+                const int b1 = std::min(last, b0 + chunkBuckets - 1);
+                // One point per bucket, at the bucket's middle.
+                const TimeMs start = job.from + b0 * job.stepMs + job.stepMs / 2;
+                const TimeMs end = job.from + b1 * job.stepMs + job.stepMs / 2;
+                HttpRequest req =
+                    prometheus::queryRangeRequest(src.prometheusUrl, job.query, start, end, job.stepMs);
+                req.auth = src.auth;
+                req.bucket = "history:" + src.name;
+                req.timeout = std::chrono::milliseconds(std::max<std::int64_t>(src.timeoutMs * 3, 30'000));
+                const auto resp = fetch(job, std::move(req));
+                if (!resp)
+                    break;
+                auto body = prometheus::checkResponse(*resp, "/api/v1/query_range");
+                if (!body) {
+                    warnings.push_back(src.name + ": " + body.error().describe());
+                    break;
+                }
+                auto parsed = prometheus::parseQuery(body.value(), "/api/v1/query_range");
+                if (!parsed) {
+                    warnings.push_back(src.name + ": " + parsed.error().describe());
+                    break;
+                }
+                for (const auto &w : parsed.value().warnings)
+                    warnings.push_back(src.name + ": " + w);
+                for (const auto &series : parsed.value().matrix) {
+                    const int row = acc.rowOf(series.metric.value(job.hostLabel));
+                    if (row < 0)
+                        continue;
+                    for (const auto &[t, v] : series.points)
+                        acc.add(row, acc.bucketOf(t), v);
+                }
+            }
+        }
+    }
+    for (const auto &[first, last] : gaps)
+        for (int b = first; b <= last; ++b)
+            rangeBuckets += acc.bucketHasData(b);
+    auto grid = acc.finish();
+    grid.storeBuckets = storeBuckets;
+    grid.rangeBuckets = rangeBuckets;
+    grid.warnings = std::move(warnings);
+    return grid;
+}
+
+} // namespace vigil

@@ -1,0 +1,260 @@
+// History for the heat views (models/analysis/metricgrid, models/net/historyloader) and the hardware
+// wear ranking (models/analysis/wear): grids from the store and from query_range, robust trends, and
+// the simulator's degrading hosts and hot pools found through the whole pipeline.
+#include "analysis/imbalance.h"
+#include "analysis/metricgrid.h"
+#include "analysis/wear.h"
+#include "net/fleetservice.h"
+#include "net/historyloader.h"
+#include "net/httpclient.h"
+#include "simfleet.h"
+#include "simserver.h"
+#include "store/store.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <set>
+
+using namespace vigil;
+using namespace vigil::analysis;
+
+namespace {
+SourceConfig sourceFor(const std::string &url) {
+    SourceConfig s;
+    s.name = "sim";
+    s.prometheusUrl = url;
+    s.alertmanagerUrls = {url};
+    s.intervalMs = 1000;
+    s.timeoutMs = 5000;
+    return s;
+}
+
+// Waits (on signals, no sleeps) until the service's snapshot satisfies pred.
+template <class Pred> bool waitFor(FleetService &service, Pred pred, int rounds = 100) {
+    for (int i = 0; i < rounds; ++i) {
+        if (pred(*service.current()))
+            return true;
+        QSignalSpy spy(&service, &FleetService::snapshotReady);
+        spy.wait(200);
+    }
+    return false;
+}
+
+std::set<std::string> topHosts(const std::vector<HostWear> &r, std::size_t n) {
+    std::set<std::string> out;
+    for (std::size_t i = 0; i < n && i < r.size(); ++i)
+        out.insert(r[i].host);
+    return out;
+}
+} // namespace
+
+class TestHistory : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void accumulatorMeansGapsAndMedian() {
+        GridAccumulator acc("cpu", {"a", "b", "c"}, 1'000'000, 60'000, 5);
+        QCOMPARE(acc.rowOf("b"), 1);
+        QCOMPARE(acc.rowOf("zz"), -1);
+        QCOMPARE(acc.bucketOf(999'999), -1);
+        QCOMPARE(acc.bucketOf(1'000'000 + 5 * 60'000), -1);
+        acc.add(0, 1, 0.2);
+        acc.add(0, 1, 0.4);
+        acc.add(1, 1, 0.9);
+        acc.add(2, 1, std::nan(""));
+        acc.add(1, 4, 0.5);
+        QCOMPARE(acc.gaps(), (std::vector<std::pair<int, int>>{{0, 0}, {2, 3}}));
+        const MetricGrid g = acc.finish();
+        QCOMPARE(g.buckets, 5);
+        QVERIFY(std::abs(g.at(0, 1) - 0.3F) < 1e-6);
+        QVERIFY(std::isnan(g.at(2, 1)));
+        QVERIFY(std::isnan(g.at(0, 0)));
+        const auto med = g.median();
+        QVERIFY(std::abs(med[1] - 0.9F) < 1e-6 || std::abs(med[1] - 0.3F) < 1e-6); // two values: upper middle
+        QVERIFY(std::isnan(med[2]));
+        QCOMPARE(stepForRange(24 * 3'600'000, 1440), std::int64_t(60'000));
+        QCOMPARE(stepForRange(7 * 24 * 3'600'000LL, 2016), std::int64_t(300'000));
+        QCOMPARE(stepForRange(3'600'000, 4000), std::int64_t(60'000)); // never below a minute
+    }
+
+    void theilSenIgnoresOutliers() {
+        std::vector<double> x, y;
+        for (int i = 0; i < 10; ++i) {
+            x.push_back(i);
+            y.push_back(2.0 * i + 1);
+        }
+        y[3] = 500; // one wild sample
+        QCOMPARE(theilSenSlope(x, y), 2.0);
+        QVERIFY(std::isnan(theilSenSlope({1}, {1})));
+    }
+
+    // A host trending to its limit ranks; a flat noisy one and a one-off spike do not.
+    void wearRanksTrendsNotNoise() {
+        GridAccumulator acc("realloc", {"flat", "rising", "soon", "spike"}, 0, 600'000, 144);
+        for (int b = 0; b < 144; ++b) {
+            acc.add(0, b, 20 + ((b * 7919) % 13) - 6.0); // noise around 20
+            acc.add(1, b, 100 + 2.0 * b);                // +12 per hour
+            acc.add(2, b, 380 + 1.0 * b);                // +6 per hour, past the limit by now
+            acc.add(3, b, b == 70 ? 480.0 : 10.0);       // one bad reading
+        }
+        const MetricGrid g = acc.finish();
+        const auto r = rankWear({{&g, "Reallocated sectors", 500}});
+        QCOMPARE(r.size(), std::size_t(2));
+        QCOMPARE(r[0].host, std::string("soon")); // 524 now: at the limit
+        QCOMPARE(r[0].hoursToFailure, 0.0);
+        QCOMPARE(r[1].host, std::string("rising")); // 388 now, +12 an hour: about 9 h left
+        QVERIFY(std::abs(r[1].trends[0].slopePerHour - 12.0) < 0.5);
+        QVERIFY(r[0].hoursToFailure < 24 && r[1].hoursToFailure < 24);
+        QCOMPARE(replaceSoon(r).size(), std::size_t(2));
+        // Already past the limit: zero hours, full urgency.
+        GridAccumulator past("t", {"hot"}, 0, 600'000, 10);
+        for (int b = 0; b < 10; ++b)
+            past.add(0, b, 90);
+        const MetricGrid pg = past.finish();
+        const auto pr = rankWear({{&pg, "Temperature", 85}});
+        QCOMPARE(pr.size(), std::size_t(1));
+        QCOMPARE(pr[0].hoursToFailure, 0.0);
+        QCOMPARE(pr[0].score, 1.0);
+    }
+
+    // The store's minutes fill their buckets; what it lacks comes from the source's query_range, and
+    // both agree with the simulator.
+    void historyFromStoreAndRange() {
+        QTemporaryDir dir;
+        sim::SimOptions o;
+        o.hosts = 40;
+        o.scenario = "steady";
+        sim::SimServer server(o);
+        std::string err;
+        QVERIFY(server.start(0, &err));
+        const TimeMs now = nowMs();
+        std::shared_ptr<Store> store =
+            Store::open(dir.filePath(QStringLiteral("h.sqlite")).toStdString(), &err);
+        QVERIFY2(store, err.c_str());
+        // Two stored minutes for two hosts, the last two buckets of the range.
+        const auto profile = QueryProfile::nodeExporterDefault();
+        const TimeMs to = now / 60'000 * 60'000;
+        for (int m = 1; m <= 2; ++m) {
+            auto b = std::make_shared<StoreBatch>();
+            b->time = to - m * 60'000 + 1000;
+            b->metrics = profile.metrics;
+            for (const char *name : {"web-00000:9100", "web-00001:9100"}) {
+                Host h;
+                h.name = name;
+                h.labels = LabelSet(std::vector<Label>{{"instance", name}});
+                h.up = UpState::Up;
+                h.metrics.assign(profile.metrics.size(), 0.5 + m * 0.1);
+                b->hostsChanged.push_back(h);
+                b->hostSamples.push_back(h);
+            }
+            store->write(b);
+        }
+        store->flush();
+        auto client = std::make_shared<HttpClient>(HttpClient::Options{});
+        HistoryJob job;
+        job.metricKey = "cpu";
+        job.query = profile.metrics[0].query;
+        for (const auto &h : server.fleet().hosts())
+            job.hosts.push_back(h.instance);
+        std::sort(job.hosts.begin(), job.hosts.end());
+        job.stepMs = 60'000;
+        job.from = to - 30 * 60'000;
+        job.buckets = 30;
+        job.sources = {sourceFor(server.url())};
+        job.store = store;
+        job.client = client;
+        job.maxPointsPerRequest = 200; // five buckets per request: the range is fetched in pieces
+        const MetricGrid g = loadHistory(job);
+        QVERIFY2(g.warnings.empty(), g.warnings.empty() ? "" : g.warnings[0].c_str());
+        QCOMPARE(g.storeBuckets, 2);
+        QCOMPARE(g.rangeBuckets, 28);
+        const int row0 = g.row("web-00000:9100");
+        QVERIFY(row0 >= 0);
+        QVERIFY(std::abs(g.at(static_cast<std::size_t>(row0), 29) - 0.6F) < 1e-6);        // stored minute
+        QVERIFY(std::isnan(g.at(static_cast<std::size_t>(g.row("web-00002:9100")), 29))); // not stored
+        // Range buckets: the simulator's value at the bucket's middle.
+        std::size_t simIndex = 0;
+        while (server.fleet().hosts()[simIndex].instance != "web-00002:9100")
+            ++simIndex;
+        const int row2 = g.row("web-00002:9100");
+        for (int b = 0; b < 28; ++b) {
+            const double want = server.fleet().metric(simIndex, 0, g.bucketStart(b) + 30'000);
+            QVERIFY2(std::abs(g.at(static_cast<std::size_t>(row2), b) - want) < 1e-4,
+                     std::to_string(b).c_str());
+        }
+        // A query the source refuses: a warning naming it, the stored part kept.
+        job.query = "bogus(";
+        const MetricGrid bad = loadHistory(job);
+        QCOMPARE(bad.storeBuckets, 2);
+        QCOMPARE(bad.rangeBuckets, 0);
+        QVERIFY(!bad.warnings.empty());
+        QVERIFY2(bad.warnings[0].find("query_range") != std::string::npos, bad.warnings[0].c_str());
+        client->shutdown();
+    }
+
+    // The Done-when of the heatmaps issue, through the whole pipeline: with the simulator's
+    // disk-degradation scenario the degrading hosts rank first by wear, and in hotspots the pools with
+    // redlining hosts rank first by imbalance (against /sim/truth's lists).
+    void simulatorTruthRanksFirst_data() {
+        QTest::addColumn<QString>("scenario");
+        QTest::newRow("disk-degradation") << "disk-degradation";
+        QTest::newRow("hotspots") << "hotspots";
+    }
+    void simulatorTruthRanksFirst() {
+        QFETCH(QString, scenario);
+        QTemporaryDir dir;
+        sim::SimOptions o;
+        o.hosts = 600;
+        o.seed = 7;
+        o.scenario = scenario.toStdString();
+        sim::SimServer server(o);
+        std::string err;
+        QVERIFY(server.start(0, &err));
+        Config c;
+        c.sources = {sourceFor(server.url())};
+        c.cachePath = dir.filePath(QStringLiteral("c.sqlite")).toStdString();
+        FleetService service(c);
+        service.start();
+        QVERIFY(
+            waitFor(service, [](const FleetSnapshot &s) { return s.hosts.size() == 600 && !s.fromCache; }));
+        const auto truth = server.fleet().truth(server.fleet().now());
+        if (scenario == QLatin1String("hotspots")) {
+            QVERIFY(!truth.hotHosts.empty());
+            std::set<std::string> pools;
+            for (const auto &h : service.current()->hosts)
+                if (std::find(truth.hotHosts.begin(), truth.hotHosts.end(), h.name) != truth.hotHosts.end())
+                    pools.insert(std::string(h.labels.value("service")));
+            const auto snap = service.current();
+            QVERIFY(snap->imbalance && snap->imbalance->size() > pools.size());
+            for (std::size_t k = 0; k < pools.size(); ++k)
+                QVERIFY2(pools.count((*snap->imbalance)[k].group), (*snap->imbalance)[k].group.c_str());
+            // And their redlining hosts are the simulator's hot ones.
+            for (std::size_t k = 0; k < pools.size(); ++k)
+                for (int hi : (*snap->imbalance)[k].hot)
+                    QVERIFY(std::find(truth.hotHosts.begin(), truth.hotHosts.end(),
+                                      snap->hosts[static_cast<std::size_t>(hi)].name) !=
+                            truth.hotHosts.end());
+            service.stop();
+            return;
+        }
+        QVERIFY(truth.degradingHosts.size() >= 5);
+        FleetService::WearPtr report;
+        service.loadWear(24, this, [&](FleetService::WearPtr r) { report = std::move(r); });
+        QTRY_VERIFY_WITH_TIMEOUT(report != nullptr, 30000);
+        QVERIFY2(report->warnings.empty(), report->warnings.empty() ? "" : report->warnings[0].c_str());
+        QCOMPARE(report->hostsJudged, std::size_t(600));
+        const std::set<std::string> want(truth.degradingHosts.begin(), truth.degradingHosts.end());
+        QCOMPARE(topHosts(report->ranking, want.size()), want);
+        // Each is projected to fail within the replace-soon horizon, and the fit names a real trend.
+        for (std::size_t k = 0; k < want.size(); ++k) {
+            QVERIFY(report->ranking[k].hoursToFailure < 14 * 24);
+            QVERIFY(!report->ranking[k].trends.empty());
+        }
+        service.stop();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHistory)
+#include "tst_history.moc"
