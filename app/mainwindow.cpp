@@ -10,6 +10,7 @@
 #include "net/fleetservice.h"
 #include "silencedialog.h"
 #include "sourcepanel.h"
+#include "timeheatmapview.h"
 #include "triageview.h"
 
 #include <QApplication>
@@ -37,6 +38,11 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
     , m_triageView(new TriageView(m_incidentModel))
     , m_notifier(new IncidentNotifier(this))
     , m_hostMap(new HostMapView)
+    , m_heatmap(new TimeHeatmapView(
+          [service](const QString &channel, const std::string &key, TimeMs from, TimeMs to, int columns,
+                    QObject *context, std::function<void(GridPtr)> done) {
+              service->loadHistory(channel, key, from, to, columns, context, std::move(done));
+          }))
     , m_tabs(new QTabWidget)
     , m_banner(new QLabel)
     , m_summary(new QLabel)
@@ -46,6 +52,7 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
     m_views.add(QStringLiteral("hosts"), tr("Hosts"), m_hostView);
     m_views.add(QStringLiteral("triage"), tr("Triage"), m_triageView);
     m_views.add(QStringLiteral("hostmap"), tr("Host map"), m_hostMap);
+    m_views.add(QStringLiteral("heatmap"), tr("Heatmap"), m_heatmap, [this] { return m_heatmap->isReady(); });
     for (const auto &v : m_views.views())
         m_tabs->addTab(v.widget, v.title);
 
@@ -177,6 +184,7 @@ void MainWindow::onSnapshot(const FleetSnapshotPtr &snapshot) {
     m_hostModel->setSnapshot(snapshot);
     m_incidentModel->setSnapshot(snapshot);
     m_hostMap->setSnapshot(snapshot);
+    m_heatmap->setSnapshot(snapshot);
     m_sourceModel->setSnapshot(snapshot);
     refreshStatus();
 }

@@ -19,6 +19,7 @@ class HostTableView;
 class IncidentModel;
 class IncidentNotifier;
 class HostMapView;
+class TimeHeatmapView;
 class TriageView;
 class SourceHealthModel;
 
@@ -49,6 +50,7 @@ private:
     TriageView *m_triageView;
     IncidentNotifier *m_notifier;
     HostMapView *m_hostMap;
+    TimeHeatmapView *m_heatmap;
     QSystemTrayIcon *m_tray = nullptr;
     QTabWidget *m_tabs;
     ViewRegistry m_views;

@@ -49,13 +49,25 @@ void Screenshotter::check() {
     for (const auto &src : s->sources)
         if (src.lastAttempt < m_startedAt || (src.lastSuccess < m_startedAt && src.lastError.empty()))
             return; // this source's first round has not come back yet
-    // Let the views take the snapshot and lay out before grabbing.
+    // Let the views take the snapshot and lay out before grabbing; a view that loads more (history)
+    // says when it is ready.
     m_done = true;
+    waitUntilReady();
+}
+
+void Screenshotter::waitUntilReady() {
+    const ViewEntry *v = m_window->views().find(m_view);
+    if (v && v->ready && !v->ready()) {
+        QTimer::singleShot(100, this, [this] { waitUntilReady(); });
+        return;
+    }
     QTimer::singleShot(400, this, [this] { render(false); });
 }
 
 void Screenshotter::render(bool timedOut) {
-    m_done = true;
+    if (m_rendered)
+        return;
+    m_rendered = true;
     m_timeout->stop();
     m_window->resize(m_size);
     const QPixmap pixmap = m_window->grab();
@@ -67,9 +79,13 @@ void Screenshotter::render(bool timedOut) {
         code = 1;
     } else if (timedOut) {
         std::fprintf(stderr, "vigil: %s\n",
-                     qPrintable(tr("no poll landed within %1 s; %2 shows the cached or empty state")
-                                    .arg(m_timeoutS)
-                                    .arg(m_file)));
+                     qPrintable(m_done ? tr("the %1 view had not finished loading within %2 s; %3 shows it as it was")
+                                             .arg(m_view)
+                                             .arg(m_timeoutS)
+                                             .arg(m_file)
+                                       : tr("no poll landed within %1 s; %2 shows the cached or empty state")
+                                             .arg(m_timeoutS)
+                                             .arg(m_file)));
         code = 3;
     } else {
         const auto s = m_service->current();

@@ -21,6 +21,7 @@ public:
 
 private:
     void check();
+    void waitUntilReady();
     void render(bool timedOut);
 
     MainWindow *m_window;
@@ -30,7 +31,8 @@ private:
     QSize m_size;
     int m_timeoutS;
     qint64 m_startedAt = 0;
-    bool m_done = false;
+    bool m_done = false;     // the first poll landed (or start failed)
+    bool m_rendered = false;
     QTimer *m_timeout;
 };
 

@@ -2,8 +2,8 @@
 
 namespace vigil {
 
-void ViewRegistry::add(const QString &name, const QString &title, QWidget *widget) {
-    m_views.push_back({name, title, widget});
+void ViewRegistry::add(const QString &name, const QString &title, QWidget *widget, std::function<bool()> ready) {
+    m_views.push_back({name, title, widget, std::move(ready)});
 }
 
 const ViewEntry *ViewRegistry::find(const QString &name) const {

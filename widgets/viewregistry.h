@@ -13,11 +13,13 @@ struct ViewEntry {
     QString name;  // stable id used on the command line
     QString title; // translated, for tabs and menus
     QWidget *widget = nullptr;
+    // Whether the view has what it needs on screen (history loaded...); screenshots wait for it.
+    std::function<bool()> ready;
 };
 
 class ViewRegistry final {
 public:
-    void add(const QString &name, const QString &title, QWidget *widget);
+    void add(const QString &name, const QString &title, QWidget *widget, std::function<bool()> ready = {});
     [[nodiscard]] const ViewEntry *find(const QString &name) const;
     [[nodiscard]] const std::vector<ViewEntry> &views() const { return m_views; }
     [[nodiscard]] QStringList names() const;

@@ -1,0 +1,426 @@
+#include "timeheatmapcanvas.h"
+
+#include "colorscale.h"
+#include "format.h"
+
+#include <QDateTime>
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace vigil {
+
+namespace {
+constexpr int kGutter = 180; // host names / group titles
+constexpr int kAxis = 20;    // time labels
+constexpr int kLegend = 28;
+constexpr QRgb kNoData = 0xffc8c8c8;
+constexpr QRgb kBackground = 0xfff4f4f4;
+
+QRgb dim(QRgb c) {
+    return qRgb((qRed(c) + 2 * 0xb0) / 3, (qGreen(c) + 2 * 0xb0) / 3, (qBlue(c) + 2 * 0xb0) / 3);
+}
+} // namespace
+
+TimeHeatmapCanvas::TimeHeatmapCanvas(QWidget *parent)
+    : QWidget(parent) {
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setMinimumSize(kGutter + 200, kAxis + kLegend + 100);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    buildLut();
+}
+
+void TimeHeatmapCanvas::buildLut() {
+    const auto &scale = ColorScale::viridis();
+    m_lut[0] = kNoData;
+    for (int i = 1; i < 256; ++i)
+        m_lut[static_cast<std::size_t>(i)] = scale.at((i - 1) / 254.0);
+    if (m_stale)
+        for (auto &c : m_lut)
+            c = dim(c);
+}
+
+void TimeHeatmapCanvas::setRows(std::shared_ptr<const analysis::HeatRows> rows, MetricUnit unit) {
+    const bool sameShape = m_rows && rows && m_rows->rows() == rows->rows() && m_rows->buckets() == rows->buckets();
+    m_rows = std::move(rows);
+    m_unit = unit;
+    if (!sameShape)
+        resetView(); // a new range or filter: show all of it; a refresh keeps the operator's zoom
+    else
+        rasterize();
+}
+
+void TimeHeatmapCanvas::setStale(bool stale) {
+    if (stale == m_stale)
+        return;
+    m_stale = stale;
+    buildLut();
+    rasterize();
+}
+
+void TimeHeatmapCanvas::resetView() {
+    m_b0 = 0;
+    m_b1 = m_rows ? std::max(1, m_rows->buckets()) : 1;
+    m_rowTop = 0;
+    m_rowCount = m_rows ? std::max(1, m_rows->rows()) : 1;
+    rasterize();
+    Q_EMIT windowChanged();
+}
+
+void TimeHeatmapCanvas::setTimeWindow(double first, double last) {
+    const double n = m_rows ? std::max(1, m_rows->buckets()) : 1;
+    const double span = std::clamp(last - first, std::min(4.0, n), n);
+    m_b0 = std::clamp(first, 0.0, n - span);
+    m_b1 = m_b0 + span;
+    rasterize();
+    Q_EMIT windowChanged();
+}
+
+void TimeHeatmapCanvas::setRowWindow(double top, double count) {
+    const double n = m_rows ? std::max(1, m_rows->rows()) : 1;
+    const double span = std::clamp(count, std::min(3.0, n), n);
+    m_rowTop = std::clamp(top, 0.0, n - span);
+    m_rowCount = span;
+    rasterize();
+    Q_EMIT windowChanged();
+}
+
+QRect TimeHeatmapCanvas::plotRect() const {
+    return {kGutter, kAxis, std::max(1, width() - kGutter - 8), std::max(1, height() - kAxis - kLegend)};
+}
+
+void TimeHeatmapCanvas::resizeEvent(QResizeEvent *) {
+    rasterize();
+}
+
+void TimeHeatmapCanvas::rasterize() {
+    const QRect plot = plotRect();
+    if (m_image.size() != plot.size())
+        m_image = QImage(plot.size(), QImage::Format_RGB32);
+    m_image.fill(kBackground);
+    if (!m_rows || m_rows->rows() == 0 || m_rows->buckets() == 0) {
+        update();
+        return;
+    }
+    const int W = m_image.width(), H = m_image.height();
+    const int rows = m_rows->rows(), buckets = m_rows->buckets();
+    // Column -> bucket span, once per frame.
+    std::vector<int> c0(static_cast<std::size_t>(W)), c1(static_cast<std::size_t>(W));
+    const double bPerPx = (m_b1 - m_b0) / W;
+    for (int x = 0; x < W; ++x) {
+        const int a = std::clamp(static_cast<int>(m_b0 + x * bPerPx), 0, buckets - 1);
+        const int b = std::clamp(static_cast<int>(m_b0 + (x + 1) * bPerPx), a + 1, buckets);
+        c0[static_cast<std::size_t>(x)] = a;
+        c1[static_cast<std::size_t>(x)] = b;
+    }
+    std::vector<std::uint8_t> acc(static_cast<std::size_t>(W));
+    const double rPerPx = m_rowCount / H;
+    int prevR0 = -1, prevR1 = -1;
+    for (int y = 0; y < H; ++y) {
+        const int r0 = static_cast<int>(m_rowTop + y * rPerPx);
+        if (r0 >= rows)
+            break;
+        const int r1 = std::clamp(static_cast<int>(m_rowTop + (y + 1) * rPerPx), r0 + 1, rows);
+        auto *out = reinterpret_cast<QRgb *>(m_image.scanLine(y));
+        if (r0 == prevR0 && r1 == prevR1) { // a row taller than a pixel: same line again
+            std::copy_n(reinterpret_cast<const QRgb *>(m_image.constScanLine(y - 1)), W, out);
+            continue;
+        }
+        prevR0 = r0;
+        prevR1 = r1;
+        std::fill(acc.begin(), acc.end(), 0);
+        for (int r = r0; r < r1; ++r) {
+            const std::uint8_t *line = m_rows->line(r);
+            for (int x = 0; x < W; ++x) {
+                std::uint8_t m = acc[static_cast<std::size_t>(x)];
+                for (int b = c0[static_cast<std::size_t>(x)]; b < c1[static_cast<std::size_t>(x)]; ++b)
+                    m = std::max(m, line[b]);
+                acc[static_cast<std::size_t>(x)] = m;
+            }
+        }
+        for (int x = 0; x < W; ++x)
+            out[x] = m_lut[acc[static_cast<std::size_t>(x)]];
+    }
+    update();
+}
+
+int TimeHeatmapCanvas::rowAt(QPoint p) const {
+    const QRect plot = plotRect();
+    if (!m_rows || p.y() < plot.top() || p.y() > plot.bottom())
+        return -1;
+    const int r = static_cast<int>(m_rowTop + (p.y() - plot.top()) * m_rowCount / plot.height());
+    return r >= 0 && r < m_rows->rows() ? r : -1;
+}
+
+int TimeHeatmapCanvas::bucketAt(QPoint p) const {
+    const QRect plot = plotRect();
+    if (!m_rows || p.x() < plot.left() || p.x() > plot.right())
+        return -1;
+    const int b = static_cast<int>(m_b0 + (p.x() - plot.left()) * (m_b1 - m_b0) / plot.width());
+    return b >= 0 && b < m_rows->buckets() ? b : -1;
+}
+
+QString TimeHeatmapCanvas::describe(int row, int bucket) const {
+    const auto &g = *m_rows->grid;
+    const auto gridRow = static_cast<std::size_t>(m_rows->order[static_cast<std::size_t>(row)]);
+    const float v = g.at(gridRow, bucket);
+    const QDateTime t0 = QDateTime::fromMSecsSinceEpoch(g.bucketStart(bucket));
+    const QDateTime t1 = QDateTime::fromMSecsSinceEpoch(g.bucketStart(bucket + 1));
+    QString text = QStringLiteral("<b>%1</b><br>%2 – %3<br>")
+                       .arg(QString::fromStdString(g.hosts[gridRow]).toHtmlEscaped(),
+                            t0.toString(QStringLiteral("yyyy-MM-dd HH:mm")), t1.toString(QStringLiteral("HH:mm")));
+    text += std::isnan(v) ? tr("no data") : format::metric(v, m_unit);
+    // Folded rows: say so, the colour is their peak.
+    const QRect plot = plotRect();
+    const double rowsPerPx = m_rowCount / plot.height();
+    if (rowsPerPx > 1)
+        text += QStringLiteral("<br><i>") +
+                tr("each pixel row here holds %1 hosts; its colour is their peak").arg(std::ceil(rowsPerPx)) +
+                QStringLiteral("</i>");
+    return text;
+}
+
+bool TimeHeatmapCanvas::event(QEvent *e) {
+    if (e->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(e);
+        const int r = rowAt(help->pos()), b = bucketAt(help->pos());
+        if (r >= 0 && b >= 0)
+            QToolTip::showText(help->globalPos(), describe(r, b), this);
+        else
+            QToolTip::hideText();
+        return true;
+    }
+    return QWidget::event(e);
+}
+
+void TimeHeatmapCanvas::paintEvent(QPaintEvent *) {
+    QPainter p(this);
+    p.fillRect(rect(), QColor::fromRgb(kBackground));
+    const QRect plot = plotRect();
+    p.drawImage(plot.topLeft(), m_image);
+    if (!m_rows || !m_rows->grid) {
+        p.setPen(palette().color(QPalette::WindowText));
+        p.drawText(plot, Qt::AlignCenter, tr("Loading history…"));
+        return;
+    }
+    const auto &g = *m_rows->grid;
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.8);
+    p.setFont(small);
+    const QFontMetrics fm(small);
+    const double pxPerRow = plot.height() / m_rowCount;
+    p.setPen(QColor(0x33, 0x33, 0x33));
+    // Left gutter: host names when rows are tall enough, else the group titles at their bands.
+    if (pxPerRow >= fm.height()) {
+        for (int r = static_cast<int>(m_rowTop); r < m_rows->rows() && r < m_rowTop + m_rowCount + 1; ++r) {
+            const int y = plot.top() + static_cast<int>((r - m_rowTop) * pxPerRow);
+            const auto &name = g.hosts[static_cast<std::size_t>(m_rows->order[static_cast<std::size_t>(r)])];
+            p.drawText(QRect(4, y, kGutter - 8, static_cast<int>(pxPerRow)), Qt::AlignRight | Qt::AlignVCenter,
+                       fm.elidedText(QString::fromStdString(name), Qt::ElideMiddle, kGutter - 8));
+        }
+    }
+    int lastLabelY = -100;
+    for (const auto &band : m_rows->bands) {
+        const double y0 = plot.top() + (band.first - m_rowTop) * pxPerRow;
+        const double h = band.count * pxPerRow;
+        if (y0 + h < plot.top() || y0 > plot.bottom())
+            continue;
+        if (y0 >= plot.top() && band.first > 0) {
+            p.setPen(QColor(0xff, 0xff, 0xff));
+            p.drawLine(plot.left(), static_cast<int>(y0), plot.right(), static_cast<int>(y0));
+        }
+        if (pxPerRow < fm.height() && y0 - lastLabelY >= fm.height() && !band.title.empty()) {
+            p.setPen(QColor(0x33, 0x33, 0x33));
+            const int ty = std::max(plot.top(), static_cast<int>(y0));
+            p.drawText(QRect(4, ty, kGutter - 8, fm.height()), Qt::AlignRight | Qt::AlignTop,
+                       fm.elidedText(QString::fromStdString(band.title), Qt::ElideLeft, kGutter - 8));
+            lastLabelY = ty;
+        }
+    }
+    // Time axis: about one label per 110 px, at whole minutes.
+    p.setPen(QColor(0x33, 0x33, 0x33));
+    const TimeMs t0 = g.from + static_cast<TimeMs>(m_b0 * g.stepMs);
+    const TimeMs t1 = g.from + static_cast<TimeMs>(m_b1 * g.stepMs);
+    const bool days = t1 - t0 > 2 * 86'400'000;
+    for (int x = 0; x < plot.width() - 60; x += 110) {
+        const TimeMs t = t0 + static_cast<TimeMs>(static_cast<double>(t1 - t0) * x / plot.width());
+        const QDateTime dt = QDateTime::fromMSecsSinceEpoch(t);
+        p.drawLine(plot.left() + x, plot.top() - 4, plot.left() + x, plot.top());
+        p.drawText(QPoint(plot.left() + x + 2, plot.top() - 6),
+                   dt.toString(days ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm")));
+    }
+    // A time selection in progress.
+    if (m_dragFrom >= 0 && m_dragTo >= 0) {
+        const int a = std::min(m_dragFrom, m_dragTo), b = std::max(m_dragFrom, m_dragTo);
+        p.fillRect(QRect(a, plot.top(), b - a, plot.height()), QColor(255, 255, 255, 90));
+        p.setPen(QColor(255, 255, 255));
+        p.drawRect(QRect(a, plot.top(), b - a, plot.height()));
+    }
+    // Legend: the scale and its range, no data, folding, staleness.
+    const int y = height() - kLegend + 8;
+    for (int x = 0; x < 200; ++x) {
+        p.setPen(QColor::fromRgb(m_lut[static_cast<std::size_t>(1 + x * 254 / 199)]));
+        p.drawLine(kGutter + x, y, kGutter + x, y + 12);
+    }
+    p.setPen(palette().color(QPalette::WindowText));
+    p.setFont(font());
+    QString legend = QStringLiteral("%1 – %2").arg(format::metric(m_rows->lo, m_unit), format::metric(m_rows->hi, m_unit));
+    p.drawText(QPoint(kGutter + 208, y + 11), legend);
+    int x = kGutter + 208 + p.fontMetrics().horizontalAdvance(legend) + 16;
+    p.fillRect(QRect(x, y, 12, 12), QColor::fromRgb(m_lut[0]));
+    p.drawText(QPoint(x + 16, y + 11), tr("no data"));
+    x += 16 + p.fontMetrics().horizontalAdvance(tr("no data")) + 16;
+    if (m_rowCount / plot.height() > 1) {
+        const QString fold = tr("1 px = %1 hosts (peak)").arg(std::ceil(m_rowCount / plot.height()));
+        p.drawText(QPoint(x, y + 11), fold);
+        x += p.fontMetrics().horizontalAdvance(fold) + 16;
+    }
+    if (m_stale) {
+        p.setPen(QColor(0xc0, 0x30, 0x30));
+        p.drawText(QPoint(x, y + 11), tr("STALE: the data is older than two poll intervals"));
+    }
+}
+
+void TimeHeatmapCanvas::mousePressEvent(QMouseEvent *e) {
+    const QPoint pos = e->position().toPoint();
+    if (e->button() == Qt::LeftButton && plotRect().contains(pos)) {
+        m_dragFrom = m_dragTo = pos.x();
+    } else if (e->button() == Qt::MiddleButton || e->button() == Qt::RightButton) {
+        m_panning = true;
+        m_panFrom = pos;
+    }
+}
+
+void TimeHeatmapCanvas::mouseMoveEvent(QMouseEvent *e) {
+    const QPoint pos = e->position().toPoint();
+    if (m_dragFrom >= 0) {
+        m_dragTo = std::clamp(pos.x(), plotRect().left(), plotRect().right());
+        update();
+    } else if (m_panning) {
+        const QRect plot = plotRect();
+        const QPoint d = pos - m_panFrom;
+        m_panFrom = pos;
+        m_b0 -= d.x() * (m_b1 - m_b0) / plot.width();
+        m_rowTop -= d.y() * m_rowCount / plot.height();
+        setTimeWindow(m_b0, m_b0 + (m_b1 - m_b0));
+        setRowWindow(m_rowTop, m_rowCount);
+    }
+}
+
+void TimeHeatmapCanvas::mouseReleaseEvent(QMouseEvent *e) {
+    const QPoint pos = e->position().toPoint();
+    if (m_panning) {
+        m_panning = false;
+        return;
+    }
+    if (m_dragFrom < 0)
+        return;
+    const int a = std::min(m_dragFrom, m_dragTo), b = std::max(m_dragFrom, m_dragTo);
+    m_dragFrom = m_dragTo = -1;
+    if (b - a >= 4 && m_rows && m_rows->grid) {
+        // Drag: zoom into the selected time range and tell the view which range it was.
+        const QRect plot = plotRect();
+        const double per = (m_b1 - m_b0) / plot.width();
+        const double f = m_b0 + (a - plot.left()) * per, l = m_b0 + (b - plot.left()) * per;
+        const auto &g = *m_rows->grid;
+        Q_EMIT timeRangeSelected(g.from + static_cast<qint64>(f * g.stepMs), g.from + static_cast<qint64>(l * g.stepMs));
+        setTimeWindow(f, l);
+        return;
+    }
+    update();
+    if (const int r = rowAt(pos); r >= 0)
+        Q_EMIT hostClicked(QString::fromStdString(
+            m_rows->grid->hosts[static_cast<std::size_t>(m_rows->order[static_cast<std::size_t>(r)])]));
+}
+
+void TimeHeatmapCanvas::zoomTime(double factor, double anchor) {
+    const double f = anchor - (anchor - m_b0) * factor;
+    setTimeWindow(f, f + (m_b1 - m_b0) * factor);
+}
+
+void TimeHeatmapCanvas::zoomRows(double factor, double anchor) {
+    const double t = anchor - (anchor - m_rowTop) * factor;
+    setRowWindow(t, m_rowCount * factor);
+}
+
+void TimeHeatmapCanvas::panTime(double buckets) {
+    setTimeWindow(m_b0 + buckets, m_b1 + buckets);
+}
+
+void TimeHeatmapCanvas::panRows(double rows) {
+    setRowWindow(m_rowTop + rows, m_rowCount);
+}
+
+void TimeHeatmapCanvas::wheelEvent(QWheelEvent *e) {
+    const QRect plot = plotRect();
+    const QPointF pos = e->position();
+    const double steps = e->angleDelta().y() / 120.0;
+    const double dx = e->angleDelta().x() / 120.0;
+    const double anchorB = m_b0 + (pos.x() - plot.left()) * (m_b1 - m_b0) / plot.width();
+    const double anchorR = m_rowTop + (pos.y() - plot.top()) * m_rowCount / plot.height();
+    if (e->modifiers() & Qt::ControlModifier)
+        zoomTime(std::pow(0.8, steps), anchorB); // Ctrl+wheel (or pinch): zoom in time
+    else if (e->modifiers() & Qt::AltModifier)
+        zoomRows(std::pow(0.8, steps == 0 ? dx : steps), anchorR); // Alt+wheel: zoom across hosts
+    else if (e->modifiers() & Qt::ShiftModifier)
+        panTime(-steps * (m_b1 - m_b0) * 0.1); // Shift+wheel: pan in time
+    else {
+        panRows(-steps * std::max(1.0, m_rowCount * 0.1)); // wheel: scroll hosts
+        if (dx != 0)
+            panTime(-dx * (m_b1 - m_b0) * 0.1); // sideways (touchpad): pan in time
+    }
+    e->accept();
+}
+
+void TimeHeatmapCanvas::keyPressEvent(QKeyEvent *e) {
+    const double mid = (m_b0 + m_b1) / 2, rmid = m_rowTop + m_rowCount / 2;
+    switch (e->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomTime(0.5, mid);
+        break;
+    case Qt::Key_Minus:
+        zoomTime(2, mid);
+        break;
+    case Qt::Key_BracketRight:
+        zoomRows(0.5, rmid);
+        break;
+    case Qt::Key_BracketLeft:
+        zoomRows(2, rmid);
+        break;
+    case Qt::Key_Left:
+        panTime(-(m_b1 - m_b0) * 0.2);
+        break;
+    case Qt::Key_Right:
+        panTime((m_b1 - m_b0) * 0.2);
+        break;
+    case Qt::Key_Up:
+        panRows(-std::max(1.0, m_rowCount * 0.1));
+        break;
+    case Qt::Key_Down:
+        panRows(std::max(1.0, m_rowCount * 0.1));
+        break;
+    case Qt::Key_PageUp:
+        panRows(-m_rowCount);
+        break;
+    case Qt::Key_PageDown:
+        panRows(m_rowCount);
+        break;
+    case Qt::Key_0:
+    case Qt::Key_Home:
+    case Qt::Key_Escape:
+        resetView();
+        break;
+    default:
+        QWidget::keyPressEvent(e);
+    }
+}
+
+} // namespace vigil

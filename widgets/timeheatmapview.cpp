@@ -1,0 +1,246 @@
+#include "timeheatmapview.h"
+
+#include "analysis/fleetgraph.h"
+#include "analysis/heatrows.h"
+#include "format.h"
+#include "timeheatmapcanvas.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPointer>
+#include <QThreadPool>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace vigil {
+
+namespace {
+// Columns drawn per range: one per minute up to a day, 5-minute buckets over a week.
+int columnsFor(int hours) {
+    return hours <= 24 ? hours * 60 : hours * 12;
+}
+} // namespace
+
+TimeHeatmapView::TimeHeatmapView(HistoryFetch fetch, QWidget *parent)
+    : QWidget(parent)
+    , m_fetch(std::move(fetch))
+    , m_canvas(new TimeHeatmapCanvas)
+    , m_metric(new QComboBox)
+    , m_range(new QComboBox)
+    , m_sort(new QComboBox)
+    , m_filter(new QLineEdit)
+    , m_autoRange(new QCheckBox(tr("Auto")))
+    , m_lo(new QDoubleSpinBox)
+    , m_hi(new QDoubleSpinBox)
+    , m_status(new QLabel)
+    , m_filterDebounce(new QTimer(this)) {
+    m_range->addItem(tr("1 hour"), 1);
+    m_range->addItem(tr("6 hours"), 6);
+    m_range->addItem(tr("24 hours"), 24);
+    m_range->addItem(tr("7 days"), 168);
+    m_range->setCurrentIndex(1);
+    m_sort->addItem(tr("by group"), static_cast<int>(analysis::HeatSort::Group));
+    m_sort->addItem(tr("by current value"), static_cast<int>(analysis::HeatSort::Current));
+    m_sort->addItem(tr("by peak"), static_cast<int>(analysis::HeatSort::Peak));
+    m_filter->setPlaceholderText(tr("Filter hosts: service=\"web\" rack=~\"eu1-.*\" or a name"));
+    m_filter->setClearButtonEnabled(true);
+    m_autoRange->setChecked(true);
+    m_autoRange->setToolTip(tr("Colour range: 0–100 % for ratios, else 0 to the 95th percentile"));
+    for (auto *s : {m_lo, m_hi}) {
+        s->setRange(-1e12, 1e12);
+        s->setDecimals(2);
+        s->setEnabled(false);
+        s->setKeyboardTracking(false);
+    }
+    m_hi->setValue(100);
+    m_status->setTextFormat(Qt::RichText);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Metric")));
+    bar->addWidget(m_metric);
+    bar->addWidget(new QLabel(tr("Range")));
+    bar->addWidget(m_range);
+    bar->addWidget(new QLabel(tr("Rows")));
+    bar->addWidget(m_sort);
+    bar->addWidget(m_filter, 1);
+    bar->addWidget(new QLabel(tr("Colours")));
+    bar->addWidget(m_autoRange);
+    bar->addWidget(m_lo);
+    bar->addWidget(new QLabel(QStringLiteral("–")));
+    bar->addWidget(m_hi);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_canvas, 1);
+    layout->addWidget(m_status);
+    auto *help = new QLabel(tr("Drag: zoom to a time range · Ctrl+wheel / + −: zoom time · Shift+wheel / ← →: pan "
+                               "time · wheel / ↑ ↓: scroll hosts · Alt+wheel / [ ]: zoom hosts · right-drag: pan · "
+                               "Esc: show all · click: host detail"));
+    help->setWordWrap(true);
+    QFont f = help->font();
+    f.setPointSizeF(f.pointSizeF() * 0.85);
+    help->setFont(f);
+    layout->addWidget(help);
+
+    connect(m_metric, &QComboBox::currentIndexChanged, this, [this] { reload(); });
+    connect(m_range, &QComboBox::currentIndexChanged, this, [this] { reload(); });
+    connect(m_sort, &QComboBox::currentIndexChanged, this, [this] { prepare(); });
+    m_filterDebounce->setSingleShot(true);
+    m_filterDebounce->setInterval(200);
+    connect(m_filterDebounce, &QTimer::timeout, this, [this] { prepare(); });
+    connect(m_filter, &QLineEdit::textChanged, this, [this] { m_filterDebounce->start(); });
+    connect(m_autoRange, &QCheckBox::toggled, this, [this](bool on) {
+        m_lo->setEnabled(!on);
+        m_hi->setEnabled(!on);
+        prepare();
+    });
+    connect(m_lo, &QDoubleSpinBox::valueChanged, this, [this] { prepare(); });
+    connect(m_hi, &QDoubleSpinBox::valueChanged, this, [this] { prepare(); });
+    connect(m_canvas, &TimeHeatmapCanvas::hostClicked, this, &TimeHeatmapView::hostActivated);
+    connect(m_canvas, &TimeHeatmapCanvas::windowChanged, this, [this] { m_status->setText(statusText()); });
+}
+
+MetricUnit TimeHeatmapView::unit() const {
+    if (!m_snapshot)
+        return MetricUnit::Ratio;
+    const int i = m_metric->currentIndex();
+    return i >= 0 && static_cast<std::size_t>(i) < m_snapshot->metrics.size()
+               ? m_snapshot->metrics[static_cast<std::size_t>(i)].unit
+               : MetricUnit::Ratio;
+}
+
+void TimeHeatmapView::refreshCombos() {
+    if (!m_snapshot || m_metric->count() == static_cast<int>(m_snapshot->metrics.size()))
+        return;
+    const QSignalBlocker block(m_metric);
+    const QString current = m_metric->currentData().toString();
+    m_metric->clear();
+    for (const auto &m : m_snapshot->metrics)
+        m_metric->addItem(QString::fromStdString(m.title), QString::fromStdString(m.key));
+    m_metric->setCurrentIndex(std::max(0, m_metric->findData(current)));
+}
+
+void TimeHeatmapView::setSnapshot(FleetSnapshotPtr snapshot) {
+    m_snapshot = std::move(snapshot);
+    refreshCombos();
+    if (!m_snapshot || m_snapshot->hosts.empty())
+        return;
+    m_canvas->setStale(m_snapshot->anyStale(nowMs()));
+    // New minutes arrive once a minute: refresh the grid then, not on every poll.
+    const bool hostsChanged = m_grid && m_grid->hosts.size() != m_snapshot->hosts.size();
+    if (!m_loading && (!m_grid || hostsChanged || nowMs() - m_loadedAt >= 60'000))
+        reload();
+}
+
+void TimeHeatmapView::setMetric(const QString &key) {
+    const int i = m_metric->findData(key);
+    if (i >= 0)
+        m_metric->setCurrentIndex(i);
+}
+
+void TimeHeatmapView::setRangeHours(int hours) {
+    const int i = m_range->findData(hours);
+    if (i >= 0)
+        m_range->setCurrentIndex(i);
+}
+
+void TimeHeatmapView::setFilterText(const QString &text) {
+    m_filter->setText(text);
+    m_filterDebounce->stop();
+    prepare();
+}
+
+void TimeHeatmapView::reload() {
+    if (!m_fetch || !m_snapshot || m_metric->currentIndex() < 0)
+        return;
+    const int hours = m_range->currentData().toInt();
+    const TimeMs to = nowMs();
+    m_loading = true;
+    m_loadedAt = to;
+    m_status->setText(tr("Loading %1 of history…").arg(m_range->currentText()));
+    m_fetch(QStringLiteral("heatmap"), m_metric->currentData().toString().toStdString(),
+            to - static_cast<TimeMs>(hours) * 3'600'000, to, columnsFor(hours), this, [this](GridPtr grid) {
+                m_loading = false;
+                m_grid = std::move(grid);
+                prepare();
+            });
+}
+
+void TimeHeatmapView::prepare() {
+    if (!m_grid || !m_snapshot)
+        return;
+    analysis::HeatRowsOptions o;
+    o.sort = static_cast<analysis::HeatSort>(m_sort->currentData().toInt());
+    m_filterError.clear();
+    if (!m_filter->text().trimmed().isEmpty()) {
+        std::string err;
+        o.filter = LabelFilter::parse(m_filter->text().toStdString(), &err);
+        if (!o.filter)
+            m_filterError = QString::fromStdString(err);
+    }
+    const bool ratio = unit() == MetricUnit::Ratio;
+    if (m_autoRange->isChecked()) {
+        o.lo = 0;
+        o.hi = ratio ? 1.0 : std::nan("");
+    } else {
+        const double scale = ratio ? 0.01 : 1.0; // ratios are entered in percent
+        o.lo = m_lo->value() * scale;
+        o.hi = std::max(m_hi->value() * scale, o.lo + 1e-9);
+    }
+    const auto gen = ++m_prepareGen;
+    QPointer<TimeHeatmapView> self(this);
+    // The whole grid is walked: off the GUI thread.
+    QThreadPool::globalInstance()->start([self, gen, grid = m_grid, snap = m_snapshot, o] {
+        auto rows = std::make_shared<const analysis::HeatRows>(
+            analysis::prepareHeatRows(grid, snap->hosts, snap->graph.get(), o));
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, gen, rows] {
+                if (!self || gen != self->m_prepareGen)
+                    return;
+                self->m_canvas->setRows(rows, self->unit());
+                if (self->m_autoRange->isChecked()) {
+                    const QSignalBlocker b1(self->m_lo), b2(self->m_hi);
+                    const double scale = self->unit() == MetricUnit::Ratio ? 100.0 : 1.0;
+                    self->m_lo->setValue(rows->lo * scale);
+                    self->m_hi->setValue(rows->hi * scale);
+                }
+                self->m_status->setText(self->statusText());
+                if (!self->m_ready) {
+                    self->m_ready = true;
+                    Q_EMIT self->ready();
+                }
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+QString TimeHeatmapView::statusText() const {
+    const auto &rows = m_canvas->rows();
+    if (!rows || !rows->grid)
+        return {};
+    const auto &g = *rows->grid;
+    const QLocale l;
+    QString s = tr("%1 of %2 hosts × %3 buckets of %4")
+                    .arg(l.toString(rows->rows()), l.toString(static_cast<qulonglong>(g.hosts.size())))
+                    .arg(g.buckets)
+                    .arg(format::duration(static_cast<double>(g.stepMs)));
+    s += QStringLiteral(" · ") +
+         tr("from the cache: %1 buckets, from the source: %2").arg(g.storeBuckets).arg(g.rangeBuckets);
+    s += QStringLiteral(" · ") + tr("history %1").arg(format::bytes(static_cast<double>(g.bytes() + rows->bytes())));
+    if (!m_filterError.isEmpty())
+        s += QStringLiteral(" · <span style='color:#c03030'>") +
+             tr("filter: %1").arg(m_filterError.toHtmlEscaped()) + QStringLiteral("</span>");
+    for (const auto &w : g.warnings)
+        s += QStringLiteral("<br><span style='color:#c03030'>") + QString::fromStdString(w).toHtmlEscaped() +
+             QStringLiteral("</span>");
+    return s;
+}
+
+} // namespace vigil
