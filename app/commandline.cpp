@@ -71,7 +71,9 @@ std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QStri
                                     "Wait for the first poll, render a view headless to this PNG and exit."),
         QStringLiteral("file.png"));
     const QCommandLineOption view(
-        QStringLiteral("view"), QCoreApplication::translate("CommandLine", "View to show or render: hosts."),
+        QStringLiteral("view"),
+        QCoreApplication::translate("CommandLine",
+                                    "View to show or render: hosts, triage, hostmap, heatmap."),
         QStringLiteral("name"), QStringLiteral("hosts"));
     const QCommandLineOption size(
         QStringLiteral("size"),
@@ -87,8 +89,13 @@ std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QStri
         QStringLiteral("filter"),
         QCoreApplication::translate("CommandLine", "Initial host filter, e.g. \"region=eu1 role=~db.*\"."),
         QStringLiteral("matchers"));
+    const QCommandLineOption host(
+        QStringLiteral("host"),
+        QCoreApplication::translate(
+            "CommandLine", "Open this host's detail once the fleet has it (with --screenshot: render it)."),
+        QStringLiteral("name"));
     p.addOptions({config, prom, am, interval, cache, demo, demoHosts, demoScenario, shot, view, size, timeout,
-                  filter});
+                  filter, host});
     p.process(arguments); // exits for --help, --version and unknown options
 
     auto fail = [&](const QString &msg) -> std::optional<AppOptions> {
@@ -146,6 +153,7 @@ std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QStri
     o.screenshot = p.value(shot);
     o.view = p.value(view);
     o.filter = p.value(filter);
+    o.host = p.value(host);
     static const QRegularExpression sizeRe(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$"));
     auto m = sizeRe.match(p.value(size));
     if (!m.hasMatch())

@@ -76,6 +76,8 @@ int main(int argc, char **argv) {
     vigil::MainWindow window(&service);
     if (!options->filter.isEmpty())
         window.hostView()->setFilterText(options->filter);
+    if (!options->host.isEmpty())
+        window.openHostWhenKnown(options->host);
     service.start();
     vigil::StallWatchdog watchdog(&window);
     if (vigil::StallWatchdog::enabledByDefault())
@@ -85,7 +87,7 @@ int main(int argc, char **argv) {
     if (!options->screenshot.isEmpty()) {
         shooter =
             std::make_unique<vigil::Screenshotter>(&window, &service, options->screenshot, options->view,
-                                                   options->size, options->screenshotTimeoutS);
+                                                   options->size, options->screenshotTimeoutS, options->host);
         shooter->start();
     } else {
         if (!window.showView(options->view)) {

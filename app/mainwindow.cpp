@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "format.h"
+#include "hostdetaildialog.h"
 #include "hostmapview.h"
 #include "hosttableview.h"
 #include "incidentnotifier.h"
@@ -28,6 +29,15 @@
 
 namespace vigil {
 
+namespace {
+HistoryFetch historyFetch(FleetService *service) {
+    return [service](const QString &channel, const std::string &key, TimeMs from, TimeMs to, int columns,
+                     QObject *context, std::function<void(GridPtr)> done) {
+        service->loadHistory(channel, key, from, to, columns, context, std::move(done));
+    };
+}
+} // namespace
+
 MainWindow::MainWindow(FleetService *service, QWidget *parent)
     : QMainWindow(parent)
     , m_service(service)
@@ -37,12 +47,11 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
     , m_incidentModel(new IncidentModel(this))
     , m_triageView(new TriageView(m_incidentModel))
     , m_notifier(new IncidentNotifier(this))
-    , m_hostMap(new HostMapView)
-    , m_heatmap(new TimeHeatmapView(
-          [service](const QString &channel, const std::string &key, TimeMs from, TimeMs to, int columns,
-                    QObject *context, std::function<void(GridPtr)> done) {
-              service->loadHistory(channel, key, from, to, columns, context, std::move(done));
-          }))
+    , m_hostMap(new HostMapView([service](QObject *context, std::function<void(WearPtr)> done) {
+        service->loadWear(24, context, std::move(done));
+    }))
+    , m_heatmap(new TimeHeatmapView(historyFetch(service)))
+    , m_detail(new HostDetailDialog(historyFetch(service), this))
     , m_tabs(new QTabWidget)
     , m_banner(new QLabel)
     , m_summary(new QLabel)
@@ -51,7 +60,8 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
     setWindowTitle(tr("Vigil"));
     m_views.add(QStringLiteral("hosts"), tr("Hosts"), m_hostView);
     m_views.add(QStringLiteral("triage"), tr("Triage"), m_triageView);
-    m_views.add(QStringLiteral("hostmap"), tr("Host map"), m_hostMap);
+    m_views.add(QStringLiteral("hostmap"), tr("Host map"), m_hostMap,
+                [this] { return m_hostMap->wearReport() != nullptr; });
     m_views.add(QStringLiteral("heatmap"), tr("Heatmap"), m_heatmap, [this] { return m_heatmap->isReady(); });
     for (const auto &v : m_views.views())
         m_tabs->addTab(v.widget, v.title);
@@ -158,6 +168,13 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
                     QApplication::beep();
                 Q_EMIT notified(title);
             });
+    // Any view's host opens the host detail; its alerts lead to triage.
+    connect(m_heatmap, &TimeHeatmapView::hostActivated, this, &MainWindow::showHostDetail);
+    connect(m_hostMap, &HostMapView::hostActivated, this, &MainWindow::showHostDetail);
+    connect(m_detail, &HostDetailDialog::triageRequested, this, [this](const QString &filter) {
+        m_triageView->setFilterText(filter);
+        showView(QStringLiteral("triage"));
+    });
     connect(m_service, &FleetService::snapshotReady, m_notifier, &IncidentNotifier::onSnapshot);
     connect(m_service, &FleetService::snapshotReady, this, &MainWindow::onSnapshot);
     connect(m_service, &FleetService::storeMessage, this, &MainWindow::showStoreMessage);
@@ -169,6 +186,17 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
         refreshStatus();
     });
     m_tick->start();
+    onSnapshot(m_service->current());
+}
+
+void MainWindow::showHostDetail(const QString &host) {
+    m_detail->showHost(m_service->current(), host);
+    m_detail->show();
+    m_detail->raise();
+}
+
+void MainWindow::openHostWhenKnown(const QString &host) {
+    m_pendingHost = host;
     onSnapshot(m_service->current());
 }
 
@@ -185,6 +213,12 @@ void MainWindow::onSnapshot(const FleetSnapshotPtr &snapshot) {
     m_incidentModel->setSnapshot(snapshot);
     m_hostMap->setSnapshot(snapshot);
     m_heatmap->setSnapshot(snapshot);
+    if (m_detail->isVisible())
+        m_detail->setSnapshot(snapshot);
+    if (!m_pendingHost.isEmpty() && snapshot && snapshot->host(m_pendingHost.toStdString())) {
+        const QString host = std::exchange(m_pendingHost, QString());
+        showHostDetail(host);
+    }
     m_sourceModel->setSnapshot(snapshot);
     refreshStatus();
 }

@@ -19,6 +19,7 @@ class HostTableView;
 class IncidentModel;
 class IncidentNotifier;
 class HostMapView;
+class HostDetailDialog;
 class TimeHeatmapView;
 class TriageView;
 class SourceHealthModel;
@@ -32,6 +33,10 @@ public:
     bool showView(const QString &name);
     [[nodiscard]] HostTableView *hostView() const { return m_hostView; }
     [[nodiscard]] TriageView *triageView() const { return m_triageView; }
+    [[nodiscard]] HostDetailDialog *hostDetail() const { return m_detail; }
+    void showHostDetail(const QString &host);
+    // Opens the host's detail as soon as a snapshot has it (the --host option).
+    void openHostWhenKnown(const QString &host);
 
 Q_SIGNALS:
     // A notification was shown (tray or status bar), for tests and the wall display.
@@ -51,6 +56,8 @@ private:
     IncidentNotifier *m_notifier;
     HostMapView *m_hostMap;
     TimeHeatmapView *m_heatmap;
+    HostDetailDialog *m_detail;
+    QString m_pendingHost;
     QSystemTrayIcon *m_tray = nullptr;
     QTabWidget *m_tabs;
     ViewRegistry m_views;

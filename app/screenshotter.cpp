@@ -1,5 +1,6 @@
 #include "screenshotter.h"
 
+#include "hostdetaildialog.h"
 #include "mainwindow.h"
 #include "net/fleetservice.h"
 
@@ -12,8 +13,9 @@
 namespace vigil {
 
 Screenshotter::Screenshotter(MainWindow *window, FleetService *service, QString file, QString view,
-                             QSize size, int timeoutS, QObject *parent)
+                             QSize size, int timeoutS, QString host, QObject *parent)
     : QObject(parent)
+    , m_host(std::move(host))
     , m_window(window)
     , m_service(service)
     , m_file(std::move(file))
@@ -57,7 +59,9 @@ void Screenshotter::check() {
 
 void Screenshotter::waitUntilReady() {
     const ViewEntry *v = m_window->views().find(m_view);
-    if (v && v->ready && !v->ready()) {
+    const bool detail = !m_host.isEmpty();
+    if ((detail && !(m_window->hostDetail()->isVisible() && m_window->hostDetail()->isLoaded())) ||
+        (!detail && v && v->ready && !v->ready())) {
         QTimer::singleShot(100, this, [this] { waitUntilReady(); });
         return;
     }
@@ -70,7 +74,7 @@ void Screenshotter::render(bool timedOut) {
     m_rendered = true;
     m_timeout->stop();
     m_window->resize(m_size);
-    const QPixmap pixmap = m_window->grab();
+    const QPixmap pixmap = m_host.isEmpty() ? m_window->grab() : m_window->hostDetail()->grab();
     const bool saved = !pixmap.isNull() && pixmap.save(m_file, "PNG");
     int code = 0;
     if (!saved) {
@@ -78,25 +82,27 @@ void Screenshotter::render(bool timedOut) {
                      qPrintable(tr("could not write the screenshot to %1").arg(m_file)));
         code = 1;
     } else if (timedOut) {
-        std::fprintf(stderr, "vigil: %s\n",
-                     qPrintable(m_done ? tr("the %1 view had not finished loading within %2 s; %3 shows it as it was")
-                                             .arg(m_view)
-                                             .arg(m_timeoutS)
-                                             .arg(m_file)
-                                       : tr("no poll landed within %1 s; %2 shows the cached or empty state")
-                                             .arg(m_timeoutS)
-                                             .arg(m_file)));
+        std::fprintf(
+            stderr, "vigil: %s\n",
+            qPrintable(m_done ? tr("the %1 view had not finished loading within %2 s; %3 shows it as it was")
+                                    .arg(m_view)
+                                    .arg(m_timeoutS)
+                                    .arg(m_file)
+                              : tr("no poll landed within %1 s; %2 shows the cached or empty state")
+                                    .arg(m_timeoutS)
+                                    .arg(m_file)));
         code = 3;
     } else {
         const auto s = m_service->current();
         for (const auto &src : s->sources)
             if (!src.lastError.empty())
                 std::fprintf(stderr, "vigil: warning: %s: %s\n", src.id.c_str(), src.lastError.c_str());
-        std::printf("%s\n", qPrintable(tr("wrote %1 (%2x%3, view %4)")
-                                           .arg(m_file)
-                                           .arg(pixmap.width())
-                                           .arg(pixmap.height())
-                                           .arg(m_view)));
+        std::printf("%s\n",
+                    qPrintable(tr("wrote %1 (%2x%3, view %4)")
+                                   .arg(m_file)
+                                   .arg(pixmap.width())
+                                   .arg(pixmap.height())
+                                   .arg(m_host.isEmpty() ? m_view : tr("host detail of %1").arg(m_host))));
     }
     QTimer::singleShot(0, qApp, [code] { QCoreApplication::exit(code); });
 }

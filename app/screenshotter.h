@@ -16,7 +16,7 @@ class Screenshotter final : public QObject {
     Q_OBJECT
 public:
     Screenshotter(MainWindow *window, FleetService *service, QString file, QString view, QSize size,
-                  int timeoutS, QObject *parent = nullptr);
+                  int timeoutS, QString host = {}, QObject *parent = nullptr);
     void start();
 
 private:
@@ -24,6 +24,7 @@ private:
     void waitUntilReady();
     void render(bool timedOut);
 
+    QString m_host; // render this host's detail instead of the view
     MainWindow *m_window;
     FleetService *m_service;
     QString m_file;
@@ -31,7 +32,7 @@ private:
     QSize m_size;
     int m_timeoutS;
     qint64 m_startedAt = 0;
-    bool m_done = false;     // the first poll landed (or start failed)
+    bool m_done = false; // the first poll landed (or start failed)
     bool m_rendered = false;
     QTimer *m_timeout;
 };

@@ -13,7 +13,8 @@
 namespace vigil {
 
 using GridPtr = std::shared_ptr<const analysis::MetricGrid>;
-using HistoryFetch = std::function<void(const QString &channel, const std::string &metricKey, TimeMs from,
-                                        TimeMs to, int columns, QObject *context, std::function<void(GridPtr)> done)>;
+using HistoryFetch =
+    std::function<void(const QString &channel, const std::string &metricKey, TimeMs from, TimeMs to,
+                       int columns, QObject *context, std::function<void(GridPtr)> done)>;
 
 } // namespace vigil

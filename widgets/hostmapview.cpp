@@ -1,18 +1,28 @@
 #include "hostmapview.h"
 
 #include "analysis/imbalance.h"
+#include "analysis/wear.h"
 #include "colorscale.h"
 #include "format.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHelpEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPushButton>
 #include <QScrollArea>
+#include <QSplitter>
 #include <QToolTip>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -23,6 +33,7 @@ namespace {
 constexpr QRgb kDown = 0xff000000;    // black: not answering
 constexpr QRgb kNoValue = 0xffb0b0b0; // grey: no value for this metric
 constexpr QRgb kBackground = 0xfff4f4f4;
+constexpr QRgb kFilteredOut = 0xffe2e2e2; // not matched by the filter: faint, still in place
 constexpr int kLegendHeight = 28;
 
 // The layout depends on the hosts and their labels only; the analyzer keeps the same graph while
@@ -97,40 +108,81 @@ void HostMapCanvas::relayout() {
     recolor();
 }
 
+void HostMapCanvas::setSizeMetric(int metric) {
+    m_sizeMetric = metric;
+    recolor();
+}
+
+void HostMapCanvas::setFilter(std::optional<LabelFilter> filter) {
+    m_filter = std::move(filter);
+    recolor();
+}
+
+void HostMapCanvas::setRange(double lo, double hi) {
+    m_lo = lo;
+    m_hi = hi;
+    recolor();
+}
+
+double HostMapCanvas::rangeHi() const {
+    if (!std::isnan(m_hi))
+        return m_hi;
+    return m_snapshot ? scaleMax(*m_snapshot, m_metric) : 1.0;
+}
+
 void HostMapCanvas::recolor() {
     // Every tile's colour, once per data change, into one image; paint only blits it.
     const QSize size(std::max(1, width()), std::max(1, height() - kLegendHeight));
     if (m_image.size() != size)
         m_image = QImage(size, QImage::Format_RGB32);
     m_image.fill(kBackground);
+    m_matching = 0;
     if (!m_snapshot) {
         update();
         return;
     }
     const auto &scale = ColorScale::viridis();
-    const double max = scaleMax(*m_snapshot, m_metric);
+    const double lo = m_lo, hi = rangeHi();
+    const double span = hi > lo ? hi - lo : 1;
     const int tile = m_layout.tile;
     const int edge = tile > 2 ? tile - 1 : tile; // a one-pixel gap between tiles when there is room
+    const bool sized = m_sizeMetric >= 0 && edge >= 4;
+    const double sizeMax = sized ? scaleMax(*m_snapshot, m_sizeMetric) : 1;
+    const bool filtering = m_filter && !m_filter->empty();
     const auto &hosts = m_snapshot->hosts;
     for (std::size_t i = 0; i < hosts.size() && i < m_layout.tileX.size(); ++i) {
         const int x0 = m_layout.tileX[i], y0 = m_layout.tileY[i];
         if (x0 < 0 || y0 < 0)
             continue;
         const Host &h = hosts[i];
+        const bool match = !filtering || m_filter->matches(h.labels, h.name);
+        m_matching += match;
         QRgb c;
-        if (h.up == UpState::Down) {
+        if (!match) {
+            c = kFilteredOut;
+        } else if (h.up == UpState::Down) {
             c = kDown;
         } else {
             const double v = static_cast<std::size_t>(m_metric) < h.metrics.size()
                                  ? h.metrics[static_cast<std::size_t>(m_metric)]
                                  : std::nan("");
-            c = std::isnan(v) ? kNoValue : scale.at(v / max);
+            c = std::isnan(v) ? kNoValue : scale.at((v - lo) / span);
         }
         if (m_stale) // dimmed toward grey: old data
             c = qRgb((qRed(c) + 2 * 0xb0) / 3, (qGreen(c) + 2 * 0xb0) / 3, (qBlue(c) + 2 * 0xb0) / 3);
-        for (int y = y0; y < y0 + edge && y < m_image.height(); ++y) {
+        // Sized by a second metric: the square's area follows it (a tenth of the tile at least).
+        int inner = edge, off = 0;
+        if (sized && match && h.up != UpState::Down) {
+            const double sv = static_cast<std::size_t>(m_sizeMetric) < h.metrics.size()
+                                  ? h.metrics[static_cast<std::size_t>(m_sizeMetric)]
+                                  : std::nan("");
+            const double frac = std::isnan(sv) ? 0.3 : std::sqrt(std::clamp(sv / sizeMax, 0.1, 1.0));
+            inner = std::max(2, static_cast<int>(std::lround(edge * frac)));
+            off = (edge - inner) / 2;
+        }
+        for (int y = y0 + off; y < y0 + off + inner && y < m_image.height(); ++y) {
             auto *line = reinterpret_cast<QRgb *>(m_image.scanLine(y));
-            for (int x = x0; x < x0 + edge && x < m_image.width(); ++x)
+            for (int x = x0 + off; x < x0 + off + inner && x < m_image.width(); ++x)
                 line[x] = c;
         }
     }
@@ -161,12 +213,13 @@ void HostMapCanvas::paintEvent(QPaintEvent *) {
         p.drawLine(8 + x, y, 8 + x, y + 12);
     }
     p.setPen(palette().color(QPalette::WindowText));
-    QString range = QStringLiteral("0 – 100 %");
-    if (m_snapshot && static_cast<std::size_t>(m_metric) < m_snapshot->metrics.size() &&
-        m_snapshot->metrics[static_cast<std::size_t>(m_metric)].unit != MetricUnit::Ratio)
-        range = tr("0 – %1 (95th percentile)")
-                    .arg(format::metric(scaleMax(*m_snapshot, m_metric),
-                                        m_snapshot->metrics[static_cast<std::size_t>(m_metric)].unit));
+    QString range;
+    if (m_snapshot && static_cast<std::size_t>(m_metric) < m_snapshot->metrics.size()) {
+        const MetricUnit unit = m_snapshot->metrics[static_cast<std::size_t>(m_metric)].unit;
+        range = QStringLiteral("%1 – %2").arg(format::metric(m_lo, unit), format::metric(rangeHi(), unit));
+        if (std::isnan(m_hi) && unit != MetricUnit::Ratio)
+            range += QStringLiteral(" ") + tr("(95th percentile)");
+    }
     p.drawText(QPoint(216, y + 11), range);
     p.fillRect(QRect(420, y, 12, 12), QColor::fromRgb(kDown));
     p.drawText(QPoint(436, y + 11), tr("down"));
@@ -212,25 +265,54 @@ bool HostMapCanvas::event(QEvent *e) {
     return QWidget::event(e);
 }
 
-void HostMapCanvas::mouseDoubleClickEvent(QMouseEvent *e) {
+void HostMapCanvas::mouseReleaseEvent(QMouseEvent *e) {
+    if (e->button() != Qt::LeftButton)
+        return;
     if (const Host *h = hostAt(e->position().toPoint()))
         Q_EMIT hostActivated(QString::fromStdString(h->name));
 }
 
-HostMapView::HostMapView(QWidget *parent)
+HostMapView::HostMapView(WearFetch wearFetch, QWidget *parent)
     : QWidget(parent)
+    , m_wearFetch(std::move(wearFetch))
     , m_canvas(new HostMapCanvas)
     , m_metric(new QComboBox)
+    , m_size(new QComboBox)
     , m_level(new QComboBox)
+    , m_filter(new QLineEdit)
+    , m_autoRange(new QCheckBox(tr("Auto")))
+    , m_lo(new QDoubleSpinBox)
+    , m_hi(new QDoubleSpinBox)
     , m_summary(new QLabel)
-    , m_imbalance(new QLabel) {
+    , m_imbalance(new QLabel)
+    , m_wear(new QTreeWidget)
+    , m_wearNote(new QLabel)
+    , m_exportWear(new QPushButton(tr("Export CSV…"))) {
+    m_filter->setPlaceholderText(tr("Filter: service=\"web\" rack=~\"eu1-.*\" or a name"));
+    m_filter->setClearButtonEnabled(true);
+    m_autoRange->setChecked(true);
+    m_autoRange->setToolTip(tr("Colour range: 0–100 % for ratios, else 0 to the 95th percentile"));
+    for (auto *sb : {m_lo, m_hi}) {
+        sb->setRange(-1e12, 1e12);
+        sb->setDecimals(2);
+        sb->setEnabled(false);
+        sb->setKeyboardTracking(false);
+    }
+    m_hi->setValue(100);
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Colour by")));
     bar->addWidget(m_metric);
+    bar->addWidget(new QLabel(tr("Size by")));
+    bar->addWidget(m_size);
     bar->addWidget(new QLabel(tr("Group by")));
     bar->addWidget(m_level);
-    bar->addWidget(m_summary, 1);
-    // Uneven load beside the map: the pools whose hosts redline while others idle.
+    bar->addWidget(m_filter, 1);
+    bar->addWidget(new QLabel(tr("Colours")));
+    bar->addWidget(m_autoRange);
+    bar->addWidget(m_lo);
+    bar->addWidget(new QLabel(QStringLiteral("–")));
+    bar->addWidget(m_hi);
+    // Beside the map: uneven load (pools whose hosts redline while others idle) and hardware wear.
     m_imbalance->setTextFormat(Qt::RichText);
     m_imbalance->setWordWrap(true);
     m_imbalance->setAlignment(Qt::AlignTop | Qt::AlignLeft);
@@ -238,32 +320,115 @@ HostMapView::HostMapView(QWidget *parent)
     auto *scroll = new QScrollArea;
     scroll->setWidget(m_imbalance);
     scroll->setWidgetResizable(true);
-    scroll->setFixedWidth(330);
+    m_wear->setHeaderLabels({tr("Host"), tr("Fails in"), tr("Why")});
+    m_wear->setRootIsDecorated(false);
+    m_wear->setAlternatingRowColors(true);
+    m_wear->setToolTip(tr("Hosts whose wear signals trend toward their failure threshold, soonest first. "
+                          "Click: host detail."));
+    m_wearNote->setWordWrap(true);
+    m_wearNote->setTextFormat(Qt::RichText);
+    auto *wearPage = new QWidget;
+    auto *wearLayout = new QVBoxLayout(wearPage);
+    wearLayout->setContentsMargins(2, 2, 2, 2);
+    wearLayout->addWidget(m_wearNote);
+    wearLayout->addWidget(m_wear, 1);
+    wearLayout->addWidget(m_exportWear);
+    // Both at once (a wall display has no one to switch tabs): uneven load above, wear below.
+    auto *side = new QSplitter(Qt::Vertical);
+    side->addWidget(scroll);
+    auto *wearTitle = new QLabel(tr("<b>Hardware wear</b> (soonest to fail first)"));
+    wearLayout->insertWidget(0, wearTitle);
+    side->addWidget(wearPage);
+    side->setSizes({400, 500});
+    side->setFixedWidth(380);
     auto *body = new QHBoxLayout;
     body->addWidget(m_canvas, 1);
-    body->addWidget(scroll);
+    body->addWidget(side);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addLayout(body, 1);
     connect(m_metric, &QComboBox::currentIndexChanged, this, [this](int i) {
+        if (i < 0)
+            return;
+        m_canvas->setMetric(i);
+        applyRange();
+    });
+    connect(m_size, &QComboBox::currentIndexChanged, this, [this](int i) {
         if (i >= 0)
-            m_canvas->setMetric(i);
+            m_canvas->setSizeMetric(i - 1);
+        refreshSummary();
     });
     connect(m_level, &QComboBox::currentIndexChanged, this, [this](int i) {
         if (i >= 0)
             m_canvas->setLevel(i);
+        refreshSummary();
     });
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        std::string err;
+        auto f = text.trimmed().isEmpty() ? std::optional<LabelFilter>()
+                                          : LabelFilter::parse(text.toStdString(), &err);
+        m_filterError = f || text.trimmed().isEmpty() ? QString() : QString::fromStdString(err);
+        if (f || text.trimmed().isEmpty())
+            m_canvas->setFilter(std::move(f));
+        refreshSummary();
+    });
+    connect(m_autoRange, &QCheckBox::toggled, this, [this](bool on) {
+        m_lo->setEnabled(!on);
+        m_hi->setEnabled(!on);
+        applyRange();
+    });
+    connect(m_lo, &QDoubleSpinBox::valueChanged, this, [this] { applyRange(); });
+    connect(m_hi, &QDoubleSpinBox::valueChanged, this, [this] { applyRange(); });
     connect(m_canvas, &HostMapCanvas::hostActivated, this, &HostMapView::hostActivated);
+    connect(m_wear, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem *item) {
+        const QString host = item->data(0, Qt::UserRole).toString();
+        if (!host.isEmpty())
+            Q_EMIT hostActivated(host);
+    });
+    connect(m_exportWear, &QPushButton::clicked, this, [this] {
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Export the hardware wear ranking"),
+                                         QStringLiteral("vigil-replace-soon.csv"), tr("CSV files (*.csv)"));
+        if (path.isEmpty())
+            return;
+        QString err;
+        if (!exportWearCsv(path, &err))
+            QMessageBox::warning(this, tr("Export failed"), err);
+    });
+    m_exportWear->setEnabled(false);
+    m_wearNote->setText(m_wearFetch ? tr("Loading a day of wear history…") : tr("No wear history source."));
+}
+
+bool HostMapView::isRatio() const {
+    const int i = m_metric->currentIndex();
+    return m_snapshot && i >= 0 && static_cast<std::size_t>(i) < m_snapshot->metrics.size() &&
+           m_snapshot->metrics[static_cast<std::size_t>(i)].unit == MetricUnit::Ratio;
+}
+
+void HostMapView::applyRange() {
+    const double scale = isRatio() ? 0.01 : 1.0; // ratios are entered in percent
+    if (m_autoRange->isChecked()) {
+        m_canvas->setRange(0, std::numeric_limits<double>::quiet_NaN());
+        const QSignalBlocker b1(m_lo), b2(m_hi);
+        m_lo->setValue(0);
+        m_hi->setValue(m_canvas->rangeHi() / scale);
+    } else {
+        m_canvas->setRange(m_lo->value() * scale, std::max(m_hi->value(), m_lo->value() + 1e-6) * scale);
+    }
 }
 
 void HostMapView::refreshCombos() {
     if (!m_snapshot)
         return;
     if (m_metric->count() != static_cast<int>(m_snapshot->metrics.size())) {
-        const QSignalBlocker block(m_metric);
+        const QSignalBlocker block(m_metric), block2(m_size);
         m_metric->clear();
-        for (const auto &m : m_snapshot->metrics)
+        m_size->clear();
+        m_size->addItem(tr("(equal)"), QString());
+        for (const auto &m : m_snapshot->metrics) {
             m_metric->addItem(QString::fromStdString(m.title), QString::fromStdString(m.key));
+            m_size->addItem(QString::fromStdString(m.title), QString::fromStdString(m.key));
+        }
     }
     if (m_snapshot->graph && m_level->count() != static_cast<int>(m_snapshot->graph->hierarchy().size())) {
         const QSignalBlocker block(m_level);
@@ -278,17 +443,123 @@ void HostMapView::setSnapshot(FleetSnapshotPtr snapshot) {
     m_snapshot = std::move(snapshot);
     refreshCombos();
     m_canvas->setSnapshot(m_snapshot);
+    if (m_autoRange->isChecked())
+        applyRange();
     refreshImbalance();
+    refreshSummary();
+    // Wear moves over hours: a fresh ranking every ten minutes is plenty.
+    if (m_snapshot && !m_snapshot->hosts.empty() && !m_snapshot->fromCache &&
+        (!m_wearLoading && nowMs() - m_wearRequestedAt >= 10 * 60'000))
+        requestWear();
+}
+
+void HostMapView::refreshSummary() {
     if (!m_snapshot)
         return;
     int down = 0;
     for (const auto &h : m_snapshot->hosts)
         down += h.up == UpState::Down;
-    m_summary->setText(tr("%1 hosts in %2 groups · %3 down · tile %4 px")
-                           .arg(QLocale().toString(static_cast<qulonglong>(m_snapshot->hosts.size())))
-                           .arg(m_canvas->layout().groups.size())
-                           .arg(down)
-                           .arg(m_canvas->layout().tile));
+    QString text = tr("%1 hosts in %2 groups · %3 down · tile %4 px")
+                       .arg(QLocale().toString(static_cast<qulonglong>(m_snapshot->hosts.size())))
+                       .arg(m_canvas->layout().groups.size())
+                       .arg(down)
+                       .arg(m_canvas->layout().tile);
+    if (!m_filter->text().trimmed().isEmpty())
+        text += QStringLiteral(" · ") + (m_filterError.isEmpty()
+                                             ? tr("%1 match the filter").arg(m_canvas->matchingHosts())
+                                             : tr("filter: %1").arg(m_filterError));
+    if (m_size->currentIndex() > 0 && m_canvas->layout().tile < 5)
+        text += QStringLiteral(" · ") + tr("tiles too small to show size: filter or group coarser");
+    m_summary->setText(text);
+}
+
+void HostMapView::requestWear() {
+    if (!m_wearFetch)
+        return;
+    m_wearLoading = true;
+    m_wearRequestedAt = nowMs();
+    m_wearFetch(this, [this](WearPtr report) {
+        m_wearLoading = false;
+        setWearReport(std::move(report));
+    });
+}
+
+void HostMapView::setWearReport(WearPtr report) {
+    m_wearReport = std::move(report);
+    m_wear->clear();
+    if (!m_wearReport)
+        return;
+    const auto &r = *m_wearReport;
+    const analysis::WearOptions options;
+    int soon = 0;
+    for (const auto &h : r.ranking) {
+        if (m_wear->topLevelItemCount() >= 500)
+            break;
+        QStringList why;
+        for (const auto &t : h.trends) {
+            const auto k = static_cast<std::size_t>(t.input);
+            why << tr("%1 %2 (+%3/h)")
+                       .arg(QString::fromStdString(r.titles[k]))
+                       .arg(t.current, 0, 'f', t.current < 100 ? 1 : 0)
+                       .arg(t.slopePerHour, 0, 'f', 2);
+        }
+        const QString when = h.hoursToFailure <= 0 ? tr("now")
+                             : std::isfinite(h.hoursToFailure)
+                                 ? (h.hoursToFailure < 48 ? tr("%1 h").arg(h.hoursToFailure, 0, 'f', 0)
+                                                          : tr("%1 d").arg(h.hoursToFailure / 24, 0, 'f', 1))
+                                 : tr("—");
+        auto *item =
+            new QTreeWidgetItem({QString::fromStdString(h.host), when, why.join(QStringLiteral("; "))});
+        item->setData(0, Qt::UserRole, QString::fromStdString(h.host));
+        item->setToolTip(2, why.join(QLatin1Char('\n')));
+        if (h.hoursToFailure <= options.replaceWithinHours) {
+            ++soon;
+            item->setForeground(1, QColor(0xc0, 0x30, 0x30));
+        }
+        m_wear->addTopLevelItem(item);
+    }
+    for (int c = 0; c < 2; ++c)
+        m_wear->resizeColumnToContents(c);
+    QString note = tr("<b>%1 to replace soon</b> (projected to fail within 14 days) of %2 hosts judged on "
+                      "%3 h of history.")
+                       .arg(soon)
+                       .arg(r.hostsJudged)
+                       .arg((r.to - r.from) / 3'600'000);
+    if (r.keys.empty())
+        note = tr("The query profile has no wear metrics (a metric with <i>fail_at</i>).");
+    for (const auto &w : r.warnings)
+        note += QStringLiteral("<br><span style='color:#c03030'>") +
+                QString::fromStdString(w).toHtmlEscaped() + QStringLiteral("</span>");
+    m_wearNote->setText(note);
+    m_exportWear->setEnabled(!r.ranking.empty());
+    Q_EMIT wearLoaded();
+}
+
+bool HostMapView::exportWearCsv(const QString &path, QString *error) const {
+    if (!m_wearReport) {
+        if (error)
+            *error = tr("The wear ranking has not been loaded yet.");
+        return false;
+    }
+    QFile f(path);
+    const std::string csv = analysis::wearCsv(*m_wearReport);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        f.write(csv.data(), static_cast<qint64>(csv.size())) != static_cast<qint64>(csv.size())) {
+        if (error)
+            *error = tr("Could not write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+}
+
+void HostMapView::setFilterText(const QString &text) {
+    m_filter->setText(text);
+}
+
+void HostMapView::setSizeMetric(const QString &key) {
+    const int i = m_size->findData(key);
+    if (i >= 0)
+        m_size->setCurrentIndex(i);
 }
 
 void HostMapView::refreshImbalance() {

@@ -62,11 +62,14 @@ private:
     void panTime(double buckets);
     void panRows(double rows);
     void buildLut();
+    void compose();
+    void ensureFrame();
 
     std::shared_ptr<const analysis::HeatRows> m_rows;
     MetricUnit m_unit = MetricUnit::Ratio;
     bool m_stale = false;
-    QImage m_image;
+    QImage m_frame; // the whole widget: plot, labels, axis and legend
+    QImage m_image; // the plot: a window onto m_frame's pixels
     std::array<QRgb, 256> m_lut{};
     double m_b0 = 0, m_b1 = 1;
     double m_rowTop = 0, m_rowCount = 1;

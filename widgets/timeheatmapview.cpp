@@ -79,9 +79,10 @@ TimeHeatmapView::TimeHeatmapView(HistoryFetch fetch, QWidget *parent)
     layout->addLayout(bar);
     layout->addWidget(m_canvas, 1);
     layout->addWidget(m_status);
-    auto *help = new QLabel(tr("Drag: zoom to a time range · Ctrl+wheel / + −: zoom time · Shift+wheel / ← →: pan "
-                               "time · wheel / ↑ ↓: scroll hosts · Alt+wheel / [ ]: zoom hosts · right-drag: pan · "
-                               "Esc: show all · click: host detail"));
+    auto *help =
+        new QLabel(tr("Drag: zoom to a time range · Ctrl+wheel / + −: zoom time · Shift+wheel / ← →: pan "
+                      "time · wheel / ↑ ↓: scroll hosts · Alt+wheel / [ ]: zoom hosts · right-drag: pan · "
+                      "Esc: show all · click: host detail"));
     help->setWordWrap(true);
     QFont f = help->font();
     f.setPointSizeF(f.pointSizeF() * 0.85);
@@ -233,7 +234,8 @@ QString TimeHeatmapView::statusText() const {
                     .arg(format::duration(static_cast<double>(g.stepMs)));
     s += QStringLiteral(" · ") +
          tr("from the cache: %1 buckets, from the source: %2").arg(g.storeBuckets).arg(g.rangeBuckets);
-    s += QStringLiteral(" · ") + tr("history %1").arg(format::bytes(static_cast<double>(g.bytes() + rows->bytes())));
+    s += QStringLiteral(" · ") +
+         tr("history %1").arg(format::bytes(static_cast<double>(g.bytes() + rows->bytes())));
     if (!m_filterError.isEmpty())
         s += QStringLiteral(" · <span style='color:#c03030'>") +
              tr("filter: %1").arg(m_filterError.toHtmlEscaped()) + QStringLiteral("</span>");

@@ -2,7 +2,8 @@
 
 namespace vigil {
 
-void ViewRegistry::add(const QString &name, const QString &title, QWidget *widget, std::function<bool()> ready) {
+void ViewRegistry::add(const QString &name, const QString &title, QWidget *widget,
+                       std::function<bool()> ready) {
     m_views.push_back({name, title, widget, std::move(ready)});
 }
 

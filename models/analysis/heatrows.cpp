@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <unordered_map>
 
 namespace vigil::analysis {
 
@@ -32,9 +33,8 @@ HeatRows prepareHeatRows(std::shared_ptr<const MetricGrid> grid, const std::vect
     if (!grid)
         return out;
     const int buckets = grid->buckets;
-    const int level = options.groupLevel >= 0 || !graph
-                          ? options.groupLevel
-                          : static_cast<int>(graph->hierarchy().size()) - 1;
+    const int level = options.groupLevel >= 0 || !graph ? options.groupLevel
+                                                        : static_cast<int>(graph->hierarchy().size()) - 1;
 
     // Rows kept by the filter, with their sort keys.
     struct Row {
@@ -73,16 +73,34 @@ HeatRows prepareHeatRows(std::shared_ptr<const MetricGrid> grid, const std::vect
         return a > b;
     };
     switch (options.sort) {
-    case HeatSort::Group:
-        std::stable_sort(rows.begin(), rows.end(), [&](const Row &a, const Row &b) {
-            if (a.band != b.band) {
-                if (!graph || a.band < 0 || b.band < 0)
-                    return a.band > b.band;
-                return graph->path(a.band) < graph->path(b.band);
-            }
-            return false;
-        });
+    case HeatSort::Group: {
+        // Bands in the order of their paths ("eu1 / eu1-a / r01" < ...), built once per band.
+        std::vector<int> bands;
+        for (const auto &r : rows)
+            bands.push_back(r.band);
+        std::sort(bands.begin(), bands.end());
+        bands.erase(std::unique(bands.begin(), bands.end()), bands.end());
+        std::vector<std::pair<std::string, int>> paths;
+        for (int b : bands)
+            paths.emplace_back(graph && b >= 0 ? graph->path(b) : std::string(), b);
+        std::sort(paths.begin(), paths.end());
+        std::unordered_map<int, int> rank;
+        for (std::size_t k = 0; k < paths.size(); ++k)
+            rank[paths[k].second] = static_cast<int>(k);
+        std::vector<int> rankOf(rows.size());
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            rankOf[i] = rank[rows[i].band];
+        std::vector<std::size_t> idx(rows.size());
+        std::iota(idx.begin(), idx.end(), 0);
+        std::stable_sort(idx.begin(), idx.end(),
+                         [&](std::size_t a, std::size_t b) { return rankOf[a] < rankOf[b]; });
+        std::vector<Row> sorted;
+        sorted.reserve(rows.size());
+        for (auto i : idx)
+            sorted.push_back(rows[i]);
+        rows = std::move(sorted);
         break;
+    }
     case HeatSort::Current:
         std::stable_sort(rows.begin(), rows.end(),
                          [&](const Row &a, const Row &b) { return byValue(a.current, b.current); });
@@ -133,7 +151,9 @@ HeatRows prepareHeatRows(std::shared_ptr<const MetricGrid> grid, const std::vect
                 continue;
             }
             const double t = (v - lo) / span;
-            dst[b] = static_cast<std::uint8_t>(1 + (t <= 0 ? 0 : t >= 1 ? 254 : static_cast<int>(t * 254 + 0.5)));
+            dst[b] = static_cast<std::uint8_t>(1 + (t <= 0   ? 0
+                                                    : t >= 1 ? 254
+                                                             : static_cast<int>(t * 254 + 0.5)));
         }
     }
     return out;

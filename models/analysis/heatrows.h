@@ -41,10 +41,10 @@ struct HeatRows {
 
 struct HeatRowsOptions {
     HeatSort sort = HeatSort::Group;
-    int groupLevel = -1;                // hierarchy level for the bands; -1: the deepest
-    std::optional<LabelFilter> filter;  // hosts it does not match are left out
-    double lo = 0;                      // the colour range; hi NaN: the 95th percentile of the cells
-    double hi = 1;                      //   (ratios default to 0..1)
+    int groupLevel = -1;               // hierarchy level for the bands; -1: the deepest
+    std::optional<LabelFilter> filter; // hosts it does not match are left out
+    double lo = 0;                     // the colour range; hi NaN: the 95th percentile of the cells
+    double hi = 1;                     //   (ratios default to 0..1)
 };
 
 // hosts: the snapshot's (sorted by name, like the grid's rows), for labels; graph may be null.

@@ -57,4 +57,8 @@ std::vector<HostWear> rankWear(const std::vector<WearInput> &inputs, const WearO
 std::vector<const HostWear *> replaceSoon(const std::vector<HostWear> &ranking,
                                           const WearOptions &options = {});
 
+// The ranking as CSV for a hardware ticket: host, score, hours to failure, projected date (UTC),
+// replace soon, and each trend as "title: current (+slope/h, hours left)".
+std::string wearCsv(const WearReport &report, const WearOptions &options = {});
+
 } // namespace vigil::analysis

@@ -266,7 +266,9 @@ void FleetService::loadWear(int hours, QObject *context, std::function<void(Wear
         job.hostLabel = m_config.profile.hostLabel;
         if (m_current)
             job.hosts = hostNames(*m_current);
-        job.stepMs = analysis::stepForRange(to - from, 144); // 10-minute buckets over a day
+        // Wear moves over hours and days: 48 buckets (half an hour each over a day) show the trend, and
+        // keep the fit over 100,000 hosts and the range queries small.
+        job.stepMs = analysis::stepForRange(to - from, 48);
         job.from = from / job.stepMs * job.stepMs;
         job.buckets = static_cast<int>((to - job.from) / job.stepMs);
         job.sources = m_config.sources;

@@ -1,8 +1,10 @@
 // Vigil against Debian's real prometheus 2.42, prometheus-alertmanager 0.25 and node_exporter 1.5.
 #include "analysis/fleetgraph.h"
+#include "analysis/metricgrid.h"
 #include "item/incidentmodel.h"
 #include "mainwindow.h"
 #include "net/fleetservice.h"
+#include "net/historyloader.h"
 #include "realservers.h"
 #include "silencedialog.h"
 #include "triageview.h"
@@ -381,8 +383,8 @@ private Q_SLOTS:
         out.close();
         const QString vigil = qEnvironmentVariable("VIGIL_BIN");
         QVERIFY2(!vigil.isEmpty(), "VIGIL_BIN is not set (ctest sets it)");
-        for (const QString &view :
-             {QStringLiteral("hosts"), QStringLiteral("triage"), QStringLiteral("hostmap")}) {
+        for (const QString &view : {QStringLiteral("hosts"), QStringLiteral("triage"),
+                                    QStringLiteral("hostmap"), QStringLiteral("heatmap")}) {
             const QString png = dir.filePath(view + QStringLiteral(".png"));
             QProcess p;
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -397,6 +399,50 @@ private Q_SLOTS:
             QImage img(png);
             QCOMPARE(img.size(), QSize(1280, 800));
         }
+    }
+
+    // History for the heat views from a real Prometheus's query_range (no store: every bucket from
+    // the range API): the CPU of the simulated hosts over the last minute, in 10 s buckets, no warnings.
+    void historyFromTheRealRangeApi() {
+        QVERIFY(waitFor([](const FleetSnapshot &s) { return s.hosts.size() > 100; }, 30000));
+        const auto snap = m_service->current();
+        HistoryJob job;
+        job.metricKey = "cpu";
+        job.query = QueryProfile::nodeExporterDefault().metrics[0].query;
+        for (const auto &h : snap->hosts)
+            job.hosts.push_back(h.name);
+        job.stepMs = 10'000;
+        job.buckets = 6;
+        job.from = nowMs() - 60'000;
+        SourceConfig src;
+        src.name = "e2e";
+        src.prometheusUrl = m_servers->promUrl().toStdString();
+        job.sources = {src};
+        job.client = m_service->client();
+        const auto grid = loadHistory(job);
+        QVERIFY2(grid.warnings.empty(), grid.warnings.empty() ? "" : grid.warnings[0].c_str());
+        QVERIFY(grid.rangeBuckets >= 1);
+        QCOMPARE(grid.storeBuckets, 0);
+        // Prometheus started seconds ago: the last buckets hold the simulated hosts' CPU.
+        int rowsWithValues = 0;
+        for (std::size_t r = 0; r < grid.hosts.size(); ++r) {
+            bool any = false;
+            for (int b = 0; b < grid.buckets; ++b) {
+                const float v = grid.at(r, b);
+                if (!std::isnan(v)) {
+                    QVERIFY(v >= 0 && v <= 1);
+                    any = true;
+                }
+            }
+            rowsWithValues += any;
+        }
+        QVERIFY2(rowsWithValues >= 60,
+                 qPrintable(QString::number(rowsWithValues))); // 120 hosts, a rack of 40 down
+        // A query Prometheus refuses: its error, named, as a warning.
+        job.query = "rate(";
+        const auto bad = loadHistory(job);
+        QCOMPARE(bad.rangeBuckets, 0);
+        QVERIFY(!bad.warnings.empty() && bad.warnings[0].find("parse error") != std::string::npos);
     }
 
     void alertsArriveThroughAlertmanager() {

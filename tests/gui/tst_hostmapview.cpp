@@ -1,10 +1,24 @@
-// The host map, headless: tiles coloured from the data (down black, no value grey, viridis for the
-// metric), hover text, metric switch, and the stale marking.
+// The heat views, headless. Host map: tiles coloured from the data (down black, no value grey, viridis
+// for the metric), hover text, metric switch, stale marking, filter, colour range, size by a second
+// metric, the wear list and its CSV. Time heatmap: rows and cells from a grid, sorting, filtering,
+// folding many hosts into one pixel (peak kept), zoom and selection. Host detail: series and medians.
 #include "analysis/fleetgraph.h"
 #include "analysis/imbalance.h"
+#include "analysis/wear.h"
 #include "colorscale.h"
+#include "hostdetaildialog.h"
 #include "hostmapview.h"
+#include "timeheatmapcanvas.h"
+#include "timeheatmapview.h"
 
+#include <QChart>
+#include <QFile>
+#include <QLineSeries>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+
+#include <QComboBox>
 #include <QLabel>
 #include <QTest>
 
@@ -37,6 +51,31 @@ FleetSnapshotPtr fleet(int n, bool stale = false) {
     s->graph = analysis::FleetGraph::build(s->hosts, {}, TopologyConfig{});
     return s;
 }
+// A grid for the fleet above: host i's CPU ramps over 60 one-minute buckets to (i % 10) / 9; host 7 has
+// a gap; every host's last value equals its current one.
+GridPtr gridFor(const FleetSnapshot &s, int buckets = 60) {
+    std::vector<std::string> names;
+    for (const auto &h : s.hosts)
+        names.push_back(h.name);
+    analysis::GridAccumulator acc("cpu", names, nowMs() / 60'000 * 60'000 - buckets * 60'000LL, 60'000,
+                                  buckets);
+    for (std::size_t i = 0; i < s.hosts.size(); ++i)
+        for (int b = 0; b < buckets; ++b)
+            if (!(i == 7 && b < 10))
+                acc.add(static_cast<int>(i), b, (static_cast<int>(i) % 10) / 9.0 * (b + 1) / buckets);
+    return std::make_shared<const analysis::MetricGrid>(acc.finish());
+}
+
+// A HistoryFetch answering at once from gridFor().
+HistoryFetch fakeFetch(FleetSnapshotPtr snap, int *calls) {
+    return [snap, calls](const QString &, const std::string &, TimeMs, TimeMs, int, QObject *context,
+                         std::function<void(GridPtr)> done) {
+        ++*calls;
+        QMetaObject::invokeMethod(
+            context, [snap, done] { done(gridFor(*snap)); }, Qt::QueuedConnection);
+    };
+}
+
 QRgb colourOf(const HostMapCanvas &c, int host) {
     const auto &l = c.layout();
     return c.image().pixel(l.tileX[static_cast<std::size_t>(host)] + 1,
@@ -92,6 +131,217 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QStringLiteral("<b>api</b>")), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("redlining")) && text.contains(QStringLiteral("idle")));
         QVERIFY(text.contains(QStringLiteral("hosts' worth of CPU")));
+    }
+
+    // Filter, colour range and size by a second metric on the host map.
+    void filterRangeAndSize() {
+        HostMapView view;
+        view.resize(900, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setSnapshot(fleet(40));
+        const HostMapCanvas &c = *view.canvas();
+        view.setFilterText(QStringLiteral("rack=\"r1\""));
+        QCOMPARE(c.matchingHosts(), 10);
+        QCOMPARE(colourOf(c, 0), qRgb(0xe2, 0xe2, 0xe2)); // faint: not in r1
+        QCOMPARE(colourOf(c, 19), ColorScale::viridis().at(1.0));
+        view.setFilterText(QStringLiteral("rack=~\"(\"")); // bad regex: said, the map unchanged
+        QCOMPARE(c.matchingHosts(), 10);
+        view.setFilterText(QString());
+        QCOMPARE(c.matchingHosts(), 40);
+        // A fixed range 0..50 %: 5/9 and above saturate.
+        auto *canvas = view.canvas();
+        canvas->setRange(0, 0.5);
+        QCOMPARE(colourOf(c, 6), ColorScale::viridis().at(1.0));
+        QCOMPARE(colourOf(c, 2), ColorScale::viridis().at((2 / 9.0) / 0.5));
+        canvas->setRange(0, std::nan(""));
+        QCOMPARE(c.rangeHi(), 1.0);
+        // Size by network (host i has 1e6 * i): host 1's square is smaller than host 39's.
+        view.setSizeMetric(QStringLiteral("network"));
+        const auto &l = c.layout();
+        QVERIFY(l.tile >= 6);
+        auto filled = [&](int host) {
+            int n = 0;
+            for (int dy = 0; dy < l.tile - 1; ++dy)
+                for (int dx = 0; dx < l.tile - 1; ++dx)
+                    n += c.image().pixel(l.tileX[static_cast<std::size_t>(host)] + dx,
+                                         l.tileY[static_cast<std::size_t>(host)] + dy) !=
+                         qRgb(0xf4, 0xf4, 0xf4);
+            return n;
+        };
+        QVERIFY2(filled(1) < filled(39),
+                 qPrintable(QStringLiteral("%1 vs %2").arg(filled(1)).arg(filled(39))));
+    }
+
+    // The wear list: ranking order, replace-soon marking, CSV export; a click opens the host.
+    void wearListAndCsv() {
+        int fetches = 0;
+        analysis::WearReport report;
+        report.keys = {"realloc"};
+        report.titles = {"Reallocated sectors"};
+        report.limits = {500};
+        report.from = 0;
+        report.to = 86'400'000;
+        report.hostsJudged = 40;
+        report.ranking = {{"h1003", 0.9, 2.5, {{0, 480, 8, 2.5, 0.9}}},
+                          {"h1020", 0.02, 1000, {{0, 10, 0.5, 980, 0.02}}}};
+        auto ptr = std::make_shared<const analysis::WearReport>(report);
+        HostMapView view([&](QObject *context, std::function<void(WearPtr)> done) {
+            ++fetches;
+            QMetaObject::invokeMethod(
+                context, [done, ptr] { done(ptr); }, Qt::QueuedConnection);
+        });
+        QSignalSpy loaded(&view, &HostMapView::wearLoaded);
+        view.setSnapshot(fleet(40));
+        QVERIFY(loaded.wait(2000));
+        QCOMPARE(fetches, 1);
+        view.setSnapshot(fleet(40)); // within ten minutes: no new fetch
+        QCOMPARE(fetches, 1);
+        QCOMPARE(view.wearList()->topLevelItemCount(), 2);
+        QCOMPARE(view.wearList()->topLevelItem(0)->text(0), QStringLiteral("h1003"));
+        QCOMPARE(view.wearList()->topLevelItem(0)->text(1), QStringLiteral("3 h"));
+        QSignalSpy activated(&view, &HostMapView::hostActivated);
+        Q_EMIT view.wearList()->itemClicked(view.wearList()->topLevelItem(0), 0);
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated.at(0).at(0).toString(), QStringLiteral("h1003"));
+        QTemporaryDir dir;
+        QString err;
+        const QString path = dir.filePath(QStringLiteral("wear.csv"));
+        QVERIFY2(view.exportWearCsv(path, &err), qPrintable(err));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QVERIFY(lines[0].startsWith(
+            QStringLiteral("host,score,hours_to_failure,projected_failure_utc,replace_soon")));
+        QVERIFY2(lines[1].startsWith(QStringLiteral("h1003,0.900,2.5,1970-01-02T02:30:00")),
+                 qPrintable(lines[1]));
+        QVERIFY(lines[1].contains(QStringLiteral(",yes,")));
+        QVERIFY(lines[1].contains(QStringLiteral("Reallocated sectors: 480.0 (+8.00/h, limit 500, 2.5 h)")));
+        QVERIFY(lines[2].contains(QStringLiteral(",no,")));
+        QVERIFY(!view.exportWearCsv(dir.filePath(QStringLiteral("no/such/dir/x.csv")), &err));
+        QVERIFY(err.contains(QStringLiteral("Could not write")));
+    }
+
+    // The time heatmap: rows from the grid, the colour of a cell its level, sorting, filtering, folding.
+    void timeHeatmapRows() {
+        auto snap = fleet(40);
+        int calls = 0;
+        TimeHeatmapView view(fakeFetch(snap, &calls));
+        view.resize(1000, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy ready(&view, &TimeHeatmapView::ready);
+        view.setSnapshot(snap);
+        QVERIFY(ready.wait(3000));
+        QCOMPARE(calls, 1);
+        view.setSnapshot(snap); // the same minute: no reload
+        QCOMPARE(calls, 1);
+        TimeHeatmapCanvas *c = view.canvas();
+        QCOMPARE(c->rows()->rows(), 40);
+        QCOMPARE(c->rows()->buckets(), 60);
+        QCOMPARE(int(c->rows()->bands.size()), 4); // by group: four racks
+        QCOMPARE(c->rows()->bands[1].title, std::string("eu / eu-a / r1"));
+        // 40 rows on about 600 px: each row is several pixels; the last column of host 9 is full scale.
+        const QRect plot = c->plotRect();
+        const double pxPerRow = plot.height() / 40.0;
+        auto pixel = [&](int row, int bucket) {
+            return c->image().pixel(static_cast<int>((bucket + 0.5) * plot.width() / 60),
+                                    static_cast<int>((row + 0.5) * pxPerRow));
+        };
+        QCOMPARE(pixel(9, 59), ColorScale::viridis().at(1.0));
+        QCOMPARE(pixel(7, 2), qRgb(0xc8, 0xc8, 0xc8)); // the gap: no data
+        QCOMPARE(pixel(0, 30), ColorScale::viridis().at(0.0));
+        const QString tip = c->describe(9, 59);
+        QVERIFY2(tip.contains(QStringLiteral("h1009")) && tip.contains(QStringLiteral("100")),
+                 qPrintable(tip));
+        // Sorted by current value: the hottest hosts first.
+        QSignalSpy changed(c, &TimeHeatmapCanvas::windowChanged);
+        view.findChildren<QComboBox *>().at(2)->setCurrentIndex(1);
+        QTRY_COMPARE(c->rows()->order.front() % 10, 9);
+        QVERIFY(c->rows()->bands.empty());
+        // Filtered to a rack.
+        view.setFilterText(QStringLiteral("rack=\"r2\""));
+        QTRY_COMPARE(c->rows()->rows(), 10);
+        view.setFilterText(QString());
+        QTRY_COMPARE(c->rows()->rows(), 40);
+        // Zoomed in time around the end; Esc shows all again.
+        c->setTimeWindow(50, 60);
+        QCOMPARE(c->firstBucket(), 50.0);
+        c->setFocus();
+        QTest::keyClick(c, Qt::Key_Escape);
+        QCOMPARE(c->firstBucket(), 0.0);
+        QCOMPARE(c->lastBucket(), 60.0);
+        // Drag across half the plot: that time range is selected and shown.
+        QSignalSpy selected(c, &TimeHeatmapCanvas::timeRangeSelected);
+        const int y = plot.top() + 20;
+        QTest::mousePress(c, Qt::LeftButton, {}, QPoint(plot.left() + 10, y));
+        QTest::mouseMove(c, QPoint(plot.left() + plot.width() / 2, y));
+        QTest::mouseRelease(c, Qt::LeftButton, {}, QPoint(plot.left() + plot.width() / 2, y));
+        QCOMPARE(selected.count(), 1);
+        QVERIFY(c->lastBucket() - c->firstBucket() < 31);
+        // A click on a row opens that host.
+        QSignalSpy clicked(&view, &TimeHeatmapView::hostActivated);
+        QTest::mouseClick(c, Qt::LeftButton, {},
+                          QPoint(plot.left() + 5, plot.top() + static_cast<int>(0.5 * pxPerRow)));
+        QCOMPARE(clicked.count(), 1);
+    }
+
+    // Many hosts on few pixels: one pixel row holds several hosts and shows their peak.
+    void foldingKeepsThePeak() {
+        auto snap = fleet(40);
+        std::vector<std::string> names;
+        for (const auto &h : snap->hosts)
+            names.push_back(h.name);
+        analysis::GridAccumulator acc("cpu", names, 0, 60'000, 4);
+        for (int r = 0; r < 40; ++r)
+            for (int b = 0; b < 4; ++b)
+                acc.add(r, b, r == 13 ? 1.0 : 0.0); // one redlining host
+        auto grid = std::make_shared<const analysis::MetricGrid>(acc.finish());
+        analysis::HeatRowsOptions o;
+        o.sort = analysis::HeatSort::Group;
+        auto rows = std::make_shared<const analysis::HeatRows>(
+            analysis::prepareHeatRows(grid, snap->hosts, snap->graph.get(), o));
+        TimeHeatmapCanvas c;
+        c.setMinimumSize(1, 1);
+        c.resize(180 + 8 + 40, 20 + 28 + 5); // a 40 x 5 px plot: 8 hosts per pixel row
+        c.setRows(rows, MetricUnit::Ratio);
+        QCOMPARE(c.image().height(), 5);
+        int hot = 0;
+        for (int y = 0; y < 5; ++y)
+            hot += c.image().pixel(20, y) == ColorScale::viridis().at(1.0);
+        QCOMPARE(hot, 1);
+    }
+
+    // The host detail: the host's series, its rack's median and the fleet's, its labels.
+    void hostDetail() {
+        auto snap = std::const_pointer_cast<FleetSnapshot>(fleet(40));
+        Alert a;
+        a.labels = LabelSet(
+            std::vector<Label>{{"alertname", "HighCpu"}, {"instance", "h1009"}, {"severity", "warning"}});
+        a.state = AlertState::Active;
+        snap->alerts = {a};
+        int calls = 0;
+        HostDetailDialog d(fakeFetch(snap, &calls));
+        QSignalSpy loaded(&d, &HostDetailDialog::loaded);
+        d.showHost(snap, QStringLiteral("h1009"));
+        d.show();
+        QVERIFY(loaded.wait(3000));
+        const auto series = d.chart()->series();
+        QCOMPARE(series.size(), 3);
+        QCOMPARE(series[0]->name(), QStringLiteral("h1009"));
+        QVERIFY(series[1]->name().contains(QStringLiteral("r0")));
+        auto *host = static_cast<QLineSeries *>(series[0]);
+        QCOMPARE(host->count(), 60);
+        QVERIFY(std::abs(host->points().back().y() - 100.0) < 1e-3); // percent
+        auto *rack = static_cast<QLineSeries *>(series[1]);
+        QVERIFY(rack->points().back().y() < 100.0 && rack->points().back().y() > 30.0);
+        QSignalSpy triage(&d, &HostDetailDialog::triageRequested);
+        auto *alerts = d.findChild<QTreeWidget *>(QStringLiteral("alerts"));
+        QVERIFY(alerts && alerts->topLevelItemCount() == 1);
+        QCOMPARE(alerts->topLevelItem(0)->text(0), QStringLiteral("HighCpu"));
+        Q_EMIT alerts->itemDoubleClicked(alerts->topLevelItem(0), 0);
+        QCOMPARE(triage.at(0).at(0).toString(), QStringLiteral("instance=\"h1009\""));
     }
 
     void viridisIsOrderedByLightness() {

@@ -1,0 +1,56 @@
+#pragma once
+// The host detail: one host's metric over the chosen range (QtCharts) against the median of its group
+// (rack) and of the fleet, its alerts (a double-click shows them in triage), its labels and facts.
+// Non-modal; follows the snapshot while open; history through a HistoryFetch.
+#include "fleet/fleetsnapshot.h"
+#include "historyfetch.h"
+
+#include <QDialog>
+
+class QChart;
+class QChartView;
+class QComboBox;
+class QLabel;
+class QTreeWidget;
+
+namespace vigil {
+
+class HostDetailDialog final : public QDialog {
+    Q_OBJECT
+public:
+    explicit HostDetailDialog(HistoryFetch fetch, QWidget *parent = nullptr);
+
+    void showHost(FleetSnapshotPtr snapshot, const QString &host);
+    void setSnapshot(FleetSnapshotPtr snapshot); // keeps the same host
+    void setMetric(const QString &key);
+    [[nodiscard]] QString host() const { return m_host; }
+    // Series drawn (host, group median, fleet median), for tests.
+    [[nodiscard]] QChart *chart() const;
+    [[nodiscard]] bool isLoaded() const { return m_loaded; }
+
+Q_SIGNALS:
+    // Show these alerts in triage, as a filter ("instance=\"web-01:9100\"").
+    void triageRequested(const QString &filter);
+    void loaded();
+
+private:
+    void refreshTexts();
+    void reload();
+    void plot(const GridPtr &grid);
+
+    HistoryFetch m_fetch;
+    FleetSnapshotPtr m_snapshot;
+    QString m_host;
+    QLabel *m_title;
+    QComboBox *m_metric;
+    QComboBox *m_range;
+    QChartView *m_chartView;
+    QLabel *m_chartNote;
+    QTreeWidget *m_alerts;
+    QTreeWidget *m_labels;
+    QTreeWidget *m_facts;
+    TimeMs m_loadedAt = 0;
+    bool m_loaded = false;
+};
+
+} // namespace vigil
