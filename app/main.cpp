@@ -63,7 +63,9 @@ int main(int argc, char **argv) {
         if (options->config.cachePath.empty()) {
             const QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
             QDir().mkpath(dir);
-            options->config.cachePath = QString(dir + QStringLiteral("/demo.sqlite")).toStdString();
+            // One cache per scenario: a scenario's history never mixes with another's.
+            options->config.cachePath =
+                QString(dir + QStringLiteral("/demo-%1.sqlite").arg(options->demoScenario)).toStdString();
         }
     }
     vigil::ConfigError cerr;

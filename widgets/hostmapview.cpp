@@ -18,9 +18,11 @@
 #include <QMessageBox>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QThreadPool>
 #include <QToolTip>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -150,6 +152,10 @@ void HostMapCanvas::recolor() {
     const double sizeMax = sized ? scaleMax(*m_snapshot, m_sizeMetric) : 1;
     const bool filtering = m_filter && !m_filter->empty();
     const auto &hosts = m_snapshot->hosts;
+    if (m_layout.hostsPerTile > 1) {
+        recolorFolded(lo, span);
+        return;
+    }
     for (std::size_t i = 0; i < hosts.size() && i < m_layout.tileX.size(); ++i) {
         const int x0 = m_layout.tileX[i], y0 = m_layout.tileY[i];
         if (x0 < 0 || y0 < 0)
@@ -184,6 +190,52 @@ void HostMapCanvas::recolor() {
             auto *line = reinterpret_cast<QRgb *>(m_image.scanLine(y));
             for (int x = x0 + off; x < x0 + off + inner && x < m_image.width(); ++x)
                 line[x] = c;
+        }
+    }
+    update();
+}
+
+void HostMapCanvas::recolorFolded(double lo, double span) {
+    // Several hosts per pixel: each pixel shows its worst host (down, else the highest value), so a
+    // redlining or dead host is never hidden by its neighbours.
+    const int w = m_image.width(), h = m_image.height();
+    std::vector<float> key(static_cast<std::size_t>(w) * static_cast<std::size_t>(h), -3.0F);
+    const bool filtering = m_filter && !m_filter->empty();
+    const auto &hosts = m_snapshot->hosts;
+    for (std::size_t i = 0; i < hosts.size() && i < m_layout.tileX.size(); ++i) {
+        const int x = m_layout.tileX[i], y = m_layout.tileY[i];
+        if (x < 0 || y < 0 || x >= w || y >= h)
+            continue;
+        const Host &host = hosts[i];
+        const bool match = !filtering || m_filter->matches(host.labels, host.name);
+        m_matching += match;
+        float k;
+        if (!match) {
+            k = -2;
+        } else if (host.up == UpState::Down) {
+            k = 2;
+        } else {
+            const double v = static_cast<std::size_t>(m_metric) < host.metrics.size()
+                                 ? host.metrics[static_cast<std::size_t>(m_metric)]
+                                 : std::nan("");
+            k = std::isnan(v) ? -1.0F : static_cast<float>(std::clamp((v - lo) / span, 0.0, 1.0));
+        }
+        float &cell =
+            key[static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)];
+        cell = std::max(cell, k);
+    }
+    const auto &scale = ColorScale::viridis();
+    for (int y = 0; y < h; ++y) {
+        auto *line = reinterpret_cast<QRgb *>(m_image.scanLine(y));
+        for (int x = 0; x < w; ++x) {
+            const float k =
+                key[static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)];
+            if (k <= -3)
+                continue;
+            QRgb c = k >= 2 ? kDown : k == -2 ? kFilteredOut : k == -1 ? kNoValue : scale.at(k);
+            if (m_stale)
+                c = qRgb((qRed(c) + 2 * 0xb0) / 3, (qGreen(c) + 2 * 0xb0) / 3, (qBlue(c) + 2 * 0xb0) / 3);
+            line[x] = c;
         }
     }
     update();
@@ -225,9 +277,15 @@ void HostMapCanvas::paintEvent(QPaintEvent *) {
     p.drawText(QPoint(436, y + 11), tr("down"));
     p.fillRect(QRect(490, y, 12, 12), QColor::fromRgb(kNoValue));
     p.drawText(QPoint(506, y + 11), tr("no value"));
+    int x = 590;
+    if (m_layout.hostsPerTile > 1) {
+        const QString fold = tr("1 px = %1 hosts (worst shown)").arg(m_layout.hostsPerTile);
+        p.drawText(QPoint(x, y + 11), fold);
+        x += p.fontMetrics().horizontalAdvance(fold) + 16;
+    }
     if (m_stale) {
         p.setPen(QColor(0xc0, 0x30, 0x30));
-        p.drawText(QPoint(590, y + 11), tr("STALE: the data is older than two poll intervals"));
+        p.drawText(QPoint(x, y + 11), tr("STALE: the data is older than two poll intervals"));
     }
 }
 
@@ -279,6 +337,7 @@ HostMapView::HostMapView(WearFetch wearFetch, QWidget *parent)
     , m_metric(new QComboBox)
     , m_size(new QComboBox)
     , m_level(new QComboBox)
+    , m_imbalanceBy(new QComboBox)
     , m_filter(new QLineEdit)
     , m_autoRange(new QCheckBox(tr("Auto")))
     , m_lo(new QDoubleSpinBox)
@@ -320,6 +379,15 @@ HostMapView::HostMapView(WearFetch wearFetch, QWidget *parent)
     auto *scroll = new QScrollArea;
     scroll->setWidget(m_imbalance);
     scroll->setWidgetResizable(true);
+    auto *loadPage = new QWidget;
+    auto *loadLayout = new QVBoxLayout(loadPage);
+    loadLayout->setContentsMargins(2, 2, 2, 2);
+    auto *byRow = new QHBoxLayout;
+    byRow->addWidget(new QLabel(tr("Uneven load by")));
+    byRow->addWidget(m_imbalanceBy, 1);
+    loadLayout->addLayout(byRow);
+    loadLayout->addWidget(scroll, 1);
+    m_imbalanceBy->addItem(tr("pool (service)"), QString());
     m_wear->setHeaderLabels({tr("Host"), tr("Fails in"), tr("Why")});
     m_wear->setRootIsDecorated(false);
     m_wear->setAlternatingRowColors(true);
@@ -335,7 +403,7 @@ HostMapView::HostMapView(WearFetch wearFetch, QWidget *parent)
     wearLayout->addWidget(m_exportWear);
     // Both at once (a wall display has no one to switch tabs): uneven load above, wear below.
     auto *side = new QSplitter(Qt::Vertical);
-    side->addWidget(scroll);
+    side->addWidget(loadPage);
     auto *wearTitle = new QLabel(tr("<b>Hardware wear</b> (soonest to fail first)"));
     wearLayout->insertWidget(0, wearTitle);
     side->addWidget(wearPage);
@@ -371,6 +439,11 @@ HostMapView::HostMapView(WearFetch wearFetch, QWidget *parent)
         if (f || text.trimmed().isEmpty())
             m_canvas->setFilter(std::move(f));
         refreshSummary();
+    });
+    connect(m_imbalanceBy, &QComboBox::currentIndexChanged, this, [this] {
+        m_customImbalance.reset();
+        computeImbalance();
+        refreshImbalance();
     });
     connect(m_autoRange, &QCheckBox::toggled, this, [this](bool on) {
         m_lo->setEnabled(!on);
@@ -436,6 +509,12 @@ void HostMapView::refreshCombos() {
         for (const auto &l : m_snapshot->graph->hierarchy())
             m_level->addItem(QString::fromStdString(l));
         m_level->setCurrentIndex(m_level->count() - 1);
+        const QSignalBlocker block2(m_imbalanceBy);
+        while (m_imbalanceBy->count() > 1)
+            m_imbalanceBy->removeItem(1);
+        for (const auto &l : m_snapshot->graph->hierarchy())
+            m_imbalanceBy->addItem(QString::fromStdString(l), QString::fromStdString(l));
+        m_imbalanceBy->addItem(QStringLiteral("role"), QStringLiteral("role"));
     }
 }
 
@@ -445,6 +524,7 @@ void HostMapView::setSnapshot(FleetSnapshotPtr snapshot) {
     m_canvas->setSnapshot(m_snapshot);
     if (m_autoRange->isChecked())
         applyRange();
+    computeImbalance();
     refreshImbalance();
     refreshSummary();
     // Wear moves over hours: a fresh ranking every ten minutes is plenty.
@@ -563,22 +643,32 @@ void HostMapView::setSizeMetric(const QString &key) {
 }
 
 void HostMapView::refreshImbalance() {
-    if (!m_snapshot || !m_snapshot->imbalance) {
+    const QString by = m_imbalanceBy->currentData().toString();
+    const FleetSnapshotPtr snap = by.isEmpty() ? m_snapshot : m_customFor;
+    const auto ranking = by.isEmpty() ? (m_snapshot ? m_snapshot->imbalance : nullptr) : m_customImbalance;
+    if (!snap || snap->metrics.empty() || snap->metricIndexOf("cpu") < 0) {
         m_imbalance->setText(tr("<b>Uneven load</b><br>Needs a <i>cpu</i> metric in the query profile."));
         return;
     }
-    const auto &groups = *m_snapshot->imbalance;
+    if (!ranking) {
+        m_imbalance->setText(tr("<b>Uneven load</b><br>Computing…"));
+        return;
+    }
+    const auto &groups = *ranking;
     const QLocale l;
     auto names = [&](const std::vector<int> &idx) {
         QStringList out;
         for (std::size_t k = 0; k < idx.size() && k < 3; ++k)
-            out << QString::fromStdString(m_snapshot->hosts[static_cast<std::size_t>(idx[k])].name)
-                       .toHtmlEscaped();
+            out << QString::fromStdString(snap->hosts[static_cast<std::size_t>(idx[k])].name).toHtmlEscaped();
         if (idx.size() > 3)
             out << tr("+%1 more").arg(idx.size() - 3);
         return out.join(QStringLiteral(", "));
     };
-    QString html = tr("<b>Uneven load</b> (CPU by pool, most uneven first)");
+    QString html = by.isEmpty()
+                       ? tr("<b>Uneven load</b> (CPU by pool, most uneven first)")
+                       : tr("<b>Uneven load</b> (CPU by %1, most uneven first)").arg(by.toHtmlEscaped());
+    if (groups.empty())
+        html += QStringLiteral("<br>") + tr("No group of at least four hosts with a CPU figure.");
     int shown = 0;
     for (const auto &g : groups) {
         if (shown++ == 6)
@@ -603,6 +693,41 @@ void HostMapView::refreshImbalance() {
         html += QStringLiteral("</p>");
     }
     m_imbalance->setText(html);
+}
+
+void HostMapView::computeImbalance() {
+    const QString by = m_imbalanceBy->currentData().toString();
+    if (by.isEmpty() || !m_snapshot)
+        return;
+    const int cpu = m_snapshot->metricIndexOf("cpu");
+    if (cpu < 0)
+        return;
+    const auto gen = ++m_imbalanceGen;
+    QPointer<HostMapView> self(this);
+    // A pass over every host: off the GUI thread.
+    QThreadPool::globalInstance()->start([self, gen, snap = m_snapshot, cpu, label = by.toStdString()] {
+        analysis::ImbalanceOptions o;
+        o.groupLabel = label;
+        auto ranking = std::make_shared<const std::vector<analysis::GroupImbalance>>(
+            analysis::rankImbalance(snap->hosts, cpu, o));
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, gen, snap, ranking] {
+                if (!self || gen != self->m_imbalanceGen)
+                    return;
+                self->m_customImbalance = ranking;
+                self->m_customFor = snap;
+                self->refreshImbalance();
+                Q_EMIT self->imbalanceShown();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void HostMapView::setImbalanceGrouping(const QString &label) {
+    const int i = m_imbalanceBy->findData(label);
+    if (i >= 0)
+        m_imbalanceBy->setCurrentIndex(i);
 }
 
 void HostMapView::setMetric(const QString &key) {

@@ -23,7 +23,8 @@ class QTreeWidget;
 
 namespace vigil::analysis {
 struct WearReport;
-}
+struct GroupImbalance;
+} // namespace vigil::analysis
 
 namespace vigil {
 
@@ -43,6 +44,8 @@ public:
     void setSizeMetric(const QString &key); // "" for equal tiles
     void setLevel(int level);
     void setFilterText(const QString &text);
+    // Uneven load grouped by this label ("" for the pools); for tests and the command line.
+    void setImbalanceGrouping(const QString &label);
     [[nodiscard]] HostMapCanvas *canvas() const { return m_canvas; }
     [[nodiscard]] QTreeWidget *wearList() const { return m_wear; }
     [[nodiscard]] const WearPtr &wearReport() const { return m_wearReport; }
@@ -53,10 +56,12 @@ public:
 Q_SIGNALS:
     void hostActivated(const QString &host);
     void wearLoaded();
+    void imbalanceShown();
 
 private:
     void refreshCombos();
     void refreshImbalance();
+    void computeImbalance();
     void refreshSummary();
     void requestWear();
     void applyRange();
@@ -67,6 +72,7 @@ private:
     QComboBox *m_metric;
     QComboBox *m_size;
     QComboBox *m_level;
+    QComboBox *m_imbalanceBy; // the grouping for uneven load: pools (the analyzer's) or any label
     QLineEdit *m_filter;
     QCheckBox *m_autoRange;
     QDoubleSpinBox *m_lo;
@@ -78,6 +84,10 @@ private:
     QPushButton *m_exportWear;
     FleetSnapshotPtr m_snapshot;
     WearPtr m_wearReport;
+    // Uneven load by another label than the pools: computed off the GUI thread for this snapshot.
+    std::shared_ptr<const std::vector<analysis::GroupImbalance>> m_customImbalance;
+    FleetSnapshotPtr m_customFor;
+    std::uint64_t m_imbalanceGen = 0;
     TimeMs m_wearRequestedAt = 0;
     bool m_wearLoading = false;
     QString m_filterError;
@@ -116,6 +126,7 @@ protected:
 private:
     void relayout();
     void recolor();
+    void recolorFolded(double lo, double span);
 
     FleetSnapshotPtr m_snapshot;
     analysis::HostMapLayout m_layout;

@@ -231,7 +231,7 @@ QString TimeHeatmapView::statusText() const {
     QString s = tr("%1 of %2 hosts × %3 buckets of %4")
                     .arg(l.toString(rows->rows()), l.toString(static_cast<qulonglong>(g.hosts.size())))
                     .arg(g.buckets)
-                    .arg(format::duration(static_cast<double>(g.stepMs)));
+                    .arg(tr("%n min", nullptr, static_cast<int>(g.stepMs / 60'000)));
     s += QStringLiteral(" · ") +
          tr("from the cache: %1 buckets, from the source: %2").arg(g.storeBuckets).arg(g.rangeBuckets);
     s += QStringLiteral(" · ") +

@@ -20,6 +20,7 @@ struct HostMapLayout {
     std::vector<Group> groups;
     std::vector<int> tileX, tileY; // per host index: top-left pixel of its tile; -1 when not placed
     int tile = 0;                  // tile edge in pixels (one pixel of gap included)
+    int hostsPerTile = 1;          // > 1 when hosts outnumber pixels: consecutive hosts share a pixel
     int titleHeight = 0;
     int width = 0, height = 0;
 
@@ -28,7 +29,8 @@ struct HostMapLayout {
 };
 
 // level: index into the hierarchy (0 = outermost); deeper levels are grouped by their ancestor at
-// that level. The tile shrinks (16 px down to 1) until everything fits in width x height.
+// that level. The tile shrinks (16 px down to 1) until everything fits in width x height; past that,
+// several hosts share one pixel (hostsPerTile).
 HostMapLayout layoutHostMap(const FleetGraph &graph, const std::vector<Host> &hosts, int level, int width,
                             int height, int titleHeight = 14);
 

@@ -17,6 +17,13 @@ const AlertRule *FleetSnapshot::rule(std::string_view alertname) const {
     return it != rules.end() && it->name == alertname ? &*it : nullptr;
 }
 
+int FleetSnapshot::metricIndexOf(std::string_view key) const {
+    for (std::size_t i = 0; i < metrics.size(); ++i)
+        if (metrics[i].key == key)
+            return static_cast<int>(i);
+    return -1;
+}
+
 const Host *FleetSnapshot::host(std::string_view name) const {
     auto it = std::lower_bound(hosts.begin(), hosts.end(), name,
                                [](const Host &h, std::string_view n) { return h.name < n; });

@@ -46,6 +46,7 @@ struct FleetSnapshot {
     std::shared_ptr<const std::vector<analysis::GroupImbalance>> imbalance;
 
     [[nodiscard]] const Host *host(std::string_view name) const;
+    [[nodiscard]] int metricIndexOf(std::string_view key) const; // -1 when the profile has no such metric
     [[nodiscard]] bool anyStale(TimeMs now) const;
     [[nodiscard]] int firingAlertCount() const;
 };

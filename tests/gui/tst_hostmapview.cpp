@@ -131,6 +131,15 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QStringLiteral("<b>api</b>")), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("redlining")) && text.contains(QStringLiteral("idle")));
         QVERIFY(text.contains(QStringLiteral("hosts' worth of CPU")));
+        // By rack instead of by pool: computed off the GUI thread, each rack ranked.
+        QSignalSpy shown(&view, &HostMapView::imbalanceShown);
+        view.setImbalanceGrouping(QStringLiteral("rack"));
+        QVERIFY(shown.wait(3000));
+        for (auto *label : view.findChildren<QLabel *>())
+            if (label->text().contains(QStringLiteral("Uneven load")))
+                text = label->text();
+        QVERIFY2(text.contains(QStringLiteral("CPU by rack")) && text.contains(QStringLiteral("<b>r3</b>")),
+                 qPrintable(text));
     }
 
     // Filter, colour range and size by a second metric on the host map.
@@ -342,6 +351,24 @@ private Q_SLOTS:
         QCOMPARE(alerts->topLevelItem(0)->text(0), QStringLiteral("HighCpu"));
         Q_EMIT alerts->itemDoubleClicked(alerts->topLevelItem(0), 0);
         QCOMPARE(triage.at(0).at(0).toString(), QStringLiteral("instance=\"h1009\""));
+    }
+
+    // More hosts than pixels: hosts share pixels, none falls off the map, a dead one stays visible.
+    void moreHostsThanPixels() {
+        auto snap = fleet(3000);
+        HostMapCanvas c;
+        c.setMinimumSize(1, 1);
+        c.resize(60, 28 + 30); // 1,800 pixels for 3,000 hosts
+        c.setSnapshot(snap);
+        const auto &l = c.layout();
+        QVERIFY2(l.hostsPerTile >= 2, qPrintable(QString::number(l.hostsPerTile)));
+        for (std::size_t i = 0; i < snap->hosts.size(); ++i) {
+            QVERIFY(l.tileX[i] >= 0 && l.tileX[i] < 60);
+            QVERIFY(l.tileY[i] >= 0 && l.tileY[i] < 30);
+        }
+        QCOMPARE(c.image().pixel(l.tileX[3], l.tileY[3]),
+                 qRgb(0, 0, 0)); // host 3 is down: its pixel is black
+        QVERIFY(c.hostAt(QPoint(l.tileX[0], l.tileY[0])) != nullptr);
     }
 
     void viridisIsOrderedByLightness() {

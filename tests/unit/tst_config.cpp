@@ -174,6 +174,24 @@ private Q_SLOTS:
         QCOMPARE(yaml->topology.hierarchy, (std::vector<std::string>{"region", "zone", "rack"}));
         QCOMPARE(yaml->triage.windowMs, std::int64_t(300'000));
         QCOMPARE(yaml->triage.stormAlertsPerMinute, 60);
+        QCOMPARE(yaml->profile.wear.size(), std::size_t(3));
+        QCOMPARE(yaml->profile.wear[1].metricKey, std::string("realloc_sectors"));
+        QCOMPARE(yaml->profile.wear[1].failAt, 500.0);
+    }
+
+    // fail_at marks a wear metric; anything but a number is an error naming the key.
+    void wearThresholds() {
+        ConfigError err;
+        auto c = ConfigLoader::loadString("sources: [{name: a, prometheus: 'http://127.0.0.1:9090'}]\n"
+                                          "profile:\n  metrics:\n    - {key: t, query: temp, fail_at: 90}\n",
+                                          "w.yaml", &err);
+        QVERIFY2(c, err.toString().c_str());
+        QCOMPARE(c->profile.wear.size(), std::size_t(1));
+        QVERIFY(c->profile.wearOf("t") && c->profile.wearOf("t")->failAt == 90.0);
+        QVERIFY(!ConfigLoader::loadString("sources: [{name: a, prometheus: 'http://127.0.0.1:9090'}]\n"
+                                          "profile:\n  metrics:\n    - {key: t, query: temp, fail_at: hot}\n",
+                                          "w.yaml", &err));
+        QVERIFY2(err.key == "profile.metrics[0].fail_at" && err.line == 4, err.toString().c_str());
     }
 
     void triageSection() {
