@@ -673,11 +673,12 @@ void HostMapView::refreshImbalance() {
     for (const auto &g : groups) {
         if (shown++ == 6)
             break;
-        html += QStringLiteral("<p style='margin-top:6px'><b>%1</b> · %2 hosts · mean %3 · max %4 · CV %5")
-                    .arg(QString::fromStdString(g.group).toHtmlEscaped())
+        html += QStringLiteral("<p style='margin-top:6px'><b>%1</b> · ").arg(QString::fromStdString(g.group).toHtmlEscaped()) +
+                tr("%1 hosts · mean %2 · max %3 (%4× the mean) · CV %5 · %6 % hot, %7 % idle")
                     .arg(g.hosts)
                     .arg(format::metric(g.mean, MetricUnit::Ratio), format::metric(g.max, MetricUnit::Ratio))
-                    .arg(l.toString(g.cv, 'f', 2));
+                    .arg(l.toString(g.maxOverMean, 'f', 1), l.toString(g.cv, 'f', 2))
+                    .arg(l.toString(g.hotShare * 100, 'f', 0), l.toString(g.idleShare * 100, 'f', 0));
         if (!g.hot.empty())
             html +=
                 QStringLiteral("<br>") + tr("%1 redlining (≥ 85 %): %2").arg(g.hot.size()).arg(names(g.hot));
