@@ -1,0 +1,231 @@
+// The topology maps' analysis (models/analysis/topology): the physical map's nested deterministic
+// placement, automatic aggregation of large fleets, the service layout's stability and pins, bad edges,
+// and the root cause and blast radius of vigil-sim's rack failure and database failover against the
+// simulator's truth.
+#include "analysis/correlation.h"
+#include "analysis/topology.h"
+#include "simfleet.h"
+#include "triagereplay.h"
+
+#include <QTest>
+
+#include <set>
+
+using namespace vigil;
+using namespace vigil::analysis;
+
+namespace {
+bool inside(const PhysicalLayout::Box &in, const PhysicalLayout::Box &out) {
+    return in.x >= out.x && in.y >= out.y && in.x + in.w <= out.x + out.w + 1e-4 &&
+           in.y + in.h <= out.y + out.h + 1e-4;
+}
+bool overlap(const PhysicalLayout::Box &a, const PhysicalLayout::Box &b) {
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+// The simulator's own answer to "what depends on these services", from its dependency table.
+std::set<std::string> simDependents(std::set<std::string> services) {
+    bool grew = true;
+    while (grew) {
+        grew = false;
+        for (const auto &[from, to] : sim::SimFleet::serviceDependencies())
+            if (services.count(to) && services.insert(from).second)
+                grew = true;
+    }
+    return services;
+}
+} // namespace
+
+class TestTopology : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void physicalMapNestsEveryHost() {
+        sim::SimOptions o;
+        o.hosts = 2000;
+        sim::SimFleet f(o, 1'700'000'000'000);
+        auto hosts = test::simHosts(f);
+        Host loose;
+        loose.name = "stray:9100";
+        loose.labels = LabelSet(std::vector<Label>{{"instance", "stray:9100"}}); // no region/zone/rack
+        hosts.push_back(loose);
+        const auto graph = FleetGraph::build(hosts, test::simEdges(), TopologyConfig{});
+        const auto l = layoutPhysical(*graph);
+        QCOMPARE(l.autoCollapsedLevel, -1);
+        QCOMPARE(int(l.hosts.size()), 2001); // every host drawn, the stray one too
+        for (const auto &h : hosts) {
+            const int node = graph->host(h.name);
+            const int hb = l.hostBoxOf(node);
+            QVERIFY(hb >= 0);
+            const int parentBox = l.groupIndex[static_cast<std::size_t>(graph->node(node).parent)];
+            QVERIFY(parentBox >= 0);
+            QVERIFY(
+                inside(l.hosts[static_cast<std::size_t>(hb)], l.groups[static_cast<std::size_t>(parentBox)]));
+        }
+        // The unplaced group is there, last among the top-level groups.
+        QVERIFY(graph->unplaced() >= 0);
+        const auto &unplaced =
+            l.groups[static_cast<std::size_t>(l.groupIndex[static_cast<std::size_t>(graph->unplaced())])];
+        for (const auto &g : l.groups)
+            if (g.depth == 0 && g.node != graph->unplaced())
+                QVERIFY(g.y < unplaced.y || (g.y == unplaced.y && g.x < unplaced.x));
+        // Siblings never overlap; children sit inside their parents.
+        for (std::size_t a = 0; a < l.groups.size(); ++a) {
+            const int parent = graph->node(l.groups[a].node).parent;
+            if (parent > 0)
+                QVERIFY(inside(
+                    l.groups[a],
+                    l.groups[static_cast<std::size_t>(l.groupIndex[static_cast<std::size_t>(parent)])]));
+            for (std::size_t b = a + 1; b < l.groups.size(); ++b)
+                if (graph->node(l.groups[b].node).parent == parent)
+                    QVERIFY(!overlap(l.groups[a], l.groups[b]));
+        }
+        // Deterministic: the same fleet, the same map.
+        const auto again = layoutPhysical(*graph);
+        QCOMPARE(again.width, l.width);
+        QCOMPARE(again.hosts.back().x, l.hosts.back().x);
+        // A collapsed rack is one box standing for its hosts.
+        const int rack = graph->group(LabelSet(std::vector<Label>{{"rack", f.hosts()[0].rack}}));
+        PhysicalOptions po;
+        po.collapsed = {rack};
+        const auto c = layoutPhysical(*graph, po);
+        QVERIFY(c.groups[static_cast<std::size_t>(c.groupIndex[static_cast<std::size_t>(rack)])].collapsed);
+        QCOMPARE(c.hostBoxOf(graph->host(f.hosts()[0].instance)), -1);
+        QCOMPARE(c.shownAs[static_cast<std::size_t>(graph->host(f.hosts()[0].instance))], rack);
+        QCOMPARE(int(c.hosts.size()), 2001 - graph->node(rack).hosts);
+    }
+
+    // 100,000 hosts arrive as racks; a rack the operator opens shows its hosts.
+    void largeFleetsAggregate() {
+        std::vector<Host> hosts;
+        for (int i = 0; i < 100000; ++i) {
+            Host h;
+            h.name = "h" + std::to_string(100000 + i);
+            h.labels = LabelSet(std::vector<Label>{{"rack", "r" + std::to_string(i / 40)},
+                                                   {"region", i < 50000 ? "eu1" : "us1"},
+                                                   {"zone", "z" + std::to_string(i / 4000)}});
+            hosts.push_back(std::move(h));
+        }
+        const auto graph = FleetGraph::build(hosts, {}, TopologyConfig{});
+        const auto l = layoutPhysical(*graph);
+        QCOMPARE(l.autoCollapsedLevel, 2); // racks
+        QVERIFY(l.hosts.empty());
+        int groups = 0;
+        for (const auto &n : graph->nodes())
+            groups += n.kind == NodeKind::Group;
+        QCOMPARE(int(l.groups.size()), groups); // regions, zones, and 2,500 racks as boxes
+        QVERIFY(groups > 2500);
+        const int rack = graph->group(LabelSet(std::vector<Label>{{"rack", "r7"}}));
+        PhysicalOptions po;
+        po.expanded = {rack};
+        const auto e = layoutPhysical(*graph, po);
+        QCOMPARE(int(e.hosts.size()), 40);
+    }
+
+    // A poll that adds one service moves the others a little; pinned services do not move at all.
+    void serviceLayoutIsStable() {
+        std::vector<Host> hosts;
+        std::vector<ServiceEdge> edges;
+        for (int s = 0; s < 200; ++s) {
+            Host h;
+            h.name = "h" + std::to_string(s);
+            h.labels = LabelSet(std::vector<Label>{{"service", "s" + std::to_string(s)}});
+            hosts.push_back(h);
+            for (int k = 1; k <= 3; ++k)
+                edges.push_back({"s" + std::to_string(s), "s" + std::to_string((s * 7 + k * 13) % 200)});
+        }
+        const auto g1 = FleetGraph::build(hosts, edges, TopologyConfig{});
+        const auto first = layoutServices(*g1);
+        QCOMPARE(first.positions.size(), std::size_t(200));
+        // The same graph again, seeded: nothing to do, little movement.
+        ServiceLayoutOptions seeded;
+        seeded.previous = first.positions;
+        seeded.side = first.side;
+        seeded.pinned = {"s5"};
+        edges.push_back({"s3", "new"});
+        edges.push_back({"new", "s9"});
+        Host nh;
+        nh.name = "hn";
+        nh.labels = LabelSet(std::vector<Label>{{"service", "new"}});
+        hosts.push_back(nh);
+        const auto g2 = FleetGraph::build(hosts, edges, TopologyConfig{});
+        const auto second = layoutServices(*g2, seeded);
+        QCOMPARE(second.positions.size(), std::size_t(201));
+        const double moved = meanMovePercent(first, second, {"new"});
+        QVERIFY2(moved <= 2.0, qPrintable(QString::number(moved)));
+        QCOMPARE(second.positions.at("s5"), first.positions.at("s5"));
+        // The new service lands near what it talks to, not across the map.
+        const auto &p = second.positions.at("new");
+        const auto &a = second.positions.at("s3");
+        QVERIFY(std::hypot(p.x - a.x, p.y - a.y) < second.side / 2);
+    }
+
+    // Self-loops, edges to services nobody runs, cycles: a warning each, a layout all the same.
+    void badEdgesAreReported() {
+        std::vector<Host> hosts(2);
+        hosts[0].name = "a1";
+        hosts[0].labels = LabelSet(std::vector<Label>{{"service", "a"}});
+        hosts[1].name = "b1";
+        hosts[1].labels = LabelSet(std::vector<Label>{{"service", "b"}});
+        const auto g = FleetGraph::build(
+            hosts, {{"a", "a"}, {"a", "b"}, {"b", "a"}, {"a", "ghost"}, {"a", "b"}}, TopologyConfig{});
+        const auto l = layoutServices(*g);
+        QCOMPARE(l.positions.size(), std::size_t(3));
+        std::string all;
+        for (const auto &w : l.warnings)
+            all += w + "\n";
+        QVERIFY2(all.find("\"a\" depends on itself") != std::string::npos, all.c_str());
+        QVERIFY2(all.find("\"ghost\" appears in the dependency edges but no host has it") !=
+                     std::string::npos,
+                 all.c_str());
+        // a -> b -> a: the blast radius of b terminates and holds both.
+        const auto br = blastRadius(*g, g->service("b"));
+        QCOMPARE(br.services.size(), std::size_t(2));
+        QCOMPARE(dependencyPath(*g, g->service("a"), g->service("b")),
+                 (std::vector<int>{g->service("a"), g->service("b")}));
+        QVERIFY(toDot(*g, {}).find("\"a\" -> \"b\"") != std::string::npos);
+    }
+
+    // The triage's top incident names the simulator's root cause; its blast radius is the failed
+    // rack's hosts (or the database host) and exactly the services that depend on what failed.
+    void rootCauseAndBlastRadiusMatchTheTruth_data() {
+        QTest::addColumn<QString>("scenario");
+        QTest::newRow("rack-failure") << "rack-failure";
+        QTest::newRow("db-failover") << "db-failover";
+    }
+    void rootCauseAndBlastRadiusMatchTheTruth() {
+        QFETCH(QString, scenario);
+        const auto snap = test::stormSnapshot(scenario.toStdString(), 11, 2000);
+        sim::SimOptions o;
+        o.hosts = 2000;
+        o.seed = 11;
+        o.scenario = scenario.toStdString();
+        sim::SimFleet f(o, 1'700'000'000'000);
+        const auto truth = f.truth(f.phaseStart(0) + 150'000);
+        QVERIFY(snap->triage && !snap->triage->incidents.empty());
+        const auto &top = snap->triage->incidents.front();
+        const auto &g = *snap->graph;
+        const auto br = blastRadius(g, top.causeNode);
+        std::set<std::string> hosts, services, causeServices;
+        for (int h : br.causeHosts) {
+            hosts.insert(g.node(h).name);
+            causeServices.insert(g.node(g.node(h).service).name);
+        }
+        for (int s : br.services)
+            services.insert(g.node(s).name);
+        if (scenario == QLatin1String("rack-failure")) {
+            QCOMPARE(top.causeName, truth.failedRack);
+            QCOMPARE(hosts, std::set<std::string>(truth.affectedHosts.begin(), truth.affectedHosts.end()));
+        } else {
+            const std::string db = truth.rootCause.substr(truth.rootCause.rfind(' ') + 1);
+            QCOMPARE(top.causeName, db);
+            QCOMPARE(hosts, std::set<std::string>{db});
+            // Every host that raised a symptom runs a service in the blast radius.
+            for (const auto &h : truth.affectedHosts)
+                QVERIFY(services.count(g.node(g.node(g.host(h)).service).name));
+        }
+        QCOMPARE(services, simDependents(causeServices));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTopology)
+#include "tst_topology.moc"
