@@ -2,11 +2,11 @@
 // The topology maps' geometry and overlays, over the FleetGraph triage builds (one graph for all views):
 // - the physical map: region -> zone -> rack -> host as nested boxes, placed deterministically in
 //   linear time (no force simulation: the hierarchy says where things go); groups collapse to one box;
-// - the service map: services placed by Boost.Graph's Fruchterman-Reingold layout, seeded with the
+// - the service map: services placed by igraph's Fruchterman-Reingold layout, seeded with the
 //   previous positions so a poll moves nothing and a new service moves its neighbours only a little;
 //   pinned services stay where the operator put them;
 // - health per node (hosts up/down, worst alert) and the blast radius of a root cause.
-// Pure std C++ (and Boost headers): runs on worker threads.
+// Pure std C++ (and igraph): runs on worker threads.
 #include "fleetgraph.h"
 
 #include <map>
@@ -61,8 +61,11 @@ struct Point2 {
 struct ServiceLayoutOptions {
     std::map<std::string, Point2> previous; // by service name; kept as the starting point
     std::set<std::string> pinned;           // never moved
-    int iterations = 0;                     // 0: 120 for a fresh layout, 25 when seeded
-    double side = 0;                        // the square the map lives in; 0: from the node count
+    // 0: when at least half the services have a previous place, those stay put and only new ones are
+    // placed (around their neighbours); otherwise a full layout of 500 iterations. > 0: a full layout
+    // of that many iterations from the previous places (the operator's "re-layout").
+    int iterations = 0;
+    double side = 0; // the previous map's size (for the move figures); 0: measured
 };
 
 struct ServiceLayout {

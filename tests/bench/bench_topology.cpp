@@ -1,0 +1,121 @@
+// Topology maps: the physical layout of 100,000 hosts, the service layout of 1,000 services with 4,000
+// edges, and a relayout of 10,000 services after 1 % changed with how far the others moved. BENCH lines.
+#include "analysis/topology.h"
+#include "benchclock.h"
+
+#include <cstdio>
+#include <random>
+
+using namespace vigil;
+using namespace vigil::analysis;
+using vigil::timing::Clock;
+using vigil::timing::median;
+using vigil::timing::ms;
+
+namespace {
+// A service graph shaped like a large microservice estate: a few hubs many call, most services
+// calling a handful of others (preferential attachment), one host each.
+void serviceGraph(int services, int edges, std::uint32_t seed, std::vector<Host> &hosts,
+                  std::vector<ServiceEdge> &out) {
+    std::mt19937 rng(seed);
+    for (int s = 0; s < services; ++s) {
+        Host h;
+        h.name = "svc-host-" + std::to_string(s);
+        h.labels = LabelSet(std::vector<Label>{{"service", "svc" + std::to_string(s)}});
+        hosts.push_back(std::move(h));
+    }
+    std::vector<int> targets{0};
+    while (static_cast<int>(out.size()) < edges) {
+        const int from = static_cast<int>(rng() % static_cast<unsigned>(services));
+        const int to = rng() % 3 == 0 ? static_cast<int>(rng() % static_cast<unsigned>(services))
+                                      : targets[rng() % targets.size()];
+        if (from == to)
+            continue;
+        out.push_back({"svc" + std::to_string(from), "svc" + std::to_string(to)});
+        targets.push_back(to);
+    }
+}
+} // namespace
+
+int main() {
+    // Physical: 100,000 hosts in 2 regions, 25 zones, 2,500 racks.
+    std::vector<Host> hosts;
+    for (int i = 0; i < 100000; ++i) {
+        Host h;
+        h.name = "h" + std::to_string(100000 + i);
+        h.labels = LabelSet(std::vector<Label>{{"rack", "r" + std::to_string(i / 40)},
+                                               {"region", i < 50000 ? "eu1" : "us1"},
+                                               {"zone", "z" + std::to_string(i / 4000)}});
+        hosts.push_back(std::move(h));
+    }
+    const auto graph = FleetGraph::build(hosts, {}, TopologyConfig{});
+    std::vector<double> aggregated, expanded;
+    PhysicalOptions all;
+    all.autoCollapseHosts = 1 << 30;
+    std::size_t boxes = 0;
+    for (int r = 0; r < 5; ++r) {
+        auto t0 = Clock::now();
+        const auto a = layoutPhysical(*graph);
+        aggregated.push_back(ms(t0, Clock::now()));
+        boxes = a.groups.size();
+        t0 = Clock::now();
+        const auto e = layoutPhysical(*graph, all);
+        expanded.push_back(ms(t0, Clock::now()));
+    }
+    std::printf("BENCH topology.layout.physical.hosts=100000 %.2f ms (every host placed)\n",
+                median(expanded));
+    std::printf(
+        "BENCH topology.layout.physical.aggregated.hosts=100000 %.2f ms (%zu boxes: racks collapsed)\n",
+        median(aggregated), boxes);
+
+    // Services: 1,000 with 4,000 edges, laid out from scratch.
+    {
+        std::vector<Host> sh;
+        std::vector<ServiceEdge> se;
+        serviceGraph(1000, 4000, 7, sh, se);
+        const auto g = FleetGraph::build(sh, se, TopologyConfig{});
+        std::vector<double> t;
+        for (int r = 0; r < 3; ++r) {
+            auto t0 = Clock::now();
+            const auto l = layoutServices(*g);
+            t.push_back(ms(t0, Clock::now()));
+        }
+        std::printf("BENCH topology.layout.services=1000 %.2f ms (4000 edges, igraph Fruchterman-Reingold "
+                    "with its grid)\n",
+                    median(t));
+    }
+
+    // Relayout: 10,000 services, then 1 % of them replaced (100 gone, 100 new with edges).
+    {
+        std::vector<Host> sh;
+        std::vector<ServiceEdge> se;
+        serviceGraph(10000, 30000, 11, sh, se);
+        const auto g1 = FleetGraph::build(sh, se, TopologyConfig{});
+        auto t0 = Clock::now();
+        const auto first = layoutServices(*g1);
+        std::printf("BENCH topology.layout.services=10000 %.2f ms (30000 edges, from scratch)\n",
+                    ms(t0, Clock::now()));
+        std::vector<Host> sh2(sh.begin() + 100, sh.end());
+        std::vector<ServiceEdge> se2;
+        for (const auto &e : se)
+            if (std::stoi(e.from.substr(3)) >= 100 && std::stoi(e.to.substr(3)) >= 100)
+                se2.push_back(e);
+        for (int k = 0; k < 100; ++k) {
+            Host h;
+            h.name = "new-host-" + std::to_string(k);
+            h.labels = LabelSet(std::vector<Label>{{"service", "new" + std::to_string(k)}});
+            sh2.push_back(h);
+            se2.push_back({"new" + std::to_string(k), "svc" + std::to_string(200 + k * 37)});
+            se2.push_back({"svc" + std::to_string(300 + k * 41), "new" + std::to_string(k)});
+        }
+        const auto g2 = FleetGraph::build(sh2, se2, TopologyConfig{});
+        ServiceLayoutOptions o;
+        o.previous = first.positions;
+        o.side = first.side;
+        t0 = Clock::now();
+        const auto second = layoutServices(*g2, o);
+        std::printf("BENCH topology.relayout.nodes=10000 %.2f ms\n", ms(t0, Clock::now()));
+        std::printf("BENCH topology.stability.nodes=10000 %.3f %%\n", meanMovePercent(first, second));
+    }
+    return 0;
+}
