@@ -72,8 +72,8 @@ std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QStri
         QStringLiteral("file.png"));
     const QCommandLineOption view(
         QStringLiteral("view"),
-        QCoreApplication::translate("CommandLine",
-                                    "View to show or render: hosts, triage, hostmap, heatmap."),
+        QCoreApplication::translate(
+            "CommandLine", "View to show or render: hosts, triage, hostmap, heatmap, topology, services."),
         QStringLiteral("name"), QStringLiteral("hosts"));
     const QCommandLineOption size(
         QStringLiteral("size"),

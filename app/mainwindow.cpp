@@ -12,6 +12,7 @@
 #include "silencedialog.h"
 #include "sourcepanel.h"
 #include "timeheatmapview.h"
+#include "topologyview.h"
 #include "triageview.h"
 
 #include <QApplication>
@@ -52,6 +53,8 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
     }))
     , m_heatmap(new TimeHeatmapView(historyFetch(service)))
     , m_detail(new HostDetailDialog(historyFetch(service), this))
+    , m_topology(new TopologyView(TopologyCanvas::Mode::Physical))
+    , m_servicesMap(new TopologyView(TopologyCanvas::Mode::Services))
     , m_tabs(new QTabWidget)
     , m_banner(new QLabel)
     , m_summary(new QLabel)
@@ -63,6 +66,10 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
     m_views.add(QStringLiteral("hostmap"), tr("Host map"), m_hostMap,
                 [this] { return m_hostMap->wearReport() != nullptr; });
     m_views.add(QStringLiteral("heatmap"), tr("Heatmap"), m_heatmap, [this] { return m_heatmap->isReady(); });
+    m_views.add(QStringLiteral("topology"), tr("Topology"), m_topology,
+                [this] { return m_topology->canvas()->isLaidOut(); });
+    m_views.add(QStringLiteral("services"), tr("Services"), m_servicesMap,
+                [this] { return m_servicesMap->canvas()->isLaidOut(); });
     for (const auto &v : m_views.views())
         m_tabs->addTab(v.widget, v.title);
 
@@ -171,6 +178,17 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
     // Any view's host opens the host detail; its alerts lead to triage.
     connect(m_heatmap, &TimeHeatmapView::hostActivated, this, &MainWindow::showHostDetail);
     connect(m_hostMap, &HostMapView::hostActivated, this, &MainWindow::showHostDetail);
+    connect(m_topology, &TopologyView::hostActivated, this, &MainWindow::showHostDetail);
+    // The two maps are linked: a node selected in one highlights its counterpart in the other.
+    connect(m_topology, &TopologyView::nodeSelected, this,
+            [this](const QString &name) { m_servicesMap->canvas()->setHighlight(name); });
+    connect(m_servicesMap, &TopologyView::nodeSelected, this,
+            [this](const QString &name) { m_topology->canvas()->setHighlight(name); });
+    // Triage's incident on screen is the one the maps mark.
+    connect(m_triageView, &TriageView::incidentSelected, this, [this](const QString &key) {
+        m_topology->setIncident(key);
+        m_servicesMap->setIncident(key);
+    });
     connect(m_detail, &HostDetailDialog::triageRequested, this, [this](const QString &filter) {
         m_triageView->setFilterText(filter);
         showView(QStringLiteral("triage"));
@@ -213,6 +231,8 @@ void MainWindow::onSnapshot(const FleetSnapshotPtr &snapshot) {
     m_incidentModel->setSnapshot(snapshot);
     m_hostMap->setSnapshot(snapshot);
     m_heatmap->setSnapshot(snapshot);
+    m_topology->setSnapshot(snapshot);
+    m_servicesMap->setSnapshot(snapshot);
     if (m_detail->isVisible())
         m_detail->setSnapshot(snapshot);
     if (!m_pendingHost.isEmpty() && snapshot && snapshot->host(m_pendingHost.toStdString())) {

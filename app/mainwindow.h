@@ -21,6 +21,7 @@ class IncidentNotifier;
 class HostMapView;
 class HostDetailDialog;
 class TimeHeatmapView;
+class TopologyView;
 class TriageView;
 class SourceHealthModel;
 
@@ -57,6 +58,8 @@ private:
     HostMapView *m_hostMap;
     TimeHeatmapView *m_heatmap;
     HostDetailDialog *m_detail;
+    TopologyView *m_topology;
+    TopologyView *m_servicesMap;
     QString m_pendingHost;
     QSystemTrayIcon *m_tray = nullptr;
     QTabWidget *m_tabs;

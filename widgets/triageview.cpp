@@ -515,6 +515,10 @@ void TriageView::showIncident() {
         m_alertDetail->clear();
         return;
     }
+    if (QString::fromStdString(inc->key) != m_lastShownIncident) {
+        m_lastShownIncident = QString::fromStdString(inc->key);
+        Q_EMIT incidentSelected(m_lastShownIncident);
+    }
     m_title->setText(
         tr("<b>%1</b> · %2 · confidence %3 %")
             .arg(IncidentModel::causeTitle(*inc).toHtmlEscaped(), IncidentModel::severityName(inc->severity))

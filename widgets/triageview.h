@@ -70,6 +70,8 @@ Q_SIGNALS:
     void unacknowledgeRequested(const QString &incident);
     void noteRequested(const QString &incident, const QString &text);
     void savedFiltersChanged();
+    // The incident on screen changed (its key), for the topology maps' overlay.
+    void incidentSelected(const QString &key);
 
 private:
     void onModelReset();
@@ -111,6 +113,7 @@ private:
     QString m_selectedKey;
     bool m_storm = false;
     bool m_sized = false;
+    QString m_lastShownIncident;
 };
 
 } // namespace vigil

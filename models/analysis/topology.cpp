@@ -21,6 +21,7 @@ constexpr float kTitle = 2.0F;      // a group's title strip
 constexpr float kGap = 1.0F;        // between sibling boxes
 constexpr float kCollapsedW = 8.0F; // a collapsed group: room for its name and counts
 constexpr float kCollapsedH = 5.0F;
+constexpr double kAspect = 2.2; // rows of groups aim at a wide block: screens and wall displays are wide
 
 struct Sizer {
     const FleetGraph &g;
@@ -70,7 +71,7 @@ struct Sizer {
                 area += (w[static_cast<std::size_t>(c)] + kGap) * (h[static_cast<std::size_t>(c)] + kGap);
                 widest = std::max(widest, w[static_cast<std::size_t>(c)]);
             }
-            const float limit = std::max(widest, static_cast<float>(std::sqrt(area * 1.6)));
+            const float limit = std::max(widest, static_cast<float>(std::sqrt(area * kAspect)));
             float x = 0, rowH = 0;
             for (int c : groups) {
                 const float cw = w[static_cast<std::size_t>(c)], ch = h[static_cast<std::size_t>(c)];
@@ -185,7 +186,7 @@ PhysicalLayout layoutPhysical(const FleetGraph &graph, const PhysicalOptions &op
                 area += (s.w[static_cast<std::size_t>(c)] + kGap) * (s.h[static_cast<std::size_t>(c)] + kGap);
                 widest = std::max(widest, s.w[static_cast<std::size_t>(c)]);
             }
-        const float limit = std::max(widest, static_cast<float>(std::sqrt(area * 1.6)));
+        const float limit = std::max(widest, static_cast<float>(std::sqrt(area * kAspect)));
         float cx = 0, cy = 0, rowH = 0;
         bool anyGroup = false;
         int k = 0;
@@ -560,6 +561,7 @@ BlastRadius blastRadius(const FleetGraph &graph, int cause) {
     }
     std::set<int> seen(causeServices.begin(), causeServices.end());
     out.services = causeServices;
+    out.causeServices = causeServices;
     for (int s : causeServices)
         for (int d : graph.dependentsOf(s))
             if (seen.insert(d).second)

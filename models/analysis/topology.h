@@ -96,9 +96,10 @@ std::vector<NodeHealth> computeHealth(const FleetGraph &graph, const std::vector
 
 struct BlastRadius {
     int cause = -1;
-    std::vector<int> causeHosts; // hosts at the cause (the rack's, the host itself, the service's)
-    std::vector<int> services;   // services at the cause and everything that depends on them, nearest first
-    std::set<int> nodes;         // all of the above, and the groups of the cause hosts, for shading
+    std::vector<int> causeHosts;    // hosts at the cause (the rack's, the host itself, the service's)
+    std::vector<int> causeServices; // services directly hit: the cause itself, or those with hosts at it
+    std::vector<int> services; // services at the cause and everything that depends on them, nearest first
+    std::set<int> nodes;       // all of the above, and the groups of the cause hosts, for shading
 };
 
 BlastRadius blastRadius(const FleetGraph &graph, int causeNode);

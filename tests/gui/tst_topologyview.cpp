@@ -1,0 +1,116 @@
+// The topology maps, headless: the rack failure's dead rack marked as root cause on the physical map,
+// hosts under the pointer, search, collapse, export (PNG, SVG, DOT); on the service map a poll that only
+// changes health moves nothing, the counterpart of a host is its service, pins persist.
+#include "analysis/correlation.h"
+#include "topologyview.h"
+#include "triagereplay.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QPainter>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace vigil;
+
+class TestTopologyView : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName(QStringLiteral("vigil-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_topologyview"));
+        QSettings().clear();
+    }
+
+    void physicalMapMarksTheDeadRack() {
+        const auto snap = test::stormSnapshot("rack-failure", 11, 2000);
+        TopologyCanvas c(TopologyCanvas::Mode::Physical);
+        c.resize(1400, 900);
+        QSignalSpy laidOut(&c, &TopologyCanvas::laidOut);
+        c.setSnapshot(snap);
+        QVERIFY(laidOut.wait(5000));
+        const auto &g = *snap->graph;
+        const int cause = snap->triage->incidents.front().causeNode;
+        QCOMPARE(c.blast().cause, cause);
+        QCOMPARE(g.levelName(cause), std::string_view("rack"));
+        // The rack's box is on the map; a point inside one of its hosts finds that host.
+        const auto &l = c.physical();
+        const int hostNode = g.node(cause).children.front();
+        const int hb = l.hostBoxOf(hostNode);
+        QVERIFY(hb >= 0);
+        c.fit();
+        const auto &box = l.hosts[static_cast<std::size_t>(hb)];
+        QImage img(c.size(), QImage::Format_RGB32);
+        QPainter p(&img);
+        c.render(p);
+        p.end();
+        // Find the host's on-screen centre through nodeAt: scan the widget for it.
+        QPoint at(-1, -1);
+        for (int y = 0; y < c.height() && at.x() < 0; y += 2)
+            for (int x = 0; x < c.width(); x += 2)
+                if (c.nodeAt(QPointF(x, y)) == hostNode) {
+                    at = QPoint(x, y);
+                    break;
+                }
+        QVERIFY2(at.x() >= 0, "the dead rack's host is not under any point of the map");
+        QVERIFY(c.describe(hostNode).contains(QStringLiteral("in the blast radius")));
+        Q_UNUSED(box);
+        // Search flies to a rack by name, or to a host by label matcher; nonsense finds nothing.
+        QVERIFY(c.flyTo(QString::fromStdString(g.node(cause).name)));
+        QVERIFY(c.flyTo(QStringLiteral("role=\"db\"")));
+        QVERIFY(!c.flyTo(QStringLiteral("no-such-thing")));
+        // Collapse the rack: one box stands for its hosts.
+        QSignalSpy again(&c, &TopologyCanvas::laidOut);
+        c.toggleCollapsed(cause);
+        QVERIFY(again.wait(5000));
+        QCOMPARE(c.physical().hostBoxOf(hostNode), -1);
+        QCOMPARE(c.physical().shownAs[static_cast<std::size_t>(hostNode)], cause);
+        // Export: PNG, SVG, DOT.
+        QTemporaryDir dir;
+        QString err;
+        QVERIFY2(c.exportImage(dir.filePath(QStringLiteral("map.png")), &err), qPrintable(err));
+        QVERIFY(!QImage(dir.filePath(QStringLiteral("map.png"))).isNull());
+        QVERIFY2(c.exportImage(dir.filePath(QStringLiteral("map.svg")), &err), qPrintable(err));
+        QFile svg(dir.filePath(QStringLiteral("map.svg")));
+        QVERIFY(svg.open(QIODevice::ReadOnly) && svg.readAll().contains("<svg"));
+        QVERIFY(c.dot().find("\"frontend\" -> \"api\"") != std::string::npos);
+    }
+
+    void serviceMapIsStableAndLinked() {
+        const auto snap = test::stormSnapshot("db-failover", 11, 2000);
+        TopologyCanvas c(TopologyCanvas::Mode::Services);
+        c.resize(1200, 800);
+        QSignalSpy laidOut(&c, &TopologyCanvas::laidOut);
+        c.setSnapshot(snap);
+        QVERIFY(laidOut.wait(5000));
+        const auto before = c.services().positions;
+        QCOMPARE(before.size(), std::size_t(10)); // the simulator's ten services
+        // The next poll: the same fleet, other alerts. No relayout, nothing moves.
+        auto next = std::make_shared<FleetSnapshot>(*snap);
+        next->alerts.resize(next->alerts.size() / 2);
+        c.setSnapshot(next);
+        QVERIFY(!laidOut.wait(300));
+        QCOMPARE(c.services().positions, before);
+        // The root cause (the database host) puts db and everything depending on it in the blast radius.
+        const auto &g = *snap->graph;
+        std::set<std::string> blast;
+        for (int s : c.blast().services)
+            blast.insert(g.node(s).name);
+        QCOMPARE(blast, (std::set<std::string>{"api", "auth", "batch", "db", "edge", "frontend"}));
+        // A pinned service keeps its place in a new canvas (the pin persists).
+        c.setPinned(QStringLiteral("db"), true);
+        TopologyCanvas d(TopologyCanvas::Mode::Services);
+        d.resize(1200, 800);
+        QSignalSpy laid2(&d, &TopologyCanvas::laidOut);
+        d.setSnapshot(snap);
+        QVERIFY(laid2.wait(5000));
+        QCOMPARE(d.services().positions.at("db"), before.at("db"));
+        c.setPinned(QStringLiteral("db"), false);
+        QVERIFY(!QSettings().contains(QStringLiteral("topology/pinnedServices/db")));
+    }
+};
+
+QTEST_MAIN(TestTopologyView)
+#include "tst_topologyview.moc"

@@ -1,0 +1,967 @@
+#include "topologyview.h"
+
+#include "analysis/correlation.h"
+#include "fleet/labelmatcher.h"
+#include "item/incidentmodel.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPointer>
+#include <QPushButton>
+#include <QSettings>
+#include <QSvgGenerator>
+#include <QThreadPool>
+#include <QToolButton>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace vigil {
+
+using analysis::NodeKind;
+
+namespace {
+const QColor kUp(0x9c, 0xc9, 0x9c);
+const QColor kUnknown(0xc8, 0xc8, 0xc8);
+const QColor kDown(0x20, 0x20, 0x20);
+const QColor kSev[3] = {QColor(0x4a, 0x90, 0xd9), QColor(0xf0, 0x9a, 0x2a), QColor(0xd7, 0x30, 0x27)};
+const QColor kCause(0xc0, 0x00, 0x80);
+const QColor kPath(0x18, 0x5a, 0xd8);
+constexpr int kMiniW = 180, kMiniH = 120;
+
+QColor healthColour(const analysis::NodeHealth &h, bool isHost) {
+    if (h.hosts > 0 && h.down == h.hosts)
+        return kDown;
+    if (h.severity >= 0)
+        return kSev[h.severity];
+    if (isHost && h.up == 0)
+        return kUnknown;
+    return kUp;
+}
+
+QString settingsKey(TopologyCanvas::Mode m) {
+    return m == TopologyCanvas::Mode::Services ? QStringLiteral("topology/pinnedServices")
+                                               : QStringLiteral("topology/physical");
+}
+} // namespace
+
+TopologyCanvas::TopologyCanvas(Mode mode, QWidget *parent)
+    : QWidget(parent)
+    , m_mode(mode) {
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setMinimumSize(320, 240);
+    // Pins persist: the operator's placement of services survives restarts.
+    if (mode == Mode::Services) {
+        QSettings s;
+        s.beginGroup(settingsKey(mode));
+        for (const auto &name : s.childKeys()) {
+            const auto v = s.value(name).toPointF();
+            m_pinned.insert(name.toStdString());
+            m_services.positions[name.toStdString()] = {v.x(), v.y()};
+        }
+    }
+}
+
+void TopologyCanvas::setSnapshot(FleetSnapshotPtr snapshot) {
+    m_snapshot = std::move(snapshot);
+    if (!m_snapshot || !m_snapshot->graph)
+        return;
+    m_stale = m_snapshot->anyStale(nowMs());
+    if (m_snapshot->graph != m_graph)
+        relayout(); // the fleet's shape changed (or the first snapshot)
+    refreshHealth();
+    refreshBlast();
+}
+
+void TopologyCanvas::relayout() {
+    const auto gen = ++m_layoutGen;
+    QPointer<TopologyCanvas> self(this);
+    analysis::ServiceLayoutOptions so;
+    so.previous = m_services.positions;
+    so.pinned = m_pinned;
+    so.side = m_services.side;
+    QThreadPool::globalInstance()->start(
+        [self, gen, graph = m_snapshot->graph, mode = m_mode, po = m_physicalOptions, so] {
+            auto physical = std::make_shared<analysis::PhysicalLayout>();
+            auto services = std::make_shared<analysis::ServiceLayout>();
+            if (mode == Mode::Physical)
+                *physical = analysis::layoutPhysical(*graph, po);
+            else
+                *services = analysis::layoutServices(*graph, so);
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, gen, graph, physical, services] {
+                    if (!self || gen != self->m_layoutGen)
+                        return; // a newer shape arrived meanwhile
+                    self->m_graph = graph;
+                    self->m_physical = std::move(*physical);
+                    if (self->m_mode == Mode::Services) {
+                        self->m_services = std::move(*services);
+                        self->m_servicePos.assign(graph->nodes().size(), QPointF());
+                        for (const auto &[name, p] : self->m_services.positions)
+                            if (const int s = graph->service(name); s >= 0)
+                                self->m_servicePos[static_cast<std::size_t>(s)] = QPointF(p.x, p.y);
+                    }
+                    self->m_laidOut = true;
+                    if (!self->m_userMoved)
+                        self->fit();
+                    self->refreshHealth();
+                    self->refreshBlast();
+                    self->update();
+                    Q_EMIT self->laidOut();
+                    Q_EMIT self->statusChanged(self->warnings());
+                },
+                Qt::QueuedConnection);
+        });
+}
+
+void TopologyCanvas::refreshHealth() {
+    if (!m_snapshot || !m_graph || m_snapshot->graph != m_graph)
+        return;
+    const auto gen = ++m_healthGen;
+    QPointer<TopologyCanvas> self(this);
+    // A pass over every host and alert: off the GUI thread; painted in place, no relayout.
+    QThreadPool::globalInstance()->start(
+        [self, gen, snap = m_snapshot, hl = m_hostLabel, sl = m_serviceLabel] {
+            auto health = std::make_shared<std::vector<analysis::NodeHealth>>(
+                analysis::computeHealth(*snap->graph, snap->hosts, snap->alerts, hl, sl));
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, gen, snap, health] {
+                    if (!self || gen != self->m_healthGen || snap->graph != self->m_graph)
+                        return;
+                    self->m_health = std::move(*health);
+                    self->update();
+                },
+                Qt::QueuedConnection);
+        });
+}
+
+void TopologyCanvas::refreshBlast() {
+    m_blast = {};
+    m_path.clear();
+    if (!m_snapshot || !m_graph || !m_snapshot->triage || m_snapshot->graph != m_graph)
+        return;
+    const analysis::Incident *inc = nullptr;
+    for (const auto &i : m_snapshot->triage->incidents)
+        if (QString::fromStdString(i.key) == m_incident) {
+            inc = &i;
+            break;
+        }
+    if (!inc && m_incident.isEmpty() && !m_snapshot->triage->incidents.empty())
+        inc = &m_snapshot->triage->incidents.front(); // no choice made: the top incident
+    if (!inc || inc->causeNode < 0)
+        return;
+    m_blast = analysis::blastRadius(*m_graph, inc->causeNode);
+    // The path from the selected service down to the cause's service(s).
+    if (m_selected >= 0 && m_graph->node(m_selected).kind == NodeKind::Service && !m_blast.services.empty())
+        for (int s : m_blast.services)
+            if (std::find(m_blast.services.begin(), m_blast.services.end(), s) != m_blast.services.end()) {
+                auto path = analysis::dependencyPath(*m_graph, m_selected, s);
+                if (!path.empty() && (m_path.empty() || path.size() > m_path.size()))
+                    m_path = std::move(path);
+            }
+    update();
+}
+
+void TopologyCanvas::setIncident(const QString &key) {
+    m_incident = key;
+    refreshBlast();
+}
+
+void TopologyCanvas::setHighlight(const QString &name) {
+    m_highlight.clear();
+    if (!m_graph)
+        return;
+    const std::string n = name.toStdString();
+    if (m_mode == Mode::Physical) {
+        if (const int s = m_graph->service(n); s >= 0) // a service from the other map: its hosts
+            m_highlight.insert(m_graph->node(s).members.begin(), m_graph->node(s).members.end());
+        if (const int h = m_graph->host(n); h >= 0)
+            m_highlight.insert(h);
+    } else {
+        if (const int h = m_graph->host(n); h >= 0 && m_graph->node(h).service >= 0) // a host: its service
+            m_highlight.insert(m_graph->node(h).service);
+        if (const int s = m_graph->service(n); s >= 0)
+            m_highlight.insert(s);
+    }
+    update();
+}
+
+QString TopologyCanvas::warnings() const {
+    QStringList out;
+    if (m_mode == Mode::Services) {
+        for (const auto &w : m_services.warnings)
+            out << QString::fromStdString(w);
+        if (m_graph) {
+            int services = 0;
+            for (const auto &n : m_graph->nodes())
+                services += n.kind == NodeKind::Service;
+            if (services == 0)
+                out << tr(
+                    "No services: hosts carry no service label and no dependency edges are configured.");
+        }
+    } else if (m_graph) {
+        if (m_graph->unplaced() >= 0)
+            out << tr("%n host(s) lack the hierarchy labels (%1) and are in \"unplaced\".", nullptr,
+                      m_graph->node(m_graph->unplaced()).hosts)
+                       .arg(QString::fromStdString([&] {
+                           std::string s;
+                           for (const auto &l : m_graph->hierarchy())
+                               s += (s.empty() ? "" : ", ") + l;
+                           return s;
+                       }()));
+        if (m_physical.autoCollapsedLevel >= 0)
+            out << tr("%1 hosts: %2s shown as boxes; double-click one to open it.")
+                       .arg(m_graph->hostCount())
+                       .arg(QString::fromStdString(
+                           m_graph->hierarchy()[static_cast<std::size_t>(m_physical.autoCollapsedLevel)]));
+    }
+    return out.join(QLatin1Char('\n'));
+}
+
+std::string TopologyCanvas::dot() const {
+    return m_graph && m_snapshot ? analysis::toDot(*m_graph, m_snapshot->edges) : std::string();
+}
+
+QRectF TopologyCanvas::mapBounds() const {
+    if (m_mode == Mode::Physical)
+        return QRectF(0, 0, std::max(1.0F, m_physical.width), std::max(1.0F, m_physical.height));
+    QRectF r;
+    bool first = true;
+    for (const auto &[name, p] : m_services.positions) {
+        const QRectF pt(p.x - 1, p.y - 1, 2, 2);
+        r = first ? pt : r.united(pt);
+        first = false;
+    }
+    return first ? QRectF(0, 0, 1, 1) : r.adjusted(-1, -1, 1, 1);
+}
+
+QPointF TopologyCanvas::toScreen(QPointF m) const {
+    return m * m_scale + m_offset;
+}
+
+QPointF TopologyCanvas::toMap(QPointF s) const {
+    return (s - m_offset) / m_scale;
+}
+
+void TopologyCanvas::fit() {
+    const QRectF b = mapBounds();
+    m_scale = std::min((width() - 20) / b.width(), (height() - 20) / b.height());
+    m_scale = std::max(m_scale, 1e-4);
+    m_offset = QPointF(width() / 2.0, height() / 2.0) - b.center() * m_scale;
+    m_fitted = true;
+    update();
+}
+
+void TopologyCanvas::zoomAt(QPointF screen, double factor) {
+    m_userMoved = true;
+    const QPointF m = toMap(screen);
+    m_scale = std::clamp(m_scale * factor, 1e-4, 400.0);
+    m_offset = screen - m * m_scale;
+    update();
+}
+
+void TopologyCanvas::resizeEvent(QResizeEvent *) {
+    // Until the operator pans or zooms, the map follows the window's size.
+    if (m_laidOut && !m_userMoved)
+        fit();
+}
+
+QPointF TopologyCanvas::servicePos(int node) const {
+    return node >= 0 && static_cast<std::size_t>(node) < m_servicePos.size()
+               ? m_servicePos[static_cast<std::size_t>(node)]
+               : QPointF();
+}
+
+double TopologyCanvas::serviceRadius(int node) const {
+    return std::min(0.6, 0.15 + 0.02 * std::sqrt(static_cast<double>(m_graph->node(node).members.size())));
+}
+
+int TopologyCanvas::nodeAt(QPointF p) const {
+    if (!m_graph || !m_laidOut)
+        return -1;
+    const QPointF m = toMap(p);
+    if (m_mode == Mode::Services) {
+        int best = -1;
+        double bestD = 1e300;
+        for (std::size_t i = 0; i < m_servicePos.size(); ++i) {
+            if (m_graph->node(static_cast<int>(i)).kind != NodeKind::Service)
+                continue;
+            const double d = std::hypot(m.x() - m_servicePos[i].x(), m.y() - m_servicePos[i].y());
+            if (d < std::max(serviceRadius(static_cast<int>(i)), 4 / m_scale) && d < bestD) {
+                best = static_cast<int>(i);
+                bestD = d;
+            }
+        }
+        return best;
+    }
+    for (const auto &h : m_physical.hosts)
+        if (m.x() >= h.x && m.x() < h.x + h.w && m.y() >= h.y && m.y() < h.y + h.h)
+            return h.node;
+    int best = -1, depth = -1;
+    for (const auto &g : m_physical.groups)
+        if (m.x() >= g.x && m.x() < g.x + g.w && m.y() >= g.y && m.y() < g.y + g.h && g.depth > depth) {
+            best = g.node;
+            depth = g.depth;
+        }
+    return best;
+}
+
+QString TopologyCanvas::describe(int node) const {
+    if (!m_graph || node < 0)
+        return {};
+    const auto &n = m_graph->node(node);
+    const auto *h = static_cast<std::size_t>(node) < m_health.size()
+                        ? &m_health[static_cast<std::size_t>(node)]
+                        : nullptr;
+    QString text = QStringLiteral("<b>%1</b> (%2)")
+                       .arg(QString::fromStdString(n.name).toHtmlEscaped(),
+                            QString::fromUtf8(m_graph->levelName(node).data(),
+                                              static_cast<int>(m_graph->levelName(node).size())));
+    if (n.kind == NodeKind::Group)
+        text += QStringLiteral("<br>") + QString::fromStdString(m_graph->path(node)).toHtmlEscaped();
+    if (h) {
+        text +=
+            QStringLiteral("<br>") + tr("%1 hosts · %2 up · %3 down").arg(h->hosts).arg(h->up).arg(h->down);
+        if (h->alerts)
+            text += QStringLiteral("<br>") + tr("%n active alert(s), worst %1", nullptr, h->alerts)
+                                                 .arg(IncidentModel::severityName(h->severity));
+    }
+    if (n.kind == NodeKind::Service) {
+        QStringList callees, callers;
+        for (int c : n.callees)
+            callees << QString::fromStdString(m_graph->node(c).name);
+        for (int c : n.callers)
+            callers << QString::fromStdString(m_graph->node(c).name);
+        text +=
+            QStringLiteral("<br>") +
+            tr("depends on: %1").arg(callees.isEmpty() ? tr("nothing") : callees.join(QStringLiteral(", ")));
+        text += QStringLiteral("<br>") +
+                tr("depended on by: %1")
+                    .arg(callers.isEmpty() ? tr("nothing") : callers.join(QStringLiteral(", ")));
+        const auto down = m_graph->dependentsOf(node);
+        text += QStringLiteral("<br>") +
+                tr("%n service(s) depend on it, directly or not", nullptr, static_cast<int>(down.size()));
+    }
+    if (m_blast.cause == node)
+        text += QStringLiteral("<br><b style='color:#c00080'>") + tr("root cause of the selected incident") +
+                QStringLiteral("</b>");
+    else if (m_blast.nodes.count(node))
+        text += QStringLiteral("<br><b style='color:#c00080'>") + tr("in the blast radius") +
+                QStringLiteral("</b>");
+    return text;
+}
+
+bool TopologyCanvas::event(QEvent *e) {
+    if (e->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(e);
+        const int n = nodeAt(help->pos());
+        if (n >= 0)
+            QToolTip::showText(help->globalPos(), describe(n), this);
+        else
+            QToolTip::hideText();
+        return true;
+    }
+    return QWidget::event(e);
+}
+
+void TopologyCanvas::paintEvent(QPaintEvent *) {
+    QPainter p(this);
+    render(p);
+}
+
+void TopologyCanvas::render(QPainter &p) {
+    p.fillRect(rect(), QColor(0xfa, 0xfa, 0xfa));
+    if (!m_laidOut || !m_graph) {
+        p.drawText(rect(), Qt::AlignCenter, tr("Laying out the map…"));
+        return;
+    }
+    if (m_mode == Mode::Physical)
+        paintPhysical(p);
+    else
+        paintServices(p);
+    paintMinimap(p);
+    // Legend and state.
+    p.setRenderHint(QPainter::Antialiasing, false);
+    QFont f = font();
+    p.setFont(f);
+    int x = 8;
+    const int y = height() - 10;
+    auto swatch = [&](const QColor &c, const QString &label) {
+        p.fillRect(QRect(x, y - 10, 12, 12), c);
+        p.setPen(palette().color(QPalette::WindowText));
+        p.drawText(QPoint(x + 16, y), label);
+        x += 24 + p.fontMetrics().horizontalAdvance(label);
+    };
+    swatch(kUp, tr("up"));
+    swatch(kDown, tr("down"));
+    swatch(kSev[2], tr("critical"));
+    swatch(kSev[1], tr("warning"));
+    swatch(kSev[0], tr("info"));
+    swatch(kCause, tr("root cause / blast radius"));
+    if (m_stale) {
+        p.setPen(QColor(0xc0, 0x30, 0x30));
+        p.drawText(QPoint(x, y), tr("STALE: the data is older than two poll intervals"));
+    }
+}
+
+void TopologyCanvas::paintPhysical(QPainter &p) {
+    const QRectF view = QRectF(rect()).adjusted(-2, -2, 2, 2);
+    const bool health = m_health.size() == m_graph->nodes().size();
+    auto hOf = [&](int node) -> const analysis::NodeHealth * {
+        return health ? &m_health[static_cast<std::size_t>(node)] : nullptr;
+    };
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    p.setFont(small);
+    const QFontMetrics fm(small);
+    const bool hostsVisible = m_scale >= 1.5; // level of detail: below that, racks carry the colour
+    for (const auto &g : m_physical.groups) {
+        const QRectF r(toScreen(QPointF(g.x, g.y)), QSizeF(g.w * m_scale, g.h * m_scale));
+        if (!view.intersects(r))
+            continue;
+        const auto *h = hOf(g.node);
+        const bool leafish = g.collapsed || !hostsVisible;
+        QColor fill = QColor(0xee, 0xf1, 0xf4).darker(100 + 4 * g.depth);
+        if (leafish && h && g.depth == static_cast<int>(m_graph->hierarchy().size()) - 1)
+            fill = healthColour(*h, false);
+        else if (leafish && h && g.collapsed)
+            fill = healthColour(*h, false);
+        if (m_graph->isUnplaced(g.node))
+            fill = QColor(0xff, 0xf3, 0xd6);
+        p.setPen(QPen(QColor(0x9a, 0xa4, 0xae), 1));
+        p.setBrush(fill);
+        p.drawRect(r);
+        if (m_blast.nodes.count(g.node) || m_blast.cause == g.node) {
+            p.setPen(QPen(kCause, m_blast.cause == g.node ? 3 : 1.5));
+            p.setBrush(QColor(kCause.red(), kCause.green(), kCause.blue(), 40));
+            p.drawRect(r);
+        }
+        if (m_highlight.count(g.node)) {
+            p.setPen(QPen(kPath, 2));
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(r);
+        }
+        // Titles where they are legible.
+        if (r.width() > 46 && 2 * m_scale >= fm.height() * 0.9) {
+            p.setPen(fill.lightness() < 90 ? Qt::white : QColor(0x22, 0x22, 0x22));
+            QString title = QString::fromStdString(m_graph->node(g.node).name);
+            if (g.collapsed && h)
+                title += QStringLiteral(" · ") + tr("%1/%2 up").arg(h->up).arg(h->hosts);
+            p.drawText(QRectF(r.x() + 3, r.y() + 1, r.width() - 6, 2 * m_scale),
+                       Qt::AlignLeft | Qt::AlignVCenter,
+                       fm.elidedText(title, Qt::ElideLeft, static_cast<int>(r.width() - 6)));
+        }
+        if (m_blast.cause == g.node && r.width() > 30) {
+            p.setPen(kCause);
+            p.drawText(QPointF(r.x() + 3, r.bottom() + fm.ascent() + 2), tr("ROOT CAUSE"));
+        }
+    }
+    if (!hostsVisible)
+        return;
+    p.setPen(Qt::NoPen);
+    const double edge = m_scale > 3 ? m_scale - 1 : m_scale;
+    for (const auto &hb : m_physical.hosts) {
+        const QPointF tl = toScreen(QPointF(hb.x, hb.y));
+        if (!view.contains(tl))
+            continue;
+        const auto *h = hOf(hb.node);
+        QColor c = h ? healthColour(*h, true) : kUnknown;
+        p.fillRect(QRectF(tl, QSizeF(edge, edge)), c);
+        if (m_blast.nodes.count(hb.node))
+            p.fillRect(QRectF(tl, QSizeF(edge, edge)),
+                       QColor(kCause.red(), kCause.green(), kCause.blue(), 110));
+        if (m_highlight.count(hb.node)) {
+            p.setPen(QPen(kPath, 2));
+            p.drawRect(QRectF(tl, QSizeF(edge, edge)));
+            p.setPen(Qt::NoPen);
+        }
+    }
+}
+
+void TopologyCanvas::paintServices(QPainter &p) {
+    p.setRenderHint(QPainter::Antialiasing, true);
+    const QRectF view = QRectF(rect()).adjusted(-40, -40, 40, 40);
+    const bool health = m_health.size() == m_graph->nodes().size();
+    // Edge figures by (from, to).
+    std::map<std::pair<int, int>, const ServiceEdge *> figures;
+    for (const auto &e : m_snapshot->edges)
+        figures[{m_graph->service(e.from), m_graph->service(e.to)}] = &e;
+    std::set<std::pair<int, int>> pathEdges;
+    for (std::size_t i = 0; i + 1 < m_path.size(); ++i)
+        pathEdges.insert({m_path[i], m_path[i + 1]});
+    const bool detailed = m_scale * 0.3 >= 3; // arrows and labels only where they can be seen
+    for (std::size_t i = 0; i < m_servicePos.size(); ++i) {
+        const auto &n = m_graph->node(static_cast<int>(i));
+        if (n.kind != NodeKind::Service)
+            continue;
+        for (int c : n.callees) {
+            if (c == static_cast<int>(i))
+                continue;
+            const QPointF a = toScreen(servicePos(static_cast<int>(i))), b = toScreen(servicePos(c));
+            if (!view.contains(a) && !view.contains(b))
+                continue;
+            const ServiceEdge *fig =
+                figures.count({static_cast<int>(i), c}) ? figures[{static_cast<int>(i), c}] : nullptr;
+            double width = 1;
+            QColor colour(0xa0, 0xa8, 0xb0);
+            if (fig && !std::isnan(fig->requestsPerSecond)) {
+                width = 1 + std::log10(1 + fig->requestsPerSecond);
+                const double err =
+                    !std::isnan(fig->errorsPerSecond) && fig->requestsPerSecond > 0
+                        ? std::clamp(fig->errorsPerSecond / fig->requestsPerSecond * 10, 0.0, 1.0)
+                        : 0;
+                colour = QColor::fromRgbF(0.63 + 0.3 * err, 0.66 * (1 - err) + 0.1, 0.69 * (1 - err) + 0.1);
+            }
+            const bool onPath = pathEdges.count({static_cast<int>(i), c}) > 0;
+            const bool inBlast = m_blast.nodes.count(static_cast<int>(i)) && m_blast.nodes.count(c);
+            if (inBlast)
+                colour = QColor(kCause.red(), kCause.green(), kCause.blue(), 160);
+            if (onPath) {
+                colour = kPath;
+                width += 2;
+            }
+            p.setPen(QPen(colour, width));
+            // From edge of circle to edge of circle; an arrowhead at the callee: direction visible.
+            const QPointF d = b - a;
+            const double len = std::hypot(d.x(), d.y());
+            if (len < 1)
+                continue;
+            const QPointF u = d / len;
+            const QPointF from = a + u * serviceRadius(static_cast<int>(i)) * m_scale;
+            const QPointF to = b - u * serviceRadius(c) * m_scale;
+            p.drawLine(from, to);
+            if (detailed) {
+                const QPointF nrm(-u.y(), u.x());
+                const double ah = 6 + width;
+                QPolygonF head({to, to - u * ah + nrm * ah * 0.45, to - u * ah - nrm * ah * 0.45});
+                p.setBrush(colour);
+                p.drawPolygon(head);
+            }
+        }
+    }
+    QFont f = font();
+    p.setFont(f);
+    for (std::size_t i = 0; i < m_servicePos.size(); ++i) {
+        const int node = static_cast<int>(i);
+        if (m_graph->node(node).kind != NodeKind::Service)
+            continue;
+        const QPointF c = toScreen(servicePos(node));
+        if (!view.contains(c))
+            continue;
+        const double r = std::max(3.0, serviceRadius(node) * m_scale);
+        const QColor fill = health ? healthColour(m_health[i], false) : kUnknown;
+        if (m_blast.nodes.count(node)) {
+            p.setPen(Qt::NoPen);
+            p.setBrush(QColor(kCause.red(), kCause.green(), kCause.blue(), 60));
+            p.drawEllipse(c, r + 6, r + 6);
+        }
+        p.setPen(QPen(m_highlight.count(node) || node == m_selected ? kPath : QColor(0x55, 0x5d, 0x66),
+                      m_highlight.count(node) || node == m_selected ? 3 : 1));
+        p.setBrush(fill);
+        p.drawEllipse(c, r, r);
+        // Down hosts as a dark arc: how much of the service is gone.
+        if (health && m_health[i].hosts > 0 && m_health[i].down > 0) {
+            p.setPen(QPen(kDown, std::max(2.0, r / 4)));
+            p.setBrush(Qt::NoBrush);
+            p.drawArc(QRectF(c - QPointF(r, r), QSizeF(2 * r, 2 * r)), 90 * 16,
+                      -static_cast<int>(360.0 * 16 * m_health[i].down / m_health[i].hosts));
+        }
+        if (std::find(m_blast.causeServices.begin(), m_blast.causeServices.end(), node) !=
+            m_blast.causeServices.end()) {
+            p.setPen(QPen(kCause, 3));
+            p.setBrush(Qt::NoBrush);
+            p.drawEllipse(c, r + 4, r + 4);
+        }
+        if (r >= 6 || m_blast.nodes.count(node)) {
+            p.setPen(QColor(0x22, 0x22, 0x22));
+            QString label = QString::fromStdString(m_graph->node(node).name);
+            if (health && m_health[i].hosts)
+                label += QStringLiteral(" (%1/%2)").arg(m_health[i].up).arg(m_health[i].hosts);
+            p.drawText(c + QPointF(r + 4, 4), label);
+        }
+    }
+    // The cause's own services carry the mark; the cause itself (a rack, a host) is named.
+    if (m_blast.cause >= 0 && m_graph->node(m_blast.cause).kind != NodeKind::Service &&
+        !m_blast.services.empty()) {
+        p.setPen(kCause);
+        QFont bold = font();
+        bold.setBold(true);
+        p.setFont(bold);
+        p.drawText(QPointF(10, 20),
+                   tr("Root cause: %1 %2 — %n service(s) in the blast radius", nullptr,
+                      static_cast<int>(m_blast.services.size()))
+                       .arg(QString::fromUtf8(m_graph->levelName(m_blast.cause).data(),
+                                              static_cast<int>(m_graph->levelName(m_blast.cause).size())),
+                            QString::fromStdString(m_graph->node(m_blast.cause).name)));
+    }
+}
+
+void TopologyCanvas::paintMinimap(QPainter &p) {
+    const QRectF b = mapBounds();
+    const QRectF box(width() - kMiniW - 8, 8, kMiniW, kMiniH);
+    const double s = std::min(kMiniW / b.width(), kMiniH / b.height());
+    auto mini = [&](QPointF m) { return box.topLeft() + (m - b.topLeft()) * s; };
+    p.setRenderHint(QPainter::Antialiasing, false);
+    p.setPen(QColor(0x88, 0x88, 0x88));
+    p.setBrush(QColor(255, 255, 255, 220));
+    p.drawRect(box);
+    p.setPen(Qt::NoPen);
+    if (m_mode == Mode::Physical) {
+        for (const auto &g : m_physical.groups)
+            if (g.depth <= 1 || g.collapsed) {
+                p.setBrush(g.depth == 0 ? QColor(0xdd, 0xe3, 0xe8) : QColor(0xc4, 0xcc, 0xd4));
+                p.drawRect(QRectF(mini(QPointF(g.x, g.y)), QSizeF(g.w * s, g.h * s)));
+            }
+    } else {
+        p.setBrush(QColor(0x70, 0x78, 0x80));
+        for (const auto &[name, pt] : m_services.positions)
+            p.drawRect(QRectF(mini(QPointF(pt.x, pt.y)), QSizeF(1.5, 1.5)));
+    }
+    if (m_blast.cause >= 0) {
+        p.setBrush(kCause);
+        QPointF c;
+        if (m_mode == Mode::Physical) {
+            if (const int gi = m_physical.groupBoxOf(m_blast.cause); gi >= 0)
+                c = QPointF(m_physical.groups[static_cast<std::size_t>(gi)].x,
+                            m_physical.groups[static_cast<std::size_t>(gi)].y);
+            else if (const int hi = m_physical.hostBoxOf(m_blast.cause); hi >= 0)
+                c = QPointF(m_physical.hosts[static_cast<std::size_t>(hi)].x,
+                            m_physical.hosts[static_cast<std::size_t>(hi)].y);
+        } else if (!m_blast.services.empty()) {
+            c = servicePos(m_blast.services.front());
+        }
+        p.drawEllipse(mini(c), 3, 3);
+    }
+    // Where the window is.
+    const QRectF seen(mini(toMap(QPointF(0, 0))), mini(toMap(QPointF(width(), height()))));
+    p.setPen(QPen(kPath, 1));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(seen.intersected(box));
+}
+
+void TopologyCanvas::wheelEvent(QWheelEvent *e) {
+    zoomAt(e->position(), std::pow(1.2, e->angleDelta().y() / 120.0));
+    e->accept();
+}
+
+void TopologyCanvas::mousePressEvent(QMouseEvent *e) {
+    m_pressAt = m_lastMouse = e->position();
+    m_dragging = true;
+    m_dragNode = -1;
+    if (m_mode == Mode::Services && e->button() == Qt::LeftButton) {
+        const int n = nodeAt(e->position());
+        if (n >= 0)
+            m_dragNode = n;
+    }
+}
+
+void TopologyCanvas::mouseMoveEvent(QMouseEvent *e) {
+    if (!m_dragging)
+        return;
+    const QPointF d = e->position() - m_lastMouse;
+    m_lastMouse = e->position();
+    if (m_dragNode >= 0) {
+        m_servicePos[static_cast<std::size_t>(m_dragNode)] += d / m_scale;
+    } else {
+        m_offset += d;
+    }
+    m_userMoved = true;
+    update();
+}
+
+void TopologyCanvas::mouseReleaseEvent(QMouseEvent *e) {
+    m_dragging = false;
+    const bool click = (e->position() - m_pressAt).manhattanLength() < 4;
+    if (m_dragNode >= 0 && !click) {
+        // Dropped: pinned there, now and after a restart.
+        const auto &name = m_graph->node(m_dragNode).name;
+        const QPointF p = m_servicePos[static_cast<std::size_t>(m_dragNode)];
+        m_services.positions[name] = {p.x(), p.y()};
+        setPinned(QString::fromStdString(name), true);
+        m_dragNode = -1;
+        return;
+    }
+    m_dragNode = -1;
+    if (!click || e->button() != Qt::LeftButton)
+        return;
+    const int n = nodeAt(e->position());
+    m_selected = n;
+    refreshBlast();
+    if (n < 0) {
+        update();
+        return;
+    }
+    const auto &node = m_graph->node(n);
+    Q_EMIT nodeSelected(QString::fromStdString(node.name), node.kind == NodeKind::Service);
+    if (node.kind == NodeKind::Host)
+        Q_EMIT hostActivated(QString::fromStdString(node.name));
+    update();
+}
+
+void TopologyCanvas::mouseDoubleClickEvent(QMouseEvent *e) {
+    const int n = nodeAt(e->position());
+    if (n >= 0 && m_mode == Mode::Physical && m_graph->node(n).kind == NodeKind::Group)
+        toggleCollapsed(n);
+}
+
+void TopologyCanvas::toggleCollapsed(int node) {
+    const auto i = m_physical.groupIndex.size() > static_cast<std::size_t>(node)
+                       ? m_physical.groupIndex[static_cast<std::size_t>(node)]
+                       : -1;
+    const bool collapsed = i >= 0 && m_physical.groups[static_cast<std::size_t>(i)].collapsed;
+    m_physicalOptions.collapsed.erase(node);
+    m_physicalOptions.expanded.erase(node);
+    (collapsed ? m_physicalOptions.expanded : m_physicalOptions.collapsed).insert(node);
+    relayout();
+}
+
+void TopologyCanvas::setPinned(const QString &service, bool pinned) {
+    QSettings s;
+    s.beginGroup(settingsKey(m_mode));
+    if (pinned) {
+        m_pinned.insert(service.toStdString());
+        const auto it = m_services.positions.find(service.toStdString());
+        if (it != m_services.positions.end())
+            s.setValue(service, QPointF(it->second.x, it->second.y));
+    } else {
+        m_pinned.erase(service.toStdString());
+        s.remove(service);
+    }
+}
+
+void TopologyCanvas::keyPressEvent(QKeyEvent *e) {
+    const QPointF centre(width() / 2.0, height() / 2.0);
+    switch (e->key()) {
+    case Qt::Key_F:
+    case Qt::Key_0:
+        fit();
+        m_userMoved = false;
+        break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomAt(centre, 1.5);
+        break;
+    case Qt::Key_Minus:
+        zoomAt(centre, 1 / 1.5);
+        break;
+    case Qt::Key_Left:
+        m_offset.rx() += width() / 5.0;
+        update();
+        break;
+    case Qt::Key_Right:
+        m_offset.rx() -= width() / 5.0;
+        update();
+        break;
+    case Qt::Key_Up:
+        m_offset.ry() += height() / 5.0;
+        update();
+        break;
+    case Qt::Key_Down:
+        m_offset.ry() -= height() / 5.0;
+        update();
+        break;
+    default:
+        QWidget::keyPressEvent(e);
+    }
+}
+
+bool TopologyCanvas::flyTo(const QString &text) {
+    if (!m_graph || text.trimmed().isEmpty())
+        return false;
+    const std::string t = text.trimmed().toStdString();
+    int found = -1;
+    if (m_mode == Mode::Services) {
+        found = m_graph->service(t);
+        for (std::size_t i = 0; found < 0 && i < m_graph->nodes().size(); ++i)
+            if (m_graph->node(static_cast<int>(i)).kind == NodeKind::Service &&
+                m_graph->node(static_cast<int>(i)).name.find(t) != std::string::npos)
+                found = static_cast<int>(i);
+    } else {
+        found = m_graph->host(t);
+        if (found < 0) {
+            std::string err;
+            const auto filter = LabelFilter::parse(t, &err);
+            if (filter && m_snapshot)
+                for (const auto &h : m_snapshot->hosts)
+                    if (filter->matches(h.labels, h.name)) {
+                        found = m_graph->host(h.name);
+                        break;
+                    }
+        }
+        for (std::size_t i = 0; found < 0 && i < m_graph->nodes().size(); ++i)
+            if (m_graph->node(static_cast<int>(i)).kind == NodeKind::Group &&
+                m_graph->node(static_cast<int>(i)).name == t)
+                found = static_cast<int>(i);
+    }
+    if (found < 0)
+        return false;
+    QPointF at;
+    double zoom = m_scale;
+    if (m_mode == Mode::Services) {
+        at = servicePos(found);
+        zoom = std::max(m_scale, 40.0);
+    } else if (const int hi = m_physical.hostBoxOf(found); hi >= 0) {
+        at = QPointF(m_physical.hosts[static_cast<std::size_t>(hi)].x,
+                     m_physical.hosts[static_cast<std::size_t>(hi)].y);
+        zoom = std::max(m_scale, 12.0);
+    } else if (const int gi = m_physical.groupBoxOf(found); gi >= 0) {
+        const auto &g = m_physical.groups[static_cast<std::size_t>(gi)];
+        at = QPointF(g.x + g.w / 2, g.y + g.h / 2);
+        zoom = std::min(width() / (g.w * 1.5), height() / (g.h * 1.5));
+    }
+    m_scale = zoom;
+    m_offset = QPointF(width() / 2.0, height() / 2.0) - at * m_scale;
+    m_userMoved = true;
+    m_highlight = {found};
+    update();
+    return true;
+}
+
+bool TopologyCanvas::exportImage(const QString &path, QString *error) {
+    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(size());
+        svg.setViewBox(rect());
+        svg.setTitle(tr("Vigil topology"));
+        QPainter p;
+        if (!p.begin(&svg)) {
+            *error = tr("Could not write %1").arg(path);
+            return false;
+        }
+        render(p);
+        p.end();
+        return QFile::exists(path);
+    }
+    QImage img(size(), QImage::Format_RGB32);
+    QPainter p(&img);
+    render(p);
+    p.end();
+    if (!img.save(path, "PNG")) {
+        *error = tr("Could not write %1").arg(path);
+        return false;
+    }
+    return true;
+}
+
+// ---- TopologyView -------------------------------------------------------------------------------
+
+TopologyView::TopologyView(TopologyCanvas::Mode mode, QWidget *parent)
+    : QWidget(parent)
+    , m_canvas(new TopologyCanvas(mode))
+    , m_incidents(new QComboBox)
+    , m_search(new QLineEdit)
+    , m_status(new QLabel) {
+    m_search->setPlaceholderText(mode == TopologyCanvas::Mode::Services
+                                     ? tr("Find a service…")
+                                     : tr("Find a host, rack, or label matcher such as rack=\"eu1-a-r07\"…"));
+    m_search->setClearButtonEnabled(true);
+    m_incidents->setMinimumContentsLength(40);
+    auto *fit = new QPushButton(tr("Fit"));
+    auto *exportButton = new QToolButton;
+    exportButton->setText(tr("Export"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(exportButton);
+    exportButton->setMenu(menu);
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Incident")));
+    bar->addWidget(m_incidents, 1);
+    bar->addWidget(m_search, 1);
+    bar->addWidget(fit);
+    bar->addWidget(exportButton);
+    m_status->setWordWrap(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_canvas, 1);
+    layout->addWidget(m_status);
+    connect(fit, &QPushButton::clicked, m_canvas, &TopologyCanvas::fit);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        const bool ok = m_canvas->flyTo(m_search->text());
+        m_search->setStyleSheet(ok ? QString() : QStringLiteral("QLineEdit { background: #fbe3e3; }"));
+        m_canvas->setFocus();
+    });
+    connect(m_incidents, &QComboBox::activated, this, [this](int i) {
+        m_incident = m_incidents->itemData(i).toString();
+        m_canvas->setIncident(m_incident);
+    });
+    auto exporter = [this](const QString &filter, const QString &suffix) {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export the map"),
+                                                          QStringLiteral("vigil-topology.") + suffix, filter);
+        if (path.isEmpty())
+            return;
+        QString err;
+        bool ok = true;
+        if (suffix == QLatin1String("dot")) {
+            QFile f(path);
+            const std::string dot = m_canvas->dot();
+            ok = f.open(QIODevice::WriteOnly) &&
+                 f.write(dot.data(), static_cast<qint64>(dot.size())) == static_cast<qint64>(dot.size());
+            if (!ok)
+                err = tr("Could not write %1: %2").arg(path, f.errorString());
+        } else {
+            ok = m_canvas->exportImage(path, &err);
+        }
+        if (!ok)
+            QMessageBox::warning(this, tr("Export failed"), err);
+    };
+    connect(menu->addAction(tr("PNG image…")), &QAction::triggered, this,
+            [exporter] { exporter(tr("PNG images (*.png)"), QStringLiteral("png")); });
+    connect(menu->addAction(tr("SVG drawing…")), &QAction::triggered, this,
+            [exporter] { exporter(tr("SVG drawings (*.svg)"), QStringLiteral("svg")); });
+    connect(menu->addAction(tr("Graphviz DOT (service graph)…")), &QAction::triggered, this,
+            [exporter] { exporter(tr("DOT files (*.dot)"), QStringLiteral("dot")); });
+    connect(m_canvas, &TopologyCanvas::statusChanged, m_status, &QLabel::setText);
+    connect(m_canvas, &TopologyCanvas::nodeSelected, this, &TopologyView::nodeSelected);
+    connect(m_canvas, &TopologyCanvas::hostActivated, this, &TopologyView::hostActivated);
+}
+
+void TopologyView::setSnapshot(FleetSnapshotPtr snapshot) {
+    m_snapshot = std::move(snapshot);
+    m_canvas->setSnapshot(m_snapshot);
+    refreshIncidents();
+}
+
+void TopologyView::setIncident(const QString &key) {
+    m_incident = key;
+    m_canvas->setIncident(key);
+    refreshIncidents();
+}
+
+void TopologyView::refreshIncidents() {
+    const QSignalBlocker block(m_incidents);
+    m_incidents->clear();
+    m_incidents->addItem(tr("Top incident"), QString());
+    if (!m_snapshot || !m_snapshot->triage)
+        return;
+    int shown = 0;
+    for (const auto &inc : m_snapshot->triage->incidents) {
+        if (shown++ == 25)
+            break;
+        if (inc.causeNode < 0)
+            continue;
+        m_incidents->addItem(
+            tr("%1 · %2 · %n alert(s)", nullptr, static_cast<int>(inc.alerts.size()))
+                .arg(IncidentModel::causeTitle(inc), IncidentModel::severityName(inc.severity)),
+            QString::fromStdString(inc.key));
+    }
+    m_incidents->setCurrentIndex(std::max(0, m_incidents->findData(m_incident)));
+}
+
+} // namespace vigil

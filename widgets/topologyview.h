@@ -1,0 +1,131 @@
+#pragma once
+// The topology maps: "topology" (physical: region -> zone -> rack -> host as nested boxes) and
+// "services" (the service dependency graph). Layouts are computed off the GUI thread when the fleet's
+// shape changes, never on a poll that only changes health; health repaints in place. An incident
+// (triage's selection, or the top one) marks its root cause, shades its blast radius, and highlights
+// the dependency path to a selected service. Pan, zoom, fit, minimap, search, collapse/expand,
+// tooltips, export as PNG, SVG and DOT.
+#include "analysis/topology.h"
+#include "fleet/fleetsnapshot.h"
+
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+
+namespace vigil {
+
+class TopologyCanvas final : public QWidget {
+    Q_OBJECT
+public:
+    enum class Mode { Physical, Services };
+    explicit TopologyCanvas(Mode mode, QWidget *parent = nullptr);
+
+    void setSnapshot(FleetSnapshotPtr snapshot);
+    // The incident whose root cause and blast radius are drawn ("" for none).
+    void setIncident(const QString &key);
+    // Highlights a node (and, from the other map, its counterpart: a service's hosts, a host's service).
+    void setHighlight(const QString &name);
+    bool flyTo(const QString &text); // by name, or for hosts a label matcher; false when nothing matches
+    void fit();
+    void toggleCollapsed(int node);
+    void setPinned(const QString &service, bool pinned);
+
+    [[nodiscard]] Mode mode() const { return m_mode; }
+    [[nodiscard]] bool isLaidOut() const { return m_laidOut; }
+    [[nodiscard]] const analysis::PhysicalLayout &physical() const { return m_physical; }
+    [[nodiscard]] const analysis::ServiceLayout &services() const { return m_services; }
+    [[nodiscard]] const analysis::BlastRadius &blast() const { return m_blast; }
+    [[nodiscard]] QString warnings() const;
+    [[nodiscard]] std::string dot() const;
+    bool exportImage(const QString &path, QString *error); // .png or .svg
+    // The graph node under a widget point, or -1.
+    [[nodiscard]] int nodeAt(QPointF p) const;
+    [[nodiscard]] QString describe(int node) const;
+    // Renders the map into a painter of the widget's size (paintEvent and the benchmark).
+    void render(QPainter &p);
+
+Q_SIGNALS:
+    void laidOut();
+    void nodeSelected(const QString &name, bool isService); // for the other map
+    void hostActivated(const QString &host);
+    void statusChanged(const QString &text);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    void relayout();
+    void refreshHealth();
+    void refreshBlast();
+    [[nodiscard]] QRectF mapBounds() const;
+    [[nodiscard]] QPointF toScreen(QPointF map) const;
+    [[nodiscard]] QPointF toMap(QPointF screen) const;
+    [[nodiscard]] QPointF servicePos(int node) const;
+    [[nodiscard]] double serviceRadius(int node) const;
+    void paintPhysical(QPainter &p);
+    void paintServices(QPainter &p);
+    void paintMinimap(QPainter &p);
+    void zoomAt(QPointF screen, double factor);
+
+    Mode m_mode;
+    FleetSnapshotPtr m_snapshot;
+    analysis::FleetGraphPtr m_graph; // the graph the layout was made for
+    analysis::PhysicalLayout m_physical;
+    analysis::ServiceLayout m_services;
+    std::vector<QPointF> m_servicePos; // per graph node (services only)
+    std::vector<analysis::NodeHealth> m_health;
+    analysis::BlastRadius m_blast;
+    std::vector<int> m_path; // dependency path from the selected service to the cause
+    QString m_incident;
+    analysis::PhysicalOptions m_physicalOptions;
+    std::set<std::string> m_pinned;
+    std::string m_hostLabel = "instance", m_serviceLabel = "service";
+    int m_selected = -1;
+    std::set<int> m_highlight;
+    double m_scale = 1;
+    QPointF m_offset; // screen = map * scale + offset
+    bool m_fitted = false, m_laidOut = false, m_stale = false;
+    bool m_userMoved = false; // panned or zoomed: stop fitting to the window
+    std::uint64_t m_layoutGen = 0, m_healthGen = 0;
+    QPointF m_pressAt, m_lastMouse;
+    bool m_dragging = false;
+    int m_dragNode = -1; // a service being dragged (pinned where it is dropped)
+};
+
+class TopologyView final : public QWidget {
+    Q_OBJECT
+public:
+    explicit TopologyView(TopologyCanvas::Mode mode, QWidget *parent = nullptr);
+    void setSnapshot(FleetSnapshotPtr snapshot);
+    [[nodiscard]] TopologyCanvas *canvas() const { return m_canvas; }
+    void setIncident(const QString &key);
+
+Q_SIGNALS:
+    void nodeSelected(const QString &name, bool isService);
+    void hostActivated(const QString &host);
+
+private:
+    void refreshIncidents();
+
+    TopologyCanvas *m_canvas;
+    QComboBox *m_incidents;
+    QLineEdit *m_search;
+    QLabel *m_status;
+    FleetSnapshotPtr m_snapshot;
+    QString m_incident;
+};
+
+} // namespace vigil
