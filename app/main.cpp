@@ -1,6 +1,7 @@
 // Vigil's composition root: parse the command line, start the pipeline (and the simulator for --demo),
 // show the window or render a screenshot.
 #include "commandline.h"
+#include "driftcommand.h"
 #include "hosttableview.h"
 #include "mainwindow.h"
 #include "net/fleetservice.h"
@@ -17,8 +18,11 @@
 
 #include <cstdio>
 #include <memory>
+#include <string_view>
 
 int main(int argc, char **argv) {
+    if (argc > 1 && std::string_view(argv[1]) == "drift")
+        return vigil::runDriftCommand(argc, argv); // headless: no window, no display needed
     if (vigil::CommandLine::wantsScreenshot(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);

@@ -117,7 +117,8 @@ SimFleet::SimFleet(SimOptions options, TimeMs realStart)
         h.netScale = spec.net * (0.5 + unit(i * 307 + m_opt.seed));
         // Uneven pools: in web, api and ml about one host in eight runs hot.
         h.hot = (h.role == "web" || h.role == "api" || h.role == "ml") && unit(i * 401 + m_opt.seed) < 0.125;
-        h.kernel = unit(i * 503 + m_opt.seed) < 0.93 ? "6.1.0-26-amd64" : "6.1.0-18-amd64";
+        h.kernel = m_opt.scenario == "steady" || unit(i * 503 + m_opt.seed) < 0.93 ? "6.1.0-26-amd64"
+                                                                                   : "6.1.0-18-amd64";
         h.osVersion = "12";
         if (h.role == "db" && !haveDb) {
             m_dbPrimary = m_hosts.size();
@@ -443,6 +444,8 @@ std::vector<SimFleet::FactValue> SimFleet::facts(std::size_t i, TimeMs t) const 
     // spread is visible within a session (a half-rolled-out upgrade, ad-hoc patches going round).
     const bool fast = m_opt.scenario == "drift";
     auto drifted = [&](int channel, double share) {
+        if (m_opt.scenario == "steady")
+            return false; // a fleet at its golden image: the control case for drift
         if (fast)
             share = std::min(0.6, share * 3);
         if (unit(i * 977 + static_cast<std::uint64_t>(channel) * 131 + m_opt.seed) >= share)

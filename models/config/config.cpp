@@ -212,7 +212,7 @@ public:
             p.facts.clear();
             for (std::size_t i = 0; i < fs.size(); ++i) {
                 const std::string fp = join(path, "facts[" + std::to_string(i) + "]");
-                allowKeys(fs[i], fp, {"name", "query", "labels"});
+                allowKeys(fs[i], fp, {"name", "query", "labels", "keys"});
                 FactQuery f;
                 if (!fs[i]["name"] || !fs[i]["query"] || !fs[i]["labels"] || !fs[i]["labels"].IsSequence())
                     fail(fs[i], fp, "a fact query needs a name, a query and a list of labels");
@@ -220,6 +220,12 @@ public:
                 f.query = string(fs[i]["query"], join(fp, "query"));
                 for (std::size_t k = 0; k < fs[i]["labels"].size(); ++k)
                     f.valueLabels.push_back(string(fs[i]["labels"][k], join(fp, "labels")));
+                if (const auto keys = fs[i]["keys"]) {
+                    if (!keys.IsSequence())
+                        fail(keys, join(fp, "keys"), "expected a list of identity labels");
+                    for (std::size_t k = 0; k < keys.size(); ++k)
+                        f.keyLabels.push_back(string(keys[k], join(fp, "keys")));
+                }
                 p.facts.push_back(std::move(f));
             }
         }

@@ -25,10 +25,23 @@ QueryProfile QueryProfile::nodeExporterDefault() {
     };
     p.wear = {{"mem_errors", 1000}, {"realloc_sectors", 500}, {"temperature", 85}};
     p.facts = {
-        {"uname", "node_uname_info", {"release", "version", "machine"}},
-        {"os", "node_os_info", {"id", "version_id", "pretty_name"}},
+        {"uname", "node_uname_info", {"release", "version", "machine"}, {}},
+        {"os", "node_os_info", {"id", "version_id", "pretty_name"}, {}},
+        // The node_exporter textfile-collector convention for configuration facts.
+        {"package", "node_package_info", {"version"}, {"package"}},
+        {"sysctl", "node_sysctl_info", {"value"}, {"name"}},
+        {"config", "node_config_file_info", {"sha256"}, {"path"}},
     };
     return p;
+}
+
+std::string FactQuery::factName(const std::vector<std::string> &keyValues, const std::string &label) const {
+    std::string n = name;
+    for (const auto &k : keyValues)
+        n += "." + k;
+    if (keyLabels.empty() || valueLabels.size() > 1)
+        n += "." + label;
+    return n;
 }
 
 int QueryProfile::metricIndex(const std::string &key) const {

@@ -19,6 +19,12 @@ struct FactQuery {
     std::string name;                     // prefix of the facts it yields, e.g. "uname"
     std::string query;                    // an info-style series, e.g. node_uname_info
     std::vector<std::string> valueLabels; // labels whose values are facts, e.g. release, version
+    // Identity labels: part of the fact's name, not its value. node_package_info{package="openssl",
+    // version="3.0.11"} with keys [package] and labels [version] is the fact package.openssl = 3.0.11.
+    std::vector<std::string> keyLabels;
+    // The fact's name for a series: prefix, key values, and the value label when there are several.
+    [[nodiscard]] std::string factName(const std::vector<std::string> &keyValues,
+                                       const std::string &label) const;
 };
 
 // A metric that measures wear (corrected memory errors, reallocated sectors, temperature): the value

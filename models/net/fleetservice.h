@@ -106,7 +106,10 @@ private:
     QThreadPool m_jobs;                         // history loads and wear fits
     std::map<QString, std::shared_ptr<std::atomic<bool>>>
         m_channels; // latest job per channel: its cancel flag
-    std::shared_ptr<Store> store() const;
+
+public:
+    // The cache (null before start() or when it could not be opened). Reads only, off the GUI thread.
+    [[nodiscard]] std::shared_ptr<Store> store() const;
 };
 
 } // namespace vigil

@@ -299,10 +299,19 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
                 std::string host(s.metric.value(hostLabel));
                 if (host.empty() || !index.count(host))
                     continue;
-                for (const auto &label : m_profile.facts[i].valueLabels)
+                const auto &fq = m_profile.facts[i];
+                std::vector<std::string> keys;
+                bool keyed = true;
+                for (const auto &k : fq.keyLabels) {
+                    keys.emplace_back(s.metric.value(k));
+                    keyed = keyed && !keys.back().empty();
+                }
+                if (!keyed)
+                    continue; // a series without its identity labels names no fact
+                for (const auto &label : fq.valueLabels)
                     if (s.metric.has(label))
-                        data->facts.push_back({host, m_profile.facts[i].name + "." + label,
-                                               std::string(s.metric.value(label))});
+                        data->facts.push_back(
+                            {host, fq.factName(keys, label), std::string(s.metric.value(label))});
             }
         }
         data->hasFacts = allFacts;

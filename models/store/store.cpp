@@ -791,6 +791,24 @@ bool Store::readMetricHistory(const std::string &metricKey, TimeMs from, TimeMs 
     return true;
 }
 
+Store::FactHistory Store::factsAt(TimeMs at) const {
+    FactHistory out;
+    DbPtr db(openReader(nullptr));
+    if (!db)
+        return out;
+    Stmt q(
+        db.get(),
+        "SELECT h.name, f.name, f.value, MIN(f.first_seen) FROM facts f JOIN hosts h ON h.slot = f.host_slot "
+        "WHERE f.first_seen <= ?1 AND (f.last_seen IS NULL OR f.last_seen > ?1) "
+        "GROUP BY h.name, f.name, f.value ORDER BY h.name, f.name, f.value");
+    q.bind(1, at);
+    while (q.step()) {
+        out.facts.push_back({q.text(0), q.text(1), q.text(2)});
+        out.firstSeen[{q.text(0), q.text(1), q.text(2)}] = q.i64(3);
+    }
+    return out;
+}
+
 std::int64_t Store::count(const std::string &table) const {
     DbPtr db(openReader(nullptr));
     if (!db)

@@ -8,11 +8,13 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -75,6 +77,13 @@ public:
     bool readMetricHistory(const std::string &metricKey, TimeMs from, TimeMs to,
                            const std::function<int(const std::string &)> &rowOf,
                            const HistorySink &sink) const;
+    // Facts current at a moment (first seen at or before it, not ended by then), by host then name, and
+    // when each (host, fact, value) was first seen: a drift report for any past moment.
+    struct FactHistory {
+        std::vector<Fact> facts;
+        std::map<std::tuple<std::string, std::string, std::string>, TimeMs> firstSeen;
+    };
+    FactHistory factsAt(TimeMs at) const;
     std::int64_t count(const std::string &table) const; // for tests
     int schemaVersion() const;
     const std::string &path() const { return m_path; }

@@ -383,8 +383,9 @@ private Q_SLOTS:
         out.close();
         const QString vigil = qEnvironmentVariable("VIGIL_BIN");
         QVERIFY2(!vigil.isEmpty(), "VIGIL_BIN is not set (ctest sets it)");
-        for (const QString &view : {QStringLiteral("hosts"), QStringLiteral("triage"),
-                                    QStringLiteral("hostmap"), QStringLiteral("heatmap")}) {
+        for (const QString &view :
+             {QStringLiteral("hosts"), QStringLiteral("triage"), QStringLiteral("hostmap"),
+              QStringLiteral("heatmap"), QStringLiteral("topology"), QStringLiteral("services")}) {
             const QString png = dir.filePath(view + QStringLiteral(".png"));
             QProcess p;
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

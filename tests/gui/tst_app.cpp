@@ -1,4 +1,5 @@
 // Runs the vigil executable as a user would: options, errors, and headless screenshots.
+#include <QFile>
 #include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -113,6 +114,63 @@ private Q_SLOTS:
         QCOMPARE(r.code, 0);
         QVERIFY2(r.err.contains(QStringLiteral("connect")), qPrintable(r.err));
         QVERIFY(QImage(png).width() > 0);
+    }
+
+    // `vigil drift` for pipelines: 1 on the simulator's drift, 0 on its steady fleet, 2 on errors with
+    // the reason on stderr; JSON and JUnit for machines; --at rebuilds a past moment from the cache.
+    void driftCommand() {
+        QTemporaryDir dir;
+        const QString cache = dir.filePath(QStringLiteral("d.sqlite"));
+        auto drift =
+            run({QStringLiteral("drift"), QStringLiteral("--demo"), QStringLiteral("--demo-hosts"),
+                 QStringLiteral("400"), QStringLiteral("--demo-scenario"), QStringLiteral("drift"),
+                 QStringLiteral("--cache"), cache, QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(drift.code, 1);
+        QVERIFY2(drift.out.contains(QStringLiteral("\"fact\": \"package.openssl\"")), qPrintable(drift.out));
+        QVERIFY(drift.out.contains(QStringLiteral("\"actual\": \"3.0.9\"")));
+        // The same cache, a moment before the first poll: nothing was known then, nothing to judge.
+        auto past = run({QStringLiteral("drift"), QStringLiteral("--demo"), QStringLiteral("--demo-hosts"),
+                         QStringLiteral("400"), QStringLiteral("--demo-scenario"), QStringLiteral("drift"),
+                         QStringLiteral("--cache"), cache, QStringLiteral("--at"),
+                         QStringLiteral("2020-01-01T00:00:00Z")});
+        QCOMPARE(past.code, 0);
+        QVERIFY2(past.out.contains(QStringLiteral("No drift")), qPrintable(past.out));
+        auto steady = run({QStringLiteral("drift"), QStringLiteral("--demo"), QStringLiteral("--demo-hosts"),
+                           QStringLiteral("400"), QStringLiteral("--demo-scenario"), QStringLiteral("steady"),
+                           QStringLiteral("--cache"), dir.filePath(QStringLiteral("s.sqlite"))});
+        QCOMPARE(steady.code, 0);
+        QVERIFY2(steady.out.contains(QStringLiteral("Compliance: 100.0 %")), qPrintable(steady.out));
+        // A baseline with a critical rule; failing only on critical drift; JUnit out.
+        QFile base(dir.filePath(QStringLiteral("base.yaml")));
+        QVERIFY(base.open(QIODevice::WriteOnly));
+        base.write("layers:\n  - name: all\n    facts:\n      package.openssl: {version: \">= 3.0.11\", "
+                   "severity: critical}\n");
+        base.close();
+        auto junit =
+            run({QStringLiteral("drift"), QStringLiteral("--demo"), QStringLiteral("--demo-hosts"),
+                 QStringLiteral("400"), QStringLiteral("--cache"), dir.filePath(QStringLiteral("j.sqlite")),
+                 QStringLiteral("--baseline"), base.fileName(), QStringLiteral("--fail-on"),
+                 QStringLiteral("critical"), QStringLiteral("--format"), QStringLiteral("junit")});
+        QCOMPARE(junit.code, 1);
+        QVERIFY2(junit.out.contains(QStringLiteral("<failure type=\"critical\"")), qPrintable(junit.out));
+        // Errors: a bad baseline (file, line, key), an unreachable source.
+        QFile bad(dir.filePath(QStringLiteral("bad.yaml")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("layers:\n  - name: x\n    facts:\n      a: {equals: \"1\", absent: true}\n");
+        bad.close();
+        auto badRun = run({QStringLiteral("drift"), QStringLiteral("--demo"), QStringLiteral("--baseline"),
+                           bad.fileName()});
+        QCOMPARE(badRun.code, 2);
+        QVERIFY2(badRun.err.contains(QStringLiteral("bad.yaml:4: layers[0].facts.a: contradictory")),
+                 qPrintable(badRun.err));
+        QFile cfg(dir.filePath(QStringLiteral("dead.yaml")));
+        QVERIFY(cfg.open(QIODevice::WriteOnly));
+        cfg.write("sources: [{name: dead, prometheus: 'http://127.0.0.1:1'}]\n");
+        cfg.close();
+        auto dead = run({QStringLiteral("drift"), QStringLiteral("--config"), cfg.fileName(),
+                         QStringLiteral("--cache"), dir.filePath(QStringLiteral("x.sqlite"))});
+        QCOMPARE(dead.code, 2);
+        QVERIFY2(dead.err.contains(QStringLiteral("unreachable or failing")), qPrintable(dead.err));
     }
 };
 

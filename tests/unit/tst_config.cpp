@@ -47,7 +47,8 @@ private Q_SLOTS:
         QVERIFY(!c->sources[1].tlsVerify);
         QCOMPARE(c->profile.hostLabel, std::string("node"));
         QCOMPARE(c->profile.metrics.size(), std::size_t(1));
-        QCOMPARE(c->profile.facts.size(), std::size_t(2)); // defaults kept
+        QCOMPARE(c->profile.facts.size(), std::size_t(5)); // defaults kept
+        QCOMPARE(c->profile.facts[2].keyLabels, std::vector<std::string>{"package"});
         QCOMPARE(c->maxResponseBytes, std::uint64_t(1048576));
         QCOMPARE(c->retentionMs, 3LL * 86400000);
     }

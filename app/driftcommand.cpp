@@ -1,0 +1,243 @@
+#include "driftcommand.h"
+
+#include "analysis/baseline.h"
+#include "config/baselineloader.h"
+#include "net/fleetservice.h"
+#include "simfleet.h"
+#include "simserver.h"
+#include "store/store.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+
+namespace vigil {
+
+namespace {
+int fail(const QString &msg) {
+    std::fprintf(stderr, "vigil drift: %s\n", qPrintable(msg));
+    return 2;
+}
+
+// "2026-11-30T12:00:00Z", or an age such as 2h or 3d (before now).
+std::optional<TimeMs> parseAt(const QString &text) {
+    if (auto d = parseDurationMs(text.toStdString()); d && *d > 0)
+        return nowMs() - *d;
+    const QDateTime dt = QDateTime::fromString(text, Qt::ISODate);
+    if (dt.isValid())
+        return dt.toMSecsSinceEpoch();
+    return std::nullopt;
+}
+} // namespace
+
+int runDriftCommand(int argc, char **argv) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("vigil"));
+    QCoreApplication::setOrganizationName(QStringLiteral("vigil"));
+    QCommandLineParser p;
+    p.setApplicationDescription(QCoreApplication::translate(
+        "Drift",
+        "Judge every host's facts against a baseline (or the fleet's consensus). Exit 0 when compliant, "
+        "1 when drift at or above --fail-on exists, 2 on errors."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("drift"),
+                            QCoreApplication::translate("Drift", "The drift command."));
+    const QCommandLineOption config(QStringLiteral("config"),
+                                    QCoreApplication::translate("Drift", "Vigil configuration."),
+                                    QStringLiteral("file"));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"), QCoreApplication::translate("Drift", "Judge an in-process simulated fleet."));
+    const QCommandLineOption demoHosts(QStringLiteral("demo-hosts"),
+                                       QCoreApplication::translate("Drift", "Simulated hosts."),
+                                       QStringLiteral("n"), QStringLiteral("2000"));
+    const QCommandLineOption demoScenario(
+        QStringLiteral("demo-scenario"),
+        QCoreApplication::translate("Drift", "Simulator scenario (e.g. drift, steady)."),
+        QStringLiteral("name"), QStringLiteral("drift"));
+    const QCommandLineOption baseline(
+        QStringLiteral("baseline"),
+        QCoreApplication::translate("Drift", "Baseline YAML; without it, the consensus."),
+        QStringLiteral("file"));
+    const QCommandLineOption at(
+        QStringLiteral("at"),
+        QCoreApplication::translate("Drift", "Rebuild the report for a past moment from the cache "
+                                             "(RFC 3339 time, or an age such as 6h)."),
+        QStringLiteral("time"));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    QCoreApplication::translate("Drift", "text, json or junit."),
+                                    QStringLiteral("format"), QStringLiteral("text"));
+    const QCommandLineOption failOn(QStringLiteral("fail-on"),
+                                    QCoreApplication::translate("Drift", "warning (default) or critical."),
+                                    QStringLiteral("severity"), QStringLiteral("warning"));
+    const QCommandLineOption roleLabel(
+        QStringLiteral("role-label"),
+        QCoreApplication::translate("Drift", "Label that groups hosts for the consensus."),
+        QStringLiteral("label"), QStringLiteral("role"));
+    const QCommandLineOption writeBaseline(
+        QStringLiteral("write-baseline"),
+        QCoreApplication::translate("Drift", "Write the consensus as a baseline YAML."),
+        QStringLiteral("file"));
+    const QCommandLineOption cache(QStringLiteral("cache"),
+                                   QCoreApplication::translate("Drift", "SQLite cache."),
+                                   QStringLiteral("file"));
+    const QCommandLineOption timeout(QStringLiteral("timeout"),
+                                     QCoreApplication::translate("Drift", "Seconds to wait for the sources."),
+                                     QStringLiteral("seconds"), QStringLiteral("60"));
+    p.addOptions({config, demo, demoHosts, demoScenario, baseline, at, format, failOn, roleLabel,
+                  writeBaseline, cache, timeout});
+    if (!p.parse(QCoreApplication::arguments()))
+        return fail(p.errorText());
+    if (p.isSet(QStringLiteral("help"))) {
+        std::printf("%s", qPrintable(p.helpText()));
+        return 0;
+    }
+    analysis::DriftFormat fmt;
+    if (p.value(format) == QLatin1String("text"))
+        fmt = analysis::DriftFormat::Text;
+    else if (p.value(format) == QLatin1String("json"))
+        fmt = analysis::DriftFormat::Json;
+    else if (p.value(format) == QLatin1String("junit"))
+        fmt = analysis::DriftFormat::Junit;
+    else
+        return fail(QCoreApplication::translate("Drift", "--format: expected text, json or junit"));
+    analysis::DriftSeverity threshold;
+    if (p.value(failOn) == QLatin1String("warning"))
+        threshold = analysis::DriftSeverity::Warning;
+    else if (p.value(failOn) == QLatin1String("critical"))
+        threshold = analysis::DriftSeverity::Critical;
+    else
+        return fail(QCoreApplication::translate("Drift", "--fail-on: expected warning or critical"));
+    if (p.isSet(config) == p.isSet(demo))
+        return fail(QCoreApplication::translate("Drift", "pass one of --config FILE or --demo"));
+
+    std::optional<analysis::Baseline> base;
+    if (p.isSet(baseline)) {
+        ConfigError err;
+        base = BaselineLoader::loadFile(p.value(baseline).toStdString(), &err);
+        if (!base)
+            return fail(QString::fromStdString(err.toString()));
+    }
+    Config cfg;
+    std::unique_ptr<sim::SimServer> simServer;
+    if (p.isSet(config)) {
+        ConfigError err;
+        auto c = ConfigLoader::loadFile(p.value(config).toStdString(), &err);
+        if (!c)
+            return fail(QString::fromStdString(err.toString()));
+        cfg = std::move(*c);
+    } else {
+        sim::SimOptions so;
+        so.hosts = p.value(demoHosts).toInt();
+        so.scenario = p.value(demoScenario).toStdString();
+        if (so.hosts < 1 || !sim::SimFleet::isScenario(so.scenario))
+            return fail(QCoreApplication::translate("Drift", "--demo-hosts or --demo-scenario is not valid"));
+        simServer = std::make_unique<sim::SimServer>(so);
+        std::string err;
+        if (!simServer->start(0, &err))
+            return fail(QString::fromStdString(err));
+        SourceConfig s;
+        s.name = "demo";
+        s.prometheusUrl = simServer->url();
+        cfg.sources = {s};
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+        QDir().mkpath(dir);
+        cfg.cachePath =
+            QString(dir + QStringLiteral("/drift-demo-%1.sqlite").arg(p.value(demoScenario))).toStdString();
+    }
+    if (p.isSet(cache))
+        cfg.cachePath = p.value(cache).toStdString();
+
+    // Poll once through the normal pipeline (the cache keeps first-seen times), then judge.
+    FleetService service(cfg);
+    const TimeMs started = nowMs();
+    service.start();
+    QElapsedTimer wait;
+    wait.start();
+    const qint64 limit = p.value(timeout).toLongLong() * 1000;
+    auto polled = [&] {
+        const auto s = service.current();
+        if (!s || s->sources.empty())
+            return false;
+        for (const auto &src : s->sources)
+            if (src.kind == SourceKind::Prometheus && src.lastAttempt < started)
+                return false;
+        return true;
+    };
+    while (!polled() && wait.elapsed() < limit) {
+        QSignalSpy spy(&service, &FleetService::snapshotReady);
+        spy.wait(250);
+    }
+    const auto snap = service.current();
+    if (!polled())
+        return fail(
+            QCoreApplication::translate("Drift", "no answer from the sources within %1 s").arg(limit / 1000));
+    for (const auto &src : snap->sources)
+        if (src.kind == SourceKind::Prometheus && !src.lastError.empty())
+            return fail(QCoreApplication::translate("Drift", "source %1 is unreachable or failing: %2")
+                            .arg(QString::fromStdString(src.id), QString::fromStdString(src.lastError)));
+    const auto store = service.store();
+    TimeMs when = nowMs();
+    std::vector<Fact> facts = snap->facts;
+    analysis::FirstSeen firstSeen;
+    if (store) {
+        // The first poll's facts are written by the cache's writer thread: wait for them, then read.
+        store->flush();
+        if (p.isSet(at)) {
+            const auto t = parseAt(p.value(at));
+            if (!t)
+                return fail(QCoreApplication::translate(
+                    "Drift", "--at: expected an RFC 3339 time or an age such as 6h"));
+            when = *t;
+            auto history = store->factsAt(when);
+            facts = std::move(history.facts);
+            firstSeen = std::move(history.firstSeen);
+        } else {
+            firstSeen = store->factsAt(when).firstSeen;
+        }
+    } else if (p.isSet(at)) {
+        return fail(QCoreApplication::translate("Drift", "--at needs the cache, which could not be opened"));
+    }
+    if (facts.empty())
+        std::fprintf(
+            stderr, "vigil drift: %s\n",
+            qPrintable(QCoreApplication::translate("Drift", "warning: the sources returned no fact series; "
+                                                            "nothing can be judged")));
+    const std::string role = p.value(roleLabel).toStdString();
+    std::string title = "Drift report";
+    if (!base) {
+        analysis::DriftOptions o;
+        o.roleLabel = role;
+        const auto consensus = analysis::consensusDrift(snap->hosts, facts, o);
+        base = analysis::consensusBaseline(consensus.baseline, role);
+        title += " (against the fleet's consensus by " + role + ")";
+        if (p.isSet(writeBaseline)) {
+            QFile out(p.value(writeBaseline));
+            const std::string yaml = BaselineLoader::fromConsensus(consensus, role);
+            if (!out.open(QIODevice::WriteOnly) ||
+                out.write(yaml.data(), static_cast<qint64>(yaml.size())) < 0)
+                return fail(QCoreApplication::translate("Drift", "cannot write %1: %2")
+                                .arg(out.fileName(), out.errorString()));
+        }
+    } else {
+        title += " (against " + base->file + ")";
+    }
+    const auto report = analysis::evaluateBaseline(*base, snap->hosts, facts, firstSeen, when);
+    const std::string text = analysis::formatReport(report, fmt, title, when);
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    service.stop();
+    bool failing = false;
+    for (const auto &v : report.violations)
+        failing = failing || v.rule->severity >= threshold;
+    return failing ? 1 : 0;
+}
+
+} // namespace vigil

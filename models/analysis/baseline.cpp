@@ -1,0 +1,399 @@
+#include "baseline.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <set>
+
+namespace vigil::analysis {
+
+const char *severityName(DriftSeverity s) {
+    switch (s) {
+    case DriftSeverity::Info:
+        return "info";
+    case DriftSeverity::Warning:
+        return "warning";
+    case DriftSeverity::Critical:
+        return "critical";
+    }
+    return "warning";
+}
+
+namespace {
+// dpkg's character order: ~ before the end, letters before other characters.
+int order(char c) {
+    if (std::isdigit(static_cast<unsigned char>(c)))
+        return 0;
+    if (std::isalpha(static_cast<unsigned char>(c)))
+        return c;
+    if (c == '~')
+        return -1;
+    if (c)
+        return c + 256;
+    return 0;
+}
+
+int compareFragment(std::string_view a, std::string_view b) {
+    std::size_t i = 0, j = 0;
+    auto digit = [](std::string_view s, std::size_t k) {
+        return k < s.size() && std::isdigit(static_cast<unsigned char>(s[k]));
+    };
+    while (i < a.size() || j < b.size()) {
+        // Non-digit prefixes, character by character.
+        while ((i < a.size() && !digit(a, i)) || (j < b.size() && !digit(b, j))) {
+            const int ac = i < a.size() ? order(a[i]) : 0, bc = j < b.size() ? order(b[j]) : 0;
+            if (ac != bc)
+                return ac - bc;
+            ++i;
+            ++j;
+        }
+        // Then numbers, by value.
+        while (i < a.size() && a[i] == '0')
+            ++i;
+        while (j < b.size() && b[j] == '0')
+            ++j;
+        int firstDiff = 0;
+        while (digit(a, i) && digit(b, j)) {
+            if (!firstDiff)
+                firstDiff = a[i] - b[j];
+            ++i;
+            ++j;
+        }
+        if (digit(a, i))
+            return 1;
+        if (digit(b, j))
+            return -1;
+        if (firstDiff)
+            return firstDiff;
+    }
+    return 0;
+}
+
+struct Parsed {
+    long epoch = 0;
+    std::string_view upstream, revision;
+};
+
+Parsed parse(std::string_view v) {
+    Parsed p;
+    if (auto colon = v.find(':');
+        colon != std::string_view::npos && colon > 0 &&
+        std::all_of(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(colon),
+                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+        p.epoch = std::stol(std::string(v.substr(0, colon)));
+        v.remove_prefix(colon + 1);
+    }
+    if (auto dash = v.rfind('-'); dash != std::string_view::npos) {
+        p.upstream = v.substr(0, dash);
+        p.revision = v.substr(dash + 1);
+    } else {
+        p.upstream = v;
+    }
+    return p;
+}
+} // namespace
+
+int compareVersions(const std::string &a, const std::string &b) {
+    const Parsed pa = parse(a), pb = parse(b);
+    if (pa.epoch != pb.epoch)
+        return pa.epoch < pb.epoch ? -1 : 1;
+    if (int c = compareFragment(pa.upstream, pb.upstream))
+        return c < 0 ? -1 : 1;
+    const int c = compareFragment(pa.revision, pb.revision);
+    return c < 0 ? -1 : c > 0 ? 1 : 0;
+}
+
+bool looksLikeVersion(const std::string &v) {
+    const auto p = parse(v);
+    return !p.upstream.empty() && std::isdigit(static_cast<unsigned char>(p.upstream.front()));
+}
+
+bool FactRule::accepts(const std::optional<std::string> &value, bool *fallback) const {
+    switch (kind) {
+    case Kind::Absent:
+        return !value;
+    case Kind::Equals:
+        return value && *value == values.front();
+    case Kind::OneOf:
+        return value && std::find(values.begin(), values.end(), *value) != values.end();
+    case Kind::Regex:
+        return value && regex && std::regex_match(*value, *regex);
+    case Kind::Version: {
+        if (!value)
+            return false;
+        int c;
+        if (looksLikeVersion(*value) && looksLikeVersion(version)) {
+            c = compareVersions(*value, version);
+        } else {
+            c = value->compare(version);
+            if (fallback)
+                *fallback = true;
+        }
+        if (op == ">=")
+            return c >= 0;
+        if (op == ">")
+            return c > 0;
+        if (op == "<=")
+            return c <= 0;
+        if (op == "<")
+            return c < 0;
+        if (op == "!=")
+            return c != 0;
+        return c == 0;
+    }
+    }
+    return false;
+}
+
+std::string FactRule::expected() const {
+    switch (kind) {
+    case Kind::Absent:
+        return "absent";
+    case Kind::Equals:
+        return "= " + values.front();
+    case Kind::OneOf: {
+        std::string s = "one of ";
+        for (std::size_t i = 0; i < values.size(); ++i)
+            s += (i ? ", " : "") + values[i];
+        return s;
+    }
+    case Kind::Regex:
+        return "~ " + pattern;
+    case Kind::Version:
+        return op + " " + version;
+    }
+    return {};
+}
+
+std::map<std::string, const FactRule *> Baseline::rulesFor(const LabelSet &labels) const {
+    std::map<std::string, const FactRule *> out;
+    for (const auto &layer : layers) {
+        bool match = true;
+        for (const auto &m : layer.selector)
+            match = match && m.matches(labels);
+        if (!match)
+            continue;
+        for (const auto &r : layer.rules)
+            out[r.fact] = &r;
+    }
+    return out;
+}
+
+Baseline consensusBaseline(const std::vector<ConsensusFact> &consensus, const std::string &roleLabel) {
+    Baseline b;
+    b.file = "(consensus)";
+    for (const auto &f : consensus) {
+        if (b.layers.empty() || b.layers.back().name != f.role) {
+            BaselineLayer l;
+            l.name = f.role;
+            std::string err;
+            if (auto m = LabelMatcher::create(roleLabel, LabelMatcher::Op::Equal, f.role, &err))
+                l.selector.push_back(*m);
+            b.layers.push_back(std::move(l));
+        }
+        FactRule r;
+        r.kind = FactRule::Kind::Equals;
+        r.fact = f.fact;
+        r.values = {f.value};
+        r.origin = "consensus of " + std::to_string(f.holders) + "/" + std::to_string(f.hosts) + " " +
+                   f.role + " hosts";
+        b.layers.back().rules.push_back(std::move(r));
+    }
+    return b;
+}
+
+DriftSeverity BaselineReport::worst() const {
+    DriftSeverity w = DriftSeverity::Info;
+    for (const auto &v : violations)
+        w = std::max(w, v.rule->severity);
+    return w;
+}
+
+BaselineReport evaluateBaseline(const Baseline &baseline, const std::vector<Host> &hosts,
+                                const std::vector<Fact> &facts, const FirstSeen &firstSeen, TimeMs now) {
+    BaselineReport out;
+    std::size_t fi = 0;
+    std::set<std::string> fallbacks;
+    int withoutRules = 0;
+    for (const auto &h : hosts) {
+        while (fi < facts.size() && facts[fi].host < h.name)
+            ++fi;
+        // This host's facts (several values of one fact are joined, as the consensus does).
+        std::map<std::string, std::string> mine;
+        for (std::size_t k = fi; k < facts.size() && facts[k].host == h.name; ++k) {
+            auto &v = mine[facts[k].name];
+            v += (v.empty() ? "" : ",") + facts[k].value;
+        }
+        const auto rules = baseline.rulesFor(h.labels);
+        if (rules.empty()) {
+            ++withoutRules;
+            continue;
+        }
+        ++out.hostsChecked;
+        bool ok = true;
+        for (const auto &[fact, rule] : rules) {
+            std::optional<std::string> value;
+            if (auto it = mine.find(fact); it != mine.end())
+                value = it->second;
+            bool fallback = false;
+            const bool pass = rule->accepts(value, &fallback);
+            if (fallback)
+                fallbacks.insert(fact);
+            auto &[compliant, judged] = out.byFact[fact];
+            ++judged;
+            compliant += pass;
+            if (!pass) {
+                ok = false;
+                out.violations.push_back({h.name, rule, value, fallback});
+            }
+        }
+        out.hostsCompliant += ok;
+    }
+    for (const auto &f : fallbacks)
+        out.notes.push_back(f + ": some values are not versions; compared as strings");
+    if (withoutRules)
+        out.notes.push_back(std::to_string(withoutRules) +
+                            " host(s) match no baseline layer and were not judged");
+
+    // Clusters: the same fact off the same way under the same rule.
+    std::map<std::tuple<const FactRule *, std::string>, BaselineCluster> clusters;
+    for (const auto &v : out.violations) {
+        const std::string actual = v.actual ? *v.actual : std::string("(absent)");
+        auto &c = clusters[{v.rule, actual}];
+        if (c.hosts.empty()) {
+            c.fact = v.rule->fact;
+            c.expected = v.rule->expected();
+            c.actual = actual;
+            c.severity = v.rule->severity;
+            c.origin = v.rule->origin;
+        }
+        c.hosts.push_back(v.host);
+        if (v.actual) {
+            auto it = firstSeen.find({v.host, v.rule->fact, *v.actual});
+            if (it != firstSeen.end()) {
+                c.firstSeen = c.firstSeen ? std::min(c.firstSeen, it->second) : it->second;
+                c.newLastDay += now - it->second <= 86'400'000;
+            }
+        }
+    }
+    for (auto &[k, c] : clusters)
+        out.clusters.push_back(std::move(c));
+    std::sort(out.clusters.begin(), out.clusters.end(),
+              [](const BaselineCluster &a, const BaselineCluster &b) {
+                  if (a.severity != b.severity)
+                      return a.severity > b.severity;
+                  if (a.hosts.size() != b.hosts.size())
+                      return a.hosts.size() > b.hosts.size();
+                  if (a.newLastDay != b.newLastDay)
+                      return a.newLastDay > b.newLastDay;
+                  return std::tie(a.fact, a.actual) < std::tie(b.fact, b.actual);
+              });
+    return out;
+}
+
+namespace {
+std::string xmlEscape(const std::string &s) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string hostList(const std::vector<std::string> &hosts, std::size_t max) {
+    std::string s;
+    for (std::size_t i = 0; i < hosts.size() && i < max; ++i)
+        s += (i ? ", " : "") + hosts[i];
+    if (hosts.size() > max)
+        s += ", +" + std::to_string(hosts.size() - max) + " more";
+    return s;
+}
+} // namespace
+
+std::string formatReport(const BaselineReport &r, DriftFormat format, const std::string &title, TimeMs at) {
+    char pct[32];
+    std::snprintf(pct, sizeof pct, "%.1f", r.compliance() * 100);
+    if (format == DriftFormat::Json) {
+        nlohmann::json j;
+        j["title"] = title;
+        j["at"] = formatRfc3339(at);
+        j["hostsChecked"] = r.hostsChecked;
+        j["hostsCompliant"] = r.hostsCompliant;
+        j["compliance"] = r.compliance();
+        j["worst"] = r.any() ? severityName(r.worst()) : "none";
+        nlohmann::json facts = nlohmann::json::object();
+        for (const auto &[fact, cj] : r.byFact)
+            facts[fact] = {{"compliant", cj.first}, {"judged", cj.second}};
+        j["facts"] = facts;
+        nlohmann::json clusters = nlohmann::json::array();
+        for (const auto &c : r.clusters)
+            clusters.push_back(
+                {{"fact", c.fact},
+                 {"expected", c.expected},
+                 {"actual", c.actual},
+                 {"severity", severityName(c.severity)},
+                 {"rule", c.origin},
+                 {"hosts", c.hosts},
+                 {"firstSeen", c.firstSeen ? nlohmann::json(formatRfc3339(c.firstSeen)) : nlohmann::json()},
+                 {"newLastDay", c.newLastDay}});
+        j["clusters"] = clusters;
+        j["notes"] = r.notes;
+        return j.dump(2) + "\n";
+    }
+    if (format == DriftFormat::Junit) {
+        int failures = 0;
+        std::string cases;
+        for (const auto &[fact, cj] : r.byFact) {
+            cases += "  <testcase classname=\"drift\" name=\"" + xmlEscape(fact) + "\">\n";
+            for (const auto &c : r.clusters)
+                if (c.fact == fact) {
+                    ++failures;
+                    cases += "    <failure type=\"" + std::string(severityName(c.severity)) +
+                             "\" message=\"" +
+                             xmlEscape(std::to_string(c.hosts.size()) + " host(s) have " + c.actual +
+                                       ", expected " + c.expected) +
+                             "\">" + xmlEscape(hostList(c.hosts, 1000)) + "</failure>\n";
+                }
+            cases += "  </testcase>\n";
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"" + xmlEscape(title) +
+               "\" tests=\"" + std::to_string(r.byFact.size()) + "\" failures=\"" + std::to_string(failures) +
+               "\" timestamp=\"" + formatRfc3339(at) + "\">\n" + cases + "</testsuite>\n";
+    }
+    std::string out = title + " at " + formatRfc3339(at) + "\n";
+    out += "Compliance: " + std::string(pct) + " % (" + std::to_string(r.hostsCompliant) + " of " +
+           std::to_string(r.hostsChecked) + " hosts)\n";
+    if (r.clusters.empty())
+        out += "No drift.\n";
+    for (const auto &c : r.clusters) {
+        out += "\n[" + std::string(severityName(c.severity)) + "] " + std::to_string(c.hosts.size()) +
+               " host(s): " + c.fact + " is " + c.actual + ", expected " + c.expected;
+        if (c.firstSeen)
+            out += "; first seen " + formatRfc3339(c.firstSeen);
+        if (c.newLastDay)
+            out += "; +" + std::to_string(c.newLastDay) + " in the last 24 h";
+        out += "\n  rule: " + c.origin + "\n  hosts: " + hostList(c.hosts, 12) + "\n";
+    }
+    for (const auto &n : r.notes)
+        out += "note: " + n + "\n";
+    return out;
+}
+
+} // namespace vigil::analysis

@@ -1,0 +1,109 @@
+#pragma once
+// Drift against baselines operators write: per role or label selector, in layers (a base for every
+// host, overrides for narrower selectors; the last matching layer that names a fact decides), each fact
+// held to an exact value, an allowed set, a version constraint (">= 3.0.11", compared the Debian way),
+// a regular expression, or absence, with a severity. Evaluation over the snapshot's hosts and facts,
+// drift grouped into clusters ("41 api hosts run openssl 3.0.9"), and the baseline a consensus
+// suggests, written out as YAML. Pure std C++; loading the YAML lives in config/baselineloader.
+#include "drift.h"
+#include "fleet/host.h"
+#include "fleet/labelmatcher.h"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <regex>
+#include <string>
+#include <vector>
+
+namespace vigil::analysis {
+
+enum class DriftSeverity { Info, Warning, Critical };
+const char *severityName(DriftSeverity s);
+
+// Debian version order (epoch:upstream-revision, with ~ sorting before anything); semver and plain
+// dotted versions compare correctly under it. Returns <0, 0, >0.
+int compareVersions(const std::string &a, const std::string &b);
+// Whether a string looks like a version at all (starts with a digit after an optional epoch).
+bool looksLikeVersion(const std::string &v);
+
+struct FactRule {
+    enum class Kind { Equals, OneOf, Version, Regex, Absent };
+    Kind kind = Kind::Equals;
+    std::string fact;
+    std::vector<std::string> values; // Equals: one; OneOf: the set
+    std::string op;                  // Version: >=, >, <=, <, =, !=
+    std::string version;             // Version: the bound
+    std::shared_ptr<const std::regex> regex;
+    std::string pattern; // Regex: as written
+    DriftSeverity severity = DriftSeverity::Warning;
+    std::string origin; // "baseline.yaml:12 (db)"
+
+    // Whether a host's value (nullopt: the host lacks the fact) complies. A version that does not look
+    // like one is compared as a string, and *fallback is set.
+    [[nodiscard]] bool accepts(const std::optional<std::string> &value, bool *fallback = nullptr) const;
+    [[nodiscard]] std::string
+    expected() const; // "= 3.0.11", "one of 1, 10", ">= 3.0.11", "~ 6\.1\..*", "absent"
+};
+
+struct BaselineLayer {
+    std::string name;
+    std::vector<LabelMatcher> selector; // all must hold; empty: every host
+    std::vector<FactRule> rules;
+};
+
+struct Baseline {
+    std::vector<BaselineLayer> layers; // in file order: later layers override earlier ones per fact
+    std::string file;
+    // The rules that apply to a host: per fact, the last matching layer's.
+    [[nodiscard]] std::map<std::string, const FactRule *> rulesFor(const LabelSet &labels) const;
+};
+
+struct Violation {
+    std::string host;
+    const FactRule *rule = nullptr;
+    std::optional<std::string> actual; // nullopt: absent
+    bool stringFallback = false;
+};
+
+struct BaselineCluster {
+    std::string fact, expected, actual; // actual "(absent)" when missing
+    DriftSeverity severity = DriftSeverity::Warning;
+    std::string origin;
+    std::vector<std::string> hosts;
+    TimeMs firstSeen = 0; // earliest first-seen of the drifted value among its hosts (0: unknown)
+    int newLastDay = 0;   // hosts whose drifted value appeared in the last 24 h
+};
+
+struct BaselineReport {
+    std::vector<Violation> violations;     // by host, then fact
+    std::vector<BaselineCluster> clusters; // severity, then size, then growth
+    int hostsChecked = 0, hostsCompliant = 0;
+    std::map<std::string, std::pair<int, int>> byFact; // fact -> (compliant, judged)
+    std::vector<std::string> notes;                    // string-compare fallbacks, hosts without rules
+    [[nodiscard]] double compliance() const {
+        return hostsChecked ? static_cast<double>(hostsCompliant) / hostsChecked : 1.0;
+    }
+    [[nodiscard]] DriftSeverity worst() const;
+    [[nodiscard]] bool any() const { return !violations.empty(); }
+};
+
+// The consensus (majority value per role and fact) as a baseline: one layer per role, exact values.
+// Used when operators have written none.
+Baseline consensusBaseline(const std::vector<ConsensusFact> &consensus, const std::string &roleLabel);
+
+// First-seen times per (host, fact, value), from the store; may be empty.
+using FirstSeen = std::map<std::tuple<std::string, std::string, std::string>, TimeMs>;
+
+// hosts sorted by name; facts sorted by host, then name (the snapshot's order).
+BaselineReport evaluateBaseline(const Baseline &baseline, const std::vector<Host> &hosts,
+                                const std::vector<Fact> &facts, const FirstSeen &firstSeen = {},
+                                TimeMs now = 0);
+
+// The report for people (text), machines (json) and CI systems (junit: a test case per judged fact,
+// failures per drift cluster).
+enum class DriftFormat { Text, Json, Junit };
+std::string formatReport(const BaselineReport &report, DriftFormat format, const std::string &title,
+                         TimeMs at);
+
+} // namespace vigil::analysis

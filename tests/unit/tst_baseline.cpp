@@ -1,0 +1,209 @@
+// Drift baselines (models/analysis/baseline, models/config/baselineloader): Debian version order,
+// rules, layers and overrides, loader errors with file, line and key, clusters with first-seen and
+// growth, the consensus as a baseline, and the report formats. Against vigil-sim: every injected drift
+// found in `drift`, none in `steady`.
+#include "analysis/baseline.h"
+#include "config/baselineloader.h"
+#include "simfleet.h"
+
+#include <QTest>
+
+#include <set>
+
+using namespace vigil;
+using namespace vigil::analysis;
+
+namespace {
+Host host(const std::string &name, const std::string &role) {
+    Host h;
+    h.name = name;
+    h.labels = LabelSet(std::vector<Label>{{"instance", name}, {"role", role}});
+    return h;
+}
+
+// The simulator's hosts and facts at a moment, as the poller names them.
+void simFleet(const std::string &scenario, std::vector<Host> &hosts, std::vector<Fact> &facts) {
+    sim::SimOptions o;
+    o.hosts = 500;
+    o.seed = 3;
+    o.scenario = scenario;
+    sim::SimFleet f(o, 1'700'000'000'000);
+    const TimeMs t = f.now() + 3 * 3'600'000; // the drift scenario has spread by then
+    for (std::size_t i = 0; i < f.hosts().size(); ++i) {
+        hosts.push_back(host(f.hosts()[i].instance, f.hosts()[i].role));
+        for (const auto &fv : f.facts(i, t))
+            if (fv.value != "absent")
+                facts.push_back({f.hosts()[i].instance, fv.family + "." + fv.key, fv.value});
+    }
+    std::sort(hosts.begin(), hosts.end(), [](const Host &a, const Host &b) { return a.name < b.name; });
+    std::sort(facts.begin(), facts.end(), [](const Fact &a, const Fact &b) {
+        return std::tie(a.host, a.name, a.value) < std::tie(b.host, b.name, b.value);
+    });
+}
+} // namespace
+
+class TestBaseline : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void versions_data() {
+        QTest::addColumn<QString>("a");
+        QTest::addColumn<QString>("b");
+        QTest::addColumn<int>("order");
+        QTest::newRow("patch") << "3.0.9"
+                               << "3.0.11" << -1;
+        QTest::newRow("equal") << "3.0.11"
+                               << "3.0.11" << 0;
+        QTest::newRow("debian revision") << "1.22.1-9+deb12u1"
+                                         << "1.22.1-9+deb12u2" << -1;
+        QTest::newRow("tilde first") << "1.0~rc1"
+                                     << "1.0" << -1;
+        QTest::newRow("epoch wins") << "1:0.9"
+                                    << "2.0" << 1;
+        QTest::newRow("letters") << "1.0a"
+                                 << "1.0" << 1;
+        QTest::newRow("leading zeros") << "1.010"
+                                       << "1.10" << 0;
+        QTest::newRow("kernel") << "6.1.0-26-amd64"
+                                << "6.1.0-18-amd64" << 1;
+    }
+    void versions() {
+        QFETCH(QString, a);
+        QFETCH(QString, b);
+        QFETCH(int, order);
+        QCOMPARE(compareVersions(a.toStdString(), b.toStdString()), order);
+        QCOMPARE(compareVersions(b.toStdString(), a.toStdString()), -order);
+    }
+
+    void layersOverrideAndRulesJudge() {
+        ConfigError err;
+        auto b =
+            BaselineLoader::loadString("layers:\n"
+                                       "  - name: all\n"
+                                       "    facts:\n"
+                                       "      os.version_id: \"12\"\n"
+                                       "      sysctl.vm.swappiness: {one_of: [\"10\"]}\n"
+                                       "      package.openssl: {version: \">= 3.0.11\", severity: critical}\n"
+                                       "      package.telnetd: {absent: true}\n"
+                                       "      uname.release: {regex: '6\\.1\\..*'}\n"
+                                       "  - name: db\n"
+                                       "    match: 'role=\"db\"'\n"
+                                       "    facts:\n"
+                                       "      sysctl.vm.swappiness: {equals: \"1\", severity: info}\n",
+                                       "b.yaml", &err);
+        QVERIFY2(b, err.toString().c_str());
+        std::vector<Host> hosts{host("a1", "api"), host("a2", "api"), host("d1", "db")};
+        std::vector<Fact> facts{
+            {"a1", "os.version_id", "12"},        {"a1", "package.openssl", "3.0.11"},
+            {"a1", "sysctl.vm.swappiness", "10"}, {"a1", "uname.release", "6.1.0-26"},
+            {"a2", "os.version_id", "12"},        {"a2", "package.openssl", "3.0.9"},
+            {"a2", "package.telnetd", "0.17"},    {"a2", "sysctl.vm.swappiness", "10"},
+            {"a2", "uname.release", "5.10.0"},    {"d1", "os.version_id", "12"},
+            {"d1", "package.openssl", "3.1.0"},   {"d1", "sysctl.vm.swappiness", "1"},
+            {"d1", "uname.release", "6.1.0-26"},
+        };
+        FirstSeen seen{{{"a2", "package.openssl", "3.0.9"}, 1000}};
+        const auto r = evaluateBaseline(*b, hosts, facts, seen, 2000);
+        QCOMPARE(r.hostsChecked, 3);
+        QCOMPARE(r.hostsCompliant, 2); // a1; d1 thanks to the db layer's override
+        QCOMPARE(r.violations.size(), std::size_t(3));
+        QCOMPARE(r.worst(), DriftSeverity::Critical);
+        QCOMPARE(r.clusters.front().fact, std::string("package.openssl")); // critical first
+        QCOMPARE(r.clusters.front().expected, std::string(">= 3.0.11"));
+        QCOMPARE(r.clusters.front().firstSeen, TimeMs(1000));
+        QCOMPARE(r.clusters.front().newLastDay, 1);
+        QVERIFY(r.clusters.front().origin.find("b.yaml:6 (all)") != std::string::npos);
+        QCOMPARE(r.byFact.at("sysctl.vm.swappiness"), (std::pair<int, int>{3, 3}));
+        std::set<std::string> failed;
+        for (const auto &c : r.clusters)
+            failed.insert(c.fact + "=" + c.actual);
+        QCOMPARE(failed, (std::set<std::string>{"package.openssl=3.0.9", "package.telnetd=0.17",
+                                                "uname.release=5.10.0"}));
+        // Formats.
+        const auto json = formatReport(r, DriftFormat::Json, "t", 2000);
+        QVERIFY(json.find("\"worst\": \"critical\"") != std::string::npos);
+        const auto junit = formatReport(r, DriftFormat::Junit, "t", 2000);
+        QVERIFY(junit.find("tests=\"5\" failures=\"3\"") != std::string::npos);
+        QVERIFY(formatReport(r, DriftFormat::Text, "t", 2000).find("Compliance: 66.7 %") !=
+                std::string::npos);
+    }
+
+    void loaderErrorsNameLineAndKey_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown top key") << "layer: []\n"
+                                         << 1 << "layer"
+                                         << "unknown key";
+        QTest::newRow("unknown rule key") << "layers:\n  - facts:\n      a: {equal: x}\n"
+                                          << 3 << "layers[0].facts.a.equal"
+                                          << "unknown key";
+        QTest::newRow("contradictory") << "layers:\n  - facts:\n      a: {equals: x, one_of: [y]}\n"
+                                       << 3 << "layers[0].facts.a"
+                                       << "contradictory";
+        QTest::newRow("twice") << "layers:\n  - facts:\n      a: x\n      a: y\n"
+                               << 4 << "layers[0].facts.a"
+                               << "twice";
+        QTest::newRow("bad regex") << "layers:\n  - facts:\n      a: {regex: '[a-'}\n"
+                                   << 3 << "layers[0].facts.a.regex"
+                                   << "does not compile";
+        QTest::newRow("bad version") << "layers:\n  - facts:\n      a: {version: '~> 1'}\n"
+                                     << 3 << "layers[0].facts.a.version"
+                                     << "constraint";
+        QTest::newRow("bad severity") << "layers:\n  - facts:\n      a: {equals: x, severity: high}\n"
+                                      << 3 << "layers[0].facts.a.severity"
+                                      << "info, warning or critical";
+        QTest::newRow("bad selector") << "layers:\n  - match: 'role=~\"(\"'\n    facts: {a: x}\n"
+                                      << 2 << "layers[0].match"
+                                      << "";
+        QTest::newRow("syntax") << "layers:\n  - facts: {a: [x\n"
+                                << 3 << ""
+                                << "";
+    }
+    void loaderErrorsNameLineAndKey() {
+        QFETCH(QString, text);
+        QFETCH(int, line);
+        QFETCH(QString, key);
+        QFETCH(QString, message);
+        ConfigError err;
+        QVERIFY(!BaselineLoader::loadString(text.toStdString(), "b.yaml", &err));
+        QCOMPARE(err.file, std::string("b.yaml"));
+        QCOMPARE(err.line, line);
+        QCOMPARE(QString::fromStdString(err.key), key);
+        QVERIFY2(QString::fromStdString(err.message).contains(message), err.toString().c_str());
+    }
+
+    // Every drift the simulator injects is found against the consensus, none in the steady fleet;
+    // the consensus written as YAML loads back as a baseline.
+    void simulatorDriftFound() {
+        std::vector<Host> hosts;
+        std::vector<Fact> facts;
+        simFleet("drift", hosts, facts);
+        const auto consensus = consensusDrift(hosts, facts);
+        const auto base = consensusBaseline(consensus.baseline, "role");
+        const auto r = evaluateBaseline(base, hosts, facts);
+        std::set<std::string> found;
+        for (const auto &c : r.clusters)
+            found.insert(c.fact + "=" + c.actual);
+        for (const char *want :
+             {"package.openssl=3.0.9", "package.nginx=1.22.1-9+deb12u1", "sysctl.vm.swappiness=60",
+              "sysctl.net.core.somaxconn=128", "config./etc/ssh/sshd_config=9f1c0d4e"})
+            QVERIFY2(found.count(want), want);
+        ConfigError err;
+        const auto yaml = BaselineLoader::fromConsensus(consensus, "role");
+        const auto back = BaselineLoader::loadString(yaml, "consensus.yaml", &err);
+        QVERIFY2(back, (err.toString() + "\n" + yaml).c_str());
+        QCOMPARE(evaluateBaseline(*back, hosts, facts).violations.size(), r.violations.size());
+
+        hosts.clear();
+        facts.clear();
+        simFleet("steady", hosts, facts);
+        const auto calm = consensusDrift(hosts, facts);
+        const auto cr = evaluateBaseline(consensusBaseline(calm.baseline, "role"), hosts, facts);
+        QCOMPARE(cr.violations.size(), std::size_t(0));
+        QCOMPARE(cr.hostsCompliant, cr.hostsChecked);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBaseline)
+#include "tst_baseline.moc"
