@@ -73,7 +73,8 @@ std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QStri
     const QCommandLineOption view(
         QStringLiteral("view"),
         QCoreApplication::translate(
-            "CommandLine", "View to show or render: hosts, triage, hostmap, heatmap, topology, services."),
+            "CommandLine",
+            "View to show or render: hosts, triage, hostmap, heatmap, topology, services, drift."),
         QStringLiteral("name"), QStringLiteral("hosts"));
     const QCommandLineOption size(
         QStringLiteral("size"),

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "driftview.h"
 #include "format.h"
 #include "hostdetaildialog.h"
 #include "hostmapview.h"
@@ -55,6 +56,11 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
     , m_detail(new HostDetailDialog(historyFetch(service), this))
     , m_topology(new TopologyView(TopologyCanvas::Mode::Physical))
     , m_servicesMap(new TopologyView(TopologyCanvas::Mode::Services))
+    , m_drift(new DriftView(
+          [service](QObject *context, std::function<void(DriftPtr)> done) {
+              service->loadDrift(context, std::move(done));
+          },
+          QString::fromStdString(service->config().drift.roleLabel)))
     , m_tabs(new QTabWidget)
     , m_banner(new QLabel)
     , m_summary(new QLabel)
@@ -70,6 +76,7 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
                 [this] { return m_topology->canvas()->isLaidOut(); });
     m_views.add(QStringLiteral("services"), tr("Services"), m_servicesMap,
                 [this] { return m_servicesMap->canvas()->isLaidOut(); });
+    m_views.add(QStringLiteral("drift"), tr("Drift"), m_drift, [this] { return m_drift->isReady(); });
     for (const auto &v : m_views.views())
         m_tabs->addTab(v.widget, v.title);
 
@@ -179,6 +186,7 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
     connect(m_heatmap, &TimeHeatmapView::hostActivated, this, &MainWindow::showHostDetail);
     connect(m_hostMap, &HostMapView::hostActivated, this, &MainWindow::showHostDetail);
     connect(m_topology, &TopologyView::hostActivated, this, &MainWindow::showHostDetail);
+    connect(m_drift, &DriftView::hostActivated, this, &MainWindow::showHostDetail);
     // The two maps are linked: a node selected in one highlights its counterpart in the other.
     connect(m_topology, &TopologyView::nodeSelected, this,
             [this](const QString &name) { m_servicesMap->canvas()->setHighlight(name); });
@@ -233,6 +241,7 @@ void MainWindow::onSnapshot(const FleetSnapshotPtr &snapshot) {
     m_heatmap->setSnapshot(snapshot);
     m_topology->setSnapshot(snapshot);
     m_servicesMap->setSnapshot(snapshot);
+    m_drift->setSnapshot(snapshot);
     if (m_detail->isVisible())
         m_detail->setSnapshot(snapshot);
     if (!m_pendingHost.isEmpty() && snapshot && snapshot->host(m_pendingHost.toStdString())) {

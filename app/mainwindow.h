@@ -22,6 +22,7 @@ class HostMapView;
 class HostDetailDialog;
 class TimeHeatmapView;
 class TopologyView;
+class DriftView;
 class TriageView;
 class SourceHealthModel;
 
@@ -60,6 +61,7 @@ private:
     HostDetailDialog *m_detail;
     TopologyView *m_topology;
     TopologyView *m_servicesMap;
+    DriftView *m_drift;
     QString m_pendingHost;
     QSystemTrayIcon *m_tray = nullptr;
     QTabWidget *m_tabs;

@@ -197,6 +197,7 @@ Baseline consensusBaseline(const std::vector<ConsensusFact> &consensus, const st
         r.kind = FactRule::Kind::Equals;
         r.fact = f.fact;
         r.values = {f.value};
+        r.layer = f.role;
         r.origin = "consensus of " + std::to_string(f.holders) + "/" + std::to_string(f.hosts) + " " +
                    f.role + " hosts";
         b.layers.back().rules.push_back(std::move(r));
@@ -268,6 +269,7 @@ BaselineReport evaluateBaseline(const Baseline &baseline, const std::vector<Host
             c.actual = actual;
             c.severity = v.rule->severity;
             c.origin = v.rule->origin;
+            c.layer = v.rule->layer;
         }
         c.hosts.push_back(v.host);
         if (v.actual) {

@@ -38,6 +38,7 @@ struct FactRule {
     std::string pattern; // Regex: as written
     DriftSeverity severity = DriftSeverity::Warning;
     std::string origin; // "baseline.yaml:12 (db)"
+    std::string layer;  // the layer's name ("db")
 
     // Whether a host's value (nullopt: the host lacks the fact) complies. A version that does not look
     // like one is compared as a string, and *fallback is set.
@@ -68,6 +69,7 @@ struct Violation {
 
 struct BaselineCluster {
     std::string fact, expected, actual; // actual "(absent)" when missing
+    std::string layer;                  // where the rule comes from: the role or selector's layer
     DriftSeverity severity = DriftSeverity::Warning;
     std::string origin;
     std::vector<std::string> hosts;
@@ -99,6 +101,19 @@ using FirstSeen = std::map<std::tuple<std::string, std::string, std::string>, Ti
 BaselineReport evaluateBaseline(const Baseline &baseline, const std::vector<Host> &hosts,
                                 const std::vector<Fact> &facts, const FirstSeen &firstSeen = {},
                                 TimeMs now = 0);
+
+// What the drift view shows: the report with the baseline its rules live in (violations point into
+// it), the consensus (for "write it out as a baseline"), compliance per role and over the last day.
+struct DriftSummary {
+    std::shared_ptr<const Baseline> baseline;
+    BaselineReport report;
+    std::vector<ConsensusFact> consensus;
+    std::string against; // "the consensus by role", "ops/baseline.yaml"
+    std::string error;   // the baseline file could not be used (consensus instead)
+    std::map<std::string, std::pair<int, int>> byRole; // role -> (compliant, checked)
+    std::vector<std::pair<TimeMs, double>> history;    // compliance over time, oldest first
+    TimeMs at = 0;
+};
 
 // The report for people (text), machines (json) and CI systems (junit: a test case per judged fact,
 // failures per drift cluster).

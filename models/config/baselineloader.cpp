@@ -80,6 +80,7 @@ private:
             auto r = rule(it->second, fp);
             r.fact = fact;
             r.origin = m_file + ":" + std::to_string(it->first.Mark().line + 1) + " (" + l.name + ")";
+            r.layer = l.name;
             l.rules.push_back(std::move(r));
         }
         return l;

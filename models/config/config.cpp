@@ -304,8 +304,7 @@ public:
         c.file = m_file;
         if (!root.IsDefined() || root.IsNull())
             fail(root, "", "the file is empty");
-        allowKeys(root, "",
-                  {"sources", "profile", "http", "cache", "topology", "triage", "baselines", "wall"});
+        allowKeys(root, "", {"sources", "profile", "http", "cache", "topology", "triage", "drift", "wall"});
         const auto srcs = root["sources"];
         if (!srcs || !srcs.IsSequence() || srcs.size() == 0)
             fail(srcs ? srcs : root, "sources", "expected a non-empty list of sources");
@@ -344,6 +343,20 @@ public:
             if (t["storm_alerts_per_minute"])
                 c.triage.stormAlertsPerMinute = static_cast<int>(
                     integer(t["storm_alerts_per_minute"], "triage.storm_alerts_per_minute", 1));
+        }
+        if (const auto d = root["drift"]) {
+            allowKeys(d, "drift", {"baseline", "role_label"});
+            if (d["baseline"]) {
+                c.drift.baselineFile = string(d["baseline"], "drift.baseline");
+                // Relative to the configuration file, as operators keep them side by side.
+                if (!c.drift.baselineFile.empty() && c.drift.baselineFile.front() != '/' && !m_file.empty()) {
+                    const auto slash = m_file.rfind('/');
+                    if (slash != std::string::npos)
+                        c.drift.baselineFile = m_file.substr(0, slash + 1) + c.drift.baselineFile;
+                }
+            }
+            if (d["role_label"])
+                c.drift.roleLabel = string(d["role_label"], "drift.role_label");
         }
         if (const auto ca = root["cache"]) {
             allowKeys(ca, "cache", {"path", "retention"});

@@ -39,11 +39,18 @@ struct TriageConfig {
     int stormAlertsPerMinute = 60;
 };
 
+// Drift: the operators' baseline file (none: the fleet's consensus), and the label that groups hosts.
+struct DriftConfig {
+    std::string baselineFile;
+    std::string roleLabel = "role";
+};
+
 struct Config {
     std::vector<SourceConfig> sources;
     QueryProfile profile = QueryProfile::nodeExporterDefault();
     TopologyConfig topology;
     TriageConfig triage;
+    DriftConfig drift;
     std::uint64_t maxResponseBytes = 256ull * 1024 * 1024;
     int maxConcurrentPerSource = 4;
     std::string cachePath;                       // empty: the platform cache location

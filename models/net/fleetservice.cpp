@@ -1,7 +1,9 @@
 #include "fleetservice.h"
 
+#include "../analysis/baseline.h"
 #include "../analysis/fleetanalysis.h"
 #include "../analysis/wear.h"
+#include "../config/baselineloader.h"
 #include "../fleet/fleetstate.h"
 #include "../sources/alertmanageradapter.h"
 #include "../store/store.h"
@@ -17,6 +19,7 @@
 #include <QTimer>
 
 #include <mutex>
+#include <set>
 
 namespace vigil {
 
@@ -239,6 +242,75 @@ void FleetService::loadHistory(const QString &channel, const std::string &metric
             [guard, grid = std::move(grid), flag = job.cancelled, done = std::move(done)]() {
                 if (guard && !flag->load())
                     done(grid);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void FleetService::loadDrift(QObject *context, std::function<void(DriftPtr)> done) {
+    auto &flag = m_channels[QStringLiteral("drift")];
+    if (flag)
+        flag->store(true);
+    flag = std::make_shared<std::atomic<bool>>(false);
+    QPointer<QObject> guard(context);
+    QPointer<FleetService> self(this);
+    m_jobs.start([snap = m_current, drift = m_config.drift, store = store(), guard, self, flag,
+                  done = std::move(done)] {
+        if (!snap)
+            return;
+        auto out = std::make_shared<analysis::DriftSummary>();
+        out->at = nowMs();
+        analysis::DriftOptions o;
+        o.roleLabel = drift.roleLabel;
+        out->consensus = analysis::consensusDrift(snap->hosts, snap->facts, o).baseline;
+        if (!drift.baselineFile.empty()) {
+            ConfigError err;
+            if (auto b = BaselineLoader::loadFile(drift.baselineFile, &err)) {
+                out->baseline = std::make_shared<const analysis::Baseline>(std::move(*b));
+                out->against = drift.baselineFile;
+            } else {
+                out->error = err.toString();
+            }
+        }
+        if (!out->baseline) {
+            out->baseline = std::make_shared<const analysis::Baseline>(
+                analysis::consensusBaseline(out->consensus, drift.roleLabel));
+            out->against = "the consensus by " + drift.roleLabel;
+        }
+        analysis::FirstSeen firstSeen;
+        if (store)
+            firstSeen = store->factsAt(out->at).firstSeen;
+        out->report =
+            analysis::evaluateBaseline(*out->baseline, snap->hosts, snap->facts, firstSeen, out->at);
+        // Compliance per role.
+        std::set<std::string> failing;
+        for (const auto &v : out->report.violations)
+            failing.insert(v.host);
+        for (const auto &h : snap->hosts) {
+            if (out->baseline->rulesFor(h.labels).empty())
+                continue;
+            auto &[ok, all] = out->byRole[std::string(h.labels.value(drift.roleLabel))];
+            ++all;
+            ok += !failing.count(h.name);
+        }
+        // Compliance over the last day, hourly, from the facts as the cache knew them then.
+        if (store) {
+            for (int k = 24; k >= 0 && !flag->load(); --k) {
+                const TimeMs t = out->at - static_cast<TimeMs>(k) * 3'600'000;
+                auto past = store->factsAt(t);
+                if (past.facts.empty())
+                    continue;
+                const auto r = analysis::evaluateBaseline(*out->baseline, snap->hosts, past.facts);
+                out->history.emplace_back(t, r.compliance());
+            }
+        }
+        if (flag->load() || !self)
+            return;
+        QMetaObject::invokeMethod(
+            self.data(),
+            [guard, out = DriftPtr(std::move(out)), flag, done = std::move(done)] {
+                if (guard && !flag->load())
+                    done(out);
             },
             Qt::QueuedConnection);
     });

@@ -24,6 +24,7 @@ namespace vigil {
 namespace analysis {
 struct MetricGrid;
 struct WearReport;
+struct DriftSummary;
 } // namespace analysis
 
 class Store;
@@ -78,6 +79,11 @@ public:
     // GUI thread.
     using WearPtr = std::shared_ptr<const analysis::WearReport>;
     void loadWear(int hours, QObject *context, std::function<void(WearPtr)> done);
+
+    // Drift of the current snapshot against the configured baseline (or the consensus), with first-seen
+    // times and compliance over the last day from the cache; computed off the GUI thread.
+    using DriftPtr = std::shared_ptr<const analysis::DriftSummary>;
+    void loadDrift(QObject *context, std::function<void(DriftPtr)> done);
 
 Q_SIGNALS:
     void snapshotReady(vigil::FleetSnapshotPtr snapshot);

@@ -385,7 +385,8 @@ private Q_SLOTS:
         QVERIFY2(!vigil.isEmpty(), "VIGIL_BIN is not set (ctest sets it)");
         for (const QString &view :
              {QStringLiteral("hosts"), QStringLiteral("triage"), QStringLiteral("hostmap"),
-              QStringLiteral("heatmap"), QStringLiteral("topology"), QStringLiteral("services")}) {
+              QStringLiteral("heatmap"), QStringLiteral("topology"), QStringLiteral("services"),
+              QStringLiteral("drift")}) {
             const QString png = dir.filePath(view + QStringLiteral(".png"));
             QProcess p;
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

@@ -180,6 +180,21 @@ private Q_SLOTS:
         QCOMPARE(yaml->profile.wear[1].failAt, 500.0);
     }
 
+    // drift: the baseline file, relative to the configuration's directory, and the grouping label.
+    void driftSection() {
+        ConfigError err;
+        auto c = ConfigLoader::loadString("sources: [{name: a, prometheus: 'http://127.0.0.1:9090'}]\n"
+                                          "drift: {baseline: ops/baseline.yaml, role_label: tier}\n",
+                                          "/etc/vigil/vigil.yaml", &err);
+        QVERIFY2(c, err.toString().c_str());
+        QCOMPARE(c->drift.baselineFile, std::string("/etc/vigil/ops/baseline.yaml"));
+        QCOMPARE(c->drift.roleLabel, std::string("tier"));
+        QVERIFY(!ConfigLoader::loadString("sources: [{name: a, prometheus: 'http://127.0.0.1:9090'}]\n"
+                                          "drift: {baselines: x}\n",
+                                          "v.yaml", &err));
+        QCOMPARE(err.key, std::string("drift.baselines"));
+    }
+
     // fail_at marks a wear metric; anything but a number is an error naming the key.
     void wearThresholds() {
         ConfigError err;

@@ -1,0 +1,471 @@
+#include "driftview.h"
+
+#include "config/baselineloader.h"
+
+#include <QApplication>
+#include <QChart>
+#include <QChartView>
+#include <QClipboard>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineSeries>
+#include <QListWidget>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSplitter>
+#include <QTextDocument>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <set>
+
+namespace vigil {
+
+namespace {
+QString sev(analysis::DriftSeverity s) {
+    switch (s) {
+    case analysis::DriftSeverity::Info:
+        return DriftView::tr("info");
+    case analysis::DriftSeverity::Warning:
+        return DriftView::tr("warning");
+    case analysis::DriftSeverity::Critical:
+        return DriftView::tr("critical");
+    }
+    return {};
+}
+
+QString when(TimeMs t) {
+    return t ? QDateTime::fromMSecsSinceEpoch(t).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+             : DriftView::tr("—");
+}
+
+QString csvField(const QString &s) {
+    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')))
+        return s;
+    QString out = s;
+    out.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + out + QLatin1Char('"');
+}
+} // namespace
+
+DriftView::DriftView(DriftFetch fetch, QString roleLabel, QWidget *parent)
+    : QWidget(parent)
+    , m_fetch(std::move(fetch))
+    , m_roleLabel(std::move(roleLabel))
+    , m_headline(new QLabel)
+    , m_chart(new QChartView)
+    , m_clusters(new QTreeWidget)
+    , m_hosts(new QListWidget)
+    , m_diff(new QTreeWidget)
+    , m_diffTitle(new QLabel) {
+    m_headline->setTextFormat(Qt::RichText);
+    m_headline->setWordWrap(true);
+    m_chart->setRenderHint(QPainter::Antialiasing);
+    m_chart->setMinimumHeight(170);
+    m_chart->setMaximumHeight(230);
+    m_clusters->setHeaderLabels({tr("Severity"), tr("Hosts"), tr("Where"), tr("Fact"), tr("Is"),
+                                 tr("Expected"), tr("First seen"), tr("New (24 h)")});
+    m_clusters->setRootIsDecorated(false);
+    m_clusters->setAlternatingRowColors(true);
+    m_clusters->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_diff->setHeaderLabels({tr("Fact"), tr("Is"), tr("Expected"), tr("Rule")});
+    m_diff->setRootIsDecorated(false);
+    m_diff->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_hosts->setSelectionMode(QAbstractItemView::ExtendedSelection);
+
+    auto *copyHosts = new QPushButton(tr("Copy hosts"));
+    auto *copyMatcher = new QPushButton(tr("Copy matcher"));
+    auto *copyAnsible = new QPushButton(tr("Copy Ansible group"));
+    auto *exportButton = new QToolButton;
+    exportButton->setText(tr("Export"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(exportButton);
+    exportButton->setMenu(menu);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_headline, 1);
+    top->addWidget(exportButton, 0, Qt::AlignTop);
+    auto *handoff = new QHBoxLayout;
+    handoff->addWidget(copyHosts);
+    handoff->addWidget(copyMatcher);
+    handoff->addWidget(copyAnsible);
+    auto *hostsPane = new QWidget;
+    auto *hostsLayout = new QVBoxLayout(hostsPane);
+    hostsLayout->setContentsMargins(0, 0, 0, 0);
+    hostsLayout->addWidget(new QLabel(tr("Hosts in the cluster")));
+    hostsLayout->addWidget(m_hosts, 1);
+    hostsLayout->addLayout(handoff);
+    auto *diffPane = new QWidget;
+    auto *diffLayout = new QVBoxLayout(diffPane);
+    diffLayout->setContentsMargins(0, 0, 0, 0);
+    diffLayout->addWidget(m_diffTitle);
+    diffLayout->addWidget(m_diff, 1);
+    auto *lower = new QSplitter(Qt::Horizontal);
+    lower->addWidget(hostsPane);
+    lower->addWidget(diffPane);
+    lower->setStretchFactor(1, 2);
+    auto *split = new QSplitter(Qt::Vertical);
+    split->addWidget(m_clusters);
+    split->addWidget(lower);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_chart);
+    layout->addWidget(split, 1);
+
+    connect(m_clusters, &QTreeWidget::currentItemChanged, this, [this] { showCluster(); });
+    connect(m_hosts, &QListWidget::currentTextChanged, this, [this](const QString &h) { showHost(h); });
+    connect(m_hosts, &QListWidget::itemDoubleClicked, this,
+            [this](QListWidgetItem *item) { Q_EMIT hostActivated(item->text()); });
+    connect(copyHosts, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(hostsText()); });
+    connect(copyMatcher, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(matcherText()); });
+    connect(copyAnsible, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(ansibleText()); });
+    auto exporter = [this](const QString &filter, const QString &suffix, bool consensus) {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export the drift report"),
+            (consensus ? QStringLiteral("baseline.") : QStringLiteral("vigil-drift.")) + suffix, filter);
+        if (path.isEmpty())
+            return;
+        QString err;
+        if (!(consensus ? writeConsensus(path, &err) : exportTo(path, &err)))
+            QMessageBox::warning(this, tr("Export failed"), err);
+    };
+    connect(menu->addAction(tr("HTML report…")), &QAction::triggered, this,
+            [exporter] { exporter(tr("HTML (*.html)"), QStringLiteral("html"), false); });
+    connect(menu->addAction(tr("PDF report…")), &QAction::triggered, this,
+            [exporter] { exporter(tr("PDF (*.pdf)"), QStringLiteral("pdf"), false); });
+    connect(menu->addAction(tr("CSV (one line per drifted fact)…")), &QAction::triggered, this,
+            [exporter] { exporter(tr("CSV (*.csv)"), QStringLiteral("csv"), false); });
+    connect(menu->addAction(tr("JSON…")), &QAction::triggered, this,
+            [exporter] { exporter(tr("JSON (*.json)"), QStringLiteral("json"), false); });
+    menu->addSeparator();
+    connect(menu->addAction(tr("Write the consensus as a baseline YAML…")), &QAction::triggered, this,
+            [exporter] { exporter(tr("YAML (*.yaml)"), QStringLiteral("yaml"), true); });
+    m_headline->setText(tr("<b>Drift</b>: waiting for the fleet's facts…"));
+}
+
+void DriftView::setSnapshot(FleetSnapshotPtr snapshot) {
+    m_snapshot = std::move(snapshot);
+    if (!m_snapshot || m_snapshot->fromCache || m_snapshot->hosts.empty())
+        return;
+    // Facts change slowly: a new report when they changed, or every five minutes for the history.
+    const bool changed = m_snapshot->facts.size() != m_factsSeen;
+    if (!m_loading && (changed || nowMs() - m_requestedAt >= 5 * 60'000))
+        request();
+}
+
+void DriftView::request() {
+    if (!m_fetch)
+        return;
+    m_loading = true;
+    m_requestedAt = nowMs();
+    m_factsSeen = m_snapshot->facts.size();
+    m_fetch(this, [this](DriftPtr s) {
+        m_loading = false;
+        setSummary(std::move(s));
+    });
+}
+
+void DriftView::setSummary(DriftPtr summary) {
+    m_summary = std::move(summary);
+    if (!m_summary)
+        return;
+    const auto &r = m_summary->report;
+    const QLocale l;
+    int fresh = 0;
+    for (const auto &c : r.clusters)
+        fresh += c.newLastDay > 0;
+    QString head = tr("<b style='font-size:large'>Compliance %1 %</b> — %2 of %3 hosts, against %4")
+                       .arg(l.toString(r.compliance() * 100, 'f', 1))
+                       .arg(r.hostsCompliant)
+                       .arg(r.hostsChecked)
+                       .arg(QString::fromStdString(m_summary->against).toHtmlEscaped());
+    head += QStringLiteral("<br>") + tr("%n drift cluster(s)", nullptr, static_cast<int>(r.clusters.size())) +
+            QStringLiteral(" · ") + tr("%n new or growing in the last 24 h", nullptr, fresh);
+    QStringList roles;
+    for (const auto &[role, counts] : m_summary->byRole)
+        if (counts.first < counts.second)
+            roles << QStringLiteral("%1 %2 %").arg(QString::fromStdString(role).toHtmlEscaped(),
+                                                   l.toString(100.0 * counts.first / counts.second, 'f', 0));
+    if (!roles.isEmpty())
+        head += QStringLiteral("<br>") + tr("By %1: %2").arg(m_roleLabel, roles.join(QStringLiteral(" · ")));
+    QStringList facts;
+    for (const auto &[fact, counts] : r.byFact)
+        if (counts.first < counts.second)
+            facts << QStringLiteral("%1 %2 %").arg(QString::fromStdString(fact).toHtmlEscaped(),
+                                                   l.toString(100.0 * counts.first / counts.second, 'f', 0));
+    if (!facts.isEmpty())
+        head += QStringLiteral("<br>") + tr("By fact: %1").arg(facts.join(QStringLiteral(" · ")));
+    if (!m_summary->error.empty())
+        head += QStringLiteral("<br><span style='color:#c03030'>") +
+                tr("The baseline could not be used (%1); judging against the consensus instead.")
+                    .arg(QString::fromStdString(m_summary->error).toHtmlEscaped()) +
+                QStringLiteral("</span>");
+    for (const auto &n : r.notes)
+        head +=
+            QStringLiteral("<br><i>") + QString::fromStdString(n).toHtmlEscaped() + QStringLiteral("</i>");
+    if (r.hostsChecked == 0)
+        head +=
+            QStringLiteral("<br>") + tr("No host has facts to judge: the sources returned no fact series.");
+    m_headline->setText(head);
+
+    // Compliance over time.
+    auto *chart = new QChart;
+    chart->legend()->hide();
+    chart->setTitle(tr("Compliance over the last day (as the cache saw the facts)"));
+    auto *series = new QLineSeries;
+    for (const auto &[t, c] : m_summary->history)
+        series->append(static_cast<qreal>(t), c * 100);
+    series->append(static_cast<qreal>(m_summary->at), r.compliance() * 100);
+    chart->addSeries(series);
+    auto *x = new QDateTimeAxis;
+    x->setFormat(QStringLiteral("HH:mm"));
+    x->setRange(QDateTime::fromMSecsSinceEpoch(m_summary->at - 24 * 3'600'000LL),
+                QDateTime::fromMSecsSinceEpoch(m_summary->at));
+    auto *y = new QValueAxis;
+    y->setRange(0, 100);
+    y->setLabelFormat(QStringLiteral("%d %%"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    QChart *old = m_chart->chart();
+    m_chart->setChart(chart);
+    delete old;
+
+    const QString selected =
+        m_clusters->currentItem() ? m_clusters->currentItem()->data(0, Qt::UserRole).toString() : QString();
+    m_clusters->clear();
+    for (std::size_t i = 0; i < r.clusters.size(); ++i) {
+        const auto &c = r.clusters[i];
+        auto *item = new QTreeWidgetItem(
+            {sev(c.severity), QString::number(c.hosts.size()), QString::fromStdString(c.layer),
+             QString::fromStdString(c.fact), QString::fromStdString(c.actual),
+             QString::fromStdString(c.expected), when(c.firstSeen),
+             c.newLastDay ? QStringLiteral("+%1").arg(c.newLastDay) : QString()});
+        item->setData(0, Qt::UserRole, QString::fromStdString(c.layer + "\x1f" + c.fact + "\x1f" + c.actual));
+        item->setData(1, Qt::UserRole, static_cast<int>(i));
+        if (c.severity == analysis::DriftSeverity::Critical)
+            item->setForeground(0, QColor(0xc0, 0x30, 0x30));
+        item->setToolTip(3, QString::fromStdString(c.origin));
+        m_clusters->addTopLevelItem(item);
+        if (item->data(0, Qt::UserRole).toString() == selected)
+            m_clusters->setCurrentItem(item);
+    }
+    if (!m_clusters->currentItem() && m_clusters->topLevelItemCount() > 0)
+        m_clusters->setCurrentItem(m_clusters->topLevelItem(0));
+    Q_EMIT ready();
+}
+
+std::vector<std::string> DriftView::selectedHosts() const {
+    if (!m_summary || !m_clusters->currentItem())
+        return {};
+    const int i = m_clusters->currentItem()->data(1, Qt::UserRole).toInt();
+    return m_summary->report.clusters[static_cast<std::size_t>(i)].hosts;
+}
+
+void DriftView::showCluster() {
+    m_hosts->clear();
+    for (const auto &h : selectedHosts())
+        m_hosts->addItem(QString::fromStdString(h));
+    if (m_hosts->count() > 0)
+        m_hosts->setCurrentRow(0);
+}
+
+void DriftView::showHost(const QString &host) {
+    m_diff->clear();
+    if (!m_summary || !m_snapshot || host.isEmpty())
+        return;
+    const Host *h = m_snapshot->host(host.toStdString());
+    m_diffTitle->setText(tr("<b>%1</b> against its baseline").arg(host.toHtmlEscaped()));
+    if (!h)
+        return;
+    std::map<std::string, std::string> mine;
+    for (const auto &f : m_snapshot->facts)
+        if (f.host == h->name) {
+            auto &v = mine[f.name];
+            v += (v.empty() ? "" : ",") + f.value;
+        }
+    for (const auto &[fact, rule] : m_summary->baseline->rulesFor(h->labels)) {
+        std::optional<std::string> value;
+        if (auto it = mine.find(fact); it != mine.end())
+            value = it->second;
+        const bool ok = rule->accepts(value);
+        auto *item = new QTreeWidgetItem(
+            {QString::fromStdString(fact), value ? QString::fromStdString(*value) : tr("(absent)"),
+             QString::fromStdString(rule->expected()), QString::fromStdString(rule->origin)});
+        if (!ok) {
+            for (int c = 0; c < 3; ++c)
+                item->setForeground(c, QColor(0xc0, 0x30, 0x30));
+            m_diff->insertTopLevelItem(0, item); // what differs first
+        } else {
+            m_diff->addTopLevelItem(item);
+        }
+    }
+}
+
+QString DriftView::hostsText() const {
+    QStringList out;
+    for (const auto &h : selectedHosts())
+        out << QString::fromStdString(h);
+    return out.join(QLatin1Char('\n'));
+}
+
+QString DriftView::matcherText() const {
+    // A matcher for Prometheus, Alertmanager and Vigil's own filters: regex metacharacters escaped,
+    // then backslashes doubled for the quoted string.
+    QStringList out;
+    for (const auto &h : selectedHosts()) {
+        QString e;
+        for (const QChar c : QString::fromStdString(h)) {
+            if (QStringLiteral(".^$*+?()[]{}|\\").contains(c))
+                e += QLatin1Char('\\');
+            e += c;
+        }
+        e.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+        out << e;
+    }
+    return out.isEmpty() ? QString() : QStringLiteral("instance=~\"%1\"").arg(out.join(QLatin1Char('|')));
+}
+
+QString DriftView::ansibleText() const {
+    if (!m_summary || !m_clusters->currentItem())
+        return {};
+    const int i = m_clusters->currentItem()->data(1, Qt::UserRole).toInt();
+    const auto &c = m_summary->report.clusters[static_cast<std::size_t>(i)];
+    QString group = QString::fromStdString("drift_" + c.fact + "_" + c.actual);
+    group.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_]")), QStringLiteral("_"));
+    QString out = QStringLiteral("[%1]\n").arg(group);
+    for (const auto &h : c.hosts) {
+        QString name = QString::fromStdString(h);
+        name = name.section(QLatin1Char(':'), 0, 0); // inventory names are hosts, not host:port
+        out += name + QLatin1Char('\n');
+    }
+    return out;
+}
+
+QString DriftView::html() const {
+    if (!m_summary)
+        return {};
+    const auto &r = m_summary->report;
+    QString h = QStringLiteral("<html><head><meta charset='utf-8'><title>%1</title>"
+                               "<style>body{font-family:sans-serif}table{border-collapse:collapse}"
+                               "td,th{border:1px solid #bbb;padding:3px 6px;text-align:left}"
+                               ".critical{color:#c03030;font-weight:bold}</style></head><body>")
+                    .arg(tr("Vigil drift report"));
+    h += QStringLiteral("<h1>%1</h1><p>%2</p>")
+             .arg(tr("Drift report"), tr("%1 · compliance %2 % (%3 of %4 hosts) against %5")
+                                          .arg(when(m_summary->at))
+                                          .arg(r.compliance() * 100, 0, 'f', 1)
+                                          .arg(r.hostsCompliant)
+                                          .arg(r.hostsChecked)
+                                          .arg(QString::fromStdString(m_summary->against).toHtmlEscaped()));
+    h += QStringLiteral("<h2>%1</h2><table><tr><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</"
+                        "th><th>%7</th><th>%8</th>"
+                        "<th>%9</th></tr>")
+             .arg(tr("Drift clusters"), tr("Severity"), tr("Hosts"), tr("Where"), tr("Fact"), tr("Is"),
+                  tr("Expected"), tr("First seen"), tr("Which hosts"));
+    for (const auto &c : r.clusters) {
+        QStringList hosts;
+        for (const auto &x : c.hosts)
+            hosts << QString::fromStdString(x).toHtmlEscaped();
+        h +=
+            QStringLiteral(
+                "<tr><td class='%1'>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td><td>%7</td><td>%8</td>"
+                "<td>%9</td></tr>")
+                .arg(QString::fromLatin1(analysis::severityName(c.severity)), sev(c.severity))
+                .arg(c.hosts.size())
+                .arg(QString::fromStdString(c.layer).toHtmlEscaped(),
+                     QString::fromStdString(c.fact).toHtmlEscaped(),
+                     QString::fromStdString(c.actual).toHtmlEscaped(),
+                     QString::fromStdString(c.expected).toHtmlEscaped(), when(c.firstSeen),
+                     hosts.join(QStringLiteral(", ")));
+    }
+    h += QStringLiteral("</table>");
+    if (r.clusters.empty())
+        h += QStringLiteral("<p>") + tr("No drift.") + QStringLiteral("</p>");
+    return h + QStringLiteral("</body></html>");
+}
+
+bool DriftView::exportTo(const QString &path, QString *error) const {
+    if (!m_summary) {
+        *error = tr("The drift report has not been computed yet.");
+        return false;
+    }
+    QByteArray data;
+    if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
+        QPdfWriter pdf(path);
+        pdf.setPageSize(QPageSize(QPageSize::A4));
+        pdf.setResolution(96); // the document's units are screen pixels: text at its point size
+        pdf.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+        pdf.setTitle(tr("Vigil drift report"));
+        QTextDocument doc;
+        doc.setHtml(html());
+        doc.setPageSize(QSizeF(pdf.width(), pdf.height()));
+        doc.print(&pdf);
+        if (!QFile::exists(path)) {
+            *error = tr("Could not write %1").arg(path);
+            return false;
+        }
+        return true;
+    }
+    if (path.endsWith(QLatin1String(".html"), Qt::CaseInsensitive)) {
+        data = html().toUtf8();
+    } else if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {
+        data = QByteArray::fromStdString(
+            analysis::formatReport(m_summary->report, analysis::DriftFormat::Json,
+                                   "Drift report against " + m_summary->against, m_summary->at));
+    } else {
+        QString csv = QStringLiteral("host,fact,is,expected,severity,rule\n");
+        for (const auto &v : m_summary->report.violations)
+            csv += QStringList{csvField(QString::fromStdString(v.host)),
+                               csvField(QString::fromStdString(v.rule->fact)),
+                               csvField(v.actual ? QString::fromStdString(*v.actual)
+                                                 : QStringLiteral("(absent)")),
+                               csvField(QString::fromStdString(v.rule->expected())),
+                               QString::fromLatin1(analysis::severityName(v.rule->severity)),
+                               csvField(QString::fromStdString(v.rule->origin))}
+                       .join(QLatin1Char(',')) +
+                   QLatin1Char('\n');
+        data = csv.toUtf8();
+    }
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(data) != data.size()) {
+        *error = tr("Could not write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool DriftView::writeConsensus(const QString &path, QString *error) const {
+    if (!m_summary) {
+        *error = tr("The drift report has not been computed yet.");
+        return false;
+    }
+    analysis::DriftReport consensus;
+    consensus.baseline = m_summary->consensus;
+    const std::string yaml = BaselineLoader::fromConsensus(consensus, m_roleLabel.toStdString());
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        f.write(yaml.data(), static_cast<qint64>(yaml.size())) != static_cast<qint64>(yaml.size())) {
+        *error = tr("Could not write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace vigil
