@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdio>
 #include <set>
+#include <tuple>
 
 namespace vigil::analysis {
 
@@ -95,7 +96,7 @@ Parsed parse(std::string_view v) {
 }
 } // namespace
 
-int compareVersions(const std::string &a, const std::string &b) {
+int compareVersions(std::string_view a, std::string_view b) {
     const Parsed pa = parse(a), pb = parse(b);
     if (pa.epoch != pb.epoch)
         return pa.epoch < pb.epoch ? -1 : 1;
@@ -105,12 +106,16 @@ int compareVersions(const std::string &a, const std::string &b) {
     return c < 0 ? -1 : c > 0 ? 1 : 0;
 }
 
-bool looksLikeVersion(const std::string &v) {
+bool looksLikeVersion(std::string_view v) {
     const auto p = parse(v);
     return !p.upstream.empty() && std::isdigit(static_cast<unsigned char>(p.upstream.front()));
 }
 
 bool FactRule::accepts(const std::optional<std::string> &value, bool *fallback) const {
+    return accepts(value ? std::optional<std::string_view>(*value) : std::nullopt, fallback);
+}
+
+bool FactRule::accepts(std::optional<std::string_view> value, bool *fallback) const {
     switch (kind) {
     case Kind::Absent:
         return !value;
@@ -119,7 +124,7 @@ bool FactRule::accepts(const std::optional<std::string> &value, bool *fallback) 
     case Kind::OneOf:
         return value && std::find(values.begin(), values.end(), *value) != values.end();
     case Kind::Regex:
-        return value && regex && std::regex_match(*value, *regex);
+        return value && regex && std::regex_match(value->begin(), value->end(), *regex);
     case Kind::Version: {
         if (!value)
             return false;
@@ -127,7 +132,7 @@ bool FactRule::accepts(const std::optional<std::string> &value, bool *fallback) 
         if (looksLikeVersion(*value) && looksLikeVersion(version)) {
             c = compareVersions(*value, version);
         } else {
-            c = value->compare(version);
+            c = value->compare(std::string_view(version));
             if (fallback)
                 *fallback = true;
         }
@@ -212,46 +217,115 @@ DriftSeverity BaselineReport::worst() const {
     return w;
 }
 
-BaselineReport evaluateBaseline(const Baseline &baseline, const std::vector<Host> &hosts,
-                                const std::vector<Fact> &facts, const FirstSeen &firstSeen, TimeMs now) {
+BaselineReport evaluateBaseline(const Baseline &baseline, const std::vector<Host> &hostsIn,
+                                const std::vector<Fact> &factsIn, const FirstSeen &firstSeen, TimeMs now) {
     BaselineReport out;
+    // Hosts by name, facts by host then name (the snapshot's order; facts must come so, checked in debug
+    // builds only: at 5 million facts the check costs more than the judging).
+    std::vector<Host> hostCopy;
+    std::vector<Fact> factCopy;
+    auto byName = [](const Host &a, const Host &b) { return a.name < b.name; };
+    auto byHost = [](const Fact &a, const Fact &b) {
+        return std::tie(a.host, a.name, a.value) < std::tie(b.host, b.name, b.value);
+    };
+    if (!std::is_sorted(hostsIn.begin(), hostsIn.end(), byName)) {
+        hostCopy = hostsIn;
+        std::sort(hostCopy.begin(), hostCopy.end(), byName);
+    }
+#ifndef NDEBUG
+    if (!std::is_sorted(factsIn.begin(), factsIn.end(), byHost)) { // the contract, checked where it is cheap
+        factCopy = factsIn;
+        std::sort(factCopy.begin(), factCopy.end(), byHost);
+    }
+#else
+    (void)byHost;
+#endif
+    const auto &hosts = hostCopy.empty() ? hostsIn : hostCopy;
+    const auto &facts = factCopy.empty() ? factsIn : factCopy;
+
+    // The rules of a host depend only on which layers its labels match: built once per combination,
+    // sorted by fact, then walked alongside the host's (sorted) facts.
+    struct Rules {
+        std::vector<std::pair<std::string_view, const FactRule *>> rules;
+        std::vector<std::pair<int, int>> counts; // per rule: (compliant, judged)
+    };
+    std::map<std::vector<bool>, Rules> rulesByMatch;
+    std::vector<bool> match(baseline.layers.size());
     std::size_t fi = 0;
     std::set<std::string> fallbacks;
     int withoutRules = 0;
+    std::vector<std::pair<std::string_view, std::string_view>> mine;
+    std::vector<std::string> joined;
+    std::map<std::string_view, std::pair<int, int>> byFact;
     for (const auto &h : hosts) {
         while (fi < facts.size() && facts[fi].host < h.name)
             ++fi;
-        // This host's facts (several values of one fact are joined, as the consensus does).
-        std::map<std::string, std::string> mine;
-        for (std::size_t k = fi; k < facts.size() && facts[k].host == h.name; ++k) {
-            auto &v = mine[facts[k].name];
-            v += (v.empty() ? "" : ",") + facts[k].value;
+        mine.clear();
+        joined.clear();
+        joined.reserve(16);
+        for (; fi < facts.size() && facts[fi].host == h.name; ++fi) {
+            if (!mine.empty() && mine.back().first == facts[fi].name && joined.size() < joined.capacity()) {
+                joined.push_back(std::string(mine.back().second) + "," + facts[fi].value);
+                mine.back().second = joined.back();
+            } else {
+                mine.emplace_back(facts[fi].name, facts[fi].value);
+            }
         }
-        const auto rules = baseline.rulesFor(h.labels);
+        for (std::size_t l = 0; l < baseline.layers.size(); ++l) {
+            bool m = true;
+            for (const auto &sel : baseline.layers[l].selector)
+                m = m && sel.matches(h.labels);
+            match[l] = m;
+        }
+        auto [it, fresh] = rulesByMatch.try_emplace(match);
+        if (fresh) {
+            std::map<std::string_view, const FactRule *> merged;
+            for (std::size_t l = 0; l < baseline.layers.size(); ++l)
+                if (match[l])
+                    for (const auto &r : baseline.layers[l].rules)
+                        merged[r.fact] = &r;
+            it->second.rules.assign(merged.begin(), merged.end());
+            it->second.counts.assign(merged.size(), {0, 0});
+        }
+        const auto &rules = it->second.rules;
+        auto &counts = it->second.counts;
         if (rules.empty()) {
             ++withoutRules;
             continue;
         }
         ++out.hostsChecked;
         bool ok = true;
-        for (const auto &[fact, rule] : rules) {
-            std::optional<std::string> value;
-            if (auto it = mine.find(fact); it != mine.end())
-                value = it->second;
+        auto m = mine.begin();
+        for (std::size_t ri = 0; ri < rules.size(); ++ri) {
+            const auto &[fact, rule] = rules[ri];
+            while (m != mine.end() && m->first < fact)
+                ++m;
+            std::optional<std::string_view> value;
+            if (m != mine.end() && m->first == fact)
+                value = m->second;
             bool fallback = false;
             const bool pass = rule->accepts(value, &fallback);
             if (fallback)
-                fallbacks.insert(fact);
-            auto &[compliant, judged] = out.byFact[fact];
-            ++judged;
-            compliant += pass;
+                fallbacks.insert(std::string(fact));
+            ++counts[ri].second;
+            counts[ri].first += pass;
             if (!pass) {
                 ok = false;
-                out.violations.push_back({h.name, rule, value, fallback});
+                out.violations.push_back(
+                    {h.name, rule, value ? std::optional<std::string>(std::string(*value)) : std::nullopt,
+                     fallback});
             }
         }
         out.hostsCompliant += ok;
     }
+    for (const auto &[match, r] : rulesByMatch)
+        for (std::size_t ri = 0; ri < r.rules.size(); ++ri) {
+            auto &c = byFact[r.rules[ri].first];
+            c.first += r.counts[ri].first;
+            c.second += r.counts[ri].second;
+        }
+    for (const auto &[fact, c] : byFact)
+        out.byFact.emplace(std::string(fact), c);
     for (const auto &f : fallbacks)
         out.notes.push_back(f + ": some values are not versions; compared as strings");
     if (withoutRules)

@@ -23,9 +23,9 @@ const char *severityName(DriftSeverity s);
 
 // Debian version order (epoch:upstream-revision, with ~ sorting before anything); semver and plain
 // dotted versions compare correctly under it. Returns <0, 0, >0.
-int compareVersions(const std::string &a, const std::string &b);
+int compareVersions(std::string_view a, std::string_view b);
 // Whether a string looks like a version at all (starts with a digit after an optional epoch).
-bool looksLikeVersion(const std::string &v);
+bool looksLikeVersion(std::string_view v);
 
 struct FactRule {
     enum class Kind { Equals, OneOf, Version, Regex, Absent };
@@ -43,6 +43,7 @@ struct FactRule {
     // Whether a host's value (nullopt: the host lacks the fact) complies. A version that does not look
     // like one is compared as a string, and *fallback is set.
     [[nodiscard]] bool accepts(const std::optional<std::string> &value, bool *fallback = nullptr) const;
+    [[nodiscard]] bool accepts(std::optional<std::string_view> value, bool *fallback = nullptr) const;
     [[nodiscard]] std::string
     expected() const; // "= 3.0.11", "one of 1, 10", ">= 3.0.11", "~ 6\.1\..*", "absent"
 };

@@ -3,68 +3,146 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 namespace vigil::analysis {
 
-DriftReport consensusDrift(const std::vector<Host> &hosts, const std::vector<Fact> &facts,
+namespace {
+// One host's facts as (name, value) views, several values of one fact joined with ","; the facts are
+// sorted by host then name, so a host's are one run.
+struct HostFacts {
+    std::vector<std::pair<std::string_view, std::string_view>> items;
+    std::vector<std::string> joined; // storage for joined values (rare)
+};
+
+void collect(const std::vector<Fact> &facts, std::size_t &k, std::string_view host, HostFacts &out) {
+    out.items.clear();
+    out.joined.clear();
+    out.joined.reserve(8);
+    while (k < facts.size() && facts[k].host < host)
+        ++k;
+    for (; k < facts.size() && facts[k].host == host; ++k) {
+        if (!out.items.empty() && out.items.back().first == facts[k].name) {
+            if (out.joined.size() == out.joined.capacity())
+                break; // pathological duplicates: keep what we have rather than invalidate views
+            out.joined.push_back(std::string(out.items.back().second) + "," + facts[k].value);
+            out.items.back().second = out.joined.back();
+            continue;
+        }
+        out.items.emplace_back(facts[k].name, facts[k].value);
+    }
+}
+} // namespace
+
+DriftReport consensusDrift(const std::vector<Host> &hostsIn, const std::vector<Fact> &factsIn,
                            const DriftOptions &o) {
+    // The snapshot keeps hosts by name and facts by host then name (facts must come so: checking 5 million
+    // of them costs more than the analysis); hosts are sorted here when they are not.
+    std::vector<Host> hostCopy;
+    std::vector<Fact> factCopy;
+    auto byName = [](const Host &a, const Host &b) { return a.name < b.name; };
+    auto byHost = [](const Fact &a, const Fact &b) {
+        return std::tie(a.host, a.name, a.value) < std::tie(b.host, b.name, b.value);
+    };
+    if (!std::is_sorted(hostsIn.begin(), hostsIn.end(), byName)) {
+        hostCopy = hostsIn;
+        std::sort(hostCopy.begin(), hostCopy.end(), byName);
+    }
+#ifndef NDEBUG
+    if (!std::is_sorted(factsIn.begin(), factsIn.end(), byHost)) { // the contract, checked where it is cheap
+        factCopy = factsIn;
+        std::sort(factCopy.begin(), factCopy.end(), byHost);
+    }
+#else
+    (void)byHost;
+#endif
+    const auto &hosts = hostCopy.empty() ? hostsIn : hostCopy;
+    const auto &facts = factCopy.empty() ? factsIn : factCopy;
     DriftReport report;
-    std::unordered_map<std::string_view, std::string_view> roleOf;
-    std::map<std::string_view, std::vector<std::string_view>> members; // role -> hosts
-    for (const auto &h : hosts) {
-        const auto role = h.labels.value(o.roleLabel);
-        if (role.empty())
-            continue;
-        roleOf.emplace(h.name, role);
-        members[role].push_back(h.name);
-    }
-    // (role, fact) -> host -> value (several values of one fact on a host are joined).
-    std::map<std::pair<std::string_view, std::string_view>, std::map<std::string_view, std::string>> values;
-    for (const auto &f : facts) {
-        auto it = roleOf.find(f.host);
-        if (it == roleOf.end())
-            continue;
-        auto &v = values[{it->second, f.name}][f.host];
-        v = v.empty() ? f.value : v + "," + f.value;
-    }
-    std::set<std::string_view> deviating;
-    for (const auto &[key, perHost] : values) {
-        const auto &[role, fact] = key;
-        const auto &roleHosts = members[role];
-        const int n = static_cast<int>(roleHosts.size());
+    // Roles and their hosts (hosts come sorted by name).
+    std::map<std::string_view, std::vector<std::size_t>> members;
+    for (std::size_t i = 0; i < hosts.size(); ++i)
+        if (const auto role = hosts[i].labels.value(o.roleLabel); !role.empty())
+            members[role].push_back(i);
+
+    struct Tally {
+        std::vector<std::pair<std::string, int>> counts; // value -> holders (few distinct values)
+        int holders = 0;
+    };
+    HostFacts hf;
+    for (const auto &[role, idx] : members) {
+        const int n = static_cast<int>(idx.size());
         if (n < o.minHosts)
             continue;
-        std::map<std::string, std::vector<std::string_view>> byValue;
-        for (auto h : roleHosts) {
-            auto it = perHost.find(h);
-            byValue[it == perHost.end() ? std::string(kAbsent) : it->second].push_back(h);
-        }
-        auto majority = std::max_element(byValue.begin(), byValue.end(), [](const auto &a, const auto &b) {
-            return a.second.size() < b.second.size();
-        });
-        report.baseline.push_back({std::string(role), std::string(fact), majority->first,
-                                   static_cast<int>(majority->second.size()), n});
-        for (const auto &[value, hs] : byValue) {
-            if (value == majority->first)
-                continue;
-            DriftCluster c{std::string(role), std::string(fact), majority->first, value, {}, n};
-            for (auto h : hs) {
-                c.hosts.emplace_back(h);
-                deviating.insert(h);
+        // Pass 1: how many hosts of the role hold each value of each fact.
+        std::unordered_map<std::string_view, Tally> tallies;
+        std::vector<std::string_view> order; // facts in first-seen order, sorted below
+        std::size_t k = 0;
+        for (std::size_t i : idx) {
+            collect(facts, k, hosts[i].name, hf);
+            for (const auto &[name, value] : hf.items) {
+                auto [it, fresh] = tallies.try_emplace(name);
+                if (fresh)
+                    order.push_back(it->first);
+                auto &t = it->second;
+                ++t.holders;
+                auto c = std::find_if(t.counts.begin(), t.counts.end(),
+                                      [&](const auto &p) { return p.first == value; });
+                if (c == t.counts.end())
+                    t.counts.emplace_back(std::string(value), 1);
+                else
+                    ++c->second;
             }
-            report.clusters.push_back(std::move(c));
         }
+        std::sort(order.begin(), order.end());
+        // The majority per fact ("(absent)" when most hosts lack it).
+        std::unordered_map<std::string_view, std::string> majority;
+        for (auto fact : order) {
+            auto &t = tallies[fact];
+            if (t.holders < n)
+                t.counts.emplace_back(kAbsent, n - t.holders);
+            std::sort(t.counts.begin(), t.counts.end()); // by value: ties break the same way every time
+            const auto best =
+                std::max_element(t.counts.begin(), t.counts.end(),
+                                 [](const auto &a, const auto &b) { return a.second < b.second; });
+            report.baseline.push_back({std::string(role), std::string(fact), best->first, best->second, n});
+            if (best->second < n)
+                majority.emplace(fact, best->first);
+        }
+        if (majority.empty()) {
+            report.hostsChecked += n;
+            report.hostsCompliant += n;
+            continue;
+        }
+        // Pass 2: the hosts that deviate, by (fact, value).
+        std::map<std::pair<std::string_view, std::string>, std::vector<std::string>> deviations;
+        k = 0;
+        for (std::size_t i : idx) {
+            collect(facts, k, hosts[i].name, hf);
+            bool ok = true;
+            std::size_t j = 0;
+            for (const auto &[fact, expected] : majority) {
+                (void)j;
+                auto it = std::lower_bound(hf.items.begin(), hf.items.end(), fact,
+                                           [](const auto &p, std::string_view f) { return p.first < f; });
+                const std::string_view actual =
+                    it != hf.items.end() && it->first == fact ? it->second : std::string_view(kAbsent);
+                if (actual != expected) {
+                    ok = false;
+                    deviations[{fact, std::string(actual)}].push_back(hosts[i].name);
+                }
+            }
+            ++report.hostsChecked;
+            report.hostsCompliant += ok;
+        }
+        for (auto &[key, hs] : deviations)
+            report.clusters.push_back({std::string(role), std::string(key.first), majority[key.first],
+                                       key.second, std::move(hs), n});
     }
     std::stable_sort(
         report.clusters.begin(), report.clusters.end(),
         [](const DriftCluster &a, const DriftCluster &b) { return a.hosts.size() > b.hosts.size(); });
-    for (const auto &[role, hs] : members)
-        if (static_cast<int>(hs.size()) >= o.minHosts)
-            for (auto h : hs) {
-                ++report.hostsChecked;
-                report.hostsCompliant += !deviating.count(h);
-            }
     return report;
 }
 

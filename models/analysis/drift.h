@@ -41,7 +41,8 @@ struct DriftReport {
 
 inline constexpr const char *kAbsent = "(absent)";
 
-// facts: (host, name, value); several values of one fact on one host count as one joined value.
+// facts: (host, name, value), sorted by host, then name, then value (the snapshot's order); several
+// values of one fact on one host count as one joined value.
 DriftReport consensusDrift(const std::vector<Host> &hosts, const std::vector<Fact> &facts,
                            const DriftOptions &options = {});
 

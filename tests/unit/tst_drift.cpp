@@ -9,6 +9,14 @@ using namespace vigil;
 using namespace vigil::analysis;
 
 namespace {
+// Facts in the snapshot's order, as the analysis expects them.
+std::vector<Fact> sorted(std::vector<Fact> f) {
+    std::sort(f.begin(), f.end(), [](const Fact &a, const Fact &b) {
+        return std::tie(a.host, a.name, a.value) < std::tie(b.host, b.name, b.value);
+    });
+    return f;
+}
+
 Host host(const std::string &name, const std::string &role) {
     Host h;
     h.name = name;
@@ -28,7 +36,7 @@ private Q_SLOTS:
                                 {"a1", "sysctl.somaxconn", "4096"},  {"a2", "sysctl.somaxconn", "4096"},
                                 {"a3", "sysctl.somaxconn", "4096"}, // a4 lacks it
                                 {"d1", "package.openssl", "1.0"},    {"x", "package.openssl", "0.9"}};
-        const auto r = consensusDrift(hosts, facts);
+        const auto r = consensusDrift(hosts, sorted(facts));
         QCOMPARE(r.baseline.size(), std::size_t(2)); // db has too few hosts; x has no role
         QCOMPARE(r.baseline[0].fact, std::string("package.openssl"));
         QCOMPARE(r.baseline[0].value, std::string("3.0.11"));
@@ -70,7 +78,7 @@ private Q_SLOTS:
             }
         }
         QVERIFY(oldOpenssl.size() > 10);
-        const auto r = consensusDrift(hosts, facts);
+        const auto r = consensusDrift(hosts, sorted(facts));
         const DriftCluster *openssl = nullptr;
         for (const auto &c : r.clusters)
             if (c.role == "api" && c.fact == "package.openssl")
