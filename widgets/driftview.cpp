@@ -1,6 +1,7 @@
 #include "driftview.h"
 
 #include "config/baselineloader.h"
+#include "support/csv.h"
 
 #include <QApplication>
 #include <QChart>
@@ -51,13 +52,6 @@ QString when(TimeMs t) {
              : DriftView::tr("—");
 }
 
-QString csvField(const QString &s) {
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')))
-        return s;
-    QString out = s;
-    out.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + out + QLatin1Char('"');
-}
 } // namespace
 
 DriftView::DriftView(DriftFetch fetch, QString roleLabel, QWidget *parent)
@@ -430,18 +424,14 @@ bool DriftView::exportTo(const QString &path, QString *error) const {
             analysis::formatReport(m_summary->report, analysis::DriftFormat::Json,
                                    "Drift report against " + m_summary->against, m_summary->at));
     } else {
-        QString csv = QStringLiteral("host,fact,is,expected,severity,rule\n");
+        QString out = QStringLiteral("host,fact,is,expected,severity,rule\n");
         for (const auto &v : m_summary->report.violations)
-            csv += QStringList{csvField(QString::fromStdString(v.host)),
-                               csvField(QString::fromStdString(v.rule->fact)),
-                               csvField(v.actual ? QString::fromStdString(*v.actual)
-                                                 : QStringLiteral("(absent)")),
-                               csvField(QString::fromStdString(v.rule->expected())),
-                               QString::fromLatin1(analysis::severityName(v.rule->severity)),
-                               csvField(QString::fromStdString(v.rule->origin))}
-                       .join(QLatin1Char(',')) +
-                   QLatin1Char('\n');
-        data = csv.toUtf8();
+            out += csv::row({QString::fromStdString(v.host), QString::fromStdString(v.rule->fact),
+                             v.actual ? QString::fromStdString(*v.actual) : QStringLiteral("(absent)"),
+                             QString::fromStdString(v.rule->expected()),
+                             QString::fromLatin1(analysis::severityName(v.rule->severity)),
+                             QString::fromStdString(v.rule->origin)});
+        data = out.toUtf8();
     }
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(data) != data.size()) {

@@ -2,6 +2,7 @@
 
 #include "analysis/fleetgraph.h"
 #include "format.h"
+#include "viewcontrols.h"
 
 #include <QChart>
 #include <QChartView>
@@ -50,11 +51,7 @@ HostDetailDialog::HostDetailDialog(HistoryFetch fetch, QWidget *parent)
     resize(980, 680);
     m_title->setTextFormat(Qt::RichText);
     m_title->setWordWrap(true);
-    m_range->addItem(tr("1 hour"), 1);
-    m_range->addItem(tr("6 hours"), 6);
-    m_range->addItem(tr("24 hours"), 24);
-    m_range->addItem(tr("7 days"), 168);
-    m_range->setCurrentIndex(1);
+    controls::addTimeRanges(m_range);
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumHeight(280);
     m_chartNote->setWordWrap(true);

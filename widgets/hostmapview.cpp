@@ -4,6 +4,7 @@
 #include "analysis/wear.h"
 #include "colorscale.h"
 #include "format.h"
+#include "viewcontrols.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -339,7 +340,7 @@ HostMapView::HostMapView(WearFetch wearFetch, QWidget *parent)
     , m_level(new QComboBox)
     , m_imbalanceBy(new QComboBox)
     , m_filter(new QLineEdit)
-    , m_autoRange(new QCheckBox(tr("Auto")))
+    , m_autoRange(new QCheckBox)
     , m_lo(new QDoubleSpinBox)
     , m_hi(new QDoubleSpinBox)
     , m_summary(new QLabel)
@@ -349,15 +350,6 @@ HostMapView::HostMapView(WearFetch wearFetch, QWidget *parent)
     , m_exportWear(new QPushButton(tr("Export CSV…"))) {
     m_filter->setPlaceholderText(tr("Filter: service=\"web\" rack=~\"eu1-.*\" or a name"));
     m_filter->setClearButtonEnabled(true);
-    m_autoRange->setChecked(true);
-    m_autoRange->setToolTip(tr("Colour range: 0–100 % for ratios, else 0 to the 95th percentile"));
-    for (auto *sb : {m_lo, m_hi}) {
-        sb->setRange(-1e12, 1e12);
-        sb->setDecimals(2);
-        sb->setEnabled(false);
-        sb->setKeyboardTracking(false);
-    }
-    m_hi->setValue(100);
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Colour by")));
     bar->addWidget(m_metric);
@@ -366,11 +358,7 @@ HostMapView::HostMapView(WearFetch wearFetch, QWidget *parent)
     bar->addWidget(new QLabel(tr("Group by")));
     bar->addWidget(m_level);
     bar->addWidget(m_filter, 1);
-    bar->addWidget(new QLabel(tr("Colours")));
-    bar->addWidget(m_autoRange);
-    bar->addWidget(m_lo);
-    bar->addWidget(new QLabel(QStringLiteral("–")));
-    bar->addWidget(m_hi);
+    controls::addColourRange(bar, m_autoRange, m_lo, m_hi);
     // Beside the map: uneven load (pools whose hosts redline while others idle) and hardware wear.
     m_imbalance->setTextFormat(Qt::RichText);
     m_imbalance->setWordWrap(true);
@@ -673,7 +661,8 @@ void HostMapView::refreshImbalance() {
     for (const auto &g : groups) {
         if (shown++ == 6)
             break;
-        html += QStringLiteral("<p style='margin-top:6px'><b>%1</b> · ").arg(QString::fromStdString(g.group).toHtmlEscaped()) +
+        html += QStringLiteral("<p style='margin-top:6px'><b>%1</b> · ")
+                    .arg(QString::fromStdString(g.group).toHtmlEscaped()) +
                 tr("%1 hosts · mean %2 · max %3 (%4× the mean) · CV %5 · %6 % hot, %7 % idle")
                     .arg(g.hosts)
                     .arg(format::metric(g.mean, MetricUnit::Ratio), format::metric(g.max, MetricUnit::Ratio))

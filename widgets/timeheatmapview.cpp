@@ -4,6 +4,7 @@
 #include "analysis/heatrows.h"
 #include "format.h"
 #include "timeheatmapcanvas.h"
+#include "viewcontrols.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -36,30 +37,17 @@ TimeHeatmapView::TimeHeatmapView(HistoryFetch fetch, QWidget *parent)
     , m_range(new QComboBox)
     , m_sort(new QComboBox)
     , m_filter(new QLineEdit)
-    , m_autoRange(new QCheckBox(tr("Auto")))
+    , m_autoRange(new QCheckBox)
     , m_lo(new QDoubleSpinBox)
     , m_hi(new QDoubleSpinBox)
     , m_status(new QLabel)
     , m_filterDebounce(new QTimer(this)) {
-    m_range->addItem(tr("1 hour"), 1);
-    m_range->addItem(tr("6 hours"), 6);
-    m_range->addItem(tr("24 hours"), 24);
-    m_range->addItem(tr("7 days"), 168);
-    m_range->setCurrentIndex(1);
+    controls::addTimeRanges(m_range);
     m_sort->addItem(tr("by group"), static_cast<int>(analysis::HeatSort::Group));
     m_sort->addItem(tr("by current value"), static_cast<int>(analysis::HeatSort::Current));
     m_sort->addItem(tr("by peak"), static_cast<int>(analysis::HeatSort::Peak));
     m_filter->setPlaceholderText(tr("Filter hosts: service=\"web\" rack=~\"eu1-.*\" or a name"));
     m_filter->setClearButtonEnabled(true);
-    m_autoRange->setChecked(true);
-    m_autoRange->setToolTip(tr("Colour range: 0–100 % for ratios, else 0 to the 95th percentile"));
-    for (auto *s : {m_lo, m_hi}) {
-        s->setRange(-1e12, 1e12);
-        s->setDecimals(2);
-        s->setEnabled(false);
-        s->setKeyboardTracking(false);
-    }
-    m_hi->setValue(100);
     m_status->setTextFormat(Qt::RichText);
 
     auto *bar = new QHBoxLayout;
@@ -70,11 +58,7 @@ TimeHeatmapView::TimeHeatmapView(HistoryFetch fetch, QWidget *parent)
     bar->addWidget(new QLabel(tr("Rows")));
     bar->addWidget(m_sort);
     bar->addWidget(m_filter, 1);
-    bar->addWidget(new QLabel(tr("Colours")));
-    bar->addWidget(m_autoRange);
-    bar->addWidget(m_lo);
-    bar->addWidget(new QLabel(QStringLiteral("–")));
-    bar->addWidget(m_hi);
+    controls::addColourRange(bar, m_autoRange, m_lo, m_hi);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(m_canvas, 1);

@@ -1,5 +1,7 @@
 #include "baseline.h"
 
+#include "fleet/ordering.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -224,24 +226,8 @@ BaselineReport evaluateBaseline(const Baseline &baseline, const std::vector<Host
     // builds only: at 5 million facts the check costs more than the judging).
     std::vector<Host> hostCopy;
     std::vector<Fact> factCopy;
-    auto byName = [](const Host &a, const Host &b) { return a.name < b.name; };
-    auto byHost = [](const Fact &a, const Fact &b) {
-        return std::tie(a.host, a.name, a.value) < std::tie(b.host, b.name, b.value);
-    };
-    if (!std::is_sorted(hostsIn.begin(), hostsIn.end(), byName)) {
-        hostCopy = hostsIn;
-        std::sort(hostCopy.begin(), hostCopy.end(), byName);
-    }
-#ifndef NDEBUG
-    if (!std::is_sorted(factsIn.begin(), factsIn.end(), byHost)) { // the contract, checked where it is cheap
-        factCopy = factsIn;
-        std::sort(factCopy.begin(), factCopy.end(), byHost);
-    }
-#else
-    (void)byHost;
-#endif
-    const auto &hosts = hostCopy.empty() ? hostsIn : hostCopy;
-    const auto &facts = factCopy.empty() ? factsIn : factCopy;
+    const auto &hosts = hostsByName(hostsIn, hostCopy);
+    const auto &facts = factsInOrder(factsIn, factCopy);
 
     // The rules of a host depend only on which layers its labels match: built once per combination,
     // sorted by fact, then walked alongside the host's (sorted) facts.

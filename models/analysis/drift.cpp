@@ -1,5 +1,7 @@
 #include "drift.h"
 
+#include "fleet/ordering.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -41,24 +43,8 @@ DriftReport consensusDrift(const std::vector<Host> &hostsIn, const std::vector<F
     // of them costs more than the analysis); hosts are sorted here when they are not.
     std::vector<Host> hostCopy;
     std::vector<Fact> factCopy;
-    auto byName = [](const Host &a, const Host &b) { return a.name < b.name; };
-    auto byHost = [](const Fact &a, const Fact &b) {
-        return std::tie(a.host, a.name, a.value) < std::tie(b.host, b.name, b.value);
-    };
-    if (!std::is_sorted(hostsIn.begin(), hostsIn.end(), byName)) {
-        hostCopy = hostsIn;
-        std::sort(hostCopy.begin(), hostCopy.end(), byName);
-    }
-#ifndef NDEBUG
-    if (!std::is_sorted(factsIn.begin(), factsIn.end(), byHost)) { // the contract, checked where it is cheap
-        factCopy = factsIn;
-        std::sort(factCopy.begin(), factCopy.end(), byHost);
-    }
-#else
-    (void)byHost;
-#endif
-    const auto &hosts = hostCopy.empty() ? hostsIn : hostCopy;
-    const auto &facts = factCopy.empty() ? factsIn : factCopy;
+    const auto &hosts = hostsByName(hostsIn, hostCopy);
+    const auto &facts = factsInOrder(factsIn, factCopy);
     DriftReport report;
     // Roles and their hosts (hosts come sorted by name).
     std::map<std::string_view, std::vector<std::size_t>> members;

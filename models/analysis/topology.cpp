@@ -379,6 +379,19 @@ ServiceLayout layoutServices(const FleetGraph &graph, const ServiceLayoutOptions
     // Starting point: where each service was; a new one at its placed neighbours' centroid (nudged so
     // it does not sit on top of them), else from its name.
     IMatrix pos(static_cast<igraph_integer_t>(n));
+    // Positions by name, and the map's size when the caller has none (for the move figures).
+    auto finish = [&] {
+        double lo = 0, hi = 0;
+        for (std::size_t v = 0; v < n; ++v) {
+            const Point2 p{MATRIX(pos.m, v, 0), MATRIX(pos.m, v, 1)};
+            out.positions[graph.node(services[v]).name] = p;
+            lo = std::min({lo, p.x, p.y});
+            hi = std::max({hi, p.x, p.y});
+        }
+        if (options.side <= 0)
+            out.side = std::max(natural, hi - lo);
+        return out;
+    };
     std::vector<char> known(n, 0);
     std::size_t seeded = 0;
     for (std::size_t v = 0; v < n; ++v) {
@@ -418,16 +431,7 @@ ServiceLayout layoutServices(const FleetGraph &graph, const ServiceLayoutOptions
         // changes health moves nothing, and neither does a new neighbour). New services are placed
         // among what they talk to and their nearest placed services, all held still.
         placeNewServices(graph, services, vertexOf, known, pos.m, out);
-        double lo = 0, hi = 0;
-        for (std::size_t v = 0; v < n; ++v) {
-            const Point2 p{MATRIX(pos.m, v, 0), MATRIX(pos.m, v, 1)};
-            out.positions[graph.node(services[v]).name] = p;
-            lo = std::min({lo, p.x, p.y});
-            hi = std::max({hi, p.x, p.y});
-        }
-        if (options.side <= 0)
-            out.side = std::max(natural, hi - lo);
-        return out;
+        return finish();
     }
     const int iterations = options.iterations > 0 ? options.iterations : 500;
     const double temp = incremental ? 0.05 : std::sqrt(static_cast<double>(n)) / 10;
@@ -452,16 +456,7 @@ ServiceLayout layoutServices(const FleetGraph &graph, const ServiceLayoutOptions
                                            anyPin ? &miny->v : nullptr,
                                            anyPin ? &maxy->v : nullptr) != IGRAPH_SUCCESS)
         out.warnings.push_back("the service layout failed; services keep their previous places");
-    double lo = 0, hi = 0;
-    for (std::size_t v = 0; v < n; ++v) {
-        const Point2 p{MATRIX(pos.m, v, 0), MATRIX(pos.m, v, 1)};
-        out.positions[graph.node(services[v]).name] = p;
-        lo = std::min({lo, p.x, p.y});
-        hi = std::max({hi, p.x, p.y});
-    }
-    if (options.side <= 0)
-        out.side = std::max(natural, hi - lo);
-    return out;
+    return finish();
 }
 
 double meanMovePercent(const ServiceLayout &before, const ServiceLayout &after,

@@ -1,5 +1,7 @@
 #include "wear.h"
 
+#include "support/csv.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -202,15 +204,6 @@ std::vector<HostWear> rankWear(const std::vector<WearInput> &inputs, const WearO
 }
 
 namespace {
-std::string csvField(const std::string &s) {
-    if (s.find_first_of(",\"\n") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
 std::string fixed(double v, int decimals) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
@@ -235,10 +228,10 @@ std::string wearCsv(const WearReport &report, const WearOptions &options) {
                 ")";
         }
         out +=
-            csvField(h.host) + ',' + fixed(h.score, 3) + ',' + (finite ? fixed(h.hoursToFailure, 1) : "") +
+            csv::field(h.host) + ',' + fixed(h.score, 3) + ',' + (finite ? fixed(h.hoursToFailure, 1) : "") +
             ',' +
             (finite ? formatRfc3339(report.to + static_cast<TimeMs>(h.hoursToFailure * 3'600'000.0)) : "") +
-            ',' + (h.hoursToFailure <= options.replaceWithinHours ? "yes" : "no") + ',' + csvField(trends) +
+            ',' + (h.hoursToFailure <= options.replaceWithinHours ? "yes" : "no") + ',' + csv::field(trends) +
             '\n';
     }
     return out;

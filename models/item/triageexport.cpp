@@ -1,6 +1,7 @@
 #include "triageexport.h"
 
 #include "incidentmodel.h"
+#include "support/csv.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -9,19 +10,7 @@
 namespace vigil {
 
 namespace {
-QString field(const QString &s) {
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')))
-        return s;
-    QString quoted = s;
-    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
-}
-QString row(const QStringList &fields) {
-    QStringList out;
-    for (const auto &f : fields)
-        out << field(f);
-    return out.join(QLatin1Char(',')) + QLatin1Char('\n');
-}
+using csv::row;
 QString iso(TimeMs t) {
     return QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODate);
 }

@@ -1,0 +1,44 @@
+#include "viewcontrols.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QLabel>
+
+namespace vigil::controls {
+
+namespace {
+QString tr(const char *s) {
+    return QCoreApplication::translate("ViewControls", s);
+}
+} // namespace
+
+void addTimeRanges(QComboBox *combo) {
+    combo->addItem(tr("1 hour"), 1);
+    combo->addItem(tr("6 hours"), 6);
+    combo->addItem(tr("24 hours"), 24);
+    combo->addItem(tr("7 days"), 168);
+    combo->setCurrentIndex(1);
+}
+
+void addColourRange(QHBoxLayout *bar, QCheckBox *autoRange, QDoubleSpinBox *lo, QDoubleSpinBox *hi) {
+    autoRange->setText(tr("Auto"));
+    autoRange->setChecked(true);
+    autoRange->setToolTip(tr("Colour range: 0–100 % for ratios, else 0 to the 95th percentile"));
+    for (auto *sb : {lo, hi}) {
+        sb->setRange(-1e12, 1e12);
+        sb->setDecimals(2);
+        sb->setEnabled(false);
+        sb->setKeyboardTracking(false);
+    }
+    hi->setValue(100);
+    bar->addWidget(new QLabel(tr("Colours")));
+    bar->addWidget(autoRange);
+    bar->addWidget(lo);
+    bar->addWidget(new QLabel(QStringLiteral("–")));
+    bar->addWidget(hi);
+}
+
+} // namespace vigil::controls
