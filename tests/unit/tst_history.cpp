@@ -194,6 +194,73 @@ private Q_SLOTS:
         client->shutdown();
     }
 
+    // Drift's history is exact: with the simulator's drift spreading while Vigil polls, the cache's
+    // first-seen of every drifted value lies within one poll interval of the moment the simulator
+    // injected it (sim time mapped to real time), and a past moment is rebuilt from the cache.
+    void driftFirstSeenWithinOnePoll() {
+        QTemporaryDir dir;
+        sim::SimOptions o;
+        o.hosts = 200;
+        o.seed = 5;
+        o.scenario = "drift";
+        o.speed = 1200; // a real second is 20 simulated minutes: the 2 h spread passes in 6 s
+        sim::SimServer server(o);
+        std::string err;
+        QVERIFY(server.start(0, &err));
+        auto &fleet = server.fleet();
+        const TimeMs realStart = fleet.phaseStart(0); // the simulation started at this real moment
+        Config c;
+        c.sources = {sourceFor(server.url())};
+        c.sources[0].intervalMs = 300;
+        c.sources[0].alertmanagerUrls.clear();
+        c.cachePath = dir.filePath(QStringLiteral("d.sqlite")).toStdString();
+        FleetService service(c);
+        service.start();
+        const TimeMs simEnd = realStart + 2 * 3'600'000 + 10 * 60'000;
+        QVERIFY(waitFor(service, [&](const FleetSnapshot &) { return fleet.now() >= simEnd; }, 200));
+        const auto store = service.store();
+        QVERIFY(store);
+        store->flush();
+        const TimeMs now = nowMs();
+        const auto history = store->factsAt(now);
+        auto toReal = [&](TimeMs simT) { return realStart + static_cast<TimeMs>((simT - realStart) / o.speed); };
+        int checked = 0;
+        for (std::size_t i = 0; i < fleet.hosts().size(); ++i) {
+            const auto finalFacts = fleet.facts(i, fleet.now());
+            const auto startFacts = fleet.facts(i, realStart);
+            for (std::size_t k = 0; k < finalFacts.size(); ++k) {
+                if (finalFacts[k].value == startFacts[k].value || finalFacts[k].value == "absent")
+                    continue; // not injected while Vigil watched
+                // The injection: the first simulated moment the drifted value is there (it stays).
+                TimeMs lo = realStart, hi = fleet.now();
+                while (hi - lo > 1000) {
+                    const TimeMs mid = lo + (hi - lo) / 2;
+                    (fleet.facts(i, mid)[k].value == finalFacts[k].value ? hi : lo) = mid;
+                }
+                const std::string name = finalFacts[k].family + "." + finalFacts[k].key;
+                auto it = history.firstSeen.find({fleet.hosts()[i].instance, name, finalFacts[k].value});
+                QVERIFY2(it != history.firstSeen.end(), (fleet.hosts()[i].instance + " " + name).c_str());
+                const TimeMs delta = it->second - toReal(hi);
+                // Within one poll interval (300 ms), give or take the round's own latency on a busy machine.
+                QVERIFY2(delta >= -500 && delta <= 300 + 700,
+                         (name + " on " + fleet.hosts()[i].instance + ": first seen " + std::to_string(delta) +
+                          " ms after the injection")
+                             .c_str());
+                ++checked;
+            }
+        }
+        QVERIFY2(checked >= 5, qPrintable(QString::number(checked)));
+        // A past moment is rebuilt from the cache: early on fewer hosts ran the old openssl than now.
+        auto oldOpenssl = [](const std::vector<Fact> &facts) {
+            return std::count_if(facts.begin(), facts.end(), [](const Fact &f) { return f.value == "3.0.9"; });
+        };
+        const auto early = store->factsAt(realStart + 1500);
+        QVERIFY(!early.facts.empty());
+        QVERIFY2(oldOpenssl(early.facts) < oldOpenssl(history.facts),
+                 qPrintable(QStringLiteral("%1 then, %2 now").arg(oldOpenssl(early.facts)).arg(oldOpenssl(history.facts))));
+        service.stop();
+    }
+
     // The Done-when of the heatmaps issue, through the whole pipeline: with the simulator's
     // disk-degradation scenario the degrading hosts rank first by wear, and in hotspots the pools with
     // redlining hosts rank first by imbalance (against /sim/truth's lists).
@@ -256,5 +323,6 @@ private Q_SLOTS:
     }
 };
 
+// (Drift history lives in the same store; its truth test sits here with the other pipeline tests.)
 QTEST_GUILESS_MAIN(TestHistory)
 #include "tst_history.moc"
