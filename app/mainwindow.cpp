@@ -185,6 +185,14 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
     // Any view's host opens the host detail; its alerts lead to triage.
     connect(m_heatmap, &TimeHeatmapView::hostActivated, this, &MainWindow::showHostDetail);
     connect(m_hostMap, &HostMapView::hostActivated, this, &MainWindow::showHostDetail);
+    // The service map's positions live in the cache: the wall display shows the same map every day.
+    m_servicesMap->canvas()->setLayoutStore(
+        [this](std::function<void(TopologyCanvas::Positions)> done) {
+            m_service->loadLayout("services", this, std::move(done));
+        },
+        [this](TopologyCanvas::Positions positions) {
+            m_service->saveLayout("services", std::move(positions));
+        });
     connect(m_topology, &TopologyView::hostActivated, this, &MainWindow::showHostDetail);
     connect(m_drift, &DriftView::hostActivated, this, &MainWindow::showHostDetail);
     // The two maps are linked: a node selected in one highlights its counterpart in the other.

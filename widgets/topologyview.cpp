@@ -82,6 +82,23 @@ void TopologyCanvas::setSnapshot(FleetSnapshotPtr snapshot) {
     if (!m_snapshot || !m_snapshot->graph)
         return;
     m_stale = m_snapshot->anyStale(nowMs());
+    if (m_mode == Mode::Services && m_loadPositions && m_stored == Stored::None) {
+        // Yesterday's map first: the stored positions seed the layout, so nothing moves.
+        m_stored = Stored::Loading;
+        QPointer<TopologyCanvas> self(this);
+        m_loadPositions([self](Positions positions) {
+            if (!self)
+                return;
+            for (const auto &[name, p] : positions)
+                if (!self->m_pinned.count(name)) // a pin is the operator's word
+                    self->m_services.positions[name] = {p.first, p.second};
+            self->m_stored = Stored::Loaded;
+            if (self->m_snapshot && self->m_snapshot->graph)
+                self->relayout();
+        });
+    }
+    if (m_stored == Stored::Loading)
+        return;
     if (m_snapshot->graph != m_graph)
         relayout(); // the fleet's shape changed (or the first snapshot)
     refreshHealth();
@@ -118,6 +135,12 @@ void TopologyCanvas::relayout() {
                                 self->m_servicePos[static_cast<std::size_t>(s)] = QPointF(p.x, p.y);
                     }
                     self->m_laidOut = true;
+                    if (self->m_mode == Mode::Services && self->m_savePositions) {
+                        Positions keep;
+                        for (const auto &[name, p] : self->m_services.positions)
+                            keep.push_back({name, {p.x, p.y}});
+                        self->m_savePositions(std::move(keep));
+                    }
                     if (!self->m_userMoved)
                         self->fit();
                     self->refreshHealth();
@@ -177,6 +200,12 @@ void TopologyCanvas::refreshBlast() {
                     m_path = std::move(path);
             }
     update();
+}
+
+void TopologyCanvas::setLayoutStore(std::function<void(std::function<void(Positions)>)> load,
+                                    std::function<void(Positions)> save) {
+    m_loadPositions = std::move(load);
+    m_savePositions = std::move(save);
 }
 
 void TopologyCanvas::setIncident(const QString &key) {

@@ -10,6 +10,7 @@
 
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -34,6 +35,11 @@ public:
     void fit();
     void toggleCollapsed(int node);
     void setPinned(const QString &service, bool pinned);
+    // Where positions are kept between runs (the cache): load once before the first layout, save after
+    // each. Without them positions live as long as the window.
+    using Positions = std::vector<std::pair<std::string, std::pair<double, double>>>;
+    void setLayoutStore(std::function<void(std::function<void(Positions)>)> load,
+                        std::function<void(Positions)> save);
 
     [[nodiscard]] Mode mode() const { return m_mode; }
     [[nodiscard]] bool isLaidOut() const { return m_laidOut; }
@@ -103,6 +109,9 @@ private:
     QPointF m_pressAt, m_lastMouse;
     bool m_dragging = false;
     int m_dragNode = -1; // a service being dragged (pinned where it is dropped)
+    std::function<void(std::function<void(Positions)>)> m_loadPositions;
+    std::function<void(Positions)> m_savePositions;
+    enum class Stored { None, Loading, Loaded } m_stored = Stored::None;
 };
 
 class TopologyView final : public QWidget {

@@ -247,6 +247,28 @@ void FleetService::loadHistory(const QString &channel, const std::string &metric
     });
 }
 
+void FleetService::saveLayout(const std::string &map, Positions positions) {
+    if (auto s = store())
+        s->writeLayout(map, std::move(positions));
+}
+
+void FleetService::loadLayout(const std::string &map, QObject *context, std::function<void(Positions)> done) {
+    QPointer<QObject> guard(context);
+    QPointer<FleetService> self(this);
+    m_jobs.start([map, store = store(), guard, self, done = std::move(done)] {
+        auto positions = store ? store->readLayout(map) : Positions{};
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(
+            self.data(),
+            [guard, positions = std::move(positions), done] {
+                if (guard)
+                    done(positions);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
 void FleetService::loadDrift(QObject *context, std::function<void(DriftPtr)> done) {
     auto &flag = m_channels[QStringLiteral("drift")];
     if (flag)

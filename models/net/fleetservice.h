@@ -83,6 +83,10 @@ public:
     // Drift of the current snapshot against the configured baseline (or the consensus), with first-seen
     // times and compliance over the last day from the cache; computed off the GUI thread.
     using DriftPtr = std::shared_ptr<const analysis::DriftSummary>;
+    // Node positions of a topology map, kept in the cache so the map looks the same tomorrow.
+    using Positions = std::vector<std::pair<std::string, std::pair<double, double>>>;
+    void saveLayout(const std::string &map, Positions positions);
+    void loadLayout(const std::string &map, QObject *context, std::function<void(Positions)> done);
     void loadDrift(QObject *context, std::function<void(DriftPtr)> done);
 
 Q_SIGNALS:

@@ -179,6 +179,11 @@ const char *const kMigrations[] = {
     CREATE TABLE acks(incident TEXT PRIMARY KEY, source TEXT NOT NULL, silence_id TEXT NOT NULL,
         author TEXT NOT NULL, since INTEGER NOT NULL, ends_at INTEGER NOT NULL);
     )sql",
+    // 4: where the topology maps placed their nodes, so a wall display shows the same map every day
+    R"sql(
+    CREATE TABLE layout_positions(map TEXT NOT NULL, name TEXT NOT NULL, x REAL NOT NULL, y REAL NOT NULL,
+        PRIMARY KEY(map, name)) WITHOUT ROWID;
+    )sql",
 };
 static_assert(std::size(kMigrations) == Store::kSchemaVersion + 1);
 
@@ -789,6 +794,32 @@ bool Store::readMetricHistory(const std::string &metricKey, TimeMs from, TimeMs 
     collect("SELECT minute, vals FROM samples WHERE metric_id=? AND minute BETWEEN ? AND ? ORDER BY minute",
             kMinuteMs);
     return true;
+}
+
+void Store::writeLayout(const std::string &map,
+                        std::vector<std::pair<std::string, std::pair<double, double>>> positions) {
+    std::lock_guard lock(m_mutex);
+    m_queue.push_back([this, map, positions = std::move(positions)] {
+        Stmt del(m_db, "DELETE FROM layout_positions WHERE map=?");
+        del.bind(1, map).exec();
+        Stmt ins(m_db, "INSERT INTO layout_positions(map, name, x, y) VALUES(?,?,?,?)");
+        for (const auto &[name, p] : positions)
+            ins.bind(1, map).bind(2, name).bind(3, p.first).bind(4, p.second).exec();
+    });
+    m_cv.notify_one();
+}
+
+std::vector<std::pair<std::string, std::pair<double, double>>>
+Store::readLayout(const std::string &map) const {
+    std::vector<std::pair<std::string, std::pair<double, double>>> out;
+    DbPtr db(openReader(nullptr));
+    if (!db)
+        return out;
+    Stmt q(db.get(), "SELECT name, x, y FROM layout_positions WHERE map=? ORDER BY name");
+    q.bind(1, map);
+    while (q.step())
+        out.push_back({q.text(0), {q.dbl(1), q.dbl(2)}});
+    return out;
 }
 
 Store::FactHistory Store::factsAt(TimeMs at) const {

@@ -47,7 +47,7 @@ struct SeriesPoint {
 
 class Store final {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     // Opens (creating if needed) and migrates. Returns nullptr and sets *error when the file is not a
     // usable Vigil cache (corrupt, not SQLite, newer schema).
@@ -84,6 +84,10 @@ public:
         std::map<std::tuple<std::string, std::string, std::string>, TimeMs> firstSeen;
     };
     FactHistory factsAt(TimeMs at) const;
+    // Node positions of a map ("services"), replaced as a whole (queued like a write); read back at start.
+    void writeLayout(const std::string &map,
+                     std::vector<std::pair<std::string, std::pair<double, double>>> positions);
+    std::vector<std::pair<std::string, std::pair<double, double>>> readLayout(const std::string &map) const;
     std::int64_t count(const std::string &table) const; // for tests
     int schemaVersion() const;
     const std::string &path() const { return m_path; }

@@ -109,6 +109,22 @@ private Q_SLOTS:
         QCOMPARE(d.services().positions.at("db"), before.at("db"));
         c.setPinned(QStringLiteral("db"), false);
         QVERIFY(!QSettings().contains(QStringLiteral("topology/pinnedServices/db")));
+        // Positions kept in a store: a new canvas (tomorrow's wall display) lays out exactly the same map.
+        TopologyCanvas::Positions kept;
+        auto save = [&kept](TopologyCanvas::Positions p) { kept = std::move(p); };
+        TopologyCanvas e(TopologyCanvas::Mode::Services);
+        e.setLayoutStore([](std::function<void(TopologyCanvas::Positions)> done) { done({}); }, save);
+        QSignalSpy laid3(&e, &TopologyCanvas::laidOut);
+        e.setSnapshot(snap);
+        QVERIFY(laid3.wait(5000));
+        QCOMPARE(kept.size(), std::size_t(10));
+        TopologyCanvas f(TopologyCanvas::Mode::Services);
+        f.setLayoutStore([&kept](std::function<void(TopologyCanvas::Positions)> done) { done(kept); },
+                         [](TopologyCanvas::Positions) {});
+        QSignalSpy laid4(&f, &TopologyCanvas::laidOut);
+        f.setSnapshot(snap);
+        QVERIFY(laid4.wait(5000));
+        QCOMPARE(f.services().positions, e.services().positions);
     }
 };
 

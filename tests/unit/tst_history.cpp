@@ -217,13 +217,16 @@ private Q_SLOTS:
         FleetService service(c);
         service.start();
         const TimeMs simEnd = realStart + 2 * 3'600'000 + 10 * 60'000;
-        QVERIFY(waitFor(service, [&](const FleetSnapshot &) { return fleet.now() >= simEnd; }, 200));
+        QVERIFY(waitFor(
+            service, [&](const FleetSnapshot &) { return fleet.now() >= simEnd; }, 200));
         const auto store = service.store();
         QVERIFY(store);
         store->flush();
         const TimeMs now = nowMs();
         const auto history = store->factsAt(now);
-        auto toReal = [&](TimeMs simT) { return realStart + static_cast<TimeMs>((simT - realStart) / o.speed); };
+        auto toReal = [&](TimeMs simT) {
+            return realStart + static_cast<TimeMs>((simT - realStart) / o.speed);
+        };
         int checked = 0;
         for (std::size_t i = 0; i < fleet.hosts().size(); ++i) {
             const auto finalFacts = fleet.facts(i, fleet.now());
@@ -243,8 +246,8 @@ private Q_SLOTS:
                 const TimeMs delta = it->second - toReal(hi);
                 // Within one poll interval (300 ms), give or take the round's own latency on a busy machine.
                 QVERIFY2(delta >= -500 && delta <= 300 + 700,
-                         (name + " on " + fleet.hosts()[i].instance + ": first seen " + std::to_string(delta) +
-                          " ms after the injection")
+                         (name + " on " + fleet.hosts()[i].instance + ": first seen " +
+                          std::to_string(delta) + " ms after the injection")
                              .c_str());
                 ++checked;
             }
@@ -252,12 +255,15 @@ private Q_SLOTS:
         QVERIFY2(checked >= 5, qPrintable(QString::number(checked)));
         // A past moment is rebuilt from the cache: early on fewer hosts ran the old openssl than now.
         auto oldOpenssl = [](const std::vector<Fact> &facts) {
-            return std::count_if(facts.begin(), facts.end(), [](const Fact &f) { return f.value == "3.0.9"; });
+            return std::count_if(facts.begin(), facts.end(),
+                                 [](const Fact &f) { return f.value == "3.0.9"; });
         };
         const auto early = store->factsAt(realStart + 1500);
         QVERIFY(!early.facts.empty());
         QVERIFY2(oldOpenssl(early.facts) < oldOpenssl(history.facts),
-                 qPrintable(QStringLiteral("%1 then, %2 now").arg(oldOpenssl(early.facts)).arg(oldOpenssl(history.facts))));
+                 qPrintable(QStringLiteral("%1 then, %2 now")
+                                .arg(oldOpenssl(early.facts))
+                                .arg(oldOpenssl(history.facts))));
         service.stop();
     }
 

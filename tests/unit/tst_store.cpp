@@ -254,6 +254,27 @@ private Q_SLOTS:
         QCOMPARE(cache->acks[0].since, TimeMs(2000));
     }
 
+    // Topology positions survive a restart; writing a map replaces it as a whole.
+    void layoutPositions() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("l.sqlite")).toStdString();
+        std::string err;
+        {
+            auto store = Store::open(path, &err);
+            QVERIFY2(store, err.c_str());
+            store->writeLayout("services", {{"api", {1.5, -2}}, {"db", {3, 4}}, {"gone", {0, 0}}});
+            store->writeLayout("services", {{"api", {1.5, -2}}, {"db", {3.25, 4}}});
+            store->writeLayout("other", {{"x", {9, 9}}});
+            store->flush();
+        }
+        auto store = Store::open(path, &err);
+        const auto l = store->readLayout("services");
+        QCOMPARE(l.size(), std::size_t(2));
+        QCOMPARE(l[1].first, std::string("db"));
+        QCOMPARE(l[1].second, (std::pair<double, double>{3.25, 4}));
+        QCOMPARE(store->readLayout("nothing").size(), std::size_t(0));
+    }
+
     void refusesNewerSchema() {
         QTemporaryDir dir;
         const std::string path = dir.filePath(QStringLiteral("new.sqlite")).toStdString();
