@@ -290,10 +290,12 @@ void placeNewServices(const FleetGraph &graph, const std::vector<int> &services,
                     include(it->second);
         near.clear();
         for (std::size_t u = 0; u < n; ++u)
-            if (known[u])
-                near.emplace_back(
-                    std::hypot(MATRIX(pos, u, 0) - MATRIX(pos, v, 0), MATRIX(pos, u, 1) - MATRIX(pos, v, 1)),
-                    u);
+            if (known[u]) {
+                // Squared distance: only the order matters.
+                const double dx = MATRIX(pos, u, 0) - MATRIX(pos, v, 0),
+                             dy = MATRIX(pos, u, 1) - MATRIX(pos, v, 1);
+                near.emplace_back(dx * dx + dy * dy, u);
+            }
         const auto k = std::min<std::size_t>(4, near.size());
         std::partial_sort(near.begin(), near.begin() + static_cast<std::ptrdiff_t>(k), near.end());
         for (std::size_t i = 0; i < k; ++i)
@@ -371,10 +373,11 @@ ServiceLayout layoutServices(const FleetGraph &graph, const ServiceLayoutOptions
             igraph_vector_int_push_back(&edges, static_cast<igraph_integer_t>(vertexOf[callee]));
         }
     }
-    IGraph ig;
-    igraph_create(&ig.g, &edges, static_cast<igraph_integer_t>(n), IGRAPH_UNDIRECTED);
-    ig.made = true;
-    igraph_vector_int_destroy(&edges);
+    // The whole graph for igraph only when it is laid out as a whole (not when new services are placed).
+    struct EdgeVector {
+        igraph_vector_int_t *v;
+        ~EdgeVector() { igraph_vector_int_destroy(v); }
+    } edgesGuard{&edges};
 
     // Starting point: where each service was; a new one at its placed neighbours' centroid (nudged so
     // it does not sit on top of them), else from its name.
@@ -433,6 +436,9 @@ ServiceLayout layoutServices(const FleetGraph &graph, const ServiceLayoutOptions
         placeNewServices(graph, services, vertexOf, known, pos.m, out);
         return finish();
     }
+    IGraph ig;
+    igraph_create(&ig.g, &edges, static_cast<igraph_integer_t>(n), IGRAPH_UNDIRECTED);
+    ig.made = true;
     const int iterations = options.iterations > 0 ? options.iterations : 500;
     const double temp = incremental ? 0.05 : std::sqrt(static_cast<double>(n)) / 10;
     // Pins: a pinned node's bounds are its own position.
