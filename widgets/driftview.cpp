@@ -30,6 +30,7 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 
+#include <algorithm>
 #include <set>
 
 namespace vigil {
@@ -288,12 +289,14 @@ void DriftView::showHost(const QString &host) {
     m_diffTitle->setText(tr("<b>%1</b> against its baseline").arg(host.toHtmlEscaped()));
     if (!h)
         return;
+    // The snapshot keeps facts by host: this host's are one run, found by binary search.
     std::map<std::string, std::string> mine;
-    for (const auto &f : m_snapshot->facts)
-        if (f.host == h->name) {
-            auto &v = mine[f.name];
-            v += (v.empty() ? "" : ",") + f.value;
-        }
+    auto it = std::lower_bound(m_snapshot->facts.begin(), m_snapshot->facts.end(), h->name,
+                               [](const Fact &f, const std::string &n) { return f.host < n; });
+    for (; it != m_snapshot->facts.end() && it->host == h->name; ++it) {
+        auto &v = mine[it->name];
+        v += (v.empty() ? "" : ",") + it->value;
+    }
     for (const auto &[fact, rule] : m_summary->baseline->rulesFor(h->labels)) {
         std::optional<std::string> value;
         if (auto it = mine.find(fact); it != mine.end())

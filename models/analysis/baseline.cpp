@@ -212,6 +212,19 @@ Baseline consensusBaseline(const std::vector<ConsensusFact> &consensus, const st
     return b;
 }
 
+bool Baseline::judges(const LabelSet &labels) const {
+    for (const auto &layer : layers) {
+        if (layer.rules.empty())
+            continue;
+        bool match = true;
+        for (const auto &m : layer.selector)
+            match = match && m.matches(labels);
+        if (match)
+            return true;
+    }
+    return false;
+}
+
 DriftSeverity BaselineReport::worst() const {
     DriftSeverity w = DriftSeverity::Info;
     for (const auto &v : violations)

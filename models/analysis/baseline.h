@@ -59,6 +59,8 @@ struct Baseline {
     std::string file;
     // The rules that apply to a host: per fact, the last matching layer's.
     [[nodiscard]] std::map<std::string, const FactRule *> rulesFor(const LabelSet &labels) const;
+    // Whether any rule applies to a host with these labels (cheaper than rulesFor).
+    [[nodiscard]] bool judges(const LabelSet &labels) const;
 };
 
 struct Violation {

@@ -1,5 +1,7 @@
 #include "baselineloader.h"
 
+#include "yamlerror.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <fstream>
@@ -10,18 +12,13 @@
 namespace vigil {
 
 namespace {
-struct Failure {
-    ConfigError error;
-};
-
 class Reader {
 public:
     explicit Reader(std::string file)
         : m_file(std::move(file)) {}
 
     [[noreturn]] void fail(const YAML::Node &node, const std::string &key, const std::string &msg) const {
-        const int line = node.IsDefined() && node.Mark().line >= 0 ? node.Mark().line + 1 : 0;
-        throw Failure{ConfigError{m_file, line, key, msg}};
+        yamlFail(m_file, node, key, msg);
     }
 
     std::string scalar(const YAML::Node &n, const std::string &key) const {
@@ -164,16 +161,8 @@ private:
 
 std::optional<analysis::Baseline>
 BaselineLoader::loadString(const std::string &text, const std::string &fileName, ConfigError *error) {
-    try {
-        return Reader(fileName).read(YAML::Load(text));
-    } catch (const Failure &f) {
-        if (error)
-            *error = f.error;
-    } catch (const YAML::Exception &e) {
-        if (error)
-            *error = ConfigError{fileName, e.mark.line >= 0 ? e.mark.line + 1 : 0, "", e.msg};
-    }
-    return std::nullopt;
+    return readYaml(text, fileName, error,
+                    [&](const YAML::Node &root) { return Reader(fileName).read(root); });
 }
 
 std::optional<analysis::Baseline> BaselineLoader::loadFile(const std::string &path, ConfigError *error) {

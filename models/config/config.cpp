@@ -1,4 +1,5 @@
 #include "config.h"
+#include "yamlerror.h"
 
 #include <cmath>
 
@@ -24,18 +25,13 @@ std::string ConfigError::toString() const {
 
 namespace {
 
-struct Failure {
-    ConfigError error;
-};
-
 class Reader {
 public:
     explicit Reader(std::string file)
         : m_file(std::move(file)) {}
 
     [[noreturn]] void fail(const YAML::Node &node, const std::string &key, const std::string &msg) const {
-        int line = node.IsDefined() && node.Mark().line >= 0 ? node.Mark().line + 1 : 0;
-        throw Failure{ConfigError{m_file, line, key, msg}};
+        yamlFail(m_file, node, key, msg);
     }
 
     void allowKeys(const YAML::Node &map, const std::string &path,
@@ -279,7 +275,7 @@ public:
             try {
                 root = YAML::Load(ss.str());
             } catch (const YAML::Exception &e) {
-                throw Failure{ConfigError{file, e.mark.line >= 0 ? e.mark.line + 1 : 0, {}, e.msg}};
+                throw YamlFailure{ConfigError{file, e.mark.line >= 0 ? e.mark.line + 1 : 0, {}, e.msg}};
             }
             const Reader inner(file);
             inner.allowKeys(root, "", {"edges"});
@@ -376,17 +372,8 @@ private:
 
 std::optional<Config> ConfigLoader::loadString(const std::string &text, const std::string &fileName,
                                                ConfigError *error) {
-    try {
-        YAML::Node root = YAML::Load(text);
-        return Reader(fileName).config(root);
-    } catch (const Failure &f) {
-        if (error)
-            *error = f.error;
-    } catch (const YAML::Exception &e) {
-        if (error)
-            *error = ConfigError{fileName, e.mark.line >= 0 ? e.mark.line + 1 : 0, {}, e.msg};
-    }
-    return std::nullopt;
+    return readYaml(text, fileName, error,
+                    [&](const YAML::Node &root) { return Reader(fileName).config(root); });
 }
 
 std::optional<Config> ConfigLoader::loadFile(const std::string &path, ConfigError *error) {

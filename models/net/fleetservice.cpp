@@ -309,7 +309,7 @@ void FleetService::loadDrift(QObject *context, std::function<void(DriftPtr)> don
         for (const auto &v : out->report.violations)
             failing.insert(v.host);
         for (const auto &h : snap->hosts) {
-            if (out->baseline->rulesFor(h.labels).empty())
+            if (!out->baseline->judges(h.labels))
                 continue;
             auto &[ok, all] = out->byRole[std::string(h.labels.value(drift.roleLabel))];
             ++all;

@@ -2,6 +2,7 @@
 // edges, and a relayout of 10,000 services after 1 % changed with how far the others moved. BENCH lines.
 #include "analysis/topology.h"
 #include "benchclock.h"
+#include "fleetfixtures.h"
 #include "topologyview.h"
 
 #include <QApplication>
@@ -45,15 +46,7 @@ int main(int argc, char **argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     // Physical: 100,000 hosts in 2 regions, 25 zones, 2,500 racks.
-    std::vector<Host> hosts;
-    for (int i = 0; i < 100000; ++i) {
-        Host h;
-        h.name = "h" + std::to_string(100000 + i);
-        h.labels = LabelSet(std::vector<Label>{{"rack", "r" + std::to_string(i / 40)},
-                                               {"region", i < 50000 ? "eu1" : "us1"},
-                                               {"zone", "z" + std::to_string(i / 4000)}});
-        hosts.push_back(std::move(h));
-    }
+    const auto hosts = test::rackedHosts(100000);
     const auto graph = FleetGraph::build(hosts, {}, TopologyConfig{});
     std::vector<double> aggregated, expanded;
     PhysicalOptions all;

@@ -4,6 +4,7 @@
 #include "analysis/imbalance.h"
 #include "analysis/metricgrid.h"
 #include "analysis/wear.h"
+#include "fleetfixtures.h"
 #include "net/fleetservice.h"
 #include "net/historyloader.h"
 #include "net/httpclient.h"
@@ -30,17 +31,6 @@ SourceConfig sourceFor(const std::string &url) {
     s.intervalMs = 1000;
     s.timeoutMs = 5000;
     return s;
-}
-
-// Waits (on signals, no sleeps) until the service's snapshot satisfies pred.
-template <class Pred> bool waitFor(FleetService &service, Pred pred, int rounds = 100) {
-    for (int i = 0; i < rounds; ++i) {
-        if (pred(*service.current()))
-            return true;
-        QSignalSpy spy(&service, &FleetService::snapshotReady);
-        spy.wait(200);
-    }
-    return false;
 }
 
 std::set<std::string> topHosts(const std::vector<HostWear> &r, std::size_t n) {
@@ -217,7 +207,7 @@ private Q_SLOTS:
         FleetService service(c);
         service.start();
         const TimeMs simEnd = realStart + 2 * 3'600'000 + 10 * 60'000;
-        QVERIFY(waitFor(
+        QVERIFY(test::waitForSnapshot(
             service, [&](const FleetSnapshot &) { return fleet.now() >= simEnd; }, 200));
         const auto store = service.store();
         QVERIFY(store);
@@ -290,8 +280,8 @@ private Q_SLOTS:
         c.cachePath = dir.filePath(QStringLiteral("c.sqlite")).toStdString();
         FleetService service(c);
         service.start();
-        QVERIFY(
-            waitFor(service, [](const FleetSnapshot &s) { return s.hosts.size() == 600 && !s.fromCache; }));
+        QVERIFY(test::waitForSnapshot(
+            service, [](const FleetSnapshot &s) { return s.hosts.size() == 600 && !s.fromCache; }));
         const auto truth = server.fleet().truth(server.fleet().now());
         if (scenario == QLatin1String("hotspots")) {
             QVERIFY(!truth.hotHosts.empty());

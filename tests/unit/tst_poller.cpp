@@ -4,6 +4,8 @@
 #include "net/poller.h"
 #include "simserver.h"
 
+#include "fleetfixtures.h"
+
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -216,15 +218,7 @@ private Q_SLOTS:
         c.sources[0].intervalMs = 300;
         c.cachePath = dir.filePath(QStringLiteral("c.sqlite")).toStdString();
         FleetService service(c);
-        auto waitFor = [&](auto pred) {
-            for (int i = 0; i < 100; ++i) {
-                if (pred(*service.current()))
-                    return true;
-                QSignalSpy spy(&service, &FleetService::snapshotReady);
-                spy.wait(200);
-            }
-            return false;
-        };
+        auto waitFor = [&](auto pred) { return test::waitForSnapshot(service, pred); };
         auto promHealth = [](const FleetSnapshot &s) {
             for (const auto &h : s.sources)
                 if (h.kind == SourceKind::Prometheus)

@@ -4,6 +4,7 @@
 // simulator's truth.
 #include "analysis/correlation.h"
 #include "analysis/topology.h"
+#include "fleetfixtures.h"
 #include "simfleet.h"
 #include "triagereplay.h"
 
@@ -96,15 +97,7 @@ private Q_SLOTS:
 
     // 100,000 hosts arrive as racks; a rack the operator opens shows its hosts.
     void largeFleetsAggregate() {
-        std::vector<Host> hosts;
-        for (int i = 0; i < 100000; ++i) {
-            Host h;
-            h.name = "h" + std::to_string(100000 + i);
-            h.labels = LabelSet(std::vector<Label>{{"rack", "r" + std::to_string(i / 40)},
-                                                   {"region", i < 50000 ? "eu1" : "us1"},
-                                                   {"zone", "z" + std::to_string(i / 4000)}});
-            hosts.push_back(std::move(h));
-        }
+        const auto hosts = test::rackedHosts(100000);
         const auto graph = FleetGraph::build(hosts, {}, TopologyConfig{});
         const auto l = layoutPhysical(*graph);
         QCOMPARE(l.autoCollapsedLevel, 2); // racks
