@@ -252,7 +252,7 @@ BaselineReport evaluateBaseline(const Baseline &baseline, const std::vector<Host
     std::vector<bool> match(baseline.layers.size());
     std::size_t fi = 0;
     std::set<std::string> fallbacks;
-    int withoutRules = 0;
+    int withoutRules = 0, withoutFacts = 0;
     std::vector<std::pair<std::string_view, std::string_view>> mine;
     std::vector<std::string> joined;
     std::map<std::string_view, std::pair<int, int>> byFact;
@@ -292,6 +292,10 @@ BaselineReport evaluateBaseline(const Baseline &baseline, const std::vector<Host
             ++withoutRules;
             continue;
         }
+        if (mine.empty()) {
+            ++withoutFacts; // down, or not exporting facts: nothing to judge, not "every fact absent"
+            continue;
+        }
         ++out.hostsChecked;
         bool ok = true;
         auto m = mine.begin();
@@ -327,6 +331,9 @@ BaselineReport evaluateBaseline(const Baseline &baseline, const std::vector<Host
         out.byFact.emplace(std::string(fact), c);
     for (const auto &f : fallbacks)
         out.notes.push_back(f + ": some values are not versions; compared as strings");
+    if (withoutFacts)
+        out.notes.push_back(std::to_string(withoutFacts) +
+                            " host(s) reported no facts (down, or not exporting them) and were not judged");
     if (withoutRules)
         out.notes.push_back(std::to_string(withoutRules) +
                             " host(s) match no baseline layer and were not judged");

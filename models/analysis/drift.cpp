@@ -48,9 +48,15 @@ DriftReport consensusDrift(const std::vector<Host> &hostsIn, const std::vector<F
     DriftReport report;
     // Roles and their hosts (hosts come sorted by name).
     std::map<std::string_view, std::vector<std::size_t>> members;
-    for (std::size_t i = 0; i < hosts.size(); ++i)
-        if (const auto role = hosts[i].labels.value(o.roleLabel); !role.empty())
+    // Hosts without any fact (down, or not exporting them) say nothing about the role's values.
+    std::size_t fk = 0;
+    for (std::size_t i = 0; i < hosts.size(); ++i) {
+        while (fk < facts.size() && facts[fk].host < hosts[i].name)
+            ++fk;
+        const bool hasFacts = fk < facts.size() && facts[fk].host == hosts[i].name;
+        if (const auto role = hosts[i].labels.value(o.roleLabel); !role.empty() && hasFacts)
             members[role].push_back(i);
+    }
 
     struct Tally {
         std::vector<std::pair<std::string, int>> counts; // value -> holders (few distinct values)

@@ -127,6 +127,23 @@ private Q_SLOTS:
                 std::string::npos);
     }
 
+    // A host that reports no facts at all (down, or not exporting them) is not judged, neither against a
+    // baseline nor in the consensus, and the report says so.
+    void hostsWithoutFactsAreNotJudged() {
+        std::vector<Host> hosts{host("a1", "api"), host("a2", "api"), host("a3", "api"), host("a4", "api")};
+        std::vector<Fact> facts{
+            {"a1", "os.id", "debian"}, {"a2", "os.id", "debian"}, {"a3", "os.id", "debian"}};
+        const auto consensus = consensusDrift(hosts, facts);
+        QCOMPARE(consensus.hostsChecked, 3);
+        QVERIFY(consensus.clusters.empty());
+        const auto r = evaluateBaseline(consensusBaseline(consensus.baseline, "role"), hosts, facts);
+        QCOMPARE(r.hostsChecked, 3);
+        QCOMPARE(r.hostsCompliant, 3);
+        QVERIFY(r.violations.empty());
+        QCOMPARE(r.notes.size(), std::size_t(1));
+        QVERIFY(r.notes[0].find("1 host(s) reported no facts") == 0);
+    }
+
     void loaderErrorsNameLineAndKey_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<int>("line");
