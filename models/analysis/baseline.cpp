@@ -1,6 +1,6 @@
 #include "baseline.h"
 
-#include "fleet/ordering.h"
+#include "drifttracker.h"
 
 #include <nlohmann/json.hpp>
 
@@ -232,147 +232,11 @@ DriftSeverity BaselineReport::worst() const {
     return w;
 }
 
-BaselineReport evaluateBaseline(const Baseline &baseline, const std::vector<Host> &hostsIn,
-                                const std::vector<Fact> &factsIn, const FirstSeen &firstSeen, TimeMs now) {
-    BaselineReport out;
-    // Hosts by name, facts by host then name (the snapshot's order; facts must come so, checked in debug
-    // builds only: at 5 million facts the check costs more than the judging).
-    std::vector<Host> hostCopy;
-    std::vector<Fact> factCopy;
-    const auto &hosts = hostsByName(hostsIn, hostCopy);
-    const auto &facts = factsInOrder(factsIn, factCopy);
-
-    // The rules of a host depend only on which layers its labels match: built once per combination,
-    // sorted by fact, then walked alongside the host's (sorted) facts.
-    struct Rules {
-        std::vector<std::pair<std::string_view, const FactRule *>> rules;
-        std::vector<std::pair<int, int>> counts; // per rule: (compliant, judged)
-    };
-    std::map<std::vector<bool>, Rules> rulesByMatch;
-    std::vector<bool> match(baseline.layers.size());
-    std::size_t fi = 0;
-    std::set<std::string> fallbacks;
-    int withoutRules = 0, withoutFacts = 0;
-    std::vector<std::pair<std::string_view, std::string_view>> mine;
-    std::vector<std::string> joined;
-    std::map<std::string_view, std::pair<int, int>> byFact;
-    for (const auto &h : hosts) {
-        while (fi < facts.size() && facts[fi].host < h.name)
-            ++fi;
-        mine.clear();
-        joined.clear();
-        joined.reserve(16);
-        for (; fi < facts.size() && facts[fi].host == h.name; ++fi) {
-            if (!mine.empty() && mine.back().first == facts[fi].name && joined.size() < joined.capacity()) {
-                joined.push_back(std::string(mine.back().second) + "," + facts[fi].value);
-                mine.back().second = joined.back();
-            } else {
-                mine.emplace_back(facts[fi].name, facts[fi].value);
-            }
-        }
-        for (std::size_t l = 0; l < baseline.layers.size(); ++l) {
-            bool m = true;
-            for (const auto &sel : baseline.layers[l].selector)
-                m = m && sel.matches(h.labels);
-            match[l] = m;
-        }
-        auto [it, fresh] = rulesByMatch.try_emplace(match);
-        if (fresh) {
-            std::map<std::string_view, const FactRule *> merged;
-            for (std::size_t l = 0; l < baseline.layers.size(); ++l)
-                if (match[l])
-                    for (const auto &r : baseline.layers[l].rules)
-                        merged[r.fact] = &r;
-            it->second.rules.assign(merged.begin(), merged.end());
-            it->second.counts.assign(merged.size(), {0, 0});
-        }
-        const auto &rules = it->second.rules;
-        auto &counts = it->second.counts;
-        if (rules.empty()) {
-            ++withoutRules;
-            continue;
-        }
-        if (mine.empty()) {
-            ++withoutFacts; // down, or not exporting facts: nothing to judge, not "every fact absent"
-            continue;
-        }
-        ++out.hostsChecked;
-        bool ok = true;
-        auto m = mine.begin();
-        for (std::size_t ri = 0; ri < rules.size(); ++ri) {
-            const auto &[fact, rule] = rules[ri];
-            while (m != mine.end() && m->first < fact)
-                ++m;
-            std::optional<std::string_view> value;
-            if (m != mine.end() && m->first == fact)
-                value = m->second;
-            bool fallback = false;
-            const bool pass = rule->accepts(value, &fallback);
-            if (fallback)
-                fallbacks.insert(std::string(fact));
-            ++counts[ri].second;
-            counts[ri].first += pass;
-            if (!pass) {
-                ok = false;
-                out.violations.push_back(
-                    {h.name, rule, value ? std::optional<std::string>(std::string(*value)) : std::nullopt,
-                     fallback});
-            }
-        }
-        out.hostsCompliant += ok;
-    }
-    for (const auto &[match, r] : rulesByMatch)
-        for (std::size_t ri = 0; ri < r.rules.size(); ++ri) {
-            auto &c = byFact[r.rules[ri].first];
-            c.first += r.counts[ri].first;
-            c.second += r.counts[ri].second;
-        }
-    for (const auto &[fact, c] : byFact)
-        out.byFact.emplace(std::string(fact), c);
-    for (const auto &f : fallbacks)
-        out.notes.push_back(f + ": some values are not versions; compared as strings");
-    if (withoutFacts)
-        out.notes.push_back(std::to_string(withoutFacts) +
-                            " host(s) reported no facts (down, or not exporting them) and were not judged");
-    if (withoutRules)
-        out.notes.push_back(std::to_string(withoutRules) +
-                            " host(s) match no baseline layer and were not judged");
-
-    // Clusters: the same fact off the same way under the same rule.
-    std::map<std::tuple<const FactRule *, std::string>, BaselineCluster> clusters;
-    for (const auto &v : out.violations) {
-        const std::string actual = v.actual ? *v.actual : std::string("(absent)");
-        auto &c = clusters[{v.rule, actual}];
-        if (c.hosts.empty()) {
-            c.fact = v.rule->fact;
-            c.expected = v.rule->expected();
-            c.actual = actual;
-            c.severity = v.rule->severity;
-            c.origin = v.rule->origin;
-            c.layer = v.rule->layer;
-        }
-        c.hosts.push_back(v.host);
-        if (v.actual) {
-            auto it = firstSeen.find({v.host, v.rule->fact, *v.actual});
-            if (it != firstSeen.end()) {
-                c.firstSeen = c.firstSeen ? std::min(c.firstSeen, it->second) : it->second;
-                c.newLastDay += now - it->second <= 86'400'000;
-            }
-        }
-    }
-    for (auto &[k, c] : clusters)
-        out.clusters.push_back(std::move(c));
-    std::sort(out.clusters.begin(), out.clusters.end(),
-              [](const BaselineCluster &a, const BaselineCluster &b) {
-                  if (a.severity != b.severity)
-                      return a.severity > b.severity;
-                  if (a.hosts.size() != b.hosts.size())
-                      return a.hosts.size() > b.hosts.size();
-                  if (a.newLastDay != b.newLastDay)
-                      return a.newLastDay > b.newLastDay;
-                  return std::tie(a.fact, a.actual) < std::tie(b.fact, b.actual);
-              });
-    return out;
+BaselineReport evaluateBaseline(const Baseline &baseline, const std::vector<Host> &hosts,
+                                const std::vector<Fact> &facts, const FirstSeen &firstSeen, TimeMs now) {
+    DriftTracker tracker(std::shared_ptr<const Baseline>(std::shared_ptr<const Baseline>(), &baseline));
+    tracker.reset(hosts, facts);
+    return tracker.report(firstSeen, now);
 }
 
 namespace {

@@ -2,6 +2,7 @@
 // same, and the memory the facts take. BENCH lines.
 #include "analysis/baseline.h"
 #include "analysis/drift.h"
+#include "analysis/drifttracker.h"
 #include "benchclock.h"
 
 #include <cstdio>
@@ -89,8 +90,37 @@ int main() {
     }
     std::printf("BENCH drift.evaluate.hosts=%d.facts=%d %.2f ms (%zu violations)\n", n, factsPerHost,
                 median(evalMs), violations);
-    const auto cb = consensusBaseline(consensus.baseline, "role");
+
+    // Incremental: the tracker judged everything once; then 1 % of the hosts change (a package upgraded
+    // on some, rolled back on others) and only those are judged again, the report rebuilt.
+    DriftTracker tracker(std::make_shared<const Baseline>(base));
     auto t0 = Clock::now();
+    tracker.reset(hosts, facts);
+    const double resetMs = ms(t0, Clock::now());
+    std::vector<double> incMs;
+    std::size_t incViolations = 0;
+    for (int r = 0; r < 5; ++r) {
+        std::vector<std::string> changed;
+        for (int i = r; i < n; i += 100) {
+            const auto &name = hosts[static_cast<std::size_t>(i)].name;
+            changed.push_back(name);
+            auto &f = facts[static_cast<std::size_t>(i) * factsPerHost + 14]; // package.p14
+            f.value = f.value.rfind("1.", 0) == 0 ? "3.8.14" : "3.9.14";
+        }
+        t0 = Clock::now();
+        tracker.update(hosts, facts, changed);
+        const auto report = tracker.report();
+        incMs.push_back(ms(t0, Clock::now()));
+        incViolations = report.violations.size();
+    }
+    const auto full = evaluateBaseline(base, hosts, facts);
+    std::printf("BENCH drift.incremental.hosts=%d %.2f ms (1 %% of hosts changed; %zu violations, a full "
+                "evaluation finds %zu; first judgement %.0f ms)\n",
+                n, median(incMs), incViolations, full.violations.size(), resetMs);
+    if (incViolations != full.violations.size())
+        return 1;
+    const auto cb = consensusBaseline(consensus.baseline, "role");
+    t0 = Clock::now();
     const auto vsConsensus = evaluateBaseline(cb, hosts, facts);
     std::printf("BENCH drift.evaluate.consensus.hosts=%d %.2f ms (%zu clusters)\n", n, ms(t0, Clock::now()),
                 vsConsensus.clusters.size());

@@ -3,6 +3,7 @@
 // growth, the consensus as a baseline, and the report formats. Against vigil-sim: every injected drift
 // found in `drift`, none in `steady`.
 #include "analysis/baseline.h"
+#include "analysis/drifttracker.h"
 #include "config/baselineloader.h"
 #include "simfleet.h"
 
@@ -22,13 +23,14 @@ Host host(const std::string &name, const std::string &role) {
 }
 
 // The simulator's hosts and facts at a moment, as the poller names them.
-void simFleet(const std::string &scenario, std::vector<Host> &hosts, std::vector<Fact> &facts) {
+void simFleet(const std::string &scenario, std::vector<Host> &hosts, std::vector<Fact> &facts,
+              TimeMs at = 0) {
     sim::SimOptions o;
     o.hosts = 500;
     o.seed = 3;
     o.scenario = scenario;
     sim::SimFleet f(o, 1'700'000'000'000);
-    const TimeMs t = f.now() + 3 * 3'600'000; // the drift scenario has spread by then
+    const TimeMs t = at ? at : f.now() + 3 * 3'600'000; // the drift scenario has spread by then
     for (std::size_t i = 0; i < f.hosts().size(); ++i) {
         hosts.push_back(host(f.hosts()[i].instance, f.hosts()[i].role));
         for (const auto &fv : f.facts(i, t))
@@ -39,6 +41,13 @@ void simFleet(const std::string &scenario, std::vector<Host> &hosts, std::vector
     std::sort(facts.begin(), facts.end(), [](const Fact &a, const Fact &b) {
         return std::tie(a.host, a.name, a.value) < std::tie(b.host, b.name, b.value);
     });
+}
+std::vector<std::string> violationKeys(const BaselineReport &r) {
+    std::vector<std::string> out;
+    for (const auto &v : r.violations)
+        out.push_back(v.host + " " + v.rule->fact + "=" + (v.actual ? *v.actual : "(absent)") + " " +
+                      v.rule->origin);
+    return out;
 }
 } // namespace
 
@@ -192,6 +201,72 @@ private Q_SLOTS:
 
     // Every drift the simulator injects is found against the consensus, none in the steady fleet;
     // the consensus written as YAML loads back as a baseline.
+    // The tracker judges only the hosts that changed and ends with the report a full evaluation gives:
+    // the drift spreading between two moments, a host changing role, one leaving and one arriving.
+    void incrementalMatchesFullEvaluation() {
+        std::vector<Host> hosts, later;
+        std::vector<Fact> facts, laterFacts;
+        const TimeMs start = 1'700'000'000'000; // the simulator's start: drift spreads over [-1 h, +2 h]
+        simFleet("drift", hosts, facts, start);
+        simFleet("drift", later, laterFacts, start + 3'600'000);
+        const auto base = std::make_shared<const Baseline>(
+            consensusBaseline(consensusDrift(hosts, facts).baseline, "role"));
+        DriftTracker tracker(base);
+        tracker.reset(hosts, facts);
+        QCOMPARE(violationKeys(tracker.report()), violationKeys(evaluateBaseline(*base, hosts, facts)));
+
+        // What changed, as FleetState reports it: hosts whose facts or labels differ.
+        std::set<std::string> changed;
+        auto key = [](const Fact &f) { return f.host + "\x1f" + f.name + "\x1f" + f.value; };
+        std::set<std::string> before, after;
+        for (const auto &f : facts)
+            before.insert(key(f));
+        for (const auto &f : laterFacts)
+            after.insert(key(f));
+        for (const auto &f : facts)
+            if (!after.count(key(f)))
+                changed.insert(f.host);
+        for (const auto &f : laterFacts)
+            if (!before.count(key(f)))
+                changed.insert(f.host);
+        QVERIFY2(!changed.empty() && changed.size() < later.size() / 2,
+                 std::to_string(changed.size()).c_str());
+        later[7].labels = LabelSet(std::vector<Label>{{"instance", later[7].name}, {"role", "db"}});
+        changed.insert(later[7].name);
+        changed.insert(later[11].name);
+        later.erase(later.begin() + 11);
+        Host fresh = host("zz-new", "api");
+        later.push_back(fresh);
+        laterFacts.push_back({"zz-new", "package.openssl", "1.1.1"});
+        changed.insert("zz-new");
+        tracker.update(later, laterFacts, {changed.begin(), changed.end()});
+        const auto inc = tracker.report();
+        const auto full = evaluateBaseline(*base, later, laterFacts);
+        QCOMPARE(violationKeys(inc), violationKeys(full));
+        QCOMPARE(inc.hostsChecked, full.hostsChecked);
+        QCOMPARE(inc.hostsCompliant, full.hostsCompliant);
+        QCOMPARE(inc.byFact, full.byFact);
+        QCOMPARE(inc.notes, full.notes);
+        QCOMPARE(inc.clusters.size(), full.clusters.size());
+        QVERIFY(inc.violations.size() > violationKeys(evaluateBaseline(*base, hosts, facts)).size());
+
+        // A recomputed consensus with other counts judges the same: kept, with the new origins.
+        auto recount = std::make_shared<Baseline>(*base);
+        for (auto &l : recount->layers)
+            for (auto &r : l.rules)
+                r.origin += " (recounted)";
+        QVERIFY(tracker.adopt(recount));
+        QVERIFY(tracker.report().violations.front().rule->origin.find("(recounted)") != std::string::npos);
+        QCOMPARE(tracker.report().violations.size(), full.violations.size());
+        // Another expected value is another judgement: dropped, judged afresh on the next update.
+        auto other = std::make_shared<Baseline>(*recount);
+        other->layers.front().rules.front().values = {"something else"};
+        QVERIFY(!tracker.adopt(other));
+        QVERIFY(!tracker.ready());
+        tracker.update(later, laterFacts, {});
+        QCOMPARE(violationKeys(tracker.report()), violationKeys(evaluateBaseline(*other, later, laterFacts)));
+    }
+
     void simulatorDriftFound() {
         std::vector<Host> hosts;
         std::vector<Fact> facts;
