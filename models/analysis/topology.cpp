@@ -9,6 +9,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <unordered_map>
 
 namespace vigil::analysis {
@@ -340,6 +341,11 @@ void placeNewServices(const FleetGraph &graph, const std::vector<int> &services,
 } // namespace
 
 ServiceLayout layoutServices(const FleetGraph &graph, const ServiceLayoutOptions &options) {
+    // Debian's igraph is built without thread safety (IGRAPH_THREAD_SAFE 0: one error stack and one
+    // random generator for the process); layouts from two threads at once corrupt it (seen: "Corrupt
+    // finally stack", an abort, when the services map and a test's second map laid out together).
+    static std::mutex igraphMutex;
+    const std::lock_guard lock(igraphMutex);
     ServiceLayout out;
     std::vector<int> services;
     for (std::size_t i = 0; i < graph.nodes().size(); ++i)

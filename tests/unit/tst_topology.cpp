@@ -10,7 +10,9 @@
 
 #include <QTest>
 
+#include <atomic>
 #include <set>
+#include <thread>
 
 using namespace vigil;
 using namespace vigil::analysis;
@@ -150,6 +152,31 @@ private Q_SLOTS:
         const auto &p = second.positions.at("new");
         const auto &a = second.positions.at("s3");
         QVERIFY(std::hypot(p.x - a.x, p.y - a.y) < second.side / 2);
+    }
+
+    // Two maps laid out at once (the services view and the wall's second window, or two polls): igraph is
+    // not thread-safe in Debian's build, so layouts take turns and both come out whole.
+    void concurrentLayoutsTakeTurns() {
+        std::vector<Host> hosts;
+        std::vector<ServiceEdge> edges;
+        for (int s = 0; s < 300; ++s) {
+            Host h;
+            h.name = "h" + std::to_string(s);
+            h.labels = LabelSet(std::vector<Label>{{"service", "s" + std::to_string(s)}});
+            hosts.push_back(h);
+            edges.push_back({"s" + std::to_string(s), "s" + std::to_string((s * 11 + 5) % 300)});
+            edges.push_back({"s" + std::to_string(s), "s" + std::to_string((s + 1) % 300)});
+        }
+        const auto g = FleetGraph::build(hosts, edges, TopologyConfig{});
+        std::atomic<int> whole{0};
+        auto work = [&] {
+            for (int k = 0; k < 6; ++k)
+                whole += layoutServices(*g).positions.size() == 300;
+        };
+        std::thread a(work), b(work);
+        a.join();
+        b.join();
+        QCOMPARE(whole.load(), 12);
     }
 
     // Self-loops, edges to services nobody runs, cycles: a warning each, a layout all the same.
