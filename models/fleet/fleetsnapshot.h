@@ -27,8 +27,13 @@ struct FleetSnapshot {
     // benchmarks and the watchdog measure receive-to-screen latency.
     std::int64_t pollReceivedNs = 0;
     std::vector<MetricQuery> metrics;
-    std::vector<Host> hosts;        // sorted by name
-    std::vector<Fact> facts;        // sorted by host, then name
+    std::vector<Host> hosts; // sorted by name
+    std::vector<Fact> facts; // sorted by host, then name
+    // Hosts whose labels, up state or facts changed in the poll behind this snapshot (sorted), for
+    // analyses that keep per-host results (drift); allHostsChanged when that is unknown (the first
+    // snapshot, the cache replaced by a live source).
+    std::vector<std::string> changedHosts;
+    bool allHostsChanged = false;
     std::vector<ServiceEdge> edges; // from the config and the edge query, by (from, to)
     std::vector<Alert> alerts;
     std::vector<AlertRule> rules;            // alerting rules of every Prometheus, by name

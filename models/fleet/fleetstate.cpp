@@ -28,6 +28,7 @@ void FleetState::addSource(const SourceHealth &health) {
 
 void FleetState::restore(const CachedState &cache) {
     m_fromCache = true;
+    m_allHostsChanged = true;
     for (const auto &s : cache.sources)
         m_health[s.id] = s;
     // Cached hosts keep their metric columns only if the profile still has the same metrics in order.
@@ -116,7 +117,8 @@ FleetState::Update FleetState::apply(const PollData &poll) {
         batch->hostSamples = next;
         part.hosts = std::move(next);
         // Cache-restored hosts are now owned by a live source.
-        m_prom.erase("cache");
+        if (m_prom.erase("cache"))
+            m_allHostsChanged = true;
         if (poll.hasFacts) {
             auto less = [](const Fact &a, const Fact &b) {
                 return std::tie(a.host, a.name, a.value) < std::tie(b.host, b.name, b.value);
@@ -128,6 +130,13 @@ FleetState::Update FleetState::apply(const PollData &poll) {
                                 std::back_inserter(batch->factsEnded), less);
             part.facts = poll.facts;
         }
+        for (const auto &h : batch->hostsChanged)
+            m_changedHosts.push_back(h.name);
+        m_changedHosts.insert(m_changedHosts.end(), batch->hostsGone.begin(), batch->hostsGone.end());
+        for (const auto *list : {&batch->factsAppeared, &batch->factsEnded})
+            for (const auto &f : *list)
+                if (m_changedHosts.empty() || m_changedHosts.back() != f.host)
+                    m_changedHosts.push_back(f.host);
     }
     if (poll.hasRuleAlerts)
         m_prom[id].ruleAlerts = poll.ruleAlerts;
@@ -213,6 +222,12 @@ FleetSnapshotPtr FleetState::build() {
     s->generation = ++m_generation;
     s->builtAt = nowMs();
     s->fromCache = m_fromCache;
+    std::sort(m_changedHosts.begin(), m_changedHosts.end());
+    m_changedHosts.erase(std::unique(m_changedHosts.begin(), m_changedHosts.end()), m_changedHosts.end());
+    s->changedHosts = std::move(m_changedHosts);
+    m_changedHosts.clear();
+    s->allHostsChanged = m_allHostsChanged;
+    m_allHostsChanged = false;
     s->pollReceivedNs = m_lastReceivedNs;
     s->metrics = m_metrics;
     for (const auto &[id, h] : m_health)

@@ -68,6 +68,8 @@ private:
     std::map<std::string, Acknowledgement> m_acks;
     std::function<void(FleetSnapshot &)> m_analyzer;
     bool m_fromCache = false;
+    std::vector<std::string> m_changedHosts; // for the next snapshot built
+    bool m_allHostsChanged = true;
     std::uint64_t m_generation = 0;
     std::int64_t m_lastReceivedNs = 0; // steady time of the last poll's last response
     FleetSnapshotPtr m_snapshot;

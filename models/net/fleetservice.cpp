@@ -1,6 +1,7 @@
 #include "fleetservice.h"
 
 #include "../analysis/baseline.h"
+#include "../analysis/drifttracker.h"
 #include "../analysis/fleetanalysis.h"
 #include "../analysis/wear.h"
 #include "../config/baselineloader.h"
@@ -14,6 +15,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QPointer>
 #include <QStandardPaths>
 #include <QTimer>
@@ -183,7 +185,8 @@ FleetService::FleetService(Config config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_client(std::make_shared<HttpClient>(clientOptions(m_config)))
-    , m_current(std::make_shared<FleetSnapshot>()) {
+    , m_current(std::make_shared<FleetSnapshot>())
+    , m_drift(std::make_shared<DriftCache>()) {
     qRegisterMetaType<vigil::FleetSnapshotPtr>();
     m_thread.setObjectName(QStringLiteral("vigil-pipeline"));
     m_jobs.setMaxThreadCount(2);
@@ -269,6 +272,66 @@ void FleetService::loadLayout(const std::string &map, QObject *context, std::fun
     });
 }
 
+// What drift keeps between evaluations: the tracker (each host's outcome), the hosts changed since,
+// compliance at past whole hours (they do not change) and the first-seen times of current violations.
+struct FleetService::DriftCache {
+    std::mutex work; // one evaluation at a time
+    std::mutex pendingMutex;
+    // Hosts changed per snapshot generation, appended on the GUI thread, taken by the next evaluation.
+    std::vector<std::pair<std::uint64_t, std::vector<std::string>>> pending;
+    std::uint64_t allChangedAt = 0; // a snapshot from which everything must be judged afresh (0: none)
+    std::size_t pendingNames = 0;
+    std::uint64_t evaluated = 0; // the generation the tracker reflects
+    std::unique_ptr<analysis::DriftTracker> tracker;
+    std::string baselineKey; // file, size and modification time: reloaded when it changes
+    std::shared_ptr<const analysis::Baseline> fileBaseline;
+    std::string fileError;
+    std::map<TimeMs, double> history;
+    analysis::FirstSeen firstSeen;
+
+    void noteSnapshot(const FleetSnapshot &snap) {
+        const std::lock_guard lock(pendingMutex);
+        if (snap.allHostsChanged || pendingNames > 1'000'000) {
+            allChangedAt = std::max(allChangedAt, snap.generation);
+            pending.clear();
+            pendingNames = 0;
+        } else if (!snap.changedHosts.empty()) {
+            pending.emplace_back(snap.generation, snap.changedHosts);
+            pendingNames += snap.changedHosts.size();
+        }
+    }
+    // The hosts changed up to `generation`, or nullopt when everything must be judged afresh.
+    std::optional<std::vector<std::string>> takeChanged(std::uint64_t generation) {
+        const std::lock_guard lock(pendingMutex);
+        std::set<std::string> names;
+        auto keep = pending.begin();
+        for (auto &p : pending) {
+            if (p.first <= generation) {
+                names.insert(p.second.begin(), p.second.end());
+                pendingNames -= p.second.size();
+            } else {
+                *keep++ = std::move(p);
+            }
+        }
+        pending.erase(keep, pending.end());
+        if (allChangedAt && allChangedAt <= generation) {
+            allChangedAt = 0;
+            return std::nullopt;
+        }
+        return std::vector<std::string>(names.begin(), names.end());
+    }
+};
+
+namespace {
+std::string fileKey(const std::string &path) {
+    const QFileInfo info(QString::fromStdString(path));
+    if (!info.exists())
+        return path + "|missing";
+    return path + "|" + std::to_string(info.size()) + "|" +
+           std::to_string(info.lastModified().toMSecsSinceEpoch());
+}
+} // namespace
+
 void FleetService::loadDrift(QObject *context, std::function<void(DriftPtr)> done) {
     auto &flag = m_channels[QStringLiteral("drift")];
     if (flag)
@@ -276,34 +339,69 @@ void FleetService::loadDrift(QObject *context, std::function<void(DriftPtr)> don
     flag = std::make_shared<std::atomic<bool>>(false);
     QPointer<QObject> guard(context);
     QPointer<FleetService> self(this);
-    m_jobs.start([snap = m_current, drift = m_config.drift, store = store(), guard, self, flag,
-                  done = std::move(done)] {
+    m_jobs.start([snap = m_current, drift = m_config.drift, store = store(), cache = m_drift, guard, self,
+                  flag, done = std::move(done)] {
         if (!snap)
             return;
+        const std::lock_guard work(cache->work);
         auto out = std::make_shared<analysis::DriftSummary>();
         out->at = nowMs();
         analysis::DriftOptions o;
         o.roleLabel = drift.roleLabel;
         out->consensus = analysis::consensusDrift(snap->hosts, snap->facts, o).baseline;
         if (!drift.baselineFile.empty()) {
-            ConfigError err;
-            if (auto b = BaselineLoader::loadFile(drift.baselineFile, &err)) {
-                out->baseline = std::make_shared<const analysis::Baseline>(std::move(*b));
-                out->against = drift.baselineFile;
-            } else {
-                out->error = err.toString();
+            const std::string key = fileKey(drift.baselineFile);
+            if (key != cache->baselineKey) {
+                cache->baselineKey = key;
+                cache->fileBaseline.reset();
+                cache->fileError.clear();
+                ConfigError err;
+                if (auto b = BaselineLoader::loadFile(drift.baselineFile, &err))
+                    cache->fileBaseline = std::make_shared<const analysis::Baseline>(std::move(*b));
+                else
+                    cache->fileError = err.toString();
             }
+            out->baseline = cache->fileBaseline;
+            out->error = cache->fileError;
+            if (out->baseline)
+                out->against = drift.baselineFile;
         }
         if (!out->baseline) {
             out->baseline = std::make_shared<const analysis::Baseline>(
                 analysis::consensusBaseline(out->consensus, drift.roleLabel));
             out->against = "the consensus by " + drift.roleLabel;
         }
-        analysis::FirstSeen firstSeen;
-        if (store)
-            firstSeen = store->factsAt(out->at).firstSeen;
-        out->report =
-            analysis::evaluateBaseline(*out->baseline, snap->hosts, snap->facts, firstSeen, out->at);
+        // Judge: only the hosts changed since the last evaluation, when the baseline judges as before.
+        auto changed = cache->takeChanged(snap->generation);
+        if (!cache->tracker)
+            cache->tracker = std::make_unique<analysis::DriftTracker>(out->baseline);
+        if (!cache->tracker->adopt(out->baseline)) {
+            cache->history.clear();
+            changed.reset();
+        }
+        if (snap->generation > cache->evaluated || !cache->tracker->ready()) {
+            if (!changed || !cache->tracker->ready()) {
+                cache->tracker->reset(snap->hosts, snap->facts);
+                cache->firstSeen.clear();
+            } else {
+                cache->tracker->update(snap->hosts, snap->facts, *changed);
+                for (const auto &h : *changed)
+                    for (auto it = cache->firstSeen.lower_bound({h, "", ""});
+                         it != cache->firstSeen.end() && std::get<0>(it->first) == h;)
+                        it = cache->firstSeen.erase(it);
+            }
+            cache->evaluated = snap->generation;
+        }
+        // First-seen times of the violations not looked up yet.
+        if (store) {
+            std::vector<Fact> missing;
+            for (auto &f : cache->tracker->violatedFacts())
+                if (!cache->firstSeen.count({f.host, f.name, f.value}))
+                    missing.push_back(std::move(f));
+            for (auto &[k, t] : store->firstSeenOf(missing, out->at))
+                cache->firstSeen[k] = t;
+        }
+        out->report = cache->tracker->report(cache->firstSeen, out->at);
         // Compliance per role.
         std::set<std::string> failing;
         for (const auto &v : out->report.violations)
@@ -315,16 +413,26 @@ void FleetService::loadDrift(QObject *context, std::function<void(DriftPtr)> don
             ++all;
             ok += !failing.count(h.name);
         }
-        // Compliance over the last day, hourly, from the facts as the cache knew them then.
+        // Compliance over the last day at whole hours, from the facts as the cache knew them then (each
+        // hour judged once), and now.
         if (store) {
-            for (int k = 24; k >= 0 && !flag->load(); --k) {
-                const TimeMs t = out->at - static_cast<TimeMs>(k) * 3'600'000;
-                auto past = store->factsAt(t);
-                if (past.facts.empty())
+            constexpr TimeMs hour = 3'600'000;
+            const TimeMs lastHour = out->at / hour * hour;
+            cache->history.erase(cache->history.begin(), cache->history.lower_bound(lastHour - 24 * hour));
+            for (TimeMs t = lastHour - 24 * hour; t <= lastHour && !flag->load(); t += hour) {
+                if (cache->history.count(t))
                     continue;
-                const auto r = analysis::evaluateBaseline(*out->baseline, snap->hosts, past.facts);
-                out->history.emplace_back(t, r.compliance());
+                auto past = store->factsAt(t);
+                if (!past.facts.empty())
+                    cache->history[t] =
+                        analysis::evaluateBaseline(*out->baseline, snap->hosts, past.facts).compliance();
+                else
+                    cache->history[t] = -1; // the cache knew no facts then
             }
+            for (const auto &[t, c] : cache->history)
+                if (c >= 0 && t < out->at)
+                    out->history.emplace_back(t, c);
+            out->history.emplace_back(out->at, out->report.compliance());
         }
         if (flag->load() || !self)
             return;
@@ -531,6 +639,7 @@ void FleetService::keepAcknowledgements(const FleetSnapshot &snap) {
 }
 
 void FleetService::onSnapshot(FleetSnapshotPtr snap) {
+    m_drift->noteSnapshot(*snap);
     keepAcknowledgements(*snap);
     replaceRetiring(m_current, FleetSnapshotPtr(snap));
     Q_EMIT snapshotReady(std::move(snap));

@@ -116,6 +116,8 @@ private:
     QThreadPool m_jobs;                         // history loads and wear fits
     std::map<QString, std::shared_ptr<std::atomic<bool>>>
         m_channels; // latest job per channel: its cancel flag
+    struct DriftCache;
+    std::shared_ptr<DriftCache> m_drift; // drift judged incrementally between loadDrift calls
 
 public:
     // The cache (null before start() or when it could not be opened). Reads only, off the GUI thread.

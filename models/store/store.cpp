@@ -840,6 +840,24 @@ Store::FactHistory Store::factsAt(TimeMs at) const {
     return out;
 }
 
+std::map<std::tuple<std::string, std::string, std::string>, TimeMs>
+Store::firstSeenOf(const std::vector<Fact> &facts, TimeMs at) const {
+    std::map<std::tuple<std::string, std::string, std::string>, TimeMs> out;
+    DbPtr db(openReader(nullptr));
+    if (!db || facts.empty())
+        return out;
+    Stmt q(db.get(), "SELECT MIN(f.first_seen) FROM facts f JOIN hosts h ON h.slot = f.host_slot "
+                     "WHERE h.name = ?1 AND f.name = ?2 AND f.value = ?3 AND f.first_seen <= ?4 "
+                     "AND (f.last_seen IS NULL OR f.last_seen > ?4)");
+    for (const auto &f : facts) {
+        q.bind(1, f.host).bind(2, f.name).bind(3, f.value).bind(4, at);
+        if (q.step() && !q.isNull(0))
+            out[{f.host, f.name, f.value}] = q.i64(0);
+        q.reset();
+    }
+    return out;
+}
+
 std::int64_t Store::count(const std::string &table) const {
     DbPtr db(openReader(nullptr));
     if (!db)

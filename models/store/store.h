@@ -84,6 +84,10 @@ public:
         std::map<std::tuple<std::string, std::string, std::string>, TimeMs> firstSeen;
     };
     FactHistory factsAt(TimeMs at) const;
+    // When each of these (host, fact, value) current at `at` was first seen; point lookups, for the few
+    // facts a drift report needs when reading every fact would cost seconds.
+    std::map<std::tuple<std::string, std::string, std::string>, TimeMs>
+    firstSeenOf(const std::vector<Fact> &facts, TimeMs at) const;
     // Node positions of a map ("services"), replaced as a whole (queued like a write); read back at start.
     void writeLayout(const std::string &map,
                      std::vector<std::pair<std::string, std::pair<double, double>>> positions);

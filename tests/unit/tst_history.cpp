@@ -1,6 +1,7 @@
 // History for the heat views (models/analysis/metricgrid, models/net/historyloader) and the hardware
 // wear ranking (models/analysis/wear): grids from the store and from query_range, robust trends, and
 // the simulator's degrading hosts and hot pools found through the whole pipeline.
+#include "analysis/baseline.h"
 #include "analysis/imbalance.h"
 #include "analysis/metricgrid.h"
 #include "analysis/wear.h"
@@ -207,8 +208,44 @@ private Q_SLOTS:
         FleetService service(c);
         service.start();
         const TimeMs simEnd = realStart + 2 * 3'600'000 + 10 * 60'000;
+        // While the drift spreads, the drift report (judged incrementally: only the hosts each poll
+        // changed) must equal a full evaluation of the same snapshot.
+        int agreed = 0, asked = 0;
+        QString disagreement;
+        QObject context;
+        auto askDrift = [&] {
+            ++asked;
+            const auto snap = service.current();
+            service.loadDrift(&context, [&, snap](FleetService::DriftPtr d) {
+                const auto full = analysis::evaluateBaseline(*d->baseline, snap->hosts, snap->facts);
+                auto keys = [](const analysis::BaselineReport &r) {
+                    std::vector<std::string> k;
+                    for (const auto &v : r.violations)
+                        k.push_back(v.host + " " + v.rule->fact + "=" + v.actual.value_or("-"));
+                    return k;
+                };
+                if (keys(full) == keys(d->report) && full.hostsChecked == d->report.hostsChecked)
+                    ++agreed;
+                else
+                    disagreement = QStringLiteral("%1 violations incrementally, %2 in full")
+                                       .arg(d->report.violations.size())
+                                       .arg(full.violations.size());
+            });
+        };
+        TimeMs nextAsk = 0;
         QVERIFY(test::waitForSnapshot(
-            service, [&](const FleetSnapshot &) { return fleet.now() >= simEnd; }, 200));
+            service,
+            [&](const FleetSnapshot &) {
+                if (nowMs() >= nextAsk && !service.current()->facts.empty()) {
+                    askDrift();
+                    nextAsk = nowMs() + 1200;
+                }
+                return fleet.now() >= simEnd;
+            },
+            200));
+        askDrift();
+        QTRY_VERIFY_WITH_TIMEOUT(agreed >= 3 || !disagreement.isEmpty(), 20000);
+        QVERIFY2(disagreement.isEmpty(), qPrintable(disagreement));
         const auto store = service.store();
         QVERIFY(store);
         store->flush();
@@ -243,6 +280,13 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(checked >= 5, qPrintable(QString::number(checked)));
+        // Point lookups (what the drift view asks for its violations) agree with the full read.
+        std::vector<Fact> some(history.facts.begin(),
+                               history.facts.begin() + std::min<std::ptrdiff_t>(300, history.facts.size()));
+        const auto points = store->firstSeenOf(some, now);
+        QCOMPARE(points.size(), some.size());
+        for (const auto &[key, t] : points)
+            QCOMPARE(t, history.firstSeen.at(key));
         // A past moment is rebuilt from the cache: early on fewer hosts ran the old openssl than now.
         auto oldOpenssl = [](const std::vector<Fact> &facts) {
             return std::count_if(facts.begin(), facts.end(),
