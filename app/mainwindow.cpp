@@ -200,6 +200,24 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
             [this](const QString &name) { m_servicesMap->canvas()->setHighlight(name); });
     connect(m_servicesMap, &TopologyView::nodeSelected, this,
             [this](const QString &name) { m_topology->canvas()->setHighlight(name); });
+    // A node clicked on a map, or a drift cluster handed over, is marked in the other views.
+    connect(m_topology, &TopologyView::hostsSelected, this,
+            [this](const QString &what, const QStringList &hosts) {
+                markHosts(what, hosts, QStringLiteral("topology"));
+            });
+    connect(m_servicesMap, &TopologyView::hostsSelected, this,
+            [this](const QString &what, const QStringList &hosts) {
+                markHosts(what, hosts, QStringLiteral("services"));
+            });
+    connect(m_drift, &DriftView::showHosts, this,
+            [this](const QString &view, const QString &what, const QStringList &hosts) {
+                markHosts(what, hosts, QStringLiteral("drift"));
+                if (view.isEmpty())
+                    return;
+                showView(view);
+                if (view == QLatin1String("topology") && hosts.size() == 1)
+                    m_topology->canvas()->flyTo(hosts.front());
+            });
     // Triage's incident on screen is the one the maps mark.
     connect(m_triageView, &TriageView::incidentSelected, this, [this](const QString &key) {
         m_topology->setIncident(key);
@@ -227,6 +245,24 @@ void MainWindow::showHostDetail(const QString &host) {
     m_detail->showHost(m_service->current(), host);
     m_detail->show();
     m_detail->raise();
+}
+
+void MainWindow::markHosts(const QString &what, const QStringList &hosts, const QString &from) {
+    std::vector<std::string> names;
+    names.reserve(static_cast<std::size_t>(hosts.size()));
+    for (const auto &h : hosts)
+        names.push_back(h.toStdString());
+    m_heatmap->setSelection(what, names);
+    m_triageView->setSelection(what, names, m_service->config().profile.hostLabel);
+    if (from != QLatin1String("topology"))
+        m_topology->canvas()->setHighlightHosts(hosts);
+    if (from != QLatin1String("services"))
+        m_servicesMap->canvas()->setHighlightHosts(hosts);
+    if (!hosts.isEmpty())
+        statusBar()->showMessage(
+            tr("Marked in the other views: %1 (%n host(s))", nullptr, static_cast<int>(hosts.size()))
+                .arg(what),
+            10000);
 }
 
 void MainWindow::openHostWhenKnown(const QString &host) {

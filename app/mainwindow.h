@@ -37,6 +37,9 @@ public:
     [[nodiscard]] TriageView *triageView() const { return m_triageView; }
     [[nodiscard]] HostDetailDialog *hostDetail() const { return m_detail; }
     void showHostDetail(const QString &host);
+    // Hosts selected in one view (a map node, a drift cluster) marked in the others: the heatmap's
+    // rows, triage's incidents, the maps' nodes. `from` is the view they come from ("" for none).
+    void markHosts(const QString &what, const QStringList &hosts, const QString &from = {});
     // Opens the host's detail as soon as a snapshot has it (the --host option).
     void openHostWhenKnown(const QString &host);
 

@@ -14,7 +14,9 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLineSeries>
+#include <QLinearGradient>
 #include <QListWidget>
 #include <QLocale>
 #include <QMenu>
@@ -25,6 +27,7 @@
 #include <QRegularExpression>
 #include <QSplitter>
 #include <QTextDocument>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -64,7 +67,11 @@ DriftView::DriftView(DriftFetch fetch, QString roleLabel, QWidget *parent)
     , m_clusters(new QTreeWidget)
     , m_hosts(new QListWidget)
     , m_diff(new QTreeWidget)
-    , m_diffTitle(new QLabel) {
+    , m_diffTitle(new QLabel)
+    , m_filter(new QLineEdit)
+    , m_filterSummary(new QLabel)
+    , m_values(new QTreeWidget)
+    , m_valuesTitle(new QLabel) {
     m_headline->setTextFormat(Qt::RichText);
     m_headline->setWordWrap(true);
     m_chart->setRenderHint(QPainter::Antialiasing);
@@ -79,10 +86,19 @@ DriftView::DriftView(DriftFetch fetch, QString roleLabel, QWidget *parent)
     m_diff->setRootIsDecorated(false);
     m_diff->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_hosts->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_hosts->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_values->setHeaderLabels({tr("Value"), tr("Hosts"), tr("Share"), tr("Baseline")});
+    m_values->setRootIsDecorated(false);
+    m_values->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_filter->setPlaceholderText(tr("Filter hosts: role=\"api\" region=~\"eu.*\" or a name"));
+    m_filter->setClearButtonEnabled(true);
+    m_filterSummary->setTextFormat(Qt::RichText);
 
     auto *copyHosts = new QPushButton(tr("Copy hosts"));
     auto *copyMatcher = new QPushButton(tr("Copy matcher"));
     auto *copyAnsible = new QPushButton(tr("Copy Ansible group"));
+    auto *markElsewhere = new QPushButton(tr("Mark in other views"));
+    markElsewhere->setToolTip(tr("Mark these hosts in the heatmap, the topology maps and triage"));
     auto *exportButton = new QToolButton;
     exportButton->setText(tr("Export"));
     exportButton->setPopupMode(QToolButton::InstantPopup);
@@ -96,6 +112,7 @@ DriftView::DriftView(DriftFetch fetch, QString roleLabel, QWidget *parent)
     handoff->addWidget(copyHosts);
     handoff->addWidget(copyMatcher);
     handoff->addWidget(copyAnsible);
+    handoff->addWidget(markElsewhere);
     auto *hostsPane = new QWidget;
     auto *hostsLayout = new QVBoxLayout(hostsPane);
     hostsLayout->setContentsMargins(0, 0, 0, 0);
@@ -107,22 +124,64 @@ DriftView::DriftView(DriftFetch fetch, QString roleLabel, QWidget *parent)
     diffLayout->setContentsMargins(0, 0, 0, 0);
     diffLayout->addWidget(m_diffTitle);
     diffLayout->addWidget(m_diff, 1);
+    auto *valuesPane = new QWidget;
+    auto *valuesLayout = new QVBoxLayout(valuesPane);
+    valuesLayout->setContentsMargins(0, 0, 0, 0);
+    valuesLayout->addWidget(m_valuesTitle);
+    valuesLayout->addWidget(m_values, 1);
+    auto *right = new QSplitter(Qt::Vertical);
+    right->addWidget(diffPane);
+    right->addWidget(valuesPane);
     auto *lower = new QSplitter(Qt::Horizontal);
     lower->addWidget(hostsPane);
-    lower->addWidget(diffPane);
+    lower->addWidget(right);
     lower->setStretchFactor(1, 2);
     auto *split = new QSplitter(Qt::Vertical);
     split->addWidget(m_clusters);
     split->addWidget(lower);
+    auto *filterBar = new QHBoxLayout;
+    filterBar->addWidget(m_filter, 1);
+    filterBar->addWidget(m_filterSummary);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_chart);
+    layout->addLayout(filterBar);
     layout->addWidget(split, 1);
 
     connect(m_clusters, &QTreeWidget::currentItemChanged, this, [this] { showCluster(); });
     connect(m_hosts, &QListWidget::currentTextChanged, this, [this](const QString &h) { showHost(h); });
     connect(m_hosts, &QListWidget::itemDoubleClicked, this,
             [this](QListWidgetItem *item) { Q_EMIT hostActivated(item->text()); });
+    auto *debounce = new QTimer(this);
+    debounce->setSingleShot(true);
+    debounce->setInterval(200);
+    connect(m_filter, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
+    connect(debounce, &QTimer::timeout, this, [this] { applyFilter(); });
+    connect(markElsewhere, &QPushButton::clicked, this, [this] {
+        QStringList hosts;
+        for (const auto &h : selectedHosts())
+            hosts << QString::fromStdString(h);
+        Q_EMIT showHosts(QString(), clusterTitle(), hosts);
+    });
+    connect(m_hosts, &QListWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        auto *item = m_hosts->itemAt(at);
+        if (!item)
+            return;
+        const QString host = item->text();
+        QStringList cluster;
+        for (const auto &h : selectedHosts())
+            cluster << QString::fromStdString(h);
+        QMenu menu;
+        connect(menu.addAction(tr("Host detail")), &QAction::triggered, this,
+                [this, host] { Q_EMIT hostActivated(host); });
+        connect(menu.addAction(tr("Show in the topology")), &QAction::triggered, this,
+                [this, host] { Q_EMIT showHosts(QStringLiteral("topology"), host, {host}); });
+        connect(menu.addAction(tr("Show the cluster in the heatmap")), &QAction::triggered, this,
+                [this, cluster] { Q_EMIT showHosts(QStringLiteral("heatmap"), clusterTitle(), cluster); });
+        connect(menu.addAction(tr("Show the cluster on the service map")), &QAction::triggered, this,
+                [this, cluster] { Q_EMIT showHosts(QStringLiteral("services"), clusterTitle(), cluster); });
+        menu.exec(m_hosts->viewport()->mapToGlobal(at));
+    });
     connect(copyHosts, &QPushButton::clicked, this,
             [this] { QApplication::clipboard()->setText(hostsText()); });
     connect(copyMatcher, &QPushButton::clicked, this,
@@ -157,9 +216,10 @@ void DriftView::setSnapshot(FleetSnapshotPtr snapshot) {
     m_snapshot = std::move(snapshot);
     if (!m_snapshot || m_snapshot->fromCache || m_snapshot->hosts.empty())
         return;
-    // Facts change slowly: a new report when they changed, or every five minutes for the history.
-    const bool changed = m_snapshot->facts.size() != m_factsSeen;
-    if (!m_loading && (changed || nowMs() - m_requestedAt >= 5 * 60'000))
+    // A new report when a poll changed some host's facts or labels (judged incrementally: only those
+    // hosts), or every five minutes for the history.
+    m_dirty = m_dirty || m_snapshot->allHostsChanged || !m_snapshot->changedHosts.empty();
+    if (!m_loading && (m_dirty || nowMs() - m_requestedAt >= 5 * 60'000))
         request();
 }
 
@@ -168,7 +228,7 @@ void DriftView::request() {
         return;
     m_loading = true;
     m_requestedAt = nowMs();
-    m_factsSeen = m_snapshot->facts.size();
+    m_dirty = false;
     m_fetch(this, [this](DriftPtr s) {
         m_loading = false;
         setSummary(std::move(s));
@@ -242,18 +302,64 @@ void DriftView::setSummary(DriftPtr summary) {
     m_chart->setChart(chart);
     delete old;
 
+    applyFilter();
+    Q_EMIT ready();
+}
+
+void DriftView::setFilterText(const QString &text) {
+    m_filter->setText(text);
+    applyFilter();
+}
+
+void DriftView::applyFilter() {
+    m_filterError.clear();
+    m_filterMatchers.reset();
+    if (!m_filter->text().trimmed().isEmpty()) {
+        std::string err;
+        m_filterMatchers = LabelFilter::parse(m_filter->text().toStdString(), &err);
+        if (!m_filterMatchers)
+            m_filterError = QString::fromStdString(err);
+    }
+    if (!m_summary)
+        return;
+    const auto &r = m_summary->report;
+    m_filteredHosts.assign(r.clusters.size(), {});
+    std::set<std::string> drifted, shown;
+    for (std::size_t i = 0; i < r.clusters.size(); ++i)
+        for (const auto &h : r.clusters[i].hosts) {
+            drifted.insert(h);
+            const Host *host = m_snapshot ? m_snapshot->host(h) : nullptr;
+            if (!m_filterMatchers || m_filterMatchers->matches(host ? host->labels : LabelSet(), h)) {
+                m_filteredHosts[i].push_back(h);
+                shown.insert(h);
+            }
+        }
+    if (!m_filterError.isEmpty())
+        m_filterSummary->setText(QStringLiteral("<span style='color:#c03030'>%1</span>")
+                                     .arg(tr("filter: %1").arg(m_filterError.toHtmlEscaped())));
+    else if (m_filterMatchers)
+        m_filterSummary->setText(tr("%1 of %2 drifted hosts match").arg(shown.size()).arg(drifted.size()));
+    else
+        m_filterSummary->clear();
+
     const QString selected =
         m_clusters->currentItem() ? m_clusters->currentItem()->data(0, Qt::UserRole).toString() : QString();
     m_clusters->clear();
     for (std::size_t i = 0; i < r.clusters.size(); ++i) {
         const auto &c = r.clusters[i];
+        const auto &hosts = m_filteredHosts[i];
+        if (hosts.empty())
+            continue;
         auto *item = new QTreeWidgetItem(
-            {sev(c.severity), QString::number(c.hosts.size()), QString::fromStdString(c.layer),
+            {sev(c.severity), QString::number(hosts.size()), QString::fromStdString(c.layer),
              QString::fromStdString(c.fact), QString::fromStdString(c.actual),
              QString::fromStdString(c.expected), when(c.firstSeen),
              c.newLastDay ? QStringLiteral("+%1").arg(c.newLastDay) : QString()});
         item->setData(0, Qt::UserRole, QString::fromStdString(c.layer + "\x1f" + c.fact + "\x1f" + c.actual));
         item->setData(1, Qt::UserRole, static_cast<int>(i));
+        if (hosts.size() != c.hosts.size())
+            item->setToolTip(
+                1, tr("%1 of the cluster's %2 hosts match the filter").arg(hosts.size()).arg(c.hosts.size()));
         if (c.severity == analysis::DriftSeverity::Critical)
             item->setForeground(0, QColor(0xc0, 0x30, 0x30));
         item->setToolTip(3, QString::fromStdString(c.origin));
@@ -263,14 +369,110 @@ void DriftView::setSummary(DriftPtr summary) {
     }
     if (!m_clusters->currentItem() && m_clusters->topLevelItemCount() > 0)
         m_clusters->setCurrentItem(m_clusters->topLevelItem(0));
-    Q_EMIT ready();
+    if (!m_clusters->currentItem()) {
+        m_hosts->clear();
+        m_diff->clear();
+        m_values->clear();
+        m_valuesTitle->clear();
+    } else {
+        showCluster(); // the filter may have changed its hosts even when the cluster stayed current
+    }
+}
+
+QString DriftView::clusterTitle() const {
+    if (!m_summary || !m_clusters->currentItem())
+        return {};
+    const int i = m_clusters->currentItem()->data(1, Qt::UserRole).toInt();
+    const auto &c = m_summary->report.clusters[static_cast<std::size_t>(i)];
+    return tr("drift %1 = %2").arg(QString::fromStdString(c.fact), QString::fromStdString(c.actual));
+}
+
+void DriftView::showValues(const QString &factName) {
+    m_values->clear();
+    if (!m_summary || !m_snapshot || factName.isEmpty())
+        return;
+    const std::string fact = factName.toStdString();
+    // The rule the cluster's hosts are judged by, to say which values it accepts.
+    const analysis::FactRule *rule = nullptr;
+    for (const auto &v : m_summary->report.violations)
+        if (v.rule->fact == fact) {
+            rule = v.rule;
+            break;
+        }
+    // One pass over the snapshot's facts (by host, then name): each host in the filter with facts
+    // counts once, under its value (several values joined) or "(absent)".
+    std::map<std::string, int> counts;
+    int hostsWithFacts = 0;
+    const auto &facts = m_snapshot->facts;
+    for (std::size_t i = 0; i < facts.size();) {
+        const std::string &host = facts[i].host;
+        std::size_t j = i;
+        std::string value;
+        bool has = false;
+        for (; j < facts.size() && facts[j].host == host; ++j)
+            if (facts[j].name == fact) {
+                value += (has ? "," : "") + facts[j].value;
+                has = true;
+            }
+        bool in = true;
+        if (m_filterMatchers) {
+            const Host *h = m_snapshot->host(host);
+            in = m_filterMatchers->matches(h ? h->labels : LabelSet(), host);
+        }
+        if (in) {
+            ++hostsWithFacts;
+            ++counts[has ? value : std::string(analysis::kAbsent)];
+        }
+        i = j;
+    }
+    std::vector<std::pair<std::string, int>> sorted(counts.begin(), counts.end());
+    std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    const QLocale l;
+    const int shown = std::min<int>(static_cast<int>(sorted.size()), 200);
+    for (int k = 0; k < shown; ++k) {
+        const auto &[value, n] = sorted[static_cast<std::size_t>(k)];
+        const bool absent = value == analysis::kAbsent;
+        const double share = hostsWithFacts ? static_cast<double>(n) / hostsWithFacts : 0;
+        QString verdict;
+        bool ok = true;
+        if (rule) {
+            ok = rule->accepts(absent ? std::nullopt : std::optional<std::string>(value));
+            verdict = ok ? tr("complies") : tr("drift");
+        }
+        auto *item = new QTreeWidgetItem({QString::fromStdString(value), l.toString(n),
+                                          l.toString(share * 100, 'f', 1) + QStringLiteral(" %"), verdict});
+        // The share as a bar behind its number.
+        QLinearGradient bar(0, 0, 120, 0);
+        const QColor fill = ok ? QColor(0x9c, 0xd3, 0xa8) : QColor(0xf2, 0xa0, 0x90);
+        bar.setColorAt(0, fill);
+        bar.setColorAt(std::clamp(share, 0.001, 0.999), fill);
+        bar.setColorAt(std::clamp(share + 0.001, 0.002, 1.0), Qt::transparent);
+        item->setBackground(2, QBrush(bar));
+        if (!ok)
+            item->setForeground(3, QColor(0xc0, 0x30, 0x30));
+        m_values->addTopLevelItem(item);
+    }
+    QString title = tr("<b>Values of %1</b> over %n host(s) with facts", nullptr, hostsWithFacts)
+                        .arg(factName.toHtmlEscaped());
+    if (m_filterMatchers)
+        title += QStringLiteral(" ") + tr("in the filter");
+    if (rule)
+        title += QStringLiteral(" · ") +
+                 tr("baseline: %1").arg(QString::fromStdString(rule->expected()).toHtmlEscaped());
+    if (static_cast<int>(sorted.size()) > shown)
+        title += QStringLiteral(" · ") + tr("%1 distinct values, the %2 most common shown")
+                                             .arg(l.toString(static_cast<qulonglong>(sorted.size())))
+                                             .arg(shown);
+    m_valuesTitle->setText(title);
 }
 
 std::vector<std::string> DriftView::selectedHosts() const {
     if (!m_summary || !m_clusters->currentItem())
         return {};
-    const int i = m_clusters->currentItem()->data(1, Qt::UserRole).toInt();
-    return m_summary->report.clusters[static_cast<std::size_t>(i)].hosts;
+    const auto i = static_cast<std::size_t>(m_clusters->currentItem()->data(1, Qt::UserRole).toInt());
+    return i < m_filteredHosts.size() ? m_filteredHosts[i] : std::vector<std::string>();
 }
 
 void DriftView::showCluster() {
@@ -279,6 +481,8 @@ void DriftView::showCluster() {
         m_hosts->addItem(QString::fromStdString(h));
     if (m_hosts->count() > 0)
         m_hosts->setCurrentRow(0);
+    if (m_clusters->currentItem())
+        showValues(m_clusters->currentItem()->text(3));
 }
 
 void DriftView::showHost(const QString &host) {
@@ -344,10 +548,11 @@ QString DriftView::ansibleText() const {
         return {};
     const int i = m_clusters->currentItem()->data(1, Qt::UserRole).toInt();
     const auto &c = m_summary->report.clusters[static_cast<std::size_t>(i)];
+    const auto hosts = selectedHosts();
     QString group = QString::fromStdString("drift_" + c.fact + "_" + c.actual);
     group.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_]")), QStringLiteral("_"));
     QString out = QStringLiteral("[%1]\n").arg(group);
-    for (const auto &h : c.hosts) {
+    for (const auto &h : hosts) {
         QString name = QString::fromStdString(h);
         name = name.section(QLatin1Char(':'), 0, 0); // inventory names are hosts, not host:port
         out += name + QLatin1Char('\n');

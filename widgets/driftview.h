@@ -6,14 +6,17 @@
 // and PDF, and the consensus written out as a baseline YAML.
 #include "analysis/baseline.h"
 #include "fleet/fleetsnapshot.h"
+#include "fleet/labelmatcher.h"
 
 #include <QWidget>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QChartView;
 class QLabel;
+class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QTreeWidget;
@@ -34,6 +37,14 @@ public:
     [[nodiscard]] const DriftPtr &summary() const { return m_summary; }
     [[nodiscard]] bool isReady() const { return m_summary != nullptr; }
     [[nodiscard]] QTreeWidget *clusters() const { return m_clusters; }
+    [[nodiscard]] QTreeWidget *values() const { return m_values; }
+    [[nodiscard]] QListWidget *hostList() const { return m_hosts; }
+    // Label matchers (or a name) narrowing the clusters to the hosts they match.
+    void setFilterText(const QString &text);
+    [[nodiscard]] QString filterError() const { return m_filterError; }
+    // The distribution of one fact's values over the hosts in the filter ("(absent)" for hosts without
+    // it), most common first, each with whether the baseline accepts it.
+    void showValues(const QString &fact);
 
     // Hand-off of the selected cluster's hosts.
     [[nodiscard]] QString hostsText() const;
@@ -47,10 +58,14 @@ public:
 Q_SIGNALS:
     void ready();
     void hostActivated(const QString &host);
+    // Hand the hosts to another view: "heatmap", "topology", or "" to only mark them everywhere.
+    void showHosts(const QString &view, const QString &what, const QStringList &hosts);
 
 private:
     void request();
+    void applyFilter();
     void showCluster();
+    [[nodiscard]] QString clusterTitle() const;
     void showHost(const QString &host);
     [[nodiscard]] std::vector<std::string> selectedHosts() const;
 
@@ -59,14 +74,21 @@ private:
     FleetSnapshotPtr m_snapshot;
     DriftPtr m_summary;
     TimeMs m_requestedAt = 0;
-    std::size_t m_factsSeen = 0;
+    bool m_dirty = true; // facts or labels changed since the last request
     bool m_loading = false;
+    std::optional<LabelFilter> m_filterMatchers;
+    QString m_filterError;
+    std::vector<std::vector<std::string>> m_filteredHosts; // per cluster: its hosts in the filter
     QLabel *m_headline;
     QChartView *m_chart;
     QTreeWidget *m_clusters;
     QListWidget *m_hosts;
     QTreeWidget *m_diff;
     QLabel *m_diffTitle;
+    QLineEdit *m_filter;
+    QLabel *m_filterSummary;
+    QTreeWidget *m_values;
+    QLabel *m_valuesTitle;
 };
 
 } // namespace vigil

@@ -69,10 +69,42 @@ void TimeHeatmapCanvas::setRows(std::shared_ptr<const analysis::HeatRows> rows, 
         m_rows && rows && m_rows->rows() == rows->rows() && m_rows->buckets() == rows->buckets();
     m_rows = std::move(rows);
     m_unit = unit;
+    computeMarks();
     if (!sameShape)
         resetView(); // a new range or filter: show all of it; a refresh keeps the operator's zoom
     else
         rasterize();
+}
+
+void TimeHeatmapCanvas::setMarkedHosts(std::vector<std::string> hosts) {
+    m_markedHosts = std::move(hosts);
+    computeMarks();
+    rasterize();
+}
+
+void TimeHeatmapCanvas::computeMarks() {
+    m_markedRows.clear();
+    if (!m_rows || !m_rows->grid || m_markedHosts.empty())
+        return;
+    for (int r = 0; r < m_rows->rows(); ++r) {
+        const auto &name =
+            m_rows->grid->hosts[static_cast<std::size_t>(m_rows->order[static_cast<std::size_t>(r)])];
+        if (std::binary_search(m_markedHosts.begin(), m_markedHosts.end(), name))
+            m_markedRows.push_back(r);
+    }
+}
+
+int TimeHeatmapCanvas::markedRows() const {
+    return static_cast<int>(m_markedRows.size());
+}
+
+bool TimeHeatmapCanvas::revealMarked() {
+    if (m_markedRows.empty())
+        return false;
+    const int first = m_markedRows.front();
+    if (first < m_rowTop || first >= m_rowTop + m_rowCount)
+        setRowWindow(std::max(0.0, first - m_rowCount / 4), m_rowCount);
+    return true;
 }
 
 void TimeHeatmapCanvas::setStale(bool stale) {
@@ -294,6 +326,20 @@ void TimeHeatmapCanvas::compose() {
             p.drawText(QRect(4, y, kGutter - 8, static_cast<int>(pxPerRow)),
                        Qt::AlignRight | Qt::AlignVCenter,
                        fm.elidedText(QString::fromStdString(name), Qt::ElideMiddle, kGutter - 8));
+        }
+    }
+    // Rows selected in another view: an amber tick left of the plot (one per pixel row when folded).
+    if (!m_markedRows.empty()) {
+        const QColor amber(0xf0, 0x90, 0x00);
+        int lastY = -1;
+        for (const int r : m_markedRows) {
+            if (r + 1 < m_rowTop || r > m_rowTop + m_rowCount)
+                continue;
+            const int y = plot.top() + static_cast<int>((r - m_rowTop) * pxPerRow);
+            if (y == lastY)
+                continue;
+            lastY = y;
+            p.fillRect(QRect(plot.left() - 4, y, 4, std::max(1, static_cast<int>(pxPerRow))), amber);
         }
     }
     int lastLabelY = -100;

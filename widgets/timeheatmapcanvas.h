@@ -22,6 +22,11 @@ public:
     void setRows(std::shared_ptr<const analysis::HeatRows> rows, MetricUnit unit);
     void setStale(bool stale);
     [[nodiscard]] const std::shared_ptr<const analysis::HeatRows> &rows() const { return m_rows; }
+    // Hosts selected in another view (sorted): their rows get an amber mark in the gutter.
+    void setMarkedHosts(std::vector<std::string> hosts);
+    [[nodiscard]] int markedRows() const; // of the rows on display
+    // Scrolls so the first marked row is in view; false when none is displayed.
+    bool revealMarked();
 
     // The visible window: buckets [first, last) and rows from `top`, `count` of them.
     void setTimeWindow(double first, double last);
@@ -65,7 +70,11 @@ private:
     void compose();
     void ensureFrame();
 
+    void computeMarks();
+
     std::shared_ptr<const analysis::HeatRows> m_rows;
+    std::vector<std::string> m_markedHosts;
+    std::vector<int> m_markedRows; // display rows, ascending
     MetricUnit m_unit = MetricUnit::Ratio;
     bool m_stale = false;
     QImage m_frame; // the whole widget: plot, labels, axis and legend

@@ -14,10 +14,12 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPointer>
+#include <QPushButton>
 #include <QThreadPool>
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace vigil {
@@ -41,6 +43,9 @@ TimeHeatmapView::TimeHeatmapView(HistoryFetch fetch, QWidget *parent)
     , m_lo(new QDoubleSpinBox)
     , m_hi(new QDoubleSpinBox)
     , m_status(new QLabel)
+    , m_selectionBar(new QWidget)
+    , m_selectionLabel(new QLabel)
+    , m_onlySelection(new QCheckBox(tr("Only these")))
     , m_filterDebounce(new QTimer(this)) {
     controls::addTimeRanges(m_range);
     m_sort->addItem(tr("by group"), static_cast<int>(analysis::HeatSort::Group));
@@ -59,8 +64,17 @@ TimeHeatmapView::TimeHeatmapView(HistoryFetch fetch, QWidget *parent)
     bar->addWidget(m_sort);
     bar->addWidget(m_filter, 1);
     controls::addColourRange(bar, m_autoRange, m_lo, m_hi);
+    auto *selection = new QHBoxLayout(m_selectionBar);
+    selection->setContentsMargins(0, 0, 0, 0);
+    auto *clearSelection = new QPushButton(tr("Clear"));
+    selection->addWidget(m_selectionLabel, 1);
+    selection->addWidget(m_onlySelection);
+    selection->addWidget(clearSelection);
+    m_selectionBar->setStyleSheet(QStringLiteral("background:#fff1d6"));
+    m_selectionBar->hide();
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
+    layout->addWidget(m_selectionBar);
     layout->addWidget(m_canvas, 1);
     layout->addWidget(m_status);
     auto *help =
@@ -88,6 +102,8 @@ TimeHeatmapView::TimeHeatmapView(HistoryFetch fetch, QWidget *parent)
     connect(m_lo, &QDoubleSpinBox::valueChanged, this, [this] { prepare(); });
     connect(m_hi, &QDoubleSpinBox::valueChanged, this, [this] { prepare(); });
     connect(m_canvas, &TimeHeatmapCanvas::hostClicked, this, &TimeHeatmapView::hostActivated);
+    connect(m_onlySelection, &QCheckBox::toggled, this, [this] { prepare(); });
+    connect(clearSelection, &QPushButton::clicked, this, [this] { setSelection({}, {}); });
     connect(m_canvas, &TimeHeatmapCanvas::windowChanged, this, [this] { m_status->setText(statusText()); });
 }
 
@@ -141,6 +157,35 @@ void TimeHeatmapView::setFilterText(const QString &text) {
     prepare();
 }
 
+void TimeHeatmapView::setSelection(const QString &what, std::vector<std::string> hosts) {
+    std::sort(hosts.begin(), hosts.end());
+    m_selectionWhat = what;
+    m_selection = std::move(hosts);
+    m_canvas->setMarkedHosts(m_selection);
+    m_selectionBar->setVisible(!m_selection.empty());
+    m_selectionLabel->setText(selectionText());
+    if (m_onlySelection->isChecked() || m_selection.empty())
+        prepare();
+    else
+        m_canvas->revealMarked();
+}
+
+void TimeHeatmapView::setOnlySelection(bool only) {
+    m_onlySelection->setChecked(only);
+}
+
+QString TimeHeatmapView::selectionText() const {
+    if (m_selection.empty())
+        return {};
+    const QLocale l;
+    return tr("Selected in another view: %1 — %n host(s), marked ▮ at the left", nullptr,
+              static_cast<int>(m_selection.size()))
+               .arg(m_selectionWhat) +
+           (m_canvas->rows()
+                ? QStringLiteral(" · ") + tr("%1 in these rows").arg(l.toString(m_canvas->markedRows()))
+                : QString());
+}
+
 void TimeHeatmapView::reload() {
     if (!m_fetch || !m_snapshot || m_metric->currentIndex() < 0)
         return;
@@ -169,6 +214,8 @@ void TimeHeatmapView::prepare() {
         if (!o.filter)
             m_filterError = QString::fromStdString(err);
     }
+    if (m_onlySelection->isChecked())
+        o.only = m_selection;
     const bool ratio = unit() == MetricUnit::Ratio;
     if (m_autoRange->isChecked()) {
         o.lo = 0;
@@ -190,6 +237,10 @@ void TimeHeatmapView::prepare() {
                 if (!self || gen != self->m_prepareGen)
                     return;
                 self->m_canvas->setRows(rows, self->unit());
+                if (!self->m_selection.empty()) {
+                    self->m_selectionLabel->setText(self->selectionText());
+                    self->m_canvas->revealMarked();
+                }
                 if (self->m_autoRange->isChecked()) {
                     const QSignalBlocker b1(self->m_lo), b2(self->m_hi);
                     const double scale = self->unit() == MetricUnit::Ratio ? 100.0 : 1.0;

@@ -29,6 +29,11 @@ public:
     // Range in hours: 1, 6, 24 or 168.
     void setRangeHours(int hours);
     void setFilterText(const QString &text);
+    // Hosts selected in another view ("service api" in the topology, a drift cluster): their rows are
+    // marked, and "Only these" narrows the rows to them. An empty list clears it.
+    void setSelection(const QString &what, std::vector<std::string> hosts);
+    void setOnlySelection(bool only);
+    [[nodiscard]] QString selectionText() const;
     [[nodiscard]] TimeHeatmapCanvas *canvas() const { return m_canvas; }
     // History has arrived and its rows are on screen (screenshots wait for it).
     [[nodiscard]] bool isReady() const { return m_ready; }
@@ -54,6 +59,11 @@ private:
     QDoubleSpinBox *m_lo;
     QDoubleSpinBox *m_hi;
     QLabel *m_status;
+    QWidget *m_selectionBar;
+    QLabel *m_selectionLabel;
+    QCheckBox *m_onlySelection;
+    QString m_selectionWhat;
+    std::vector<std::string> m_selection; // sorted
     QTimer *m_filterDebounce;
     FleetSnapshotPtr m_snapshot;
     GridPtr m_grid;

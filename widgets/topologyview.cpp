@@ -232,6 +232,49 @@ void TopologyCanvas::setHighlight(const QString &name) {
     update();
 }
 
+void TopologyCanvas::setHighlightHosts(const QStringList &hosts) {
+    m_highlight.clear();
+    if (m_graph)
+        for (const auto &name : hosts) {
+            const int h = m_graph->host(name.toStdString());
+            if (h < 0)
+                continue;
+            const auto &node = m_graph->node(h);
+            if (m_mode == Mode::Physical) {
+                m_highlight.insert(h);
+                if (node.parent >= 0)
+                    m_highlight.insert(node.parent); // the rack: seen even when collapsed
+            } else if (node.service >= 0) {
+                m_highlight.insert(node.service);
+            }
+        }
+    update();
+}
+
+QStringList TopologyCanvas::hostsOf(int node) const {
+    QStringList out;
+    if (!m_graph || node < 0)
+        return out;
+    const auto &n = m_graph->node(node);
+    if (n.kind == NodeKind::Host) {
+        out << QString::fromStdString(n.name);
+    } else if (n.kind == NodeKind::Service) {
+        for (int h : n.members)
+            out << QString::fromStdString(m_graph->node(h).name);
+    } else {
+        std::vector<int> stack{node};
+        while (!stack.empty()) {
+            const int k = stack.back();
+            stack.pop_back();
+            const auto &kn = m_graph->node(k);
+            if (kn.kind == NodeKind::Host)
+                out << QString::fromStdString(kn.name);
+            stack.insert(stack.end(), kn.children.begin(), kn.children.end());
+        }
+    }
+    return out;
+}
+
 QString TopologyCanvas::warnings() const {
     QStringList out;
     if (m_mode == Mode::Services) {
@@ -739,6 +782,11 @@ void TopologyCanvas::mouseReleaseEvent(QMouseEvent *e) {
     }
     const auto &node = m_graph->node(n);
     Q_EMIT nodeSelected(QString::fromStdString(node.name), node.kind == NodeKind::Service);
+    Q_EMIT hostsSelected(
+        QStringLiteral("%1 %2").arg(QString::fromUtf8(m_graph->levelName(n).data(),
+                                                      static_cast<qsizetype>(m_graph->levelName(n).size())),
+                                    QString::fromStdString(node.name)),
+        hostsOf(n));
     if (node.kind == NodeKind::Host)
         Q_EMIT hostActivated(QString::fromStdString(node.name));
     update();
@@ -958,6 +1006,7 @@ TopologyView::TopologyView(TopologyCanvas::Mode mode, QWidget *parent)
             [exporter] { exporter(tr("DOT files (*.dot)"), QStringLiteral("dot")); });
     connect(m_canvas, &TopologyCanvas::statusChanged, m_status, &QLabel::setText);
     connect(m_canvas, &TopologyCanvas::nodeSelected, this, &TopologyView::nodeSelected);
+    connect(m_canvas, &TopologyCanvas::hostsSelected, this, &TopologyView::hostsSelected);
     connect(m_canvas, &TopologyCanvas::hostActivated, this, &TopologyView::hostActivated);
 }
 

@@ -31,6 +31,12 @@ public:
     void setIncident(const QString &key);
     // Highlights a node (and, from the other map, its counterpart: a service's hosts, a host's service).
     void setHighlight(const QString &name);
+    // Highlights hosts selected in another view (a drift cluster): on the physical map the hosts and
+    // the racks holding them, on the service map their services.
+    void setHighlightHosts(const QStringList &hosts);
+    [[nodiscard]] const std::set<int> &highlighted() const { return m_highlight; }
+    // The hosts a node stands for: a host itself, a group's hosts, a service's hosts.
+    [[nodiscard]] QStringList hostsOf(int node) const;
     bool flyTo(const QString &text); // by name, or for hosts a label matcher; false when nothing matches
     void fit();
     void toggleCollapsed(int node);
@@ -58,6 +64,8 @@ public:
 Q_SIGNALS:
     void laidOut();
     void nodeSelected(const QString &name, bool isService); // for the other map
+    // The same click as the hosts it stands for, for the triage and heatmap views ("service api").
+    void hostsSelected(const QString &what, const QStringList &hosts);
     void hostActivated(const QString &host);
     void statusChanged(const QString &text);
 
@@ -124,6 +132,7 @@ public:
 
 Q_SIGNALS:
     void nodeSelected(const QString &name, bool isService);
+    void hostsSelected(const QString &what, const QStringList &hosts);
     void hostActivated(const QString &host);
 
 private:

@@ -10,6 +10,7 @@
 #include "item/triageexport.h"
 #include "silencedialog.h"
 
+#include <QColor>
 #include <QComboBox>
 #include <QDateTime>
 #include <QFileDialog>
@@ -45,6 +46,13 @@ public:
         m_allowed = std::move(allowed);
         m_active = active;
         invalidateFilter();
+    }
+    // Incidents touching hosts selected in another view: tinted amber.
+    QVariant data(const QModelIndex &index, int role) const override {
+        if (role == Qt::BackgroundRole &&
+            QSortFilterProxyModel::data(index, IncidentModel::MarkedRole).toBool())
+            return QColor(0xff, 0xe4, 0xa8);
+        return QSortFilterProxyModel::data(index, role);
     }
 
 protected:
@@ -264,6 +272,10 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_summary);
+    m_selectionNote = new QLabel;
+    m_selectionNote->setStyleSheet(QStringLiteral("QLabel { background: #ffe4a8; padding: 3px; }"));
+    m_selectionNote->hide();
+    layout->addWidget(m_selectionNote);
     layout->addWidget(m_stack, 1);
     layout->addWidget(m_keys);
 
@@ -473,10 +485,31 @@ void TriageView::onDataChanged() {
         }
 }
 
+void TriageView::setSelection(const QString &what, std::vector<std::string> hosts,
+                              const std::string &hostLabel) {
+    m_selectionWhat = hosts.empty() ? QString() : what;
+    m_model->setMarkedHosts(std::move(hosts), hostLabel);
+    updateHeadline();
+    // The first marked incident in view, unless the operator is on one already.
+    if (m_model->markedCount() > 0)
+        for (int r = 0; r < m_proxy->rowCount(); ++r)
+            if (m_proxy->index(r, 0).data(IncidentModel::MarkedRole).toBool()) {
+                m_table->scrollTo(m_proxy->index(r, 0));
+                break;
+            }
+}
+
 void TriageView::updateHeadline() {
     const auto *t = m_model->triage();
     m_storm = t && t->storm;
     const QString head = m_model->headline();
+    if (m_selectionNote) {
+        m_selectionNote->setVisible(!m_selectionWhat.isEmpty());
+        m_selectionNote->setText(
+            tr("Selected in another view: %1 — %n incident(s) have alerts on its hosts (tinted)", nullptr,
+               m_model->markedCount())
+                .arg(m_selectionWhat));
+    }
     if (m_storm) {
         m_headline->setText(tr("ALERT STORM — %1").arg(head));
         m_headline->setStyleSheet(QStringLiteral("QLabel { background: #7a1f1f; color: white; padding: 6px; "

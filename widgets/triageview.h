@@ -33,6 +33,9 @@ public:
 
     void setFilterText(const QString &text);
     [[nodiscard]] QString filterError() const { return m_filterError; }
+    // Hosts selected in another view (a map node, a drift cluster): the incidents with alerts on them
+    // are tinted and counted in the headline. An empty list clears it.
+    void setSelection(const QString &what, std::vector<std::string> hosts, const std::string &hostLabel);
     // The dense table of every alert (t), or the incidents (t again / Enter on an alert).
     void setAlertTableMode(bool on);
     [[nodiscard]] bool alertTableMode() const;
@@ -46,6 +49,7 @@ public:
     [[nodiscard]] QString selectedKey() const;
     [[nodiscard]] bool stormLayout() const { return m_storm; }
     [[nodiscard]] QLabel *headline() const { return m_headline; }
+    [[nodiscard]] QLabel *selectionNote() const { return m_selectionNote; }
     [[nodiscard]] AlertTimeline *timeline() const { return m_timeline; }
     // The matchers `s` prefills: the selected alert's identity, or the incident's cause.
     [[nodiscard]] std::vector<SilenceMatcher> silenceMatchers() const;
@@ -114,6 +118,8 @@ private:
     bool m_storm = false;
     bool m_sized = false;
     QString m_lastShownIncident;
+    QString m_selectionWhat;
+    QLabel *m_selectionNote = nullptr;
 };
 
 } // namespace vigil

@@ -50,6 +50,8 @@ HeatRows prepareHeatRows(std::shared_ptr<const MetricGrid> grid, const std::vect
         while (hi < hosts.size() && hosts[hi].name < name)
             ++hi;
         const Host *h = hi < hosts.size() && hosts[hi].name == name ? &hosts[hi] : nullptr;
+        if (!options.only.empty() && !std::binary_search(options.only.begin(), options.only.end(), name))
+            continue;
         if (options.filter && !options.filter->empty() &&
             !(h ? options.filter->matches(h->labels, name) : options.filter->matches(LabelSet(), name)))
             continue;

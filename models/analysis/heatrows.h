@@ -43,6 +43,7 @@ struct HeatRowsOptions {
     HeatSort sort = HeatSort::Group;
     int groupLevel = -1;               // hierarchy level for the bands; -1: the deepest
     std::optional<LabelFilter> filter; // hosts it does not match are left out
+    std::vector<std::string> only;     // sorted; when not empty, only these hosts (a selection elsewhere)
     double lo = 0;                     // the colour range; hi NaN: the 95th percentile of the cells
     double hi = 1;                     //   (ratios default to 0..1)
 };

@@ -4,6 +4,7 @@
 
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 
 namespace vigil {
@@ -40,6 +41,7 @@ void IncidentModel::setSnapshot(FleetSnapshotPtr snapshot) {
             keys.push_back(inc.key);
     if (keys == m_keys) {
         replaceRetiring(m_snapshot, std::move(snapshot));
+        computeMarks();
         if (!m_keys.empty())
             Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
         Q_EMIT updated();
@@ -48,8 +50,37 @@ void IncidentModel::setSnapshot(FleetSnapshotPtr snapshot) {
     beginResetModel();
     replaceRetiring(m_snapshot, std::move(snapshot));
     m_keys = std::move(keys);
+    computeMarks();
     endResetModel();
     Q_EMIT updated();
+}
+
+void IncidentModel::setMarkedHosts(std::vector<std::string> hosts, std::string hostLabel) {
+    std::sort(hosts.begin(), hosts.end());
+    m_markedHosts = std::move(hosts);
+    m_hostLabel = std::move(hostLabel);
+    computeMarks();
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {MarkedRole});
+}
+
+void IncidentModel::computeMarks() {
+    m_marked.assign(m_keys.size(), 0);
+    const auto *t = triage();
+    if (!t || m_markedHosts.empty())
+        return;
+    for (std::size_t i = 0; i < t->incidents.size() && i < m_marked.size(); ++i)
+        for (auto a : t->incidents[i].alerts) {
+            const auto host = m_snapshot->alerts[a].labels.value(m_hostLabel);
+            if (!host.empty() && std::binary_search(m_markedHosts.begin(), m_markedHosts.end(), host)) {
+                m_marked[i] = 1;
+                break;
+            }
+        }
+}
+
+int IncidentModel::markedCount() const {
+    return static_cast<int>(std::count(m_marked.begin(), m_marked.end(), 1));
 }
 
 QString IncidentModel::headline() const {
@@ -148,6 +179,10 @@ QVariant IncidentModel::data(const QModelIndex &index, int role) const {
         return inc->isNew;
     case EscalatingRole:
         return inc->escalating;
+    case MarkedRole:
+        return static_cast<std::size_t>(index.row()) < m_marked.size() &&
+               m_marked[static_cast<std::size_t>(index.row())];
+
     case FilterTextRole: {
         QString text = causeTitle(*inc) + QLatin1Char(' ') + QString::fromStdString(inc->key);
         for (const auto &g : inc->groups)

@@ -32,11 +32,16 @@ public:
         FilterTextRole, // QString: cause, reason and member alert names, for the filter
         NewRole,        // bool
         EscalatingRole, // bool
+        MarkedRole,     // bool: a member alert is on a host selected elsewhere (a map, a drift cluster)
     };
 
     explicit IncidentModel(QObject *parent = nullptr);
 
     void setSnapshot(FleetSnapshotPtr snapshot);
+    // Hosts selected in another view: incidents with an alert on one of them are marked (MarkedRole).
+    // hostLabel names the host in alert labels. Empty: nothing marked.
+    void setMarkedHosts(std::vector<std::string> hosts, std::string hostLabel);
+    [[nodiscard]] int markedCount() const;
     [[nodiscard]] FleetSnapshotPtr snapshot() const { return m_snapshot; }
     [[nodiscard]] const analysis::TriageResult *triage() const;
     [[nodiscard]] const analysis::Incident *incidentAt(int row) const;
@@ -62,8 +67,13 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    void computeMarks();
+
     FleetSnapshotPtr m_snapshot;
     std::vector<std::string> m_keys;
+    std::vector<std::string> m_markedHosts; // sorted
+    std::string m_hostLabel = "instance";
+    std::vector<char> m_marked; // per row
 };
 
 } // namespace vigil

@@ -4,6 +4,7 @@
 #include "driftview.h"
 
 #include <QFile>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -13,12 +14,28 @@ using namespace vigil;
 using namespace vigil::analysis;
 
 namespace {
-Host host(const std::string &name, const std::string &role) {
+Host host(const std::string &name, const std::string &role, const std::string &region = "eu1") {
     Host h;
     h.name = name;
-    h.labels = LabelSet(std::vector<Label>{{"instance", name}, {"role", role}});
+    h.labels = LabelSet(std::vector<Label>{{"instance", name}, {"region", region}, {"role", role}});
     h.up = UpState::Up;
     return h;
+}
+
+// A fetch that judges the snapshot against its consensus, as FleetService does.
+DriftFetch consensusFetch(const FleetSnapshotPtr &snap) {
+    return [snap](QObject *context, std::function<void(DriftPtr)> done) {
+        auto s = std::make_shared<DriftSummary>();
+        s->at = 1'700'000'000'000;
+        s->consensus = consensusDrift(snap->hosts, snap->facts).baseline;
+        s->baseline = std::make_shared<const Baseline>(consensusBaseline(s->consensus, "role"));
+        s->against = "the consensus by role";
+        s->report = evaluateBaseline(*s->baseline, snap->hosts, snap->facts, {}, s->at);
+        s->byRole["api"] = {4, 6};
+        s->history = {{s->at - 3'600'000, 1.0}};
+        QMetaObject::invokeMethod(
+            context, [done, s] { done(s); }, Qt::QueuedConnection);
+    };
 }
 } // namespace
 
@@ -34,18 +51,7 @@ private Q_SLOTS:
             snap->facts.push_back({h, "package.openssl", i < 2 ? "3.0.9" : "3.0.11"});
             snap->facts.push_back({h, "sysctl.vm.swappiness", "10"});
         }
-        DriftView view([snap](QObject *context, std::function<void(DriftPtr)> done) {
-            auto s = std::make_shared<DriftSummary>();
-            s->at = 1'700'000'000'000;
-            s->consensus = consensusDrift(snap->hosts, snap->facts).baseline;
-            s->baseline = std::make_shared<const Baseline>(consensusBaseline(s->consensus, "role"));
-            s->against = "the consensus by role";
-            s->report = evaluateBaseline(*s->baseline, snap->hosts, snap->facts, {}, s->at);
-            s->byRole["api"] = {4, 6};
-            s->history = {{s->at - 3'600'000, 1.0}};
-            QMetaObject::invokeMethod(
-                context, [done, s] { done(s); }, Qt::QueuedConnection);
-        });
+        DriftView view(consensusFetch(snap));
         view.resize(1200, 800);
         QSignalSpy ready(&view, &DriftView::ready);
         view.setSnapshot(snap);
@@ -87,6 +93,72 @@ private Q_SLOTS:
         const auto back = BaselineLoader::loadFile(yaml.toStdString(), &cerr);
         QVERIFY2(back, cerr.toString().c_str());
         QCOMPARE(evaluateBaseline(*back, snap->hosts, snap->facts).violations.size(), std::size_t(2));
+    }
+
+    // A label-matcher filter narrows the clusters to the hosts it matches; the value distribution of
+    // the cluster's fact counts the hosts in the filter (absent included) and says which values the
+    // baseline accepts; "Mark in other views" hands the cluster's hosts on.
+    void filterDistributionAndLinks() {
+        auto snap = std::make_shared<FleetSnapshot>();
+        for (int i = 0; i < 12; ++i)
+            snap->hosts.push_back(host("api-" + std::to_string(10 + i), "api", i < 6 ? "eu1" : "us1"));
+        for (int i = 0; i < 12; ++i) {
+            const std::string h = "api-" + std::to_string(10 + i);
+            // 3.0.9 on two eu1 hosts and three us1 hosts; one us1 host lacks openssl.
+            const bool old = i == 1 || i == 4 || i == 7 || i == 8 || i == 9;
+            if (i != 11)
+                snap->facts.push_back({h, "package.openssl", old ? "3.0.9" : "3.0.11"});
+            snap->facts.push_back({h, "sysctl.vm.swappiness", "10"});
+        }
+        DriftView view(consensusFetch(snap));
+        view.resize(1280, 800);
+        QSignalSpy ready(&view, &DriftView::ready);
+        view.setSnapshot(snap);
+        QVERIFY(ready.wait(3000));
+        QCOMPARE(view.clusters()->topLevelItemCount(), 2); // 3.0.9 on 5, absent on 1
+        QCOMPARE(view.clusters()->topLevelItem(0)->text(1), QStringLiteral("5"));
+        // Values over the whole fleet: 3.0.11 on 6, 3.0.9 on 5, absent on 1.
+        auto values = [&] {
+            std::map<QString, std::pair<QString, QString>> out;
+            for (int k = 0; k < view.values()->topLevelItemCount(); ++k) {
+                auto *it = view.values()->topLevelItem(k);
+                out[it->text(0)] = {it->text(1), it->text(3)};
+            }
+            return out;
+        };
+        auto all = values();
+        QCOMPARE(all.size(), std::size_t(3));
+        QCOMPARE(all[QStringLiteral("3.0.11")], (std::pair<QString, QString>{"6", "complies"}));
+        QCOMPARE(all[QStringLiteral("3.0.9")], (std::pair<QString, QString>{"5", "drift"}));
+        QCOMPARE(all[QStringLiteral("(absent)")].first, QStringLiteral("1"));
+        QCOMPARE(view.values()->topLevelItem(0)->text(0), QStringLiteral("3.0.11")); // most common first
+
+        view.setFilterText(QStringLiteral("region=\"eu1\""));
+        QCOMPARE(view.filterError(), QString());
+        QCOMPARE(view.clusters()->topLevelItemCount(), 1); // the absent host is in us1
+        QCOMPARE(view.clusters()->topLevelItem(0)->text(1), QStringLiteral("2"));
+        QCOMPARE(view.hostsText(), QStringLiteral("api-11\napi-14"));
+        auto eu = values();
+        QCOMPARE(eu[QStringLiteral("3.0.11")].first, QStringLiteral("4"));
+        QCOMPARE(eu[QStringLiteral("3.0.9")].first, QStringLiteral("2"));
+        QVERIFY(!eu.count(QStringLiteral("(absent)")));
+
+        QSignalSpy handed(&view, &DriftView::showHosts);
+        auto *mark = [&]() -> QPushButton * {
+            for (auto *b : view.findChildren<QPushButton *>())
+                if (b->text() == QStringLiteral("Mark in other views"))
+                    return b;
+            return nullptr;
+        }();
+        QVERIFY(mark);
+        mark->click();
+        QCOMPARE(handed.size(), 1);
+        QCOMPARE(handed[0][2].toStringList(), (QStringList{"api-11", "api-14"}));
+        QVERIFY(handed[0][1].toString().contains(QStringLiteral("3.0.9")));
+
+        view.setFilterText(QStringLiteral("region=~\"(\""));
+        QVERIFY(!view.filterError().isEmpty());
+        QCOMPARE(view.clusters()->topLevelItemCount(), 2); // a bad filter filters nothing
     }
 };
 

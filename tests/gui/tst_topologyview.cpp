@@ -2,11 +2,17 @@
 // hosts under the pointer, search, collapse, export (PNG, SVG, DOT); on the service map a poll that only
 // changes health moves nothing, the counterpart of a host is its service, pins persist.
 #include "analysis/correlation.h"
+#include "analysis/metricgrid.h"
+#include "item/incidentmodel.h"
+#include "timeheatmapcanvas.h"
+#include "timeheatmapview.h"
 #include "topologyview.h"
 #include "triagereplay.h"
+#include "triageview.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QLabel>
 #include <QPainter>
 #include <QSettings>
 #include <QSignalSpy>
@@ -125,6 +131,99 @@ private Q_SLOTS:
         f.setSnapshot(snap);
         QVERIFY(laid4.wait(5000));
         QCOMPARE(f.services().positions, e.services().positions);
+    }
+
+    // A node clicked on a map stands for hosts (a rack: its hosts), which the triage and heatmap views
+    // mark: the rack failure's incident is tinted, the rack's heatmap rows are marked, "only these"
+    // narrows the heatmap to them; the other map highlights their services.
+    void selectionReachesTriageAndHeatmap() {
+        const auto snap = test::stormSnapshot("rack-failure", 11, 2000);
+        TopologyCanvas c(TopologyCanvas::Mode::Physical);
+        c.resize(1400, 900);
+        QSignalSpy laidOut(&c, &TopologyCanvas::laidOut);
+        c.setSnapshot(snap);
+        QVERIFY(laidOut.wait(5000));
+        c.fit();
+        const auto &g = *snap->graph;
+        const int rack = snap->triage->incidents.front().causeNode;
+        c.toggleCollapsed(rack); // one box for the rack: a click on it selects the rack
+        QVERIFY(laidOut.wait(5000));
+        QPoint at(-1, -1);
+        for (int y = 0; y < c.height() && at.x() < 0; y += 2)
+            for (int x = 0; x < c.width(); x += 2)
+                if (c.nodeAt(QPointF(x, y)) == rack) {
+                    at = QPoint(x, y);
+                    break;
+                }
+        QVERIFY(at.x() >= 0);
+        QSignalSpy selected(&c, &TopologyCanvas::hostsSelected);
+        QTest::mouseClick(&c, Qt::LeftButton, {}, at);
+        QCOMPARE(selected.size(), 1);
+        const QStringList hosts = selected[0][1].toStringList();
+        QCOMPARE(hosts.size(), g.node(rack).hosts);
+        QVERIFY(selected[0][0].toString().startsWith(QStringLiteral("rack ")));
+        std::vector<std::string> names;
+        for (const auto &h : hosts)
+            names.push_back(h.toStdString());
+
+        // Triage: the rack's incident is marked, an unrelated one is not.
+        IncidentModel model;
+        model.setSnapshot(snap);
+        TriageView triage(&model);
+        triage.setSelection(selected[0][0].toString(), names, "instance");
+        QVERIFY(model.index(0, 0).data(IncidentModel::MarkedRole).toBool());
+        QVERIFY(model.markedCount() >= 1 && model.markedCount() < model.rowCount());
+        QVERIFY(triage.selectionNote()->text().contains(selected[0][0].toString()));
+        triage.setSelection({}, {}, "instance");
+        QCOMPARE(model.markedCount(), 0);
+
+        // Heatmap: a grid of every host; the rack's rows are marked, then shown alone.
+        TimeHeatmapView heat([snap](const QString &, const std::string &key, TimeMs from, TimeMs, int columns,
+                                    QObject *context, std::function<void(GridPtr)> done) {
+            auto grid = std::make_shared<analysis::MetricGrid>();
+            grid->metricKey = key;
+            grid->from = from;
+            grid->buckets = columns;
+            for (const auto &h : snap->hosts)
+                grid->hosts.push_back(h.name);
+            grid->values.assign(grid->hosts.size() * static_cast<std::size_t>(columns), 0.5F);
+            QMetaObject::invokeMethod(
+                context, [done, grid] { done(grid); }, Qt::QueuedConnection);
+        });
+        heat.resize(1280, 800);
+        QSignalSpy heatReady(&heat, &TimeHeatmapView::ready);
+        auto withMetric = std::make_shared<FleetSnapshot>(*snap);
+        if (withMetric->metrics.empty())
+            withMetric->metrics.push_back({"cpu", "CPU", MetricUnit::Ratio, "cpu"});
+        heat.setSnapshot(withMetric);
+        QVERIFY(heatReady.wait(5000));
+        heat.setSelection(selected[0][0].toString(), names);
+        QCOMPARE(heat.canvas()->markedRows(), static_cast<int>(names.size()));
+        if (const QString dir = qEnvironmentVariable("VIGIL_SHOTS"); !dir.isEmpty()) { // to look at them
+            triage.resize(1280, 800);
+            triage.setSelection(selected[0][0].toString(), names, "instance");
+            heat.grab().save(dir + QStringLiteral("/heatmap-marked.png"));
+            triage.grab().save(dir + QStringLiteral("/triage-marked.png"));
+        }
+        QVERIFY(heat.selectionText().contains(QString::number(names.size())));
+        const int allRows = heat.canvas()->rows()->rows();
+        heat.setOnlySelection(true);
+        QTRY_COMPARE_WITH_TIMEOUT(heat.canvas()->rows()->rows(), static_cast<int>(names.size()), 5000);
+        heat.setSelection({}, {});
+        QTRY_COMPARE_WITH_TIMEOUT(heat.canvas()->rows()->rows(), allRows, 5000);
+
+        // The service map: the rack's hosts' services are highlighted.
+        TopologyCanvas services(TopologyCanvas::Mode::Services);
+        QSignalSpy servicesLaid(&services, &TopologyCanvas::laidOut);
+        services.setSnapshot(snap);
+        QVERIFY(servicesLaid.wait(5000));
+        services.setHighlightHosts(hosts);
+        std::set<int> expected;
+        for (const auto &h : names)
+            if (const int n = g.host(h); n >= 0 && g.node(n).service >= 0)
+                expected.insert(g.node(n).service);
+        QVERIFY(!expected.empty());
+        QCOMPARE(services.highlighted(), expected);
     }
 };
 
