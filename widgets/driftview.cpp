@@ -392,15 +392,43 @@ void DriftView::showValues(const QString &factName) {
     if (!m_summary || !m_snapshot || factName.isEmpty())
         return;
     const std::string fact = factName.toStdString();
-    // The rule the cluster's hosts are judged by, to say which values it accepts.
+    // The rule the cluster's hosts are judged by, to say which values it accepts, and the hosts it
+    // applies to: those matching its layer's selector with no later matching layer naming the fact.
     const analysis::FactRule *rule = nullptr;
-    for (const auto &v : m_summary->report.violations)
-        if (v.rule->fact == fact) {
-            rule = v.rule;
-            break;
-        }
-    // One pass over the snapshot's facts (by host, then name): each host in the filter with facts
-    // counts once, under its value (several values joined) or "(absent)".
+    if (m_clusters->currentItem() && m_clusters->currentItem()->text(3) == factName) {
+        const auto i = static_cast<std::size_t>(m_clusters->currentItem()->data(1, Qt::UserRole).toInt());
+        const auto &c = m_summary->report.clusters[i];
+        for (const auto &v : m_summary->report.violations)
+            if (v.rule->fact == fact && v.rule->origin == c.origin && v.host == c.hosts.front()) {
+                rule = v.rule;
+                break;
+            }
+    }
+    const auto &layers = m_summary->baseline->layers;
+    std::size_t ruleLayer = layers.size();
+    for (std::size_t l = 0; rule && l < layers.size(); ++l)
+        for (const auto &r : layers[l].rules)
+            if (&r == rule)
+                ruleLayer = l;
+    auto selects = [](const analysis::BaselineLayer &layer, const LabelSet &labels) {
+        for (const auto &m : layer.selector)
+            if (!m.matches(labels))
+                return false;
+        return true;
+    };
+    auto underRule = [&](const LabelSet &labels) {
+        if (ruleLayer >= layers.size())
+            return true;
+        if (!selects(layers[ruleLayer], labels))
+            return false;
+        for (std::size_t l = ruleLayer + 1; l < layers.size(); ++l)
+            for (const auto &r : layers[l].rules)
+                if (r.fact == fact && selects(layers[l], labels))
+                    return false;
+        return true;
+    };
+    // One pass over the snapshot's facts (by host, then name): each host in scope with facts counts
+    // once, under its value (several values joined) or "(absent)".
     std::map<std::string, int> counts;
     int hostsWithFacts = 0;
     const auto &facts = m_snapshot->facts;
@@ -414,12 +442,9 @@ void DriftView::showValues(const QString &factName) {
                 value += (has ? "," : "") + facts[j].value;
                 has = true;
             }
-        bool in = true;
-        if (m_filterMatchers) {
-            const Host *h = m_snapshot->host(host);
-            in = m_filterMatchers->matches(h ? h->labels : LabelSet(), host);
-        }
-        if (in) {
+        const Host *h = m_snapshot->host(host);
+        const LabelSet &labels = h ? h->labels : LabelSet();
+        if ((!m_filterMatchers || m_filterMatchers->matches(labels, host)) && underRule(labels)) {
             ++hostsWithFacts;
             ++counts[has ? value : std::string(analysis::kAbsent)];
         }
@@ -454,8 +479,11 @@ void DriftView::showValues(const QString &factName) {
             item->setForeground(3, QColor(0xc0, 0x30, 0x30));
         m_values->addTopLevelItem(item);
     }
-    QString title = tr("<b>Values of %1</b> over %n host(s) with facts", nullptr, hostsWithFacts)
-                        .arg(factName.toHtmlEscaped());
+    QString title =
+        tr("<b>Values of %1</b> on %n host(s)", nullptr, hostsWithFacts).arg(factName.toHtmlEscaped());
+    if (rule && ruleLayer < layers.size())
+        title += QStringLiteral(" ") +
+                 tr("under layer %1").arg(QString::fromStdString(layers[ruleLayer].name).toHtmlEscaped());
     if (m_filterMatchers)
         title += QStringLiteral(" ") + tr("in the filter");
     if (rule)
