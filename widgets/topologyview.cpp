@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
+#include <QGestureEvent>
 #include <QHBoxLayout>
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -65,6 +66,7 @@ TopologyCanvas::TopologyCanvas(Mode mode, QWidget *parent)
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
     setMinimumSize(320, 240);
+    grabGesture(Qt::PinchGesture); // touchscreens; touchpads send native zoom gestures (event())
     // Pins persist: the operator's placement of services survives restarts.
     if (mode == Mode::Services) {
         QSettings s;
@@ -441,6 +443,29 @@ QString TopologyCanvas::describe(int node) const {
 }
 
 bool TopologyCanvas::event(QEvent *e) {
+    // Touchpad pinch (macOS, Wayland, X11 with XInput 2.4): zoom about the fingers.
+    if (e->type() == QEvent::NativeGesture) {
+        auto *g = static_cast<QNativeGestureEvent *>(e);
+        if (g->gestureType() == Qt::ZoomNativeGesture) {
+            zoomAt(g->position(), 1 + g->value());
+            return true;
+        }
+        if (g->gestureType() == Qt::SmartZoomNativeGesture) {
+            m_userMoved = false;
+            fit();
+            return true;
+        }
+    }
+    // Touchscreen pinch.
+    if (e->type() == QEvent::Gesture) {
+        auto *g = static_cast<QGestureEvent *>(e);
+        if (auto *pinch = static_cast<QPinchGesture *>(g->gesture(Qt::PinchGesture))) {
+            if (pinch->changeFlags() & QPinchGesture::ScaleFactorChanged)
+                zoomAt(mapFromGlobal(pinch->centerPoint()), pinch->scaleFactor());
+            g->accept(pinch);
+            return true;
+        }
+    }
     if (e->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(e);
         const int n = nodeAt(help->pos());
@@ -729,7 +754,15 @@ void TopologyCanvas::paintMinimap(QPainter &p) {
 }
 
 void TopologyCanvas::wheelEvent(QWheelEvent *e) {
-    zoomAt(e->position(), std::pow(1.2, e->angleDelta().y() / 120.0));
+    // A touchpad's two-finger scroll (pixel deltas) pans, as maps do; a mouse wheel, or Ctrl with
+    // either, zooms.
+    if (!e->pixelDelta().isNull() && !(e->modifiers() & Qt::ControlModifier)) {
+        m_offset += QPointF(e->pixelDelta());
+        m_userMoved = true;
+        update();
+    } else {
+        zoomAt(e->position(), std::pow(1.2, e->angleDelta().y() / 120.0));
+    }
     e->accept();
 }
 

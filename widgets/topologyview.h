@@ -48,6 +48,8 @@ public:
                         std::function<void(Positions)> save);
 
     [[nodiscard]] Mode mode() const { return m_mode; }
+    [[nodiscard]] double scale() const { return m_scale; } // pixels per map unit
+    [[nodiscard]] QPointF offset() const { return m_offset; }
     [[nodiscard]] bool isLaidOut() const { return m_laidOut; }
     [[nodiscard]] const analysis::PhysicalLayout &physical() const { return m_physical; }
     [[nodiscard]] const analysis::ServiceLayout &services() const { return m_services; }

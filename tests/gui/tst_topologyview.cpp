@@ -10,14 +10,17 @@
 #include "triagereplay.h"
 #include "triageview.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QFile>
 #include <QLabel>
 #include <QPainter>
+#include <QPointingDevice>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
 
 using namespace vigil;
 
@@ -131,6 +134,37 @@ private Q_SLOTS:
         f.setSnapshot(snap);
         QVERIFY(laid4.wait(5000));
         QCOMPARE(f.services().positions, e.services().positions);
+    }
+
+    // Pan and zoom as a touchpad does them: pinch zooms about the fingers, two-finger scroll pans, a
+    // mouse wheel (or Ctrl + scroll) zooms.
+    void touchpadGestures() {
+        const auto snap = test::stormSnapshot("db-failover", 11, 2000);
+        TopologyCanvas c(TopologyCanvas::Mode::Services);
+        c.resize(1200, 800);
+        QSignalSpy laidOut(&c, &TopologyCanvas::laidOut);
+        c.setSnapshot(snap);
+        QVERIFY(laidOut.wait(5000));
+        c.fit();
+        const double s0 = c.scale();
+        const QPointF fingers(600, 400);
+        const QPointF mapUnder = (fingers - c.offset()) / s0;
+        QNativeGestureEvent pinch(Qt::ZoomNativeGesture, QPointingDevice::primaryPointingDevice(), 2, fingers,
+                                  fingers, c.mapToGlobal(fingers), 0.5, QPointF());
+        QApplication::sendEvent(&c, &pinch);
+        QVERIFY(std::abs(c.scale() - s0 * 1.5) < 1e-9);
+        QVERIFY(std::abs(((fingers - c.offset()) / c.scale() - mapUnder).manhattanLength()) < 1e-6);
+        const double s1 = c.scale();
+        const QPointF o1 = c.offset();
+        QWheelEvent scroll(fingers, c.mapToGlobal(fingers), QPoint(0, 30), QPoint(0, 90), Qt::NoButton,
+                           Qt::NoModifier, Qt::ScrollUpdate, false);
+        QApplication::sendEvent(&c, &scroll);
+        QCOMPARE(c.scale(), s1);
+        QCOMPARE(c.offset(), o1 + QPointF(0, 30));
+        QWheelEvent wheel(fingers, c.mapToGlobal(fingers), QPoint(), QPoint(0, 120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(&c, &wheel);
+        QVERIFY(std::abs(c.scale() - s1 * 1.2) < 1e-9);
     }
 
     // A node clicked on a map stands for hosts (a rack: its hosts), which the triage and heatmap views
