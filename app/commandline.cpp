@@ -95,8 +95,13 @@ std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QStri
         QCoreApplication::translate(
             "CommandLine", "Open this host's detail once the fleet has it (with --screenshot: render it)."),
         QStringLiteral("name"));
+    const QCommandLineOption service(
+        QStringLiteral("service"),
+        QCoreApplication::translate("CommandLine", "Open this service's detail once the fleet has it (with "
+                                                   "--screenshot: render it)."),
+        QStringLiteral("name"));
     p.addOptions({config, prom, am, interval, cache, demo, demoHosts, demoScenario, shot, view, size, timeout,
-                  filter, host});
+                  filter, host, service});
     p.process(arguments); // exits for --help, --version and unknown options
 
     auto fail = [&](const QString &msg) -> std::optional<AppOptions> {
@@ -155,6 +160,7 @@ std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QStri
     o.view = p.value(view);
     o.filter = p.value(filter);
     o.host = p.value(host);
+    o.service = p.value(service);
     static const QRegularExpression sizeRe(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$"));
     auto m = sizeRe.match(p.value(size));
     if (!m.hasMatch())

@@ -21,7 +21,8 @@ struct AppOptions {
     QSize size{1600, 900};
     int screenshotTimeoutS = 30;
     QString filter;
-    QString host; // open this host's detail once the fleet has it
+    QString host;    // open this host's detail once the fleet has it
+    QString service; // open this service's detail once the fleet has it
 };
 
 class CommandLine {

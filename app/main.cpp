@@ -84,6 +84,8 @@ int main(int argc, char **argv) {
         window.hostView()->setFilterText(options->filter);
     if (!options->host.isEmpty())
         window.openHostWhenKnown(options->host);
+    if (!options->service.isEmpty())
+        window.openServiceWhenKnown(options->service);
     service.start();
     vigil::StallWatchdog watchdog(&window);
     if (vigil::StallWatchdog::enabledByDefault())
@@ -91,9 +93,9 @@ int main(int argc, char **argv) {
 
     std::unique_ptr<vigil::Screenshotter> shooter;
     if (!options->screenshot.isEmpty()) {
-        shooter =
-            std::make_unique<vigil::Screenshotter>(&window, &service, options->screenshot, options->view,
-                                                   options->size, options->screenshotTimeoutS, options->host);
+        shooter = std::make_unique<vigil::Screenshotter>(
+            &window, &service, options->screenshot, options->view, options->size, options->screenshotTimeoutS,
+            options->host, options->service);
         shooter->start();
     } else {
         if (!window.showView(options->view)) {

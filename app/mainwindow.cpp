@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "analysis/fleetgraph.h"
 #include "driftview.h"
 #include "format.h"
 #include "hostdetaildialog.h"
@@ -10,6 +11,7 @@
 #include "item/incidentmodel.h"
 #include "item/sourcehealthmodel.h"
 #include "net/fleetservice.h"
+#include "servicedetaildialog.h"
 #include "silencedialog.h"
 #include "sourcepanel.h"
 #include "timeheatmapview.h"
@@ -61,6 +63,8 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
               service->loadDrift(context, std::move(done));
           },
           QString::fromStdString(service->config().drift.roleLabel)))
+    , m_serviceDetail(new ServiceDetailDialog(service->config().profile.hostLabel,
+                                              service->config().topology.serviceLabel, this))
     , m_tabs(new QTabWidget)
     , m_banner(new QLabel)
     , m_summary(new QLabel)
@@ -195,6 +199,14 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
         });
     connect(m_topology, &TopologyView::hostActivated, this, &MainWindow::showHostDetail);
     connect(m_drift, &DriftView::hostActivated, this, &MainWindow::showHostDetail);
+    // Double-click a service (either map): its detail; its hosts lead to theirs, its alerts to triage.
+    connect(m_topology, &TopologyView::serviceActivated, this, &MainWindow::showServiceDetail);
+    connect(m_servicesMap, &TopologyView::serviceActivated, this, &MainWindow::showServiceDetail);
+    connect(m_serviceDetail, &ServiceDetailDialog::hostActivated, this, &MainWindow::showHostDetail);
+    connect(m_serviceDetail, &ServiceDetailDialog::triageRequested, this, [this](const QString &filter) {
+        m_triageView->setFilterText(filter);
+        showView(QStringLiteral("triage"));
+    });
     // The two maps are linked: a node selected in one highlights its counterpart in the other.
     connect(m_topology, &TopologyView::nodeSelected, this,
             [this](const QString &name) { m_servicesMap->canvas()->setHighlight(name); });
@@ -265,6 +277,17 @@ void MainWindow::markHosts(const QString &what, const QStringList &hosts, const 
             10000);
 }
 
+void MainWindow::showServiceDetail(const QString &service) {
+    m_serviceDetail->showService(m_service->current(), service);
+    m_serviceDetail->show();
+    m_serviceDetail->raise();
+}
+
+void MainWindow::openServiceWhenKnown(const QString &service) {
+    m_pendingService = service;
+    onSnapshot(m_service->current());
+}
+
 void MainWindow::openHostWhenKnown(const QString &host) {
     m_pendingHost = host;
     onSnapshot(m_service->current());
@@ -288,6 +311,11 @@ void MainWindow::onSnapshot(const FleetSnapshotPtr &snapshot) {
     m_drift->setSnapshot(snapshot);
     if (m_detail->isVisible())
         m_detail->setSnapshot(snapshot);
+    if (m_serviceDetail->isVisible())
+        m_serviceDetail->setSnapshot(snapshot);
+    if (!m_pendingService.isEmpty() && snapshot && snapshot->graph &&
+        snapshot->graph->service(m_pendingService.toStdString()) >= 0)
+        showServiceDetail(std::exchange(m_pendingService, QString()));
     if (!m_pendingHost.isEmpty() && snapshot && snapshot->host(m_pendingHost.toStdString())) {
         const QString host = std::exchange(m_pendingHost, QString());
         showHostDetail(host);

@@ -20,6 +20,7 @@ class IncidentModel;
 class IncidentNotifier;
 class HostMapView;
 class HostDetailDialog;
+class ServiceDetailDialog;
 class TimeHeatmapView;
 class TopologyView;
 class DriftView;
@@ -42,6 +43,10 @@ public:
     void markHosts(const QString &what, const QStringList &hosts, const QString &from = {});
     // Opens the host's detail as soon as a snapshot has it (the --host option).
     void openHostWhenKnown(const QString &host);
+    [[nodiscard]] ServiceDetailDialog *serviceDetail() const { return m_serviceDetail; }
+    void showServiceDetail(const QString &service);
+    // Opens the service's detail as soon as the snapshot's graph has it (the --service option).
+    void openServiceWhenKnown(const QString &service);
 
 Q_SIGNALS:
     // A notification was shown (tray or status bar), for tests and the wall display.
@@ -66,6 +71,8 @@ private:
     TopologyView *m_servicesMap;
     DriftView *m_drift;
     QString m_pendingHost;
+    ServiceDetailDialog *m_serviceDetail;
+    QString m_pendingService;
     QSystemTrayIcon *m_tray = nullptr;
     QTabWidget *m_tabs;
     ViewRegistry m_views;

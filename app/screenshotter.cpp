@@ -3,6 +3,7 @@
 #include "hostdetaildialog.h"
 #include "mainwindow.h"
 #include "net/fleetservice.h"
+#include "servicedetaildialog.h"
 
 #include <QCoreApplication>
 #include <QPixmap>
@@ -13,9 +14,10 @@
 namespace vigil {
 
 Screenshotter::Screenshotter(MainWindow *window, FleetService *service, QString file, QString view,
-                             QSize size, int timeoutS, QString host, QObject *parent)
+                             QSize size, int timeoutS, QString host, QString serviceName, QObject *parent)
     : QObject(parent)
     , m_host(std::move(host))
+    , m_serviceName(std::move(serviceName))
     , m_window(window)
     , m_service(service)
     , m_file(std::move(file))
@@ -59,13 +61,31 @@ void Screenshotter::check() {
 
 void Screenshotter::waitUntilReady() {
     const ViewEntry *v = m_window->views().find(m_view);
-    const bool detail = !m_host.isEmpty();
-    if ((detail && !(m_window->hostDetail()->isVisible() && m_window->hostDetail()->isLoaded())) ||
-        (!detail && v && v->ready && !v->ready())) {
+    const bool ready = !m_host.isEmpty()
+                           ? m_window->hostDetail()->isVisible() && m_window->hostDetail()->isLoaded()
+                       : !m_serviceName.isEmpty() ? m_window->serviceDetail()->isVisible()
+                                                  : !(v && v->ready && !v->ready());
+    if (!ready) {
         QTimer::singleShot(100, this, [this] { waitUntilReady(); });
         return;
     }
     QTimer::singleShot(400, this, [this] { render(false); });
+}
+
+QWidget *Screenshotter::detail() const {
+    if (!m_host.isEmpty())
+        return m_window->hostDetail();
+    if (!m_serviceName.isEmpty())
+        return m_window->serviceDetail();
+    return nullptr;
+}
+
+QString Screenshotter::subject() const {
+    if (!m_host.isEmpty())
+        return tr("host detail of %1").arg(m_host);
+    if (!m_serviceName.isEmpty())
+        return tr("service detail of %1").arg(m_serviceName);
+    return m_view;
 }
 
 void Screenshotter::render(bool timedOut) {
@@ -74,7 +94,7 @@ void Screenshotter::render(bool timedOut) {
     m_rendered = true;
     m_timeout->stop();
     m_window->resize(m_size);
-    const QPixmap pixmap = m_host.isEmpty() ? m_window->grab() : m_window->hostDetail()->grab();
+    const QPixmap pixmap = detail() ? detail()->grab() : m_window->grab();
     const bool saved = !pixmap.isNull() && pixmap.save(m_file, "PNG");
     int code = 0;
     if (!saved) {
@@ -97,12 +117,11 @@ void Screenshotter::render(bool timedOut) {
         for (const auto &src : s->sources)
             if (!src.lastError.empty())
                 std::fprintf(stderr, "vigil: warning: %s: %s\n", src.id.c_str(), src.lastError.c_str());
-        std::printf("%s\n",
-                    qPrintable(tr("wrote %1 (%2x%3, view %4)")
-                                   .arg(m_file)
-                                   .arg(pixmap.width())
-                                   .arg(pixmap.height())
-                                   .arg(m_host.isEmpty() ? m_view : tr("host detail of %1").arg(m_host))));
+        std::printf("%s\n", qPrintable(tr("wrote %1 (%2x%3, view %4)")
+                                           .arg(m_file)
+                                           .arg(pixmap.width())
+                                           .arg(pixmap.height())
+                                           .arg(subject())));
     }
     QTimer::singleShot(0, qApp, [code] { QCoreApplication::exit(code); });
 }

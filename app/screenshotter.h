@@ -16,7 +16,7 @@ class Screenshotter final : public QObject {
     Q_OBJECT
 public:
     Screenshotter(MainWindow *window, FleetService *service, QString file, QString view, QSize size,
-                  int timeoutS, QString host = {}, QObject *parent = nullptr);
+                  int timeoutS, QString host = {}, QString serviceName = {}, QObject *parent = nullptr);
     void start();
 
 private:
@@ -24,7 +24,10 @@ private:
     void waitUntilReady();
     void render(bool timedOut);
 
-    QString m_host; // render this host's detail instead of the view
+    QString m_host;                        // render this host's detail instead of the view
+    QString m_serviceName;                 // or this service's
+    [[nodiscard]] QWidget *detail() const; // the dialog rendered instead of the window, or null
+    [[nodiscard]] QString subject() const; // what the screenshot shows
     MainWindow *m_window;
     FleetService *m_service;
     QString m_file;

@@ -829,6 +829,8 @@ void TopologyCanvas::mouseDoubleClickEvent(QMouseEvent *e) {
     const int n = nodeAt(e->position());
     if (n >= 0 && m_mode == Mode::Physical && m_graph->node(n).kind == NodeKind::Group)
         toggleCollapsed(n);
+    if (n >= 0 && m_graph->node(n).kind == NodeKind::Service)
+        Q_EMIT serviceActivated(QString::fromStdString(m_graph->node(n).name));
 }
 
 void TopologyCanvas::toggleCollapsed(int node) {
@@ -1040,6 +1042,7 @@ TopologyView::TopologyView(TopologyCanvas::Mode mode, QWidget *parent)
     connect(m_canvas, &TopologyCanvas::statusChanged, m_status, &QLabel::setText);
     connect(m_canvas, &TopologyCanvas::nodeSelected, this, &TopologyView::nodeSelected);
     connect(m_canvas, &TopologyCanvas::hostsSelected, this, &TopologyView::hostsSelected);
+    connect(m_canvas, &TopologyCanvas::serviceActivated, this, &TopologyView::serviceActivated);
     connect(m_canvas, &TopologyCanvas::hostActivated, this, &TopologyView::hostActivated);
 }
 

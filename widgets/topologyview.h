@@ -69,6 +69,7 @@ Q_SIGNALS:
     // The same click as the hosts it stands for, for the triage and heatmap views ("service api").
     void hostsSelected(const QString &what, const QStringList &hosts);
     void hostActivated(const QString &host);
+    void serviceActivated(const QString &service); // double-click on a service: its detail
     void statusChanged(const QString &text);
 
 protected:
@@ -136,6 +137,7 @@ Q_SIGNALS:
     void nodeSelected(const QString &name, bool isService);
     void hostsSelected(const QString &what, const QStringList &hosts);
     void hostActivated(const QString &host);
+    void serviceActivated(const QString &service);
 
 private:
     void refreshIncidents();

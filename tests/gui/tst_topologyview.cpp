@@ -4,6 +4,7 @@
 #include "analysis/correlation.h"
 #include "analysis/metricgrid.h"
 #include "item/incidentmodel.h"
+#include "servicedetaildialog.h"
 #include "timeheatmapcanvas.h"
 #include "timeheatmapview.h"
 #include "topologyview.h"
@@ -16,10 +17,12 @@
 #include <QLabel>
 #include <QPainter>
 #include <QPointingDevice>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 #include <QWheelEvent>
 
 using namespace vigil;
@@ -134,6 +137,50 @@ private Q_SLOTS:
         f.setSnapshot(snap);
         QVERIFY(laid4.wait(5000));
         QCOMPARE(f.services().positions, e.services().positions);
+    }
+
+    // The service detail during the database failover: api's edge to db carries the errors, db's hosts
+    // show the one that went down first, its dependencies lead to other services.
+    void serviceDetail() {
+        auto withRates = std::make_shared<FleetSnapshot>(*test::stormSnapshot("db-failover", 11, 2000));
+        for (auto &e : withRates->edges) { // as the simulator's edge query measures them during the failover
+            e.requestsPerSecond = 1000;
+            e.errorsPerSecond = e.to == "db" ? 350 : 1;
+        }
+        const FleetSnapshotPtr snap = withRates;
+        ServiceDetailDialog d("instance", "service");
+        d.showService(snap, QStringLiteral("api"));
+        QVERIFY(d.summary().contains(QStringLiteral("service api")));
+        const auto &g = *snap->graph;
+        const int api = g.service("api");
+        QCOMPARE(d.dependencies()->topLevelItemCount(),
+                 static_cast<int>(g.node(api).callees.size() + g.node(api).callers.size()));
+        QTreeWidgetItem *toDb = nullptr;
+        for (int k = 0; k < d.dependencies()->topLevelItemCount(); ++k)
+            if (d.dependencies()->topLevelItem(k)->text(1) == QStringLiteral("db"))
+                toDb = d.dependencies()->topLevelItem(k);
+        QVERIFY(toDb);
+        QCOMPARE(toDb->text(4), QStringLiteral("35.0 %"));
+        QCOMPARE(toDb->text(2), QStringLiteral("1,000"));
+        QCOMPARE(d.hosts()->topLevelItemCount(), static_cast<int>(g.node(api).members.size()));
+        // Following the edge: db, whose down host is listed first.
+        emit d.dependencies()->itemActivated(toDb, 0);
+        QCOMPARE(d.service(), QStringLiteral("db"));
+        // Down hosts first, then the most alerting.
+        int most = 0;
+        for (int k = 0; k < d.hosts()->topLevelItemCount(); ++k)
+            most = std::max(most, d.hosts()->topLevelItem(k)->text(2).toInt());
+        QVERIFY(most > 0);
+        QVERIFY(d.hosts()->topLevelItem(0)->text(1) == QStringLiteral("down") ||
+                d.hosts()->topLevelItem(0)->text(2).toInt() == most);
+        QVERIFY(d.alerts()->topLevelItemCount() > 0);
+        QSignalSpy triage(&d, &ServiceDetailDialog::triageRequested);
+        for (auto *b : d.findChildren<QPushButton *>())
+            b->click();
+        QCOMPARE(triage.size(), 1);
+        QCOMPARE(triage[0][0].toString(), QStringLiteral("service=\"db\""));
+        d.showService(snap, QStringLiteral("no-such-service"));
+        QVERIFY(d.summary().contains(QStringLiteral("not in the fleet")));
     }
 
     // Pan and zoom as a touchpad does them: pinch zooms about the fingers, two-finger scroll pans, a
