@@ -75,7 +75,10 @@ DriftView::DriftView(DriftFetch fetch, QString roleLabel, QWidget *parent)
     m_headline->setTextFormat(Qt::RichText);
     m_headline->setWordWrap(true);
     m_chart->setRenderHint(QPainter::Antialiasing);
-    m_chart->setMinimumHeight(170);
+    m_chart->setMinimumHeight(120);
+    // Lists shrink to a few rows on a small screen (the window must still fit a 1024 x 600 laptop).
+    for (QWidget *w : std::initializer_list<QWidget *>{m_clusters, m_hosts, m_diff, m_values})
+        w->setMinimumHeight(40);
     m_chart->setMaximumHeight(230);
     m_clusters->setHeaderLabels({tr("Severity"), tr("Hosts"), tr("Where"), tr("Fact"), tr("Is"),
                                  tr("Expected"), tr("First seen"), tr("New (24 h)")});

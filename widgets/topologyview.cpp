@@ -30,6 +30,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 namespace vigil {
 
@@ -357,6 +358,27 @@ void TopologyCanvas::resizeEvent(QResizeEvent *) {
         fit();
 }
 
+const QPixmap &TopologyCanvas::sprite(const QColor &fill, double r, bool marked) {
+    const auto half = static_cast<quint64>(std::lround(r * 2));
+    const quint64 key = (static_cast<quint64>(fill.rgba()) << 32) | (half << 1) | (marked ? 1 : 0);
+    auto it = m_sprites.find(key);
+    if (it != m_sprites.end())
+        return it->second;
+    if (m_sprites.size() > 512)
+        m_sprites.clear();
+    const double rr = static_cast<double>(half) / 2;
+    const int side = static_cast<int>(std::ceil(2 * rr + 4));
+    QPixmap pm(side, side);
+    pm.fill(Qt::transparent);
+    QPainter sp(&pm);
+    sp.setRenderHint(QPainter::Antialiasing, true);
+    sp.setPen(QPen(marked ? kPath : QColor(0x55, 0x5d, 0x66), marked ? 3 : 1));
+    sp.setBrush(fill);
+    sp.drawEllipse(QPointF(rr + 2, rr + 2), rr, rr);
+    sp.end();
+    return m_sprites.emplace(key, std::move(pm)).first->second;
+}
+
 QPointF TopologyCanvas::servicePos(int node) const {
     return node >= 0 && static_cast<std::size_t>(node) < m_servicePos.size()
                ? m_servicePos[static_cast<std::size_t>(node)]
@@ -593,106 +615,324 @@ void TopologyCanvas::paintPhysical(QPainter &p) {
 }
 
 void TopologyCanvas::paintServices(QPainter &p) {
-    p.setRenderHint(QPainter::Antialiasing, true);
     const QRectF view = QRectF(rect()).adjusted(-40, -40, 40, 40);
     const bool health = m_health.size() == m_graph->nodes().size();
-    // Edge figures by (from, to).
-    std::map<std::pair<int, int>, const ServiceEdge *> figures;
-    for (const auto &e : m_snapshot->edges)
-        figures[{m_graph->service(e.from), m_graph->service(e.to)}] = &e;
+    const auto nodeCount = m_servicePos.size();
+    // Screen positions once per frame.
+    std::vector<QPointF> at(nodeCount);
+    std::vector<char> isService(nodeCount, 0);
+    for (std::size_t i = 0; i < nodeCount; ++i)
+        if (m_graph->node(static_cast<int>(i)).kind == NodeKind::Service) {
+            isService[i] = 1;
+            at[i] = toScreen(m_servicePos[i]);
+        }
+    // Edge figures by (from, to), looked up once per snapshot and graph.
+    if (m_figuresSnapshot != m_snapshot.get() || m_figuresGraph != m_graph.get()) {
+        m_figures.clear();
+        m_figures.reserve(m_snapshot->edges.size());
+        for (const auto &e : m_snapshot->edges) {
+            const int from = m_graph->service(e.from), to = m_graph->service(e.to);
+            if (from >= 0 && to >= 0)
+                m_figures[edgeKey(from, to)] = &e;
+        }
+        m_figuresSnapshot = m_snapshot.get();
+        m_figuresGraph = m_graph.get();
+    }
+    auto figureOf = [&](int from, int to) -> const ServiceEdge * {
+        const auto it = m_figures.find(edgeKey(from, to));
+        return it == m_figures.end() ? nullptr : it->second;
+    };
     std::set<std::pair<int, int>> pathEdges;
     for (std::size_t i = 0; i + 1 < m_path.size(); ++i)
         pathEdges.insert({m_path[i], m_path[i + 1]});
-    const bool detailed = m_scale * 0.3 >= 3; // arrows and labels only where they can be seen
-    for (std::size_t i = 0; i < m_servicePos.size(); ++i) {
-        const auto &n = m_graph->node(static_cast<int>(i));
-        if (n.kind != NodeKind::Service)
+    auto errorShare = [](double rate, double errors) {
+        return !std::isnan(errors) && rate > 0 ? std::clamp(errors / rate * 10, 0.0, 1.0) : 0.0;
+    };
+    auto edgeColour = [](double err) {
+        return QColor::fromRgbF(0.63 + 0.3 * err, 0.66 * (1 - err) + 0.1, 0.69 * (1 - err) + 0.1);
+    };
+    // The edges on screen; above kMaxEdges they are aggregated.
+    struct EdgeRef {
+        int from, to;
+        const ServiceEdge *figure;
+    };
+    std::vector<EdgeRef> edges;
+    for (std::size_t i = 0; i < nodeCount; ++i) {
+        if (!isService[i])
             continue;
-        for (int c : n.callees) {
-            if (c == static_cast<int>(i))
-                continue;
-            const QPointF a = toScreen(servicePos(static_cast<int>(i))), b = toScreen(servicePos(c));
-            if (!view.contains(a) && !view.contains(b))
-                continue;
-            const ServiceEdge *fig =
-                figures.count({static_cast<int>(i), c}) ? figures[{static_cast<int>(i), c}] : nullptr;
-            double width = 1;
-            QColor colour(0xa0, 0xa8, 0xb0);
-            if (fig && !std::isnan(fig->requestsPerSecond)) {
-                width = 1 + std::log10(1 + fig->requestsPerSecond);
-                const double err =
-                    !std::isnan(fig->errorsPerSecond) && fig->requestsPerSecond > 0
-                        ? std::clamp(fig->errorsPerSecond / fig->requestsPerSecond * 10, 0.0, 1.0)
-                        : 0;
-                colour = QColor::fromRgbF(0.63 + 0.3 * err, 0.66 * (1 - err) + 0.1, 0.69 * (1 - err) + 0.1);
-            }
-            const bool onPath = pathEdges.count({static_cast<int>(i), c}) > 0;
-            const bool inBlast = m_blast.nodes.count(static_cast<int>(i)) && m_blast.nodes.count(c);
-            if (inBlast)
-                colour = QColor(kCause.red(), kCause.green(), kCause.blue(), 160);
-            if (onPath) {
-                colour = kPath;
-                width += 2;
-            }
-            p.setPen(QPen(colour, width));
-            // From edge of circle to edge of circle; an arrowhead at the callee: direction visible.
-            const QPointF d = b - a;
-            const double len = std::hypot(d.x(), d.y());
-            if (len < 1)
-                continue;
-            const QPointF u = d / len;
-            const QPointF from = a + u * serviceRadius(static_cast<int>(i)) * m_scale;
-            const QPointF to = b - u * serviceRadius(c) * m_scale;
-            p.drawLine(from, to);
-            if (detailed) {
-                const QPointF nrm(-u.y(), u.x());
-                const double ah = 6 + width;
-                QPolygonF head({to, to - u * ah + nrm * ah * 0.45, to - u * ah - nrm * ah * 0.45});
-                p.setBrush(colour);
-                p.drawPolygon(head);
+        for (int c : m_graph->node(static_cast<int>(i)).callees)
+            if (c != static_cast<int>(i) &&
+                (view.contains(at[i]) || view.contains(at[static_cast<std::size_t>(c)])))
+                edges.push_back({static_cast<int>(i), c, figureOf(static_cast<int>(i), c)});
+    }
+    constexpr std::size_t kMaxEdges = 2500;
+    const bool aggregate = edges.size() > kMaxEdges;
+    m_edgesHidden = 0;
+    m_edgesAggregated = aggregate;
+    const bool detailed = !aggregate && m_scale * 0.3 >= 3; // arrows only where they can be seen
+    auto drawEdge = [&](int i, int c, bool emphasised) {
+        if (emphasised && !(m_blast.nodes.count(i) && m_blast.nodes.count(c)) && !pathEdges.count({i, c}))
+            return; // the emphasis pass draws only blast-radius and path edges
+        const ServiceEdge *fig = figureOf(i, c);
+        double width = 1;
+        QColor colour(0xa0, 0xa8, 0xb0);
+        if (fig && !std::isnan(fig->requestsPerSecond)) {
+            width = 1 + std::log10(1 + fig->requestsPerSecond);
+            colour = edgeColour(errorShare(fig->requestsPerSecond, fig->errorsPerSecond));
+        }
+        const bool onPath = pathEdges.count({i, c}) > 0;
+        const bool inBlast = m_blast.nodes.count(i) && m_blast.nodes.count(c);
+        if (inBlast)
+            colour = QColor(kCause.red(), kCause.green(), kCause.blue(), 160);
+        if (onPath) {
+            colour = kPath;
+            width += 2;
+        }
+        p.setPen(QPen(colour, width));
+        // From edge of circle to edge of circle; an arrowhead at the callee: direction visible.
+        const QPointF a = at[static_cast<std::size_t>(i)], b = at[static_cast<std::size_t>(c)];
+        const QPointF d = b - a;
+        const double len = std::hypot(d.x(), d.y());
+        if (len < 1)
+            return;
+        const QPointF u = d / len;
+        const QPointF from = a + u * serviceRadius(i) * m_scale;
+        const QPointF to = b - u * serviceRadius(c) * m_scale;
+        p.drawLine(from, to);
+        if (detailed || emphasised) {
+            const QPointF nrm(-u.y(), u.x());
+            const double ah = 6 + width;
+            QPolygonF head({to, to - u * ah + nrm * ah * 0.45, to - u * ah - nrm * ah * 0.45});
+            p.setBrush(colour);
+            p.drawPolygon(head);
+        }
+    };
+    p.setRenderHint(QPainter::Antialiasing, true);
+    if (aggregate) {
+        // Too many edges to tell apart: those between the same two 24-px cells become one line between
+        // their endpoints' centres, as wide as their number and coloured by their combined error rate.
+        constexpr double kCell = 24;
+        struct Bundle {
+            int count = 0;
+            double rate = 0, errors = 0;
+            QPointF a, b; // sums of the endpoints
+        };
+        std::unordered_map<std::uint64_t, Bundle> bundles;
+        bundles.reserve(edges.size());
+        auto cellOf = [&](QPointF q) {
+            const auto cx =
+                static_cast<std::int32_t>(std::clamp(std::floor(q.x() / kCell), -30000.0, 30000.0));
+            const auto cy =
+                static_cast<std::int32_t>(std::clamp(std::floor(q.y() / kCell), -30000.0, 30000.0));
+            return (static_cast<std::uint32_t>(cx + 32768) << 16) | static_cast<std::uint32_t>(cy + 32768);
+        };
+        for (const auto &e : edges) {
+            const QPointF a = at[static_cast<std::size_t>(e.from)], b = at[static_cast<std::size_t>(e.to)];
+            std::uint32_t ca = cellOf(a), cb = cellOf(b);
+            if (ca == cb)
+                continue; // inside one cell: nothing to draw at this zoom
+            const bool swap = ca > cb;
+            auto &bd = bundles[(static_cast<std::uint64_t>(swap ? cb : ca) << 32) | (swap ? ca : cb)];
+            ++bd.count;
+            bd.a += swap ? b : a;
+            bd.b += swap ? a : b;
+            if (const ServiceEdge *fig = e.figure; fig && !std::isnan(fig->requestsPerSecond)) {
+                bd.rate += fig->requestsPerSecond;
+                if (!std::isnan(fig->errorsPerSecond))
+                    bd.errors += fig->errorsPerSecond;
             }
         }
+        // The heaviest bundles and those carrying errors; single stray edges in a hairball add only noise.
+        std::vector<const Bundle *> ranked;
+        ranked.reserve(bundles.size());
+        for (const auto &[key, bd] : bundles)
+            ranked.push_back(&bd);
+        constexpr std::size_t kMaxBundles = 900;
+        auto rank = [&](const Bundle *b) { return b->count + 20 * errorShare(b->rate, b->errors); };
+        if (ranked.size() > kMaxBundles) {
+            std::nth_element(ranked.begin(), ranked.begin() + kMaxBundles, ranked.end(),
+                             [&](const Bundle *a, const Bundle *b) { return rank(a) > rank(b); });
+            m_edgesHidden = static_cast<int>(ranked.size() - kMaxBundles);
+            ranked.resize(kMaxBundles);
+        }
+        p.setRenderHint(QPainter::Antialiasing, false);
+        for (const Bundle *bd : ranked) {
+            QColor c = edgeColour(errorShare(bd->rate, bd->errors));
+            c.setAlpha(std::min(230, 70 + 25 * bd->count));
+            // Up to three edges: a cosmetic 1-px line (the raster engine's fast path); more: wider.
+            p.setPen(bd->count <= 3 ? QPen(c, 0) : QPen(c, std::min(8.0, 0.6 + std::log2(1.0 + bd->count))));
+            p.drawLine(bd->a / bd->count, bd->b / bd->count);
+        }
+        p.setRenderHint(QPainter::Antialiasing, true);
+        // What the operator follows stays individual: the blast radius and the path to the cause.
+        if (!m_blast.nodes.empty() || !pathEdges.empty())
+            for (const auto &e : edges)
+                drawEdge(e.from, e.to, true);
+    } else {
+        for (const auto &e : edges)
+            drawEdge(e.from, e.to, false);
     }
-    QFont f = font();
-    p.setFont(f);
-    for (std::size_t i = 0; i < m_servicePos.size(); ++i) {
-        const int node = static_cast<int>(i);
-        if (m_graph->node(node).kind != NodeKind::Service)
-            continue;
-        const QPointF c = toScreen(servicePos(node));
-        if (!view.contains(c))
-            continue;
-        const double r = std::max(3.0, serviceRadius(node) * m_scale);
+
+    // Nodes. Below 3 px a node is a square without outline (tens of thousands stay cheap); alerting
+    // and marked services are drawn last so they are never hidden under healthy ones.
+    std::vector<int> order;
+    order.reserve(nodeCount);
+    for (std::size_t i = 0; i < nodeCount; ++i)
+        if (isService[i] && view.contains(at[i]))
+            order.push_back(static_cast<int>(i));
+    std::vector<std::uint8_t> weights(nodeCount, 0); // drawing and labelling priority
+    for (const int node : order) {
+        const auto i = static_cast<std::size_t>(node);
+        int w = health ? m_health[i].severity + 1 : 0;
+        if (m_blast.nodes.count(node))
+            w += 4;
+        if (m_highlight.count(node) || node == m_selected)
+            w += 8;
+        weights[i] = static_cast<std::uint8_t>(w);
+    }
+    auto weight = [&](int node) { return static_cast<int>(weights[static_cast<std::size_t>(node)]); };
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return weight(a) < weight(b); });
+    // A node whose centre lies under a node drawn over it is hidden anyway: from the top of the
+    // drawing order down, one node per cell of about a disc's radius is kept (a dense map of ten
+    // thousand services draws a few thousand discs, not all of them).
+    if (order.size() > 2000) {
+        const double cell = std::max(2.0, 1.2 * std::max(1.5, serviceRadius(order.front()) * m_scale));
+        const int cw = static_cast<int>(width() / cell) + 12, ch = static_cast<int>(height() / cell) + 12;
+        std::vector<char> covered(static_cast<std::size_t>(cw) * static_cast<std::size_t>(ch), 0);
+        std::vector<int> kept;
+        kept.reserve(order.size());
+        for (auto it = order.rbegin(); it != order.rend(); ++it) {
+            const QPointF c = at[static_cast<std::size_t>(*it)];
+            const int x = static_cast<int>((c.x() + 5 * cell) / cell),
+                      y = static_cast<int>((c.y() + 5 * cell) / cell);
+            if (x >= 0 && y >= 0 && x < cw && y < ch && weight(*it) < 4) {
+                char &k = covered[static_cast<std::size_t>(y) * static_cast<std::size_t>(cw) +
+                                  static_cast<std::size_t>(x)];
+                if (k)
+                    continue;
+                k = 1;
+            }
+            kept.push_back(*it);
+        }
+        order.assign(kept.rbegin(), kept.rend());
+    }
+    for (const int node : order) {
+        const auto i = static_cast<std::size_t>(node);
+        const QPointF c = at[i];
+        const double r = std::max(1.5, serviceRadius(node) * m_scale);
         const QColor fill = health ? healthColour(m_health[i], false) : kUnknown;
+        const bool marked = m_highlight.count(node) || node == m_selected;
+        if (r < 3 && !marked && !m_blast.nodes.count(node)) {
+            p.setRenderHint(QPainter::Antialiasing, false);
+            p.fillRect(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), fill.darker(115));
+            continue;
+        }
+        p.setRenderHint(QPainter::Antialiasing, true);
+        const double rr = std::max(3.0, r);
         if (m_blast.nodes.count(node)) {
             p.setPen(Qt::NoPen);
             p.setBrush(QColor(kCause.red(), kCause.green(), kCause.blue(), 60));
-            p.drawEllipse(c, r + 6, r + 6);
+            p.drawEllipse(c, rr + 6, rr + 6);
         }
-        p.setPen(QPen(m_highlight.count(node) || node == m_selected ? kPath : QColor(0x55, 0x5d, 0x66),
-                      m_highlight.count(node) || node == m_selected ? 3 : 1));
-        p.setBrush(fill);
-        p.drawEllipse(c, r, r);
+        // The disc itself from a sprite drawn once per colour, size and mark: thousands of antialiased
+        // ellipses per frame cost hundreds of milliseconds, their sprites a few.
+        p.drawPixmap(c - QPointF(rr + 2, rr + 2), sprite(fill, rr, marked));
         // Down hosts as a dark arc: how much of the service is gone.
         if (health && m_health[i].hosts > 0 && m_health[i].down > 0) {
-            p.setPen(QPen(kDown, std::max(2.0, r / 4)));
+            p.setPen(QPen(kDown, std::max(2.0, rr / 4)));
             p.setBrush(Qt::NoBrush);
-            p.drawArc(QRectF(c - QPointF(r, r), QSizeF(2 * r, 2 * r)), 90 * 16,
+            p.drawArc(QRectF(c - QPointF(rr, rr), QSizeF(2 * rr, 2 * rr)), 90 * 16,
                       -static_cast<int>(360.0 * 16 * m_health[i].down / m_health[i].hosts));
         }
         if (std::find(m_blast.causeServices.begin(), m_blast.causeServices.end(), node) !=
             m_blast.causeServices.end()) {
             p.setPen(QPen(kCause, 3));
             p.setBrush(Qt::NoBrush);
-            p.drawEllipse(c, r + 4, r + 4);
+            p.drawEllipse(c, rr + 4, rr + 4);
         }
-        if (r >= 6 || m_blast.nodes.count(node)) {
-            p.setPen(QColor(0x22, 0x22, 0x22));
-            QString label = QString::fromStdString(m_graph->node(node).name);
-            if (health && m_health[i].hosts)
-                label += QStringLiteral(" (%1/%2)").arg(m_health[i].up).arg(m_health[i].hosts);
-            p.drawText(c + QPointF(r + 4, 4), label);
+    }
+
+    // Labels, placed greedily by importance (marked, blast radius, worst alert, most hosts): one that
+    // would overlap a label already placed is left out, so dense maps stay legible.
+    p.setRenderHint(QPainter::Antialiasing, false);
+    QFont f = font();
+    p.setFont(f);
+    const QFontMetrics fm(f);
+    std::vector<int> labelled;
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        const double r = serviceRadius(*it) * m_scale;
+        if (r >= 6 || weight(*it) >= 4)
+            labelled.push_back(*it);
+    }
+    std::stable_sort(labelled.begin(), labelled.end(), [&](int a, int b) {
+        const int wa = weight(a), wb = weight(b);
+        if (wa != wb)
+            return wa > wb;
+        return m_graph->node(a).members.size() > m_graph->node(b).members.size();
+    });
+    constexpr int kGrid = 8;
+    const int gw = width() / kGrid + 2, gh = height() / kGrid + 2;
+    std::vector<char> taken(static_cast<std::size_t>(gw) * static_cast<std::size_t>(gh), 0);
+    auto cells = [&](const QRectF &rc, bool mark) {
+        const int x0 = std::max(0, static_cast<int>(rc.left()) / kGrid);
+        const int x1 = std::min(gw - 1, static_cast<int>(rc.right()) / kGrid);
+        const int y0 = std::max(0, static_cast<int>(rc.top()) / kGrid);
+        const int y1 = std::min(gh - 1, static_cast<int>(rc.bottom()) / kGrid);
+        for (int y = y0; y <= y1; ++y)
+            for (int x = x0; x <= x1; ++x) {
+                char &t = taken[static_cast<std::size_t>(y) * static_cast<std::size_t>(gw) +
+                                static_cast<std::size_t>(x)];
+                if (!mark && t)
+                    return false;
+                if (mark)
+                    t = 1;
+            }
+        return true;
+    };
+    // Discs count as taken too (a label must not cover another service), except a label's own.
+    auto discBox = [&](int node) {
+        const double r = std::max(3.0, serviceRadius(node) * m_scale);
+        const QPointF c = at[static_cast<std::size_t>(node)];
+        return QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r);
+    };
+    for (const int node : order)
+        cells(discBox(node).adjusted(2, 2, -2, -2), true);
+    int placed = 0;
+    m_labelsHidden = 0;
+    m_labelBoxes.clear();
+    const double charWidth = fm.averageCharWidth();
+    for (const int node : labelled) {
+        const auto i = static_cast<std::size_t>(node);
+        const double r = std::max(3.0, serviceRadius(node) * m_scale);
+        const QPointF origin = at[i] + QPointF(r + 4, 4);
+        // The name's first characters must have room before the label is built and measured (text
+        // measuring is the costly part, and most candidates on a dense map fail here).
+        const auto &name = m_graph->node(node).name;
+        const QRectF probe(origin.x(), origin.y() - fm.ascent(),
+                           charWidth * static_cast<double>(std::min<std::size_t>(name.size(), 4)),
+                           fm.height());
+        // What the operator marked, and the blast radius, are always named (on a light plate where
+        // they cover the map).
+        const bool forced = weight(node) >= 4;
+        if (!forced && (placed >= 400 || !cells(probe, false))) {
+            ++m_labelsHidden;
+            continue;
         }
+        QString label = QString::fromStdString(name);
+        if (health && m_health[i].hosts)
+            label += QStringLiteral(" (%1/%2)").arg(m_health[i].up).arg(m_health[i].hosts);
+        const QRectF box(origin.x(), origin.y() - fm.ascent(), fm.horizontalAdvance(label), fm.height());
+        if (!forced && !cells(box, false)) {
+            ++m_labelsHidden;
+            continue;
+        }
+        cells(box, true);
+        ++placed;
+        m_labelBoxes.push_back(box);
+        if (forced)
+            p.fillRect(box.adjusted(-2, 0, 2, 0), QColor(255, 255, 255, 210));
+        p.setPen(QColor(0x22, 0x22, 0x22));
+        p.drawText(origin, label);
     }
     // The cause's own services carry the mark; the cause itself (a rack, a host) is named.
     if (m_blast.cause >= 0 && m_graph->node(m_blast.cause).kind != NodeKind::Service &&
@@ -716,22 +956,33 @@ void TopologyCanvas::paintMinimap(QPainter &p) {
     const double s = std::min(kMiniW / b.width(), kMiniH / b.height());
     auto mini = [&](QPointF m) { return box.topLeft() + (m - b.topLeft()) * s; };
     p.setRenderHint(QPainter::Antialiasing, false);
-    p.setPen(QColor(0x88, 0x88, 0x88));
-    p.setBrush(QColor(255, 255, 255, 220));
-    p.drawRect(box);
-    p.setPen(Qt::NoPen);
-    if (m_mode == Mode::Physical) {
-        for (const auto &g : m_physical.groups)
-            if (g.depth <= 1 || g.collapsed) {
-                p.setBrush(g.depth == 0 ? QColor(0xdd, 0xe3, 0xe8) : QColor(0xc4, 0xcc, 0xd4));
-                p.drawRect(QRectF(mini(QPointF(g.x, g.y)), QSizeF(g.w * s, g.h * s)));
-            }
-    } else {
-        p.setBrush(QColor(0x70, 0x78, 0x80));
-        for (const auto &[name, pt] : m_services.positions)
-            p.drawRect(QRectF(mini(QPointF(pt.x, pt.y)), QSizeF(1.5, 1.5)));
+    // The map's overview changes only with its layout (or collapsing): drawn once into an image.
+    const auto key = std::make_tuple(m_layoutGen, b.x(), b.y(), b.width(), b.height(), width());
+    if (m_minimapKey != key || m_minimap.isNull()) {
+        m_minimapKey = key;
+        m_minimap = QImage(static_cast<int>(kMiniW) + 1, static_cast<int>(kMiniH) + 1,
+                           QImage::Format_ARGB32_Premultiplied);
+        m_minimap.fill(Qt::transparent);
+        QPainter mp(&m_minimap);
+        auto local = [&](QPointF m) { return (m - b.topLeft()) * s; };
+        mp.setPen(QColor(0x88, 0x88, 0x88));
+        mp.setBrush(QColor(255, 255, 255, 220));
+        mp.drawRect(QRectF(0, 0, kMiniW, kMiniH));
+        mp.setPen(Qt::NoPen);
+        if (m_mode == Mode::Physical) {
+            for (const auto &g : m_physical.groups)
+                if (g.depth <= 1 || g.collapsed) {
+                    mp.setBrush(g.depth == 0 ? QColor(0xdd, 0xe3, 0xe8) : QColor(0xc4, 0xcc, 0xd4));
+                    mp.drawRect(QRectF(local(QPointF(g.x, g.y)), QSizeF(g.w * s, g.h * s)));
+                }
+        } else {
+            for (const auto &[name, pt] : m_services.positions)
+                mp.fillRect(QRectF(local(QPointF(pt.x, pt.y)), QSizeF(1.5, 1.5)), QColor(0x70, 0x78, 0x80));
+        }
     }
+    p.drawImage(box.topLeft(), m_minimap);
     if (m_blast.cause >= 0) {
+        p.setPen(Qt::NoPen);
         p.setBrush(kCause);
         QPointF c;
         if (m_mode == Mode::Physical) {

@@ -8,11 +8,15 @@
 #include "analysis/topology.h"
 #include "fleet/fleetsnapshot.h"
 
+#include <QImage>
+#include <QPixmap>
 #include <QWidget>
 
 #include <functional>
 #include <memory>
 #include <optional>
+#include <tuple>
+#include <unordered_map>
 
 class QComboBox;
 class QLabel;
@@ -49,6 +53,11 @@ public:
 
     [[nodiscard]] Mode mode() const { return m_mode; }
     [[nodiscard]] double scale() const { return m_scale; } // pixels per map unit
+    // Labels left out of the last frame because they would have overlapped others (service map).
+    [[nodiscard]] int labelsHidden() const { return m_labelsHidden; }
+    [[nodiscard]] const std::vector<QRectF> &labelBoxes() const { return m_labelBoxes; } // drawn, last frame
+    // Whether the last frame drew edges bundled between screen cells (too many to tell apart).
+    [[nodiscard]] bool edgesAggregated() const { return m_edgesAggregated; }
     [[nodiscard]] QPointF offset() const { return m_offset; }
     [[nodiscard]] bool isLaidOut() const { return m_laidOut; }
     [[nodiscard]] const analysis::PhysicalLayout &physical() const { return m_physical; }
@@ -111,6 +120,22 @@ private:
     std::set<std::string> m_pinned;
     std::string m_hostLabel = "instance", m_serviceLabel = "service";
     int m_selected = -1;
+    int m_labelsHidden = 0;
+    int m_edgesHidden = 0; // bundles of stray edges left out of the last frame
+    bool m_edgesAggregated = false;
+    std::vector<QRectF> m_labelBoxes;
+    // Per frame caches: edge figures by (from, to) node pair, for one snapshot and graph; node discs.
+    static std::uint64_t edgeKey(int from, int to) {
+        return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(from)) << 32) |
+               static_cast<std::uint32_t>(to);
+    }
+    std::unordered_map<std::uint64_t, const ServiceEdge *> m_figures;
+    const FleetSnapshot *m_figuresSnapshot = nullptr;
+    const analysis::FleetGraph *m_figuresGraph = nullptr;
+    const QPixmap &sprite(const QColor &fill, double r, bool marked);
+    std::unordered_map<quint64, QPixmap> m_sprites;
+    QImage m_minimap; // the overview, redrawn when the layout or the window changes
+    std::tuple<std::uint64_t, double, double, double, double, int> m_minimapKey{};
     std::set<int> m_highlight;
     double m_scale = 1;
     QPointF m_offset; // screen = map * scale + offset

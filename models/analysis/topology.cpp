@@ -468,6 +468,60 @@ ServiceLayout layoutServices(const FleetGraph &graph, const ServiceLayoutOptions
                                            anyPin ? &miny->v : nullptr,
                                            anyPin ? &maxy->v : nullptr) != IGRAPH_SUCCESS)
         out.warnings.push_back("the service layout failed; services keep their previous places");
+    // Services outside the largest connected group (no dependency at all, or a pair talking only to
+    // each other) only repel it: left where the force layout put them they strew the map's corners and
+    // shrink everything else to a dot when fitted. They go in rows under it, each small group side by
+    // side (pinned ones stay).
+    std::vector<int> component(n, -1);
+    std::vector<std::size_t> componentSize;
+    for (std::size_t v0 = 0; v0 < n; ++v0) {
+        if (component[v0] >= 0)
+            continue;
+        const int id = static_cast<int>(componentSize.size());
+        std::vector<std::size_t> stack{v0};
+        component[v0] = id;
+        std::size_t size = 0;
+        while (!stack.empty()) {
+            const std::size_t v = stack.back();
+            stack.pop_back();
+            ++size;
+            const auto &node = graph.node(services[v]);
+            for (const auto *list : {&node.callees, &node.callers})
+                for (int u : *list)
+                    if (auto it = vertexOf.find(u); it != vertexOf.end() && component[it->second] < 0) {
+                        component[it->second] = id;
+                        stack.push_back(it->second);
+                    }
+        }
+        componentSize.push_back(size);
+    }
+    const int main = static_cast<int>(std::max_element(componentSize.begin(), componentSize.end()) -
+                                      componentSize.begin());
+    std::vector<std::size_t> loners;
+    double minX = 1e300, maxX = -1e300, maxY = -1e300;
+    for (std::size_t v = 0; v < n; ++v) {
+        const bool pinned = known[v] && options.pinned.count(graph.node(services[v]).name);
+        if (component[v] != main && !pinned) {
+            loners.push_back(v);
+            continue;
+        }
+        minX = std::min(minX, MATRIX(pos.m, v, 0));
+        maxX = std::max(maxX, MATRIX(pos.m, v, 0));
+        maxY = std::max(maxY, MATRIX(pos.m, v, 1));
+    }
+    std::stable_sort(loners.begin(), loners.end(),
+                     [&](std::size_t a, std::size_t b) { return component[a] < component[b]; });
+    if (!loners.empty() && loners.size() < n) {
+        constexpr double kGap = 1.5; // about one edge length
+        // As wide as the connected services, or wider than tall when there are many.
+        const auto perRow = static_cast<std::size_t>(
+            std::max({1.0, std::floor((maxX - minX) / kGap) + 1,
+                      std::ceil(std::sqrt(3.0 * static_cast<double>(loners.size())))}));
+        for (std::size_t k = 0; k < loners.size(); ++k) {
+            MATRIX(pos.m, loners[k], 0) = minX + static_cast<double>(k % perRow) * kGap;
+            MATRIX(pos.m, loners[k], 1) = maxY + 2 * kGap + static_cast<double>(k / perRow) * kGap;
+        }
+    }
     return finish();
 }
 

@@ -2,6 +2,7 @@
 // hosts under the pointer, search, collapse, export (PNG, SVG, DOT); on the service map a poll that only
 // changes health moves nothing, the counterpart of a host is its service, pins persist.
 #include "analysis/correlation.h"
+#include "analysis/fleetgraph.h"
 #include "analysis/metricgrid.h"
 #include "item/incidentmodel.h"
 #include "servicedetaildialog.h"
@@ -181,6 +182,62 @@ private Q_SLOTS:
         QCOMPARE(triage[0][0].toString(), QStringLiteral("service=\"db\""));
         d.showService(snap, QStringLiteral("no-such-service"));
         QVERIFY(d.summary().contains(QStringLiteral("not in the fleet")));
+    }
+
+    // A dense service map stays legible: labels never overlap (the marked service is always named),
+    // thousands of edges are drawn bundled between screen cells, and services with no dependency are
+    // packed under the rest instead of strewn around it.
+    void denseServiceMap() {
+        auto snap = std::make_shared<FleetSnapshot>();
+        for (int s = 0; s < 1200; ++s) {
+            Host h;
+            h.name = "h" + std::to_string(10000 + s);
+            h.labels = LabelSet(std::vector<Label>{{"service", "svc" + std::to_string(s)}});
+            h.up = UpState::Up;
+            snap->hosts.push_back(h);
+            if (s >= 1150)
+                continue; // 50 services nobody calls and that call nobody
+            for (int k = 1; k <= 3; ++k)
+                snap->edges.push_back(
+                    {"svc" + std::to_string(s), "svc" + std::to_string((s * 7 + k * 13) % 1150)});
+        }
+        snap->graph = analysis::FleetGraph::build(snap->hosts, snap->edges, TopologyConfig{});
+        TopologyCanvas c(TopologyCanvas::Mode::Services);
+        c.resize(900, 600);
+        QSignalSpy laidOut(&c, &TopologyCanvas::laidOut);
+        c.setSnapshot(snap);
+        QVERIFY(laidOut.wait(10000));
+        c.fit();
+        c.setHighlight(QStringLiteral("svc7"));
+        QImage img(c.size(), QImage::Format_RGB32);
+        auto frame = [&] {
+            QPainter p(&img);
+            c.render(p);
+        };
+        frame();
+        QVERIFY(c.edgesAggregated()); // 3,450 edges on 900 x 600 pixels
+        // Loners sit below every connected service.
+        const auto &pos = c.services().positions;
+        double lowestLinked = -1e300;
+        for (int s = 0; s < 1150; ++s)
+            lowestLinked = std::max(lowestLinked, pos.at("svc" + std::to_string(s)).y);
+        for (int s = 1150; s < 1200; ++s)
+            QVERIFY(pos.at("svc" + std::to_string(s)).y > lowestLinked);
+        // Zoomed in enough for labels: none overlaps another; svc7 is named.
+        c.flyTo(QStringLiteral("svc7"));
+        c.setHighlight(QStringLiteral("svc7"));
+        frame();
+        const auto &boxes = c.labelBoxes();
+        QVERIFY(boxes.size() > 5);
+        QVERIFY(c.labelsHidden() > 0);
+        for (std::size_t a = 0; a < boxes.size(); ++a)
+            for (std::size_t b = a + 1; b < boxes.size(); ++b)
+                QVERIFY2(!boxes[a].intersects(boxes[b]),
+                         qPrintable(QStringLiteral("labels %1 and %2 overlap").arg(a).arg(b)));
+        const QPointF at7 = (QPointF(pos.at("svc7").x, pos.at("svc7").y) * c.scale()) + c.offset();
+        QVERIFY(std::any_of(boxes.begin(), boxes.end(), [&](const QRectF &r) {
+            return std::abs(r.left() - at7.x()) < 40 && std::abs(r.center().y() - at7.y()) < 20;
+        }));
     }
 
     // Pan and zoom as a touchpad does them: pinch zooms about the fingers, two-finger scroll pans, a
