@@ -872,20 +872,22 @@ void TopologyCanvas::paintServices(QPainter &p) {
     });
     constexpr int kGrid = 8;
     const int gw = width() / kGrid + 2, gh = height() / kGrid + 2;
-    std::vector<char> taken(static_cast<std::size_t>(gw) * static_cast<std::size_t>(gh), 0);
-    auto cells = [&](const QRectF &rc, bool mark) {
+    // Who holds each cell: -1 nobody, a node's disc (its index), or -2 a label.
+    std::vector<int> taken(static_cast<std::size_t>(gw) * static_cast<std::size_t>(gh), -1);
+    // mark: claim the cells for `owner`; otherwise whether they are free (or the owner's own disc).
+    auto cells = [&](const QRectF &rc, bool mark, int owner) {
         const int x0 = std::max(0, static_cast<int>(rc.left()) / kGrid);
         const int x1 = std::min(gw - 1, static_cast<int>(rc.right()) / kGrid);
         const int y0 = std::max(0, static_cast<int>(rc.top()) / kGrid);
         const int y1 = std::min(gh - 1, static_cast<int>(rc.bottom()) / kGrid);
         for (int y = y0; y <= y1; ++y)
             for (int x = x0; x <= x1; ++x) {
-                char &t = taken[static_cast<std::size_t>(y) * static_cast<std::size_t>(gw) +
-                                static_cast<std::size_t>(x)];
-                if (!mark && t)
+                int &t = taken[static_cast<std::size_t>(y) * static_cast<std::size_t>(gw) +
+                               static_cast<std::size_t>(x)];
+                if (!mark && t != -1 && t != owner)
                     return false;
-                if (mark)
-                    t = 1;
+                if (mark && (t == -1 || owner == -2))
+                    t = owner;
             }
         return true;
     };
@@ -893,46 +895,66 @@ void TopologyCanvas::paintServices(QPainter &p) {
     auto discBox = [&](int node) {
         const double r = std::max(3.0, serviceRadius(node) * m_scale);
         const QPointF c = at[static_cast<std::size_t>(node)];
-        return QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r);
+        const double h = r * 0.75; // about the disc's inscribed square: corners of the box are free
+        return QRectF(c.x() - h, c.y() - h, 2 * h, 2 * h);
     };
     for (const int node : order)
-        cells(discBox(node).adjusted(2, 2, -2, -2), true);
+        cells(discBox(node), true, node);
     int placed = 0;
     m_labelsHidden = 0;
     m_labelBoxes.clear();
     const double charWidth = fm.averageCharWidth();
+    int alternatives = 0; // labels tried beside the preferred place (measuring costs; bounded)
     for (const int node : labelled) {
         const auto i = static_cast<std::size_t>(node);
         const double r = std::max(3.0, serviceRadius(node) * m_scale);
-        const QPointF origin = at[i] + QPointF(r + 4, 4);
-        // The name's first characters must have room before the label is built and measured (text
-        // measuring is the costly part, and most candidates on a dense map fail here).
-        const auto &name = m_graph->node(node).name;
-        const QRectF probe(origin.x(), origin.y() - fm.ascent(),
-                           charWidth * static_cast<double>(std::min<std::size_t>(name.size(), 4)),
-                           fm.height());
+        const QPointF c = at[i];
+        const QPointF right = c + QPointF(r + 4, 4);
         // What the operator marked, and the blast radius, are always named (on a light plate where
         // they cover the map).
         const bool forced = weight(node) >= 4;
-        if (!forced && (placed >= 400 || !cells(probe, false))) {
+        // The name's first characters must have room on the right before the label is built and
+        // measured (text measuring is the costly part, and most candidates on a dense map fail here);
+        // the first few hundred that fail may still go left, above or below.
+        const auto &name = m_graph->node(node).name;
+        const QRectF probe(right.x(), right.y() - fm.ascent(),
+                           charWidth * static_cast<double>(std::min<std::size_t>(name.size(), 4)),
+                           fm.height());
+        const bool rightFree = cells(probe, false, node);
+        if (!forced && (placed >= 400 || (!rightFree && alternatives >= 300))) {
             ++m_labelsHidden;
             continue;
         }
         QString label = QString::fromStdString(name);
         if (health && m_health[i].hosts)
             label += QStringLiteral(" (%1/%2)").arg(m_health[i].up).arg(m_health[i].hosts);
-        const QRectF box(origin.x(), origin.y() - fm.ascent(), fm.horizontalAdvance(label), fm.height());
-        if (!forced && !cells(box, false)) {
+        const double w = fm.horizontalAdvance(label);
+        const QPointF places[] = {right, c + QPointF(-r - 4 - w, 4), c + QPointF(-w / 2, -r - 4),
+                                  c + QPointF(-w / 2, r + 4 + fm.ascent())};
+        std::optional<QPointF> origin;
+        for (const QPointF &o : places) {
+            const QRectF box(o.x(), o.y() - fm.ascent(), w, fm.height());
+            if (cells(box, false, node)) {
+                origin = o;
+                break;
+            }
+            if (&o == &places[0])
+                ++alternatives;
+        }
+        if (!origin && forced)
+            origin = right;
+        if (!origin) {
             ++m_labelsHidden;
             continue;
         }
-        cells(box, true);
+        const QRectF box(origin->x(), origin->y() - fm.ascent(), w, fm.height());
+        cells(box, true, -2);
         ++placed;
         m_labelBoxes.push_back(box);
         if (forced)
             p.fillRect(box.adjusted(-2, 0, 2, 0), QColor(255, 255, 255, 210));
         p.setPen(QColor(0x22, 0x22, 0x22));
-        p.drawText(origin, label);
+        p.drawText(*origin, label);
     }
     // The cause's own services carry the mark; the cause itself (a rack, a host) is named.
     if (m_blast.cause >= 0 && m_graph->node(m_blast.cause).kind != NodeKind::Service &&

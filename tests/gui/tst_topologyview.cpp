@@ -100,6 +100,15 @@ private Q_SLOTS:
         QVERIFY(laidOut.wait(5000));
         const auto before = c.services().positions;
         QCOMPARE(before.size(), std::size_t(10)); // the simulator's ten services
+        // Ten services on 1200 x 800: every one is named (label placement hides only what would overlap).
+        c.fit();
+        {
+            QImage img(c.size(), QImage::Format_RGB32);
+            QPainter p(&img);
+            c.render(p);
+        }
+        QCOMPARE(c.labelsHidden(), 0);
+        QCOMPARE(c.labelBoxes().size(), std::size_t(10));
         // The next poll: the same fleet, other alerts. No relayout, nothing moves.
         auto next = std::make_shared<FleetSnapshot>(*snap);
         next->alerts.resize(next->alerts.size() / 2);
