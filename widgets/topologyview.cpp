@@ -290,6 +290,9 @@ QString TopologyCanvas::warnings() const {
             if (services == 0)
                 out << tr(
                     "No services: hosts carry no service label and no dependency edges are configured.");
+            else if (m_snapshot && m_snapshot->edges.empty())
+                out << tr("No dependency edges: the config lists none and the edge query returned none; "
+                          "services are shown unconnected.");
         }
     } else if (m_graph) {
         if (m_graph->unplaced() >= 0)
@@ -515,6 +518,9 @@ void TopologyCanvas::render(QPainter &p) {
         paintPhysical(p);
     else
         paintServices(p);
+    // Stale data is greyed (a pale wash over the whole map) and said so in the legend.
+    if (m_stale)
+        p.fillRect(rect(), QColor(0xf0, 0xf0, 0xf0, 150));
     paintMinimap(p);
     // Legend and state.
     p.setRenderHint(QPainter::Antialiasing, false);

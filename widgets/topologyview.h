@@ -60,6 +60,7 @@ public:
     [[nodiscard]] bool edgesAggregated() const { return m_edgesAggregated; }
     [[nodiscard]] QPointF offset() const { return m_offset; }
     [[nodiscard]] bool isLaidOut() const { return m_laidOut; }
+    [[nodiscard]] bool isStale() const { return m_stale; } // drawn greyed, and said so
     [[nodiscard]] const analysis::PhysicalLayout &physical() const { return m_physical; }
     [[nodiscard]] const analysis::ServiceLayout &services() const { return m_services; }
     [[nodiscard]] const analysis::BlastRadius &blast() const { return m_blast; }

@@ -109,6 +109,31 @@ private Q_SLOTS:
         }
         QCOMPARE(c.labelsHidden(), 0);
         QCOMPARE(c.labelBoxes().size(), std::size_t(10));
+        // Stale data is greyed: the same map with a source two intervals silent is paler.
+        auto render = [](TopologyCanvas &canvas) {
+            QImage img(canvas.size(), QImage::Format_RGB32);
+            QPainter p(&img);
+            canvas.render(p);
+            p.end();
+            return img;
+        };
+        const QImage fresh = render(c);
+        auto stale = std::make_shared<FleetSnapshot>(*snap);
+        SourceHealth quiet;
+        quiet.id = "prod/prometheus";
+        quiet.intervalMs = 15000;
+        quiet.lastSuccess = nowMs() - 10 * 60'000;
+        stale->sources = {quiet};
+        c.setSnapshot(stale);
+        QVERIFY(c.isStale());
+        const QImage grey = render(c);
+        const QPointF dbAt =
+            QPointF(c.services().positions.at("db").x, c.services().positions.at("db").y) * c.scale() +
+            c.offset();
+        const QColor a = fresh.pixelColor(dbAt.toPoint()), b = grey.pixelColor(dbAt.toPoint());
+        QVERIFY2(b.saturationF() <= a.saturationF() && b.lightnessF() > a.lightnessF(),
+                 qPrintable(QStringLiteral("%1 -> %2").arg(a.name(), b.name())));
+        c.setSnapshot(snap);
         // The next poll: the same fleet, other alerts. No relayout, nothing moves.
         auto next = std::make_shared<FleetSnapshot>(*snap);
         next->alerts.resize(next->alerts.size() / 2);
