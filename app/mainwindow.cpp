@@ -59,8 +59,8 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
     , m_topology(new TopologyView(TopologyCanvas::Mode::Physical))
     , m_servicesMap(new TopologyView(TopologyCanvas::Mode::Services))
     , m_drift(new DriftView(
-          [service](QObject *context, std::function<void(DriftPtr)> done) {
-              service->loadDrift(context, std::move(done));
+          [service](TimeMs since, QObject *context, std::function<void(DriftPtr)> done) {
+              service->loadDrift(since, context, std::move(done));
           },
           QString::fromStdString(service->config().drift.roleLabel)))
     , m_serviceDetail(new ServiceDetailDialog(service->config().profile.hostLabel,

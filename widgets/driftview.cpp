@@ -25,6 +25,7 @@
 #include <QPdfWriter>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSplitter>
 #include <QTextDocument>
 #include <QTimer>
@@ -81,7 +82,8 @@ DriftView::DriftView(DriftFetch fetch, QString roleLabel, QWidget *parent)
         w->setMinimumHeight(40);
     m_chart->setMaximumHeight(230);
     m_clusters->setHeaderLabels({tr("Severity"), tr("Hosts"), tr("Where"), tr("Fact"), tr("Is"),
-                                 tr("Expected"), tr("First seen"), tr("New (24 h)")});
+                                 tr("Expected"), tr("First seen"), tr("New (24 h)"), tr("New since report")});
+    m_lastReportAt = QSettings().value(QStringLiteral("drift/lastReportAt"), 0).toLongLong();
     m_clusters->setRootIsDecorated(false);
     m_clusters->setAlternatingRowColors(true);
     m_clusters->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -108,8 +110,12 @@ DriftView::DriftView(DriftFetch fetch, QString roleLabel, QWidget *parent)
     auto *menu = new QMenu(exportButton);
     exportButton->setMenu(menu);
 
+    auto *reviewed = new QPushButton(tr("Mark reviewed"));
+    reviewed->setToolTip(tr("This report becomes the last report: later ones count what drifted and what "
+                            "was fixed since"));
     auto *top = new QHBoxLayout;
     top->addWidget(m_headline, 1);
+    top->addWidget(reviewed, 0, Qt::AlignTop);
     top->addWidget(exportButton, 0, Qt::AlignTop);
     auto *handoff = new QHBoxLayout;
     handoff->addWidget(copyHosts);
@@ -200,7 +206,10 @@ DriftView::DriftView(DriftFetch fetch, QString roleLabel, QWidget *parent)
         QString err;
         if (!(consensus ? writeConsensus(path, &err) : exportTo(path, &err)))
             QMessageBox::warning(this, tr("Export failed"), err);
+        else if (!consensus)
+            markReported(); // an exported report is the last report
     };
+    connect(reviewed, &QPushButton::clicked, this, [this] { markReported(); });
     connect(menu->addAction(tr("HTML report…")), &QAction::triggered, this,
             [exporter] { exporter(tr("HTML (*.html)"), QStringLiteral("html"), false); });
     connect(menu->addAction(tr("PDF report…")), &QAction::triggered, this,
@@ -232,7 +241,7 @@ void DriftView::request() {
     m_loading = true;
     m_requestedAt = nowMs();
     m_dirty = false;
-    m_fetch(this, [this](DriftPtr s) {
+    m_fetch(m_lastReportAt, this, [this](DriftPtr s) {
         m_loading = false;
         setSummary(std::move(s));
     });
@@ -268,6 +277,15 @@ void DriftView::setSummary(DriftPtr summary) {
                                                    l.toString(100.0 * counts.first / counts.second, 'f', 0));
     if (!facts.isEmpty())
         head += QStringLiteral("<br>") + tr("By fact: %1").arg(facts.join(QStringLiteral(" · ")));
+    if (m_summary->since)
+        head += QStringLiteral("<br>") + tr("Since the last report (%1): %2 newly drifted, %3 fixed")
+                                             .arg(when(m_summary->since))
+                                             .arg(m_summary->newSince)
+                                             .arg(m_summary->fixedSince);
+    else if (m_lastReportAt)
+        head += QStringLiteral("<br>") + tr("The last report (%1) cannot be compared: the cache holds no "
+                                            "facts from then")
+                                             .arg(when(m_lastReportAt));
     if (!m_summary->error.empty())
         head += QStringLiteral("<br><span style='color:#c03030'>") +
                 tr("The baseline could not be used (%1); judging against the consensus instead.")
@@ -353,11 +371,12 @@ void DriftView::applyFilter() {
         const auto &hosts = m_filteredHosts[i];
         if (hosts.empty())
             continue;
-        auto *item = new QTreeWidgetItem(
-            {sev(c.severity), QString::number(hosts.size()), QString::fromStdString(c.layer),
-             QString::fromStdString(c.fact), QString::fromStdString(c.actual),
-             QString::fromStdString(c.expected), when(c.firstSeen),
-             c.newLastDay ? QStringLiteral("+%1").arg(c.newLastDay) : QString()});
+        auto *item = new QTreeWidgetItem({sev(c.severity), QString::number(hosts.size()),
+                                          QString::fromStdString(c.layer), QString::fromStdString(c.fact),
+                                          QString::fromStdString(c.actual),
+                                          QString::fromStdString(c.expected), when(c.firstSeen),
+                                          c.newLastDay ? QStringLiteral("+%1").arg(c.newLastDay) : QString(),
+                                          c.newSince ? QStringLiteral("+%1").arg(c.newSince) : QString()});
         item->setData(0, Qt::UserRole, QString::fromStdString(c.layer + "\x1f" + c.fact + "\x1f" + c.actual));
         item->setData(1, Qt::UserRole, static_cast<int>(i));
         if (hosts.size() != c.hosts.size())
@@ -607,6 +626,12 @@ QString DriftView::html() const {
                                           .arg(r.hostsCompliant)
                                           .arg(r.hostsChecked)
                                           .arg(QString::fromStdString(m_summary->against).toHtmlEscaped()));
+    if (m_summary->since)
+        h += QStringLiteral("<p>%1</p>")
+                 .arg(tr("Since the last report (%1): %2 newly drifted, %3 fixed")
+                          .arg(when(m_summary->since))
+                          .arg(m_summary->newSince)
+                          .arg(m_summary->fixedSince));
     h += QStringLiteral("<h2>%1</h2><table><tr><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</"
                         "th><th>%7</th><th>%8</th>"
                         "<th>%9</th></tr>")
@@ -678,6 +703,15 @@ bool DriftView::exportTo(const QString &path, QString *error) const {
         return false;
     }
     return true;
+}
+
+void DriftView::markReported() {
+    if (!m_summary)
+        return;
+    m_lastReportAt = m_summary->at;
+    QSettings().setValue(QStringLiteral("drift/lastReportAt"), static_cast<qlonglong>(m_lastReportAt));
+    if (!m_loading)
+        request();
 }
 
 bool DriftView::writeConsensus(const QString &path, QString *error) const {

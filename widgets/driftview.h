@@ -24,7 +24,8 @@ class QTreeWidget;
 namespace vigil {
 
 using DriftPtr = std::shared_ptr<const analysis::DriftSummary>;
-using DriftFetch = std::function<void(QObject *context, std::function<void(DriftPtr)> done)>;
+// since: the last report's time (0: none), for "new since the last report".
+using DriftFetch = std::function<void(TimeMs since, QObject *context, std::function<void(DriftPtr)> done)>;
 
 class DriftView final : public QWidget {
     Q_OBJECT
@@ -53,6 +54,10 @@ public:
     // Exports, by the file's suffix: .html, .csv, .json, .pdf; and the consensus as baseline YAML.
     bool exportTo(const QString &path, QString *error) const;
     bool writeConsensus(const QString &path, QString *error) const;
+    // The report on screen becomes "the last report" (an export does the same): later reports count
+    // what drifted and what was fixed since. Kept in the user's settings.
+    void markReported();
+    [[nodiscard]] TimeMs lastReportAt() const { return m_lastReportAt; }
     [[nodiscard]] QString html() const;
 
 Q_SIGNALS:
@@ -75,6 +80,7 @@ private:
     DriftPtr m_summary;
     TimeMs m_requestedAt = 0;
     bool m_dirty = true; // facts or labels changed since the last request
+    TimeMs m_lastReportAt = 0;
     bool m_loading = false;
     std::optional<LabelFilter> m_filterMatchers;
     QString m_filterError;

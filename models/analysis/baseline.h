@@ -78,6 +78,7 @@ struct BaselineCluster {
     std::vector<std::string> hosts;
     TimeMs firstSeen = 0; // earliest first-seen of the drifted value among its hosts (0: unknown)
     int newLastDay = 0;   // hosts whose drifted value appeared in the last 24 h
+    int newSince = 0;     // hosts not drifted this way at the last report (DriftSummary::since)
 };
 
 struct BaselineReport {
@@ -116,6 +117,10 @@ struct DriftSummary {
     std::map<std::string, std::pair<int, int>> byRole; // role -> (compliant, checked)
     std::vector<std::pair<TimeMs, double>> history;    // compliance over time, oldest first
     TimeMs at = 0;
+    // Against the last report (the one the operator exported or marked reviewed), rebuilt from the
+    // cache for that moment: drifted (host, fact, value)s that are new since, and those fixed since.
+    TimeMs since = 0; // 0: no last report, or no cache to rebuild it from
+    int newSince = 0, fixedSince = 0;
 };
 
 // The report for people (text), machines (json) and CI systems (junit: a test case per judged fact,

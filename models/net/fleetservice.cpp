@@ -288,6 +288,9 @@ struct FleetService::DriftCache {
     std::string fileError;
     std::map<TimeMs, double> history;
     analysis::FirstSeen firstSeen;
+    TimeMs sinceAt = 0; // the last report's moment whose violations sinceKeys holds
+    bool sinceKnown = false;
+    std::set<std::string> sinceKeys;
 
     void noteSnapshot(const FleetSnapshot &snap) {
         const std::lock_guard lock(pendingMutex);
@@ -332,7 +335,7 @@ std::string fileKey(const std::string &path) {
 }
 } // namespace
 
-void FleetService::loadDrift(QObject *context, std::function<void(DriftPtr)> done) {
+void FleetService::loadDrift(TimeMs since, QObject *context, std::function<void(DriftPtr)> done) {
     auto &flag = m_channels[QStringLiteral("drift")];
     if (flag)
         flag->store(true);
@@ -340,7 +343,7 @@ void FleetService::loadDrift(QObject *context, std::function<void(DriftPtr)> don
     QPointer<QObject> guard(context);
     QPointer<FleetService> self(this);
     m_jobs.start([snap = m_current, drift = m_config.drift, store = store(), cache = m_drift, guard, self,
-                  flag, done = std::move(done)] {
+                  flag, since, done = std::move(done)] {
         if (!snap)
             return;
         const std::lock_guard work(cache->work);
@@ -377,6 +380,7 @@ void FleetService::loadDrift(QObject *context, std::function<void(DriftPtr)> don
             cache->tracker = std::make_unique<analysis::DriftTracker>(out->baseline);
         if (!cache->tracker->adopt(out->baseline)) {
             cache->history.clear();
+            cache->sinceAt = 0;
             changed.reset();
         }
         if (snap->generation > cache->evaluated || !cache->tracker->ready()) {
@@ -402,6 +406,42 @@ void FleetService::loadDrift(QObject *context, std::function<void(DriftPtr)> don
                 cache->firstSeen[k] = t;
         }
         out->report = cache->tracker->report(cache->firstSeen, out->at);
+        // New and fixed since the last report: that moment's report rebuilt from the cache (once per
+        // moment and baseline).
+        auto key = [](const std::string &host, const std::string &fact, const std::optional<std::string> &v) {
+            return host + '\x1f' + fact + '\x1f' + v.value_or("\x1e");
+        };
+        if (since > 0 && store && since < out->at) {
+            if (cache->sinceAt != since) {
+                cache->sinceKeys.clear();
+                const auto past = store->factsAt(since);
+                if (!past.facts.empty())
+                    for (const auto &v :
+                         analysis::evaluateBaseline(*out->baseline, snap->hosts, past.facts).violations)
+                        cache->sinceKeys.insert(key(v.host, v.rule->fact, v.actual));
+                cache->sinceAt = since;
+                cache->sinceKnown = !past.facts.empty();
+            }
+            if (cache->sinceKnown) {
+                out->since = since;
+                std::set<std::string> now;
+                std::map<std::pair<const analysis::FactRule *, std::string>, int> fresh;
+                for (const auto &v : out->report.violations) {
+                    auto k = key(v.host, v.rule->fact, v.actual);
+                    if (!cache->sinceKeys.count(k)) {
+                        ++out->newSince;
+                        ++fresh[{v.rule, v.actual.value_or(analysis::kAbsent)}];
+                    }
+                    now.insert(std::move(k));
+                }
+                for (const auto &k : cache->sinceKeys)
+                    out->fixedSince += !now.count(k);
+                for (auto &c : out->report.clusters)
+                    for (const auto &[rk, n] : fresh)
+                        if (rk.first->fact == c.fact && rk.first->origin == c.origin && rk.second == c.actual)
+                            c.newSince += n;
+            }
+        }
         // Compliance per role.
         std::set<std::string> failing;
         for (const auto &v : out->report.violations)

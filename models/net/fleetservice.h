@@ -87,7 +87,9 @@ public:
     using Positions = std::vector<std::pair<std::string, std::pair<double, double>>>;
     void saveLayout(const std::string &map, Positions positions);
     void loadLayout(const std::string &map, QObject *context, std::function<void(Positions)> done);
-    void loadDrift(QObject *context, std::function<void(DriftPtr)> done);
+    // `since`: the last report's time (0: none); what drifted or was fixed since is counted against
+    // the facts the cache held then.
+    void loadDrift(TimeMs since, QObject *context, std::function<void(DriftPtr)> done);
 
 Q_SIGNALS:
     void snapshotReady(vigil::FleetSnapshotPtr snapshot);

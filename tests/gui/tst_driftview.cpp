@@ -3,8 +3,10 @@
 #include "config/baselineloader.h"
 #include "driftview.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,7 +26,7 @@ Host host(const std::string &name, const std::string &role, const std::string &r
 
 // A fetch that judges the snapshot against its consensus, as FleetService does.
 DriftFetch consensusFetch(const FleetSnapshotPtr &snap) {
-    return [snap](QObject *context, std::function<void(DriftPtr)> done) {
+    return [snap](TimeMs, QObject *context, std::function<void(DriftPtr)> done) {
         auto s = std::make_shared<DriftSummary>();
         s->at = 1'700'000'000'000;
         s->consensus = consensusDrift(snap->hosts, snap->facts).baseline;
@@ -42,6 +44,48 @@ DriftFetch consensusFetch(const FleetSnapshotPtr &snap) {
 class TestDriftView : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName(QStringLiteral("vigil-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_driftview"));
+        QSettings().clear();
+    }
+
+    // "Mark reviewed" makes the report on screen the last report: the next fetch asks what changed
+    // since its moment, the headline says it, and it is remembered for the next start.
+    void lastReportIsRemembered() {
+        auto snap = std::make_shared<FleetSnapshot>();
+        for (int i = 0; i < 4; ++i) {
+            snap->hosts.push_back(host("api-" + std::to_string(i), "api"));
+            snap->facts.push_back({"api-" + std::to_string(i), "package.openssl", i ? "3.0.11" : "3.0.9"});
+        }
+        std::vector<TimeMs> asked;
+        auto fetch = consensusFetch(snap);
+        DriftView view([&](TimeMs since, QObject *context, std::function<void(DriftPtr)> done) {
+            asked.push_back(since);
+            fetch(since, context, [since, done](DriftPtr d) {
+                auto s = std::make_shared<DriftSummary>(*d);
+                if (since) { // as FleetService answers when the cache knows that moment
+                    s->since = since;
+                    s->newSince = 1;
+                }
+                done(s);
+            });
+        });
+        QSignalSpy ready(&view, &DriftView::ready);
+        view.setSnapshot(snap);
+        QVERIFY(ready.wait(3000));
+        QCOMPARE(asked, std::vector<TimeMs>{0});
+        view.markReported();
+        QVERIFY(ready.wait(3000));
+        QCOMPARE(asked.size(), std::size_t(2));
+        QCOMPARE(asked.back(), view.summary()->at); // the report's own moment
+        QVERIFY(view.html().contains(QStringLiteral("1 newly drifted")));
+        QCOMPARE(QSettings().value(QStringLiteral("drift/lastReportAt")).toLongLong(),
+                 static_cast<qlonglong>(asked.back()));
+        DriftView again(fetch);
+        QCOMPARE(again.lastReportAt(), asked.back());
+    }
+
     void reportHandoffAndExports() {
         auto snap = std::make_shared<FleetSnapshot>();
         for (int i = 0; i < 6; ++i)

@@ -216,7 +216,7 @@ private Q_SLOTS:
         auto askDrift = [&] {
             ++asked;
             const auto snap = service.current();
-            service.loadDrift(&context, [&, snap](FleetService::DriftPtr d) {
+            service.loadDrift(0, &context, [&, snap](FleetService::DriftPtr d) {
                 const auto full = analysis::evaluateBaseline(*d->baseline, snap->hosts, snap->facts);
                 auto keys = [](const analysis::BaselineReport &r) {
                     std::vector<std::string> k;
@@ -298,6 +298,21 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("%1 then, %2 now")
                                 .arg(oldOpenssl(early.facts))
                                 .arg(oldOpenssl(history.facts))));
+        // "New since the last report", with the last report early on: the drift only spread (the
+        // simulator never reverts one), so nothing was fixed and what is new is the difference.
+        const TimeMs lastReport = realStart + 1500;
+        FleetService::DriftPtr since;
+        service.loadDrift(lastReport, &context, [&](FleetService::DriftPtr d) { since = std::move(d); });
+        QTRY_VERIFY_WITH_TIMEOUT(since != nullptr, 20000);
+        QCOMPARE(since->since, lastReport);
+        const auto then = analysis::evaluateBaseline(*since->baseline, service.current()->hosts, early.facts);
+        QCOMPARE(since->fixedSince, 0);
+        QVERIFY(since->newSince > 0);
+        QCOMPARE(since->newSince, static_cast<int>(since->report.violations.size() - then.violations.size()));
+        int perCluster = 0;
+        for (const auto &c : since->report.clusters)
+            perCluster += c.newSince;
+        QCOMPARE(perCluster, since->newSince);
         service.stop();
     }
 
