@@ -213,11 +213,13 @@ int runDriftCommand(int argc, char **argv) {
                                                             "nothing can be judged")));
     const std::string role = p.value(roleLabel).toStdString();
     std::string title = "Drift report";
+    std::vector<std::string> consensusNotes;
     if (!base) {
         analysis::DriftOptions o;
         o.roleLabel = role;
         const auto consensus = analysis::consensusDrift(snap->hosts, facts, o);
         base = analysis::consensusBaseline(consensus.baseline, role);
+        consensusNotes = consensus.notes;
         title += " (against the fleet's consensus by " + role + ")";
         if (p.isSet(writeBaseline)) {
             QFile out(p.value(writeBaseline));
@@ -230,7 +232,8 @@ int runDriftCommand(int argc, char **argv) {
     } else {
         title += " (against " + base->file + ")";
     }
-    const auto report = analysis::evaluateBaseline(*base, snap->hosts, facts, firstSeen, when);
+    auto report = analysis::evaluateBaseline(*base, snap->hosts, facts, firstSeen, when);
+    report.notes.insert(report.notes.end(), consensusNotes.begin(), consensusNotes.end());
     const std::string text = analysis::formatReport(report, fmt, title, when);
     std::fwrite(text.data(), 1, text.size(), stdout);
     service.stop();

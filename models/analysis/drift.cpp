@@ -59,7 +59,8 @@ DriftReport consensusDrift(const std::vector<Host> &hostsIn, const std::vector<F
     }
 
     struct Tally {
-        std::vector<std::pair<std::string, int>> counts; // value -> holders (few distinct values)
+        std::vector<std::pair<std::string, int>> counts; // value -> holders, while there are few
+        std::unordered_map<std::string, int> many;       // beyond kFew distinct values (serials, ids)
         int holders = 0;
     };
     HostFacts hf;
@@ -79,12 +80,23 @@ DriftReport consensusDrift(const std::vector<Host> &hostsIn, const std::vector<F
                     order.push_back(it->first);
                 auto &t = it->second;
                 ++t.holders;
+                constexpr std::size_t kFew = 16; // a linear scan beats hashing below this
+                if (!t.many.empty()) {
+                    ++t.many[std::string(value)];
+                    continue;
+                }
                 auto c = std::find_if(t.counts.begin(), t.counts.end(),
                                       [&](const auto &p) { return p.first == value; });
-                if (c == t.counts.end())
-                    t.counts.emplace_back(std::string(value), 1);
-                else
+                if (c != t.counts.end()) {
                     ++c->second;
+                } else if (t.counts.size() < kFew) {
+                    t.counts.emplace_back(std::string(value), 1);
+                } else {
+                    for (auto &[v, cnt] : t.counts)
+                        t.many.emplace(std::move(v), cnt);
+                    t.counts.clear();
+                    t.many.emplace(std::string(value), 1);
+                }
             }
         }
         std::sort(order.begin(), order.end());
@@ -92,12 +104,21 @@ DriftReport consensusDrift(const std::vector<Host> &hostsIn, const std::vector<F
         std::unordered_map<std::string_view, std::string> majority;
         for (auto fact : order) {
             auto &t = tallies[fact];
+            if (!t.many.empty())
+                t.counts.assign(std::make_move_iterator(t.many.begin()),
+                                std::make_move_iterator(t.many.end()));
             if (t.holders < n)
                 t.counts.emplace_back(kAbsent, n - t.holders);
             std::sort(t.counts.begin(), t.counts.end()); // by value: ties break the same way every time
             const auto best =
                 std::max_element(t.counts.begin(), t.counts.end(),
                                  [](const auto &a, const auto &b) { return a.second < b.second; });
+            if (best->second * 2 <= n) { // no majority: nothing to hold the others to
+                report.notes.push_back(std::string(fact) + " has no majority value among the " +
+                                       std::to_string(n) + " " + std::string(role) + " hosts (" +
+                                       std::to_string(t.counts.size()) + " distinct values); not judged");
+                continue;
+            }
             report.baseline.push_back({std::string(role), std::string(fact), best->first, best->second, n});
             if (best->second < n)
                 majority.emplace(fact, best->first);

@@ -34,6 +34,9 @@ struct DriftReport {
     std::vector<DriftCluster> clusters;  // largest first
     int hostsChecked = 0;
     int hostsCompliant = 0;
+    // Facts left out of the consensus because no value is held by more than half of a role's hosts
+    // (a serial number, a build id: thousands of distinct values are not drift).
+    std::vector<std::string> notes;
     [[nodiscard]] double compliance() const {
         return hostsChecked ? static_cast<double>(hostsCompliant) / hostsChecked : 1.0;
     }

@@ -349,9 +349,11 @@ void FleetService::loadDrift(TimeMs since, QObject *context, std::function<void(
         const std::lock_guard work(cache->work);
         auto out = std::make_shared<analysis::DriftSummary>();
         out->at = nowMs();
+        std::vector<std::string> consensusNotes; // facts the consensus could not judge
         analysis::DriftOptions o;
         o.roleLabel = drift.roleLabel;
-        out->consensus = analysis::consensusDrift(snap->hosts, snap->facts, o).baseline;
+        auto consensus = analysis::consensusDrift(snap->hosts, snap->facts, o);
+        out->consensus = std::move(consensus.baseline);
         if (!drift.baselineFile.empty()) {
             const std::string key = fileKey(drift.baselineFile);
             if (key != cache->baselineKey) {
@@ -373,6 +375,7 @@ void FleetService::loadDrift(TimeMs since, QObject *context, std::function<void(
             out->baseline = std::make_shared<const analysis::Baseline>(
                 analysis::consensusBaseline(out->consensus, drift.roleLabel));
             out->against = "the consensus by " + drift.roleLabel;
+            consensusNotes = std::move(consensus.notes);
         }
         // Judge: only the hosts changed since the last evaluation, when the baseline judges as before.
         auto changed = cache->takeChanged(snap->generation);
@@ -406,6 +409,7 @@ void FleetService::loadDrift(TimeMs since, QObject *context, std::function<void(
                 cache->firstSeen[k] = t;
         }
         out->report = cache->tracker->report(cache->firstSeen, out->at);
+        out->report.notes.insert(out->report.notes.end(), consensusNotes.begin(), consensusNotes.end());
         // New and fixed since the last report: that moment's report rebuilt from the cache (once per
         // moment and baseline).
         auto key = [](const std::string &host, const std::string &fact, const std::optional<std::string> &v) {

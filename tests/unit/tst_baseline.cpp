@@ -267,6 +267,29 @@ private Q_SLOTS:
         QCOMPARE(violationKeys(tracker.report()), violationKeys(evaluateBaseline(*other, later, laterFacts)));
     }
 
+    // A fact with a value per host (a serial number) has no majority: not judged, and said so; the
+    // other facts of the same hosts still are.
+    void factsWithThousandsOfValuesAreNotDrift() {
+        std::vector<Host> hosts;
+        std::vector<Fact> facts;
+        for (int i = 0; i < 3000; ++i) {
+            const std::string name = "web-" + std::to_string(10000 + i);
+            hosts.push_back(host(name, "web"));
+            facts.push_back({name, "dmi.serial", "SN" + std::to_string(900000 + i * 7)});
+            facts.push_back({name, "package.openssl", i % 50 == 0 ? "3.0.9" : "3.0.11"});
+        }
+        const auto consensus = consensusDrift(hosts, facts);
+        QCOMPARE(consensus.notes.size(), std::size_t(1));
+        QVERIFY2(consensus.notes[0].find("dmi.serial has no majority value among the 3000 web hosts (3000 "
+                                         "distinct values)") == 0,
+                 consensus.notes[0].c_str());
+        QCOMPARE(consensus.clusters.size(), std::size_t(1)); // openssl only
+        QCOMPARE(consensus.clusters[0].hosts.size(), std::size_t(60));
+        const auto r = evaluateBaseline(consensusBaseline(consensus.baseline, "role"), hosts, facts);
+        QCOMPARE(r.violations.size(), std::size_t(60));
+        QVERIFY(!r.byFact.count("dmi.serial"));
+    }
+
     void simulatorDriftFound() {
         std::vector<Host> hosts;
         std::vector<Fact> facts;
