@@ -656,6 +656,29 @@ QString DriftView::html() const {
     h += QStringLiteral("</table>");
     if (r.clusters.empty())
         h += QStringLiteral("<p>") + tr("No drift.") + QStringLiteral("</p>");
+    // Compliance by role and by fact, and what could not be judged.
+    auto table = [&](const QString &title, const QString &what,
+                     const std::map<std::string, std::pair<int, int>> &rows) {
+        if (rows.empty())
+            return;
+        h += QStringLiteral("<h2>%1</h2><table><tr><th>%2</th><th>%3</th><th>%4</th></tr>")
+                 .arg(title, what, tr("Compliant"), tr("Compliance"));
+        for (const auto &[name, c] : rows)
+            h += QStringLiteral("<tr><td>%1</td><td>%2 / %3</td><td>%4 %</td></tr>")
+                     .arg(QString::fromStdString(name).toHtmlEscaped())
+                     .arg(c.first)
+                     .arg(c.second)
+                     .arg(c.second ? 100.0 * c.first / c.second : 100.0, 0, 'f', 1);
+        h += QStringLiteral("</table>");
+    };
+    table(tr("By %1").arg(m_roleLabel.toHtmlEscaped()), m_roleLabel.toHtmlEscaped(), m_summary->byRole);
+    table(tr("By fact"), tr("Fact"), r.byFact);
+    if (!r.notes.empty()) {
+        h += QStringLiteral("<h2>%1</h2><ul>").arg(tr("Notes"));
+        for (const auto &n : r.notes)
+            h += QStringLiteral("<li>%1</li>").arg(QString::fromStdString(n).toHtmlEscaped());
+        h += QStringLiteral("</ul>");
+    }
     return h + QStringLiteral("</body></html>");
 }
 
