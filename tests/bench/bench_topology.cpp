@@ -41,6 +41,18 @@ void serviceGraph(int services, int edges, std::uint32_t seed, std::vector<Host>
         targets.push_back(to);
     }
 }
+// The median time of `runs` frames of the canvas painted into `target`.
+double medianFrame(TopologyCanvas &canvas, QImage &target, int runs) {
+    std::vector<double> frames;
+    for (int r = 0; r < runs; ++r) {
+        auto t0 = Clock::now();
+        QPainter p(&target);
+        canvas.render(p);
+        p.end();
+        frames.push_back(ms(t0, Clock::now()));
+    }
+    return median(frames);
+}
 } // namespace
 
 int main(int argc, char **argv) {
@@ -131,17 +143,7 @@ int main(int argc, char **argv) {
             QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
         }
         QImage target(canvas.size(), QImage::Format_RGB32);
-        auto frame = [&] {
-            std::vector<double> frames;
-            for (int r = 0; r < 9; ++r) {
-                auto t0 = Clock::now();
-                QPainter p(&target);
-                canvas.render(p);
-                p.end();
-                frames.push_back(ms(t0, Clock::now()));
-            }
-            return median(frames);
-        };
+        auto frame = [&] { return medianFrame(canvas, target, 9); };
         canvas.fit();
         std::printf(
             "BENCH topology.frame.nodes=10000 %.2f ms (the whole map fitted: 250 racks coloured by health)\n",
@@ -174,17 +176,7 @@ int main(int argc, char **argv) {
             return 1;
         }
         QImage target(canvas.size(), QImage::Format_RGB32);
-        auto frame = [&] {
-            std::vector<double> frames;
-            for (int r = 0; r < 5; ++r) {
-                auto t0 = Clock::now();
-                QPainter p(&target);
-                canvas.render(p);
-                p.end();
-                frames.push_back(ms(t0, Clock::now()));
-            }
-            return median(frames);
-        };
+        auto frame = [&] { return medianFrame(canvas, target, 5); };
         canvas.fit();
         std::printf("BENCH topology.frame.services=10000 %.2f ms (30,000 edges, the whole map fitted)\n",
                     frame());

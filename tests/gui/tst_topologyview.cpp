@@ -28,6 +28,32 @@
 
 using namespace vigil;
 
+namespace {
+// Sets the snapshot and waits for the layout it starts; false when none came in time.
+bool layOut(TopologyCanvas &c, const FleetSnapshotPtr &snap, int timeoutMs = 5000) {
+    QSignalSpy laidOut(&c, &TopologyCanvas::laidOut);
+    c.setSnapshot(snap);
+    return laidOut.wait(timeoutMs);
+}
+
+// One frame as the widget paints it.
+QImage rendered(TopologyCanvas &c) {
+    QImage img(c.size(), QImage::Format_RGB32);
+    QPainter p(&img);
+    c.render(p);
+    return img;
+}
+
+// A widget point over the node (found through nodeAt), or (-1, -1).
+QPoint pointOver(const TopologyCanvas &c, int node) {
+    for (int y = 0; y < c.height(); y += 2)
+        for (int x = 0; x < c.width(); x += 2)
+            if (c.nodeAt(QPointF(x, y)) == node)
+                return {x, y};
+    return {-1, -1};
+}
+} // namespace
+
 class TestTopologyView : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -41,9 +67,7 @@ private Q_SLOTS:
         const auto snap = test::stormSnapshot("rack-failure", 11, 2000);
         TopologyCanvas c(TopologyCanvas::Mode::Physical);
         c.resize(1400, 900);
-        QSignalSpy laidOut(&c, &TopologyCanvas::laidOut);
-        c.setSnapshot(snap);
-        QVERIFY(laidOut.wait(5000));
+        QVERIFY(layOut(c, snap));
         const auto &g = *snap->graph;
         const int cause = snap->triage->incidents.front().causeNode;
         QCOMPARE(c.blast().cause, cause);
@@ -54,22 +78,10 @@ private Q_SLOTS:
         const int hb = l.hostBoxOf(hostNode);
         QVERIFY(hb >= 0);
         c.fit();
-        const auto &box = l.hosts[static_cast<std::size_t>(hb)];
-        QImage img(c.size(), QImage::Format_RGB32);
-        QPainter p(&img);
-        c.render(p);
-        p.end();
-        // Find the host's on-screen centre through nodeAt: scan the widget for it.
-        QPoint at(-1, -1);
-        for (int y = 0; y < c.height() && at.x() < 0; y += 2)
-            for (int x = 0; x < c.width(); x += 2)
-                if (c.nodeAt(QPointF(x, y)) == hostNode) {
-                    at = QPoint(x, y);
-                    break;
-                }
-        QVERIFY2(at.x() >= 0, "the dead rack's host is not under any point of the map");
+        rendered(c);
+        // The host's on-screen place, found through nodeAt.
+        QVERIFY2(pointOver(c, hostNode).x() >= 0, "the dead rack's host is not under any point of the map");
         QVERIFY(c.describe(hostNode).contains(QStringLiteral("in the blast radius")));
-        Q_UNUSED(box);
         // Search flies to a rack by name, or to a host by label matcher; nonsense finds nothing.
         QVERIFY(c.flyTo(QString::fromStdString(g.node(cause).name)));
         QVERIFY(c.flyTo(QStringLiteral("role=\"db\"")));
@@ -95,29 +107,15 @@ private Q_SLOTS:
         const auto snap = test::stormSnapshot("db-failover", 11, 2000);
         TopologyCanvas c(TopologyCanvas::Mode::Services);
         c.resize(1200, 800);
-        QSignalSpy laidOut(&c, &TopologyCanvas::laidOut);
-        c.setSnapshot(snap);
-        QVERIFY(laidOut.wait(5000));
+        QVERIFY(layOut(c, snap));
         const auto before = c.services().positions;
         QCOMPARE(before.size(), std::size_t(10)); // the simulator's ten services
         // Ten services on 1200 x 800: every one is named (label placement hides only what would overlap).
         c.fit();
-        {
-            QImage img(c.size(), QImage::Format_RGB32);
-            QPainter p(&img);
-            c.render(p);
-        }
+        const QImage fresh = rendered(c);
         QCOMPARE(c.labelsHidden(), 0);
         QCOMPARE(c.labelBoxes().size(), std::size_t(10));
         // Stale data is greyed: the same map with a source two intervals silent is paler.
-        auto render = [](TopologyCanvas &canvas) {
-            QImage img(canvas.size(), QImage::Format_RGB32);
-            QPainter p(&img);
-            canvas.render(p);
-            p.end();
-            return img;
-        };
-        const QImage fresh = render(c);
         auto stale = std::make_shared<FleetSnapshot>(*snap);
         SourceHealth quiet;
         quiet.id = "prod/prometheus";
@@ -126,7 +124,7 @@ private Q_SLOTS:
         stale->sources = {quiet};
         c.setSnapshot(stale);
         QVERIFY(c.isStale());
-        const QImage grey = render(c);
+        const QImage grey = rendered(c);
         const QPointF dbAt =
             QPointF(c.services().positions.at("db").x, c.services().positions.at("db").y) * c.scale() +
             c.offset();
@@ -137,8 +135,7 @@ private Q_SLOTS:
         // The next poll: the same fleet, other alerts. No relayout, nothing moves.
         auto next = std::make_shared<FleetSnapshot>(*snap);
         next->alerts.resize(next->alerts.size() / 2);
-        c.setSnapshot(next);
-        QVERIFY(!laidOut.wait(300));
+        QVERIFY(!layOut(c, next, 300));
         QCOMPARE(c.services().positions, before);
         // The root cause (the database host) puts db and everything depending on it in the blast radius.
         const auto &g = *snap->graph;
@@ -150,9 +147,7 @@ private Q_SLOTS:
         c.setPinned(QStringLiteral("db"), true);
         TopologyCanvas d(TopologyCanvas::Mode::Services);
         d.resize(1200, 800);
-        QSignalSpy laid2(&d, &TopologyCanvas::laidOut);
-        d.setSnapshot(snap);
-        QVERIFY(laid2.wait(5000));
+        QVERIFY(layOut(d, snap));
         QCOMPARE(d.services().positions.at("db"), before.at("db"));
         c.setPinned(QStringLiteral("db"), false);
         QVERIFY(!QSettings().contains(QStringLiteral("topology/pinnedServices/db")));
@@ -161,16 +156,12 @@ private Q_SLOTS:
         auto save = [&kept](TopologyCanvas::Positions p) { kept = std::move(p); };
         TopologyCanvas e(TopologyCanvas::Mode::Services);
         e.setLayoutStore([](std::function<void(TopologyCanvas::Positions)> done) { done({}); }, save);
-        QSignalSpy laid3(&e, &TopologyCanvas::laidOut);
-        e.setSnapshot(snap);
-        QVERIFY(laid3.wait(5000));
+        QVERIFY(layOut(e, snap));
         QCOMPARE(kept.size(), std::size_t(10));
         TopologyCanvas f(TopologyCanvas::Mode::Services);
         f.setLayoutStore([&kept](std::function<void(TopologyCanvas::Positions)> done) { done(kept); },
                          [](TopologyCanvas::Positions) {});
-        QSignalSpy laid4(&f, &TopologyCanvas::laidOut);
-        f.setSnapshot(snap);
-        QVERIFY(laid4.wait(5000));
+        QVERIFY(layOut(f, snap));
         QCOMPARE(f.services().positions, e.services().positions);
     }
 
@@ -238,17 +229,10 @@ private Q_SLOTS:
         snap->graph = analysis::FleetGraph::build(snap->hosts, snap->edges, TopologyConfig{});
         TopologyCanvas c(TopologyCanvas::Mode::Services);
         c.resize(900, 600);
-        QSignalSpy laidOut(&c, &TopologyCanvas::laidOut);
-        c.setSnapshot(snap);
-        QVERIFY(laidOut.wait(10000));
+        QVERIFY(layOut(c, snap, 10000));
         c.fit();
         c.setHighlight(QStringLiteral("svc7"));
-        QImage img(c.size(), QImage::Format_RGB32);
-        auto frame = [&] {
-            QPainter p(&img);
-            c.render(p);
-        };
-        frame();
+        rendered(c);
         QVERIFY(c.edgesAggregated()); // 3,450 edges on 900 x 600 pixels
         // Loners sit below every connected service.
         const auto &pos = c.services().positions;
@@ -260,7 +244,7 @@ private Q_SLOTS:
         // Zoomed in enough for labels: none overlaps another; svc7 is named.
         c.flyTo(QStringLiteral("svc7"));
         c.setHighlight(QStringLiteral("svc7"));
-        frame();
+        rendered(c);
         const auto &boxes = c.labelBoxes();
         QVERIFY(boxes.size() > 5);
         QVERIFY(c.labelsHidden() > 0);
@@ -280,9 +264,7 @@ private Q_SLOTS:
         const auto snap = test::stormSnapshot("db-failover", 11, 2000);
         TopologyCanvas c(TopologyCanvas::Mode::Services);
         c.resize(1200, 800);
-        QSignalSpy laidOut(&c, &TopologyCanvas::laidOut);
-        c.setSnapshot(snap);
-        QVERIFY(laidOut.wait(5000));
+        QVERIFY(layOut(c, snap));
         c.fit();
         const double s0 = c.scale();
         const QPointF fingers(600, 400);
@@ -312,21 +294,14 @@ private Q_SLOTS:
         const auto snap = test::stormSnapshot("rack-failure", 11, 2000);
         TopologyCanvas c(TopologyCanvas::Mode::Physical);
         c.resize(1400, 900);
-        QSignalSpy laidOut(&c, &TopologyCanvas::laidOut);
-        c.setSnapshot(snap);
-        QVERIFY(laidOut.wait(5000));
+        QVERIFY(layOut(c, snap));
         c.fit();
         const auto &g = *snap->graph;
         const int rack = snap->triage->incidents.front().causeNode;
+        QSignalSpy collapsed(&c, &TopologyCanvas::laidOut);
         c.toggleCollapsed(rack); // one box for the rack: a click on it selects the rack
-        QVERIFY(laidOut.wait(5000));
-        QPoint at(-1, -1);
-        for (int y = 0; y < c.height() && at.x() < 0; y += 2)
-            for (int x = 0; x < c.width(); x += 2)
-                if (c.nodeAt(QPointF(x, y)) == rack) {
-                    at = QPoint(x, y);
-                    break;
-                }
+        QVERIFY(collapsed.wait(5000));
+        const QPoint at = pointOver(c, rack);
         QVERIFY(at.x() >= 0);
         QSignalSpy selected(&c, &TopologyCanvas::hostsSelected);
         QTest::mouseClick(&c, Qt::LeftButton, {}, at);
@@ -386,9 +361,7 @@ private Q_SLOTS:
 
         // The service map: the rack's hosts' services are highlighted.
         TopologyCanvas services(TopologyCanvas::Mode::Services);
-        QSignalSpy servicesLaid(&services, &TopologyCanvas::laidOut);
-        services.setSnapshot(snap);
-        QVERIFY(servicesLaid.wait(5000));
+        QVERIFY(layOut(services, snap));
         services.setHighlightHosts(hosts);
         std::set<int> expected;
         for (const auto &h : names)
