@@ -265,6 +265,7 @@ void MainWindow::markHosts(const QString &what, const QStringList &hosts, const 
     for (const auto &h : hosts)
         names.push_back(h.toStdString());
     m_heatmap->setSelection(what, names);
+    m_hostMap->setSelection(what, names);
     m_triageView->setSelection(what, names, m_service->config().profile.hostLabel);
     if (from != QLatin1String("topology"))
         m_topology->canvas()->setHighlightHosts(hosts);

@@ -73,8 +73,25 @@ HostMapCanvas::HostMapCanvas(QWidget *parent)
     setAttribute(Qt::WA_OpaquePaintEvent);
 }
 
+void HostMapCanvas::setMarkedHosts(std::vector<std::string> hosts) {
+    std::sort(hosts.begin(), hosts.end());
+    m_marked = std::move(hosts);
+    indexMarks();
+    update();
+}
+
+void HostMapCanvas::indexMarks() {
+    m_markedIdx.clear();
+    if (!m_snapshot)
+        return;
+    for (const auto &name : m_marked) // hosts are sorted by name: a binary search each
+        if (const Host *h = m_snapshot->host(name))
+            m_markedIdx.push_back(static_cast<int>(h - m_snapshot->hosts.data()));
+}
+
 void HostMapCanvas::setSnapshot(FleetSnapshotPtr snapshot) {
     m_snapshot = std::move(snapshot);
+    indexMarks();
     m_stale = m_snapshot && m_snapshot->anyStale(nowMs());
     if (!m_snapshot || identity(*m_snapshot) != m_laidOutFor)
         relayout();
@@ -257,6 +274,18 @@ void HostMapCanvas::paintEvent(QPaintEvent *) {
             p.drawText(QRect(g.x, g.y, std::max(g.w, 40), m_layout.titleHeight),
                        Qt::AlignLeft | Qt::AlignVCenter,
                        fm.elidedText(QString::fromStdString(g.title), Qt::ElideLeft, std::max(g.w, 40)));
+    }
+    // Hosts selected elsewhere: an amber ring around each tile (around the shared pixel when folded).
+    if (!m_markedIdx.empty() && m_layout.tile > 0) {
+        p.setPen(QPen(QColor(0xf0, 0x90, 0x00), m_layout.tile >= 6 ? 2 : 1));
+        p.setBrush(Qt::NoBrush);
+        const int t = m_layout.tile;
+        for (const int i : m_markedIdx) {
+            const auto k = static_cast<std::size_t>(i);
+            if (k >= m_layout.tileX.size() || m_layout.tileX[k] < 0)
+                continue;
+            p.drawRect(QRect(m_layout.tileX[k] - 1, m_layout.tileY[k] - 1, t + 1, t + 1));
+        }
     }
     // Legend: the scale, its range, and the special colours.
     const int y = height() - kLegendHeight + 6;
@@ -536,6 +565,10 @@ void HostMapView::refreshSummary() {
         text += QStringLiteral(" · ") + (m_filterError.isEmpty()
                                              ? tr("%1 match the filter").arg(m_canvas->matchingHosts())
                                              : tr("filter: %1").arg(m_filterError));
+    if (!m_selectionWhat.isEmpty())
+        text +=
+            QStringLiteral(" · ") +
+            tr("ringed: %1 (%n host(s) on the map)", nullptr, m_canvas->markedTiles()).arg(m_selectionWhat);
     if (m_size->currentIndex() > 0 && m_canvas->layout().tile < 5)
         text += QStringLiteral(" · ") + tr("tiles too small to show size: filter or group coarser");
     m_summary->setText(text);
@@ -618,6 +651,12 @@ bool HostMapView::exportWearCsv(const QString &path, QString *error) const {
         return false;
     }
     return true;
+}
+
+void HostMapView::setSelection(const QString &what, std::vector<std::string> hosts) {
+    m_selectionWhat = hosts.empty() ? QString() : what;
+    m_canvas->setMarkedHosts(std::move(hosts));
+    refreshSummary();
 }
 
 void HostMapView::setFilterText(const QString &text) {

@@ -43,6 +43,8 @@ public:
     void setMetric(const QString &key);
     void setSizeMetric(const QString &key); // "" for equal tiles
     void setLevel(int level);
+    // Hosts selected in another view, ringed on the map.
+    void setSelection(const QString &what, std::vector<std::string> hosts);
     void setFilterText(const QString &text);
     // Uneven load grouped by this label ("" for the pools); for tests and the command line.
     void setImbalanceGrouping(const QString &label);
@@ -91,6 +93,7 @@ private:
     TimeMs m_wearRequestedAt = 0;
     bool m_wearLoading = false;
     QString m_filterError;
+    QString m_selectionWhat; // what the ringed hosts are ("rack eu1-b-r04"), or empty
 };
 
 class HostMapCanvas final : public QWidget {
@@ -108,6 +111,9 @@ public:
     [[nodiscard]] double rangeLo() const { return m_lo; }
     [[nodiscard]] double rangeHi() const;
     [[nodiscard]] int matchingHosts() const { return m_matching; }
+    // Hosts selected in another view (a map node, a drift cluster): their tiles are ringed in amber.
+    void setMarkedHosts(std::vector<std::string> hosts);
+    [[nodiscard]] int markedTiles() const { return static_cast<int>(m_markedIdx.size()); }
     [[nodiscard]] const analysis::HostMapLayout &layout() const { return m_layout; }
     [[nodiscard]] const QImage &image() const { return m_image; }
     // The host under a point of the canvas, or nullptr; and its tooltip text.
@@ -139,6 +145,9 @@ private:
     int m_matching = 0;
     std::uint64_t m_laidOutFor = 0; // hosts' identity the layout was made for
     bool m_stale = false;
+    std::vector<std::string> m_marked; // sorted
+    std::vector<int> m_markedIdx;      // their indexes into the snapshot's hosts
+    void indexMarks();
 };
 
 } // namespace vigil

@@ -182,6 +182,30 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("%1 vs %2").arg(filled(1)).arg(filled(39))));
     }
 
+    // Hosts selected in another view are ringed in amber on the map, and the summary says what they are.
+    void selectionIsRinged() {
+        HostMapView view;
+        view.resize(900, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const auto snap = fleet(40);
+        view.setSnapshot(snap);
+        const HostMapCanvas &c = *view.canvas();
+        std::vector<std::string> names{snap->hosts[3].name, snap->hosts[17].name, "not-a-host"};
+        view.setSelection(QStringLiteral("rack r1"), names);
+        QCOMPARE(c.markedTiles(), 2);
+        const QImage shot = view.canvas()->grab().toImage();
+        if (const QString dir = qEnvironmentVariable("VIGIL_SHOTS"); !dir.isEmpty()) // to look at it
+            view.grab().save(dir + QStringLiteral("/hostmap-ringed.png"));
+        const auto &l = c.layout();
+        const QColor ring = shot.pixelColor(l.tileX[3] - 1, l.tileY[3] + l.tile / 2);
+        QVERIFY2(ring.red() > 200 && ring.blue() < 80, qPrintable(ring.name()));
+        const QColor plain = shot.pixelColor(l.tileX[30] - 1, l.tileY[30] + l.tile / 2);
+        QVERIFY2(!(plain.red() > 200 && plain.blue() < 80), qPrintable(plain.name()));
+        view.setSelection({}, {});
+        QCOMPARE(c.markedTiles(), 0);
+    }
+
     // The wear list: ranking order, replace-soon marking, CSV export; a click opens the host.
     void wearListAndCsv() {
         int fetches = 0;
