@@ -23,11 +23,13 @@
 #include <QMessageBox>
 #include <QPageSize>
 #include <QPdfWriter>
+#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
 #include <QTextDocument>
+#include <QThreadPool>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -411,11 +413,11 @@ QString DriftView::clusterTitle() const {
 
 void DriftView::showValues(const QString &factName) {
     m_values->clear();
+    const auto gen = ++m_valuesGen;
     if (!m_summary || !m_snapshot || factName.isEmpty())
         return;
     const std::string fact = factName.toStdString();
-    // The rule the cluster's hosts are judged by, to say which values it accepts, and the hosts it
-    // applies to: those matching its layer's selector with no later matching layer naming the fact.
+    // The rule the cluster's hosts are judged by, to say which values it accepts and whose hosts count.
     const analysis::FactRule *rule = nullptr;
     if (m_clusters->currentItem() && m_clusters->currentItem()->text(3) == factName) {
         const auto i = static_cast<std::size_t>(m_clusters->currentItem()->data(1, Qt::UserRole).toInt());
@@ -426,96 +428,59 @@ void DriftView::showValues(const QString &factName) {
                 break;
             }
     }
-    const auto &layers = m_summary->baseline->layers;
-    std::size_t ruleLayer = layers.size();
-    for (std::size_t l = 0; rule && l < layers.size(); ++l)
-        for (const auto &r : layers[l].rules)
-            if (&r == rule)
-                ruleLayer = l;
-    auto selects = [](const analysis::BaselineLayer &layer, const LabelSet &labels) {
-        for (const auto &m : layer.selector)
-            if (!m.matches(labels))
-                return false;
-        return true;
-    };
-    auto underRule = [&](const LabelSet &labels) {
-        if (ruleLayer >= layers.size())
-            return true;
-        if (!selects(layers[ruleLayer], labels))
-            return false;
-        for (std::size_t l = ruleLayer + 1; l < layers.size(); ++l)
-            for (const auto &r : layers[l].rules)
-                if (r.fact == fact && selects(layers[l], labels))
-                    return false;
-        return true;
-    };
-    // One pass over the snapshot's facts (by host, then name): each host in scope with facts counts
-    // once, under its value (several values joined) or "(absent)".
-    std::map<std::string, int> counts;
-    int hostsWithFacts = 0;
-    const auto &facts = m_snapshot->facts;
-    for (std::size_t i = 0; i < facts.size();) {
-        const std::string &host = facts[i].host;
-        std::size_t j = i;
-        std::string value;
-        bool has = false;
-        for (; j < facts.size() && facts[j].host == host; ++j)
-            if (facts[j].name == fact) {
-                value += (has ? "," : "") + facts[j].value;
-                has = true;
-            }
-        const Host *h = m_snapshot->host(host);
-        const LabelSet &labels = h ? h->labels : LabelSet();
-        if ((!m_filterMatchers || m_filterMatchers->matches(labels, host)) && underRule(labels)) {
-            ++hostsWithFacts;
-            ++counts[has ? value : std::string(analysis::kAbsent)];
-        }
-        i = j;
-    }
-    std::vector<std::pair<std::string, int>> sorted(counts.begin(), counts.end());
-    std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) {
-        return a.second != b.second ? a.second > b.second : a.first < b.first;
-    });
+    m_valuesTitle->setText(tr("Counting the values of %1…").arg(factName.toHtmlEscaped()));
+    // A pass over every host's facts (millions on a large fleet): off the GUI thread.
+    QPointer<DriftView> self(this);
+    QThreadPool::globalInstance()->start(
+        [self, gen, summary = m_summary, snap = m_snapshot, rule, fact, filter = m_filterMatchers, factName] {
+            auto values = std::make_shared<const analysis::FactValues>(
+                analysis::factValues(*summary->baseline, rule, fact, snap->hosts, snap->facts, filter));
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, gen, values, rule, summary, factName] {
+                    if (self && gen == self->m_valuesGen)
+                        self->fillValues(factName, *values, rule);
+                },
+                Qt::QueuedConnection);
+        });
+}
+
+void DriftView::fillValues(const QString &factName, const analysis::FactValues &v,
+                           const analysis::FactRule *rule) {
     const QLocale l;
-    const int shown = std::min<int>(static_cast<int>(sorted.size()), 200);
+    const int shown = std::min<int>(static_cast<int>(v.values.size()), 200);
     for (int k = 0; k < shown; ++k) {
-        const auto &[value, n] = sorted[static_cast<std::size_t>(k)];
-        const bool absent = value == analysis::kAbsent;
-        const double share = hostsWithFacts ? static_cast<double>(n) / hostsWithFacts : 0;
-        QString verdict;
-        bool ok = true;
-        if (rule) {
-            ok = rule->accepts(absent ? std::nullopt : std::optional<std::string>(value));
-            verdict = ok ? tr("complies") : tr("drift");
-        }
-        auto *item = new QTreeWidgetItem({QString::fromStdString(value), l.toString(n),
+        const auto &value = v.values[static_cast<std::size_t>(k)];
+        const double share = v.hosts ? static_cast<double>(value.hosts) / v.hosts : 0;
+        const QString verdict = rule ? (value.accepted ? tr("complies") : tr("drift")) : QString();
+        auto *item = new QTreeWidgetItem({QString::fromStdString(value.value), l.toString(value.hosts),
                                           l.toString(share * 100, 'f', 1) + QStringLiteral(" %"), verdict});
         // The share as a bar behind its number.
         QLinearGradient bar(0, 0, 120, 0);
-        const QColor fill = ok ? QColor(0x9c, 0xd3, 0xa8) : QColor(0xf2, 0xa0, 0x90);
+        const QColor fill = value.accepted ? QColor(0x9c, 0xd3, 0xa8) : QColor(0xf2, 0xa0, 0x90);
         bar.setColorAt(0, fill);
         bar.setColorAt(std::clamp(share, 0.001, 0.999), fill);
         bar.setColorAt(std::clamp(share + 0.001, 0.002, 1.0), Qt::transparent);
         item->setBackground(2, QBrush(bar));
-        if (!ok)
+        if (!value.accepted)
             item->setForeground(3, QColor(0xc0, 0x30, 0x30));
         m_values->addTopLevelItem(item);
     }
-    QString title =
-        tr("<b>Values of %1</b> on %n host(s)", nullptr, hostsWithFacts).arg(factName.toHtmlEscaped());
-    if (rule && ruleLayer < layers.size())
-        title += QStringLiteral(" ") +
-                 tr("under layer %1").arg(QString::fromStdString(layers[ruleLayer].name).toHtmlEscaped());
+    QString title = tr("<b>Values of %1</b> on %n host(s)", nullptr, v.hosts).arg(factName.toHtmlEscaped());
+    if (!v.layer.empty())
+        title +=
+            QStringLiteral(" ") + tr("under layer %1").arg(QString::fromStdString(v.layer).toHtmlEscaped());
     if (m_filterMatchers)
         title += QStringLiteral(" ") + tr("in the filter");
     if (rule)
         title += QStringLiteral(" · ") +
                  tr("baseline: %1").arg(QString::fromStdString(rule->expected()).toHtmlEscaped());
-    if (static_cast<int>(sorted.size()) > shown)
+    if (static_cast<int>(v.values.size()) > shown)
         title += QStringLiteral(" · ") + tr("%1 distinct values, the %2 most common shown")
-                                             .arg(l.toString(static_cast<qulonglong>(sorted.size())))
+                                             .arg(l.toString(static_cast<qulonglong>(v.values.size())))
                                              .arg(shown);
     m_valuesTitle->setText(title);
+    Q_EMIT valuesShown();
 }
 
 std::vector<std::string> DriftView::selectedHosts() const {

@@ -65,12 +65,16 @@ Q_SIGNALS:
     void hostActivated(const QString &host);
     // Hand the hosts to another view: "heatmap", "topology", or "" to only mark them everywhere.
     void showHosts(const QString &view, const QString &what, const QStringList &hosts);
+    // The value distribution has been counted and is on screen.
+    void valuesShown();
 
 private:
     void request();
     void applyFilter();
     void showCluster();
     [[nodiscard]] QString clusterTitle() const;
+    void fillValues(const QString &factName, const analysis::FactValues &values,
+                    const analysis::FactRule *rule);
     void showHost(const QString &host);
     [[nodiscard]] std::vector<std::string> selectedHosts() const;
 
@@ -79,7 +83,8 @@ private:
     FleetSnapshotPtr m_snapshot;
     DriftPtr m_summary;
     TimeMs m_requestedAt = 0;
-    bool m_dirty = true; // facts or labels changed since the last request
+    bool m_dirty = true;           // facts or labels changed since the last request
+    std::uint64_t m_valuesGen = 0; // the value distribution being counted
     TimeMs m_lastReportAt = 0;
     bool m_loading = false;
     std::optional<LabelFilter> m_filterMatchers;

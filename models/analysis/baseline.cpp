@@ -1,6 +1,7 @@
 #include "baseline.h"
 
 #include "drifttracker.h"
+#include "fleet/ordering.h"
 
 #include <nlohmann/json.hpp>
 
@@ -9,6 +10,7 @@
 #include <cstdio>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 namespace vigil::analysis {
 
@@ -237,6 +239,74 @@ BaselineReport evaluateBaseline(const Baseline &baseline, const std::vector<Host
     DriftTracker tracker(std::shared_ptr<const Baseline>(std::shared_ptr<const Baseline>(), &baseline));
     tracker.reset(hosts, facts);
     return tracker.report(firstSeen, now);
+}
+
+FactValues factValues(const Baseline &baseline, const FactRule *rule, const std::string &fact,
+                      const std::vector<Host> &hostsIn, const std::vector<Fact> &factsIn,
+                      const std::optional<LabelFilter> &filter) {
+    FactValues out;
+    std::vector<Host> hostCopy;
+    std::vector<Fact> factCopy;
+    const auto &hosts = hostsByName(hostsIn, hostCopy);
+    const auto &facts = factsInOrder(factsIn, factCopy);
+    const auto &layers = baseline.layers;
+    std::size_t ruleLayer = layers.size();
+    for (std::size_t l = 0; rule && l < layers.size(); ++l)
+        for (const auto &r : layers[l].rules)
+            if (&r == rule)
+                ruleLayer = l;
+    if (ruleLayer < layers.size())
+        out.layer = layers[ruleLayer].name;
+    auto selects = [](const BaselineLayer &layer, const LabelSet &labels) {
+        return std::all_of(layer.selector.begin(), layer.selector.end(),
+                           [&](const LabelMatcher &m) { return m.matches(labels); });
+    };
+    auto underRule = [&](const LabelSet &labels) {
+        if (ruleLayer >= layers.size())
+            return true;
+        if (!selects(layers[ruleLayer], labels))
+            return false;
+        for (std::size_t l = ruleLayer + 1; l < layers.size(); ++l)
+            for (const auto &r : layers[l].rules)
+                if (r.fact == fact && selects(layers[l], labels))
+                    return false;
+        return true;
+    };
+    // Hosts and facts side by side (both by host name): each host in scope with facts counts once,
+    // under its value (several values joined) or "(absent)".
+    std::unordered_map<std::string, int> counts;
+    std::size_t fi = 0;
+    std::string value;
+    for (const auto &h : hosts) {
+        while (fi < facts.size() && facts[fi].host < h.name)
+            ++fi;
+        if (fi >= facts.size() || facts[fi].host != h.name)
+            continue; // no facts: not judged, not counted
+        bool has = false;
+        value.clear();
+        for (; fi < facts.size() && facts[fi].host == h.name; ++fi)
+            if (facts[fi].name == fact) {
+                if (has)
+                    value += ',';
+                value += facts[fi].value;
+                has = true;
+            }
+        if ((filter && !filter->matches(h.labels, h.name)) || !underRule(h.labels))
+            continue;
+        ++out.hosts;
+        ++counts[has ? value : std::string(kAbsent)];
+    }
+    out.values.reserve(counts.size());
+    for (auto &[v, n] : counts) {
+        const bool absent = v == kAbsent;
+        const bool ok = !rule || rule->accepts(absent ? std::nullopt : std::optional<std::string_view>(v));
+        out.values.push_back({v, n, ok});
+    }
+    std::sort(out.values.begin(), out.values.end(),
+              [](const FactValues::Value &a, const FactValues::Value &b) {
+                  return a.hosts != b.hosts ? a.hosts > b.hosts : a.value < b.value;
+              });
+    return out;
 }
 
 namespace {

@@ -123,6 +123,23 @@ struct DriftSummary {
     int newSince = 0, fixedSince = 0;
 };
 
+// How one fact's values spread over the hosts a rule applies to (its layer's selector matches and no
+// later matching layer names the fact; every host when rule is null), narrowed by a filter: most
+// common first, "(absent)" for hosts with facts but not this one, each with whether the rule accepts it.
+struct FactValues {
+    struct Value {
+        std::string value;
+        int hosts = 0;
+        bool accepted = true;
+    };
+    std::vector<Value> values;
+    int hosts = 0;     // hosts counted
+    std::string layer; // the rule's layer ("" without a rule)
+};
+FactValues factValues(const Baseline &baseline, const FactRule *rule, const std::string &fact,
+                      const std::vector<Host> &hosts, const std::vector<Fact> &facts,
+                      const std::optional<LabelFilter> &filter = std::nullopt);
+
 // The report for people (text), machines (json) and CI systems (junit: a test case per judged fact,
 // failures per drift cluster).
 enum class DriftFormat { Text, Json, Junit };

@@ -114,6 +114,12 @@ int main() {
         incViolations = report.violations.size();
     }
     const auto full = evaluateBaseline(base, hosts, facts);
+    // The value distribution the drift view shows for a cluster's fact (on a worker thread).
+    t0 = Clock::now();
+    const auto values = factValues(base, &base.layers[1].rules[0], "package.p01", hosts, facts);
+    std::printf("BENCH drift.values.hosts=%d %.2f ms (one fact's values over the hosts its rule applies to: "
+                "%d hosts, %zu values)\n",
+                n, ms(t0, Clock::now()), values.hosts, values.values.size());
     std::printf("BENCH drift.incremental.hosts=%d %.2f ms (1 %% of hosts changed; %zu violations, a full "
                 "evaluation finds %zu; first judgement %.0f ms)\n",
                 n, median(incMs), incViolations, full.violations.size(), resetMs);

@@ -168,8 +168,10 @@ private Q_SLOTS:
         DriftView view(consensusFetch(snap));
         view.resize(1280, 800);
         QSignalSpy ready(&view, &DriftView::ready);
+        QSignalSpy shown(&view, &DriftView::valuesShown); // counted off the GUI thread
         view.setSnapshot(snap);
         QVERIFY(ready.wait(3000));
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 3000);
         QCOMPARE(view.clusters()->topLevelItemCount(), 2); // 3.0.9 on 4, absent on 1
         QCOMPARE(view.clusters()->topLevelItem(0)->text(1), QStringLiteral("4"));
         // Values over the whole fleet: 3.0.11 on 7, 3.0.9 on 4, absent on 1.
@@ -188,11 +190,13 @@ private Q_SLOTS:
         QCOMPARE(all[QStringLiteral("(absent)")].first, QStringLiteral("1"));
         QCOMPARE(view.values()->topLevelItem(0)->text(0), QStringLiteral("3.0.11")); // most common first
 
+        shown.clear();
         view.setFilterText(QStringLiteral("region=\"eu1\""));
         QCOMPARE(view.filterError(), QString());
         QCOMPARE(view.clusters()->topLevelItemCount(), 1); // the absent host is in us1
         QCOMPARE(view.clusters()->topLevelItem(0)->text(1), QStringLiteral("2"));
         QCOMPARE(view.hostsText(), QStringLiteral("api-11\napi-14"));
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 3000);
         auto eu = values();
         QCOMPARE(eu[QStringLiteral("3.0.11")].first, QStringLiteral("4"));
         QCOMPARE(eu[QStringLiteral("3.0.9")].first, QStringLiteral("2"));

@@ -127,6 +127,25 @@ private Q_SLOTS:
             failed.insert(c.fact + "=" + c.actual);
         QCOMPARE(failed, (std::set<std::string>{"package.openssl=3.0.9", "package.telnetd=0.17",
                                                 "uname.release=5.10.0"}));
+        // The values of swappiness under the base layer's rule: the db host answers to its own layer's
+        // override and is not counted; under the db rule only it is.
+        const FactRule *base = nullptr, *db = nullptr;
+        for (const auto &rule : b->layers[0].rules)
+            if (rule.fact == "sysctl.vm.swappiness")
+                base = &rule;
+        db = &b->layers[1].rules[0];
+        const auto all = factValues(*b, base, "sysctl.vm.swappiness", hosts, facts);
+        QCOMPARE(all.hosts, 2);
+        QCOMPARE(all.layer, std::string("all"));
+        QCOMPARE(all.values.size(), std::size_t(1));
+        QCOMPARE(all.values[0].value, std::string("10"));
+        QVERIFY(all.values[0].accepted);
+        const auto dbValues = factValues(*b, db, "sysctl.vm.swappiness", hosts, facts);
+        QCOMPARE(dbValues.hosts, 1);
+        QCOMPARE(dbValues.values[0].value, std::string("1"));
+        const auto telnet = factValues(*b, nullptr, "package.telnetd", hosts, facts);
+        QCOMPARE(telnet.values[0].value, std::string("(absent)")); // a1 and d1 lack it
+        QCOMPARE(telnet.values[0].hosts, 2);
         // Formats.
         const auto json = formatReport(r, DriftFormat::Json, "t", 2000);
         QVERIFY(json.find("\"worst\": \"critical\"") != std::string::npos);
