@@ -641,6 +641,17 @@ void TopologyCanvas::paintServices(QPainter &p) {
             if (from >= 0 && to >= 0)
                 m_figures[edgeKey(from, to)] = &e;
         }
+        // And per node, per callee in the graph's order, so a frame walks edges without lookups.
+        m_calleeFigureStart.assign(nodeCount + 1, 0);
+        m_calleeFigures.clear();
+        for (std::size_t i = 0; i < nodeCount; ++i) {
+            m_calleeFigureStart[i] = m_calleeFigures.size();
+            for (int c : m_graph->node(static_cast<int>(i)).callees) {
+                const auto it = m_figures.find(edgeKey(static_cast<int>(i), c));
+                m_calleeFigures.push_back(it == m_figures.end() ? nullptr : it->second);
+            }
+        }
+        m_calleeFigureStart[nodeCount] = m_calleeFigures.size();
         m_figuresSnapshot = m_snapshot.get();
         m_figuresGraph = m_graph.get();
     }
@@ -666,10 +677,13 @@ void TopologyCanvas::paintServices(QPainter &p) {
     for (std::size_t i = 0; i < nodeCount; ++i) {
         if (!isService[i])
             continue;
-        for (int c : m_graph->node(static_cast<int>(i)).callees)
-            if (c != static_cast<int>(i) &&
-                (view.contains(at[i]) || view.contains(at[static_cast<std::size_t>(c)])))
-                edges.push_back({static_cast<int>(i), c, figureOf(static_cast<int>(i), c)});
+        const bool here = view.contains(at[i]);
+        const auto &callees = m_graph->node(static_cast<int>(i)).callees;
+        for (std::size_t k = 0; k < callees.size(); ++k) {
+            const int c = callees[k];
+            if (c != static_cast<int>(i) && (here || view.contains(at[static_cast<std::size_t>(c)])))
+                edges.push_back({static_cast<int>(i), c, m_calleeFigures[m_calleeFigureStart[i] + k]});
+        }
     }
     constexpr std::size_t kMaxEdges = 2500;
     const bool aggregate = edges.size() > kMaxEdges;
@@ -678,8 +692,8 @@ void TopologyCanvas::paintServices(QPainter &p) {
     const bool detailed = !aggregate && m_scale * 0.3 >= 3; // arrows only where they can be seen
     auto drawEdge = [&](int i, int c, bool emphasised) {
         if (emphasised && !(m_blast.nodes.count(i) && m_blast.nodes.count(c)) && !pathEdges.count({i, c}))
-            return; // the emphasis pass draws only blast-radius and path edges
-        const ServiceEdge *fig = figureOf(i, c);
+            return;                              // the emphasis pass draws only blast-radius and path edges
+        const ServiceEdge *fig = figureOf(i, c); // few edges drawn one by one: a lookup each is fine
         double width = 1;
         QColor colour(0xa0, 0xa8, 0xb0);
         if (fig && !std::isnan(fig->requestsPerSecond)) {

@@ -131,6 +131,8 @@ private:
                static_cast<std::uint32_t>(to);
     }
     std::unordered_map<std::uint64_t, const ServiceEdge *> m_figures;
+    std::vector<const ServiceEdge *> m_calleeFigures; // per node's callee, in the graph's order
+    std::vector<std::size_t> m_calleeFigureStart;     // per node: where its callees' figures start
     const FleetSnapshot *m_figuresSnapshot = nullptr;
     const analysis::FleetGraph *m_figuresGraph = nullptr;
     const QPixmap &sprite(const QColor &fill, double r, bool marked);
