@@ -35,7 +35,10 @@ AlertTimeline::AlertTimeline(QWidget *parent)
     chart->addAxis(m_y, Qt::AlignLeft);
     m_series->attachAxis(m_x);
     m_series->attachAxis(m_y);
+    // QChartView starts with a chart of its own and setChart() releases it without deleting it.
+    QChart *initial = this->chart();
     setChart(chart);
+    delete initial;
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(90);
     setMaximumHeight(200);

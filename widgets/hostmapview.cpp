@@ -432,6 +432,9 @@ HostMapView::HostMapView(WearFetch wearFetch, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addLayout(body, 1);
+    // The summary under the map (it had been built but never placed: found by the leak checker).
+    m_summary->setTextFormat(Qt::PlainText);
+    layout->addWidget(m_summary);
     connect(m_metric, &QComboBox::currentIndexChanged, this, [this](int i) {
         if (i < 0)
             return;
