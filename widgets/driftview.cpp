@@ -436,7 +436,7 @@ void DriftView::showValues(const QString &factName) {
             auto values = std::make_shared<const analysis::FactValues>(
                 analysis::factValues(*summary->baseline, rule, fact, snap->hosts, snap->facts, filter));
             QMetaObject::invokeMethod(
-                self.data(),
+                qApp, // not the widget: a worker must not touch one that may be in its destructor
                 [self, gen, values, rule, summary, factName] {
                     if (self && gen == self->m_valuesGen)
                         self->fillValues(factName, *values, rule);

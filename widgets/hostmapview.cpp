@@ -6,6 +6,7 @@
 #include "format.h"
 #include "viewcontrols.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -743,7 +744,7 @@ void HostMapView::computeImbalance() {
         auto ranking = std::make_shared<const std::vector<analysis::GroupImbalance>>(
             analysis::rankImbalance(snap->hosts, cpu, o));
         QMetaObject::invokeMethod(
-            self.data(),
+            qApp, // not the widget: a worker must not touch one that may be in its destructor
             [self, gen, snap, ranking] {
                 if (!self || gen != self->m_imbalanceGen)
                     return;

@@ -6,6 +6,7 @@
 #include "timeheatmapcanvas.h"
 #include "viewcontrols.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -232,7 +233,7 @@ void TimeHeatmapView::prepare() {
         auto rows = std::make_shared<const analysis::HeatRows>(
             analysis::prepareHeatRows(grid, snap->hosts, snap->graph.get(), o));
         QMetaObject::invokeMethod(
-            self.data(),
+            qApp, // not the widget: a worker must not touch one that may be in its destructor
             [self, gen, rows] {
                 if (!self || gen != self->m_prepareGen)
                     return;

@@ -4,6 +4,7 @@
 #include "fleet/labelmatcher.h"
 #include "item/incidentmodel.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
@@ -124,7 +125,7 @@ void TopologyCanvas::relayout() {
             else
                 *services = analysis::layoutServices(*graph, so);
             QMetaObject::invokeMethod(
-                self.data(),
+                qApp, // not the widget: a worker must not touch one that may be in its destructor
                 [self, gen, graph, physical, services] {
                     if (!self || gen != self->m_layoutGen)
                         return; // a newer shape arrived meanwhile
@@ -167,7 +168,7 @@ void TopologyCanvas::refreshHealth() {
             auto health = std::make_shared<std::vector<analysis::NodeHealth>>(
                 analysis::computeHealth(*snap->graph, snap->hosts, snap->alerts, hl, sl));
             QMetaObject::invokeMethod(
-                self.data(),
+                qApp, // not the widget: a worker must not touch one that may be in its destructor
                 [self, gen, snap, health] {
                     if (!self || gen != self->m_healthGen || snap->graph != self->m_graph)
                         return;
