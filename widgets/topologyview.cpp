@@ -529,6 +529,8 @@ void TopologyCanvas::render(QPainter &p) {
     p.setFont(f);
     int x = 8;
     const int y = height() - 10;
+    // On a plate, so a map running under it does not garble it.
+    p.fillRect(QRect(0, y - 15, width(), 21), QColor(0xfa, 0xfa, 0xfa, 235));
     auto swatch = [&](const QColor &c, const QString &label) {
         p.fillRect(QRect(x, y - 10, 12, 12), c);
         p.setPen(palette().color(QPalette::WindowText));
@@ -541,6 +543,21 @@ void TopologyCanvas::render(QPainter &p) {
     swatch(kSev[1], tr("warning"));
     swatch(kSev[0], tr("info"));
     swatch(kCause, tr("root cause / blast radius"));
+    // Say what the level of detail left out.
+    if (m_mode == Mode::Services && (m_edgesAggregated || m_labelsHidden > 0)) {
+        QStringList lod;
+        if (m_edgesAggregated)
+            lod << (m_edgesHidden > 0
+                        ? tr("edges bundled by area (%n faint bundle(s) hidden); zoom in for each", nullptr,
+                             m_edgesHidden)
+                        : tr("edges bundled by area; zoom in for each"));
+        if (m_labelsHidden > 0)
+            lod << tr("%n label(s) hidden where they would overlap", nullptr, m_labelsHidden);
+        p.setPen(QColor(0x55, 0x55, 0x55));
+        const QString text = lod.join(QStringLiteral(" · "));
+        p.drawText(QPoint(x, y), text);
+        x += p.fontMetrics().horizontalAdvance(text) + 16;
+    }
     if (m_stale) {
         p.setPen(QColor(0xc0, 0x30, 0x30));
         p.drawText(QPoint(x, y), tr("STALE: the data is older than two poll intervals"));
