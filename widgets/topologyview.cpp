@@ -1121,6 +1121,9 @@ void TopologyCanvas::mouseReleaseEvent(QMouseEvent *e) {
     m_selected = n;
     refreshBlast();
     if (n < 0) {
+        // A click on empty map clears the selection here and in the other views.
+        Q_EMIT hostsSelected(QString(), QStringList());
+        m_highlight.clear();
         update();
         return;
     }

@@ -273,6 +273,9 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     layout->addLayout(top);
     layout->addWidget(m_summary);
     m_selectionNote = new QLabel;
+    m_selectionNote->setTextFormat(Qt::RichText);
+    connect(m_selectionNote, &QLabel::linkActivated, this,
+            [this] { setSelection({}, {}, std::string()); }); // "clear"
     m_selectionNote->setStyleSheet(QStringLiteral("QLabel { background: #ffe4a8; padding: 3px; }"));
     m_selectionNote->hide();
     layout->addWidget(m_selectionNote);
@@ -508,7 +511,8 @@ void TriageView::updateHeadline() {
         m_selectionNote->setText(
             tr("Selected in another view: %1 — %n incident(s) have alerts on its hosts (tinted)", nullptr,
                m_model->markedCount())
-                .arg(m_selectionWhat));
+                .arg(m_selectionWhat.toHtmlEscaped()) +
+            QStringLiteral(" · <a href=\"clear\">%1</a>").arg(tr("clear")));
     }
     if (m_storm) {
         m_headline->setText(tr("ALERT STORM — %1").arg(head));

@@ -312,6 +312,12 @@ private Q_SLOTS:
         std::vector<std::string> names;
         for (const auto &h : hosts)
             names.push_back(h.toStdString());
+        // A click on empty map clears the selection everywhere.
+        const QPoint empty(2, 2); // not (0, 0): QTest takes a null point for the widget's centre
+        QCOMPARE(c.nodeAt(empty), -1);
+        QTest::mouseClick(&c, Qt::LeftButton, {}, empty);
+        QCOMPARE(selected.size(), 2);
+        QVERIFY(selected[1][1].toStringList().isEmpty());
 
         // Triage: the rack's incident is marked, an unrelated one is not.
         IncidentModel model;
@@ -321,7 +327,7 @@ private Q_SLOTS:
         QVERIFY(model.index(0, 0).data(IncidentModel::MarkedRole).toBool());
         QVERIFY(model.markedCount() >= 1 && model.markedCount() < model.rowCount());
         QVERIFY(triage.selectionNote()->text().contains(selected[0][0].toString()));
-        triage.setSelection({}, {}, "instance");
+        emit triage.selectionNote()->linkActivated(QStringLiteral("clear")); // the note's "clear"
         QCOMPARE(model.markedCount(), 0);
 
         // Heatmap: a grid of every host; the rack's rows are marked, then shown alone.
