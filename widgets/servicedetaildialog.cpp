@@ -1,6 +1,7 @@
 #include "servicedetaildialog.h"
 
 #include "analysis/fleetgraph.h"
+#include "analysis/topology.h"
 #include "item/incidentmodel.h"
 
 #include <QHBoxLayout>
@@ -130,16 +131,14 @@ void ServiceDetailDialog::refresh() {
     std::map<std::string, AlertRow> byName;
     int active = 0, worst = -1;
     for (const auto &a : m_snapshot->alerts) {
-        // Active as the maps count them: neither silenced, inhibited, suppressed nor resolved.
-        if (a.isSilenced() || a.isInhibited() || a.state == AlertState::Suppressed ||
-            a.state == AlertState::Resolved)
+        // Counted as the maps count them, and not resolved.
+        const int sev = analysis::healthSeverity(a);
+        if (sev < 0 || a.state == AlertState::Resolved)
             continue;
         const std::string host(a.labels.value(m_hostLabel));
         const bool onHost = members.count(host) > 0;
         if (!onHost && a.labels.value(m_serviceLabel) != name)
             continue;
-        const auto sv = a.severity();
-        const int sev = sv == "critical" || sv == "page" ? 2 : sv == "warning" ? 1 : 0;
         ++active;
         worst = std::max(worst, sev);
         auto &ar = byName[std::string(a.name())];

@@ -544,6 +544,13 @@ double meanMovePercent(const ServiceLayout &before, const ServiceLayout &after,
 
 // ---- Health and incidents -----------------------------------------------------------------------
 
+int healthSeverity(const Alert &a) {
+    if (a.isSilenced() || a.isInhibited() || a.state == AlertState::Suppressed)
+        return -1;
+    const auto sv = a.severity();
+    return sv == "critical" || sv == "page" ? 2 : sv == "warning" ? 1 : 0;
+}
+
 std::vector<NodeHealth> computeHealth(const FleetGraph &graph, const std::vector<Host> &hosts,
                                       const std::vector<Alert> &alerts, const std::string &hostLabel,
                                       const std::string &serviceLabel) {
@@ -569,10 +576,9 @@ std::vector<NodeHealth> computeHealth(const FleetGraph &graph, const std::vector
         }
     }
     for (const auto &a : alerts) {
-        if (a.isSilenced() || a.isInhibited() || a.state == AlertState::Suppressed)
+        const int sev = healthSeverity(a);
+        if (sev < 0)
             continue;
-        const auto sv = a.severity();
-        const int sev = sv == "critical" || sv == "page" ? 2 : sv == "warning" ? 1 : 0;
         auto mark = [&](NodeHealth &nh) {
             nh.severity = std::max(nh.severity, sev);
             ++nh.alerts;

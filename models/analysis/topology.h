@@ -89,6 +89,10 @@ struct NodeHealth {
     int alerts = 0;    // active alerts on it (hosts: naming the host; services: on its hosts or naming it)
 };
 
+// What an alert adds to a node's health: its severity (2 critical or page, 1 warning, 0 otherwise), or -1
+// when it does not count (silenced, inhibited or suppressed).
+int healthSeverity(const Alert &alert);
+
 // Per graph node. Alerts name hosts by hostLabel and services by serviceLabel.
 std::vector<NodeHealth> computeHealth(const FleetGraph &graph, const std::vector<Host> &hosts,
                                       const std::vector<Alert> &alerts, const std::string &hostLabel,

@@ -166,15 +166,8 @@ BaselineLoader::loadString(const std::string &text, const std::string &fileName,
 }
 
 std::optional<analysis::Baseline> BaselineLoader::loadFile(const std::string &path, ConfigError *error) {
-    std::ifstream in(path);
-    if (!in) {
-        if (error)
-            *error = ConfigError{path, 0, "", "cannot open the baseline file"};
-        return std::nullopt;
-    }
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return loadString(ss.str(), path, error);
+    const auto text = readYamlFile(path, "cannot open the baseline file", error);
+    return text ? loadString(*text, path, error) : std::nullopt;
 }
 
 std::string BaselineLoader::fromConsensus(const analysis::DriftReport &consensus,

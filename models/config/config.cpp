@@ -377,15 +377,8 @@ std::optional<Config> ConfigLoader::loadString(const std::string &text, const st
 }
 
 std::optional<Config> ConfigLoader::loadFile(const std::string &path, ConfigError *error) {
-    std::ifstream in(path);
-    if (!in) {
-        if (error)
-            *error = ConfigError{path, 0, {}, "cannot open the file"};
-        return std::nullopt;
-    }
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return loadString(ss.str(), path, error);
+    const auto text = readYamlFile(path, "cannot open the file", error);
+    return text ? loadString(*text, path, error) : std::nullopt;
 }
 
 bool ConfigLoader::validate(const Config &c, ConfigError *error) {

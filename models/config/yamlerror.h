@@ -6,7 +6,9 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <fstream>
 #include <optional>
+#include <sstream>
 #include <string>
 
 namespace vigil {
@@ -35,6 +37,20 @@ auto readYaml(const std::string &text, const std::string &fileName, ConfigError 
             *error = ConfigError{fileName, e.mark.line >= 0 ? e.mark.line + 1 : 0, {}, e.msg};
     }
     return std::nullopt;
+}
+
+// A YAML file's whole text, or nullopt with *error naming the file and `cannotOpen`.
+inline std::optional<std::string> readYamlFile(const std::string &path, const std::string &cannotOpen,
+                                               ConfigError *error) {
+    std::ifstream in(path);
+    if (!in) {
+        if (error)
+            *error = ConfigError{path, 0, {}, cannotOpen};
+        return std::nullopt;
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
 }
 
 } // namespace vigil
