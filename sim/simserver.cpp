@@ -551,16 +551,27 @@ ServerReply SimServer::amSilences(const ServerRequest &r) {
         if (j.is_discarded() || !j.is_object())
             return ServerReply::json(json{{"code", 400}, {"message", "parsing silence body failed"}}.dump(),
                                      400);
+        // A client's body is untrusted: fields of the wrong type read as absent (Alertmanager then
+        // refuses the silence for what is missing), never an exception on the server's thread.
+        auto text = [](const json &o, const char *k) {
+            auto it = o.find(k);
+            return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+        };
+        auto flag = [](const json &o, const char *k, bool fallback) {
+            auto it = o.find(k);
+            return it != o.end() && it->is_boolean() ? it->get<bool>() : fallback;
+        };
         Silence s;
-        s.id = j.value("id", "");
-        if (j.contains("matchers") && j["matchers"].is_array())
-            for (const auto &m : j["matchers"])
-                s.matchers.push_back({m.value("name", ""), m.value("value", ""), m.value("isRegex", false),
-                                      m.value("isEqual", true)});
-        s.startsAt = parseRfc3339(j.value("startsAt", "")).value_or(0);
-        s.endsAt = parseRfc3339(j.value("endsAt", "")).value_or(0);
-        s.createdBy = j.value("createdBy", "");
-        s.comment = j.value("comment", "");
+        s.id = text(j, "id");
+        if (auto ms = j.find("matchers"); ms != j.end() && ms->is_array())
+            for (const auto &m : *ms)
+                if (m.is_object())
+                    s.matchers.push_back({text(m, "name"), text(m, "value"), flag(m, "isRegex", false),
+                                          flag(m, "isEqual", true)});
+        s.startsAt = parseRfc3339(text(j, "startsAt")).value_or(0);
+        s.endsAt = parseRfc3339(text(j, "endsAt")).value_or(0);
+        s.createdBy = text(j, "createdBy");
+        s.comment = text(j, "comment");
         std::string err;
         const std::string id = m_fleet.addSilence(s, &err);
         if (id.empty())

@@ -80,7 +80,10 @@ analysis::MetricGrid loadHistory(const HistoryJob &job) {
                     warnings.push_back(src.name + ": " + body.error().describe());
                     break;
                 }
-                auto parsed = prometheus::parseQuery(body.value(), "/api/v1/query_range");
+                Skipped skipped;
+                auto parsed = prometheus::parseQuery(body.value(), "/api/v1/query_range", &skipped);
+                for (const auto &line : skipped.describe("/api/v1/query_range"))
+                    warnings.push_back(src.name + ": " + line);
                 if (!parsed) {
                     warnings.push_back(src.name + ": " + parsed.error().describe());
                     break;

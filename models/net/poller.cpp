@@ -2,8 +2,7 @@
 
 #include "../sources/alertmanageradapter.h"
 #include "../sources/prometheusadapter.h"
-
-#include <QPointer>
+#include "../support/guard.h"
 
 #include <algorithm>
 #include <chrono>
@@ -49,6 +48,7 @@ Poller::Poller(std::shared_ptr<HttpClient> client, SourceConfig source, SourceKi
 }
 
 Poller::~Poller() {
+    m_box->close();
     stop();
 }
 
@@ -66,8 +66,20 @@ void Poller::stop() {
 }
 
 void Poller::pollNow() {
-    if (m_current)
-        return; // the previous round is still out: never pile up requests on a slow server
+    if (m_current) {
+        // The previous round is still out: never pile up requests on a slow server. Every request has
+        // a timeout, so a round older than its requests' worst case lost an answer on the way (a
+        // failure inside the network layer): give it up rather than stop polling for good.
+        const auto timeoutMs =
+            m_kind == SourceKind::Alertmanager ? m_source.alertmanagerTimeoutMs : m_source.timeoutMs;
+        const auto deadline = std::chrono::milliseconds(4 * timeoutMs + m_source.intervalMs + 5000);
+        if (Clock::now() - m_current->started < deadline)
+            return;
+        for (auto id : m_inflight)
+            m_client->cancel(id);
+        m_health.lastError = "a poll round got no complete answer within " +
+                             std::to_string(deadline.count() / 1000) + " s; polling again";
+    }
     m_current = std::make_unique<Round>();
     m_current->id = ++m_round;
     m_current->started = Clock::now();
@@ -107,19 +119,14 @@ void Poller::issue(const std::string &key, HttpRequest req) {
     req.maxRetries = 1;
     ++m_current->pending;
     const std::uint64_t round = m_current->id;
-    QPointer<Poller> self(this);
-    m_inflight.push_back(m_client->send(std::move(req), [self, round, key](HttpResponse r) {
-        // On the Asio thread: hand the response to the poller's own thread.
-        if (!self)
-            return;
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, round, key, r = std::move(r)]() mutable {
-                if (self)
-                    self->onResponse(round, key, std::move(r));
-            },
-            Qt::QueuedConnection);
-    }));
+    m_inflight.push_back(
+        m_client->send(std::move(req), [box = m_box, self = this, round, key](HttpResponse r) {
+            // On the Asio thread: hand the response to the poller's own thread. Qt runs the functor only
+            // while `self` (its context) lives; the box keeps `self` alive while posting.
+            box->post([self, round, key, r = std::move(r)]() mutable {
+                self->onResponse(round, key, std::move(r));
+            });
+        }));
 }
 
 void Poller::onResponse(std::uint64_t round, const std::string &key, HttpResponse response) {
@@ -132,8 +139,16 @@ void Poller::onResponse(std::uint64_t round, const std::string &key, HttpRespons
 }
 
 void Poller::finishRound() {
-    std::shared_ptr<PollData> data =
-        m_kind == SourceKind::Prometheus ? buildPrometheus() : buildAlertmanager();
+    std::shared_ptr<PollData> data;
+    try {
+        data = m_kind == SourceKind::Prometheus ? buildPrometheus() : buildAlertmanager();
+    } catch (const std::exception &e) {
+        // The adapters check every type; this is the net under them. The source fails this round, the
+        // fleet already known stays, the next round starts as usual.
+        noteEscapedException("reading a poll's answers", e.what());
+        data = std::make_shared<PollData>();
+        data->health.lastError = std::string("internal error while reading the answers: ") + e.what();
+    }
     data->timings.receiveMs =
         std::chrono::duration<double, std::milli>(m_current->lastResponse - m_current->started).count();
     data->timings.receivedNs =
@@ -176,13 +191,20 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
         }
         return &it->second.body;
     };
+    auto noteSkipped = [&](const Skipped &skipped, const std::string &endpoint) {
+        for (auto &line : skipped.describe(endpoint))
+            data->health.warnings.push_back(std::move(line));
+    };
     auto t0 = Clock::now();
     double normalizeMs = 0;
     auto query = [&](const std::string &key, const std::string &what) -> std::optional<PromQueryResult> {
         const std::string *b = body(key, "/api/v1/query (" + what + ")");
         if (!b)
             return std::nullopt;
-        auto r = prometheus::parseQuery(*b, "/api/v1/query (" + what + ")");
+        Skipped skipped;
+        const std::string endpoint = "/api/v1/query (" + what + ")";
+        auto r = prometheus::parseQuery(*b, endpoint, &skipped);
+        noteSkipped(skipped, endpoint);
         if (!r) {
             errors.push_back(r.error().describe());
             return std::nullopt;
@@ -211,7 +233,9 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
         edgeErrors = query("edgeErrors", "edge errors: " + m_profile.edgeErrorQuery);
     std::optional<std::vector<PromRuleAlert>> ruleAlerts;
     if (const std::string *b = body("alerts", "/api/v1/alerts")) {
-        auto r = prometheus::parseAlerts(*b);
+        Skipped skipped;
+        auto r = prometheus::parseAlerts(*b, &skipped);
+        noteSkipped(skipped, "/api/v1/alerts");
         if (r)
             ruleAlerts = std::move(r.value());
         else
@@ -225,7 +249,9 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
         if (it != m_current->responses.end()) {
             const HttpResponse &r = it->second;
             if (r.ok()) {
-                auto parsed = prometheus::parseRules(r.body);
+                Skipped skipped;
+                auto parsed = prometheus::parseRules(r.body, &skipped);
+                noteSkipped(skipped, "/api/v1/rules");
                 if (parsed)
                     rules = std::move(parsed.value());
                 else
@@ -372,6 +398,10 @@ std::shared_ptr<PollData> Poller::buildAlertmanager() {
     auto &responses = m_current->responses;
     std::vector<std::string> errors;
     auto t0 = Clock::now();
+    auto noteSkipped = [&](const Skipped &skipped, const std::string &endpoint) {
+        for (auto &line : skipped.describe(endpoint))
+            data->health.warnings.push_back(std::move(line));
+    };
     auto body = [&](const std::string &key, const std::string &endpoint) -> const std::string * {
         auto it = responses.find(key);
         if (it == responses.end())
@@ -384,7 +414,10 @@ std::shared_ptr<PollData> Poller::buildAlertmanager() {
         return &it->second.body;
     };
     if (const std::string *b = body("alerts", "/api/v2/alerts")) {
-        if (auto r = alertmanager::parseAlerts(*b)) {
+        Skipped skipped;
+        auto r = alertmanager::parseAlerts(*b, &skipped);
+        noteSkipped(skipped, "/api/v2/alerts");
+        if (r) {
             data->hasAlerts = true;
             data->alerts = std::move(r.value());
             for (auto &a : data->alerts)
@@ -394,7 +427,10 @@ std::shared_ptr<PollData> Poller::buildAlertmanager() {
         }
     }
     if (const std::string *b = body("silences", "/api/v2/silences")) {
-        if (auto r = alertmanager::parseSilences(*b)) {
+        Skipped skipped;
+        auto r = alertmanager::parseSilences(*b, &skipped);
+        noteSkipped(skipped, "/api/v2/silences");
+        if (r) {
             data->hasSilences = true;
             data->silences = std::move(r.value());
             for (auto &s : data->silences)
@@ -407,8 +443,10 @@ std::shared_ptr<PollData> Poller::buildAlertmanager() {
     // failure here is a warning.
     if (auto it = responses.find("groups"); it != responses.end()) {
         auto checked = alertmanager::checkResponse(it->second, "/api/v2/alerts/groups");
-        auto r = checked ? alertmanager::parseGroups(it->second.body)
+        Skipped skipped;
+        auto r = checked ? alertmanager::parseGroups(it->second.body, &skipped)
                          : Result<std::vector<AlertGroup>>(checked.error());
+        noteSkipped(skipped, "/api/v2/alerts/groups");
         if (r) {
             data->hasGroups = true;
             for (auto &g : r.value()) {

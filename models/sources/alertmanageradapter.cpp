@@ -18,7 +18,7 @@ Result<Alert> alertFromJson(const json &a, const std::string &endpoint) {
         return jsonutil::shapeError(endpoint, "alert without \"labels\"");
     Alert out;
     out.labels = jsonutil::labels(*labels);
-    out.annotations = jsonutil::labels(a.value("annotations", json::object()));
+    out.annotations = jsonutil::labels(jsonutil::member(a, "annotations"));
     out.fingerprint = jsonutil::str(a, "fingerprint");
     if (out.fingerprint.empty())
         out.fingerprint = out.labels.fingerprint();
@@ -30,13 +30,13 @@ Result<Alert> alertFromJson(const json &a, const std::string &endpoint) {
         for (const auto &rec : *r)
             if (auto n = jsonutil::str(rec, "name"); !n.empty())
                 out.receivers.push_back(std::move(n));
-    const json status = a.value("status", json::object());
+    const json &status = jsonutil::member(a, "status");
     const std::string state = jsonutil::str(status, "state");
     out.state = state == "suppressed"    ? AlertState::Suppressed
                 : state == "unprocessed" ? AlertState::Unprocessed
                                          : AlertState::Active;
-    out.silencedBy = jsonutil::strings(status.value("silencedBy", json::array()));
-    out.inhibitedBy = jsonutil::strings(status.value("inhibitedBy", json::array()));
+    out.silencedBy = jsonutil::strings(jsonutil::member(status, "silencedBy"));
+    out.inhibitedBy = jsonutil::strings(jsonutil::member(status, "inhibitedBy"));
     return out;
 }
 
@@ -49,11 +49,20 @@ Result<Silence> silenceFromJson(const json &s, const std::string &endpoint) {
         return jsonutil::shapeError(endpoint, "silence without \"id\"");
     if (auto m = s.find("matchers"); m != s.end() && m->is_array()) {
         for (const auto &mj : *m) {
+            if (!mj.is_object())
+                return jsonutil::shapeError(endpoint, "silence matcher is not an object");
             SilenceMatcher sm;
             sm.name = jsonutil::str(mj, "name");
             sm.value = jsonutil::str(mj, "value");
-            sm.isRegex = mj.value("isRegex", false);
-            sm.isEqual = mj.value("isEqual", true); // absent before Alertmanager 0.22
+            if (sm.name.empty())
+                return jsonutil::shapeError(endpoint, "silence matcher without \"name\"");
+            // A matcher misread changes what the silence covers: a flag of the wrong type rejects it.
+            for (const char *flag : {"isRegex", "isEqual"})
+                if (const json &f = jsonutil::member(mj, flag); !f.is_null() && !f.is_boolean())
+                    return jsonutil::shapeError(endpoint, std::string("silence matcher's \"") + flag +
+                                                              "\" is not a boolean");
+            sm.isRegex = jsonutil::boolean(mj, "isRegex", false);
+            sm.isEqual = jsonutil::boolean(mj, "isEqual", true); // absent before Alertmanager 0.22
             out.matchers.push_back(std::move(sm));
         }
     }
@@ -62,7 +71,7 @@ Result<Silence> silenceFromJson(const json &s, const std::string &endpoint) {
     out.updatedAt = parseRfc3339(jsonutil::str(s, "updatedAt")).value_or(0);
     out.createdBy = jsonutil::str(s, "createdBy");
     out.comment = jsonutil::str(s, "comment");
-    out.state = jsonutil::str(s.value("status", json::object()), "state");
+    out.state = jsonutil::str(jsonutil::member(s, "status"), "state");
     return out;
 }
 
@@ -104,7 +113,7 @@ HttpRequest createSilenceRequest(const std::string &base, const Silence &s) {
     HttpRequest r = get(base, "/api/v2/silences");
     r.method = "POST";
     r.contentType = "application/json";
-    r.body = body.dump();
+    r.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
     r.maxRetries = 0;
     return r;
 }
@@ -131,7 +140,7 @@ Result<std::string> checkResponse(const HttpResponse &r, const std::string &endp
     return prometheus::checkResponse(r, endpoint);
 }
 
-Result<std::vector<Alert>> parseAlerts(std::string_view body) {
+Result<std::vector<Alert>> parseAlerts(std::string_view body, Skipped *skipped) {
     const std::string endpoint = "/api/v2/alerts";
     auto j = jsonutil::parse(body, endpoint);
     if (!j)
@@ -140,16 +149,19 @@ Result<std::vector<Alert>> parseAlerts(std::string_view body) {
         return jsonutil::shapeError(endpoint, "expected an array of alerts");
     std::vector<Alert> out;
     out.reserve(j->size());
+    Skipped local;
+    Skipped &skip = skipped ? *skipped : local;
     for (const auto &a : *j) {
         auto alert = alertFromJson(a, endpoint);
-        if (!alert)
-            return alert.error();
-        out.push_back(std::move(alert.value()));
+        if (alert)
+            out.push_back(std::move(alert.value()));
+        else
+            skip.add("alerts", alert.error().message);
     }
     return out;
 }
 
-Result<std::vector<AlertGroup>> parseGroups(std::string_view body) {
+Result<std::vector<AlertGroup>> parseGroups(std::string_view body, Skipped *skipped) {
     const std::string endpoint = "/api/v2/alerts/groups";
     auto j = jsonutil::parse(body, endpoint);
     if (!j)
@@ -157,16 +169,23 @@ Result<std::vector<AlertGroup>> parseGroups(std::string_view body) {
     if (!j->is_array())
         return jsonutil::shapeError(endpoint, "expected an array of groups");
     std::vector<AlertGroup> out;
+    Skipped local;
+    Skipped &skip = skipped ? *skipped : local;
     for (const auto &g : *j) {
+        if (!g.is_object()) {
+            skip.add("groups", "group is not an object");
+            continue;
+        }
         AlertGroup group;
-        group.labels = jsonutil::labels(g.value("labels", json::object()));
-        group.receiver = jsonutil::str(g.value("receiver", json::object()), "name");
+        group.labels = jsonutil::labels(jsonutil::member(g, "labels"));
+        group.receiver = jsonutil::str(jsonutil::member(g, "receiver"), "name");
         if (auto as = g.find("alerts"); as != g.end() && as->is_array()) {
             for (const auto &a : *as) {
                 auto alert = alertFromJson(a, endpoint);
-                if (!alert)
-                    return alert.error();
-                group.alerts.push_back(std::move(alert.value()));
+                if (alert)
+                    group.alerts.push_back(std::move(alert.value()));
+                else
+                    skip.add("alerts", alert.error().message);
             }
         }
         out.push_back(std::move(group));
@@ -174,7 +193,7 @@ Result<std::vector<AlertGroup>> parseGroups(std::string_view body) {
     return out;
 }
 
-Result<std::vector<Silence>> parseSilences(std::string_view body) {
+Result<std::vector<Silence>> parseSilences(std::string_view body, Skipped *skipped) {
     const std::string endpoint = "/api/v2/silences";
     auto j = jsonutil::parse(body, endpoint);
     if (!j)
@@ -182,11 +201,14 @@ Result<std::vector<Silence>> parseSilences(std::string_view body) {
     if (!j->is_array())
         return jsonutil::shapeError(endpoint, "expected an array of silences");
     std::vector<Silence> out;
+    Skipped local;
+    Skipped &skip = skipped ? *skipped : local;
     for (const auto &s : *j) {
         auto silence = silenceFromJson(s, endpoint);
-        if (!silence)
-            return silence.error();
-        out.push_back(std::move(silence.value()));
+        if (silence)
+            out.push_back(std::move(silence.value()));
+        else
+            skip.add("silences", silence.error().message);
     }
     return out;
 }
@@ -199,11 +221,11 @@ Result<AlertmanagerStatus> parseStatus(std::string_view body) {
     if (!j->is_object())
         return jsonutil::shapeError(endpoint, "expected an object");
     AlertmanagerStatus st;
-    st.version = jsonutil::str(j->value("versionInfo", json::object()), "version");
-    const json cluster = j->value("cluster", json::object());
+    st.version = jsonutil::str(jsonutil::member(*j, "versionInfo"), "version");
+    const json &cluster = jsonutil::member(*j, "cluster");
     st.clusterStatus = jsonutil::str(cluster, "status");
-    if (auto p = cluster.find("peers"); p != cluster.end() && p->is_array())
-        st.peers = static_cast<int>(p->size());
+    if (const json &p = jsonutil::member(cluster, "peers"); p.is_array())
+        st.peers = static_cast<int>(p.size());
     st.uptime = parseRfc3339(jsonutil::str(*j, "uptime")).value_or(0);
     return st;
 }

@@ -36,9 +36,11 @@ HttpRequest createSilenceRequest(const std::string &baseUrl, const Silence &s);
 HttpRequest expireSilenceRequest(const std::string &baseUrl, const std::string &id);
 
 Result<std::string> checkResponse(const HttpResponse &r, const std::string &endpoint);
-Result<std::vector<Alert>> parseAlerts(std::string_view body);
-Result<std::vector<AlertGroup>> parseGroups(std::string_view body);
-Result<std::vector<Silence>> parseSilences(std::string_view body);
+// Elements of the wrong shape are left out and counted in *skipped (when given); a wrong top-level
+// shape is an error.
+Result<std::vector<Alert>> parseAlerts(std::string_view body, Skipped *skipped = nullptr);
+Result<std::vector<AlertGroup>> parseGroups(std::string_view body, Skipped *skipped = nullptr);
+Result<std::vector<Silence>> parseSilences(std::string_view body, Skipped *skipped = nullptr);
 Result<AlertmanagerStatus> parseStatus(std::string_view body);
 Result<std::string> parseSilenceCreated(std::string_view body);
 

@@ -35,6 +35,19 @@ LabelSet labels(const json &obj) {
     return LabelSet(std::move(out));
 }
 
+const json &member(const json &obj, const char *key) {
+    static const json null;
+    if (!obj.is_object())
+        return null;
+    auto it = obj.find(key);
+    return it != obj.end() ? *it : null;
+}
+
+bool boolean(const json &obj, const char *key, bool fallback) {
+    const json &v = member(obj, key);
+    return v.is_boolean() ? v.get<bool>() : fallback;
+}
+
 std::string str(const json &obj, const char *key) {
     if (!obj.is_object())
         return {};

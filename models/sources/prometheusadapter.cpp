@@ -18,7 +18,11 @@ std::string formatSeconds(TimeMs t) {
 }
 
 TimeMs secondsToMs(const json &v) {
-    return v.is_number() ? static_cast<TimeMs>(std::llround(v.get<double>() * 1000.0)) : 0;
+    if (!v.is_number())
+        return 0;
+    const double s = v.get<double>();
+    // A timestamp past the year 33658 or before 1970 is no timestamp: keep the conversion defined.
+    return std::isfinite(s) && s >= 0 && s < 1e12 ? static_cast<TimeMs>(std::llround(s * 1000.0)) : 0;
 }
 
 // Unwraps {"status":"success","data":...,"warnings":[...]}; an error envelope becomes an ApiError.
@@ -39,7 +43,7 @@ Result<json> envelope(std::string_view body, const std::string &endpoint,
     if (status != "success")
         return jsonutil::shapeError(endpoint, "missing \"status\": \"success\"");
     if (warnings)
-        *warnings = jsonutil::strings(j->value("warnings", json::array()));
+        *warnings = jsonutil::strings(jsonutil::member(*j, "warnings"));
     auto data = j->find("data");
     if (data == j->end())
         return jsonutil::shapeError(endpoint, "missing \"data\"");
@@ -128,7 +132,7 @@ Result<std::string> checkResponse(const HttpResponse &r, const std::string &endp
     return r.body;
 }
 
-Result<PromQueryResult> parseQuery(std::string_view body, const std::string &endpoint) {
+Result<PromQueryResult> parseQuery(std::string_view body, const std::string &endpoint, Skipped *skipped) {
     PromQueryResult out;
     auto data = envelope(body, endpoint, &out.warnings);
     if (!data)
@@ -138,6 +142,8 @@ Result<PromQueryResult> parseQuery(std::string_view body, const std::string &end
     if (resIt == data->end())
         return jsonutil::shapeError(endpoint, "missing data.result");
     const json &res = *resIt;
+    Skipped local;
+    Skipped &skip = skipped ? *skipped : local;
     auto point = [&](const json &p, TimeMs &t, double &v) {
         if (!p.is_array() || p.size() != 2 || !p[0].is_number() || !p[1].is_string())
             return false;
@@ -151,10 +157,11 @@ Result<PromQueryResult> parseQuery(std::string_view body, const std::string &end
         out.vector.reserve(res.size());
         for (const auto &s : res) {
             PromSample sample;
-            auto v = s.find("value");
-            if (v == s.end() || !point(*v, sample.time, sample.value))
-                return jsonutil::shapeError(endpoint, "vector sample without a [time, \"value\"] pair");
-            sample.metric = jsonutil::labels(s.value("metric", json::object()));
+            if (!point(jsonutil::member(s, "value"), sample.time, sample.value)) {
+                skip.add("samples", "vector sample without a [time, \"value\"] pair");
+                continue;
+            }
+            sample.metric = jsonutil::labels(jsonutil::member(s, "metric"));
             out.vector.push_back(std::move(sample));
         }
     } else if (type == "matrix") {
@@ -164,17 +171,20 @@ Result<PromQueryResult> parseQuery(std::string_view body, const std::string &end
         out.matrix.reserve(res.size());
         for (const auto &s : res) {
             PromSeries series;
-            series.metric = jsonutil::labels(s.value("metric", json::object()));
-            auto vals = s.find("values");
-            if (vals == s.end() || !vals->is_array())
-                return jsonutil::shapeError(endpoint, "matrix series without \"values\"");
-            series.points.reserve(vals->size());
-            for (const auto &p : *vals) {
+            const json &vals = jsonutil::member(s, "values");
+            if (!vals.is_array()) {
+                skip.add("series", "matrix series without \"values\"");
+                continue;
+            }
+            series.metric = jsonutil::labels(jsonutil::member(s, "metric"));
+            series.points.reserve(vals.size());
+            for (const auto &p : vals) {
                 TimeMs t;
                 double v;
-                if (!point(p, t, v))
-                    return jsonutil::shapeError(endpoint, "matrix point is not [time, \"value\"]");
-                series.points.emplace_back(t, v);
+                if (point(p, t, v))
+                    series.points.emplace_back(t, v);
+                else
+                    skip.add("points", "matrix point is not [time, \"value\"]");
             }
             out.matrix.push_back(std::move(series));
         }
@@ -193,7 +203,7 @@ Result<PromQueryResult> parseQuery(std::string_view body, const std::string &end
     return out;
 }
 
-Result<PromTargets> parseTargets(std::string_view body) {
+Result<PromTargets> parseTargets(std::string_view body, Skipped *skipped) {
     const std::string endpoint = "/api/v1/targets";
     auto data = envelope(body, endpoint, nullptr);
     if (!data)
@@ -203,8 +213,13 @@ Result<PromTargets> parseTargets(std::string_view body) {
     if (act == data->end() || !act->is_array())
         return jsonutil::shapeError(endpoint, "missing data.activeTargets");
     for (const auto &t : *act) {
+        if (!t.is_object()) {
+            if (skipped)
+                skipped->add("targets", "target is not an object");
+            continue;
+        }
         PromTarget target;
-        target.labels = jsonutil::labels(t.value("labels", json::object()));
+        target.labels = jsonutil::labels(jsonutil::member(t, "labels"));
         target.scrapePool = jsonutil::str(t, "scrapePool");
         target.scrapeUrl = jsonutil::str(t, "scrapeUrl");
         target.health = jsonutil::str(t, "health");
@@ -219,7 +234,7 @@ Result<PromTargets> parseTargets(std::string_view body) {
     return out;
 }
 
-Result<std::vector<PromRuleAlert>> parseAlerts(std::string_view body) {
+Result<std::vector<PromRuleAlert>> parseAlerts(std::string_view body, Skipped *skipped) {
     const std::string endpoint = "/api/v1/alerts";
     auto data = envelope(body, endpoint, nullptr);
     if (!data)
@@ -230,9 +245,15 @@ Result<std::vector<PromRuleAlert>> parseAlerts(std::string_view body) {
     std::vector<PromRuleAlert> out;
     out.reserve(arr->size());
     for (const auto &a : *arr) {
+        const json &labels = jsonutil::member(a, "labels");
+        if (!labels.is_object()) {
+            if (skipped)
+                skipped->add("alerts", "alert without \"labels\"");
+            continue;
+        }
         PromRuleAlert alert;
-        alert.labels = jsonutil::labels(a.value("labels", json::object()));
-        alert.annotations = jsonutil::labels(a.value("annotations", json::object()));
+        alert.labels = jsonutil::labels(labels);
+        alert.annotations = jsonutil::labels(jsonutil::member(a, "annotations"));
         alert.state = jsonutil::str(a, "state");
         alert.activeAt = parseRfc3339(jsonutil::str(a, "activeAt")).value_or(0);
         parseSampleValue(jsonutil::str(a, "value"), alert.value);
@@ -241,7 +262,7 @@ Result<std::vector<PromRuleAlert>> parseAlerts(std::string_view body) {
     return out;
 }
 
-Result<std::vector<AlertRule>> parseRules(std::string_view body) {
+Result<std::vector<AlertRule>> parseRules(std::string_view body, Skipped *skipped) {
     const std::string endpoint = "/api/v1/rules";
     auto data = envelope(body, endpoint, nullptr);
     if (!data)
@@ -251,8 +272,11 @@ Result<std::vector<AlertRule>> parseRules(std::string_view body) {
         return jsonutil::shapeError(endpoint, "missing data.groups");
     std::vector<AlertRule> out;
     for (const auto &g : *groups) {
-        if (!g.is_object())
-            return jsonutil::shapeError(endpoint, "a rule group is not an object");
+        if (!g.is_object()) {
+            if (skipped)
+                skipped->add("rule groups", "a rule group is not an object");
+            continue;
+        }
         auto rules = g.find("rules");
         if (rules == g.end() || !rules->is_array())
             continue;

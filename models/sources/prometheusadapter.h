@@ -74,12 +74,15 @@ HttpRequest getRequest(const std::string &baseUrl, const std::string &path);
 // (reading Prometheus' own error shape where present), wrong content type.
 Result<std::string> checkResponse(const HttpResponse &r, const std::string &endpoint);
 
-Result<PromQueryResult> parseQuery(std::string_view body, const std::string &endpoint = "/api/v1/query");
-Result<PromTargets> parseTargets(std::string_view body);
-Result<std::vector<PromRuleAlert>> parseAlerts(std::string_view body);
+// Elements of the wrong shape (a sample, a series, a point, a target, an alert, a rule group) are left
+// out and counted in *skipped when given; a wrong top-level shape is an error naming the endpoint.
+Result<PromQueryResult> parseQuery(std::string_view body, const std::string &endpoint = "/api/v1/query",
+                                   Skipped *skipped = nullptr);
+Result<PromTargets> parseTargets(std::string_view body, Skipped *skipped = nullptr);
+Result<std::vector<PromRuleAlert>> parseAlerts(std::string_view body, Skipped *skipped = nullptr);
 Result<PromBuildInfo> parseBuildInfo(std::string_view body);
 // Alerting rules only (recording rules are skipped).
-Result<std::vector<AlertRule>> parseRules(std::string_view body);
+Result<std::vector<AlertRule>> parseRules(std::string_view body, Skipped *skipped = nullptr);
 
 // Values arrive as strings: "1.5", "NaN", "+Inf", "-Inf".
 bool parseSampleValue(std::string_view s, double &out);

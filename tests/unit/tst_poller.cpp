@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <nlohmann/json.hpp>
+
 #include <cmath>
 #include <optional>
 
@@ -302,6 +304,57 @@ private Q_SLOTS:
         for (const auto &w : amData->health.warnings)
             groupsWarned = groupsWarned || w.find("/api/v2/alerts/groups") != std::string::npos;
         QVERIFY(groupsWarned);
+    }
+
+    // A wrong-typed element inside an otherwise valid answer (it aborted Vigil before): the rest of the
+    // answer is used, the source stays healthy and its panel says what was skipped and why.
+    void wrongTypedElementsAreSkippedAndSaid() {
+        sim::SimOptions o;
+        o.hosts = 60;
+        o.scenario = "rack-failure";
+        sim::SimServer fleet(o);
+        sim::HttpServer server([&](const sim::ServerRequest &req) {
+            sim::ServerReply r = fleet.handle(req);
+            if (req.path == "/api/v2/alerts") {
+                auto j = nlohmann::json::parse(r.body);
+                j.push_back("not an alert");
+                j.push_back({{"labels", "alertname=A"}});
+                j[0]["status"] = "active"; // an object in the API; read as absent, the alert kept
+                r.body = j.dump();
+            } else if (req.path == "/api/v1/query" && req.param("query") == "up") {
+                auto j = nlohmann::json::parse(r.body);
+                j["data"]["result"][0]["value"] = {1, 1}; // the value must be a string
+                r.body = j.dump();
+            }
+            return r;
+        });
+        std::string err;
+        QVERIFY(server.start("127.0.0.1", 0, &err));
+        const std::string url = "http://127.0.0.1:" + std::to_string(server.port());
+        auto client = std::make_shared<HttpClient>();
+        const auto real =
+            fleet.handle(sim::ServerRequest{"GET", "/api/v2/alerts", "/api/v2/alerts", {}, {}, {}});
+        const auto realCount = nlohmann::json::parse(real.body).size();
+        Poller am(client, sourceFor(url, 3000), SourceKind::Alertmanager, url, 0,
+                  QueryProfile::nodeExporterDefault());
+        auto data = pollOnce(am);
+        QVERIFY(data && data->hasAlerts);
+        QVERIFY2(data->health.lastError.empty(), data->health.lastError.c_str());
+        QCOMPARE(data->alerts.size(), realCount);
+        bool said = false;
+        for (const auto &w : data->health.warnings)
+            said =
+                said || w == "/api/v2/alerts: 2 alerts skipped: wrong shape (first: alert is not an object)";
+        QVERIFY2(said, data->health.warnings.empty() ? "no warning" : data->health.warnings.front().c_str());
+        Poller prom(client, sourceFor(url, 3000), SourceKind::Prometheus, url, 0,
+                    QueryProfile::nodeExporterDefault());
+        auto pd = pollOnce(prom);
+        QVERIFY(pd && pd->hasInventory);
+        QCOMPARE(pd->hosts.size(), std::size_t(59));
+        said = false;
+        for (const auto &w : pd->health.warnings)
+            said = said || w.find("1 samples skipped: wrong shape") != std::string::npos;
+        QVERIFY(said);
     }
 
     // Acknowledge: a short silence Vigil extends while the incident lasts; taking it back expires it.

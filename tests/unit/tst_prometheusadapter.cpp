@@ -116,10 +116,6 @@ private Q_SLOTS:
         QTest::newRow("no result") << QByteArray(
                                           "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\"}}")
                                    << int(ApiError::Kind::Shape);
-        QTest::newRow("value not string")
-            << QByteArray("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{"
-                          "\"metric\":{},\"value\":[1,2]}]}}")
-            << int(ApiError::Kind::Shape);
         QTest::newRow("unknown type")
             << QByteArray("{\"status\":\"success\",\"data\":{\"resultType\":\"histogram\",\"result\":[]}}")
             << int(ApiError::Kind::Shape);

@@ -1,0 +1,112 @@
+#pragma once
+// Every adapter entry point that reads an answer from the wire, by name, with the recorded real answer
+// it reads. Shared by the wrong-type mutation test and the fuzz targets, so a new entry point is
+// covered by both once it is listed here.
+#include "sources/alertmanageradapter.h"
+#include "sources/prometheusadapter.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vigil::test {
+
+struct WireOutcome {
+    bool ok = false;
+    ApiError error; // when !ok
+    std::size_t items = 0;
+    int skipped = 0;
+};
+
+struct WireEntry {
+    const char *name;
+    const char *fixture; // in tests/data
+    const char *endpoint;
+    WireOutcome (*parse)(std::string_view body);
+};
+
+template <class R> WireOutcome outcome(const R &r, const Skipped &s, std::size_t (*count)(const R &)) {
+    WireOutcome o;
+    o.ok = r.ok();
+    if (o.ok)
+        o.items = count(r);
+    else
+        o.error = r.error();
+    o.skipped = s.count();
+    return o;
+}
+
+template <class R> std::size_t sizeOf(const R &r) {
+    return r->size();
+}
+
+inline const std::vector<WireEntry> &wireEntries() {
+    static const std::vector<WireEntry> entries{
+        {"prom.query", "prom_query_vector.json", "/api/v1/query",
+         [](std::string_view b) {
+             Skipped s;
+             auto r = prometheus::parseQuery(b, "/api/v1/query", &s);
+             return outcome<decltype(r)>(r, s, [](const decltype(r) &x) { return x->vector.size(); });
+         }},
+        {"prom.query_range", "prom_query_range.json", "/api/v1/query_range",
+         [](std::string_view b) {
+             Skipped s;
+             auto r = prometheus::parseQuery(b, "/api/v1/query_range", &s);
+             return outcome<decltype(r)>(r, s, [](const decltype(r) &x) { return x->matrix.size(); });
+         }},
+        {"prom.targets", "prom_targets.json", "/api/v1/targets",
+         [](std::string_view b) {
+             Skipped s;
+             auto r = prometheus::parseTargets(b, &s);
+             return outcome<decltype(r)>(r, s, [](const decltype(r) &x) { return x->active.size(); });
+         }},
+        {"prom.alerts", "prom_alerts.json", "/api/v1/alerts",
+         [](std::string_view b) {
+             Skipped s;
+             auto r = prometheus::parseAlerts(b, &s);
+             return outcome<decltype(r)>(r, s, sizeOf);
+         }},
+        {"prom.rules", "prom_rules.json", "/api/v1/rules",
+         [](std::string_view b) {
+             Skipped s;
+             auto r = prometheus::parseRules(b, &s);
+             return outcome<decltype(r)>(r, s, sizeOf);
+         }},
+        {"prom.buildinfo", "prom_buildinfo.json", "/api/v1/status/buildinfo",
+         [](std::string_view b) {
+             auto r = prometheus::parseBuildInfo(b);
+             return outcome<decltype(r)>(r, Skipped{}, [](const decltype(r) &) { return std::size_t(1); });
+         }},
+        {"am.alerts", "am_alerts.json", "/api/v2/alerts",
+         [](std::string_view b) {
+             Skipped s;
+             auto r = alertmanager::parseAlerts(b, &s);
+             return outcome<decltype(r)>(r, s, sizeOf);
+         }},
+        {"am.groups", "am_alert_groups.json", "/api/v2/alerts/groups",
+         [](std::string_view b) {
+             Skipped s;
+             auto r = alertmanager::parseGroups(b, &s);
+             return outcome<decltype(r)>(r, s, sizeOf);
+         }},
+        {"am.silences", "am_silences.json", "/api/v2/silences",
+         [](std::string_view b) {
+             Skipped s;
+             auto r = alertmanager::parseSilences(b, &s);
+             return outcome<decltype(r)>(r, s, sizeOf);
+         }},
+        {"am.status", "am_status.json", "/api/v2/status",
+         [](std::string_view b) {
+             auto r = alertmanager::parseStatus(b);
+             return outcome<decltype(r)>(r, Skipped{}, [](const decltype(r) &) { return std::size_t(1); });
+         }},
+        {"am.silence_created", "am_silence_created.json", "/api/v2/silences",
+         [](std::string_view b) {
+             auto r = alertmanager::parseSilenceCreated(b);
+             return outcome<decltype(r)>(r, Skipped{}, [](const decltype(r) &) { return std::size_t(1); });
+         }},
+    };
+    return entries;
+}
+
+} // namespace vigil::test
