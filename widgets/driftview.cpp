@@ -2,6 +2,7 @@
 
 #include "config/baselineloader.h"
 #include "support/csv.h"
+#include "support/guard.h"
 
 #include <QApplication>
 #include <QChart>
@@ -431,7 +432,8 @@ void DriftView::showValues(const QString &factName) {
     m_valuesTitle->setText(tr("Counting the values of %1…").arg(factName.toHtmlEscaped()));
     // A pass over every host's facts (millions on a large fleet): off the GUI thread.
     QPointer<DriftView> self(this);
-    QThreadPool::globalInstance()->start(
+    startGuarded(
+        *QThreadPool::globalInstance(), "counting a fact's values",
         [self, gen, summary = m_summary, snap = m_snapshot, rule, fact, filter = m_filterMatchers, factName] {
             auto values = std::make_shared<const analysis::FactValues>(
                 analysis::factValues(*summary->baseline, rule, fact, snap->hosts, snap->facts, filter));

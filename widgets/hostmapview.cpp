@@ -4,6 +4,7 @@
 #include "analysis/wear.h"
 #include "colorscale.h"
 #include "format.h"
+#include "support/guard.h"
 #include "viewcontrols.h"
 
 #include <QApplication>
@@ -738,23 +739,24 @@ void HostMapView::computeImbalance() {
     const auto gen = ++m_imbalanceGen;
     QPointer<HostMapView> self(this);
     // A pass over every host: off the GUI thread.
-    QThreadPool::globalInstance()->start([self, gen, snap = m_snapshot, cpu, label = by.toStdString()] {
-        analysis::ImbalanceOptions o;
-        o.groupLabel = label;
-        auto ranking = std::make_shared<const std::vector<analysis::GroupImbalance>>(
-            analysis::rankImbalance(snap->hosts, cpu, o));
-        QMetaObject::invokeMethod(
-            qApp, // not the widget: a worker must not touch one that may be in its destructor
-            [self, gen, snap, ranking] {
-                if (!self || gen != self->m_imbalanceGen)
-                    return;
-                self->m_customImbalance = ranking;
-                self->m_customFor = snap;
-                self->refreshImbalance();
-                Q_EMIT self->imbalanceShown();
-            },
-            Qt::QueuedConnection);
-    });
+    startGuarded(*QThreadPool::globalInstance(), "ranking uneven load",
+                 [self, gen, snap = m_snapshot, cpu, label = by.toStdString()] {
+                     analysis::ImbalanceOptions o;
+                     o.groupLabel = label;
+                     auto ranking = std::make_shared<const std::vector<analysis::GroupImbalance>>(
+                         analysis::rankImbalance(snap->hosts, cpu, o));
+                     QMetaObject::invokeMethod(
+                         qApp, // not the widget: a worker must not touch one that may be in its destructor
+                         [self, gen, snap, ranking] {
+                             if (!self || gen != self->m_imbalanceGen)
+                                 return;
+                             self->m_customImbalance = ranking;
+                             self->m_customFor = snap;
+                             self->refreshImbalance();
+                             Q_EMIT self->imbalanceShown();
+                         },
+                         Qt::QueuedConnection);
+                 });
 }
 
 void HostMapView::setImbalanceGrouping(const QString &label) {

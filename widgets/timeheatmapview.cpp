@@ -3,6 +3,7 @@
 #include "analysis/fleetgraph.h"
 #include "analysis/heatrows.h"
 #include "format.h"
+#include "support/guard.h"
 #include "timeheatmapcanvas.h"
 #include "viewcontrols.h"
 
@@ -229,33 +230,34 @@ void TimeHeatmapView::prepare() {
     const auto gen = ++m_prepareGen;
     QPointer<TimeHeatmapView> self(this);
     // The whole grid is walked: off the GUI thread.
-    QThreadPool::globalInstance()->start([self, gen, grid = m_grid, snap = m_snapshot, o] {
-        auto rows = std::make_shared<const analysis::HeatRows>(
-            analysis::prepareHeatRows(grid, snap->hosts, snap->graph.get(), o));
-        QMetaObject::invokeMethod(
-            qApp, // not the widget: a worker must not touch one that may be in its destructor
-            [self, gen, rows] {
-                if (!self || gen != self->m_prepareGen)
-                    return;
-                self->m_canvas->setRows(rows, self->unit());
-                if (!self->m_selection.empty()) {
-                    self->m_selectionLabel->setText(self->selectionText());
-                    self->m_canvas->revealMarked();
-                }
-                if (self->m_autoRange->isChecked()) {
-                    const QSignalBlocker b1(self->m_lo), b2(self->m_hi);
-                    const double scale = self->unit() == MetricUnit::Ratio ? 100.0 : 1.0;
-                    self->m_lo->setValue(rows->lo * scale);
-                    self->m_hi->setValue(rows->hi * scale);
-                }
-                self->m_status->setText(self->statusText());
-                if (!self->m_ready) {
-                    self->m_ready = true;
-                    Q_EMIT self->ready();
-                }
-            },
-            Qt::QueuedConnection);
-    });
+    startGuarded(*QThreadPool::globalInstance(), "preparing heatmap rows",
+                 [self, gen, grid = m_grid, snap = m_snapshot, o] {
+                     auto rows = std::make_shared<const analysis::HeatRows>(
+                         analysis::prepareHeatRows(grid, snap->hosts, snap->graph.get(), o));
+                     QMetaObject::invokeMethod(
+                         qApp, // not the widget: a worker must not touch one that may be in its destructor
+                         [self, gen, rows] {
+                             if (!self || gen != self->m_prepareGen)
+                                 return;
+                             self->m_canvas->setRows(rows, self->unit());
+                             if (!self->m_selection.empty()) {
+                                 self->m_selectionLabel->setText(self->selectionText());
+                                 self->m_canvas->revealMarked();
+                             }
+                             if (self->m_autoRange->isChecked()) {
+                                 const QSignalBlocker b1(self->m_lo), b2(self->m_hi);
+                                 const double scale = self->unit() == MetricUnit::Ratio ? 100.0 : 1.0;
+                                 self->m_lo->setValue(rows->lo * scale);
+                                 self->m_hi->setValue(rows->hi * scale);
+                             }
+                             self->m_status->setText(self->statusText());
+                             if (!self->m_ready) {
+                                 self->m_ready = true;
+                                 Q_EMIT self->ready();
+                             }
+                         },
+                         Qt::QueuedConnection);
+                 });
 }
 
 QString TimeHeatmapView::statusText() const {

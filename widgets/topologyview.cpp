@@ -3,6 +3,7 @@
 #include "analysis/correlation.h"
 #include "fleet/labelmatcher.h"
 #include "item/incidentmodel.h"
+#include "support/guard.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -116,45 +117,45 @@ void TopologyCanvas::relayout() {
     so.previous = m_services.positions;
     so.pinned = m_pinned;
     so.side = m_services.side;
-    QThreadPool::globalInstance()->start(
-        [self, gen, graph = m_snapshot->graph, mode = m_mode, po = m_physicalOptions, so] {
-            auto physical = std::make_shared<analysis::PhysicalLayout>();
-            auto services = std::make_shared<analysis::ServiceLayout>();
-            if (mode == Mode::Physical)
-                *physical = analysis::layoutPhysical(*graph, po);
-            else
-                *services = analysis::layoutServices(*graph, so);
-            QMetaObject::invokeMethod(
-                qApp, // not the widget: a worker must not touch one that may be in its destructor
-                [self, gen, graph, physical, services] {
-                    if (!self || gen != self->m_layoutGen)
-                        return; // a newer shape arrived meanwhile
-                    self->m_graph = graph;
-                    self->m_physical = std::move(*physical);
-                    if (self->m_mode == Mode::Services) {
-                        self->m_services = std::move(*services);
-                        self->m_servicePos.assign(graph->nodes().size(), QPointF());
-                        for (const auto &[name, p] : self->m_services.positions)
-                            if (const int s = graph->service(name); s >= 0)
-                                self->m_servicePos[static_cast<std::size_t>(s)] = QPointF(p.x, p.y);
-                    }
-                    self->m_laidOut = true;
-                    if (self->m_mode == Mode::Services && self->m_savePositions) {
-                        Positions keep;
-                        for (const auto &[name, p] : self->m_services.positions)
-                            keep.push_back({name, {p.x, p.y}});
-                        self->m_savePositions(std::move(keep));
-                    }
-                    if (!self->m_userMoved)
-                        self->fit();
-                    self->refreshHealth();
-                    self->refreshBlast();
-                    self->update();
-                    Q_EMIT self->laidOut();
-                    Q_EMIT self->statusChanged(self->warnings());
-                },
-                Qt::QueuedConnection);
-        });
+    startGuarded(*QThreadPool::globalInstance(), "laying out a map",
+                 [self, gen, graph = m_snapshot->graph, mode = m_mode, po = m_physicalOptions, so] {
+                     auto physical = std::make_shared<analysis::PhysicalLayout>();
+                     auto services = std::make_shared<analysis::ServiceLayout>();
+                     if (mode == Mode::Physical)
+                         *physical = analysis::layoutPhysical(*graph, po);
+                     else
+                         *services = analysis::layoutServices(*graph, so);
+                     QMetaObject::invokeMethod(
+                         qApp, // not the widget: a worker must not touch one that may be in its destructor
+                         [self, gen, graph, physical, services] {
+                             if (!self || gen != self->m_layoutGen)
+                                 return; // a newer shape arrived meanwhile
+                             self->m_graph = graph;
+                             self->m_physical = std::move(*physical);
+                             if (self->m_mode == Mode::Services) {
+                                 self->m_services = std::move(*services);
+                                 self->m_servicePos.assign(graph->nodes().size(), QPointF());
+                                 for (const auto &[name, p] : self->m_services.positions)
+                                     if (const int s = graph->service(name); s >= 0)
+                                         self->m_servicePos[static_cast<std::size_t>(s)] = QPointF(p.x, p.y);
+                             }
+                             self->m_laidOut = true;
+                             if (self->m_mode == Mode::Services && self->m_savePositions) {
+                                 Positions keep;
+                                 for (const auto &[name, p] : self->m_services.positions)
+                                     keep.push_back({name, {p.x, p.y}});
+                                 self->m_savePositions(std::move(keep));
+                             }
+                             if (!self->m_userMoved)
+                                 self->fit();
+                             self->refreshHealth();
+                             self->refreshBlast();
+                             self->update();
+                             Q_EMIT self->laidOut();
+                             Q_EMIT self->statusChanged(self->warnings());
+                         },
+                         Qt::QueuedConnection);
+                 });
 }
 
 void TopologyCanvas::refreshHealth() {
@@ -163,20 +164,20 @@ void TopologyCanvas::refreshHealth() {
     const auto gen = ++m_healthGen;
     QPointer<TopologyCanvas> self(this);
     // A pass over every host and alert: off the GUI thread; painted in place, no relayout.
-    QThreadPool::globalInstance()->start(
-        [self, gen, snap = m_snapshot, hl = m_hostLabel, sl = m_serviceLabel] {
-            auto health = std::make_shared<std::vector<analysis::NodeHealth>>(
-                analysis::computeHealth(*snap->graph, snap->hosts, snap->alerts, hl, sl));
-            QMetaObject::invokeMethod(
-                qApp, // not the widget: a worker must not touch one that may be in its destructor
-                [self, gen, snap, health] {
-                    if (!self || gen != self->m_healthGen || snap->graph != self->m_graph)
-                        return;
-                    self->m_health = std::move(*health);
-                    self->update();
-                },
-                Qt::QueuedConnection);
-        });
+    startGuarded(*QThreadPool::globalInstance(), "computing map health",
+                 [self, gen, snap = m_snapshot, hl = m_hostLabel, sl = m_serviceLabel] {
+                     auto health = std::make_shared<std::vector<analysis::NodeHealth>>(
+                         analysis::computeHealth(*snap->graph, snap->hosts, snap->alerts, hl, sl));
+                     QMetaObject::invokeMethod(
+                         qApp, // not the widget: a worker must not touch one that may be in its destructor
+                         [self, gen, snap, health] {
+                             if (!self || gen != self->m_healthGen || snap->graph != self->m_graph)
+                                 return;
+                             self->m_health = std::move(*health);
+                             self->update();
+                         },
+                         Qt::QueuedConnection);
+                 });
 }
 
 void TopologyCanvas::refreshBlast() {

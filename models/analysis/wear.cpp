@@ -1,6 +1,7 @@
 #include "wear.h"
 
 #include "support/csv.h"
+#include "support/guard.h"
 
 #include <algorithm>
 #include <cmath>
@@ -189,8 +190,10 @@ std::vector<HostWear> rankWear(const std::vector<WearInput> &inputs, const WearO
     std::vector<std::vector<HostWear>> parts(threads);
     std::vector<std::thread> pool;
     for (std::size_t t = 1; t < threads; ++t)
-        pool.emplace_back(fitRange, hostCount * t / threads, hostCount * (t + 1) / threads,
-                          std::ref(parts[t]));
+        pool.emplace_back([&, t] {
+            guarded("fitting wear trends",
+                    [&] { fitRange(hostCount * t / threads, hostCount * (t + 1) / threads, parts[t]); });
+        });
     fitRange(0, hostCount / threads, parts[0]);
     for (auto &th : pool)
         th.join();

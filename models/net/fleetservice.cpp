@@ -8,6 +8,7 @@
 #include "../fleet/fleetstate.h"
 #include "../sources/alertmanageradapter.h"
 #include "../store/store.h"
+#include "../support/guard.h"
 #include "../support/retire.h"
 #include "historyloader.h"
 #include "poller.h"
@@ -143,7 +144,9 @@ private:
             Q_EMIT storeMessage(tr("The cache could not be read: %1").arg(QString::fromStdString(error)));
     }
 
-    void onPolled(const std::shared_ptr<const PollData> &data) { publish(m_state.apply(*data)); }
+    void onPolled(const std::shared_ptr<const PollData> &data) {
+        guarded("the pipeline", [&] { publish(m_state.apply(*data)); });
+    }
 
     void publish(const FleetState::Update &update) {
         if (m_store) {
@@ -236,18 +239,19 @@ void FleetService::loadHistory(const QString &channel, const std::string &metric
     job.cancelled = flag;
     QPointer<QObject> guard(context);
     QPointer<FleetService> self(this);
-    m_jobs.start([job = std::move(job), guard, self, done = std::move(done)]() mutable {
-        auto grid = std::make_shared<const analysis::MetricGrid>(vigil::loadHistory(job));
-        if (job.cancelled->load() || !self)
-            return;
-        QMetaObject::invokeMethod(
-            self.data(),
-            [guard, grid = std::move(grid), flag = job.cancelled, done = std::move(done)]() {
-                if (guard && !flag->load())
-                    done(grid);
-            },
-            Qt::QueuedConnection);
-    });
+    startGuarded(m_jobs, "loading history",
+                 [job = std::move(job), guard, self, done = std::move(done)]() mutable {
+                     auto grid = std::make_shared<const analysis::MetricGrid>(vigil::loadHistory(job));
+                     if (job.cancelled->load() || !self)
+                         return;
+                     QMetaObject::invokeMethod(
+                         self.data(),
+                         [guard, grid = std::move(grid), flag = job.cancelled, done = std::move(done)]() {
+                             if (guard && !flag->load())
+                                 done(grid);
+                         },
+                         Qt::QueuedConnection);
+                 });
 }
 
 void FleetService::saveLayout(const std::string &map, Positions positions) {
@@ -258,18 +262,19 @@ void FleetService::saveLayout(const std::string &map, Positions positions) {
 void FleetService::loadLayout(const std::string &map, QObject *context, std::function<void(Positions)> done) {
     QPointer<QObject> guard(context);
     QPointer<FleetService> self(this);
-    m_jobs.start([map, store = store(), guard, self, done = std::move(done)] {
-        auto positions = store ? store->readLayout(map) : Positions{};
-        if (!self)
-            return;
-        QMetaObject::invokeMethod(
-            self.data(),
-            [guard, positions = std::move(positions), done] {
-                if (guard)
-                    done(positions);
-            },
-            Qt::QueuedConnection);
-    });
+    startGuarded(m_jobs, "loading the map layout",
+                 [map, store = store(), guard, self, done = std::move(done)] {
+                     auto positions = store ? store->readLayout(map) : Positions{};
+                     if (!self)
+                         return;
+                     QMetaObject::invokeMethod(
+                         self.data(),
+                         [guard, positions = std::move(positions), done] {
+                             if (guard)
+                                 done(positions);
+                         },
+                         Qt::QueuedConnection);
+                 });
 }
 
 // What drift keeps between evaluations: the tracker (each host's outcome), the hosts changed since,
@@ -342,152 +347,157 @@ void FleetService::loadDrift(TimeMs since, QObject *context, std::function<void(
     flag = std::make_shared<std::atomic<bool>>(false);
     QPointer<QObject> guard(context);
     QPointer<FleetService> self(this);
-    m_jobs.start([snap = m_current, drift = m_config.drift, store = store(), cache = m_drift, guard, self,
-                  flag, since, done = std::move(done)] {
-        if (!snap)
-            return;
-        const std::lock_guard work(cache->work);
-        auto out = std::make_shared<analysis::DriftSummary>();
-        out->at = nowMs();
-        std::vector<std::string> consensusNotes; // facts the consensus could not judge
-        analysis::DriftOptions o;
-        o.roleLabel = drift.roleLabel;
-        auto consensus = analysis::consensusDrift(snap->hosts, snap->facts, o);
-        out->consensus = std::move(consensus.baseline);
-        if (!drift.baselineFile.empty()) {
-            const std::string key = fileKey(drift.baselineFile);
-            if (key != cache->baselineKey) {
-                cache->baselineKey = key;
-                cache->fileBaseline.reset();
-                cache->fileError.clear();
-                ConfigError err;
-                if (auto b = BaselineLoader::loadFile(drift.baselineFile, &err))
-                    cache->fileBaseline = std::make_shared<const analysis::Baseline>(std::move(*b));
-                else
-                    cache->fileError = err.toString();
-            }
-            out->baseline = cache->fileBaseline;
-            out->error = cache->fileError;
-            if (out->baseline)
-                out->against = drift.baselineFile;
-        }
-        if (!out->baseline) {
-            out->baseline = std::make_shared<const analysis::Baseline>(
-                analysis::consensusBaseline(out->consensus, drift.roleLabel));
-            out->against = "the consensus by " + drift.roleLabel;
-            consensusNotes = std::move(consensus.notes);
-        }
-        // Judge: only the hosts changed since the last evaluation, when the baseline judges as before.
-        auto changed = cache->takeChanged(snap->generation);
-        if (!cache->tracker)
-            cache->tracker = std::make_unique<analysis::DriftTracker>(out->baseline);
-        if (!cache->tracker->adopt(out->baseline)) {
-            cache->history.clear();
-            cache->sinceAt = 0;
-            changed.reset();
-        }
-        if (snap->generation > cache->evaluated || !cache->tracker->ready()) {
-            if (!changed || !cache->tracker->ready()) {
-                cache->tracker->reset(snap->hosts, snap->facts);
-                cache->firstSeen.clear();
-            } else {
-                cache->tracker->update(snap->hosts, snap->facts, *changed);
-                for (const auto &h : *changed)
-                    for (auto it = cache->firstSeen.lower_bound({h, "", ""});
-                         it != cache->firstSeen.end() && std::get<0>(it->first) == h;)
-                        it = cache->firstSeen.erase(it);
-            }
-            cache->evaluated = snap->generation;
-        }
-        // First-seen times of the violations not looked up yet.
-        if (store) {
-            std::vector<Fact> missing;
-            for (auto &f : cache->tracker->violatedFacts())
-                if (!cache->firstSeen.count({f.host, f.name, f.value}))
-                    missing.push_back(std::move(f));
-            for (auto &[k, t] : store->firstSeenOf(missing, out->at))
-                cache->firstSeen[k] = t;
-        }
-        out->report = cache->tracker->report(cache->firstSeen, out->at);
-        out->report.notes.insert(out->report.notes.end(), consensusNotes.begin(), consensusNotes.end());
-        // New and fixed since the last report: that moment's report rebuilt from the cache (once per
-        // moment and baseline).
-        auto key = [](const std::string &host, const std::string &fact, const std::optional<std::string> &v) {
-            return host + '\x1f' + fact + '\x1f' + v.value_or("\x1e");
-        };
-        if (since > 0 && store && since < out->at) {
-            if (cache->sinceAt != since) {
-                cache->sinceKeys.clear();
-                const auto past = store->factsAt(since);
-                if (!past.facts.empty())
-                    for (const auto &v :
-                         analysis::evaluateBaseline(*out->baseline, snap->hosts, past.facts).violations)
-                        cache->sinceKeys.insert(key(v.host, v.rule->fact, v.actual));
-                cache->sinceAt = since;
-                cache->sinceKnown = !past.facts.empty();
-            }
-            if (cache->sinceKnown) {
-                out->since = since;
-                std::set<std::string> now;
-                std::map<std::pair<const analysis::FactRule *, std::string>, int> fresh;
-                for (const auto &v : out->report.violations) {
-                    auto k = key(v.host, v.rule->fact, v.actual);
-                    if (!cache->sinceKeys.count(k)) {
-                        ++out->newSince;
-                        ++fresh[{v.rule, v.actual.value_or(analysis::kAbsent)}];
-                    }
-                    now.insert(std::move(k));
+    startGuarded(
+        m_jobs, "judging drift",
+        [snap = m_current, drift = m_config.drift, store = store(), cache = m_drift, guard, self, flag, since,
+         done = std::move(done)] {
+            if (!snap)
+                return;
+            const std::lock_guard work(cache->work);
+            auto out = std::make_shared<analysis::DriftSummary>();
+            out->at = nowMs();
+            std::vector<std::string> consensusNotes; // facts the consensus could not judge
+            analysis::DriftOptions o;
+            o.roleLabel = drift.roleLabel;
+            auto consensus = analysis::consensusDrift(snap->hosts, snap->facts, o);
+            out->consensus = std::move(consensus.baseline);
+            if (!drift.baselineFile.empty()) {
+                const std::string key = fileKey(drift.baselineFile);
+                if (key != cache->baselineKey) {
+                    cache->baselineKey = key;
+                    cache->fileBaseline.reset();
+                    cache->fileError.clear();
+                    ConfigError err;
+                    if (auto b = BaselineLoader::loadFile(drift.baselineFile, &err))
+                        cache->fileBaseline = std::make_shared<const analysis::Baseline>(std::move(*b));
+                    else
+                        cache->fileError = err.toString();
                 }
-                for (const auto &k : cache->sinceKeys)
-                    out->fixedSince += !now.count(k);
-                for (auto &c : out->report.clusters)
-                    for (const auto &[rk, n] : fresh)
-                        if (rk.first->fact == c.fact && rk.first->origin == c.origin && rk.second == c.actual)
-                            c.newSince += n;
+                out->baseline = cache->fileBaseline;
+                out->error = cache->fileError;
+                if (out->baseline)
+                    out->against = drift.baselineFile;
             }
-        }
-        // Compliance per role.
-        std::set<std::string> failing;
-        for (const auto &v : out->report.violations)
-            failing.insert(v.host);
-        for (const auto &h : snap->hosts) {
-            if (!out->baseline->judges(h.labels))
-                continue;
-            auto &[ok, all] = out->byRole[std::string(h.labels.value(drift.roleLabel))];
-            ++all;
-            ok += !failing.count(h.name);
-        }
-        // Compliance over the last day at whole hours, from the facts as the cache knew them then (each
-        // hour judged once), and now.
-        if (store) {
-            constexpr TimeMs hour = 3'600'000;
-            const TimeMs lastHour = out->at / hour * hour;
-            cache->history.erase(cache->history.begin(), cache->history.lower_bound(lastHour - 24 * hour));
-            for (TimeMs t = lastHour - 24 * hour; t <= lastHour && !flag->load(); t += hour) {
-                if (cache->history.count(t))
+            if (!out->baseline) {
+                out->baseline = std::make_shared<const analysis::Baseline>(
+                    analysis::consensusBaseline(out->consensus, drift.roleLabel));
+                out->against = "the consensus by " + drift.roleLabel;
+                consensusNotes = std::move(consensus.notes);
+            }
+            // Judge: only the hosts changed since the last evaluation, when the baseline judges as before.
+            auto changed = cache->takeChanged(snap->generation);
+            if (!cache->tracker)
+                cache->tracker = std::make_unique<analysis::DriftTracker>(out->baseline);
+            if (!cache->tracker->adopt(out->baseline)) {
+                cache->history.clear();
+                cache->sinceAt = 0;
+                changed.reset();
+            }
+            if (snap->generation > cache->evaluated || !cache->tracker->ready()) {
+                if (!changed || !cache->tracker->ready()) {
+                    cache->tracker->reset(snap->hosts, snap->facts);
+                    cache->firstSeen.clear();
+                } else {
+                    cache->tracker->update(snap->hosts, snap->facts, *changed);
+                    for (const auto &h : *changed)
+                        for (auto it = cache->firstSeen.lower_bound({h, "", ""});
+                             it != cache->firstSeen.end() && std::get<0>(it->first) == h;)
+                            it = cache->firstSeen.erase(it);
+                }
+                cache->evaluated = snap->generation;
+            }
+            // First-seen times of the violations not looked up yet.
+            if (store) {
+                std::vector<Fact> missing;
+                for (auto &f : cache->tracker->violatedFacts())
+                    if (!cache->firstSeen.count({f.host, f.name, f.value}))
+                        missing.push_back(std::move(f));
+                for (auto &[k, t] : store->firstSeenOf(missing, out->at))
+                    cache->firstSeen[k] = t;
+            }
+            out->report = cache->tracker->report(cache->firstSeen, out->at);
+            out->report.notes.insert(out->report.notes.end(), consensusNotes.begin(), consensusNotes.end());
+            // New and fixed since the last report: that moment's report rebuilt from the cache (once per
+            // moment and baseline).
+            auto key = [](const std::string &host, const std::string &fact,
+                          const std::optional<std::string> &v) {
+                return host + '\x1f' + fact + '\x1f' + v.value_or("\x1e");
+            };
+            if (since > 0 && store && since < out->at) {
+                if (cache->sinceAt != since) {
+                    cache->sinceKeys.clear();
+                    const auto past = store->factsAt(since);
+                    if (!past.facts.empty())
+                        for (const auto &v :
+                             analysis::evaluateBaseline(*out->baseline, snap->hosts, past.facts).violations)
+                            cache->sinceKeys.insert(key(v.host, v.rule->fact, v.actual));
+                    cache->sinceAt = since;
+                    cache->sinceKnown = !past.facts.empty();
+                }
+                if (cache->sinceKnown) {
+                    out->since = since;
+                    std::set<std::string> now;
+                    std::map<std::pair<const analysis::FactRule *, std::string>, int> fresh;
+                    for (const auto &v : out->report.violations) {
+                        auto k = key(v.host, v.rule->fact, v.actual);
+                        if (!cache->sinceKeys.count(k)) {
+                            ++out->newSince;
+                            ++fresh[{v.rule, v.actual.value_or(analysis::kAbsent)}];
+                        }
+                        now.insert(std::move(k));
+                    }
+                    for (const auto &k : cache->sinceKeys)
+                        out->fixedSince += !now.count(k);
+                    for (auto &c : out->report.clusters)
+                        for (const auto &[rk, n] : fresh)
+                            if (rk.first->fact == c.fact && rk.first->origin == c.origin &&
+                                rk.second == c.actual)
+                                c.newSince += n;
+                }
+            }
+            // Compliance per role.
+            std::set<std::string> failing;
+            for (const auto &v : out->report.violations)
+                failing.insert(v.host);
+            for (const auto &h : snap->hosts) {
+                if (!out->baseline->judges(h.labels))
                     continue;
-                auto past = store->factsAt(t);
-                if (!past.facts.empty())
-                    cache->history[t] =
-                        analysis::evaluateBaseline(*out->baseline, snap->hosts, past.facts).compliance();
-                else
-                    cache->history[t] = -1; // the cache knew no facts then
+                auto &[ok, all] = out->byRole[std::string(h.labels.value(drift.roleLabel))];
+                ++all;
+                ok += !failing.count(h.name);
             }
-            for (const auto &[t, c] : cache->history)
-                if (c >= 0 && t < out->at)
-                    out->history.emplace_back(t, c);
-            out->history.emplace_back(out->at, out->report.compliance());
-        }
-        if (flag->load() || !self)
-            return;
-        QMetaObject::invokeMethod(
-            self.data(),
-            [guard, out = DriftPtr(std::move(out)), flag, done = std::move(done)] {
-                if (guard && !flag->load())
-                    done(out);
-            },
-            Qt::QueuedConnection);
-    });
+            // Compliance over the last day at whole hours, from the facts as the cache knew them then (each
+            // hour judged once), and now.
+            if (store) {
+                constexpr TimeMs hour = 3'600'000;
+                const TimeMs lastHour = out->at / hour * hour;
+                cache->history.erase(cache->history.begin(),
+                                     cache->history.lower_bound(lastHour - 24 * hour));
+                for (TimeMs t = lastHour - 24 * hour; t <= lastHour && !flag->load(); t += hour) {
+                    if (cache->history.count(t))
+                        continue;
+                    auto past = store->factsAt(t);
+                    if (!past.facts.empty())
+                        cache->history[t] =
+                            analysis::evaluateBaseline(*out->baseline, snap->hosts, past.facts).compliance();
+                    else
+                        cache->history[t] = -1; // the cache knew no facts then
+                }
+                for (const auto &[t, c] : cache->history)
+                    if (c >= 0 && t < out->at)
+                        out->history.emplace_back(t, c);
+                out->history.emplace_back(out->at, out->report.compliance());
+            }
+            if (flag->load() || !self)
+                return;
+            QMetaObject::invokeMethod(
+                self.data(),
+                [guard, out = DriftPtr(std::move(out)), flag, done = std::move(done)] {
+                    if (guard && !flag->load())
+                        done(out);
+                },
+                Qt::QueuedConnection);
+        });
 }
 
 void FleetService::loadWear(int hours, QObject *context, std::function<void(WearPtr)> done) {
@@ -528,31 +538,32 @@ void FleetService::loadWear(int hours, QObject *context, std::function<void(Wear
     }
     QPointer<QObject> guard(context);
     QPointer<FleetService> self(this);
-    m_jobs.start([jobs = std::move(jobs), report, guard, self, flag, done = std::move(done)]() mutable {
-        std::vector<analysis::MetricGrid> grids;
-        for (const auto &job : jobs) {
-            if (flag->load())
-                return;
-            grids.push_back(vigil::loadHistory(job));
-        }
-        std::vector<analysis::WearInput> inputs;
-        for (std::size_t k = 0; k < grids.size(); ++k) {
-            inputs.push_back({&grids[k], report->titles[k], report->limits[k]});
-            for (const auto &w : grids[k].warnings)
-                report->warnings.push_back(report->titles[k] + ": " + w);
-            report->hostsJudged = std::max(report->hostsJudged, grids[k].hosts.size());
-        }
-        report->ranking = analysis::rankWear(inputs);
-        if (flag->load() || !self)
-            return;
-        QMetaObject::invokeMethod(
-            self.data(),
-            [guard, report = WearPtr(std::move(report)), flag, done = std::move(done)]() {
-                if (guard && !flag->load())
-                    done(report);
-            },
-            Qt::QueuedConnection);
-    });
+    startGuarded(m_jobs, "ranking hardware wear",
+                 [jobs = std::move(jobs), report, guard, self, flag, done = std::move(done)]() mutable {
+                     std::vector<analysis::MetricGrid> grids;
+                     for (const auto &job : jobs) {
+                         if (flag->load())
+                             return;
+                         grids.push_back(vigil::loadHistory(job));
+                     }
+                     std::vector<analysis::WearInput> inputs;
+                     for (std::size_t k = 0; k < grids.size(); ++k) {
+                         inputs.push_back({&grids[k], report->titles[k], report->limits[k]});
+                         for (const auto &w : grids[k].warnings)
+                             report->warnings.push_back(report->titles[k] + ": " + w);
+                         report->hostsJudged = std::max(report->hostsJudged, grids[k].hosts.size());
+                     }
+                     report->ranking = analysis::rankWear(inputs);
+                     if (flag->load() || !self)
+                         return;
+                     QMetaObject::invokeMethod(
+                         self.data(),
+                         [guard, report = WearPtr(std::move(report)), flag, done = std::move(done)]() {
+                             if (guard && !flag->load())
+                                 done(report);
+                         },
+                         Qt::QueuedConnection);
+                 });
 }
 
 void FleetService::start() {

@@ -4,6 +4,7 @@
 // emits one PollData per round. A slow endpoint never piles up requests: a tick during a round is skipped.
 #include "../config/config.h"
 #include "../fleet/polldata.h"
+#include "../support/postbox.h"
 #include "httpclient.h"
 
 #include <QObject>
@@ -51,6 +52,8 @@ private:
     std::uint64_t m_round = 0;
     std::unique_ptr<Round> m_current;
     std::vector<std::uint64_t> m_inflight;
+    // The network thread's way back to this poller (closed in the destructor).
+    std::shared_ptr<PostBox> m_box = std::make_shared<PostBox>(this);
 };
 
 } // namespace vigil
