@@ -2,6 +2,7 @@
 
 #include "httpclient.h"
 
+#include "../fleet/timeutil.h"
 #include "gzip.h"
 #include "iorunner.h"
 #include "url.h"
@@ -18,11 +19,15 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <ctime>
 #include <deque>
+#include <iomanip>
 #include <mutex>
 #include <random>
+#include <sstream>
 #include <thread>
 #include <unordered_map>
 
@@ -79,7 +84,35 @@ std::string HttpResponse::describe() const {
     auto reason = http::obsolete_reason(static_cast<http::status>(status));
     if (!reason.empty())
         s += " " + std::string(reason);
+    if (status >= 300 && status < 400)
+        // Often a proxy or single-sign-on gateway sending an unauthenticated client to its login page.
+        s += location.empty()
+                 ? ", a redirect without a Location"
+                 : ", redirected to " + location +
+                       " (Vigil does not follow redirects: is a login proxy in front of the API?)";
+    if (retryAfterMs >= 0)
+        s += ", the server asks to retry after " + std::to_string((retryAfterMs + 999) / 1000) + " s";
     return s;
+}
+
+std::int64_t parseRetryAfter(std::string_view v, std::int64_t nowMs) {
+    while (!v.empty() && v.front() == ' ')
+        v.remove_prefix(1);
+    while (!v.empty() && v.back() == ' ')
+        v.remove_suffix(1);
+    if (v.empty())
+        return -1;
+    if (std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return v.size() > 9 ? std::int64_t(999'999'999) * 1000 : std::stoll(std::string(v)) * 1000;
+    // An HTTP-date: "Wed, 21 Oct 2015 07:28:00 GMT".
+    std::tm tm{};
+    std::istringstream in{std::string(v)};
+    in.imbue(std::locale::classic());
+    in >> std::get_time(&tm, "%a, %d %b %Y %H:%M:%S");
+    if (in.fail())
+        return -1;
+    const std::int64_t at = static_cast<std::int64_t>(timegm(&tm)) * 1000;
+    return std::max<std::int64_t>(0, at - nowMs);
 }
 
 namespace {
@@ -124,6 +157,7 @@ struct HttpClient::Impl {
         bool cancelled = false;
         Connection *conn = nullptr;
         asio::steady_timer *timer = nullptr;
+        tcp::resolver *resolver = nullptr;
     };
     std::unordered_map<std::string, std::vector<std::unique_ptr<Connection>>> idle;
     std::unordered_map<std::string, Bucket> buckets;
@@ -175,6 +209,8 @@ struct HttpClient::Impl {
         }
         if (it->second.timer)
             it->second.timer->cancel();
+        if (it->second.resolver)
+            it->second.resolver->cancel();
     }
 
     awaitable<void> run(std::uint64_t id, HttpRequest req, Callback cb) {
@@ -201,10 +237,18 @@ struct HttpClient::Impl {
                      (resp.status == 429 || resp.status == 502 || resp.status == 503 || resp.status == 504));
                 if (!transient || !req.idempotent() || attempt >= req.maxRetries)
                     break;
-                // Exponential backoff with "equal jitter": half fixed, half random.
+                // Exponential backoff with "equal jitter": half fixed, half random; a server that says
+                // when to come back (Retry-After) is asked again then, or not at all when that is later
+                // than a poll can wait.
                 auto delay = std::min(opts.retryMaxDelay, opts.retryBaseDelay * (1 << std::min(attempt, 16)));
                 std::uniform_int_distribution<long> jitter(0, delay.count() / 2);
-                asio::steady_timer timer(io, std::chrono::milliseconds(delay.count() / 2 + jitter(rng)));
+                auto wait = std::chrono::milliseconds(delay.count() / 2 + jitter(rng));
+                if (resp.retryAfterMs >= 0) {
+                    if (resp.retryAfterMs > opts.retryAfterMax.count())
+                        break;
+                    wait = std::chrono::milliseconds(resp.retryAfterMs);
+                }
+                asio::steady_timer timer(io, wait);
                 active[id].timer = &timer;
                 beast::error_code ec;
                 co_await timer.async_wait(asio::redirect_error(use_awaitable, ec));
@@ -230,16 +274,38 @@ struct HttpClient::Impl {
         }
     }
 
-    awaitable<std::unique_ptr<Connection>> connect(const Url &url, const HttpRequest &req, HttpResponse &r) {
+    awaitable<std::unique_ptr<Connection>> connect(std::uint64_t id, const Url &url, const HttpRequest &req,
+                                                   HttpResponse &r) {
         auto conn = std::make_unique<Connection>();
         conn->origin = url.origin();
-        tcp::resolver resolver(io);
+        // Name resolution runs on getaddrinfo, which has no timeout of its own: a timer cancels it
+        // after the connect timeout, and cancel() reaches it through the request's entry.
+        // The timer's handler may run after this frame is gone: what it touches is shared.
+        struct Resolving {
+            explicit Resolving(asio::io_context &io)
+                : resolver(io) {}
+            tcp::resolver resolver;
+            bool timedOut = false;
+        };
+        auto resolving = std::make_shared<Resolving>(io);
+        asio::steady_timer resolveTimer(io, req.connectTimeout);
+        resolveTimer.async_wait([resolving](const beast::error_code &tec) {
+            if (!tec) {
+                resolving->timedOut = true;
+                resolving->resolver.cancel();
+            }
+        });
+        active[id].resolver = &resolving->resolver;
         beast::error_code ec;
-        auto results =
-            co_await resolver.async_resolve(url.host, url.port, asio::redirect_error(use_awaitable, ec));
+        auto results = co_await resolving->resolver.async_resolve(url.host, url.port,
+                                                                  asio::redirect_error(use_awaitable, ec));
+        active[id].resolver = nullptr;
+        resolveTimer.cancel();
         if (ec) {
-            r.error = HttpError::Resolve;
-            r.errorMessage = "cannot resolve " + url.host + ": " + ec.message();
+            r.error = resolving->timedOut ? HttpError::Timeout : HttpError::Resolve;
+            r.errorMessage = resolving->timedOut ? "resolving " + url.host + " took longer than " +
+                                                       std::to_string(req.connectTimeout.count()) + " ms"
+                                                 : "cannot resolve " + url.host + ": " + ec.message();
             co_return nullptr;
         }
         if (url.tls())
@@ -346,6 +412,10 @@ struct HttpClient::Impl {
         auto &res = parser.get();
         r.status = static_cast<int>(res.result_int());
         r.contentType = std::string(res[http::field::content_type]);
+        if (r.status >= 300 && r.status < 400)
+            r.location = std::string(res[http::field::location]).substr(0, 512);
+        if (r.status == 429 || r.status == 503)
+            r.retryAfterMs = parseRetryAfter(res[http::field::retry_after], nowMs());
         r.wireBytes = res.body().size();
         keepAlive = res.keep_alive();
         if (beast::iequals(res[http::field::content_encoding], "gzip")) {
@@ -381,7 +451,7 @@ struct HttpClient::Impl {
         for (int pass = 0; pass < 2; ++pass) {
             const bool reused = conn != nullptr;
             if (!conn) {
-                conn = co_await connect(url, req, r);
+                conn = co_await connect(id, url, req, r);
                 if (!conn || isCancelled(id))
                     co_return r;
             }

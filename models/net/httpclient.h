@@ -21,6 +21,9 @@ public:
         std::size_t maxIdlePerOrigin = 8;
         std::chrono::milliseconds retryBaseDelay{250};
         std::chrono::milliseconds retryMaxDelay{5000};
+        // A 429/503 with Retry-After is retried after the time the server asks for, when that is no
+        // longer than this; a longer wait is not retried and is reported with the server's figure.
+        std::chrono::milliseconds retryAfterMax{10000};
     };
     using Callback = std::function<void(HttpResponse)>;
 

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -23,6 +24,8 @@ enum class HttpError {
 };
 
 const char *httpErrorName(HttpError e);
+// Retry-After as delay-seconds or an HTTP-date, in ms from nowMs; -1 when absent or unreadable.
+std::int64_t parseRetryAfter(std::string_view value, std::int64_t nowMs);
 
 struct HttpAuth {
     std::string bearerToken;
@@ -61,6 +64,8 @@ struct HttpResponse {
     double elapsedMs = 0;        // from send() to completion, retries included
     int attempts = 0;
     bool reusedConnection = false;
+    std::string location;           // a redirect's target (Vigil does not follow redirects)
+    std::int64_t retryAfterMs = -1; // from Retry-After on 429/503, when the server sent it
 
     [[nodiscard]] bool ok() const { return error == HttpError::None && status >= 200 && status < 300; }
     // One line for the operator: "HTTP 503 Service Unavailable", "timeout after 15000 ms", ...

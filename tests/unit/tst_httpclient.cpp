@@ -321,6 +321,73 @@ private Q_SLOTS:
         sendSync(c, r2);
         QCOMPARE(seen, (std::vector<std::string>{"Bearer tok", "Basic bm9jOnB3"}));
     }
+
+    // A 429/503 with Retry-After is asked again when the server says, not on the backoff schedule; a
+    // wait longer than a poll can afford is not retried, and the figure is reported.
+    void retryAfterIsHonoured() {
+        std::atomic<int> calls{0};
+        Server s([&](const ServerRequest &) {
+            if (calls++ == 0) {
+                auto r = ServerReply::text("slow down", 429);
+                r.headers.emplace_back("Retry-After", "1");
+                return r;
+            }
+            return ServerReply::json("{}");
+        });
+        HttpClient::Options o;
+        o.retryBaseDelay = std::chrono::milliseconds(1); // the backoff alone would retry at once
+        HttpClient c(o);
+        QElapsedTimer t;
+        t.start();
+        auto r = sendSync(c, get(s.server, "/x", 2));
+        QVERIFY2(r.ok(), r.describe().c_str());
+        QCOMPARE(r.attempts, 2);
+        QVERIFY2(t.elapsed() >= 950, qPrintable(QString::number(t.elapsed())));
+
+        Server busy([&](const ServerRequest &) {
+            auto r = ServerReply::text("maintenance", 503);
+            r.headers.emplace_back("Retry-After", "120");
+            return r;
+        });
+        auto r2 = sendSync(c, get(busy.server, "/x", 2));
+        QCOMPARE(r2.status, 503);
+        QCOMPARE(r2.attempts, 1);
+        QCOMPARE(r2.retryAfterMs, std::int64_t(120'000));
+        QVERIFY2(r2.describe().find("retry after 120 s") != std::string::npos, r2.describe().c_str());
+    }
+
+    void retryAfterForms_data() {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<qint64>("ms");
+        QTest::newRow("seconds") << "30" << qint64(30'000);
+        QTest::newRow("spaces") << " 5 " << qint64(5'000);
+        QTest::newRow("date in 90 s") << "Sun, 06 Nov 1994 08:51:07 GMT" << qint64(90'000);
+        QTest::newRow("date past") << "Sun, 06 Nov 1994 08:48:00 GMT" << qint64(0);
+        QTest::newRow("absent") << "" << qint64(-1);
+        QTest::newRow("garbage") << "soon" << qint64(-1);
+        QTest::newRow("huge") << "99999999999999999999" << qint64(999'999'999'000);
+    }
+    void retryAfterForms() {
+        QFETCH(QString, value);
+        QFETCH(qint64, ms);
+        const std::int64_t now = 784'111'777'000; // Sun, 06 Nov 1994 08:49:37 GMT
+        QCOMPARE(qint64(parseRetryAfter(value.toStdString(), now)), ms);
+    }
+
+    // A redirect (often a proxy's login page) is reported with where it points; it is not followed.
+    void redirectIsReportedWithItsTarget() {
+        Server s([](const ServerRequest &) {
+            auto r = ServerReply::text("", 302);
+            r.headers.emplace_back("Location", "https://sso.example.test/login?next=/api/v1/query");
+            return r;
+        });
+        HttpClient c;
+        auto r = sendSync(c, get(s.server, "/api/v1/query"));
+        QCOMPARE(r.status, 302);
+        QCOMPARE(r.location, std::string("https://sso.example.test/login?next=/api/v1/query"));
+        QVERIFY2(r.describe().find("redirected to https://sso.example.test/login") != std::string::npos,
+                 r.describe().c_str());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHttpClient)
