@@ -105,6 +105,16 @@ public:
         return s;
     }
 
+    // A file named in the config, relative to the config's own folder, that must be readable now.
+    std::string readableFile(const YAML::Node &n, const std::string &key) const {
+        std::string path = string(n, key);
+        if (!path.empty() && path[0] != '/' && m_file.find('/') != std::string::npos)
+            path = m_file.substr(0, m_file.rfind('/') + 1) + path;
+        if (!std::ifstream(path))
+            fail(n, key, "cannot read \"" + path + "\"");
+        return path;
+    }
+
     static std::string join(const std::string &path, const std::string &key) {
         return path.empty() ? key : path + "." + key;
     }
@@ -153,11 +163,19 @@ public:
         }
         if (const auto t = n["tls"]) {
             const std::string tp = join(path, "tls");
-            allowKeys(t, tp, {"insecure_skip_verify", "ca_file"});
+            // As Prometheus' own tls_config; every file is checked now, so a typo is a config error
+            // naming the key, not a failing source later.
+            allowKeys(t, tp, {"insecure_skip_verify", "ca_file", "cert_file", "key_file"});
             if (t["insecure_skip_verify"])
                 s.tlsVerify = !boolean(t["insecure_skip_verify"], join(tp, "insecure_skip_verify"));
             if (t["ca_file"])
-                s.caFile = string(t["ca_file"], join(tp, "ca_file"));
+                s.caFile = readableFile(t["ca_file"], join(tp, "ca_file"));
+            if (t["cert_file"])
+                s.certFile = readableFile(t["cert_file"], join(tp, "cert_file"));
+            if (t["key_file"])
+                s.keyFile = readableFile(t["key_file"], join(tp, "key_file"));
+            if (s.certFile.empty() != s.keyFile.empty())
+                fail(t, tp, "a client certificate needs both cert_file and key_file");
         }
         return s;
     }
@@ -271,18 +289,11 @@ public:
                 fail(n["edges_file"], join(path, "edges_file"), "cannot open \"" + file + "\"");
             std::stringstream ss;
             ss << in.rdbuf();
-            YAML::Node root;
-            try {
-                root = YAML::Load(ss.str());
-            } catch (const YAML::Exception &e) {
-                throw YamlFailure{ConfigError{file, e.mark.line >= 0 ? e.mark.line + 1 : 0, {}, e.msg}};
-            }
-            const Reader inner(file);
-            inner.allowKeys(root, "", {"edges"});
-            if (!root["edges"])
-                inner.fail(root, "edges", "expected a list of edges under `edges`");
-            auto more = inner.edgeList(root["edges"], "edges");
-            c.topology.edges.insert(c.topology.edges.end(), more.begin(), more.end());
+            ConfigError error;
+            auto more = ConfigLoader::loadEdgesString(ss.str(), file, &error);
+            if (!more)
+                throw YamlFailure{error};
+            c.topology.edges.insert(c.topology.edges.end(), more->begin(), more->end());
         }
         if (n["edge_query"])
             c.profile.edgeQuery = string(n["edge_query"], join(path, "edge_query"));
@@ -374,6 +385,17 @@ std::optional<Config> ConfigLoader::loadString(const std::string &text, const st
                                                ConfigError *error) {
     return readYaml(text, fileName, error,
                     [&](const YAML::Node &root) { return Reader(fileName).config(root); });
+}
+
+std::optional<std::vector<ServiceEdge>>
+ConfigLoader::loadEdgesString(const std::string &text, const std::string &fileName, ConfigError *error) {
+    return readYaml(text, fileName, error, [&](const YAML::Node &root) {
+        const Reader inner(fileName);
+        inner.allowKeys(root, "", {"edges"});
+        if (!root["edges"])
+            inner.fail(root, "edges", "expected a list of edges under `edges`");
+        return inner.edgeList(root["edges"], "edges");
+    });
 }
 
 std::optional<Config> ConfigLoader::loadFile(const std::string &path, ConfigError *error) {

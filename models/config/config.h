@@ -21,7 +21,9 @@ struct SourceConfig {
     std::int64_t alertmanagerTimeoutMs = 20000; // Alertmanager with inhibitions can take 10 s (PEERS.md)
     HttpAuth auth;
     bool tlsVerify = true;
-    std::string caFile;
+    std::string caFile;   // extra CA bundle, one source's only
+    std::string certFile; // client certificate and key (PEM)
+    std::string keyFile;
 };
 
 // The fleet's shape: the physical label hierarchy and the service dependency graph. Triage and the
@@ -72,6 +74,9 @@ public:
     static std::optional<Config> loadString(const std::string &text, const std::string &fileName,
                                             ConfigError *error);
     // Checks what the command line assembled (URLs parse, names unique, at least one source).
+    // An edges file (`edges_file`): `edges: [{from, to}, ...]`.
+    static std::optional<std::vector<ServiceEdge>>
+    loadEdgesString(const std::string &text, const std::string &fileName, ConfigError *error);
     static bool validate(const Config &config, ConfigError *error);
 };
 

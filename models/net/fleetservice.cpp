@@ -12,6 +12,7 @@
 #include "../support/retire.h"
 #include "historyloader.h"
 #include "poller.h"
+#include "sourcetls.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -174,12 +175,8 @@ HttpClient::Options clientOptions(const Config &c) {
     HttpClient::Options o;
     o.maxResponseBytes = c.maxResponseBytes;
     o.maxConcurrentPerBucket = c.maxConcurrentPerSource;
-    for (const auto &s : c.sources) {
-        if (!s.tlsVerify)
-            o.verifyTls = false;
-        if (!s.caFile.empty())
-            o.caFile = s.caFile;
-    }
+    // TLS settings are per source (each request carries its own: tlsOf), never merged here: one
+    // source's insecure_skip_verify once turned verification off for every source.
     return o;
 }
 } // namespace
@@ -196,6 +193,7 @@ FleetService::FleetService(Config config, QObject *parent)
 }
 
 FleetService::~FleetService() {
+    m_box->close();
     for (auto &[channel, flag] : m_channels)
         flag->store(true);
     stop();
@@ -700,10 +698,11 @@ void FleetService::onSnapshot(FleetSnapshotPtr snap) {
     Q_EMIT snapshotReady(std::move(snap));
 }
 
-void FleetService::sendToAlertmanagers(const std::string &sourceName,
-                                       std::function<HttpRequest(const std::string &)> make,
-                                       std::function<Result<std::string>(const HttpResponse &)> parse,
-                                       std::function<void(Result<std::string>)> done) {
+void FleetService::sendToAlertmanagers(
+    const std::string &sourceName, std::function<HttpRequest(const std::string &)> make,
+    std::function<Result<std::string>(const HttpResponse &)> parse,
+    std::function<void(Result<std::string>)> done,
+    std::function<std::optional<std::string>(const HttpResponse &)> alreadyDone) {
     const SourceConfig *src = nullptr;
     for (const auto &s : m_config.sources)
         if (s.name == sourceName || sourceName.empty())
@@ -717,37 +716,62 @@ void FleetService::sendToAlertmanagers(const std::string &sourceName,
         return;
     }
     // Alertmanagers of a cluster gossip silences: the first that accepts is enough; try the next on failure.
+    // A timeout or dropped connection leaves it open whether the member acted: with `alreadyDone`, the
+    // next member is asked first whether the work is there (gossip carries a new silence within
+    // milliseconds), so a silence is never created twice.
     auto urls = std::make_shared<std::vector<std::string>>(src->alertmanagerUrls);
     auto auth = src->auth;
+    auto tls = tlsOf(*src);
     auto timeout = src->alertmanagerTimeoutMs;
     auto attempt = std::make_shared<std::function<void(std::size_t, ApiError)>>();
-    QPointer<FleetService> self(this);
-    *attempt = [self, urls, auth, timeout, make, parse, done, attempt](std::size_t i, ApiError last) {
-        if (!self)
-            return;
+    auto box = m_box;
+    auto client = m_client;
+    auto request = [auth, tls, timeout](HttpRequest req) {
+        req.auth = auth;
+        req.tls = tls;
+        req.timeout = std::chrono::milliseconds(timeout);
+        return req;
+    };
+    *attempt = [box, client, urls, request, make, parse, done, alreadyDone, attempt](std::size_t i,
+                                                                                     ApiError last) {
         if (i >= urls->size()) {
             done(last);
             *attempt = nullptr; // break the cycle
             return;
         }
-        HttpRequest req = make((*urls)[i]);
-        req.auth = auth;
-        req.timeout = std::chrono::milliseconds(timeout);
-        self->m_client->send(std::move(req), [self, parse, done, attempt, i](HttpResponse r) {
-            if (!self)
+        auto next = [box, client, urls, request, done, alreadyDone, attempt, i](ApiError error) {
+            const bool unsure = error.kind == ApiError::Kind::Transport;
+            if (!alreadyDone || !unsure || i + 1 >= urls->size()) {
+                (*attempt)(i + 1, error);
                 return;
-            QMetaObject::invokeMethod(
-                self.data(),
-                [parse, done, attempt, i, r = std::move(r)] {
-                    auto result = parse(r);
-                    if (result) {
-                        done(std::move(result));
-                        *attempt = nullptr;
-                    } else if (*attempt) {
-                        (*attempt)(i + 1, result.error());
-                    }
-                },
-                Qt::QueuedConnection);
+            }
+            client->send(request(alertmanager::silencesRequest((*urls)[i + 1])),
+                         [box, done, alreadyDone, attempt, i, error](HttpResponse r) {
+                             box->post([done, alreadyDone, attempt, i, error, r = std::move(r)] {
+                                 if (!*attempt)
+                                     return;
+                                 if (auto id = alreadyDone(r)) {
+                                     done(*id);
+                                     *attempt = nullptr;
+                                 } else {
+                                     (*attempt)(i + 1, error);
+                                 }
+                             });
+                         });
+        };
+        client->send(request(make((*urls)[i])), [box, parse, done, attempt, next](HttpResponse r) {
+            // On the Asio thread: the functor runs on the service's thread, only while it lives.
+            box->post([parse, done, attempt, next, r = std::move(r)] {
+                if (!*attempt)
+                    return;
+                auto result = parse(r);
+                if (result) {
+                    done(std::move(result));
+                    *attempt = nullptr;
+                } else {
+                    next(result.error());
+                }
+            });
         });
     };
     (*attempt)(0, ApiError{});
@@ -768,6 +792,29 @@ void FleetService::createSilence(const std::string &sourceName, const Silence &s
             if (r)
                 refresh();
             done(std::move(r));
+        },
+        [silence](const HttpResponse &r) -> std::optional<std::string> {
+            // Ours if everything we sent matches: matchers, author, comment and end (ms, as sent).
+            auto body = alertmanager::checkResponse(r, "/api/v2/silences");
+            if (!body)
+                return std::nullopt;
+            auto list = alertmanager::parseSilences(body.value());
+            if (!list)
+                return std::nullopt;
+            auto sorted = [](std::vector<SilenceMatcher> m) {
+                std::sort(m.begin(), m.end(), [](const SilenceMatcher &a, const SilenceMatcher &b) {
+                    return std::tie(a.name, a.value, a.isRegex, a.isEqual) <
+                           std::tie(b.name, b.value, b.isRegex, b.isEqual);
+                });
+                return m;
+            };
+            const auto wanted = sorted(silence.matchers);
+            for (const auto &s : *list)
+                if (s.state != "expired" && s.createdBy == silence.createdBy &&
+                    s.comment == silence.comment && s.endsAt == silence.endsAt &&
+                    sorted(s.matchers) == wanted)
+                    return s.id;
+            return std::nullopt;
         });
 }
 

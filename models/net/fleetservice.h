@@ -6,9 +6,11 @@
 #include "../sources/apierror.h"
 #include "httpclient.h"
 
+#include "../support/postbox.h"
 #include <QObject>
 #include <QPointer>
 #include <QString>
+
 #include <QThread>
 #include <QThreadPool>
 
@@ -101,10 +103,11 @@ private:
     void keepAcknowledgements(const FleetSnapshot &snap);
     void setAck(const Acknowledgement &ack);
     void clearAck(const std::string &incident);
-    void sendToAlertmanagers(const std::string &sourceName,
-                             std::function<HttpRequest(const std::string &)> make,
-                             std::function<Result<std::string>(const HttpResponse &)> parse,
-                             std::function<void(Result<std::string>)> done);
+    void
+    sendToAlertmanagers(const std::string &sourceName, std::function<HttpRequest(const std::string &)> make,
+                        std::function<Result<std::string>(const HttpResponse &)> parse,
+                        std::function<void(Result<std::string>)> done,
+                        std::function<std::optional<std::string>(const HttpResponse &)> alreadyDone = {});
 
     Config m_config;
     std::shared_ptr<HttpClient> m_client;
@@ -120,6 +123,8 @@ private:
         m_channels; // latest job per channel: its cancel flag
     struct DriftCache;
     std::shared_ptr<DriftCache> m_drift; // drift judged incrementally between loadDrift calls
+    // The network thread's way back to this service (closed in the destructor).
+    std::shared_ptr<PostBox> m_box = std::make_shared<PostBox>(this);
 
 public:
     // The cache (null before start() or when it could not be opened). Reads only, off the GUI thread.

@@ -3,6 +3,7 @@
 #include "../sources/prometheusadapter.h"
 #include "../store/store.h"
 #include "httpclient.h"
+#include "sourcetls.h"
 
 #include <algorithm>
 #include <chrono>
@@ -70,6 +71,7 @@ analysis::MetricGrid loadHistory(const HistoryJob &job) {
                 HttpRequest req =
                     prometheus::queryRangeRequest(src.prometheusUrl, job.query, start, end, job.stepMs);
                 req.auth = src.auth;
+                req.tls = tlsOf(src);
                 req.bucket = "history:" + src.name;
                 req.timeout = std::chrono::milliseconds(std::max<std::int64_t>(src.timeoutMs * 3, 30'000));
                 const auto resp = fetch(job, std::move(req));

@@ -137,7 +137,8 @@ bool isStaleError(const beast::error_code &ec) {
 
 struct HttpClient::Impl {
     Options opts;
-    ssl::context sslCtx{ssl::context::tls_client};
+    // One SSL context per distinct TLS setting (HttpTls::key), made on the Asio thread when first used.
+    std::unordered_map<std::string, std::unique_ptr<ssl::context>> contexts;
     asio::io_context io{1};
     asio::executor_work_guard<asio::io_context::executor_type> work{io.get_executor()};
     std::thread thread;
@@ -274,6 +275,38 @@ struct HttpClient::Impl {
         }
     }
 
+    [[nodiscard]] HttpTls tlsOf(const HttpRequest &req) const {
+        if (req.tls)
+            return *req.tls;
+        HttpTls t;
+        t.verify = opts.verifyTls;
+        t.caFile = opts.caFile;
+        return t;
+    }
+
+    ssl::context *contextFor(const HttpTls &tls, std::string &error) {
+        const std::string key = tls.key();
+        if (auto it = contexts.find(key); it != contexts.end())
+            return it->second.get();
+        auto ctx = std::make_unique<ssl::context>(ssl::context::tls_client);
+        beast::error_code ec;
+        ctx->set_default_verify_paths(ec);
+        if (!tls.caFile.empty() && (ctx->load_verify_file(tls.caFile, ec), ec)) {
+            error = "cannot load the CA file " + tls.caFile + ": " + ec.message();
+            return nullptr;
+        }
+        if (!tls.certFile.empty() && (ctx->use_certificate_chain_file(tls.certFile, ec), ec)) {
+            error = "cannot load the client certificate " + tls.certFile + ": " + ec.message();
+            return nullptr;
+        }
+        if (!tls.keyFile.empty() && (ctx->use_private_key_file(tls.keyFile, ssl::context::pem, ec), ec)) {
+            error = "cannot load the client key " + tls.keyFile + ": " + ec.message();
+            return nullptr;
+        }
+        ctx->set_verify_mode(tls.verify ? ssl::verify_peer : ssl::verify_none);
+        return contexts.emplace(key, std::move(ctx)).first->second.get();
+    }
+
     awaitable<std::unique_ptr<Connection>> connect(std::uint64_t id, const Url &url, const HttpRequest &req,
                                                    HttpResponse &r) {
         auto conn = std::make_unique<Connection>();
@@ -308,9 +341,17 @@ struct HttpClient::Impl {
                                                  : "cannot resolve " + url.host + ": " + ec.message();
             co_return nullptr;
         }
-        if (url.tls())
-            conn->secure = std::make_unique<beast::ssl_stream<beast::tcp_stream>>(io, sslCtx);
-        else
+        const HttpTls tls = tlsOf(req);
+        if (url.tls()) {
+            std::string error;
+            ssl::context *ctx = contextFor(tls, error);
+            if (!ctx) {
+                r.error = HttpError::Tls;
+                r.errorMessage = error;
+                co_return nullptr;
+            }
+            conn->secure = std::make_unique<beast::ssl_stream<beast::tcp_stream>>(io, *ctx);
+        } else
             conn->plain = std::make_unique<beast::tcp_stream>(io);
         conn->lowest().expires_after(req.connectTimeout);
         co_await conn->lowest().async_connect(results, asio::redirect_error(use_awaitable, ec));
@@ -329,7 +370,7 @@ struct HttpClient::Impl {
                 r.errorMessage = "cannot set TLS server name";
                 co_return nullptr;
             }
-            if (opts.verifyTls)
+            if (tls.verify)
                 conn->secure->set_verify_callback(ssl::host_name_verification(url.host));
             co_await conn->secure->async_handshake(ssl::stream_base::client,
                                                    asio::redirect_error(use_awaitable, ec));
@@ -442,7 +483,9 @@ struct HttpClient::Impl {
 
     awaitable<HttpResponse> attemptOnce(std::uint64_t id, const Url &url, const HttpRequest &req) {
         HttpResponse r;
-        const std::string origin = url.origin();
+        // Connections are pooled per origin and TLS setting: a connection verified under one source's
+        // settings is never lent to a source with stricter ones.
+        const std::string origin = url.tls() ? url.origin() + '\x1e' + tlsOf(req).key() : url.origin();
         std::unique_ptr<Connection> conn;
         if (auto it = idle.find(origin); it != idle.end() && !it->second.empty()) {
             conn = std::move(it->second.back());
@@ -486,11 +529,6 @@ HttpClient::HttpClient()
 HttpClient::HttpClient(Options options)
     : d(std::make_unique<Impl>()) {
     d->opts = std::move(options);
-    beast::error_code ec;
-    d->sslCtx.set_default_verify_paths(ec);
-    if (!d->opts.caFile.empty())
-        d->sslCtx.load_verify_file(d->opts.caFile, ec);
-    d->sslCtx.set_verify_mode(d->opts.verifyTls ? ssl::verify_peer : ssl::verify_none);
     d->thread = std::thread([impl = d.get()] {
         runIoContext(impl->io);
         std::lock_guard lock(impl->doneMutex);

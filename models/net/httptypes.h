@@ -2,6 +2,7 @@
 // Value types exchanged with HttpClient. Plain structs: they cross from the Asio thread to workers.
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -36,6 +37,18 @@ struct HttpAuth {
     [[nodiscard]] std::string header() const;
 };
 
+// One source's TLS settings. Each distinct setting gets an SSL context (and a connection pool) of its
+// own, so one source's insecure_skip_verify or CA file never affects another.
+struct HttpTls {
+    bool verify = true;
+    std::string caFile;   // extra CA bundle (PEM); the system store is always loaded
+    std::string certFile; // client certificate (PEM), with keyFile
+    std::string keyFile;
+    [[nodiscard]] std::string key() const {
+        return std::string(verify ? "v" : "i") + '\x1f' + caFile + '\x1f' + certFile + '\x1f' + keyFile;
+    }
+};
+
 struct HttpRequest {
     std::string method = "GET";
     std::string url;
@@ -43,7 +56,8 @@ struct HttpRequest {
     std::string contentType;
     std::vector<std::pair<std::string, std::string>> headers;
     HttpAuth auth;
-    std::string bucket; // requests sharing a bucket share its concurrency limit (one per source)
+    std::optional<HttpTls> tls; // absent: the client's defaults (Options::verifyTls, caFile)
+    std::string bucket;         // requests sharing a bucket share its concurrency limit (one per source)
     std::chrono::milliseconds timeout{15000};
     std::chrono::milliseconds connectTimeout{5000};
     int maxRetries = 2; // only idempotent requests are retried

@@ -112,6 +112,7 @@ void Poller::sendAll() {
 
 void Poller::issue(const std::string &key, HttpRequest req) {
     req.auth = m_source.auth;
+    req.tls = tlsOf(m_source);
     req.bucket = m_health.id;
     req.timeout = std::chrono::milliseconds(
         m_kind == SourceKind::Alertmanager ? m_source.alertmanagerTimeoutMs : m_source.timeoutMs);
@@ -167,6 +168,12 @@ void Poller::finishRound() {
         m_health.lastSuccess = m_health.lastAttempt;
     m_health.lastError = data->health.lastError;
     m_health.warnings = data->health.warnings;
+    if (!m_source.auth.empty() && m_url.starts_with("http://"))
+        m_health.warnings.insert(
+            m_health.warnings.begin(),
+            std::string(m_source.auth.bearerToken.empty() ? "a password" : "a bearer token") +
+                " is sent over plain http:// to " + m_url +
+                ": anyone on the path can read it (use https://)");
     if (!data->health.version.empty())
         m_health.version = data->health.version;
     data->health = m_health;

@@ -6,6 +6,7 @@
 #include "../fleet/polldata.h"
 #include "../support/postbox.h"
 #include "httpclient.h"
+#include "sourcetls.h"
 
 #include <QObject>
 #include <QTimer>

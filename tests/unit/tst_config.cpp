@@ -83,6 +83,14 @@ private Q_SLOTS:
             << "sources:\n  - name: a\n    prometheus: http://x\n    interval: soon\n"
             << 4 << "sources[0].interval"
             << "duration";
+        QTest::newRow("unreadable ca_file") << "sources:\n  - name: a\n    prometheus: https://x\n    tls:\n "
+                                               "     ca_file: /nonexistent/ca.pem\n"
+                                            << 5 << "sources[0].tls.ca_file"
+                                            << "cannot read \"/nonexistent/ca.pem\"";
+        QTest::newRow("cert without key")
+            << "sources:\n  - name: a\n    prometheus: https://x\n    tls: {cert_file: /dev/null}\n"
+            << 4 << "sources[0].tls"
+            << "needs both cert_file and key_file";
         QTest::newRow("no endpoints") << "sources:\n  - name: a\n"
                                       << 2 << "sources[0]"
                                       << "needs a prometheus URL";

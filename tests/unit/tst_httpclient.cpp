@@ -2,6 +2,7 @@
 #include "net/httpclient.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -42,6 +43,77 @@ struct Server {
             qFatal("%s", err.c_str());
     }
     HttpServer server;
+};
+// openssl's command line, for certificates and a real TLS peer (s_server).
+bool haveOpenssl() {
+    return !QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty();
+}
+bool openssl(const QStringList &args) {
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(QStringLiteral("openssl"), args);
+    if (!p.waitForFinished(30000) || p.exitCode() != 0) {
+        qWarning("openssl %s: %s", qPrintable(args.join(QLatin1Char(' '))), p.readAll().constData());
+        return false;
+    }
+    return true;
+}
+// A CA (ca.pem/ca.key in dir, named prefix) and a certificate it signs for localhost (prefix.pem/key).
+bool issue(const QTemporaryDir &dir, const QString &prefix) {
+    const QString ca = dir.filePath(prefix + QStringLiteral("-ca")), leaf = dir.filePath(prefix);
+    const QString ext = dir.filePath(prefix + QStringLiteral(".ext"));
+    QFile e(ext);
+    if (!e.open(QIODevice::WriteOnly))
+        return false;
+    e.write("subjectAltName=DNS:localhost,IP:127.0.0.1\n");
+    e.close();
+    return openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                    QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+                    QStringLiteral("1"), QStringLiteral("-subj"),
+                    QStringLiteral("/CN=") + prefix + QStringLiteral(" CA"), QStringLiteral("-keyout"),
+                    ca + QStringLiteral(".key"), QStringLiteral("-out"), ca + QStringLiteral(".pem")}) &&
+           openssl({QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                    QStringLiteral("-nodes"), QStringLiteral("-subj"), QStringLiteral("/CN=localhost"),
+                    QStringLiteral("-keyout"), leaf + QStringLiteral(".key"), QStringLiteral("-out"),
+                    leaf + QStringLiteral(".csr")}) &&
+           openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
+                    leaf + QStringLiteral(".csr"), QStringLiteral("-CA"), ca + QStringLiteral(".pem"),
+                    QStringLiteral("-CAkey"), ca + QStringLiteral(".key"), QStringLiteral("-CAcreateserial"),
+                    QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-extfile"), ext,
+                    QStringLiteral("-out"), leaf + QStringLiteral(".pem")});
+}
+std::uint16_t freePort() {
+    Server probe([](const ServerRequest &) { return ServerReply::json("{}"); });
+    return probe.server.port();
+}
+// openssl s_server on 127.0.0.1, answering every request with 200 (-www); stopped by its destructor.
+struct TlsPeer {
+    TlsPeer(const QTemporaryDir &dir, const QString &cert, const QStringList &extra = {})
+        : port(freePort()) {
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.start(QStringLiteral("openssl"),
+                      QStringList{QStringLiteral("s_server"), QStringLiteral("-accept"),
+                                  QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("-cert"),
+                                  dir.filePath(cert + QStringLiteral(".pem")), QStringLiteral("-key"),
+                                  dir.filePath(cert + QStringLiteral(".key")), QStringLiteral("-www"),
+                                  QStringLiteral("-quiet")} +
+                          extra);
+        process.waitForStarted();
+    }
+    ~TlsPeer() {
+        process.kill();
+        process.waitForFinished();
+    }
+    HttpRequest request(std::optional<HttpTls> tls) const {
+        HttpRequest r;
+        r.url = "https://localhost:" + std::to_string(port) + "/";
+        r.maxRetries = 3; // s_server may still be binding
+        r.timeout = std::chrono::milliseconds(3000);
+        r.tls = std::move(tls);
+        return r;
+    }
+    std::uint16_t port;
+    QProcess process;
 };
 } // namespace
 
@@ -387,6 +459,67 @@ private Q_SLOTS:
         QCOMPARE(r.location, std::string("https://sso.example.test/login?next=/api/v1/query"));
         QVERIFY2(r.describe().find("redirected to https://sso.example.test/login") != std::string::npos,
                  r.describe().c_str());
+    }
+
+    // Sources stay isolated: each TLS setting has its own SSL context and connection pool, so one
+    // source's CA file or insecure_skip_verify never reaches another using the same client.
+    void tlsSettingsArePerSource() {
+        if (!haveOpenssl())
+            QSKIP("openssl is not installed (scripts/install-deps.sh installs it)");
+        QTemporaryDir dir;
+        QVERIFY(issue(dir, QStringLiteral("private"))); // a private CA, given to one source
+        QVERIFY(
+            issue(dir, QStringLiteral("public"))); // stands for a public chain: not in the system store here
+        TlsPeer privatePeer(dir, QStringLiteral("private"));
+        TlsPeer publicPeer(dir, QStringLiteral("public"));
+        HttpClient c;
+        HttpTls withCa;
+        withCa.caFile = dir.filePath(QStringLiteral("private-ca.pem")).toStdString();
+        auto a = sendSync(c, privatePeer.request(withCa));
+        QVERIFY2(a.error == HttpError::None && a.status == 200, a.describe().c_str());
+        // The other source, verifying: the first source's CA does not vouch for it.
+        auto b = sendSync(c, publicPeer.request(HttpTls{}));
+        QCOMPARE(b.error, HttpError::Tls);
+        QVERIFY2(b.describe().find("certificate verify failed") != std::string::npos, b.describe().c_str());
+        // Nor does it vouch for the private peer without the CA file.
+        auto a2 = sendSync(c, privatePeer.request(HttpTls{}));
+        QCOMPARE(a2.error, HttpError::Tls);
+        // A third source that skips verification reaches it, and verification stays on for the others.
+        HttpTls insecure;
+        insecure.verify = false;
+        auto b2 = sendSync(c, publicPeer.request(insecure));
+        QVERIFY2(b2.error == HttpError::None, b2.describe().c_str());
+        auto b3 = sendSync(c, publicPeer.request(HttpTls{}));
+        QCOMPARE(b3.error, HttpError::Tls);
+        // An unreadable CA file fails that source only, saying which file.
+        HttpTls missing;
+        missing.caFile = dir.filePath(QStringLiteral("nope.pem")).toStdString();
+        auto m = sendSync(c, privatePeer.request(missing));
+        QCOMPARE(m.error, HttpError::Tls);
+        QVERIFY2(m.describe().find("nope.pem") != std::string::npos, m.describe().c_str());
+        auto a3 = sendSync(c, privatePeer.request(withCa));
+        QVERIFY2(a3.error == HttpError::None, a3.describe().c_str());
+    }
+
+    // Client certificates (tls: {cert_file, key_file}), as Prometheus' scrape config has them.
+    void clientCertificate() {
+        if (!haveOpenssl())
+            QSKIP("openssl is not installed (scripts/install-deps.sh installs it)");
+        QTemporaryDir dir;
+        QVERIFY(issue(dir, QStringLiteral("server")));
+        QVERIFY(issue(dir, QStringLiteral("client")));
+        TlsPeer peer(dir, QStringLiteral("server"),
+                     {QStringLiteral("-Verify"), QStringLiteral("1"), QStringLiteral("-CAfile"),
+                      dir.filePath(QStringLiteral("client-ca.pem"))});
+        HttpClient c;
+        HttpTls tls;
+        tls.caFile = dir.filePath(QStringLiteral("server-ca.pem")).toStdString();
+        auto without = sendSync(c, peer.request(tls));
+        QVERIFY2(without.error != HttpError::None || without.status != 200, without.describe().c_str());
+        tls.certFile = dir.filePath(QStringLiteral("client.pem")).toStdString();
+        tls.keyFile = dir.filePath(QStringLiteral("client.key")).toStdString();
+        auto with = sendSync(c, peer.request(tls));
+        QVERIFY2(with.error == HttpError::None && with.status == 200, with.describe().c_str());
     }
 };
 

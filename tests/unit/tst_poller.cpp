@@ -468,6 +468,77 @@ private Q_SLOTS:
                  refused->error().message.c_str());
         service.stop();
     }
+
+    // An Alertmanager cluster whose first member creates the silence but answers too late: before trying
+    // the next member Vigil asks it whether the silence is there (gossip), so it is created once.
+    void silenceIsNeverCreatedTwice() {
+        QTemporaryDir dir;
+        sim::SimOptions o;
+        o.hosts = 40;
+        o.scenario = "rack-failure";
+        sim::SimServer fleet(o); // one cluster state, two members in front of it
+        std::atomic<int> posts{0};
+        sim::HttpServer slow([&](const sim::ServerRequest &req) {
+            sim::ServerReply r = fleet.handle(req);
+            if (req.method == "POST") {
+                ++posts;
+                r.delayMs = 3000; // acted, but the answer comes after the client's timeout
+            }
+            return r;
+        });
+        sim::HttpServer fast([&](const sim::ServerRequest &req) {
+            if (req.method == "POST")
+                ++posts;
+            return fleet.handle(req);
+        });
+        std::string err;
+        QVERIFY(slow.start("127.0.0.1", 0, &err));
+        QVERIFY(fast.start("127.0.0.1", 0, &err));
+        auto urlOf = [](const sim::HttpServer &s) { return "http://127.0.0.1:" + std::to_string(s.port()); };
+        Config c;
+        c.sources = {sourceFor(urlOf(fast))};
+        c.sources[0].alertmanagerUrls = {urlOf(slow), urlOf(fast)};
+        c.sources[0].alertmanagerTimeoutMs = 800;
+        c.cachePath = dir.filePath(QStringLiteral("c.sqlite")).toStdString();
+        FleetService service(c);
+        service.start();
+        Silence s;
+        s.matchers = {{"alertname", "SwitchDown", false, true}};
+        s.startsAt = nowMs();
+        s.endsAt = s.startsAt + 3600'000;
+        s.createdBy = "tst_poller";
+        s.comment = "switch being replaced";
+        std::optional<Result<std::string>> created;
+        service.createSilence("t", s, [&](Result<std::string> r) { created = std::move(r); });
+        QTRY_VERIFY_WITH_TIMEOUT(created.has_value(), 10000);
+        QVERIFY2(created->ok(), created->ok() ? "" : created->error().describe().c_str());
+        QCOMPARE(posts.load(), 1);
+        int active = 0;
+        for (const auto &x : fleet.fleet().silences())
+            active += x.state == "active";
+        QCOMPARE(active, 1);
+        QCOMPARE(fleet.fleet().silences().front().id, created->value());
+        service.stop();
+    }
+
+    // A token sent over plain http:// is said in the source panel.
+    void credentialsOverPlainHttpAreWarned() {
+        sim::SimOptions o;
+        o.hosts = 20;
+        sim::SimServer server(o);
+        std::string err;
+        QVERIFY(server.start(0, &err));
+        auto source = sourceFor(server.url());
+        source.auth.bearerToken = "s3cret";
+        Poller p(std::make_shared<HttpClient>(), source, SourceKind::Prometheus, server.url(), 0,
+                 QueryProfile::nodeExporterDefault());
+        auto data = pollOnce(p);
+        QVERIFY(data);
+        QVERIFY(!data->health.warnings.empty());
+        QVERIFY2(data->health.warnings.front().find("a bearer token is sent over plain http://") == 0,
+                 data->health.warnings.front().c_str());
+        QVERIFY(data->health.warnings.front().find("s3cret") == std::string::npos);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPoller)
