@@ -5,10 +5,14 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools qt6-svg-dev
-  libboost-dev nlohmann-json3-dev libsqlite3-dev libssl-dev zlib1g-dev libyaml-cpp-dev libigraph-dev
+  libboost-dev nlohmann-json3-dev libsqlite3-dev libssl-dev zlib1g-dev libyaml-cpp-dev libigraph-dev libre2-dev
   prometheus prometheus-alertmanager prometheus-node-exporter
   fonts-dejavu-core sqlite3 curl openssl
 )
+# --sanitizers: clang and its runtimes for the libFuzzer targets (scripts/run-sanitizers.sh).
+if [ "${1:-}" = "--sanitizers" ]; then
+  packages+=(clang-14 libclang-rt-14-dev)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -128,7 +128,7 @@ bool FactRule::accepts(std::optional<std::string_view> value, bool *fallback) co
     case Kind::OneOf:
         return value && std::find(values.begin(), values.end(), *value) != values.end();
     case Kind::Regex:
-        return value && regex && std::regex_match(value->begin(), value->end(), *regex);
+        return value && regex && regex->fullMatch(*value);
     case Kind::Version: {
         if (!value)
             return false;

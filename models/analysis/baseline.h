@@ -5,6 +5,7 @@
 // a regular expression, or absence, with a severity. Evaluation over the snapshot's hosts and facts,
 // drift grouped into clusters ("41 api hosts run openssl 3.0.9"), and the baseline a consensus
 // suggests, written out as YAML. Pure std C++; loading the YAML lives in config/baselineloader.
+#include "../fleet/regex.h"
 #include "drift.h"
 #include "fleet/host.h"
 #include "fleet/labelmatcher.h"
@@ -12,7 +13,6 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -34,7 +34,7 @@ struct FactRule {
     std::vector<std::string> values; // Equals: one; OneOf: the set
     std::string op;                  // Version: >=, >, <=, <, =, !=
     std::string version;             // Version: the bound
-    std::shared_ptr<const std::regex> regex;
+    std::shared_ptr<const Regex> regex;
     std::string pattern; // Regex: as written
     DriftSeverity severity = DriftSeverity::Warning;
     std::string origin; // "baseline.yaml:12 (db)"

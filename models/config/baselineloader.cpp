@@ -121,11 +121,10 @@ private:
             } else if (k == "regex") {
                 r.kind = FactRule::Kind::Regex;
                 r.pattern = scalar(it->second, kp);
-                try {
-                    r.regex = std::make_shared<const std::regex>(r.pattern);
-                } catch (const std::regex_error &e) {
-                    fail(it->second, kp, std::string("the regular expression does not compile: ") + e.what());
-                }
+                std::string why;
+                r.regex = Regex::compile(r.pattern, &why);
+                if (!r.regex)
+                    fail(it->second, kp, "the regular expression does not compile: " + why);
                 ++kinds;
             } else if (k == "absent") {
                 if (!it->second.IsScalar() || it->second.as<std::string>() != "true")

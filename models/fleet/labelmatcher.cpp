@@ -17,13 +17,12 @@ std::optional<LabelMatcher> LabelMatcher::create(std::string name, Op op, std::s
         return std::nullopt;
     }
     if (op == Op::Regex || op == Op::NotRegex) {
-        try {
-            m.m_regex =
-                std::make_shared<const std::regex>(m.m_value, std::regex::ECMAScript | std::regex::optimize);
-        } catch (const std::regex_error &e) {
+        std::string why;
+        m.m_regex = Regex::compile(m.m_value, &why);
+        if (!m.m_regex) {
             if (error)
-                *error = "invalid regular expression \"" + m.m_value + "\" for label " + m.m_name + ": " +
-                         e.what();
+                *error =
+                    "invalid regular expression \"" + m.m_value + "\" for label " + m.m_name + ": " + why;
             return std::nullopt;
         }
     }
@@ -37,9 +36,9 @@ bool LabelMatcher::matchesValue(std::string_view v) const {
     case Op::NotEqual:
         return v != m_value;
     case Op::Regex:
-        return std::regex_match(v.begin(), v.end(), *m_regex);
+        return m_regex->fullMatch(v);
     case Op::NotRegex:
-        return !std::regex_match(v.begin(), v.end(), *m_regex);
+        return !m_regex->fullMatch(v);
     }
     return false;
 }

@@ -2,10 +2,10 @@
 // Label matchers as operators type them: `region=eu1 role=~db.* env!=dev`, anchored regexes as in
 // PromQL and Alertmanager. Shared by the host filter bar, silences and every view's filter.
 #include "labelset.h"
+#include "regex.h"
 
 #include <memory>
 #include <optional>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -28,7 +28,7 @@ private:
     std::string m_name;
     std::string m_value;
     Op m_op = Op::Equal;
-    std::shared_ptr<const std::regex> m_regex;
+    std::shared_ptr<const Regex> m_regex;
 };
 
 // A whitespace- or comma-separated list of matchers, all of which must hold. Bare words (no operator)

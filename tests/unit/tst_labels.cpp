@@ -71,6 +71,13 @@ private Q_SLOTS:
                                  << "expected a label name";
         QTest::newRow("open quote") << "role=\"db"
                                     << "unterminated quote";
+        // RE2 (as Prometheus): no back-references, repetition counts up to 1,000, one quantifier.
+        QTest::newRow("back-reference") << "role=~\"(?P<n>a)(?P=n)\""
+                                        << "invalid perl operator";
+        QTest::newRow("huge repetition") << "role=~\"a{1001}\""
+                                         << "invalid repetition size";
+        QTest::newRow("double quantifier") << "role=~\"a**\""
+                                           << "bad repetition operator";
     }
     void filterErrors() {
         QFETCH(QString, text);
@@ -78,6 +85,18 @@ private Q_SLOTS:
         std::string err;
         QVERIFY(!LabelFilter::parse(text.toStdString(), &err));
         QVERIFY2(QString::fromStdString(err).contains(expected), err.c_str());
+    }
+
+    // A pattern that makes a backtracking engine take exponential time (std::regex needed 2^30 steps
+    // here; found by the fuzzer) is matched in linear time.
+    void pathologicalPatternIsLinear() {
+        std::string err;
+        auto f = LabelFilter::parse("role=~\"(a*)*b\"", &err);
+        QVERIFY2(f, err.c_str());
+        LabelSet l(std::vector<Label>{{"role", std::string(30, 'a')}});
+        QVERIFY(!f->matches(l, "h"));
+        LabelSet m(std::vector<Label>{{"role", std::string(30, 'a') + "b"}});
+        QVERIFY(f->matches(m, "h"));
     }
 
     void time() {
