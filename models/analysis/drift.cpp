@@ -86,7 +86,7 @@ DriftReport consensusDrift(const std::vector<Host> &hostsIn, const std::vector<F
                     continue;
                 }
                 auto c = std::find_if(t.counts.begin(), t.counts.end(),
-                                      [&](const auto &p) { return p.first == value; });
+                                      [&v = value](const auto &p) { return p.first == v; });
                 if (c != t.counts.end()) {
                     ++c->second;
                 } else if (t.counts.size() < kFew) {
