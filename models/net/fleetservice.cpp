@@ -117,25 +117,37 @@ private:
             path = dir + QStringLiteral("/cache.sqlite");
         }
         std::string error;
-        std::shared_ptr<Store> store = Store::open(path.toStdString(), &error);
-        if (!store && QFile::exists(path)) {
-            // Keep the unreadable file for inspection and start a fresh cache beside it.
+        StoreProblem problem = StoreProblem::None;
+        std::shared_ptr<Store> store = Store::open(path.toStdString(), &error, &problem);
+        if (!store && (problem == StoreProblem::NotADatabase || problem == StoreProblem::Corrupt) &&
+            QFile::exists(path)) {
+            // Only a file that is no database, or fails its integrity check, is moved aside: kept for
+            // inspection with its WAL and SHM (never deleted: a WAL can hold the last commits), and a
+            // fresh cache started beside it. A newer schema, a lock, an I/O error or a full disk leave
+            // the file untouched.
             const QString aside = path + QStringLiteral(".unreadable-") +
                                   QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddThhmmss"));
-            QFile::rename(path, aside);
-            QFile::remove(path + QStringLiteral("-wal"));
-            QFile::remove(path + QStringLiteral("-shm"));
+            bool moved = QFile::rename(path, aside);
+            for (const auto *suffix : {"-wal", "-shm"})
+                if (QFile::exists(path + QLatin1String(suffix)))
+                    moved =
+                        QFile::rename(path + QLatin1String(suffix), aside + QLatin1String(suffix)) && moved;
             Q_EMIT storeMessage(
                 tr("The cache could not be opened (%1); it was moved to %2 and a new cache was started.")
                     .arg(QString::fromStdString(error), aside));
-            store = Store::open(path.toStdString(), &error);
+            if (moved)
+                store = Store::open(path.toStdString(), &error, &problem);
         }
+        if (store && store->readOnly())
+            Q_EMIT storeMessage(tr("The cache %1 is read-only here: %2.")
+                                    .arg(path, QString::fromStdString(store->readOnlyReason())));
         {
             const std::lock_guard lock(m_storeMutex);
             m_store = store;
         }
         if (!m_store) {
-            Q_EMIT storeMessage(tr("No cache: %1. Vigil runs without history until this is fixed.")
+            Q_EMIT storeMessage(tr("No cache: %1. The file was left as it is; Vigil runs without history "
+                                   "until this is fixed.")
                                     .arg(QString::fromStdString(error)));
             return;
         }

@@ -45,13 +45,26 @@ struct SeriesPoint {
     double value;
 };
 
+// Why a cache could not be opened: only a file that is not a database or fails its integrity check may
+// be moved aside; every other problem leaves the file (and its WAL and SHM) untouched.
+enum class StoreProblem { None, NotADatabase, Corrupt, NewerSchema, Locked, Io, Full, Other };
+
 class Store final {
 public:
     static constexpr int kSchemaVersion = 4;
 
-    // Opens (creating if needed) and migrates. Returns nullptr and sets *error when the file is not a
-    // usable Vigil cache (corrupt, not SQLite, newer schema).
-    static std::unique_ptr<Store> open(const std::string &path, std::string *error);
+    // Opens (creating if needed) and migrates. Returns nullptr and sets *error (and *problem) when the
+    // file is not a usable Vigil cache. One writer per cache file: a second process (another window,
+    // `vigil drift`, a screenshot) gets the cache read-only (readOnly(), writes dropped), never a
+    // second writer.
+    static std::unique_ptr<Store> open(const std::string &path, std::string *error,
+                                       StoreProblem *problem = nullptr);
+    // Read-only from the start (no lock, no writer): for tools that must never write.
+    static std::unique_ptr<Store> openReadOnly(const std::string &path, std::string *error,
+                                               StoreProblem *problem = nullptr);
+    // True when another process writes this cache; readOnlyReason() says which.
+    [[nodiscard]] bool readOnly() const { return m_readOnly; }
+    [[nodiscard]] const std::string &readOnlyReason() const { return m_readOnlyReason; }
     ~Store();
     Store(const Store &) = delete;
     Store &operator=(const Store &) = delete;
@@ -100,7 +113,11 @@ public:
 
 private:
     explicit Store(std::string path);
+    static std::unique_ptr<Store> openWith(const std::string &path, bool wantWriter, std::string *error,
+                                           StoreProblem *problem);
+    bool takeLock(std::string *holder);
     void writerLoop();
+    void reloadIds(); // host slots and metric ids as the file has them
     void apply(const StoreBatch &b);
     void applyRetentionNow(TimeMs now, std::int64_t retentionMs);
     std::int64_t hostSlot(const std::string &name);
@@ -108,6 +125,10 @@ private:
     sqlite3 *openReader(std::string *error) const;
 
     std::string m_path;
+    bool m_readOnly = false;
+    bool m_opened = false; // open() succeeded
+    std::string m_readOnlyReason;
+    int m_lockFd = -1; // flock()ed while this process is the cache's writer; freed by the kernel on exit
     sqlite3 *m_db = nullptr; // the writer's connection; used only on the writer thread after open()
     std::thread m_writer;
     mutable std::mutex m_mutex;
@@ -116,6 +137,8 @@ private:
     std::deque<std::function<void()>> m_queue;
     bool m_busy = false;
     bool m_stop = false;
+    bool m_newWork = false;          // work queued since the writer last looked
+    bool m_keptAfterFailure = false; // the queue holds work a full disk refused; retried every 5 s
     std::string m_lastWriteError;
 
     // Writer-thread caches.

@@ -2,11 +2,19 @@
 
 #include <sqlite3.h>
 
+#include "net/fleetservice.h"
+
+#include <QDir>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
+#include <csignal>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 using namespace vigil;
 
@@ -299,6 +307,174 @@ private Q_SLOTS:
         QVERIFY2(err.find("not a database") != std::string::npos || err.find("corrupt") != std::string::npos,
                  err.c_str());
         QCOMPARE(QFile(path).size(), 8192); // untouched
+    }
+
+    // One writer per cache file: a second Store on the same file (another window, `vigil drift`, a
+    // screenshot) reads it and never writes; when the writer goes, the next open writes again.
+    void secondInstanceOnlyReads() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("c.sqlite")).toStdString();
+        std::string err;
+        auto writer = Store::open(path, &err);
+        QVERIFY2(writer && !writer->readOnly(), err.c_str());
+        auto reader = Store::open(path, &err);
+        QVERIFY2(reader, err.c_str());
+        QVERIFY(reader->readOnly());
+        QVERIFY2(reader->readOnlyReason().find(std::to_string(::getpid())) != std::string::npos,
+                 reader->readOnlyReason().c_str());
+        auto b = std::make_shared<StoreBatch>();
+        b->time = 1795481722044;
+        b->metrics = metrics();
+        b->hostsChanged = {host("a:9100", UpState::Up, {0.5, 0.25})};
+        reader->write(b); // dropped: not the writer
+        reader->flush();
+        QCOMPARE(reader->count("hosts"), std::int64_t(0));
+        writer->write(b);
+        writer->flush();
+        QCOMPARE(reader->count("hosts"), std::int64_t(1)); // reads what the writer wrote
+        reader.reset();
+        writer.reset();
+        auto next = Store::open(path, &err);
+        QVERIFY2(next && !next->readOnly(), err.c_str());
+        auto ro = Store::openReadOnly(path, &err);
+        QVERIFY2(ro && ro->readOnly(), err.c_str());
+    }
+
+    // What went wrong decides what may be done with the file: only a non-database or a corrupt one may
+    // be moved aside; the service moves it with its WAL and SHM and leaves every other problem alone.
+    void problemsAreClassified() {
+        QTemporaryDir dir;
+        const std::string junk = dir.filePath(QStringLiteral("junk.sqlite")).toStdString();
+        QFile f(QString::fromStdString(junk));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(8192, 'x'));
+        f.close();
+        std::string err;
+        StoreProblem problem = StoreProblem::None;
+        QVERIFY(!Store::open(junk, &err, &problem));
+        QCOMPARE(int(problem), int(StoreProblem::NotADatabase));
+        const std::string newer = dir.filePath(QStringLiteral("new.sqlite")).toStdString();
+        sqlite3 *db = nullptr;
+        sqlite3_open(newer.c_str(), &db);
+        sqlite3_exec(db, "PRAGMA user_version=99;", nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+        QVERIFY(!Store::open(newer, &err, &problem));
+        QCOMPARE(int(problem), int(StoreProblem::NewerSchema));
+    }
+
+    void serviceMovesAsideOnlyWhatIsBroken_data() {
+        QTest::addColumn<bool>("garbage");
+        QTest::newRow("not a database: moved aside with its WAL and SHM") << true;
+        QTest::newRow("newer schema: left untouched") << false;
+    }
+    void serviceMovesAsideOnlyWhatIsBroken() {
+        QFETCH(bool, garbage);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        if (garbage) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(8192, 'x'));
+            for (const char *suffix : {"-wal", "-shm"}) {
+                QFile side(path + QLatin1String(suffix));
+                QVERIFY(side.open(QIODevice::WriteOnly));
+                side.write("side file");
+            }
+        } else {
+            sqlite3 *db = nullptr;
+            sqlite3_open(path.toUtf8().constData(), &db);
+            sqlite3_exec(db, "CREATE TABLE t(x); INSERT INTO t VALUES(1); PRAGMA user_version=99;", nullptr,
+                         nullptr, nullptr);
+            sqlite3_close(db);
+        }
+        QFile original(path);
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        const QByteArray before = original.readAll();
+        original.close();
+        Config c;
+        c.cachePath = path.toStdString();
+        FleetService service(c);
+        QSignalSpy messages(&service, &FleetService::storeMessage);
+        service.start();
+        QTRY_VERIFY_WITH_TIMEOUT(messages.count() >= 1, 10000);
+        const QString said = messages.first().first().toString();
+        service.stop();
+        const QStringList aside = QDir(dir.path()).entryList({QStringLiteral("cache.sqlite.unreadable-*")});
+        if (garbage) {
+            QVERIFY2(said.contains(QStringLiteral("moved to")), qPrintable(said));
+            QVERIFY2(
+                aside.size() == 3,
+                qPrintable(QDir(dir.path())
+                               .entryList(QDir::Files)
+                               .join(QLatin1Char(' ')))); // the file, its -wal and its -shm, none deleted
+            for (const auto &name : aside)
+                if (name.endsWith(QLatin1String("-wal")) || name.endsWith(QLatin1String("-shm"))) {
+                    QFile side(dir.filePath(name));
+                    QVERIFY(side.open(QIODevice::ReadOnly));
+                    QCOMPARE(side.readAll(), QByteArray("side file"));
+                }
+            std::string err;
+            QVERIFY2(Store::open(path.toStdString(), &err), err.c_str()); // a fresh cache in its place
+        } else {
+            QVERIFY2(said.contains(QStringLiteral("left as it is")), qPrintable(said));
+            QVERIFY(aside.isEmpty());
+            QFile after(path);
+            QVERIFY(after.open(QIODevice::ReadOnly));
+            QCOMPARE(after.readAll(), before);
+        }
+    }
+
+    // A full disk (here a file-size limit) gives a message and no corruption; the refused work is kept
+    // and written when space returns, so nothing is lost.
+    void fullDiskKeepsWorkAndResumes() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("c.sqlite")).toStdString();
+        std::string err;
+        auto store = Store::open(path, &err);
+        QVERIFY2(store, err.c_str());
+        int hosts = 0;
+        auto batch = [&](int n) {
+            auto b = std::make_shared<StoreBatch>();
+            b->time = 1795481722044 + hosts * 1000;
+            b->metrics = metrics();
+            for (int i = 0; i < n; ++i, ++hosts) {
+                Host h = host("host-" + std::to_string(hosts) + ":9100", UpState::Up, {0.5, 0.25});
+                h.labels = LabelSet({{"instance", h.name}, {"rack", std::string(200, 'r')}});
+                b->hostsChanged.push_back(h);
+            }
+            return b;
+        };
+        store->write(batch(100));
+        store->flush();
+        QVERIFY(store->lastWriteError().empty());
+        std::signal(SIGXFSZ, SIG_IGN); // the write fails with EFBIG instead of killing the process
+        rlimit old{};
+        QCOMPARE(getrlimit(RLIMIT_FSIZE, &old), 0);
+        rlimit tight = old;
+        tight.rlim_cur = 512 * 1024;
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &tight), 0);
+        bool refused = false;
+        for (int i = 0; i < 40 && !refused; ++i) {
+            store->write(batch(500));
+            store->flush();
+            refused = !store->lastWriteError().empty();
+        }
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &old), 0);
+        QVERIFY(refused);
+        const std::string said = store->lastWriteError();
+        QVERIFY2(said.find("kept for the next write") != std::string::npos, said.c_str());
+        store->write(batch(1)); // space is back: the kept work goes in with the next write
+        QTRY_VERIFY_WITH_TIMEOUT(store->lastWriteError().empty(), 10000);
+        store->flush();
+        QCOMPARE(store->count("hosts"), std::int64_t(hosts));
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+        sqlite3_stmt *check = nullptr;
+        sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &check, nullptr);
+        QCOMPARE(sqlite3_step(check), SQLITE_ROW);
+        QCOMPARE(QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(check, 0))), QByteArray("ok"));
+        sqlite3_finalize(check);
+        sqlite3_close(db);
     }
 };
 
