@@ -71,6 +71,9 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
     , m_sources(new QLabel)
     , m_tick(new QTimer(this)) {
     setWindowTitle(tr("Vigil"));
+    m_triageView->setAcknowledgePolicy(service->config().triage.ackDurationMs,
+                                       service->config().triage.ackMaxMs,
+                                       service->config().triage.ackConfirm);
     m_views.add(QStringLiteral("hosts"), tr("Hosts"), m_hostView);
     m_views.add(QStringLiteral("triage"), tr("Triage"), m_triageView);
     m_views.add(QStringLiteral("hostmap"), tr("Host map"), m_hostMap,

@@ -1,5 +1,7 @@
 #include "triageview.h"
 
+#include "analysis/incidentsilence.h"
+
 #include "alerttimeline.h"
 #include "fleet/silencematch.h"
 #include "incidentnotifier.h"
@@ -20,11 +22,14 @@
 #include <QTimer>
 #include <QToolButton>
 
+#include <QCheckBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPushButton>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -279,6 +284,26 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     m_selectionNote->setStyleSheet(QStringLiteral("QLabel { background: #ffe4a8; padding: 3px; }"));
     m_selectionNote->hide();
     layout->addWidget(m_selectionNote);
+    m_ackBar = new QWidget;
+    {
+        auto *bar = new QHBoxLayout(m_ackBar);
+        bar->setContentsMargins(4, 2, 4, 2);
+        m_ackQuestion = new QLabel;
+        m_ackQuestion->setWordWrap(true);
+        m_ackQuestion->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        m_ackSkip = new QCheckBox(tr("Don't ask again this session"));
+        auto *yes = new QPushButton(tr("Acknowledge"));
+        auto *no = new QPushButton(tr("Cancel"));
+        connect(yes, &QPushButton::clicked, this, &TriageView::confirmAcknowledge);
+        connect(no, &QPushButton::clicked, this, &TriageView::hideAcknowledgeQuestion);
+        bar->addWidget(m_ackQuestion, 1);
+        bar->addWidget(m_ackSkip);
+        bar->addWidget(yes);
+        bar->addWidget(no);
+    }
+    m_ackBar->setStyleSheet(QStringLiteral("QWidget { background: #dbe9ff; }"));
+    m_ackBar->hide();
+    layout->addWidget(m_ackBar);
     layout->addWidget(m_stack, 1);
     layout->addWidget(m_keys);
 
@@ -287,6 +312,8 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     connect(m_model, &IncidentModel::updated, this, &TriageView::updateHeadline);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         m_selectedKey = selectedKey();
+        if (!m_pendingAck.isEmpty() && m_pendingAck != m_selectedKey)
+            hideAcknowledgeQuestion(); // the question was about another incident
         showIncident();
     });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &TriageView::showAlert);
@@ -317,6 +344,7 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     });
     // Back to the incident list: actions (s, e) apply to the whole incident again.
     key(QKeySequence(Qt::Key_Escape), [this] {
+        hideAcknowledgeQuestion();
         m_tree->setCurrentIndex({});
         m_alertDetail->clear();
         m_table->setFocus();
@@ -660,34 +688,15 @@ void TriageView::showAlert() {
 }
 
 std::vector<SilenceMatcher> TriageView::silenceMatchers() const {
-    std::vector<SilenceMatcher> m;
-    if (const Alert *a = currentAlert()) {
-        m.push_back({"alertname", std::string(a->name()), false, true});
-        for (const char *l : {"instance", "rack", "switch", "service"})
-            if (!a->labels.value(l).empty()) {
-                m.push_back({l, std::string(a->labels.value(l)), false, true});
-                break;
-            }
-        return m;
-    }
+    const auto snap = m_model->snapshot();
+    if (!snap || !snap->triage)
+        return {};
+    if (const Alert *a = currentAlert())
+        return analysis::alertSilence(*a, *snap->triage);
     const Incident *inc = m_model->incidentAt(m_model->rowOfKey(m_selectedKey));
     if (!inc)
-        return m;
-    switch (inc->causeKind) {
-    case CauseKind::Group:
-        m.push_back({inc->causeLevel, inc->causeName, false, true});
-        break;
-    case CauseKind::Host:
-        m.push_back({"instance", inc->causeName, false, true});
-        break;
-    case CauseKind::Service:
-        m.push_back({"service", inc->causeName, false, true});
-        break;
-    case CauseKind::AlertGroup:
-        m.push_back({"alertname", inc->causeName, false, true});
-        break;
-    }
-    return m;
+        return {};
+    return analysis::incidentSilence(*inc, *snap->triage, snap->alerts).matchers;
 }
 
 void TriageView::openSilenceDialog() {
@@ -730,16 +739,69 @@ void TriageView::expireSelected() {
 void TriageView::toggleAcknowledge() {
     const auto snap = m_model->snapshot();
     const Incident *inc = m_model->incidentAt(m_model->rowOfKey(m_selectedKey));
-    if (!snap || !inc)
+    if (!snap || !inc || !snap->triage)
         return;
     if (snap->ack(inc->key)) {
-        Q_EMIT unacknowledgeRequested(m_selectedKey);
+        hideAcknowledgeQuestion();
+        Q_EMIT unacknowledgeRequested(m_selectedKey); // taking it back silences nothing: no question
         return;
     }
-    const QString source = alertmanagerSourceOf(*snap, *inc);
+    if (!m_pendingAck.isEmpty() && m_pendingAck == m_selectedKey) {
+        confirmAcknowledge(); // `a` twice
+        return;
+    }
     // The incident's cause matchers, whatever alert is selected.
     m_tree->setCurrentIndex({});
-    Q_EMIT acknowledgeRequested(m_selectedKey, source, silenceMatchers());
+    const auto silence = analysis::incidentSilence(*inc, *snap->triage, snap->alerts);
+    if (silence.matchers.empty()) {
+        m_pendingAck.clear();
+        m_ackQuestion->setText(tr("Not acknowledged: %1.").arg(QString::fromStdString(silence.refusal)));
+        m_ackBar->show();
+        return;
+    }
+    m_pendingAck = m_selectedKey;
+    m_pendingMatchers = silence.matchers;
+    if (!m_ackAsk) {
+        confirmAcknowledge();
+        return;
+    }
+    const int now = countActiveMatches(snap->alerts, silence.matchers);
+    m_ackQuestion->setText(
+        tr("Acknowledge? Silences %n alert(s) now, matching %1, on %2 for %3 min, extended while the "
+           "incident "
+           "lasts, at most %4 h. Press a again to confirm, Esc to cancel.",
+           nullptr, now)
+            .arg(QString::fromStdString(formatMatchers(silence.matchers)), alertmanagerSourceOf(*snap, *inc))
+            .arg(m_ackDurationMs / 60'000)
+            .arg(QString::number(static_cast<double>(m_ackMaxMs) / 3600'000.0, 'g', 3)));
+    m_ackBar->show();
+}
+
+void TriageView::confirmAcknowledge() {
+    if (m_pendingAck.isEmpty() || m_pendingMatchers.empty())
+        return;
+    const auto snap = m_model->snapshot();
+    const Incident *inc = m_model->incidentAt(m_model->rowOfKey(m_pendingAck));
+    if (!snap || !inc)
+        return hideAcknowledgeQuestion();
+    if (m_ackSkip->isChecked())
+        m_ackAsk = false;
+    const QString key = m_pendingAck;
+    const auto matchers = m_pendingMatchers;
+    hideAcknowledgeQuestion();
+    Q_EMIT acknowledgeRequested(key, alertmanagerSourceOf(*snap, *inc), matchers);
+}
+
+void TriageView::hideAcknowledgeQuestion() {
+    m_pendingAck.clear();
+    m_pendingMatchers.clear();
+    m_ackBar->hide();
+}
+
+void TriageView::setAcknowledgePolicy(std::int64_t durationMs, std::int64_t maxMs, bool ask) {
+    m_ackDurationMs = durationMs;
+    m_ackMaxMs = maxMs;
+    m_ackAsk = ask;
 }
 
 void TriageView::reloadSavedFilters() {

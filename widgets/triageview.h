@@ -8,6 +8,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QComboBox;
@@ -59,7 +60,13 @@ public:
     void openSilenceDialog();
     void expireSelected();
     void showShortcuts();
+    // `a`: shows what acknowledging will silence (matchers, alerts matched now, how long) and asks;
+    // `a` again (or the bar's button) confirms. "Don't ask again" holds for the session.
     void toggleAcknowledge();
+    void confirmAcknowledge();
+    // Shown in the question: each silence's length, and how long extensions may run.
+    void setAcknowledgePolicy(std::int64_t durationMs, std::int64_t maxMs, bool ask);
+    [[nodiscard]] QLabel *acknowledgeQuestion() const { return m_ackQuestion; }
     void addNote(const QString &text);
     // Saved filters (user settings): save one, apply one by name.
     void saveFilter(const struct SavedFilter &filter);
@@ -120,6 +127,15 @@ private:
     QString m_lastShownIncident;
     QString m_selectionWhat;
     QLabel *m_selectionNote = nullptr;
+    QWidget *m_ackBar = nullptr;
+    QLabel *m_ackQuestion = nullptr;
+    QCheckBox *m_ackSkip = nullptr;
+    QString m_pendingAck; // the incident the question is about
+    std::vector<SilenceMatcher> m_pendingMatchers;
+    std::int64_t m_ackDurationMs = 30 * 60'000;
+    std::int64_t m_ackMaxMs = 12 * 3600'000;
+    bool m_ackAsk = true;
+    void hideAcknowledgeQuestion();
 };
 
 } // namespace vigil

@@ -88,6 +88,9 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
     auto result = std::make_shared<TriageResult>();
     result->computedAt = now;
     result->flapReturns = m_opt.flapReturns;
+    result->hostLabel = m_opt.hostLabel;
+    result->serviceLabel = m_opt.serviceLabel;
+    result->groupBy = m_opt.groupBy;
     const std::size_t n = alerts.size();
     result->incidentOf.assign(n, -1);
     result->returns.assign(n, 0);

@@ -91,6 +91,10 @@ struct TriageResult {
     double alertsPerMinute = 0;         // alerts that started within the last minute
     bool storm = false;
     TimeMs computedAt = 0;
+    // The labels this was computed with (what a silence of an incident must match on).
+    std::string hostLabel = "instance";
+    std::string serviceLabel = "service";
+    std::vector<std::string> groupBy{"alertname"};
     // Per Alertmanager group (aligned with the snapshot's amGroups): how Vigil regrouped its alerts.
     struct AmGroupView {
         int alerts = 0;       // of its alerts, those Vigil holds

@@ -337,7 +337,15 @@ public:
         if (root["topology"])
             topology(root["topology"], "topology", c);
         if (const auto t = root["triage"]) {
-            allowKeys(t, "triage", {"group_by", "window", "storm_alerts_per_minute"});
+            allowKeys(
+                t, "triage",
+                {"group_by", "window", "storm_alerts_per_minute", "ack_duration", "ack_max", "ack_confirm"});
+            if (t["ack_duration"])
+                c.triage.ackDurationMs = duration(t["ack_duration"], "triage.ack_duration");
+            if (t["ack_max"])
+                c.triage.ackMaxMs = duration(t["ack_max"], "triage.ack_max");
+            if (t["ack_confirm"])
+                c.triage.ackConfirm = boolean(t["ack_confirm"], "triage.ack_confirm");
             if (const auto g = t["group_by"]) {
                 if (!g.IsSequence() || g.size() == 0)
                     fail(g, "triage.group_by", "expected a non-empty list of labels");

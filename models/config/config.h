@@ -39,6 +39,9 @@ struct TriageConfig {
     std::vector<std::string> groupBy{"alertname"};
     std::int64_t windowMs = 5 * 60'000;
     int stormAlertsPerMinute = 60;
+    std::int64_t ackDurationMs = 30 * 60'000; // each acknowledgement silence, and each extension
+    std::int64_t ackMaxMs = 12 * 3600'000;    // extended while the incident lasts, at most this long
+    bool ackConfirm = true;                   // acknowledging asks once (a session may skip it)
 };
 
 // Drift: the operators' baseline file (none: the fleet's consensus), and the label that groups hosts.

@@ -202,6 +202,9 @@ FleetService::FleetService(Config config, QObject *parent)
     qRegisterMetaType<vigil::FleetSnapshotPtr>();
     m_thread.setObjectName(QStringLiteral("vigil-pipeline"));
     m_jobs.setMaxThreadCount(2);
+    m_ackPolicy.duration = m_config.triage.ackDurationMs;
+    m_ackPolicy.maxTotal = m_config.triage.ackMaxMs;
+    m_ackPolicy.extendBefore = std::min(m_ackPolicy.extendBefore, m_ackPolicy.duration / 3);
 }
 
 FleetService::~FleetService() {
@@ -679,11 +682,15 @@ void FleetService::keepAcknowledgements(const FleetSnapshot &snap) {
         }
         if (!silence || ack.endsAt - now > m_ackPolicy.extendBefore || m_extending.count(ack.incident))
             continue;
+        // The cap: an acknowledgement nobody renews ends by itself (the silence runs out).
+        const TimeMs cap = ack.since + m_ackPolicy.maxTotal;
+        if (ack.endsAt >= cap)
+            continue;
         // A snapshot polled before the last extension was stored still shows the old end: skip it.
         if (auto it = m_extendedTo.find(ack.incident); it != m_extendedTo.end() && it->second > ack.endsAt)
             continue;
         Silence extended = *silence;
-        extended.endsAt = now + m_ackPolicy.duration;
+        extended.endsAt = std::min(now + m_ackPolicy.duration, cap);
         m_extending.insert(ack.incident);
         Acknowledgement next = ack;
         next.endsAt = extended.endsAt;

@@ -62,6 +62,7 @@ public:
     struct AckPolicy {
         TimeMs duration = 30 * 60'000;     // each silence (and each extension) runs this long
         TimeMs extendBefore = 10 * 60'000; // extend when less than this is left
+        TimeMs maxTotal = 12 * 3600'000;   // never extended past this long after it was given
     };
     void setAckPolicy(AckPolicy policy) { m_ackPolicy = policy; }
     void acknowledge(const std::string &incident, const std::string &sourceName,

@@ -7,6 +7,7 @@
 #include "triagereplay.h"
 #include "triageview.h"
 
+#include "fleet/silencematch.h"
 #include "incidentnotifier.h"
 
 #include <QApplication>
@@ -171,8 +172,19 @@ private Q_SLOTS:
         QSignalSpy ack(&view, &TriageView::acknowledgeRequested);
         QSignalSpy unack(&view, &TriageView::unacknowledgeRequested);
         QSignalSpy note(&view, &TriageView::noteRequested);
+        // `a` first says what it will silence and asks; `a` again confirms.
+        QTest::keyClick(view.incidents(), Qt::Key_A);
+        QCOMPARE(ack.count(), 0);
+        const QString question = view.acknowledgeQuestion()->text();
+        QVERIFY2(question.contains(QStringLiteral("rack=\"") + QString::fromStdString(top.causeName)),
+                 qPrintable(question));
+        const int live = countActiveMatches(snap->alerts, {{"rack", top.causeName, false, true}});
+        QVERIFY(live > 0);
+        QVERIFY2(question.contains(QStringLiteral("Silences %1 alert").arg(live)), qPrintable(question));
+        QVERIFY(question.contains(QStringLiteral("at most 12 h")));
         QTest::keyClick(view.incidents(), Qt::Key_A);
         QCOMPARE(ack.count(), 1);
+        QVERIFY(!view.acknowledgeQuestion()->isVisible());
         QCOMPARE(ack.at(0).at(0).toString(), QString::fromStdString(top.key));
         QCOMPARE(ack.at(0).at(1).toString(), QStringLiteral("sim"));
         const auto matchers = ack.at(0).at(2).value<std::vector<SilenceMatcher>>();

@@ -539,6 +539,43 @@ private Q_SLOTS:
                  data->health.warnings.front().c_str());
         QVERIFY(data->health.warnings.front().find("s3cret") == std::string::npos);
     }
+
+    // The automatic extension stops at the cap (here 9 s after the acknowledgement): the silence then
+    // runs out by itself however long the incident lasts.
+    void acknowledgementExtensionIsCapped() {
+        QTemporaryDir dir;
+        sim::SimOptions o;
+        o.hosts = 80;
+        o.scenario = "rack-failure";
+        sim::SimServer server(o);
+        std::string err;
+        QVERIFY(server.start(0, &err));
+        Config c;
+        c.sources = {sourceFor(server.url())};
+        c.sources[0].intervalMs = 1000;
+        c.cachePath = dir.filePath(QStringLiteral("a.sqlite")).toStdString();
+        FleetService service(c);
+        service.setAckPolicy({4000, 3000, 9000}); // 4 s silences, extended under 3 s left, at most 9 s
+        service.start();
+        QTRY_VERIFY_WITH_TIMEOUT(service.current()->triage && !service.current()->triage->incidents.empty() &&
+                                     !service.current()->fromCache,
+                                 15000);
+        const auto &top = service.current()->triage->incidents[0];
+        const std::string key = top.key;
+        std::optional<Result<std::string>> acked;
+        service.acknowledge(key, "t", {{"rack", top.causeName, false, true}}, "ana",
+                            [&](Result<std::string> r) { acked = std::move(r); });
+        QTRY_VERIFY_WITH_TIMEOUT(acked.has_value() && acked->ok(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(service.current()->ack(key) != nullptr, 10000);
+        const TimeMs since = service.current()->ack(key)->since;
+        // Extended up to the cap, never past it.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            service.current()->ack(key) && service.current()->ack(key)->endsAt == since + 9000, 20000);
+        QTest::qWait(4000);
+        for (const auto &sil : server.fleet().silences())
+            QVERIFY2(sil.endsAt <= since + 9000 + 1000, std::to_string(sil.endsAt - since).c_str());
+        service.stop();
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPoller)
