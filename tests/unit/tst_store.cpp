@@ -368,6 +368,10 @@ private Q_SLOTS:
         QTest::newRow("newer schema: left untouched") << false;
     }
     void serviceMovesAsideOnlyWhatIsBroken() {
+#if defined(__SANITIZE_THREAD__)
+        QSKIP("FleetService hands work over through Qt's event queue, whose locks TSan cannot see in "
+              "Debian's uninstrumented Qt (checked under ASan instead)");
+#endif
         QFETCH(bool, garbage);
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
