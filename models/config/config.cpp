@@ -326,7 +326,13 @@ public:
         if (root["profile"])
             c.profile = profile(root["profile"], "profile");
         if (const auto h = root["http"]) {
-            allowKeys(h, "http", {"max_response_bytes", "max_concurrent_per_source"});
+            allowKeys(h, "http", {"max_response_bytes", "max_concurrent_per_source", "max_poll_bytes"});
+            if (h["max_poll_bytes"]) {
+                const auto budget =
+                    static_cast<std::uint64_t>(integer(h["max_poll_bytes"], "http.max_poll_bytes", 1024));
+                for (auto &src : c.sources)
+                    src.maxPollBytes = budget;
+            }
             if (h["max_response_bytes"])
                 c.maxResponseBytes = static_cast<std::uint64_t>(
                     integer(h["max_response_bytes"], "http.max_response_bytes", 1024));

@@ -24,6 +24,7 @@ struct SourceConfig {
     std::string caFile;   // extra CA bundle, one source's only
     std::string certFile; // client certificate and key (PEM)
     std::string keyFile;
+    std::uint64_t maxPollBytes = 1ull << 30; // all answers of one poll at once (http.max_poll_bytes)
 };
 
 // The fleet's shape: the physical label hierarchy and the service dependency graph. Triage and the

@@ -417,26 +417,37 @@ struct HttpClient::Impl {
             r.errorMessage = "sending request failed: " + ec.message();
             co_return Exchange::Failed;
         }
+        // The answer's cap: the client's per-answer limit, or what is left of its poll's budget.
+        const std::size_t cap = req.budget ? std::min<std::size_t>(opts.maxResponseBytes, req.budget->left())
+                                           : opts.maxResponseBytes;
+        auto tooLarge = [&](const char *what) {
+            r.error = HttpError::TooLarge;
+            r.errorMessage =
+                req.budget && cap < opts.maxResponseBytes
+                    ? std::string(what) + " does not fit what is left of this poll's memory budget (" +
+                          std::to_string(req.budget->left() >> 20) + " of " +
+                          std::to_string(req.budget->total() >> 20) +
+                          " MiB across all its answers; http.max_poll_bytes)"
+                    : std::string(what) + " larger than the cap of " + std::to_string(cap) + " bytes";
+        };
         http::response_parser<http::string_body> parser;
-        parser.body_limit(opts.maxResponseBytes);
+        parser.body_limit(cap);
         parser.header_limit(64 * 1024);
         // Read the header first and refuse an announced oversize body before reading any of it (Beast
         // 1.74's body_limit alone did not stop a Content-Length body read through async_read).
         co_await http::async_read_header(stream, conn.buffer, parser,
                                          asio::redirect_error(use_awaitable, ec));
-        if (!ec && parser.content_length() && *parser.content_length() > opts.maxResponseBytes)
+        if (!ec && parser.content_length() && *parser.content_length() > cap)
             ec = http::error::body_limit;
         if (!ec)
             co_await http::async_read(stream, conn.buffer, parser, asio::redirect_error(use_awaitable, ec));
-        if (!ec && parser.get().body().size() > opts.maxResponseBytes)
+        if (!ec && parser.get().body().size() > cap)
             ec = http::error::body_limit;
         if (ec) {
             if (reused && isStaleError(ec) && !parser.got_some())
                 co_return Exchange::Stale;
             if (ec == http::error::body_limit) {
-                r.error = HttpError::TooLarge;
-                r.errorMessage =
-                    "response larger than the cap of " + std::to_string(opts.maxResponseBytes) + " bytes";
+                tooLarge("response");
             } else if (ec == beast::error::timeout) {
                 r.error = HttpError::Timeout;
                 r.errorMessage = "no complete response within " + std::to_string(req.timeout.count()) + " ms";
@@ -461,14 +472,12 @@ struct HttpClient::Impl {
         keepAlive = res.keep_alive();
         if (beast::iequals(res[http::field::content_encoding], "gzip")) {
             std::string inflated;
-            switch (gunzip(res.body(), opts.maxResponseBytes, inflated)) {
+            switch (gunzip(res.body(), cap, inflated)) {
             case InflateResult::Ok:
                 r.body = std::move(inflated);
                 break;
             case InflateResult::TooLarge:
-                r.error = HttpError::TooLarge;
-                r.errorMessage = "inflated response larger than the cap of " +
-                                 std::to_string(opts.maxResponseBytes) + " bytes";
+                tooLarge("inflated response");
                 co_return Exchange::Failed;
             case InflateResult::Corrupt:
                 r.error = HttpError::Decompress;
@@ -477,6 +486,11 @@ struct HttpClient::Impl {
             }
         } else {
             r.body = std::move(res.body());
+        }
+        if (req.budget && !req.budget->take(r.body.size())) {
+            tooLarge("the response"); // other answers of the poll took the rest meanwhile
+            r.body = std::string();
+            co_return Exchange::Failed;
         }
         co_return Exchange::Ok;
     }

@@ -1,7 +1,9 @@
 #pragma once
 // Value types exchanged with HttpClient. Plain structs: they cross from the Asio thread to workers.
+#include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,6 +51,29 @@ struct HttpTls {
     }
 };
 
+// The bytes all answers of one poll may hold at once (bodies as inflated), shared by its requests: a
+// source that answers every query with a huge body fails that poll with a clear error instead of
+// taking the machine's memory. Used on the Asio thread; atomic for the test that reads it.
+class ByteBudget {
+public:
+    explicit ByteBudget(std::size_t total)
+        : m_total(total)
+        , m_left(total) {}
+    [[nodiscard]] std::size_t total() const { return m_total; }
+    [[nodiscard]] std::size_t left() const { return m_left.load(); }
+    bool take(std::size_t n) {
+        auto cur = m_left.load();
+        while (cur >= n)
+            if (m_left.compare_exchange_weak(cur, cur - n))
+                return true;
+        return false;
+    }
+
+private:
+    std::size_t m_total;
+    std::atomic<std::size_t> m_left;
+};
+
 struct HttpRequest {
     std::string method = "GET";
     std::string url;
@@ -56,8 +81,9 @@ struct HttpRequest {
     std::string contentType;
     std::vector<std::pair<std::string, std::string>> headers;
     HttpAuth auth;
-    std::optional<HttpTls> tls; // absent: the client's defaults (Options::verifyTls, caFile)
-    std::string bucket;         // requests sharing a bucket share its concurrency limit (one per source)
+    std::optional<HttpTls> tls;         // absent: the client's defaults (Options::verifyTls, caFile)
+    std::shared_ptr<ByteBudget> budget; // shared by one poll's requests; none: the per-answer cap only
+    std::string bucket; // requests sharing a bucket share its concurrency limit (one per source)
     std::chrono::milliseconds timeout{15000};
     std::chrono::milliseconds connectTimeout{5000};
     int maxRetries = 2; // only idempotent requests are retried

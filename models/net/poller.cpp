@@ -26,6 +26,7 @@ struct Poller::Round {
     Clock::time_point lastResponse;
     int pending = 0;
     std::map<std::string, HttpResponse> responses;
+    std::shared_ptr<ByteBudget> budget; // all of this round's answers together
 };
 
 Poller::Poller(std::shared_ptr<HttpClient> client, SourceConfig source, SourceKind kind, std::string url,
@@ -83,6 +84,7 @@ void Poller::pollNow() {
     m_current = std::make_unique<Round>();
     m_current->id = ++m_round;
     m_current->started = Clock::now();
+    m_current->budget = std::make_shared<ByteBudget>(static_cast<std::size_t>(m_source.maxPollBytes));
     m_inflight.clear();
     m_health.lastAttempt = nowMs();
     sendAll();
@@ -113,6 +115,7 @@ void Poller::sendAll() {
 void Poller::issue(const std::string &key, HttpRequest req) {
     req.auth = m_source.auth;
     req.tls = tlsOf(m_source);
+    req.budget = m_current->budget;
     req.bucket = m_health.id;
     req.timeout = std::chrono::milliseconds(
         m_kind == SourceKind::Alertmanager ? m_source.alertmanagerTimeoutMs : m_source.timeoutMs);

@@ -31,6 +31,17 @@ SourceConfig sourceFor(const std::string &url, std::int64_t timeoutMs = 3000) {
     return s;
 }
 
+// The silence the service tests create: an hour on the simulator's failed switch.
+Silence switchSilence() {
+    Silence s;
+    s.matchers = {{"alertname", "SwitchDown", false, true}};
+    s.startsAt = nowMs();
+    s.endsAt = s.startsAt + 3600'000;
+    s.createdBy = "tst_poller";
+    s.comment = "switch being replaced";
+    return s;
+}
+
 std::shared_ptr<const PollData> pollOnce(Poller &p) {
     QSignalSpy spy(&p, &Poller::polled);
     p.pollNow();
@@ -436,12 +447,7 @@ private Q_SLOTS:
         c.cachePath = dir.filePath(QStringLiteral("c.sqlite")).toStdString();
         FleetService service(c);
         service.start();
-        Silence s;
-        s.matchers = {{"alertname", "SwitchDown", false, true}};
-        s.startsAt = nowMs();
-        s.endsAt = s.startsAt + 3600'000;
-        s.createdBy = "tst_poller";
-        s.comment = "switch being replaced";
+        const Silence s = switchSilence();
         std::optional<Result<std::string>> created;
         service.createSilence("t", s, [&](Result<std::string> r) { created = std::move(r); });
         QTRY_VERIFY_WITH_TIMEOUT(created.has_value(), 10000);
@@ -502,12 +508,7 @@ private Q_SLOTS:
         c.cachePath = dir.filePath(QStringLiteral("c.sqlite")).toStdString();
         FleetService service(c);
         service.start();
-        Silence s;
-        s.matchers = {{"alertname", "SwitchDown", false, true}};
-        s.startsAt = nowMs();
-        s.endsAt = s.startsAt + 3600'000;
-        s.createdBy = "tst_poller";
-        s.comment = "switch being replaced";
+        const Silence s = switchSilence();
         std::optional<Result<std::string>> created;
         service.createSilence("t", s, [&](Result<std::string> r) { created = std::move(r); });
         QTRY_VERIFY_WITH_TIMEOUT(created.has_value(), 10000);
@@ -575,6 +576,34 @@ private Q_SLOTS:
         for (const auto &sil : server.fleet().silences())
             QVERIFY2(sil.endsAt <= since + 9000 + 1000, std::to_string(sil.endsAt - since).c_str());
         service.stop();
+    }
+
+    // A poll whose answers together outgrow its memory budget fails with a clear error naming it; the
+    // same fleet fits a budget that is large enough.
+    void pollMemoryBudget() {
+        sim::SimOptions o;
+        o.hosts = 2000;
+        sim::SimServer server(o);
+        std::string err;
+        QVERIFY(server.start(0, &err));
+        auto source = sourceFor(server.url(), 20000); // 2,000 hosts on a busy 2-core machine
+        source.maxPollBytes = 256 * 1024;
+        auto client = std::make_shared<HttpClient>();
+        Poller tight(client, source, SourceKind::Prometheus, server.url(), 0,
+                     QueryProfile::nodeExporterDefault());
+        auto data = pollOnce(tight);
+        QVERIFY(data);
+        std::string said = data->health.lastError;
+        for (const auto &w : data->health.warnings)
+            said += "\n" + w;
+        QVERIFY2(said.find("memory budget") != std::string::npos, said.c_str());
+        source.maxPollBytes = 256ull << 20;
+        Poller roomy(client, source, SourceKind::Prometheus, server.url(), 0,
+                     QueryProfile::nodeExporterDefault());
+        auto ok = pollOnce(roomy);
+        QVERIFY(ok && ok->hasInventory);
+        QVERIFY2(ok->health.lastError.empty(), ok->health.lastError.c_str());
+        QCOMPARE(ok->hosts.size(), std::size_t(2000));
     }
 };
 
