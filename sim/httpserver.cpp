@@ -152,6 +152,20 @@ struct HttpServer::Impl {
                 res.set(http::field::content_encoding, "gzip");
             res.keep_alive(req.keep_alive());
             res.prepare_payload();
+            if (reply.action == ServerReply::Action::Drip) {
+                // A slow drip: the header, then the body 8 bytes a second (a proxy with a failing upstream).
+                http::response_serializer<http::string_body> sz(res);
+                co_await http::async_write_header(stream, sz, asio::redirect_error(asio::use_awaitable, ec));
+                for (std::size_t at = 0; !ec && at < res.body().size(); at += 8) {
+                    asio::steady_timer t(io, std::chrono::milliseconds(1000));
+                    co_await t.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+                    co_await asio::async_write(stream,
+                                               asio::buffer(res.body().data() + at,
+                                                            std::min<std::size_t>(8, res.body().size() - at)),
+                                               asio::redirect_error(asio::use_awaitable, ec));
+                }
+                break;
+            }
             if (reply.action == ServerReply::Action::TruncateBody) {
                 // Promise the whole body, send half, hang up.
                 http::response_serializer<http::string_body> sz(res);

@@ -24,7 +24,7 @@ struct ServerRequest {
 };
 
 struct ServerReply {
-    enum class Action { Respond, Close, TruncateBody, RawBytes };
+    enum class Action { Respond, Close, TruncateBody, RawBytes, Drip };
     int status = 200;
     std::string contentType = "application/json";
     std::string body;

@@ -149,6 +149,132 @@ void SimServer::stop() {
 }
 
 ServerReply SimServer::handle(const ServerRequest &r) {
+    if (r.path == "/sim/fault")
+        return faultEndpoint(r);
+    return applyFault(r, answer(r));
+}
+
+const std::vector<std::pair<std::string, SimServer::FaultKind>> &SimServer::faultKinds() {
+    static const std::vector<std::pair<std::string, FaultKind>> kinds{{"latency", FaultKind::Latency},
+                                                                      {"5xx", FaultKind::ServerError},
+                                                                      {"reset", FaultKind::Reset},
+                                                                      {"truncated", FaultKind::Truncated},
+                                                                      {"malformed", FaultKind::Malformed},
+                                                                      {"wrong-typed", FaultKind::WrongTyped},
+                                                                      {"huge", FaultKind::Huge},
+                                                                      {"drip", FaultKind::Drip},
+                                                                      {"hang", FaultKind::Hang}};
+    return kinds;
+}
+
+void SimServer::setFault(Fault fault) {
+    std::lock_guard lock(m_faultMutex);
+    m_faults.push_back(std::move(fault));
+}
+
+void SimServer::clearFaults() {
+    std::lock_guard lock(m_faultMutex);
+    m_faults.clear();
+}
+
+ServerReply SimServer::faultEndpoint(const ServerRequest &r) {
+    if (r.method == "DELETE") {
+        clearFaults();
+        return ServerReply::text("faults cleared\n");
+    }
+    if (r.method != "POST")
+        return ServerReply::text("POST /sim/fault?kind=K&path=P[&query=Q][&ms=N] or DELETE /sim/fault\n",
+                                 405);
+    Fault f;
+    bool known = false;
+    for (const auto &[name, kind] : faultKinds())
+        if (name == r.param("kind")) {
+            f.kind = kind;
+            known = true;
+        }
+    f.path = r.param("path");
+    f.query = r.param("query");
+    f.ms = std::atoi(r.param("ms", "0").c_str());
+    if (!known || f.path.empty())
+        return ServerReply::text("unknown fault kind or no path\n", 400);
+    setFault(f);
+    return ServerReply::text("fault set\n");
+}
+
+namespace {
+// Valid JSON with the wrong types, as a half-upgraded server or a proxy might send: the top level keeps
+// its kind, every member (or element) under it gets another type; an empty list becomes an object.
+json swapped(const json &v) {
+    if (v.is_string())
+        return 7;
+    if (v.is_number() || v.is_boolean() || v.is_null())
+        return "7";
+    if (v.is_array())
+        return json::object({{"x", 7}});
+    return "x";
+}
+void mistype(json &j) {
+    if (j.is_object())
+        for (auto it = j.begin(); it != j.end(); ++it)
+            it.value() = swapped(it.value());
+    else if (j.is_array() && j.empty())
+        j = json::object({{"x", 7}});
+    else if (j.is_array())
+        for (auto &e : j)
+            e = swapped(e);
+}
+} // namespace
+
+ServerReply SimServer::applyFault(const ServerRequest &r, ServerReply reply) {
+    std::optional<Fault> fault;
+    {
+        std::lock_guard lock(m_faultMutex);
+        for (const auto &f : m_faults)
+            if (f.path == r.path && (f.query.empty() || r.param("query").find(f.query) != std::string::npos))
+                fault = f;
+    }
+    if (!fault)
+        return reply;
+    switch (fault->kind) {
+    case FaultKind::Latency:
+        reply.delayMs = fault->ms > 0 ? fault->ms : 300;
+        return reply;
+    case FaultKind::ServerError:
+        return ServerReply::text("upstream connect error or disconnect/reset before headers\n", 503);
+    case FaultKind::Reset:
+        reply.action = ServerReply::Action::Close;
+        return reply;
+    case FaultKind::Truncated:
+        reply.action = ServerReply::Action::TruncateBody;
+        reply.allowGzip = false;
+        return reply;
+    case FaultKind::Malformed:
+        reply.body = reply.body.substr(0, reply.body.size() / 3) + "}{\"";
+        return reply;
+    case FaultKind::WrongTyped: {
+        auto j = json::parse(reply.body, nullptr, false);
+        if (!j.is_discarded())
+            mistype(j);
+        reply.body = j.is_discarded() ? std::string("{\"status\":7}") : j.dump();
+        return reply;
+    }
+    case FaultKind::Huge:
+        reply.action = ServerReply::Action::RawBytes;
+        reply.body =
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 10000000000\r\n\r\n[";
+        return reply;
+    case FaultKind::Drip:
+        reply.action = ServerReply::Action::Drip;
+        reply.allowGzip = false;
+        return reply;
+    case FaultKind::Hang:
+        reply.delayMs = fault->ms > 0 ? fault->ms : 60'000;
+        return reply;
+    }
+    return reply;
+}
+
+ServerReply SimServer::answer(const ServerRequest &r) {
     const std::string &p = r.path;
     if (p == "/-/ready" || p == "/-/healthy")
         return ServerReply::text("vigil-sim is Ready.\n");

@@ -29,6 +29,21 @@ public:
     // Exposed for tests and benchmarks: the body a query would get.
     ServerReply handle(const ServerRequest &request);
 
+    // Faults served on demand, for the fault matrix and for anyone testing a console against a server
+    // that misbehaves: every request whose path is `path` (and whose query contains `query`, if set)
+    // gets the fault instead of (or on top of) its answer. Also over HTTP:
+    // POST /sim/fault?kind=hang&path=/api/v2/alerts[&query=up][&ms=2000], DELETE /sim/fault.
+    enum class FaultKind { Latency, ServerError, Reset, Truncated, Malformed, WrongTyped, Huge, Drip, Hang };
+    struct Fault {
+        FaultKind kind = FaultKind::ServerError;
+        std::string path;
+        std::string query;
+        int ms = 0; // Latency and Hang: how long (defaults 300 ms and 60 s)
+    };
+    static const std::vector<std::pair<std::string, FaultKind>> &faultKinds();
+    void setFault(Fault fault);
+    void clearFaults();
+
 private:
     ServerReply query(const ServerRequest &r);
     ServerReply queryRange(const ServerRequest &r);
@@ -51,6 +66,11 @@ private:
         double rxBytes = 0;
         double txBytes = 0;
     };
+    ServerReply answer(const ServerRequest &r);
+    ServerReply applyFault(const ServerRequest &r, ServerReply reply);
+    ServerReply faultEndpoint(const ServerRequest &r);
+    std::mutex m_faultMutex;
+    std::vector<Fault> m_faults;
     std::mutex m_countersMutex;
     std::vector<Counters> m_hostCounters;
     std::vector<std::pair<double, double>> m_edgeCounters; // requests, errors

@@ -279,8 +279,11 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
         data->rules = std::move(*rules);
     }
     if (const std::string *b = body("buildinfo", "/api/v1/status/buildinfo")) {
+        // The version is shown, not needed: an unreadable answer is a warning.
         if (auto r = prometheus::parseBuildInfo(*b))
             data->health.version = r->version;
+        else
+            data->health.warnings.push_back(r.error().describe());
     }
     data->timings.parseMs = msSince(t0);
 

@@ -220,6 +220,8 @@ Result<AlertmanagerStatus> parseStatus(std::string_view body) {
         return j.error();
     if (!j->is_object())
         return jsonutil::shapeError(endpoint, "expected an object");
+    if (!jsonutil::member(*j, "versionInfo").is_object() && !jsonutil::member(*j, "cluster").is_object())
+        return jsonutil::shapeError(endpoint, "neither \"versionInfo\" nor \"cluster\" is an object");
     AlertmanagerStatus st;
     st.version = jsonutil::str(jsonutil::member(*j, "versionInfo"), "version");
     const json &cluster = jsonutil::member(*j, "cluster");

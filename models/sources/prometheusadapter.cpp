@@ -296,9 +296,12 @@ Result<std::vector<AlertRule>> parseRules(std::string_view body, Skipped *skippe
 }
 
 Result<PromBuildInfo> parseBuildInfo(std::string_view body) {
-    auto data = envelope(body, "/api/v1/status/buildinfo", nullptr);
+    const std::string endpoint = "/api/v1/status/buildinfo";
+    auto data = envelope(body, endpoint, nullptr);
     if (!data)
         return data.error();
+    if (!jsonutil::member(*data, "version").is_string())
+        return jsonutil::shapeError(endpoint, "no \"version\" string in data");
     return PromBuildInfo{jsonutil::str(*data, "version"), jsonutil::str(*data, "revision"),
                          jsonutil::str(*data, "goVersion")};
 }

@@ -63,8 +63,11 @@ void StallWatchdog::ping() {
     }
     m_pending = true;
     m_sentUs = now;
+    // The watchdog itself is the context when it lives on the watched thread (as in the app): a ping
+    // still queued when it is destroyed is then dropped instead of reading a destroyed watchdog.
+    QObject *context = thread() == m_watched->thread() ? static_cast<QObject *>(this) : m_watched;
     QMetaObject::invokeMethod(
-        m_watched,
+        context,
         [this] {
             // Runs on the watched thread.
             const std::int64_t waited = nowUs() - m_sentUs.load();
