@@ -1,7 +1,7 @@
 #include "commandline.h"
 
-#include "fleet/timeutil.h"
 #include "simfleet.h"
+#include "support/timeutil.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,8 +1,8 @@
 #include "driftcommand.h"
 
 #include "analysis/baseline.h"
-#include "config/baselineloader.h"
-#include "net/fleetservice.h"
+#include "analysis/baselineloader.h"
+#include "service/fleetservice.h"
 #include "simfleet.h"
 #include "simserver.h"
 #include "store/store.h"

@@ -4,8 +4,8 @@
 #include "driftcommand.h"
 #include "hosttableview.h"
 #include "mainwindow.h"
-#include "net/fleetservice.h"
 #include "screenshotter.h"
+#include "service/fleetservice.h"
 #include "simserver.h"
 #include "support/stallwatchdog.h"
 

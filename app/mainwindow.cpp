@@ -10,7 +10,7 @@
 #include "item/hosttablemodel.h"
 #include "item/incidentmodel.h"
 #include "item/sourcehealthmodel.h"
-#include "net/fleetservice.h"
+#include "service/fleetservice.h"
 #include "servicedetaildialog.h"
 #include "silencedialog.h"
 #include "sourcepanel.h"

@@ -2,7 +2,7 @@
 
 #include "hostdetaildialog.h"
 #include "mainwindow.h"
-#include "net/fleetservice.h"
+#include "service/fleetservice.h"
 #include "servicedetaildialog.h"
 
 #include <QCoreApplication>

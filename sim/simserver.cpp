@@ -1,8 +1,7 @@
 #include "simserver.h"
 
-#include "config/queryprofile.h"
 #include "fleet/labelmatcher.h"
-#include "sources/prometheusadapter.h"
+#include "fleet/queryprofile.h"
 
 #include <nlohmann/json.hpp>
 

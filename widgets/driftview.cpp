@@ -1,6 +1,6 @@
 #include "driftview.h"
 
-#include "config/baselineloader.h"
+#include "analysis/baselineloader.h"
 #include "support/csv.h"
 #include "support/guard.h"
 

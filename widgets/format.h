@@ -1,7 +1,7 @@
 #pragma once
 // Operator-facing formatting of raw model values, shared by every view.
-#include "config/queryprofile.h"
-#include "fleet/timeutil.h"
+#include "fleet/queryprofile.h"
+#include "support/timeutil.h"
 
 #include <QString>
 

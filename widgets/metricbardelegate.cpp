@@ -1,6 +1,6 @@
 #include "metricbardelegate.h"
 
-#include "config/queryprofile.h"
+#include "fleet/queryprofile.h"
 #include "item/hosttablemodel.h"
 
 #include <QPainter>

@@ -4,7 +4,7 @@
 // window changes. More rows or buckets than pixels fold into one pixel showing their peak, so a
 // redlining host never disappears when zoomed out.
 #include "analysis/heatrows.h"
-#include "config/queryprofile.h"
+#include "fleet/queryprofile.h"
 
 #include <QImage>
 #include <QWidget>

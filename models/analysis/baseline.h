@@ -4,7 +4,7 @@
 // held to an exact value, an allowed set, a version constraint (">= 3.0.11", compared the Debian way),
 // a regular expression, or absence, with a severity. Evaluation over the snapshot's hosts and facts,
 // drift grouped into clusters ("41 api hosts run openssl 3.0.9"), and the baseline a consensus
-// suggests, written out as YAML. Pure std C++; loading the YAML lives in config/baselineloader.
+// suggests, written out as YAML. Pure std C++; loading the YAML lives in baselineloader.
 #include "../fleet/regex.h"
 #include "drift.h"
 #include "fleet/host.h"

@@ -3,7 +3,7 @@
 // detail's series and the hardware wear trends. Filled from the store's per-minute history and, where
 // the store has nothing (Vigil was not running), from the source's query_range. Rows are the hosts of
 // the snapshot the request was made for, sorted by name; a cell is the mean of what fell in it.
-#include "fleet/timeutil.h"
+#include "../support/timeutil.h"
 
 #include <cstdint>
 #include <limits>

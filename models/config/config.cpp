@@ -3,8 +3,8 @@
 
 #include <cmath>
 
-#include "../fleet/timeutil.h"
-#include "../net/url.h"
+#include "../support/timeutil.h"
+#include "../support/url.h"
 
 #include <yaml-cpp/yaml.h>
 

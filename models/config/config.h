@@ -2,8 +2,8 @@
 // Vigil's configuration as operators write it (YAML or JSON), validated with errors that name file,
 // line and key. Secrets read here stay in memory only (DESIGN rule 7).
 #include "../fleet/host.h"
-#include "../net/httptypes.h"
-#include "queryprofile.h"
+#include "../fleet/queryprofile.h"
+#include "../support/credentials.h"
 
 #include <cstdint>
 #include <optional>
@@ -19,7 +19,7 @@ struct SourceConfig {
     std::int64_t intervalMs = 15000;
     std::int64_t timeoutMs = 10000;
     std::int64_t alertmanagerTimeoutMs = 20000; // Alertmanager with inhibitions can take 10 s (PEERS.md)
-    HttpAuth auth;
+    Credentials auth;
     bool tlsVerify = true;
     std::string caFile;   // extra CA bundle, one source's only
     std::string certFile; // client certificate and key (PEM)

@@ -1,8 +1,8 @@
 #pragma once
 // An alert as Vigil tracks it, from Alertmanager (v2) or Prometheus (/api/v1/alerts), deduplicated by
 // fingerprint across sources.
+#include "../support/timeutil.h"
 #include "labelset.h"
-#include "timeutil.h"
 
 #include <cstdint>
 #include <string>

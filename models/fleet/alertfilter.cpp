@@ -1,6 +1,6 @@
 #include "alertfilter.h"
 
-#include "timeutil.h"
+#include "../support/timeutil.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,9 +1,9 @@
 #pragma once
 // The immutable state the GUI sees: built off the GUI thread, published as shared_ptr<const>.
-#include "../config/queryprofile.h"
 #include "alert.h"
 #include "host.h"
 #include "incidentnote.h"
+#include "queryprofile.h"
 #include "silence.h"
 #include "sourcehealth.h"
 

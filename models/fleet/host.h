@@ -1,7 +1,7 @@
 #pragma once
 // One host of the fleet as the views see it: identity, labels, liveness and the profile's current figures.
+#include "../support/timeutil.h"
 #include "labelset.h"
-#include "timeutil.h"
 
 #include <cmath>
 #include <limits>

@@ -2,7 +2,7 @@
 // What operators add to an incident in Vigil: local notes, and acknowledgements (a short
 // Alertmanager silence that Vigil extends while the incident lasts). Keyed by the incident's
 // stable key ("group:eu1 / eu1-a / eu1-a-r07"); kept in the store.
-#include "timeutil.h"
+#include "../support/timeutil.h"
 
 #include <string>
 

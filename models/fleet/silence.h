@@ -1,6 +1,6 @@
 #pragma once
 // An Alertmanager silence (API v2).
-#include "timeutil.h"
+#include "../support/timeutil.h"
 
 #include <string>
 #include <vector>

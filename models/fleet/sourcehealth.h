@@ -1,7 +1,7 @@
 #pragma once
 // What an operator needs to trust one endpoint Vigil polls: when it last answered, how fast, how much,
 // and why it failed.
-#include "timeutil.h"
+#include "../support/timeutil.h"
 
 #include <cstdint>
 #include <string>

@@ -2,10 +2,10 @@
 
 #include "httpclient.h"
 
-#include "../fleet/timeutil.h"
+#include "../support/timeutil.h"
+#include "../support/url.h"
 #include "gzip.h"
 #include "iorunner.h"
-#include "url.h"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -67,14 +67,6 @@ const char *httpErrorName(HttpError e) {
         return "not a valid HTTP response";
     }
     return "error";
-}
-
-std::string HttpAuth::header() const {
-    if (!bearerToken.empty())
-        return "Bearer " + bearerToken;
-    if (!username.empty())
-        return "Basic " + base64Encode(username + ":" + password);
-    return {};
 }
 
 std::string HttpResponse::describe() const {

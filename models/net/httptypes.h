@@ -1,5 +1,7 @@
 #pragma once
 // Value types exchanged with HttpClient. Plain structs: they cross from the Asio thread to workers.
+#include "../support/credentials.h"
+
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -30,14 +32,8 @@ const char *httpErrorName(HttpError e);
 // Retry-After as delay-seconds or an HTTP-date, in ms from nowMs; -1 when absent or unreadable.
 std::int64_t parseRetryAfter(std::string_view value, std::int64_t nowMs);
 
-struct HttpAuth {
-    std::string bearerToken;
-    std::string username;
-    std::string password;
-    [[nodiscard]] bool empty() const { return bearerToken.empty() && username.empty(); }
-    // The Authorization header value, or "" without auth. Never logged.
-    [[nodiscard]] std::string header() const;
-};
+// The credentials a request carries (support/credentials.h).
+using HttpAuth = Credentials;
 
 // One source's TLS settings. Each distinct setting gets an SSL context (and a connection pool) of its
 // own, so one source's insecure_skip_verify or CA file never affects another.

@@ -1,6 +1,6 @@
 #include "alertmanageradapter.h"
 
-#include "../net/url.h"
+#include "../support/url.h"
 #include "jsonutil.h"
 #include "prometheusadapter.h"
 

@@ -1,6 +1,6 @@
 #include "prometheusadapter.h"
 
-#include "../net/url.h"
+#include "../support/url.h"
 #include "jsonutil.h"
 
 #include <cmath>

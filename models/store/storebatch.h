@@ -1,10 +1,10 @@
 #pragma once
 // One transaction's worth of changes for the store, computed by FleetState as a diff against the last
 // state, so a quiet poll writes little: samples, the poll log, and only what changed.
-#include "../config/queryprofile.h"
 #include "../fleet/alert.h"
 #include "../fleet/host.h"
 #include "../fleet/incidentnote.h"
+#include "../fleet/queryprofile.h"
 #include "../fleet/silence.h"
 #include "../fleet/sourcehealth.h"
 

@@ -1,13 +1,13 @@
 // One poll of 10,000 hosts x 8 series (up, 5 utilization metrics, 2 fact queries) from vigil-sim over
 // loopback, stage by stage. Prints BENCH lines; never fails on timing.
 #include "benchclock.h"
-#include "fleet/fleetstate.h"
 #include "hosttableview.h"
 #include "item/hosttablemodel.h"
-#include "net/fleetservice.h"
 #include "net/httpclient.h"
-#include "net/poller.h"
+#include "service/fleetservice.h"
+#include "service/fleetstate.h"
 #include "simserver.h"
+#include "sources/poller.h"
 #include "sources/prometheusadapter.h"
 #include "store/store.h"
 #include "support/stallwatchdog.h"

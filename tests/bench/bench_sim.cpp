@@ -1,7 +1,7 @@
 // vigil-sim under load: response time for each query of the default profile at 10,000 and 100,000
 // hosts over HTTP on loopback, and requests per second with four concurrent clients. BENCH lines.
 #include "benchclock.h"
-#include "config/queryprofile.h"
+#include "fleet/queryprofile.h"
 #include "net/httpclient.h"
 #include "simserver.h"
 #include "sources/prometheusadapter.h"

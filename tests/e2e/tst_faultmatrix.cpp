@@ -4,7 +4,7 @@
 // reason naming the endpoint (latency within the timeout: no error at all), and after the fault clears
 // the source is healthy again within one interval after its requests' timeout. Prints
 // `BENCH faults.survived <n> of <total>` and fails unless all survive. Label `faults`.
-#include "net/fleetservice.h"
+#include "service/fleetservice.h"
 #include "simserver.h"
 #include "support/stallwatchdog.h"
 

@@ -3,9 +3,9 @@
 #include "analysis/metricgrid.h"
 #include "item/incidentmodel.h"
 #include "mainwindow.h"
-#include "net/fleetservice.h"
-#include "net/historyloader.h"
 #include "realservers.h"
+#include "service/fleetservice.h"
+#include "service/historyloader.h"
 #include "silencedialog.h"
 #include "triageview.h"
 

@@ -1,6 +1,6 @@
 // The drift view, headless: clusters from a report, a host's diff, hand-off as hosts / matcher /
 // Ansible group, exports (HTML, CSV, JSON, PDF) and the consensus written as a baseline that loads back.
-#include "config/baselineloader.h"
+#include "analysis/baselineloader.h"
 #include "driftview.h"
 
 #include <QCoreApplication>

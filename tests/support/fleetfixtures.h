@@ -2,7 +2,7 @@
 // Small fixtures several tests and benchmarks share: waiting (on signals, no sleeps) until a
 // FleetService's snapshot satisfies a condition, and a synthetic fleet of racks at any size.
 #include "fleet/host.h"
-#include "net/fleetservice.h"
+#include "service/fleetservice.h"
 
 #include <QSignalSpy>
 

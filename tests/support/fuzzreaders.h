@@ -5,7 +5,7 @@
 // a fuzzer once crashed on through the same table in the ordinary build.
 #include "wireentries.h"
 
-#include "config/baselineloader.h"
+#include "analysis/baselineloader.h"
 #include "config/config.h"
 #include "fleet/alert.h"
 #include "fleet/alertfilter.h"

@@ -1,10 +1,10 @@
-// Drift baselines (models/analysis/baseline, models/config/baselineloader): Debian version order,
+// Drift baselines (models/analysis/baseline, models/analysis/baselineloader): Debian version order,
 // rules, layers and overrides, loader errors with file, line and key, clusters with first-seen and
 // growth, the consensus as a baseline, and the report formats. Against vigil-sim: every injected drift
 // found in `drift`, none in `steady`.
 #include "analysis/baseline.h"
+#include "analysis/baselineloader.h"
 #include "analysis/drifttracker.h"
-#include "config/baselineloader.h"
 #include "simfleet.h"
 
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "fleet/fleetstate.h"
+#include "service/fleetstate.h"
 #include "store/store.h"
 
 #include <QTest>

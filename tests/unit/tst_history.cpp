@@ -1,4 +1,4 @@
-// History for the heat views (models/analysis/metricgrid, models/net/historyloader) and the hardware
+// History for the heat views (models/analysis/metricgrid, models/service/historyloader) and the hardware
 // wear ranking (models/analysis/wear): grids from the store and from query_range, robust trends, and
 // the simulator's degrading hosts and hot pools found through the whole pipeline.
 #include "analysis/baseline.h"
@@ -6,9 +6,9 @@
 #include "analysis/metricgrid.h"
 #include "analysis/wear.h"
 #include "fleetfixtures.h"
-#include "net/fleetservice.h"
-#include "net/historyloader.h"
 #include "net/httpclient.h"
+#include "service/fleetservice.h"
+#include "service/historyloader.h"
 #include "simfleet.h"
 #include "simserver.h"
 #include "store/store.h"

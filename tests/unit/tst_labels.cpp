@@ -1,6 +1,6 @@
 #include "fleet/labelmatcher.h"
 #include "fleet/labelset.h"
-#include "fleet/timeutil.h"
+#include "support/timeutil.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 #include "analysis/correlation.h"
 #include "httpserver.h"
-#include "net/fleetservice.h"
-#include "net/poller.h"
+#include "service/fleetservice.h"
 #include "simserver.h"
+#include "sources/poller.h"
 
 #include "fleetfixtures.h"
 

@@ -1,6 +1,6 @@
 // vigil-sim must answer in the same JSON shapes as the real Prometheus 2.42 and Alertmanager 0.25
 // (tests/data fixtures), and be deterministic from its seed.
-#include "config/queryprofile.h"
+#include "fleet/queryprofile.h"
 #include "simserver.h"
 #include "testutil.h"
 

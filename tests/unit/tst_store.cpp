@@ -2,7 +2,7 @@
 
 #include <sqlite3.h>
 
-#include "net/fleetservice.h"
+#include "service/fleetservice.h"
 
 #include <QDir>
 #include <QFile>

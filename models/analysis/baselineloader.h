@@ -14,9 +14,9 @@
 //         package.telnetd: {absent: true}
 //
 // Later layers override earlier ones for the facts they name.
-#include "../analysis/baseline.h"
-#include "../analysis/drift.h"
-#include "config.h"
+#include "../config/config.h"
+#include "baseline.h"
+#include "drift.h"
 
 #include <optional>
 #include <string>

@@ -1,8 +1,8 @@
 #include "poller.h"
 
-#include "../sources/alertmanageradapter.h"
-#include "../sources/prometheusadapter.h"
 #include "../support/guard.h"
+#include "alertmanageradapter.h"
+#include "prometheusadapter.h"
 
 #include <algorithm>
 #include <chrono>

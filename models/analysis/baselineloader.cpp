@@ -1,6 +1,6 @@
 #include "baselineloader.h"
 
-#include "yamlerror.h"
+#include "../config/yamlerror.h"
 
 #include <yaml-cpp/yaml.h>
 

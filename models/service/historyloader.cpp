@@ -1,9 +1,9 @@
 #include "historyloader.h"
 
+#include "../net/httpclient.h"
 #include "../sources/prometheusadapter.h"
+#include "../sources/sourcetls.h"
 #include "../store/store.h"
-#include "httpclient.h"
-#include "sourcetls.h"
 
 #include <algorithm>
 #include <chrono>

@@ -2,7 +2,7 @@
 // A source's TLS settings as the requests to it carry them: its own SSL context in HttpClient, never
 // shared with another source.
 #include "../config/config.h"
-#include "httptypes.h"
+#include "../net/httptypes.h"
 
 namespace vigil {
 

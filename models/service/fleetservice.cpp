@@ -1,18 +1,18 @@
 #include "fleetservice.h"
 
 #include "../analysis/baseline.h"
+#include "../analysis/baselineloader.h"
 #include "../analysis/drifttracker.h"
 #include "../analysis/fleetanalysis.h"
 #include "../analysis/wear.h"
-#include "../config/baselineloader.h"
-#include "../fleet/fleetstate.h"
 #include "../sources/alertmanageradapter.h"
+#include "../sources/poller.h"
+#include "../sources/sourcetls.h"
 #include "../store/store.h"
 #include "../support/guard.h"
 #include "../support/retire.h"
+#include "fleetstate.h"
 #include "historyloader.h"
-#include "poller.h"
-#include "sourcetls.h"
 
 #include <QDateTime>
 #include <QDir>

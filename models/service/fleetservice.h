@@ -3,8 +3,8 @@
 // on a worker thread, and publishes each new FleetSnapshot to the GUI thread by a queued signal.
 #include "../config/config.h"
 #include "../fleet/fleetsnapshot.h"
+#include "../net/httpclient.h"
 #include "../sources/apierror.h"
-#include "httpclient.h"
 
 #include "../support/postbox.h"
 #include <QObject>

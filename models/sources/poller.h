@@ -4,8 +4,8 @@
 // emits one PollData per round. A slow endpoint never piles up requests: a tick during a round is skipped.
 #include "../config/config.h"
 #include "../fleet/polldata.h"
+#include "../net/httpclient.h"
 #include "../support/postbox.h"
-#include "httpclient.h"
 #include "sourcetls.h"
 
 #include <QObject>

@@ -2,9 +2,9 @@
 // Merges poll results from every endpoint into one fleet: hosts across Prometheus shards, alerts
 // deduplicated by fingerprint across an Alertmanager cluster and Prometheus, silences, per-source health.
 // Each update yields the next immutable snapshot and the store diff. Pure C++, runs off the GUI thread.
+#include "../fleet/fleetsnapshot.h"
+#include "../fleet/polldata.h"
 #include "../store/storebatch.h"
-#include "fleetsnapshot.h"
-#include "polldata.h"
 
 #include <functional>
 #include <map>

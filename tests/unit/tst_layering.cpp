@@ -1,0 +1,353 @@
+// The layering Vigil holds itself to, enforced: every #include in models/, widgets/, app/ and sim/ is
+// checked against the table in docs/ARCHITECTURE.md (read from the document itself, so the page and
+// the check cannot disagree), the folders form no cycle, models/ names no Qt GUI header, and no file
+// grows past the size limit. Each check is also run on planted trees, so a check that could never fail
+// would fail here.
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QTest>
+
+#include <functional>
+#include <map>
+#include <set>
+
+namespace {
+
+struct SourceFile {
+    QString path; // relative to the source root, e.g. "models/fleet/alert.h"
+    QString text;
+};
+
+struct Layers {
+    std::map<QString, QString> folderOf;           // "models/fleet" -> "fleet"
+    std::map<QString, std::set<QString>> mayUse;   // layer -> layers it may include
+    std::map<QString, std::set<QString>> mayFiles; // layer -> single files of other layers it may include
+    QString error;
+};
+
+// Reads the table between <!-- layers:begin --> and <!-- layers:end -->: | layer | folder | may include |.
+Layers parseLayers(const QString &markdown) {
+    Layers l;
+    const qsizetype begin = markdown.indexOf(QStringLiteral("<!-- layers:begin -->"));
+    const qsizetype end = markdown.indexOf(QStringLiteral("<!-- layers:end -->"));
+    if (begin < 0 || end < begin) {
+        l.error = QStringLiteral("no layers table (<!-- layers:begin --> ... <!-- layers:end -->)");
+        return l;
+    }
+    const QStringList lines = markdown.mid(begin, end - begin).split(QLatin1Char('\n'));
+    for (const QString &line : lines) {
+        const QStringList cells = line.split(QLatin1Char('|'));
+        if (cells.size() < 5 || line.contains(QStringLiteral("---")))
+            continue;
+        const QString layer = cells[1].trimmed().remove(QLatin1Char('`'));
+        const QString folder = cells[2].trimmed().remove(QLatin1Char('`'));
+        if (layer.isEmpty() || layer == QStringLiteral("Layer"))
+            continue;
+        l.folderOf[folder] = layer;
+        auto &uses = l.mayUse[layer];
+        auto &files = l.mayFiles[layer];
+        for (QString dep : cells[3].split(QLatin1Char(','))) {
+            dep = dep.trimmed().remove(QLatin1Char('`'));
+            if (dep.isEmpty() || dep == QStringLiteral("—") || dep == QStringLiteral("-"))
+                continue;
+            (dep.contains(QLatin1Char('/')) ? files : uses).insert(dep);
+        }
+    }
+    if (l.folderOf.empty())
+        l.error = QStringLiteral("the layers table has no rows");
+    return l;
+}
+
+// The layer a file belongs to: the longest folder of the table that holds it ("" when none does).
+QString layerOf(const Layers &l, const QString &path) {
+    QString best, layer;
+    for (const auto &[folder, name] : l.folderOf)
+        if (path.startsWith(folder + QLatin1Char('/')) && folder.size() > best.size()) {
+            best = folder;
+            layer = name;
+        }
+    return layer;
+}
+
+// Where an #include "x" points: next to the includer, then the include roots the build uses.
+QString resolve(const std::set<QString> &files, const QString &includer, const QString &inc) {
+    const QString here = QFileInfo(includer).path();
+    for (const QString &base : {here, QStringLiteral("models"), QStringLiteral("widgets"),
+                                QStringLiteral("app"), QStringLiteral("sim")}) {
+        const QString p = QDir::cleanPath(base + QLatin1Char('/') + inc);
+        if (files.count(p))
+            return p;
+    }
+    return {};
+}
+
+struct Include {
+    QString from, to, fromLayer, toLayer;
+    int line = 0;
+};
+
+std::vector<Include> crossLayerIncludes(const Layers &l, const std::vector<SourceFile> &tree) {
+    static const QRegularExpression re(QStringLiteral("^\\s*#\\s*include\\s*\"([^\"]+)\""),
+                                       QRegularExpression::MultilineOption);
+    std::set<QString> files;
+    for (const auto &f : tree)
+        files.insert(f.path);
+    std::vector<Include> out;
+    for (const auto &f : tree) {
+        const QString from = layerOf(l, f.path);
+        for (auto it = re.globalMatch(f.text); it.hasNext();) {
+            const auto m = it.next();
+            const QString target = resolve(files, f.path, m.captured(1));
+            const QString to = target.isEmpty() ? QString() : layerOf(l, target);
+            if (from.isEmpty() || to.isEmpty() || from == to)
+                continue;
+            out.push_back(
+                {f.path, target, from, to, int(f.text.left(m.capturedStart()).count(QLatin1Char('\n'))) + 1});
+        }
+    }
+    return out;
+}
+
+QStringList forbiddenIncludes(const Layers &l, const std::vector<SourceFile> &tree) {
+    QStringList bad;
+    for (const Include &i : crossLayerIncludes(l, tree)) {
+        const bool allowed = l.mayUse.at(i.fromLayer).count(i.toLayer) ||
+                             l.mayFiles.at(i.fromLayer).count(i.to.section(QLatin1Char('/'), -2));
+        if (!allowed)
+            bad << QStringLiteral("%1:%2: %3 may not include %4 (%5)")
+                       .arg(i.from)
+                       .arg(i.line)
+                       .arg(i.fromLayer, i.toLayer, i.to);
+    }
+    return bad;
+}
+
+// A cycle among layers as "a -> b -> a", or "" when the layer graph is acyclic.
+QString layerCycle(const Layers &l, const std::vector<SourceFile> &tree) {
+    std::map<QString, std::set<QString>> graph;
+    for (const Include &i : crossLayerIncludes(l, tree))
+        graph[i.fromLayer].insert(i.toLayer);
+    std::map<QString, int> state; // 0 new, 1 on the path, 2 done
+    QStringList path;
+    std::function<QString(const QString &)> visit = [&](const QString &n) -> QString {
+        state[n] = 1;
+        path << n;
+        for (const QString &m : graph[n]) {
+            if (state[m] == 1)
+                return (path.mid(path.indexOf(m)) << m).join(QStringLiteral(" -> "));
+            if (state[m] == 0)
+                if (QString c = visit(m); !c.isEmpty())
+                    return c;
+        }
+        path.removeLast();
+        state[n] = 2;
+        return {};
+    };
+    for (const auto &[n, _] : graph)
+        if (state[n] == 0)
+            if (QString c = visit(n); !c.isEmpty())
+                return c;
+    return {};
+}
+
+// models/ is GUI-free (DESIGN rule 2): no header of Qt GUI or Qt Widgets.
+QStringList guiIncludesInModels(const std::vector<SourceFile> &tree) {
+    static const QRegularExpression re(
+        QStringLiteral(
+            "^\\s*#\\s*include\\s*<(Qt(Gui|Widgets|Charts|Svg)/[^>]*|"
+            "Q(Widget|Painter|Color|Image|Pixmap|Font|Icon|GuiApplication|Application|Brush|Pen|Palette))>"),
+        QRegularExpression::MultilineOption);
+    QStringList bad;
+    for (const auto &f : tree)
+        if (f.path.startsWith(QStringLiteral("models/")))
+            for (auto it = re.globalMatch(f.text); it.hasNext();)
+                bad << QStringLiteral("%1: includes <%2>").arg(f.path, it.next().captured(1));
+    return bad;
+}
+
+// Files over the limit. Those that were over it when the limit came in are listed with the size they
+// may not pass (they only shrink; each is a split waiting to be made).
+constexpr int kFileLimit = 600;
+const std::map<QString, int> &oversizedFiles() {
+    static const std::map<QString, int> m{
+        {QStringLiteral("widgets/topologyview.cpp"), 1396},
+        {QStringLiteral("models/store/store.cpp"), 1039},
+        {QStringLiteral("sim/simserver.cpp"), 897},
+        {QStringLiteral("widgets/triageview.cpp"), 861},
+        {QStringLiteral("models/service/fleetservice.cpp"), 861},
+        {QStringLiteral("widgets/hostmapview.cpp"), 778},
+        {QStringLiteral("widgets/driftview.cpp"), 724},
+        {QStringLiteral("models/analysis/correlation.cpp"), 703},
+        {QStringLiteral("models/analysis/topology.cpp"), 702},
+    };
+    return m;
+}
+
+QStringList filesOverLimit(const std::vector<SourceFile> &tree, const std::map<QString, int> &allowed) {
+    QStringList bad;
+    for (const auto &f : tree) {
+        const int lines = int(f.text.count(QLatin1Char('\n')));
+        const auto it = allowed.find(f.path);
+        const int limit = it == allowed.end() ? kFileLimit : it->second;
+        if (lines > limit)
+            bad << QStringLiteral("%1: %2 lines (limit %3)").arg(f.path).arg(lines).arg(limit);
+    }
+    return bad;
+}
+
+QString sourceRoot() {
+    return QStringLiteral(VIGIL_SOURCE_DIR);
+}
+
+std::vector<SourceFile> readTree() {
+    std::vector<SourceFile> tree;
+    for (const QString &top : {QStringLiteral("models"), QStringLiteral("widgets"), QStringLiteral("app"),
+                               QStringLiteral("sim")}) {
+        QDirIterator it(sourceRoot() + QLatin1Char('/') + top,
+                        {QStringLiteral("*.h"), QStringLiteral("*.cpp")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString abs = it.next();
+            QFile f(abs);
+            if (f.open(QIODevice::ReadOnly))
+                tree.push_back({QDir(sourceRoot()).relativeFilePath(abs), QString::fromUtf8(f.readAll())});
+        }
+    }
+    return tree;
+}
+
+Layers documentedLayers() {
+    QFile f(sourceRoot() + QStringLiteral("/docs/ARCHITECTURE.md"));
+    if (!f.open(QIODevice::ReadOnly))
+        return Layers{{}, {}, {}, QStringLiteral("cannot read docs/ARCHITECTURE.md")};
+    return parseLayers(QString::fromUtf8(f.readAll()));
+}
+
+const char *kPlantedTable = R"(
+<!-- layers:begin -->
+| Layer | Folder | May include |
+|---|---|---|
+| support | `models/support` | — |
+| fleet | `models/fleet` | support |
+| service | `models/service` | fleet, support |
+| widgets | `widgets` | fleet, `service/fleetsource.h` |
+<!-- layers:end -->
+)";
+
+} // namespace
+
+class TstLayering : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void tableCoversEveryFolder() {
+        const Layers l = documentedLayers();
+        QVERIFY2(l.error.isEmpty(), qPrintable(l.error));
+        QStringList unplaced;
+        for (const auto &f : readTree())
+            if (layerOf(l, f.path).isEmpty())
+                unplaced << f.path;
+        QVERIFY2(unplaced.isEmpty(),
+                 qPrintable(QStringLiteral("files in no layer of docs/ARCHITECTURE.md: ") +
+                            unplaced.join(QStringLiteral(", "))));
+        for (const auto &[layer, uses] : l.mayUse)
+            for (const QString &u : uses)
+                QVERIFY2(l.mayUse.count(u),
+                         qPrintable(layer + QStringLiteral(" may include unknown layer ") + u));
+    }
+
+    void noForbiddenInclude() {
+        const Layers l = documentedLayers();
+        QVERIFY2(l.error.isEmpty(), qPrintable(l.error));
+        const QStringList bad = forbiddenIncludes(l, readTree());
+        QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QLatin1Char('\n'))));
+    }
+
+    void noLayerCycle() {
+        const Layers l = documentedLayers();
+        const QString cycle = layerCycle(l, readTree());
+        QVERIFY2(cycle.isEmpty(), qPrintable(QStringLiteral("layer cycle: ") + cycle));
+    }
+
+    void modelsNameNoGuiHeader() {
+        const QStringList bad = guiIncludesInModels(readTree());
+        QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QLatin1Char('\n'))));
+    }
+
+    void noFileOverTheLimit() {
+        const QStringList bad = filesOverLimit(readTree(), oversizedFiles());
+        QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QLatin1Char('\n'))));
+    }
+
+    // The checks themselves can fail: planted trees with one fault each.
+    void plantedFaultsAreCaught_data() {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected"); // a part of the message, "" when the tree is clean
+        QTest::newRow("allowed") << "models/service/s.cpp"
+                                 << "#include \"../fleet/f.h\"\n"
+                                 << "";
+        QTest::newRow("upward") << "models/fleet/g.cpp"
+                                << "#include <vector>\n#include \"../service/s.h\"\n"
+                                << "models/fleet/g.cpp:2: fleet may not include service";
+        QTest::newRow("root-relative") << "models/support/u.cpp"
+                                       << "#include \"fleet/f.h\"\n"
+                                       << "support may not include fleet";
+        QTest::newRow("file exception") << "widgets/v.cpp"
+                                        << "#include \"service/fleetsource.h\"\n"
+                                        << "";
+        QTest::newRow("not the excepted file") << "widgets/v.cpp"
+                                               << "#include \"service/s.h\"\n"
+                                               << "widgets may not include service";
+        QTest::newRow("gui in models") << "models/fleet/g.cpp"
+                                       << "#include <QPainter>\n"
+                                       << "includes <QPainter>";
+        QTest::newRow("gui module in models") << "models/fleet/g.cpp"
+                                              << "#include <QtGui/QColor>\n"
+                                              << "includes <QtGui/QColor>";
+    }
+    void plantedFaultsAreCaught() {
+        QFETCH(QString, path);
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        const Layers l = parseLayers(QString::fromUtf8(kPlantedTable));
+        QVERIFY2(l.error.isEmpty(), qPrintable(l.error));
+        std::vector<SourceFile> tree{{QStringLiteral("models/fleet/f.h"), {}},
+                                     {QStringLiteral("models/service/s.h"), {}},
+                                     {QStringLiteral("models/service/fleetsource.h"), {}},
+                                     {QStringLiteral("models/support/u.h"), {}},
+                                     {path, text}};
+        const QString found =
+            (forbiddenIncludes(l, tree) + guiIncludesInModels(tree)).join(QLatin1Char('\n'));
+        if (expected.isEmpty())
+            QCOMPARE(found, QString());
+        else
+            QVERIFY2(found.contains(expected), qPrintable(found));
+    }
+
+    void plantedCycleIsCaught() {
+        const Layers l = parseLayers(QString::fromUtf8(kPlantedTable));
+        std::vector<SourceFile> tree{
+            {QStringLiteral("models/fleet/f.h"), QStringLiteral("#include \"../service/s.h\"\n")},
+            {QStringLiteral("models/service/s.h"), QStringLiteral("#include \"../fleet/f.h\"\n")}};
+        const QString cycle = layerCycle(l, tree);
+        QVERIFY2(cycle == QStringLiteral("fleet -> service -> fleet") ||
+                     cycle == QStringLiteral("service -> fleet -> service"),
+                 qPrintable(cycle));
+        tree.pop_back();
+        QCOMPARE(layerCycle(l, tree), QString());
+    }
+
+    void plantedLongFileIsCaught() {
+        const QString longText = QString(QLatin1Char('\n')).repeated(kFileLimit + 1);
+        const std::vector<SourceFile> tree{{QStringLiteral("models/fleet/big.cpp"), longText}};
+        QCOMPARE(filesOverLimit(tree, {}).size(), 1);
+        QCOMPARE(filesOverLimit(tree, {{QStringLiteral("models/fleet/big.cpp"), kFileLimit + 1}}).size(), 0);
+        QCOMPARE(filesOverLimit(tree, {{QStringLiteral("models/fleet/big.cpp"), kFileLimit - 10}}).size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstLayering)
+#include "tst_layering.moc"
