@@ -11,6 +11,7 @@
 #include "../store/store.h"
 #include "../support/guard.h"
 #include "../support/retire.h"
+#include "driftsession.h"
 #include "fleetstate.h"
 #include "historyloader.h"
 
@@ -198,10 +199,9 @@ FleetService::FleetService(Config config, QObject *parent)
     , m_config(std::move(config))
     , m_client(std::make_shared<HttpClient>(clientOptions(m_config)))
     , m_current(std::make_shared<FleetSnapshot>())
-    , m_drift(std::make_shared<DriftCache>()) {
+    , m_drift(std::make_shared<DriftSession>()) {
     qRegisterMetaType<vigil::FleetSnapshotPtr>();
     m_thread.setObjectName(QStringLiteral("vigil-pipeline"));
-    m_jobs.setMaxThreadCount(2);
     m_ackPolicy.duration = m_config.triage.ackDurationMs;
     m_ackPolicy.maxTotal = m_config.triage.ackMaxMs;
     m_ackPolicy.extendBefore = std::min(m_ackPolicy.extendBefore, m_ackPolicy.duration / 3);
@@ -209,10 +209,8 @@ FleetService::FleetService(Config config, QObject *parent)
 
 FleetService::~FleetService() {
     m_box->close();
-    for (auto &[channel, flag] : m_channels)
-        flag->store(true);
+    m_jobs.cancelAll();
     stop();
-    m_jobs.waitForDone();
 }
 
 std::shared_ptr<Store> FleetService::store() const {
@@ -231,10 +229,6 @@ std::vector<std::string> hostNames(const FleetSnapshot &s) {
 
 void FleetService::loadHistory(const QString &channel, const std::string &metricKey, TimeMs from, TimeMs to,
                                int columns, QObject *context, std::function<void(GridPtr)> done) {
-    auto &flag = m_channels[channel];
-    if (flag)
-        flag->store(true); // the previous request of this channel is no longer wanted
-    flag = std::make_shared<std::atomic<bool>>(false);
     HistoryJob job;
     job.metricKey = metricKey;
     const int mi = m_config.profile.metricIndex(metricKey);
@@ -249,22 +243,13 @@ void FleetService::loadHistory(const QString &channel, const std::string &metric
     job.sources = m_config.sources;
     job.store = store();
     job.client = m_client;
-    job.cancelled = flag;
-    QPointer<QObject> guard(context);
-    QPointer<FleetService> self(this);
-    startGuarded(m_jobs, "loading history",
-                 [job = std::move(job), guard, self, done = std::move(done)]() mutable {
-                     auto grid = std::make_shared<const analysis::MetricGrid>(vigil::loadHistory(job));
-                     if (job.cancelled->load() || !self)
-                         return;
-                     QMetaObject::invokeMethod(
-                         self.data(),
-                         [guard, grid = std::move(grid), flag = job.cancelled, done = std::move(done)]() {
-                             if (guard && !flag->load())
-                                 done(grid);
-                         },
-                         Qt::QueuedConnection);
-                 });
+    m_jobs.run(
+        JobRunner::Pool::Bulk, QStringLiteral("history:") + channel, "loading history", context,
+        [job = std::move(job)](const CancelToken &cancel) mutable {
+            job.cancel = cancel;
+            return GridPtr(std::make_shared<const analysis::MetricGrid>(vigil::loadHistory(job)));
+        },
+        std::move(done));
 }
 
 void FleetService::saveLayout(const std::string &map, Positions positions) {
@@ -273,251 +258,25 @@ void FleetService::saveLayout(const std::string &map, Positions positions) {
 }
 
 void FleetService::loadLayout(const std::string &map, QObject *context, std::function<void(Positions)> done) {
-    QPointer<QObject> guard(context);
-    QPointer<FleetService> self(this);
-    startGuarded(m_jobs, "loading the map layout",
-                 [map, store = store(), guard, self, done = std::move(done)] {
-                     auto positions = store ? store->readLayout(map) : Positions{};
-                     if (!self)
-                         return;
-                     QMetaObject::invokeMethod(
-                         self.data(),
-                         [guard, positions = std::move(positions), done] {
-                             if (guard)
-                                 done(positions);
-                         },
-                         Qt::QueuedConnection);
-                 });
+    m_jobs.run(
+        JobRunner::Pool::Interactive, QStringLiteral("layout:") + QString::fromStdString(map),
+        "loading the map layout", context,
+        [map, store = store()](const CancelToken &) { return store ? store->readLayout(map) : Positions{}; },
+        std::move(done));
 }
-
-// What drift keeps between evaluations: the tracker (each host's outcome), the hosts changed since,
-// compliance at past whole hours (they do not change) and the first-seen times of current violations.
-struct FleetService::DriftCache {
-    std::mutex work; // one evaluation at a time
-    std::mutex pendingMutex;
-    // Hosts changed per snapshot generation, appended on the GUI thread, taken by the next evaluation.
-    std::vector<std::pair<std::uint64_t, std::vector<std::string>>> pending;
-    std::uint64_t allChangedAt = 0; // a snapshot from which everything must be judged afresh (0: none)
-    std::size_t pendingNames = 0;
-    std::uint64_t evaluated = 0; // the generation the tracker reflects
-    std::unique_ptr<analysis::DriftTracker> tracker;
-    std::string baselineKey; // file, size and modification time: reloaded when it changes
-    std::shared_ptr<const analysis::Baseline> fileBaseline;
-    std::string fileError;
-    std::map<TimeMs, double> history;
-    analysis::FirstSeen firstSeen;
-    TimeMs sinceAt = 0; // the last report's moment whose violations sinceKeys holds
-    bool sinceKnown = false;
-    std::set<std::string> sinceKeys;
-
-    void noteSnapshot(const FleetSnapshot &snap) {
-        const std::lock_guard lock(pendingMutex);
-        if (snap.allHostsChanged || pendingNames > 1'000'000) {
-            allChangedAt = std::max(allChangedAt, snap.generation);
-            pending.clear();
-            pendingNames = 0;
-        } else if (!snap.changedHosts.empty()) {
-            pending.emplace_back(snap.generation, snap.changedHosts);
-            pendingNames += snap.changedHosts.size();
-        }
-    }
-    // The hosts changed up to `generation`, or nullopt when everything must be judged afresh.
-    std::optional<std::vector<std::string>> takeChanged(std::uint64_t generation) {
-        const std::lock_guard lock(pendingMutex);
-        std::set<std::string> names;
-        auto keep = pending.begin();
-        for (auto &p : pending) {
-            if (p.first <= generation) {
-                names.insert(p.second.begin(), p.second.end());
-                pendingNames -= p.second.size();
-            } else {
-                *keep++ = std::move(p);
-            }
-        }
-        pending.erase(keep, pending.end());
-        if (allChangedAt && allChangedAt <= generation) {
-            allChangedAt = 0;
-            return std::nullopt;
-        }
-        return std::vector<std::string>(names.begin(), names.end());
-    }
-};
-
-namespace {
-std::string fileKey(const std::string &path) {
-    const QFileInfo info(QString::fromStdString(path));
-    if (!info.exists())
-        return path + "|missing";
-    return path + "|" + std::to_string(info.size()) + "|" +
-           std::to_string(info.lastModified().toMSecsSinceEpoch());
-}
-} // namespace
 
 void FleetService::loadDrift(TimeMs since, QObject *context, std::function<void(DriftPtr)> done) {
-    auto &flag = m_channels[QStringLiteral("drift")];
-    if (flag)
-        flag->store(true);
-    flag = std::make_shared<std::atomic<bool>>(false);
-    QPointer<QObject> guard(context);
-    QPointer<FleetService> self(this);
-    startGuarded(
-        m_jobs, "judging drift",
-        [snap = m_current, drift = m_config.drift, store = store(), cache = m_drift, guard, self, flag, since,
-         done = std::move(done)] {
-            if (!snap)
-                return;
-            const std::lock_guard work(cache->work);
-            auto out = std::make_shared<analysis::DriftSummary>();
-            out->at = nowMs();
-            std::vector<std::string> consensusNotes; // facts the consensus could not judge
-            analysis::DriftOptions o;
-            o.roleLabel = drift.roleLabel;
-            auto consensus = analysis::consensusDrift(snap->hosts, snap->facts, o);
-            out->consensus = std::move(consensus.baseline);
-            if (!drift.baselineFile.empty()) {
-                const std::string key = fileKey(drift.baselineFile);
-                if (key != cache->baselineKey) {
-                    cache->baselineKey = key;
-                    cache->fileBaseline.reset();
-                    cache->fileError.clear();
-                    ConfigError err;
-                    if (auto b = BaselineLoader::loadFile(drift.baselineFile, &err))
-                        cache->fileBaseline = std::make_shared<const analysis::Baseline>(std::move(*b));
-                    else
-                        cache->fileError = err.toString();
-                }
-                out->baseline = cache->fileBaseline;
-                out->error = cache->fileError;
-                if (out->baseline)
-                    out->against = drift.baselineFile;
-            }
-            if (!out->baseline) {
-                out->baseline = std::make_shared<const analysis::Baseline>(
-                    analysis::consensusBaseline(out->consensus, drift.roleLabel));
-                out->against = "the consensus by " + drift.roleLabel;
-                consensusNotes = std::move(consensus.notes);
-            }
-            // Judge: only the hosts changed since the last evaluation, when the baseline judges as before.
-            auto changed = cache->takeChanged(snap->generation);
-            if (!cache->tracker)
-                cache->tracker = std::make_unique<analysis::DriftTracker>(out->baseline);
-            if (!cache->tracker->adopt(out->baseline)) {
-                cache->history.clear();
-                cache->sinceAt = 0;
-                changed.reset();
-            }
-            if (snap->generation > cache->evaluated || !cache->tracker->ready()) {
-                if (!changed || !cache->tracker->ready()) {
-                    cache->tracker->reset(snap->hosts, snap->facts);
-                    cache->firstSeen.clear();
-                } else {
-                    cache->tracker->update(snap->hosts, snap->facts, *changed);
-                    for (const auto &h : *changed)
-                        for (auto it = cache->firstSeen.lower_bound({h, "", ""});
-                             it != cache->firstSeen.end() && std::get<0>(it->first) == h;)
-                            it = cache->firstSeen.erase(it);
-                }
-                cache->evaluated = snap->generation;
-            }
-            // First-seen times of the violations not looked up yet.
-            if (store) {
-                std::vector<Fact> missing;
-                for (auto &f : cache->tracker->violatedFacts())
-                    if (!cache->firstSeen.count({f.host, f.name, f.value}))
-                        missing.push_back(std::move(f));
-                for (auto &[k, t] : store->firstSeenOf(missing, out->at))
-                    cache->firstSeen[k] = t;
-            }
-            out->report = cache->tracker->report(cache->firstSeen, out->at);
-            out->report.notes.insert(out->report.notes.end(), consensusNotes.begin(), consensusNotes.end());
-            // New and fixed since the last report: that moment's report rebuilt from the cache (once per
-            // moment and baseline).
-            auto key = [](const std::string &host, const std::string &fact,
-                          const std::optional<std::string> &v) {
-                return host + '\x1f' + fact + '\x1f' + v.value_or("\x1e");
-            };
-            if (since > 0 && store && since < out->at) {
-                if (cache->sinceAt != since) {
-                    cache->sinceKeys.clear();
-                    const auto past = store->factsAt(since);
-                    if (!past.facts.empty())
-                        for (const auto &v :
-                             analysis::evaluateBaseline(*out->baseline, snap->hosts, past.facts).violations)
-                            cache->sinceKeys.insert(key(v.host, v.rule->fact, v.actual));
-                    cache->sinceAt = since;
-                    cache->sinceKnown = !past.facts.empty();
-                }
-                if (cache->sinceKnown) {
-                    out->since = since;
-                    std::set<std::string> now;
-                    std::map<std::pair<const analysis::FactRule *, std::string>, int> fresh;
-                    for (const auto &v : out->report.violations) {
-                        auto k = key(v.host, v.rule->fact, v.actual);
-                        if (!cache->sinceKeys.count(k)) {
-                            ++out->newSince;
-                            ++fresh[{v.rule, v.actual.value_or(analysis::kAbsent)}];
-                        }
-                        now.insert(std::move(k));
-                    }
-                    for (const auto &k : cache->sinceKeys)
-                        out->fixedSince += !now.count(k);
-                    for (auto &c : out->report.clusters)
-                        for (const auto &[rk, n] : fresh)
-                            if (rk.first->fact == c.fact && rk.first->origin == c.origin &&
-                                rk.second == c.actual)
-                                c.newSince += n;
-                }
-            }
-            // Compliance per role.
-            std::set<std::string> failing;
-            for (const auto &v : out->report.violations)
-                failing.insert(v.host);
-            for (const auto &h : snap->hosts) {
-                if (!out->baseline->judges(h.labels))
-                    continue;
-                auto &[ok, all] = out->byRole[std::string(h.labels.value(drift.roleLabel))];
-                ++all;
-                ok += !failing.count(h.name);
-            }
-            // Compliance over the last day at whole hours, from the facts as the cache knew them then (each
-            // hour judged once), and now.
-            if (store) {
-                constexpr TimeMs hour = 3'600'000;
-                const TimeMs lastHour = out->at / hour * hour;
-                cache->history.erase(cache->history.begin(),
-                                     cache->history.lower_bound(lastHour - 24 * hour));
-                for (TimeMs t = lastHour - 24 * hour; t <= lastHour && !flag->load(); t += hour) {
-                    if (cache->history.count(t))
-                        continue;
-                    auto past = store->factsAt(t);
-                    if (!past.facts.empty())
-                        cache->history[t] =
-                            analysis::evaluateBaseline(*out->baseline, snap->hosts, past.facts).compliance();
-                    else
-                        cache->history[t] = -1; // the cache knew no facts then
-                }
-                for (const auto &[t, c] : cache->history)
-                    if (c >= 0 && t < out->at)
-                        out->history.emplace_back(t, c);
-                out->history.emplace_back(out->at, out->report.compliance());
-            }
-            if (flag->load() || !self)
-                return;
-            QMetaObject::invokeMethod(
-                self.data(),
-                [guard, out = DriftPtr(std::move(out)), flag, done = std::move(done)] {
-                    if (guard && !flag->load())
-                        done(out);
-                },
-                Qt::QueuedConnection);
+    m_jobs.run(
+        JobRunner::Pool::Bulk, QStringLiteral("drift"), "judging drift", context,
+        [snap = m_current, drift = m_config.drift, store = store(), session = m_drift,
+         since](const CancelToken &cancel) { return session->judge(snap, drift, store, since, cancel); },
+        [done = std::move(done)](DriftPtr out) {
+            if (out)
+                done(std::move(out));
         });
 }
 
 void FleetService::loadWear(int hours, QObject *context, std::function<void(WearPtr)> done) {
-    auto &flag = m_channels[QStringLiteral("wear")];
-    if (flag)
-        flag->store(true);
-    flag = std::make_shared<std::atomic<bool>>(false);
     const TimeMs to = nowMs();
     const TimeMs from = to - static_cast<TimeMs>(hours) * 3'600'000;
     std::vector<HistoryJob> jobs;
@@ -543,40 +302,32 @@ void FleetService::loadWear(int hours, QObject *context, std::function<void(Wear
         job.sources = m_config.sources;
         job.store = store();
         job.client = m_client;
-        job.cancelled = flag;
         jobs.push_back(std::move(job));
         report->keys.push_back(m.key);
         report->titles.push_back(m.title);
         report->limits.push_back(w.failAt);
     }
-    QPointer<QObject> guard(context);
-    QPointer<FleetService> self(this);
-    startGuarded(m_jobs, "ranking hardware wear",
-                 [jobs = std::move(jobs), report, guard, self, flag, done = std::move(done)]() mutable {
-                     std::vector<analysis::MetricGrid> grids;
-                     for (const auto &job : jobs) {
-                         if (flag->load())
-                             return;
-                         grids.push_back(vigil::loadHistory(job));
-                     }
-                     std::vector<analysis::WearInput> inputs;
-                     for (std::size_t k = 0; k < grids.size(); ++k) {
-                         inputs.push_back({&grids[k], report->titles[k], report->limits[k]});
-                         for (const auto &w : grids[k].warnings)
-                             report->warnings.push_back(report->titles[k] + ": " + w);
-                         report->hostsJudged = std::max(report->hostsJudged, grids[k].hosts.size());
-                     }
-                     report->ranking = analysis::rankWear(inputs);
-                     if (flag->load() || !self)
-                         return;
-                     QMetaObject::invokeMethod(
-                         self.data(),
-                         [guard, report = WearPtr(std::move(report)), flag, done = std::move(done)]() {
-                             if (guard && !flag->load())
-                                 done(report);
-                         },
-                         Qt::QueuedConnection);
-                 });
+    m_jobs.run(
+        JobRunner::Pool::Bulk, QStringLiteral("wear"), "ranking hardware wear", context,
+        [jobs = std::move(jobs), report](const CancelToken &cancel) mutable {
+            std::vector<analysis::MetricGrid> grids;
+            for (auto &job : jobs) {
+                if (cancel.cancelled())
+                    return WearPtr();
+                job.cancel = cancel;
+                grids.push_back(vigil::loadHistory(job));
+            }
+            std::vector<analysis::WearInput> inputs;
+            for (std::size_t k = 0; k < grids.size(); ++k) {
+                inputs.push_back({&grids[k], report->titles[k], report->limits[k]});
+                for (const auto &w : grids[k].warnings)
+                    report->warnings.push_back(report->titles[k] + ": " + w);
+                report->hostsJudged = std::max(report->hostsJudged, grids[k].hosts.size());
+            }
+            report->ranking = analysis::rankWear(inputs);
+            return WearPtr(std::move(report));
+        },
+        std::move(done));
 }
 
 void FleetService::start() {

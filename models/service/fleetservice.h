@@ -6,13 +6,13 @@
 #include "../net/httpclient.h"
 #include "../sources/apierror.h"
 
+#include "../support/jobrunner.h"
 #include "../support/postbox.h"
 #include <QObject>
 #include <QPointer>
 #include <QString>
 
 #include <QThread>
-#include <QThreadPool>
 
 #include <functional>
 #include <map>
@@ -31,6 +31,7 @@ struct DriftSummary;
 
 class Store;
 class Pipeline;
+class DriftSession;
 
 class FleetService final : public QObject {
     Q_OBJECT
@@ -119,11 +120,8 @@ private:
     std::set<std::string> m_extending;          // incidents whose silence extension is in flight
     std::set<std::string> m_released;           // acknowledgements taken back (late extensions are undone)
     std::map<std::string, TimeMs> m_extendedTo; // the end each acknowledgement was last extended to
-    QThreadPool m_jobs;                         // history loads and wear fits
-    std::map<QString, std::shared_ptr<std::atomic<bool>>>
-        m_channels; // latest job per channel: its cancel flag
-    struct DriftCache;
-    std::shared_ptr<DriftCache> m_drift; // drift judged incrementally between loadDrift calls
+    JobRunner m_jobs;                           // history loads, drift, wear fits, layouts
+    std::shared_ptr<DriftSession> m_drift;      // drift judged incrementally between loadDrift calls
     // The network thread's way back to this service (closed in the destructor).
     std::shared_ptr<PostBox> m_box = std::make_shared<PostBox>(this);
 

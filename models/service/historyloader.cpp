@@ -13,7 +13,7 @@ namespace vigil {
 
 namespace {
 bool isCancelled(const HistoryJob &job) {
-    return job.cancelled && job.cancelled->load();
+    return job.cancel.cancelled();
 }
 
 // Sends and waits, giving up (and cancelling the request) when the job is cancelled.

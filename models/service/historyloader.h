@@ -5,6 +5,7 @@
 // runs on a worker thread (FleetService's job pool), never on the GUI thread.
 #include "../analysis/metricgrid.h"
 #include "../config/config.h"
+#include "../support/jobrunner.h"
 
 #include <atomic>
 #include <functional>
@@ -27,7 +28,7 @@ struct HistoryJob {
     std::shared_ptr<Store> store;      // may be null
     std::shared_ptr<HttpClient> client;
     std::int64_t maxPointsPerRequest = 1'000'000; // about 30 MB of JSON
-    std::shared_ptr<std::atomic<bool>> cancelled; // may be null
+    CancelToken cancel;
 };
 
 // Problems (a source that failed, a truncated range) land in the grid's warnings.
