@@ -11,177 +11,20 @@
 #include "../store/store.h"
 #include "../support/guard.h"
 #include "../support/retire.h"
+#include "ackkeeper.h"
 #include "driftsession.h"
 #include "fleetstate.h"
 #include "historyloader.h"
+#include "pipeline.h"
 
 #include <QDateTime>
-#include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QPointer>
-#include <QStandardPaths>
-#include <QTimer>
 
 #include <mutex>
 #include <set>
 
 namespace vigil {
-
-// Lives on the worker thread: every slot here runs off the GUI thread.
-class Pipeline final : public QObject {
-    Q_OBJECT
-public:
-    Pipeline(Config config, std::shared_ptr<HttpClient> client)
-        : m_config(std::move(config))
-        , m_client(std::move(client))
-        , m_state(m_config.profile.metrics, m_config.profile.hostLabel)
-        , m_retention(this) {
-        m_state.setStaticEdges(m_config.topology.edges);
-        analysis::CorrelationOptions options;
-        options.hostLabel = m_config.profile.hostLabel;
-        options.serviceLabel = m_config.topology.serviceLabel;
-        options.groupBy = m_config.triage.groupBy;
-        options.window = m_config.triage.windowMs;
-        options.stormAlertsPerMinute = m_config.triage.stormAlertsPerMinute;
-        m_state.setAnalyzer(analysis::FleetAnalyzer(m_config.topology, options));
-    }
-
-    void init() {
-        openStore();
-        int amIndex = 0;
-        for (const auto &src : m_config.sources) {
-            std::vector<std::pair<SourceKind, std::string>> endpoints;
-            if (!src.prometheusUrl.empty())
-                endpoints.emplace_back(SourceKind::Prometheus, src.prometheusUrl);
-            amIndex = 0;
-            for (const auto &u : src.alertmanagerUrls)
-                endpoints.emplace_back(SourceKind::Alertmanager, u);
-            for (const auto &[kind, url] : endpoints) {
-                auto *p =
-                    new Poller(m_client, src, kind, url, kind == SourceKind::Alertmanager ? amIndex++ : 0,
-                               m_config.profile, this);
-                connect(p, &Poller::polled, this, &Pipeline::onPolled);
-                m_state.addSource(p->health());
-                m_pollers.push_back(p);
-            }
-        }
-        Q_EMIT snapshot(m_state.snapshot());
-        for (auto *p : m_pollers)
-            p->start();
-        m_retention.setInterval(3600'000);
-        connect(&m_retention, &QTimer::timeout, this, [this] {
-            if (m_store)
-                m_store->applyRetention(nowMs(), m_config.retentionMs);
-        });
-        m_retention.start();
-    }
-
-    void shutdown() {
-        for (auto *p : m_pollers)
-            p->stop();
-        m_retention.stop();
-        std::shared_ptr<Store> last;
-        {
-            const std::lock_guard lock(m_storeMutex);
-            last.swap(m_store);
-        }
-        last.reset(); // flushes and joins the writer (unless a history job still reads)
-    }
-
-    // Any thread.
-    std::shared_ptr<Store> storeRef() const {
-        const std::lock_guard lock(m_storeMutex);
-        return m_store;
-    }
-
-    void refresh() {
-        for (auto *p : m_pollers)
-            p->pollNow();
-    }
-
-    // Operator actions that change local state: stored, then published like a poll.
-    void addNote(const IncidentNote &note) { publish(m_state.addNote(note)); }
-    void setAck(const Acknowledgement &ack) { publish(m_state.setAck(ack)); }
-    void clearAck(const std::string &incident) { publish(m_state.clearAck(incident)); }
-
-Q_SIGNALS:
-    void snapshot(vigil::FleetSnapshotPtr snapshot);
-    void storeMessage(const QString &message);
-
-private:
-    void openStore() {
-        QString path = QString::fromStdString(m_config.cachePath);
-        if (path.isEmpty()) {
-            const QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
-            QDir().mkpath(dir);
-            path = dir + QStringLiteral("/cache.sqlite");
-        }
-        std::string error;
-        StoreProblem problem = StoreProblem::None;
-        std::shared_ptr<Store> store = Store::open(path.toStdString(), &error, &problem);
-        if (!store && (problem == StoreProblem::NotADatabase || problem == StoreProblem::Corrupt) &&
-            QFile::exists(path)) {
-            // Only a file that is no database, or fails its integrity check, is moved aside: kept for
-            // inspection with its WAL and SHM (never deleted: a WAL can hold the last commits), and a
-            // fresh cache started beside it. A newer schema, a lock, an I/O error or a full disk leave
-            // the file untouched.
-            const QString aside = path + QStringLiteral(".unreadable-") +
-                                  QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddThhmmss"));
-            bool moved = QFile::rename(path, aside);
-            for (const auto *suffix : {"-wal", "-shm"})
-                if (QFile::exists(path + QLatin1String(suffix)))
-                    moved =
-                        QFile::rename(path + QLatin1String(suffix), aside + QLatin1String(suffix)) && moved;
-            Q_EMIT storeMessage(
-                tr("The cache could not be opened (%1); it was moved to %2 and a new cache was started.")
-                    .arg(QString::fromStdString(error), aside));
-            if (moved)
-                store = Store::open(path.toStdString(), &error, &problem);
-        }
-        if (store && store->readOnly())
-            Q_EMIT storeMessage(tr("The cache %1 is read-only here: %2.")
-                                    .arg(path, QString::fromStdString(store->readOnlyReason())));
-        {
-            const std::lock_guard lock(m_storeMutex);
-            m_store = store;
-        }
-        if (!m_store) {
-            Q_EMIT storeMessage(tr("No cache: %1. The file was left as it is; Vigil runs without history "
-                                   "until this is fixed.")
-                                    .arg(QString::fromStdString(error)));
-            return;
-        }
-        if (auto cached = m_store->loadCache(&error))
-            m_state.restore(*cached);
-        else
-            Q_EMIT storeMessage(tr("The cache could not be read: %1").arg(QString::fromStdString(error)));
-    }
-
-    void onPolled(const std::shared_ptr<const PollData> &data) {
-        guarded("the pipeline", [&] { publish(m_state.apply(*data)); });
-    }
-
-    void publish(const FleetState::Update &update) {
-        if (m_store) {
-            m_store->write(update.batch);
-            const std::string err = m_store->lastWriteError();
-            if (!err.empty() && err != m_lastStoreError)
-                Q_EMIT storeMessage(tr("Writing the cache failed: %1").arg(QString::fromStdString(err)));
-            m_lastStoreError = err;
-        }
-        Q_EMIT snapshot(update.snapshot);
-    }
-
-    Config m_config;
-    std::shared_ptr<HttpClient> m_client;
-    FleetState m_state;
-    std::shared_ptr<Store> m_store;  // history jobs hold a reference while they read
-    mutable std::mutex m_storeMutex; // guards m_store's pointer for storeRef()
-    std::vector<Poller *> m_pollers;
-    QTimer m_retention;
-    std::string m_lastStoreError;
-};
 
 namespace {
 HttpClient::Options clientOptions(const Config &c) {
@@ -199,12 +42,22 @@ FleetService::FleetService(Config config, QObject *parent)
     , m_config(std::move(config))
     , m_client(std::make_shared<HttpClient>(clientOptions(m_config)))
     , m_current(std::make_shared<FleetSnapshot>())
+    , m_acks(AckKeeper::Actions{[this](const std::string &src, const Silence &s, AckKeeper::Done d) {
+                                    createSilence(src, s, std::move(d));
+                                },
+                                [this](const std::string &src, const std::string &id, AckKeeper::Done d) {
+                                    expireSilence(src, id, std::move(d));
+                                },
+                                [this](const Acknowledgement &a) { setAck(a); },
+                                [this](const std::string &incident) { clearAck(incident); }})
     , m_drift(std::make_shared<DriftSession>()) {
     qRegisterMetaType<vigil::FleetSnapshotPtr>();
     m_thread.setObjectName(QStringLiteral("vigil-pipeline"));
-    m_ackPolicy.duration = m_config.triage.ackDurationMs;
-    m_ackPolicy.maxTotal = m_config.triage.ackMaxMs;
-    m_ackPolicy.extendBefore = std::min(m_ackPolicy.extendBefore, m_ackPolicy.duration / 3);
+    AckPolicy policy;
+    policy.duration = m_config.triage.ackDurationMs;
+    policy.maxTotal = m_config.triage.ackMaxMs;
+    policy.extendBefore = std::min(policy.extendBefore, policy.duration / 3);
+    m_acks.setPolicy(policy);
 }
 
 FleetService::~FleetService() {
@@ -381,89 +234,16 @@ void FleetService::clearAck(const std::string &incident) {
 void FleetService::acknowledge(const std::string &incident, const std::string &sourceName,
                                std::vector<SilenceMatcher> matchers, const std::string &author,
                                std::function<void(Result<std::string>)> done) {
-    Silence s;
-    s.matchers = std::move(matchers);
-    s.startsAt = nowMs();
-    s.endsAt = s.startsAt + m_ackPolicy.duration;
-    s.createdBy = author;
-    s.comment = "Acknowledged in Vigil (" + incident + "); extended while the incident lasts";
-    m_released.erase(incident);
-    createSilence(sourceName, s,
-                  [this, incident, sourceName, author, endsAt = s.endsAt,
-                   done = std::move(done)](Result<std::string> r) {
-                      if (r)
-                          setAck({incident, sourceName, r.value(), author, nowMs(), endsAt});
-                      done(std::move(r));
-                  });
+    m_acks.acknowledge(incident, sourceName, std::move(matchers), author, std::move(done));
 }
 
 void FleetService::unacknowledge(const std::string &incident, std::function<void(Result<std::string>)> done) {
-    const Acknowledgement *a = m_current ? m_current->ack(incident) : nullptr;
-    if (!a) {
-        done(ApiError{
-            ApiError::Kind::Transport, "/api/v2/silence", "\"" + incident + "\" is not acknowledged", {}, 0});
-        return;
-    }
-    const Acknowledgement ack = *a;
-    // An extension in flight must not bring it back: its new silence is expired on arrival.
-    m_released.insert(incident);
-    expireSilence(ack.source, ack.silenceId, [this, incident, done = std::move(done)](Result<std::string> r) {
-        clearAck(incident);
-        done(std::move(r));
-    });
-}
-
-void FleetService::keepAcknowledgements(const FleetSnapshot &snap) {
-    if (snap.acks.empty() || !snap.triage || snap.fromCache)
-        return;
-    const TimeMs now = nowMs();
-    for (const auto &ack : snap.acks) {
-        bool present = false;
-        for (const auto &inc : snap.triage->incidents)
-            present = present || inc.key == ack.incident;
-        const Silence *silence = nullptr;
-        for (const auto &s : snap.silences)
-            if (s.id == ack.silenceId && s.state != "expired")
-                silence = &s;
-        // The incident is over, or someone expired the silence: let it go.
-        if (!present || (!silence && now > ack.since + 60'000)) {
-            if (!m_extending.count(ack.incident))
-                clearAck(ack.incident);
-            continue;
-        }
-        if (!silence || ack.endsAt - now > m_ackPolicy.extendBefore || m_extending.count(ack.incident))
-            continue;
-        // The cap: an acknowledgement nobody renews ends by itself (the silence runs out).
-        const TimeMs cap = ack.since + m_ackPolicy.maxTotal;
-        if (ack.endsAt >= cap)
-            continue;
-        // A snapshot polled before the last extension was stored still shows the old end: skip it.
-        if (auto it = m_extendedTo.find(ack.incident); it != m_extendedTo.end() && it->second > ack.endsAt)
-            continue;
-        Silence extended = *silence;
-        extended.endsAt = std::min(now + m_ackPolicy.duration, cap);
-        m_extending.insert(ack.incident);
-        Acknowledgement next = ack;
-        next.endsAt = extended.endsAt;
-        createSilence(ack.source, extended, [this, next](Result<std::string> r) {
-            m_extending.erase(next.incident);
-            if (r && m_released.count(next.incident)) {
-                expireSilence(next.source, r.value(), [](Result<std::string>) {});
-                return;
-            }
-            if (r) {
-                m_extendedTo[next.incident] = next.endsAt;
-                Acknowledgement updated = next;
-                updated.silenceId = r.value(); // Alertmanager may replace the silence on update
-                setAck(updated);
-            }
-        });
-    }
+    m_acks.unacknowledge(m_current.get(), incident, std::move(done));
 }
 
 void FleetService::onSnapshot(FleetSnapshotPtr snap) {
     m_drift->noteSnapshot(*snap);
-    keepAcknowledgements(*snap);
+    m_acks.keep(*snap);
     replaceRetiring(m_current, FleetSnapshotPtr(snap));
     Q_EMIT snapshotReady(std::move(snap));
 }
@@ -608,5 +388,3 @@ void FleetService::expireSilence(const std::string &sourceName, const std::strin
 }
 
 } // namespace vigil
-
-#include "fleetservice.moc"

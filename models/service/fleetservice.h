@@ -5,6 +5,7 @@
 #include "../fleet/fleetsnapshot.h"
 #include "../net/httpclient.h"
 #include "../sources/apierror.h"
+#include "ackkeeper.h"
 
 #include "../support/jobrunner.h"
 #include "../support/postbox.h"
@@ -60,12 +61,8 @@ public:
 
     // Acknowledge: a short silence with the given matchers, which Vigil extends while the incident
     // is still there and lets run out once it is gone. The callback gets the silence id or the error.
-    struct AckPolicy {
-        TimeMs duration = 30 * 60'000;     // each silence (and each extension) runs this long
-        TimeMs extendBefore = 10 * 60'000; // extend when less than this is left
-        TimeMs maxTotal = 12 * 3600'000;   // never extended past this long after it was given
-    };
-    void setAckPolicy(AckPolicy policy) { m_ackPolicy = policy; }
+    using AckPolicy = AckKeeper::Policy;
+    void setAckPolicy(AckPolicy policy) { m_acks.setPolicy(policy); }
     void acknowledge(const std::string &incident, const std::string &sourceName,
                      std::vector<SilenceMatcher> matchers, const std::string &author,
                      std::function<void(Result<std::string>)> done);
@@ -102,7 +99,6 @@ Q_SIGNALS:
 
 private:
     void onSnapshot(FleetSnapshotPtr snap);
-    void keepAcknowledgements(const FleetSnapshot &snap);
     void setAck(const Acknowledgement &ack);
     void clearAck(const std::string &incident);
     void
@@ -116,12 +112,9 @@ private:
     QThread m_thread;
     Pipeline *m_pipeline = nullptr; // lives on m_thread
     FleetSnapshotPtr m_current;
-    AckPolicy m_ackPolicy;
-    std::set<std::string> m_extending;          // incidents whose silence extension is in flight
-    std::set<std::string> m_released;           // acknowledgements taken back (late extensions are undone)
-    std::map<std::string, TimeMs> m_extendedTo; // the end each acknowledgement was last extended to
-    JobRunner m_jobs;                           // history loads, drift, wear fits, layouts
-    std::shared_ptr<DriftSession> m_drift;      // drift judged incrementally between loadDrift calls
+    AckKeeper m_acks;
+    JobRunner m_jobs;                      // history loads, drift, wear fits, layouts
+    std::shared_ptr<DriftSession> m_drift; // drift judged incrementally between loadDrift calls
     // The network thread's way back to this service (closed in the destructor).
     std::shared_ptr<PostBox> m_box = std::make_shared<PostBox>(this);
 
