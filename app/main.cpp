@@ -79,7 +79,7 @@ int main(int argc, char **argv) {
     }
 
     vigil::FleetService service(options->config);
-    vigil::MainWindow window(&service);
+    vigil::MainWindow window(&service, &service);
     if (!options->filter.isEmpty())
         window.hostView()->setFilterText(options->filter);
     if (!options->host.isEmpty())

@@ -10,7 +10,7 @@
 #include "item/hosttablemodel.h"
 #include "item/incidentmodel.h"
 #include "item/sourcehealthmodel.h"
-#include "service/fleetservice.h"
+#include "service/fleetsource.h"
 #include "servicedetaildialog.h"
 #include "silencedialog.h"
 #include "sourcepanel.h"
@@ -34,7 +34,7 @@
 namespace vigil {
 
 namespace {
-HistoryFetch historyFetch(FleetService *service) {
+HistoryFetch historyFetch(FleetSource *service) {
     return [service](const QString &channel, const std::string &key, TimeMs from, TimeMs to, int columns,
                      QObject *context, std::function<void(GridPtr)> done) {
         service->loadHistory(channel, key, from, to, columns, context, std::move(done));
@@ -42,9 +42,10 @@ HistoryFetch historyFetch(FleetService *service) {
 }
 } // namespace
 
-MainWindow::MainWindow(FleetService *service, QWidget *parent)
+MainWindow::MainWindow(FleetSource *service, FleetActions *actions, QWidget *parent)
     : QMainWindow(parent)
-    , m_service(service)
+    , m_source(service)
+    , m_actions(actions)
     , m_hostModel(new HostTableModel(this))
     , m_sourceModel(new SourceHealthModel(this))
     , m_hostView(new HostTableView(m_hostModel))
@@ -115,7 +116,10 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
     auto *viewMenu = menuBar()->addMenu(tr("&View"));
     auto *refresh = viewMenu->addAction(tr("&Refresh now"));
     refresh->setShortcut(QKeySequence::Refresh);
-    connect(refresh, &QAction::triggered, this, [this] { m_service->refresh(); });
+    connect(refresh, &QAction::triggered, this, [this] {
+        if (canAct())
+            m_actions->refresh();
+    });
     viewMenu->addAction(dock->toggleViewAction());
     int n = 1;
     for (const auto &v : m_views.views()) {
@@ -126,30 +130,36 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
 
     connect(
         m_triageView, &TriageView::silenceRequested, this, [this](const QString &source, const Silence &s) {
+            if (!canAct())
+                return;
             statusBar()->showMessage(tr("Creating the silence…"));
-            m_service->createSilence(source.toStdString(), s, [this](Result<std::string> r) {
+            m_actions->createSilence(source.toStdString(), s, [this](Result<std::string> r) {
                 statusBar()->showMessage(r ? tr("Silence %1 created.").arg(QString::fromStdString(r.value()))
                                            : tr("The silence was not created: %1")
                                                  .arg(QString::fromStdString(r.error().describe())),
                                          15000);
-                m_service->refresh();
+                m_actions->refresh();
             });
         });
     connect(
         m_triageView, &TriageView::expireRequested, this, [this](const QString &source, const QString &id) {
-            m_service->expireSilence(
+            if (!canAct())
+                return;
+            m_actions->expireSilence(
                 source.toStdString(), id.toStdString(), [this, id](Result<std::string> r) {
                     statusBar()->showMessage(r ? tr("Silence %1 expired.").arg(id)
                                                : tr("The silence %1 was not expired: %2")
                                                      .arg(id, QString::fromStdString(r.error().describe())),
                                              15000);
-                    m_service->refresh();
+                    m_actions->refresh();
                 });
         });
     connect(
         m_triageView, &TriageView::acknowledgeRequested, this,
         [this](const QString &incident, const QString &source, const std::vector<SilenceMatcher> &matchers) {
-            m_service->acknowledge(
+            if (!canAct())
+                return;
+            m_actions->acknowledge(
                 incident.toStdString(), source.toStdString(), matchers,
                 SilenceDialog::defaultAuthor().toStdString(), [this](Result<std::string> r) {
                     statusBar()->showMessage(
@@ -159,18 +169,21 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
                 });
         });
     connect(m_triageView, &TriageView::unacknowledgeRequested, this, [this](const QString &incident) {
-        m_service->unacknowledge(incident.toStdString(), [this](Result<std::string> r) {
+        if (!canAct())
+            return;
+        m_actions->unacknowledge(incident.toStdString(), [this](Result<std::string> r) {
             statusBar()->showMessage(r ? tr("Acknowledgement taken back.")
                                        : tr("The acknowledgement's silence was not expired: %1")
                                              .arg(QString::fromStdString(r.error().describe())),
                                      15000);
         });
     });
-    connect(m_triageView, &TriageView::noteRequested, this,
-            [this](const QString &incident, const QString &text) {
-                m_service->addIncidentNote(incident.toStdString(),
+    connect(
+        m_triageView, &TriageView::noteRequested, this, [this](const QString &incident, const QString &text) {
+            if (canAct())
+                m_actions->addIncidentNote(incident.toStdString(),
                                            SilenceDialog::defaultAuthor().toStdString(), text.toStdString());
-            });
+        });
     // New incidents matching a saved "notify" filter: a desktop notification, else the status bar.
     connect(m_triageView, &TriageView::savedFiltersChanged, this,
             [this] { m_notifier->setFilters(IncidentNotifier::loadFilters()); });
@@ -195,10 +208,10 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
     // The service map's positions live in the cache: the wall display shows the same map every day.
     m_servicesMap->canvas()->setLayoutStore(
         [this](std::function<void(TopologyCanvas::Positions)> done) {
-            m_service->loadLayout("services", this, std::move(done));
+            m_source->loadLayout("services", this, std::move(done));
         },
         [this](TopologyCanvas::Positions positions) {
-            m_service->saveLayout("services", std::move(positions));
+            m_source->saveLayout("services", std::move(positions));
         });
     connect(m_topology, &TopologyView::hostActivated, this, &MainWindow::showHostDetail);
     connect(m_drift, &DriftView::hostActivated, this, &MainWindow::showHostDetail);
@@ -242,22 +255,22 @@ MainWindow::MainWindow(FleetService *service, QWidget *parent)
         m_triageView->setFilterText(filter);
         showView(QStringLiteral("triage"));
     });
-    connect(m_service, &FleetService::snapshotReady, m_notifier, &IncidentNotifier::onSnapshot);
-    connect(m_service, &FleetService::snapshotReady, this, &MainWindow::onSnapshot);
-    connect(m_service, &FleetService::storeMessage, this, &MainWindow::showStoreMessage);
+    connect(m_source, &FleetSource::snapshotReady, m_notifier, &IncidentNotifier::onSnapshot);
+    connect(m_source, &FleetSource::snapshotReady, this, &MainWindow::onSnapshot);
+    connect(m_source, &FleetSource::storeMessage, this, &MainWindow::showStoreMessage);
     // Staleness moves with the clock, not only with polls.
     m_tick->setInterval(2000);
     connect(m_tick, &QTimer::timeout, this, [this] {
-        m_hostModel->setSnapshot(m_service->current());
-        m_sourceModel->setSnapshot(m_service->current());
+        m_hostModel->setSnapshot(m_source->current());
+        m_sourceModel->setSnapshot(m_source->current());
         refreshStatus();
     });
     m_tick->start();
-    onSnapshot(m_service->current());
+    onSnapshot(m_source->current());
 }
 
 void MainWindow::showHostDetail(const QString &host) {
-    m_detail->showHost(m_service->current(), host);
+    m_detail->showHost(m_source->current(), host);
     m_detail->show();
     m_detail->raise();
 }
@@ -269,7 +282,7 @@ void MainWindow::markHosts(const QString &what, const QStringList &hosts, const 
         names.push_back(h.toStdString());
     m_heatmap->setSelection(what, names);
     m_hostMap->setSelection(what, names);
-    m_triageView->setSelection(what, names, m_service->config().profile.hostLabel);
+    m_triageView->setSelection(what, names, m_source->config().profile.hostLabel);
     if (from != QLatin1String("topology"))
         m_topology->canvas()->setHighlightHosts(hosts);
     if (from != QLatin1String("services"))
@@ -282,19 +295,19 @@ void MainWindow::markHosts(const QString &what, const QStringList &hosts, const 
 }
 
 void MainWindow::showServiceDetail(const QString &service) {
-    m_serviceDetail->showService(m_service->current(), service);
+    m_serviceDetail->showService(m_source->current(), service);
     m_serviceDetail->show();
     m_serviceDetail->raise();
 }
 
 void MainWindow::openServiceWhenKnown(const QString &service) {
     m_pendingService = service;
-    onSnapshot(m_service->current());
+    onSnapshot(m_source->current());
 }
 
 void MainWindow::openHostWhenKnown(const QString &host) {
     m_pendingHost = host;
-    onSnapshot(m_service->current());
+    onSnapshot(m_source->current());
 }
 
 bool MainWindow::showView(const QString &name) {
@@ -329,7 +342,7 @@ void MainWindow::onSnapshot(const FleetSnapshotPtr &snapshot) {
 }
 
 void MainWindow::refreshStatus() {
-    const FleetSnapshotPtr s = m_service->current();
+    const FleetSnapshotPtr s = m_source->current();
     if (!s)
         return;
     const TimeMs now = nowMs();
@@ -379,6 +392,13 @@ void MainWindow::refreshStatus() {
         problems.append(m_storeMessage);
     m_banner->setText(problems.join(QLatin1Char('\n')));
     m_banner->setVisible(!problems.isEmpty());
+}
+
+bool MainWindow::canAct() {
+    if (m_actions)
+        return true;
+    statusBar()->showMessage(tr("Read-only: this fleet source cannot be changed from here."), 10000);
+    return false;
 }
 
 void MainWindow::showStoreMessage(const QString &message) {

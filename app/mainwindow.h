@@ -13,7 +13,8 @@ class QTimer;
 
 namespace vigil {
 
-class FleetService;
+class FleetSource;
+class FleetActions;
 class HostTableModel;
 class HostTableView;
 class IncidentModel;
@@ -30,7 +31,9 @@ class SourceHealthModel;
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(FleetService *service, QWidget *parent = nullptr);
+    // `actions` may be null: a read-only source (a snapshot file, the wall display) offers none, and
+    // what would change the fleet says so instead.
+    MainWindow(FleetSource *source, FleetActions *actions, QWidget *parent = nullptr);
 
     [[nodiscard]] const ViewRegistry &views() const { return m_views; }
     bool showView(const QString &name);
@@ -57,7 +60,9 @@ private:
     void refreshStatus();
     void showStoreMessage(const QString &message);
 
-    FleetService *m_service;
+    FleetSource *m_source;
+    FleetActions *m_actions;
+    bool canAct();
     HostTableModel *m_hostModel;
     SourceHealthModel *m_sourceModel;
     HostTableView *m_hostView;

@@ -2,7 +2,7 @@
 
 #include "hostdetaildialog.h"
 #include "mainwindow.h"
-#include "service/fleetservice.h"
+#include "service/fleetsource.h"
 #include "servicedetaildialog.h"
 
 #include <QCoreApplication>
@@ -13,8 +13,8 @@
 
 namespace vigil {
 
-Screenshotter::Screenshotter(MainWindow *window, FleetService *service, QString file, QString view,
-                             QSize size, int timeoutS, QString host, QString serviceName, QObject *parent)
+Screenshotter::Screenshotter(MainWindow *window, FleetSource *service, QString file, QString view, QSize size,
+                             int timeoutS, QString host, QString serviceName, QObject *parent)
     : QObject(parent)
     , m_host(std::move(host))
     , m_serviceName(std::move(serviceName))
@@ -38,7 +38,7 @@ void Screenshotter::start() {
     m_startedAt = nowMs();
     m_window->resize(m_size);
     m_window->show();
-    connect(m_service, &FleetService::snapshotReady, this, &Screenshotter::check);
+    connect(m_service, &FleetSource::snapshotReady, this, &Screenshotter::check);
     m_timeout->setSingleShot(true);
     connect(m_timeout, &QTimer::timeout, this, [this] { render(true); });
     m_timeout->start(m_timeoutS * 1000);

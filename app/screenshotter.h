@@ -9,13 +9,13 @@ class QTimer;
 
 namespace vigil {
 
-class FleetService;
+class FleetSource;
 class MainWindow;
 
 class Screenshotter final : public QObject {
     Q_OBJECT
 public:
-    Screenshotter(MainWindow *window, FleetService *service, QString file, QString view, QSize size,
+    Screenshotter(MainWindow *window, FleetSource *service, QString file, QString view, QSize size,
                   int timeoutS, QString host = {}, QString serviceName = {}, QObject *parent = nullptr);
     void start();
 
@@ -29,7 +29,7 @@ private:
     [[nodiscard]] QWidget *detail() const; // the dialog rendered instead of the window, or null
     [[nodiscard]] QString subject() const; // what the screenshot shows
     MainWindow *m_window;
-    FleetService *m_service;
+    FleetSource *m_service;
     QString m_file;
     QString m_view;
     QSize m_size;

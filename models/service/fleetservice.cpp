@@ -38,7 +38,7 @@ HttpClient::Options clientOptions(const Config &c) {
 } // namespace
 
 FleetService::FleetService(Config config, QObject *parent)
-    : QObject(parent)
+    : FleetSource(parent)
     , m_config(std::move(config))
     , m_client(std::make_shared<HttpClient>(clientOptions(m_config)))
     , m_current(std::make_shared<FleetSnapshot>())

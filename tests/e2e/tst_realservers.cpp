@@ -255,7 +255,7 @@ private Q_SLOTS:
     // The on-call path: select the incident in the triage view, press s, accept the form; the silence
     // lands in the real Alertmanager and holds the switch alert; e expires it again.
     void silenceTheIncidentFromTheTriageView() {
-        MainWindow window(m_service.get());
+        MainWindow window(m_service.get(), m_service.get());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.showView(QStringLiteral("triage"));
