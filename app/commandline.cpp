@@ -18,6 +18,14 @@ bool CommandLine::wantsScreenshot(int argc, char **argv) {
     return false;
 }
 
+bool CommandLine::wantsTextOnly(int argc, char **argv) {
+    for (int i = 1; i < argc; ++i)
+        for (const char *flag : {"--help", "-h", "--help-all", "-?", "--version", "-v"})
+            if (std::strcmp(argv[i], flag) == 0)
+                return true;
+    return false;
+}
+
 std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QString *error) {
     QCommandLineParser p;
     p.setApplicationDescription(QCoreApplication::translate(

@@ -32,6 +32,8 @@ public:
     static std::optional<AppOptions> parse(const QStringList &arguments, QString *error);
     // True if argv asks for a headless render; checked before QApplication exists.
     static bool wantsScreenshot(int argc, char **argv);
+    // --help or --version: answered on stdout without a window, so without a display (a user on SSH).
+    static bool wantsTextOnly(int argc, char **argv);
 };
 
 } // namespace vigil

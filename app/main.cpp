@@ -20,22 +20,38 @@
 #include <memory>
 #include <string_view>
 
+namespace {
+// Names the application and installs Qt's and Vigil's translations for the current locale. The
+// translators must outlive the application's use of them.
+void setUpApplication(QTranslator &qtTranslator, QTranslator &vigilTranslator) {
+    QCoreApplication::setApplicationName(QStringLiteral("vigil"));
+    QCoreApplication::setOrganizationName(QStringLiteral("vigil"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qtTranslator);
+    if (vigilTranslator.load(QLocale(), QStringLiteral("vigil"), QStringLiteral("_"),
+                             QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&vigilTranslator);
+}
+} // namespace
+
 int main(int argc, char **argv) {
     if (argc > 1 && std::string_view(argv[1]) == "drift")
         return vigil::runDriftCommand(argc, argv); // headless: no window, no display needed
+    QTranslator qtTranslator, vigilTranslator;
+    if (vigil::CommandLine::wantsTextOnly(argc, argv)) {
+        QCoreApplication app(argc, argv); // no display needed
+        setUpApplication(qtTranslator, vigilTranslator);
+        QString error;
+        vigil::CommandLine::parse(QCoreApplication::arguments(), &error); // prints and exits
+        std::fprintf(stderr, "vigil: %s\n", qPrintable(error));
+        return 2;
+    }
     if (vigil::CommandLine::wantsScreenshot(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("vigil"));
-    QApplication::setOrganizationName(QStringLiteral("vigil"));
-    QApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
-    QTranslator qtTranslator, vigilTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    if (vigilTranslator.load(QLocale(), QStringLiteral("vigil"), QStringLiteral("_"),
-                             QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&vigilTranslator);
+    setUpApplication(qtTranslator, vigilTranslator);
 
     QString error;
     auto options = vigil::CommandLine::parse(QApplication::arguments(), &error);

@@ -40,6 +40,24 @@ private Q_SLOTS:
             QVERIFY2(h.out.contains(QLatin1String(opt)), opt);
     }
 
+    // A user on SSH: no display, no platform chosen.
+    void versionAndHelpWithoutADisplay() {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *var : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+            env.remove(QLatin1String(var));
+        for (const char *flag : {"--version", "--help"}) {
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(bin(), {QLatin1String(flag)});
+            QVERIFY(p.waitForFinished(30000));
+            QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(p.exitCode(), 0);
+            const QString out = QString::fromUtf8(p.readAllStandardOutput());
+            QVERIFY2(out.contains(QLatin1String(flag[2] == 'v' ? VIGIL_VERSION : "--config")),
+                     qPrintable(out));
+        }
+    }
+
     void badInvocations_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
