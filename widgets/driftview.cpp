@@ -30,7 +30,6 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QTextDocument>
-#include <QThreadPool>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -414,7 +413,7 @@ QString DriftView::clusterTitle() const {
 
 void DriftView::showValues(const QString &factName) {
     m_values->clear();
-    const auto gen = ++m_valuesGen;
+    m_jobs.cancel(QStringLiteral("values")); // a count under way is for another fact
     if (!m_summary || !m_snapshot || factName.isEmpty())
         return;
     const std::string fact = factName.toStdString();
@@ -431,19 +430,14 @@ void DriftView::showValues(const QString &factName) {
     }
     m_valuesTitle->setText(tr("Counting the values of %1…").arg(factName.toHtmlEscaped()));
     // A pass over every host's facts (millions on a large fleet): off the GUI thread.
-    QPointer<DriftView> self(this);
-    startGuarded(
-        *QThreadPool::globalInstance(), "counting a fact's values",
-        [self, gen, summary = m_summary, snap = m_snapshot, rule, fact, filter = m_filterMatchers, factName] {
-            auto values = std::make_shared<const analysis::FactValues>(
+    m_jobs.run(
+        JobRunner::Pool::Interactive, QStringLiteral("values"), "counting a fact's values", this,
+        [summary = m_summary, snap = m_snapshot, rule, fact, filter = m_filterMatchers](const CancelToken &) {
+            return std::make_shared<const analysis::FactValues>(
                 analysis::factValues(*summary->baseline, rule, fact, snap->hosts, snap->facts, filter));
-            QMetaObject::invokeMethod(
-                qApp, // not the widget: a worker must not touch one that may be in its destructor
-                [self, gen, values, rule, summary, factName] {
-                    if (self && gen == self->m_valuesGen)
-                        self->fillValues(factName, *values, rule);
-                },
-                Qt::QueuedConnection);
+        },
+        [this, rule, summary = m_summary, factName](std::shared_ptr<const analysis::FactValues> values) {
+            fillValues(factName, *values, rule);
         });
 }
 

@@ -7,6 +7,7 @@
 #include "analysis/baseline.h"
 #include "fleet/fleetsnapshot.h"
 #include "fleet/labelmatcher.h"
+#include "support/jobrunner.h"
 
 #include <QWidget>
 
@@ -83,8 +84,8 @@ private:
     FleetSnapshotPtr m_snapshot;
     DriftPtr m_summary;
     TimeMs m_requestedAt = 0;
-    bool m_dirty = true;           // facts or labels changed since the last request
-    std::uint64_t m_valuesGen = 0; // the value distribution being counted
+    bool m_dirty = true; // facts or labels changed since the last request
+    JobRunner m_jobs;    // background work; results for this view only
     TimeMs m_lastReportAt = 0;
     bool m_loading = false;
     std::optional<LabelFilter> m_filterMatchers;

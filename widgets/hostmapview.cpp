@@ -25,7 +25,6 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
-#include <QThreadPool>
 #include <QToolTip>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -736,27 +735,21 @@ void HostMapView::computeImbalance() {
     const int cpu = m_snapshot->metricIndexOf("cpu");
     if (cpu < 0)
         return;
-    const auto gen = ++m_imbalanceGen;
-    QPointer<HostMapView> self(this);
     // A pass over every host: off the GUI thread.
-    startGuarded(*QThreadPool::globalInstance(), "ranking uneven load",
-                 [self, gen, snap = m_snapshot, cpu, label = by.toStdString()] {
-                     analysis::ImbalanceOptions o;
-                     o.groupLabel = label;
-                     auto ranking = std::make_shared<const std::vector<analysis::GroupImbalance>>(
-                         analysis::rankImbalance(snap->hosts, cpu, o));
-                     QMetaObject::invokeMethod(
-                         qApp, // not the widget: a worker must not touch one that may be in its destructor
-                         [self, gen, snap, ranking] {
-                             if (!self || gen != self->m_imbalanceGen)
-                                 return;
-                             self->m_customImbalance = ranking;
-                             self->m_customFor = snap;
-                             self->refreshImbalance();
-                             Q_EMIT self->imbalanceShown();
-                         },
-                         Qt::QueuedConnection);
-                 });
+    m_jobs.run(
+        JobRunner::Pool::Interactive, QStringLiteral("imbalance"), "ranking uneven load", this,
+        [snap = m_snapshot, cpu, label = by.toStdString()](const CancelToken &) {
+            analysis::ImbalanceOptions o;
+            o.groupLabel = label;
+            return std::make_shared<const std::vector<analysis::GroupImbalance>>(
+                analysis::rankImbalance(snap->hosts, cpu, o));
+        },
+        [this, snap = m_snapshot](std::shared_ptr<const std::vector<analysis::GroupImbalance>> ranking) {
+            m_customImbalance = std::move(ranking);
+            m_customFor = snap;
+            refreshImbalance();
+            Q_EMIT imbalanceShown();
+        });
 }
 
 void HostMapView::setImbalanceGrouping(const QString &label) {

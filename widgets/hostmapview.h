@@ -6,6 +6,7 @@
 #include "analysis/hostmap.h"
 #include "fleet/fleetsnapshot.h"
 #include "fleet/labelmatcher.h"
+#include "support/jobrunner.h"
 
 #include <functional>
 #include <optional>
@@ -89,7 +90,7 @@ private:
     // Uneven load by another label than the pools: computed off the GUI thread for this snapshot.
     std::shared_ptr<const std::vector<analysis::GroupImbalance>> m_customImbalance;
     FleetSnapshotPtr m_customFor;
-    std::uint64_t m_imbalanceGen = 0;
+    JobRunner m_jobs; // background work; results for this view only
     TimeMs m_wearRequestedAt = 0;
     bool m_wearLoading = false;
     QString m_filterError;

@@ -17,7 +17,6 @@
 #include <QLocale>
 #include <QPointer>
 #include <QPushButton>
-#include <QThreadPool>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -227,37 +226,31 @@ void TimeHeatmapView::prepare() {
         o.lo = m_lo->value() * scale;
         o.hi = std::max(m_hi->value() * scale, o.lo + 1e-9);
     }
-    const auto gen = ++m_prepareGen;
-    QPointer<TimeHeatmapView> self(this);
     // The whole grid is walked: off the GUI thread.
-    startGuarded(*QThreadPool::globalInstance(), "preparing heatmap rows",
-                 [self, gen, grid = m_grid, snap = m_snapshot, o] {
-                     auto rows = std::make_shared<const analysis::HeatRows>(
-                         analysis::prepareHeatRows(grid, snap->hosts, snap->graph.get(), o));
-                     QMetaObject::invokeMethod(
-                         qApp, // not the widget: a worker must not touch one that may be in its destructor
-                         [self, gen, rows] {
-                             if (!self || gen != self->m_prepareGen)
-                                 return;
-                             self->m_canvas->setRows(rows, self->unit());
-                             if (!self->m_selection.empty()) {
-                                 self->m_selectionLabel->setText(self->selectionText());
-                                 self->m_canvas->revealMarked();
-                             }
-                             if (self->m_autoRange->isChecked()) {
-                                 const QSignalBlocker b1(self->m_lo), b2(self->m_hi);
-                                 const double scale = self->unit() == MetricUnit::Ratio ? 100.0 : 1.0;
-                                 self->m_lo->setValue(rows->lo * scale);
-                                 self->m_hi->setValue(rows->hi * scale);
-                             }
-                             self->m_status->setText(self->statusText());
-                             if (!self->m_ready) {
-                                 self->m_ready = true;
-                                 Q_EMIT self->ready();
-                             }
-                         },
-                         Qt::QueuedConnection);
-                 });
+    m_jobs.run(
+        JobRunner::Pool::Interactive, QStringLiteral("rows"), "preparing heatmap rows", this,
+        [grid = m_grid, snap = m_snapshot, o](const CancelToken &) {
+            return std::make_shared<const analysis::HeatRows>(
+                analysis::prepareHeatRows(grid, snap->hosts, snap->graph.get(), o));
+        },
+        [this](std::shared_ptr<const analysis::HeatRows> rows) {
+            m_canvas->setRows(rows, unit());
+            if (!m_selection.empty()) {
+                m_selectionLabel->setText(selectionText());
+                m_canvas->revealMarked();
+            }
+            if (m_autoRange->isChecked()) {
+                const QSignalBlocker b1(m_lo), b2(m_hi);
+                const double scale = unit() == MetricUnit::Ratio ? 100.0 : 1.0;
+                m_lo->setValue(rows->lo * scale);
+                m_hi->setValue(rows->hi * scale);
+            }
+            m_status->setText(statusText());
+            if (!m_ready) {
+                m_ready = true;
+                Q_EMIT ready();
+            }
+        });
 }
 
 QString TimeHeatmapView::statusText() const {

@@ -5,6 +5,7 @@
 // through a HistoryFetch; rows are prepared off the GUI thread; a click opens the host's detail.
 #include "fleet/fleetsnapshot.h"
 #include "historyfetch.h"
+#include "support/jobrunner.h"
 
 #include <QWidget>
 
@@ -68,7 +69,7 @@ private:
     FleetSnapshotPtr m_snapshot;
     GridPtr m_grid;
     TimeMs m_loadedAt = 0;
-    std::uint64_t m_prepareGen = 0;
+    JobRunner m_jobs; // background work; results for this view only
     bool m_ready = false;
     bool m_loading = false;
     QString m_filterError;

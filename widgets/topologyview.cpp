@@ -24,7 +24,6 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSvgGenerator>
-#include <QThreadPool>
 #include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -111,73 +110,69 @@ void TopologyCanvas::setSnapshot(FleetSnapshotPtr snapshot) {
 }
 
 void TopologyCanvas::relayout() {
-    const auto gen = ++m_layoutGen;
-    QPointer<TopologyCanvas> self(this);
+    ++m_layoutGen; // names this layout in the minimap's cache
     analysis::ServiceLayoutOptions so;
     so.previous = m_services.positions;
     so.pinned = m_pinned;
     so.side = m_services.side;
-    startGuarded(*QThreadPool::globalInstance(), "laying out a map",
-                 [self, gen, graph = m_snapshot->graph, mode = m_mode, po = m_physicalOptions, so] {
-                     auto physical = std::make_shared<analysis::PhysicalLayout>();
-                     auto services = std::make_shared<analysis::ServiceLayout>();
-                     if (mode == Mode::Physical)
-                         *physical = analysis::layoutPhysical(*graph, po);
-                     else
-                         *services = analysis::layoutServices(*graph, so);
-                     QMetaObject::invokeMethod(
-                         qApp, // not the widget: a worker must not touch one that may be in its destructor
-                         [self, gen, graph, physical, services] {
-                             if (!self || gen != self->m_layoutGen)
-                                 return; // a newer shape arrived meanwhile
-                             self->m_graph = graph;
-                             self->m_physical = std::move(*physical);
-                             if (self->m_mode == Mode::Services) {
-                                 self->m_services = std::move(*services);
-                                 self->m_servicePos.assign(graph->nodes().size(), QPointF());
-                                 for (const auto &[name, p] : self->m_services.positions)
-                                     if (const int s = graph->service(name); s >= 0)
-                                         self->m_servicePos[static_cast<std::size_t>(s)] = QPointF(p.x, p.y);
-                             }
-                             self->m_laidOut = true;
-                             if (self->m_mode == Mode::Services && self->m_savePositions) {
-                                 Positions keep;
-                                 for (const auto &[name, p] : self->m_services.positions)
-                                     keep.push_back({name, {p.x, p.y}});
-                                 self->m_savePositions(std::move(keep));
-                             }
-                             if (!self->m_userMoved)
-                                 self->fit();
-                             self->refreshHealth();
-                             self->refreshBlast();
-                             self->update();
-                             Q_EMIT self->laidOut();
-                             Q_EMIT self->statusChanged(self->warnings());
-                         },
-                         Qt::QueuedConnection);
-                 });
+    struct Layouts {
+        analysis::PhysicalLayout physical;
+        analysis::ServiceLayout services;
+    };
+    // A newer shape supersedes this one (the channel).
+    m_jobs.run(
+        JobRunner::Pool::Interactive, QStringLiteral("layout"), "laying out a map", this,
+        [graph = m_snapshot->graph, mode = m_mode, po = m_physicalOptions, so](const CancelToken &) {
+            auto out = std::make_shared<Layouts>();
+            if (mode == Mode::Physical)
+                out->physical = analysis::layoutPhysical(*graph, po);
+            else
+                out->services = analysis::layoutServices(*graph, so);
+            return out;
+        },
+        [this, graph = m_snapshot->graph](std::shared_ptr<Layouts> out) {
+            m_graph = graph;
+            m_physical = std::move(out->physical);
+            if (m_mode == Mode::Services) {
+                m_services = std::move(out->services);
+                m_servicePos.assign(graph->nodes().size(), QPointF());
+                for (const auto &[name, p] : m_services.positions)
+                    if (const int s = graph->service(name); s >= 0)
+                        m_servicePos[static_cast<std::size_t>(s)] = QPointF(p.x, p.y);
+            }
+            m_laidOut = true;
+            if (m_mode == Mode::Services && m_savePositions) {
+                Positions keep;
+                for (const auto &[name, p] : m_services.positions)
+                    keep.push_back({name, {p.x, p.y}});
+                m_savePositions(std::move(keep));
+            }
+            if (!m_userMoved)
+                fit();
+            refreshHealth();
+            refreshBlast();
+            update();
+            Q_EMIT laidOut();
+            Q_EMIT statusChanged(warnings());
+        });
 }
 
 void TopologyCanvas::refreshHealth() {
     if (!m_snapshot || !m_graph || m_snapshot->graph != m_graph)
         return;
-    const auto gen = ++m_healthGen;
-    QPointer<TopologyCanvas> self(this);
     // A pass over every host and alert: off the GUI thread; painted in place, no relayout.
-    startGuarded(*QThreadPool::globalInstance(), "computing map health",
-                 [self, gen, snap = m_snapshot, hl = m_hostLabel, sl = m_serviceLabel] {
-                     auto health = std::make_shared<std::vector<analysis::NodeHealth>>(
-                         analysis::computeHealth(*snap->graph, snap->hosts, snap->alerts, hl, sl));
-                     QMetaObject::invokeMethod(
-                         qApp, // not the widget: a worker must not touch one that may be in its destructor
-                         [self, gen, snap, health] {
-                             if (!self || gen != self->m_healthGen || snap->graph != self->m_graph)
-                                 return;
-                             self->m_health = std::move(*health);
-                             self->update();
-                         },
-                         Qt::QueuedConnection);
-                 });
+    m_jobs.run(
+        JobRunner::Pool::Interactive, QStringLiteral("health"), "computing map health", this,
+        [snap = m_snapshot, hl = m_hostLabel, sl = m_serviceLabel](const CancelToken &) {
+            return std::make_shared<std::vector<analysis::NodeHealth>>(
+                analysis::computeHealth(*snap->graph, snap->hosts, snap->alerts, hl, sl));
+        },
+        [this, snap = m_snapshot](std::shared_ptr<std::vector<analysis::NodeHealth>> health) {
+            if (snap->graph != m_graph)
+                return;
+            m_health = std::move(*health);
+            update();
+        });
 }
 
 void TopologyCanvas::refreshBlast() {

@@ -7,6 +7,7 @@
 // tooltips, export as PNG, SVG and DOT.
 #include "analysis/topology.h"
 #include "fleet/fleetsnapshot.h"
+#include "support/jobrunner.h"
 
 #include <QImage>
 #include <QPixmap>
@@ -143,8 +144,9 @@ private:
     double m_scale = 1;
     QPointF m_offset; // screen = map * scale + offset
     bool m_fitted = false, m_laidOut = false, m_stale = false;
-    bool m_userMoved = false; // panned or zoomed: stop fitting to the window
-    std::uint64_t m_layoutGen = 0, m_healthGen = 0;
+    bool m_userMoved = false;      // panned or zoomed: stop fitting to the window
+    std::uint64_t m_layoutGen = 0; // layouts so far (the minimap cache key)
+    JobRunner m_jobs;              // background work; results for this view only
     QPointF m_pressAt, m_lastMouse;
     bool m_dragging = false;
     int m_dragNode = -1; // a service being dragged (pinned where it is dropped)
