@@ -1,5 +1,7 @@
 #include "triageview.h"
 
+#include "incidentfilterproxy.h"
+
 #include "analysis/incidentsilence.h"
 
 #include "alerttimeline.h"
@@ -42,34 +44,6 @@
 #include <set>
 
 namespace vigil {
-
-// Shows the incidents that hold at least one alert matching the filter (all when there is none).
-class IncidentFilterProxy final : public QSortFilterProxyModel {
-public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
-    void setAllowed(std::vector<char> allowed, bool active) {
-        m_allowed = std::move(allowed);
-        m_active = active;
-        invalidateFilter();
-    }
-    // Incidents touching hosts selected in another view: tinted amber.
-    QVariant data(const QModelIndex &index, int role) const override {
-        if (role == Qt::BackgroundRole &&
-            QSortFilterProxyModel::data(index, IncidentModel::MarkedRole).toBool())
-            return QColor(0xff, 0xe4, 0xa8);
-        return QSortFilterProxyModel::data(index, role);
-    }
-
-protected:
-    bool filterAcceptsRow(int row, const QModelIndex &) const override {
-        return !m_active ||
-               (row < static_cast<int>(m_allowed.size()) && m_allowed[static_cast<std::size_t>(row)]);
-    }
-
-private:
-    std::vector<char> m_allowed;
-    bool m_active = false;
-};
 
 using analysis::CauseKind;
 using analysis::Incident;
@@ -213,6 +187,10 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
 
     // Dense mode: every alert in one virtualised table, sorted in the model.
     m_alertTable->setModel(m_alertModel);
+    connect(m_alertModel, &AlertTableModel::rowsReady, this, [this] {
+        if (!m_filter->text().trimmed().isEmpty())
+            refreshIncidentFilter();
+    });
     m_alertTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_alertTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_alertTable->setSortingEnabled(true);
@@ -410,6 +388,8 @@ void TriageView::refreshIncidentFilter() {
     // An incident stays when any of its alerts passes the filter (the alert model already knows).
     const auto snap = m_model->snapshot();
     const bool active = !m_filter->text().trimmed().isEmpty() && snap && snap->triage;
+    if (active && m_alertModel->shownSnapshot() != snap)
+        return; // the alert rows of this snapshot are still being filtered: rowsReady comes back here
     std::vector<char> allowed;
     if (active) {
         allowed.assign(snap->triage->incidents.size(), 0);

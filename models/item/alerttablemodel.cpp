@@ -29,10 +29,8 @@ AlertTableModel::AlertTableModel(QObject *parent)
 }
 
 void AlertTableModel::setSnapshot(FleetSnapshotPtr snapshot) {
-    beginResetModel();
-    replaceRetiring(m_snapshot, std::move(snapshot));
-    rebuild();
-    endResetModel();
+    replaceRetiring(m_latest, std::move(snapshot));
+    refresh();
 }
 
 bool AlertTableModel::setFilterText(const QString &text, QString *error) {
@@ -43,47 +41,66 @@ bool AlertTableModel::setFilterText(const QString &text, QString *error) {
             *error = QString::fromStdString(err);
         return false;
     }
-    beginResetModel();
     m_filter = std::move(*f);
-    rebuild();
-    endResetModel();
+    refresh();
     return true;
 }
 
-void AlertTableModel::rebuild() {
-    m_rows.clear();
-    m_total = 0;
-    if (!m_snapshot)
-        return;
-    const TimeMs now = m_snapshot->builtAt ? m_snapshot->builtAt : nowMs();
-    const bool all = m_filter.empty();
-    for (std::size_t i = 0; i < m_snapshot->alerts.size(); ++i) {
-        const Alert &a = m_snapshot->alerts[i];
-        if (a.state == AlertState::Resolved)
-            continue;
-        ++m_total;
-        if (all || m_filter.matches(a, now))
-            m_rows.push_back(static_cast<std::uint32_t>(i));
-    }
-    sortRows();
-}
-
 void AlertTableModel::sort(int column, Qt::SortOrder order) {
-    beginResetModel();
     m_sortColumn = column;
     m_order = order;
-    sortRows();
-    endResetModel();
+    refresh();
 }
 
-void AlertTableModel::sortRows() {
-    if (m_sortColumn < 0 || !m_snapshot)
+// Small snapshots at once (what a test or a small fleet expects); large ones off the GUI thread.
+void AlertTableModel::refresh() {
+    if (!m_latest || m_latest->alerts.size() <= kInlineAlerts) {
+        m_jobs.cancel(QStringLiteral("rows"));
+        show(computeRows(m_latest, m_filter, m_sortColumn, m_order));
         return;
-    const auto &alerts = m_snapshot->alerts;
-    const auto *triage = m_snapshot->triage.get();
-    auto key = [&](std::uint32_t i) -> std::pair<std::int64_t, std::string_view> {
-        const Alert &a = alerts[i];
-        switch (m_sortColumn) {
+    }
+    m_jobs.run(
+        JobRunner::Pool::Interactive, QStringLiteral("rows"), "filtering and sorting the alert table", this,
+        [snap = m_latest, filter = m_filter, column = m_sortColumn, order = m_order](const CancelToken &) {
+            return std::make_shared<Rows>(computeRows(snap, filter, column, order));
+        },
+        [this](const std::shared_ptr<Rows> &rows) { show(std::move(*rows)); });
+}
+
+void AlertTableModel::show(Rows rows) {
+    beginResetModel();
+    replaceRetiring(m_snapshot, std::move(rows.snapshot));
+    m_rows = std::move(rows.rows);
+    m_total = rows.total;
+    endResetModel();
+    Q_EMIT rowsReady();
+}
+
+AlertTableModel::Rows AlertTableModel::computeRows(FleetSnapshotPtr snapshot, const AlertFilter &filter,
+                                                   int column, Qt::SortOrder order) {
+    Rows out;
+    out.snapshot = std::move(snapshot);
+    if (!out.snapshot)
+        return out;
+    const FleetSnapshot &snap = *out.snapshot;
+    const TimeMs now = snap.builtAt ? snap.builtAt : nowMs();
+    const bool all = filter.empty();
+    for (std::size_t i = 0; i < snap.alerts.size(); ++i) {
+        const Alert &a = snap.alerts[i];
+        if (a.state == AlertState::Resolved)
+            continue;
+        ++out.total;
+        if (all || filter.matches(a, now))
+            out.rows.push_back(static_cast<std::uint32_t>(i));
+    }
+    if (column < 0)
+        return out;
+    const auto *triage = snap.triage.get();
+    // Each row's key once (a label lookup per comparison cost a second at 100,000 alerts).
+    using Key = std::pair<std::int64_t, std::string_view>;
+    auto keyOf = [&](std::uint32_t i) -> Key {
+        const Alert &a = snap.alerts[i];
+        switch (column) {
         case SeverityColumn:
             return {-analysis::severityRank(a.severity()), {}};
         case NameColumn:
@@ -104,9 +121,16 @@ void AlertTableModel::sortRows() {
             return {0, {}};
         }
     };
-    std::stable_sort(m_rows.begin(), m_rows.end(), [&](std::uint32_t x, std::uint32_t y) {
-        return m_order == Qt::AscendingOrder ? key(x) < key(y) : key(y) < key(x);
+    std::vector<std::pair<Key, std::uint32_t>> keyed;
+    keyed.reserve(out.rows.size());
+    for (const auto i : out.rows)
+        keyed.emplace_back(keyOf(i), i);
+    std::stable_sort(keyed.begin(), keyed.end(), [order](const auto &x, const auto &y) {
+        return order == Qt::AscendingOrder ? x.first < y.first : y.first < x.first;
     });
+    for (std::size_t k = 0; k < keyed.size(); ++k)
+        out.rows[k] = keyed[k].second;
+    return out;
 }
 
 const Alert *AlertTableModel::alertAt(int row) const {

@@ -1,10 +1,13 @@
 #pragma once
 // Every alert of the snapshot as one flat, sortable, filterable table: triage's dense mode for
 // laptops. Rows are indexes into the snapshot, filtered with the AlertFilter language and sorted in
-// the model (no proxy), so 100,000 rows stay cheap for a QTableView to scroll.
+// the model (no proxy), so 100,000 rows stay cheap for a QTableView to scroll. Filtering and sorting a
+// large snapshot (over kInlineAlerts) runs on the job runner: the table keeps showing the previous rows
+// until the new ones are ready (rowsReady), and a newer snapshot, filter or sort supersedes the job.
 #include "../analysis/correlation.h"
 #include "../fleet/alertfilter.h"
 #include "../fleet/fleetsnapshot.h"
+#include "../support/jobrunner.h"
 
 #include <QAbstractTableModel>
 
@@ -26,6 +29,8 @@ public:
     };
     enum Role { AlertIndexRole = Qt::UserRole + 1 };
 
+    static constexpr std::size_t kInlineAlerts = 20'000;
+
     explicit AlertTableModel(QObject *parent = nullptr);
 
     void setSnapshot(FleetSnapshotPtr snapshot);
@@ -34,17 +39,34 @@ public:
     [[nodiscard]] const Alert *alertAt(int row) const;
     [[nodiscard]] int alertIndex(int row) const;
     [[nodiscard]] int totalAlerts() const { return m_total; }
+    // The snapshot the rows shown index (the newest one given once rowsReady has followed it).
+    [[nodiscard]] const FleetSnapshotPtr &shownSnapshot() const { return m_snapshot; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    // The rows of the newest snapshot, filter and sort are shown (and no job is pending).
+    [[nodiscard]] bool isCurrent() const { return m_snapshot == m_latest && m_jobs.isIdle(); }
+
+Q_SIGNALS:
+    // New rows are shown (after a snapshot, filter or sort).
+    void rowsReady();
 
 private:
-    void rebuild();
-    void sortRows();
+    struct Rows {
+        FleetSnapshotPtr snapshot;
+        std::vector<std::uint32_t> rows;
+        int total = 0;
+    };
+    static Rows computeRows(FleetSnapshotPtr snapshot, const AlertFilter &filter, int column,
+                            Qt::SortOrder order);
+    void refresh();
+    void show(Rows rows);
 
+    FleetSnapshotPtr m_latest; // the newest snapshot given; m_snapshot is the one the rows index
+    JobRunner m_jobs;
     FleetSnapshotPtr m_snapshot;
     AlertFilter m_filter;
     std::vector<std::uint32_t> m_rows;

@@ -8,9 +8,12 @@
 #include "triageview.h"
 
 #include "fleet/silencematch.h"
+#include "incidentfilterproxy.h"
 #include "incidentnotifier.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QColor>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
@@ -46,6 +49,42 @@ class TestTriageView : public QObject {
     Q_OBJECT
     QTemporaryDir m_settings;
 private Q_SLOTS:
+    // The incident filter proxy alone, under the model tester: filtering by the allowed rows, the tint
+    // of incidents on marked hosts, and a new snapshot under an active filter.
+    void incidentFilterProxy() {
+        auto snap = test::stormSnapshot("rack-failure", 9, 400);
+        IncidentModel model;
+        IncidentFilterProxy proxy;
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setSourceModel(&model);
+        model.setSnapshot(snap);
+        const int n = model.rowCount();
+        QVERIFY(n >= 2);
+        QCOMPARE(proxy.rowCount(), n);
+        std::vector<char> allowed(static_cast<std::size_t>(n), 0);
+        allowed[1] = 1;
+        proxy.setAllowed(allowed, true);
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.mapToSource(proxy.index(0, 0)).row(), 1);
+        proxy.setAllowed({}, true); // nothing allowed (a filter matching no alert)
+        QCOMPARE(proxy.rowCount(), 0);
+        model.setSnapshot(reversed(snap));
+        QCOMPARE(proxy.rowCount(), 0);
+        proxy.setAllowed({}, false);
+        QCOMPARE(proxy.rowCount(), n);
+        // Incidents with an alert on a marked host are tinted; the others are not.
+        const Alert &first = snap->alerts[snap->triage->incidents.front().alerts.front()];
+        model.setMarkedHosts({std::string(first.labels.value("instance"))}, "instance");
+        int tinted = 0;
+        for (int r = 0; r < proxy.rowCount(); ++r) {
+            const bool marked = proxy.index(r, 0).data(IncidentModel::MarkedRole).toBool();
+            const QVariant bg = proxy.index(r, 0).data(Qt::BackgroundRole);
+            QCOMPARE(bg.isValid() && bg.value<QColor>() == QColor(0xff, 0xe4, 0xa8), marked);
+            tinted += marked;
+        }
+        QVERIFY(tinted >= 1);
+    }
+
     void initTestCase() {
         qRegisterMetaType<std::vector<vigil::SilenceMatcher>>();
         // Saved filters go to the user's settings: a temporary home for the test.
