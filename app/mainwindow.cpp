@@ -4,6 +4,7 @@
 #include "driftview.h"
 #include "format.h"
 #include "hostdetaildialog.h"
+#include "hostmapcanvas.h"
 #include "hostmapview.h"
 #include "hosttableview.h"
 #include "incidentnotifier.h"
@@ -346,25 +347,17 @@ void MainWindow::refreshStatus() {
     if (!s)
         return;
     const TimeMs now = nowMs();
-    int down = 0;
-    for (const auto &h : s->hosts)
-        down += h.up == UpState::Down;
-    int firing = 0, suppressed = 0;
-    for (const auto &a : s->alerts) {
-        if (a.isSilenced() || a.isInhibited() || a.state == AlertState::Suppressed)
-            ++suppressed;
-        else if (a.state == AlertState::Active || a.state == AlertState::Firing)
-            ++firing;
-    }
+    const FleetSummary &sum = s->summary;
     m_summary->setText(tr("%n host(s)", nullptr, static_cast<int>(s->hosts.size())) + QStringLiteral(" · ") +
-                       tr("%n down", nullptr, down) + QStringLiteral(" · ") +
-                       tr("%n alert(s) firing", nullptr, firing) + QStringLiteral(" · ") +
-                       tr("%n silenced or inhibited", nullptr, suppressed));
+                       tr("%n down", nullptr, sum.hostsDown) + QStringLiteral(" · ") +
+                       tr("%n alert(s) firing", nullptr, sum.alertsFiring) + QStringLiteral(" · ") +
+                       tr("%n silenced or inhibited", nullptr, sum.alertsSuppressed));
     QStringList parts;
     QStringList problems;
     for (const auto &src : s->sources) {
         const bool stale = src.isStale(now);
         QString state;
+        QString color = QStringLiteral("#d03030"); // failing or stale
         if (!src.lastError.empty()) {
             state = tr("failing");
             problems << tr("%1: %2 (last success %3)")
@@ -372,16 +365,15 @@ void MainWindow::refreshStatus() {
                                  format::age(src.lastSuccess, now));
         } else if (src.lastSuccess == 0) {
             state = tr("waiting");
+            color = QStringLiteral("#888888");
         } else if (stale) {
             state = tr("stale");
             problems << tr("%1: no answer for %2")
                             .arg(QString::fromStdString(src.id), format::age(src.lastSuccess, now));
         } else {
             state = tr("ok");
+            color = QStringLiteral("#2e8b57");
         }
-        const QString color = state == tr("ok")        ? QStringLiteral("#2e8b57")
-                              : state == tr("waiting") ? QStringLiteral("#888888")
-                                                       : QStringLiteral("#d03030");
         parts << QStringLiteral("<span style='color:%1'>●</span> %2 %3")
                      .arg(color, QString::fromStdString(src.id).toHtmlEscaped(), state);
     }

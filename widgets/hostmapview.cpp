@@ -1,5 +1,7 @@
 #include "hostmapview.h"
 
+#include "hostmapcanvas.h"
+
 #include "analysis/imbalance.h"
 #include "analysis/wear.h"
 #include "colorscale.h"
@@ -32,334 +34,6 @@
 #include <cmath>
 
 namespace vigil {
-
-namespace {
-constexpr QRgb kDown = 0xff000000;    // black: not answering
-constexpr QRgb kNoValue = 0xffb0b0b0; // grey: no value for this metric
-constexpr QRgb kBackground = 0xfff4f4f4;
-constexpr QRgb kFilteredOut = 0xffe2e2e2; // not matched by the filter: faint, still in place
-constexpr int kLegendHeight = 28;
-
-// The layout depends on the hosts and their labels only; the analyzer keeps the same graph while
-// those hold, so the graph's identity (and the host count) says when to lay out again.
-std::uint64_t identity(const FleetSnapshot &s) {
-    return reinterpret_cast<std::uintptr_t>(s.graph.get()) ^
-           (static_cast<std::uint64_t>(s.hosts.size()) << 48);
-}
-
-// Ratios map 0..1; other units scale to the fleet's 95th percentile so one outlier does not wash out
-// the rest.
-double scaleMax(const FleetSnapshot &s, int metric) {
-    if (metric < 0 || static_cast<std::size_t>(metric) >= s.metrics.size())
-        return 1;
-    if (s.metrics[static_cast<std::size_t>(metric)].unit == MetricUnit::Ratio)
-        return 1;
-    std::vector<double> v;
-    for (const auto &h : s.hosts)
-        if (static_cast<std::size_t>(metric) < h.metrics.size() &&
-            !std::isnan(h.metrics[static_cast<std::size_t>(metric)]))
-            v.push_back(h.metrics[static_cast<std::size_t>(metric)]);
-    if (v.empty())
-        return 1;
-    const auto k = v.size() * 95 / 100;
-    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
-    return std::max(v[k], 1e-9);
-}
-} // namespace
-
-HostMapCanvas::HostMapCanvas(QWidget *parent)
-    : QWidget(parent) {
-    setMouseTracking(true);
-    setMinimumSize(200, 120);
-    setAttribute(Qt::WA_OpaquePaintEvent);
-}
-
-void HostMapCanvas::setMarkedHosts(std::vector<std::string> hosts) {
-    std::sort(hosts.begin(), hosts.end());
-    m_marked = std::move(hosts);
-    indexMarks();
-    update();
-}
-
-void HostMapCanvas::indexMarks() {
-    m_markedIdx.clear();
-    if (!m_snapshot)
-        return;
-    for (const auto &name : m_marked) // hosts are sorted by name: a binary search each
-        if (const Host *h = m_snapshot->host(name))
-            m_markedIdx.push_back(static_cast<int>(h - m_snapshot->hosts.data()));
-}
-
-void HostMapCanvas::setSnapshot(FleetSnapshotPtr snapshot) {
-    m_snapshot = std::move(snapshot);
-    indexMarks();
-    m_stale = m_snapshot && m_snapshot->anyStale(nowMs());
-    if (!m_snapshot || identity(*m_snapshot) != m_laidOutFor)
-        relayout();
-    else
-        recolor();
-}
-
-void HostMapCanvas::setMetric(int metric) {
-    m_metric = metric;
-    recolor();
-}
-
-void HostMapCanvas::setLevel(int level) {
-    m_level = level;
-    relayout();
-}
-
-void HostMapCanvas::resizeEvent(QResizeEvent *) {
-    relayout();
-}
-
-void HostMapCanvas::relayout() {
-    if (!m_snapshot || !m_snapshot->graph) {
-        m_layout = {};
-        m_image = QImage();
-        update();
-        return;
-    }
-    const auto &g = *m_snapshot->graph;
-    const int level = m_level >= 0 ? m_level : std::max(0, static_cast<int>(g.hierarchy().size()) - 1);
-    m_layout = analysis::layoutHostMap(g, m_snapshot->hosts, level, std::max(1, width()),
-                                       std::max(1, height() - kLegendHeight));
-    m_laidOutFor = identity(*m_snapshot);
-    recolor();
-}
-
-void HostMapCanvas::setSizeMetric(int metric) {
-    m_sizeMetric = metric;
-    recolor();
-}
-
-void HostMapCanvas::setFilter(std::optional<LabelFilter> filter) {
-    m_filter = std::move(filter);
-    recolor();
-}
-
-void HostMapCanvas::setRange(double lo, double hi) {
-    m_lo = lo;
-    m_hi = hi;
-    recolor();
-}
-
-double HostMapCanvas::rangeHi() const {
-    if (!std::isnan(m_hi))
-        return m_hi;
-    return m_snapshot ? scaleMax(*m_snapshot, m_metric) : 1.0;
-}
-
-void HostMapCanvas::recolor() {
-    // Every tile's colour, once per data change, into one image; paint only blits it.
-    const QSize size(std::max(1, width()), std::max(1, height() - kLegendHeight));
-    if (m_image.size() != size)
-        m_image = QImage(size, QImage::Format_RGB32);
-    m_image.fill(kBackground);
-    m_matching = 0;
-    if (!m_snapshot) {
-        update();
-        return;
-    }
-    const auto &scale = ColorScale::viridis();
-    const double lo = m_lo, hi = rangeHi();
-    const double span = hi > lo ? hi - lo : 1;
-    const int tile = m_layout.tile;
-    const int edge = tile > 2 ? tile - 1 : tile; // a one-pixel gap between tiles when there is room
-    const bool sized = m_sizeMetric >= 0 && edge >= 4;
-    const double sizeMax = sized ? scaleMax(*m_snapshot, m_sizeMetric) : 1;
-    const bool filtering = m_filter && !m_filter->empty();
-    const auto &hosts = m_snapshot->hosts;
-    if (m_layout.hostsPerTile > 1) {
-        recolorFolded(lo, span);
-        return;
-    }
-    for (std::size_t i = 0; i < hosts.size() && i < m_layout.tileX.size(); ++i) {
-        const int x0 = m_layout.tileX[i], y0 = m_layout.tileY[i];
-        if (x0 < 0 || y0 < 0)
-            continue;
-        const Host &h = hosts[i];
-        const bool match = !filtering || m_filter->matches(h.labels, h.name);
-        m_matching += match;
-        QRgb c;
-        if (!match) {
-            c = kFilteredOut;
-        } else if (h.up == UpState::Down) {
-            c = kDown;
-        } else {
-            const double v = static_cast<std::size_t>(m_metric) < h.metrics.size()
-                                 ? h.metrics[static_cast<std::size_t>(m_metric)]
-                                 : std::nan("");
-            c = std::isnan(v) ? kNoValue : scale.at((v - lo) / span);
-        }
-        if (m_stale) // dimmed toward grey: old data
-            c = qRgb((qRed(c) + 2 * 0xb0) / 3, (qGreen(c) + 2 * 0xb0) / 3, (qBlue(c) + 2 * 0xb0) / 3);
-        // Sized by a second metric: the square's area follows it (a tenth of the tile at least).
-        int inner = edge, off = 0;
-        if (sized && match && h.up != UpState::Down) {
-            const double sv = static_cast<std::size_t>(m_sizeMetric) < h.metrics.size()
-                                  ? h.metrics[static_cast<std::size_t>(m_sizeMetric)]
-                                  : std::nan("");
-            const double frac = std::isnan(sv) ? 0.3 : std::sqrt(std::clamp(sv / sizeMax, 0.1, 1.0));
-            inner = std::max(2, static_cast<int>(std::lround(edge * frac)));
-            off = (edge - inner) / 2;
-        }
-        for (int y = y0 + off; y < y0 + off + inner && y < m_image.height(); ++y) {
-            auto *line = reinterpret_cast<QRgb *>(m_image.scanLine(y));
-            for (int x = x0 + off; x < x0 + off + inner && x < m_image.width(); ++x)
-                line[x] = c;
-        }
-    }
-    update();
-}
-
-void HostMapCanvas::recolorFolded(double lo, double span) {
-    // Several hosts per pixel: each pixel shows its worst host (down, else the highest value), so a
-    // redlining or dead host is never hidden by its neighbours.
-    const int w = m_image.width(), h = m_image.height();
-    std::vector<float> key(static_cast<std::size_t>(w) * static_cast<std::size_t>(h), -3.0F);
-    const bool filtering = m_filter && !m_filter->empty();
-    const auto &hosts = m_snapshot->hosts;
-    for (std::size_t i = 0; i < hosts.size() && i < m_layout.tileX.size(); ++i) {
-        const int x = m_layout.tileX[i], y = m_layout.tileY[i];
-        if (x < 0 || y < 0 || x >= w || y >= h)
-            continue;
-        const Host &host = hosts[i];
-        const bool match = !filtering || m_filter->matches(host.labels, host.name);
-        m_matching += match;
-        float k;
-        if (!match) {
-            k = -2;
-        } else if (host.up == UpState::Down) {
-            k = 2;
-        } else {
-            const double v = static_cast<std::size_t>(m_metric) < host.metrics.size()
-                                 ? host.metrics[static_cast<std::size_t>(m_metric)]
-                                 : std::nan("");
-            k = std::isnan(v) ? -1.0F : static_cast<float>(std::clamp((v - lo) / span, 0.0, 1.0));
-        }
-        float &cell =
-            key[static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)];
-        cell = std::max(cell, k);
-    }
-    const auto &scale = ColorScale::viridis();
-    for (int y = 0; y < h; ++y) {
-        auto *line = reinterpret_cast<QRgb *>(m_image.scanLine(y));
-        for (int x = 0; x < w; ++x) {
-            const float k =
-                key[static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)];
-            if (k <= -3)
-                continue;
-            QRgb c = k >= 2 ? kDown : k == -2 ? kFilteredOut : k == -1 ? kNoValue : scale.at(k);
-            if (m_stale)
-                c = qRgb((qRed(c) + 2 * 0xb0) / 3, (qGreen(c) + 2 * 0xb0) / 3, (qBlue(c) + 2 * 0xb0) / 3);
-            line[x] = c;
-        }
-    }
-    update();
-}
-
-void HostMapCanvas::paintEvent(QPaintEvent *) {
-    QPainter p(this);
-    p.fillRect(rect(), QColor::fromRgb(kBackground));
-    p.drawImage(0, 0, m_image);
-    // Group titles where there is room for them.
-    if (m_layout.titleHeight > 0) {
-        QFont f = font();
-        f.setPointSizeF(f.pointSizeF() * 0.8);
-        p.setFont(f);
-        p.setPen(QColor(0x33, 0x33, 0x33));
-        const QFontMetrics fm(f);
-        for (const auto &g : m_layout.groups)
-            p.drawText(QRect(g.x, g.y, std::max(g.w, 40), m_layout.titleHeight),
-                       Qt::AlignLeft | Qt::AlignVCenter,
-                       fm.elidedText(QString::fromStdString(g.title), Qt::ElideLeft, std::max(g.w, 40)));
-    }
-    // Hosts selected elsewhere: an amber ring around each tile (around the shared pixel when folded).
-    if (!m_markedIdx.empty() && m_layout.tile > 0) {
-        p.setPen(QPen(QColor(0xf0, 0x90, 0x00), m_layout.tile >= 6 ? 2 : 1));
-        p.setBrush(Qt::NoBrush);
-        const int t = m_layout.tile;
-        for (const int i : m_markedIdx) {
-            const auto k = static_cast<std::size_t>(i);
-            if (k >= m_layout.tileX.size() || m_layout.tileX[k] < 0)
-                continue;
-            p.drawRect(QRect(m_layout.tileX[k] - 1, m_layout.tileY[k] - 1, t + 1, t + 1));
-        }
-    }
-    // Legend: the scale, its range, and the special colours.
-    const int y = height() - kLegendHeight + 6;
-    const auto &scale = ColorScale::viridis();
-    for (int x = 0; x < 200; ++x) {
-        p.setPen(QColor::fromRgb(scale.at(x / 199.0)));
-        p.drawLine(8 + x, y, 8 + x, y + 12);
-    }
-    p.setPen(palette().color(QPalette::WindowText));
-    QString range;
-    if (m_snapshot && static_cast<std::size_t>(m_metric) < m_snapshot->metrics.size()) {
-        const MetricUnit unit = m_snapshot->metrics[static_cast<std::size_t>(m_metric)].unit;
-        range = QStringLiteral("%1 – %2").arg(format::metric(m_lo, unit), format::metric(rangeHi(), unit));
-        if (std::isnan(m_hi) && unit != MetricUnit::Ratio)
-            range += QStringLiteral(" ") + tr("(95th percentile)");
-    }
-    p.drawText(QPoint(216, y + 11), range);
-    p.fillRect(QRect(420, y, 12, 12), QColor::fromRgb(kDown));
-    p.drawText(QPoint(436, y + 11), tr("down"));
-    p.fillRect(QRect(490, y, 12, 12), QColor::fromRgb(kNoValue));
-    p.drawText(QPoint(506, y + 11), tr("no value"));
-    int x = 590;
-    if (m_layout.hostsPerTile > 1) {
-        const QString fold = tr("1 px = %1 hosts (worst shown)").arg(m_layout.hostsPerTile);
-        p.drawText(QPoint(x, y + 11), fold);
-        x += p.fontMetrics().horizontalAdvance(fold) + 16;
-    }
-    if (m_stale) {
-        p.setPen(QColor(0xc0, 0x30, 0x30));
-        p.drawText(QPoint(x, y + 11), tr("STALE: the data is older than two poll intervals"));
-    }
-}
-
-const Host *HostMapCanvas::hostAt(QPoint pt) const {
-    if (!m_snapshot)
-        return nullptr;
-    const int i = m_layout.hostAt(pt.x(), pt.y());
-    return i >= 0 && static_cast<std::size_t>(i) < m_snapshot->hosts.size()
-               ? &m_snapshot->hosts[static_cast<std::size_t>(i)]
-               : nullptr;
-}
-
-QString HostMapCanvas::describe(const Host &h) const {
-    QString text = QStringLiteral("<b>%1</b>").arg(QString::fromStdString(h.name).toHtmlEscaped());
-    if (h.up == UpState::Down)
-        text += QStringLiteral(" — ") + tr("down");
-    for (std::size_t m = 0; m < m_snapshot->metrics.size() && m < h.metrics.size(); ++m)
-        text += QStringLiteral("<br>%1: %2")
-                    .arg(QString::fromStdString(m_snapshot->metrics[m].title).toHtmlEscaped(),
-                         format::metric(h.metrics[m], m_snapshot->metrics[m].unit));
-    if (h.activeAlerts > 0)
-        text += QStringLiteral("<br>") + tr("%n active alert(s)", nullptr, h.activeAlerts);
-    return text;
-}
-
-bool HostMapCanvas::event(QEvent *e) {
-    if (e->type() == QEvent::ToolTip) {
-        auto *help = static_cast<QHelpEvent *>(e);
-        if (const Host *h = hostAt(help->pos()))
-            QToolTip::showText(help->globalPos(), describe(*h), this);
-        else
-            QToolTip::hideText();
-        return true;
-    }
-    return QWidget::event(e);
-}
-
-void HostMapCanvas::mouseReleaseEvent(QMouseEvent *e) {
-    if (e->button() != Qt::LeftButton)
-        return;
-    if (const Host *h = hostAt(e->position().toPoint()))
-        Q_EMIT hostActivated(QString::fromStdString(h->name));
-}
 
 HostMapView::HostMapView(WearFetch wearFetch, QWidget *parent)
     : QWidget(parent)
@@ -677,10 +351,16 @@ void HostMapView::refreshImbalance() {
     const QString by = m_imbalanceBy->currentData().toString();
     const FleetSnapshotPtr snap = by.isEmpty() ? m_snapshot : m_customFor;
     const auto ranking = by.isEmpty() ? (m_snapshot ? m_snapshot->imbalance : nullptr) : m_customImbalance;
-    if (!snap || snap->metrics.empty() || snap->metricIndexOf("cpu") < 0) {
-        m_imbalance->setText(tr("<b>Uneven load</b><br>Needs a <i>cpu</i> metric in the query profile."));
+    const int metric = snap ? snap->metricIndexOf(snap->load.metric) : -1;
+    if (metric < 0) {
+        m_imbalance->setText(
+            tr("<b>Uneven load</b><br>Needs the metric <i>%1</i> in the query profile "
+               "(profile.load.metric).")
+                .arg(snap ? QString::fromStdString(snap->load.metric).toHtmlEscaped() : QString()));
         return;
     }
+    const MetricQuery &mq = snap->metrics[static_cast<std::size_t>(metric)];
+    const QString title = QString::fromStdString(mq.title).toHtmlEscaped();
     if (!ranking) {
         m_imbalance->setText(tr("<b>Uneven load</b><br>Computing…"));
         return;
@@ -695,11 +375,11 @@ void HostMapView::refreshImbalance() {
             out << tr("+%1 more").arg(idx.size() - 3);
         return out.join(QStringLiteral(", "));
     };
-    QString html = by.isEmpty()
-                       ? tr("<b>Uneven load</b> (CPU by pool, most uneven first)")
-                       : tr("<b>Uneven load</b> (CPU by %1, most uneven first)").arg(by.toHtmlEscaped());
+    QString html =
+        by.isEmpty() ? tr("<b>Uneven load</b> (%1 by pool, most uneven first)").arg(title)
+                     : tr("<b>Uneven load</b> (%1 by %2, most uneven first)").arg(title, by.toHtmlEscaped());
     if (groups.empty())
-        html += QStringLiteral("<br>") + tr("No group of at least four hosts with a CPU figure.");
+        html += QStringLiteral("<br>") + tr("No group of at least four hosts with a %1 figure.").arg(title);
     int shown = 0;
     for (const auto &g : groups) {
         if (shown++ == 6)
@@ -708,19 +388,22 @@ void HostMapView::refreshImbalance() {
                     .arg(QString::fromStdString(g.group).toHtmlEscaped()) +
                 tr("%1 hosts · mean %2 · max %3 (%4× the mean) · CV %5 · %6 % hot, %7 % idle")
                     .arg(g.hosts)
-                    .arg(format::metric(g.mean, MetricUnit::Ratio), format::metric(g.max, MetricUnit::Ratio))
+                    .arg(format::metric(g.mean, mq.unit), format::metric(g.max, mq.unit))
                     .arg(l.toString(g.maxOverMean, 'f', 1), l.toString(g.cv, 'f', 2))
                     .arg(l.toString(g.hotShare * 100, 'f', 0), l.toString(g.idleShare * 100, 'f', 0));
         if (!g.hot.empty())
-            html +=
-                QStringLiteral("<br>") + tr("%1 redlining (≥ 85 %): %2").arg(g.hot.size()).arg(names(g.hot));
+            html += QStringLiteral("<br>") + tr("%1 redlining (≥ %2): %3")
+                                                 .arg(g.hot.size())
+                                                 .arg(format::metric(g.hotAt, mq.unit), names(g.hot));
         if (!g.idle.empty())
-            html += QStringLiteral("<br>") + tr("%1 idle (≤ 20 %): %2").arg(g.idle.size()).arg(names(g.idle));
+            html += QStringLiteral("<br>") + tr("%1 idle (≤ %2): %3")
+                                                 .arg(g.idle.size())
+                                                 .arg(format::metric(g.idleAt, mq.unit), names(g.idle));
         if (!g.hot.empty() && !g.idle.empty())
             html += QStringLiteral("<br><i>") +
-                    tr("Shifting about %1 hosts' worth of CPU from the redlining hosts to the %2 idle ones "
+                    tr("Shifting about %1 hosts' worth of %2 from the redlining hosts to the %3 idle ones "
                        "brings them to the pool's mean (rebalance weights, or drain the hottest first).")
-                        .arg(l.toString(g.excess, 'f', 1))
+                        .arg(l.toString(g.excess, 'f', 1), title)
                         .arg(g.idle.size()) +
                     QStringLiteral("</i>");
         html += QStringLiteral("</p>");
@@ -732,17 +415,19 @@ void HostMapView::computeImbalance() {
     const QString by = m_imbalanceBy->currentData().toString();
     if (by.isEmpty() || !m_snapshot)
         return;
-    const int cpu = m_snapshot->metricIndexOf("cpu");
-    if (cpu < 0)
+    const int metric = m_snapshot->metricIndexOf(m_snapshot->load.metric);
+    if (metric < 0)
         return;
     // A pass over every host: off the GUI thread.
     m_jobs.run(
         JobRunner::Pool::Interactive, QStringLiteral("imbalance"), "ranking uneven load", this,
-        [snap = m_snapshot, cpu, label = by.toStdString()](const CancelToken &) {
+        [snap = m_snapshot, metric, label = by.toStdString()](const CancelToken &) {
             analysis::ImbalanceOptions o;
             o.groupLabel = label;
+            o.hot = snap->load.hot;
+            o.idle = snap->load.idle;
             return std::make_shared<const std::vector<analysis::GroupImbalance>>(
-                analysis::rankImbalance(snap->hosts, cpu, o));
+                analysis::rankImbalance(snap->hosts, metric, o));
         },
         [this, snap = m_snapshot](std::shared_ptr<const std::vector<analysis::GroupImbalance>> ranking) {
             m_customImbalance = std::move(ranking);

@@ -13,8 +13,9 @@ struct Fnv {
 };
 } // namespace
 
-FleetAnalyzer::FleetAnalyzer(TopologyConfig topology, CorrelationOptions options)
+FleetAnalyzer::FleetAnalyzer(TopologyConfig topology, CorrelationOptions options, LoadProfile load)
     : m_topology(std::move(topology))
+    , m_load(std::move(load))
     , m_correlator(std::move(options)) {}
 
 void FleetAnalyzer::operator()(FleetSnapshot &s) {
@@ -36,14 +37,13 @@ void FleetAnalyzer::operator()(FleetSnapshot &s) {
     }
     s.graph = m_graph;
     auto result = m_correlator.update(m_graph, s.alerts, s.builtAt ? s.builtAt : nowMs());
-    int cpu = -1;
-    for (std::size_t m = 0; m < s.metrics.size(); ++m)
-        if (s.metrics[m].key == "cpu")
-            cpu = static_cast<int>(m);
-    if (cpu >= 0) {
+    s.load = m_load;
+    if (const int metric = s.metricIndexOf(m_load.metric); metric >= 0) {
         ImbalanceOptions o;
         o.groupLabel = m_topology.serviceLabel;
-        s.imbalance = std::make_shared<const std::vector<GroupImbalance>>(rankImbalance(s.hosts, cpu, o));
+        o.hot = m_load.hot;
+        o.idle = m_load.idle;
+        s.imbalance = std::make_shared<const std::vector<GroupImbalance>>(rankImbalance(s.hosts, metric, o));
     }
     summarize(*result, s.alerts);
     compareWithAlertmanagerGroups(*result, s.alerts, s.amGroups);

@@ -10,11 +10,12 @@ namespace vigil::analysis {
 
 class FleetAnalyzer {
 public:
-    FleetAnalyzer(TopologyConfig topology, CorrelationOptions options);
+    FleetAnalyzer(TopologyConfig topology, CorrelationOptions options, LoadProfile load = {});
     void operator()(FleetSnapshot &snapshot);
 
 private:
     TopologyConfig m_topology;
+    LoadProfile m_load;
     Correlator m_correlator;
     FleetGraphPtr m_graph;
     std::uint64_t m_signature = 0;

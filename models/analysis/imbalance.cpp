@@ -27,6 +27,8 @@ std::vector<GroupImbalance> rankImbalance(const std::vector<Host> &hosts, int me
         };
         GroupImbalance g;
         g.group = std::string(name);
+        g.hotAt = o.hot;
+        g.idleAt = o.idle;
         g.hosts = static_cast<int>(members.size());
         double sum = 0, sq = 0;
         g.min = value(members.front());

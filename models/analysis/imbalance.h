@@ -29,7 +29,8 @@ struct GroupImbalance {
     std::vector<int> hot;  // host indexes, hottest first
     std::vector<int> idle; // coldest first
     // Suggested move: bring each hot host down to the group mean by shifting its excess to idle hosts.
-    double excess = 0; // sum over hot hosts of (value - mean), in the metric's unit x hosts
+    double excess = 0;            // sum over hot hosts of (value - mean), in the metric's unit x hosts
+    double hotAt = 0, idleAt = 0; // the thresholds it was judged by (ImbalanceOptions)
 };
 
 // Hosts without the label or without a value for `metric` are left out. Ranked by score, highest first.

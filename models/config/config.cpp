@@ -180,8 +180,32 @@ public:
         return s;
     }
 
+    // profile.load: {metric: cpu, hot: 0.85, idle: 0.2}
+    LoadProfile load(const YAML::Node &n, const std::string &path, const QueryProfile &p) const {
+        if (!n.IsMap())
+            fail(n, path, "expected a map with metric, hot and idle");
+        allowKeys(n, path, {"metric", "hot", "idle"});
+        LoadProfile l;
+        if (n["metric"]) {
+            l.metric = string(n["metric"], join(path, "metric"));
+            if (p.metricIndex(l.metric) < 0)
+                fail(n["metric"], join(path, "metric"),
+                     "no metric with the key \"" + l.metric + "\" in the profile");
+        }
+        for (auto [key, out] : {std::pair{"hot", &l.hot}, std::pair{"idle", &l.idle}}) {
+            const auto v = n[key];
+            if (!v)
+                continue;
+            if (!v.IsScalar() || !YAML::convert<double>::decode(v, *out) || !std::isfinite(*out))
+                fail(v, join(path, key), "expected a number in the metric's unit");
+        }
+        if (l.idle >= l.hot)
+            fail(n, path, "idle must be below hot");
+        return l;
+    }
+
     QueryProfile profile(const YAML::Node &n, const std::string &path) const {
-        allowKeys(n, path, {"host_label", "up", "metrics", "facts"});
+        allowKeys(n, path, {"host_label", "up", "metrics", "facts", "load"});
         QueryProfile p = QueryProfile::nodeExporterDefault();
         if (n["host_label"])
             p.hostLabel = string(n["host_label"], join(path, "host_label"));
@@ -220,6 +244,8 @@ public:
                 p.metrics.push_back(std::move(m));
             }
         }
+        if (const auto l = n["load"])
+            p.load = load(l, join(path, "load"), p);
         if (const auto fs = n["facts"]) {
             if (!fs.IsSequence())
                 fail(fs, join(path, "facts"), "expected a list");

@@ -35,6 +35,19 @@ bool FleetSnapshot::anyStale(TimeMs now) const {
                                     [now](const SourceHealth &s) { return s.isStale(now); });
 }
 
+void summarize(FleetSnapshot &s) {
+    FleetSummary sum;
+    for (const auto &h : s.hosts)
+        sum.hostsDown += h.up == UpState::Down;
+    for (const auto &a : s.alerts) {
+        if (a.isSilenced() || a.isInhibited() || a.state == AlertState::Suppressed)
+            ++sum.alertsSuppressed;
+        else if (a.state == AlertState::Active || a.state == AlertState::Firing)
+            ++sum.alertsFiring;
+    }
+    s.summary = sum;
+}
+
 int FleetSnapshot::firingAlertCount() const {
     return static_cast<int>(std::count_if(alerts.begin(), alerts.end(), [](const Alert &a) {
         return a.state == AlertState::Active || a.state == AlertState::Firing;

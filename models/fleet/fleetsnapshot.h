@@ -19,6 +19,14 @@ struct TriageResult;
 struct GroupImbalance;
 } // namespace analysis
 
+// Fleet-wide counts the status line and the wall's headline show, counted with the snapshot (off the
+// GUI thread) instead of by every view on every tick.
+struct FleetSummary {
+    int hostsDown = 0;
+    int alertsFiring = 0;     // active or firing, neither silenced nor inhibited
+    int alertsSuppressed = 0; // silenced, inhibited or suppressed
+};
+
 struct FleetSnapshot {
     std::uint64_t generation = 0;
     TimeMs builtAt = 0;
@@ -47,14 +55,21 @@ struct FleetSnapshot {
     // Analysis over the above, computed off the GUI thread with the snapshot (models/analysis).
     std::shared_ptr<const analysis::FleetGraph> graph;
     std::shared_ptr<const analysis::TriageResult> triage; // indexes into `alerts`
-    // CPU spread per service pool, most uneven first (when the profile has a "cpu" metric).
+    // The profile's load metric and thresholds, and its spread per service pool, most uneven first
+    // (when the profile has that metric).
+    LoadProfile load;
     std::shared_ptr<const std::vector<analysis::GroupImbalance>> imbalance;
+
+    FleetSummary summary; // summarize() fills it
 
     [[nodiscard]] const Host *host(std::string_view name) const;
     [[nodiscard]] int metricIndexOf(std::string_view key) const; // -1 when the profile has no such metric
     [[nodiscard]] bool anyStale(TimeMs now) const;
     [[nodiscard]] int firingAlertCount() const;
 };
+
+// Counts hosts and alerts into snapshot.summary; whoever builds a snapshot calls it last.
+void summarize(FleetSnapshot &snapshot);
 
 using FleetSnapshotPtr = std::shared_ptr<const FleetSnapshot>;
 

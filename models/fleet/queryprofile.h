@@ -34,12 +34,21 @@ struct WearThreshold {
     double failAt = 0;
 };
 
+// Uneven load: the metric pools are ranked by, and the values (in its unit) at or above which a host
+// counts as redlining and at or below which it counts as idle.
+struct LoadProfile {
+    std::string metric = "cpu";
+    double hot = 0.85;
+    double idle = 0.20;
+};
+
 struct QueryProfile {
     std::string hostLabel = "instance"; // the label that names a host
     std::string upQuery = "up";         // one series per scrape target; defines the inventory
     std::vector<MetricQuery> metrics;
     std::vector<FactQuery> facts;
     std::vector<WearThreshold> wear; // metrics with `fail_at` in the config
+    LoadProfile load;
     // Service dependency edges from request metrics (service-mesh style): one series per (source,
     // destination) pair; empty: no edge query.
     std::string edgeQuery;

@@ -376,6 +376,7 @@ FleetSnapshotPtr FleetState::build() {
     s->notes = m_notes;
     for (const auto &[k, a] : m_acks)
         s->acks.push_back(a);
+    summarize(*s);
     if (m_analyzer)
         m_analyzer(*s);
     return s;

@@ -24,7 +24,7 @@ Pipeline::Pipeline(Config config, std::shared_ptr<HttpClient> client)
     options.groupBy = m_config.triage.groupBy;
     options.window = m_config.triage.windowMs;
     options.stormAlertsPerMinute = m_config.triage.stormAlertsPerMinute;
-    m_state.setAnalyzer(analysis::FleetAnalyzer(m_config.topology, options));
+    m_state.setAnalyzer(analysis::FleetAnalyzer(m_config.topology, options, m_config.profile.load));
 }
 
 void Pipeline::init() {

@@ -217,7 +217,10 @@ struct Stall {
 
 int main(int argc, char **argv) {
     QApplication app(argc, argv);
-    const int runs = 5;
+    const int runs = std::max(1, qEnvironmentVariableIntValue("VIGIL_BENCH_RUNS")) == 1 &&
+                             qEnvironmentVariableIsSet("VIGIL_BENCH_RUNS")
+                         ? 1
+                         : 5; // VIGIL_BENCH_RUNS=1: one run, for profiling
     const auto tBuild = timing::Clock::now();
     FleetRounds fleet = buildRounds(runs * 2 + 1);
     std::fprintf(stdout, "# %d snapshots of %zu hosts and %zu alerts built in %.0f ms\n",

@@ -6,6 +6,7 @@
 #include "analysis/imbalance.h"
 #include "analysis/wear.h"
 #include "benchclock.h"
+#include "hostmapcanvas.h"
 #include "hostmapview.h"
 #include "timeheatmapcanvas.h"
 

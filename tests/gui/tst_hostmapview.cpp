@@ -7,6 +7,7 @@
 #include "analysis/wear.h"
 #include "colorscale.h"
 #include "hostdetaildialog.h"
+#include "hostmapcanvas.h"
 #include "hostmapview.h"
 #include "timeheatmapcanvas.h"
 #include "timeheatmapview.h"

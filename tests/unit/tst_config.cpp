@@ -33,6 +33,7 @@ private Q_SLOTS:
                         "  host_label: node\n"
                         "  metrics:\n"
                         "    - {key: cpu, title: CPU, unit: ratio, query: 'avg by (node) (x)'}\n"
+                        "  load: {metric: cpu, hot: 0.9, idle: 0.1}\n"
                         "http: {max_response_bytes: 1048576, max_concurrent_per_source: 2}\n"
                         "cache: {path: /tmp/v.sqlite, retention: 3d}\n");
         ConfigError err;
@@ -49,6 +50,9 @@ private Q_SLOTS:
         QCOMPARE(c->profile.metrics.size(), std::size_t(1));
         QCOMPARE(c->profile.facts.size(), std::size_t(5)); // defaults kept
         QCOMPARE(c->profile.facts[2].keyLabels, std::vector<std::string>{"package"});
+        QCOMPARE(c->profile.load.metric, std::string("cpu"));
+        QCOMPARE(c->profile.load.hot, 0.9);
+        QCOMPARE(c->profile.load.idle, 0.1);
         QCOMPARE(c->maxResponseBytes, std::uint64_t(1048576));
         QCOMPARE(c->retentionMs, 3LL * 86400000);
     }
@@ -79,6 +83,14 @@ private Q_SLOTS:
         QTest::newRow("bad url") << "sources:\n  - name: a\n    prometheus: ftp://x\n"
                                  << 3 << "sources[0].prometheus"
                                  << "not supported";
+        QTest::newRow("load metric not in the profile")
+            << "sources:\n  - name: a\n    prometheus: http://x\nprofile:\n  load: {metric: gpu}\n"
+            << 5 << "profile.load.metric"
+            << "no metric with the key \"gpu\"";
+        QTest::newRow("load idle above hot")
+            << "sources:\n  - name: a\n    prometheus: http://x\nprofile:\n  load: {hot: 0.3, idle: 0.5}\n"
+            << 5 << "profile.load"
+            << "idle must be below hot";
         QTest::newRow("bad interval")
             << "sources:\n  - name: a\n    prometheus: http://x\n    interval: soon\n"
             << 4 << "sources[0].interval"

@@ -1,0 +1,71 @@
+#pragma once
+// The host map's canvas: every host a tile, grouped by the hierarchy, coloured by one metric (viridis),
+// painted from one QImage filled in bulk, with marks for hosts selected elsewhere.
+#include "analysis/hostmap.h"
+#include "fleet/fleetsnapshot.h"
+#include "fleet/labelmatcher.h"
+
+#include <QImage>
+#include <QWidget>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vigil {
+
+class HostMapCanvas final : public QWidget {
+    Q_OBJECT
+public:
+    explicit HostMapCanvas(QWidget *parent = nullptr);
+    void setSnapshot(FleetSnapshotPtr snapshot);
+    void setMetric(int metric);
+    void setSizeMetric(int metric); // -1: equal tiles
+    void setLevel(int level);
+    // Hosts the filter does not match are drawn faint; nullopt: every host.
+    void setFilter(std::optional<LabelFilter> filter);
+    // The colour range in the metric's unit; NaN hi: automatic (0..1 for ratios, else the 95th percentile).
+    void setRange(double lo, double hi);
+    [[nodiscard]] double rangeLo() const { return m_lo; }
+    [[nodiscard]] double rangeHi() const;
+    [[nodiscard]] int matchingHosts() const { return m_matching; }
+    // Hosts selected in another view (a map node, a drift cluster): their tiles are ringed in amber.
+    void setMarkedHosts(std::vector<std::string> hosts);
+    [[nodiscard]] int markedTiles() const { return static_cast<int>(m_markedIdx.size()); }
+    [[nodiscard]] const analysis::HostMapLayout &layout() const { return m_layout; }
+    [[nodiscard]] const QImage &image() const { return m_image; }
+    // The host under a point of the canvas, or nullptr; and its tooltip text.
+    [[nodiscard]] const Host *hostAt(QPoint p) const;
+    [[nodiscard]] QString describe(const Host &h) const;
+
+Q_SIGNALS:
+    void hostActivated(const QString &host);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    bool event(QEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+
+private:
+    void relayout();
+    void recolor();
+    void recolorFolded(double lo, double span);
+
+    FleetSnapshotPtr m_snapshot;
+    analysis::HostMapLayout m_layout;
+    QImage m_image;
+    int m_metric = 0;
+    int m_sizeMetric = -1;
+    int m_level = -1; // -1: the deepest level of the hierarchy
+    std::optional<LabelFilter> m_filter;
+    double m_lo = 0, m_hi = std::numeric_limits<double>::quiet_NaN();
+    int m_matching = 0;
+    std::uint64_t m_laidOutFor = 0; // hosts' identity the layout was made for
+    bool m_stale = false;
+    std::vector<std::string> m_marked; // sorted
+    std::vector<int> m_markedIdx;      // their indexes into the snapshot's hosts
+    void indexMarks();
+};
+
+} // namespace vigil
