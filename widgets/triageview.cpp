@@ -1,5 +1,7 @@
 #include "triageview.h"
 
+#include "support/qtext.h"
+
 #include "incidentfilterproxy.h"
 
 #include "analysis/incidentsilence.h"
@@ -14,7 +16,6 @@
 #include "item/triageexport.h"
 #include "silencedialog.h"
 
-#include <QColor>
 #include <QComboBox>
 #include <QDateTime>
 #include <QFileDialog>
@@ -27,13 +28,11 @@
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
 #include <QShortcut>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
 #include <QTreeView>
@@ -49,18 +48,12 @@ using analysis::CauseKind;
 using analysis::Incident;
 
 namespace {
-QString q(std::string_view s) {
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
 QString esc(std::string_view s) {
-    return q(s).toHtmlEscaped();
+    return toQString(s).toHtmlEscaped();
 }
 // The Alertmanager source that reported the incident's first alert (silences go there).
-QString alertmanagerSourceOf(const FleetSnapshot &snap, const Incident &inc) {
-    for (auto i : inc.alerts)
-        if (auto s = vigil::alertmanagerSourceOf(snap.alerts[i]); !s.empty())
-            return QString::fromStdString(s);
-    return {};
+QString sourceOf(const FleetSnapshot &snap, const Incident &inc) {
+    return QString::fromStdString(analysis::alertmanagerSourceOf(snap, inc));
 }
 } // namespace
 
@@ -288,6 +281,7 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, &TriageView::onModelReset);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &TriageView::onDataChanged);
     connect(m_model, &IncidentModel::updated, this, &TriageView::updateHeadline);
+    connect(m_model, &IncidentModel::marksChanged, this, &TriageView::onMarksChanged);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         m_selectedKey = selectedKey();
         if (!m_pendingAck.isEmpty() && m_pendingAck != m_selectedKey)
@@ -499,15 +493,21 @@ void TriageView::onDataChanged() {
 void TriageView::setSelection(const QString &what, std::vector<std::string> hosts,
                               const std::string &hostLabel) {
     m_selectionWhat = hosts.empty() ? QString() : what;
-    m_model->setMarkedHosts(std::move(hosts), hostLabel);
+    m_scrollToMarked = true;
+    m_model->setMarkedHosts(std::move(hosts), hostLabel); // marksChanged: at once or once counted
     updateHeadline();
-    // The first marked incident in view, unless the operator is on one already.
-    if (m_model->markedCount() > 0)
-        for (int r = 0; r < m_proxy->rowCount(); ++r)
-            if (m_proxy->index(r, 0).data(IncidentModel::MarkedRole).toBool()) {
-                m_table->scrollTo(m_proxy->index(r, 0));
-                break;
-            }
+}
+
+void TriageView::onMarksChanged() {
+    updateHeadline();
+    // After a new selection: the first marked incident in view.
+    if (!std::exchange(m_scrollToMarked, false) || m_model->markedCount() == 0)
+        return;
+    for (int r = 0; r < m_proxy->rowCount(); ++r)
+        if (m_proxy->index(r, 0).data(IncidentModel::MarkedRole).toBool()) {
+            m_table->scrollTo(m_proxy->index(r, 0));
+            break;
+        }
 }
 
 void TriageView::updateHeadline() {
@@ -662,7 +662,7 @@ void TriageView::showAlert() {
         html += QStringLiteral("<br>") + tr("Inhibited by %1").arg(esc(a->inhibitedBy.front()));
     QStringList seen;
     for (const auto &s : a->seenBy)
-        seen << q(s);
+        seen << toQString(s);
     html += QStringLiteral("<br>") + tr("Seen by: %1").arg(seen.join(QStringLiteral(", ")).toHtmlEscaped());
     m_alertDetail->setText(html);
 }
@@ -684,7 +684,7 @@ void TriageView::openSilenceDialog() {
     const Incident *inc = m_model->incidentAt(m_model->rowOfKey(m_selectedKey));
     if (!snap || !inc)
         return;
-    const QString source = alertmanagerSourceOf(*snap, *inc);
+    const QString source = sourceOf(*snap, *inc);
     SilenceDialog dialog(snap, silenceMatchers(), tr("Vigil triage: %1").arg(IncidentModel::causeTitle(*inc)),
                          this);
     // A silenced alert selected: edit the silence that holds it.
@@ -751,7 +751,7 @@ void TriageView::toggleAcknowledge() {
            "incident "
            "lasts, at most %4 h. Press a again to confirm, Esc to cancel.",
            nullptr, now)
-            .arg(QString::fromStdString(formatMatchers(silence.matchers)), alertmanagerSourceOf(*snap, *inc))
+            .arg(QString::fromStdString(formatMatchers(silence.matchers)), sourceOf(*snap, *inc))
             .arg(m_ackDurationMs / 60'000)
             .arg(QString::number(static_cast<double>(m_ackMaxMs) / 3600'000.0, 'g', 3)));
     m_ackBar->show();
@@ -769,7 +769,7 @@ void TriageView::confirmAcknowledge() {
     const QString key = m_pendingAck;
     const auto matchers = m_pendingMatchers;
     hideAcknowledgeQuestion();
-    Q_EMIT acknowledgeRequested(key, alertmanagerSourceOf(*snap, *inc), matchers);
+    Q_EMIT acknowledgeRequested(key, sourceOf(*snap, *inc), matchers);
 }
 
 void TriageView::hideAcknowledgeQuestion() {

@@ -94,8 +94,10 @@ private:
     const Alert *currentAlert() const;
 
     void refreshIncidentFilter();
-    void syncAlertModel(); // give the dense table the current snapshot if it lags
-    void followSnapshot(); // what every new snapshot updates besides the incident list
+    void onMarksChanged();
+    bool m_scrollToMarked = false; // a new selection: scroll to its first incident once marked
+    void syncAlertModel();         // give the dense table the current snapshot if it lags
+    void followSnapshot();         // what every new snapshot updates besides the incident list
 
     IncidentModel *m_model;
     IncidentFilterProxy *m_proxy;

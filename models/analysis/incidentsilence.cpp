@@ -1,5 +1,7 @@
 #include "incidentsilence.h"
 
+#include "../fleet/silencematch.h"
+
 #include <algorithm>
 #include <optional>
 #include <set>
@@ -104,6 +106,13 @@ std::vector<SilenceMatcher> alertSilence(const Alert &alert, const TriageResult 
     for (const auto &l : alert.labels.labels())
         out.push_back({l.name, l.value, false, true});
     return out;
+}
+
+std::string alertmanagerSourceOf(const FleetSnapshot &snapshot, const Incident &incident) {
+    for (auto i : incident.alerts)
+        if (auto s = vigil::alertmanagerSourceOf(snapshot.alerts[i]); !s.empty())
+            return s;
+    return {};
 }
 
 } // namespace vigil::analysis

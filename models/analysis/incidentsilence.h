@@ -6,6 +6,7 @@
 // yields one matcher per label, not one that matches nothing.
 #include "correlation.h"
 #include "fleet/alert.h"
+#include "fleet/fleetsnapshot.h"
 #include "fleet/silence.h"
 
 #include <string>
@@ -22,5 +23,8 @@ IncidentSilence incidentSilence(const Incident &incident, const TriageResult &tr
                                 const std::vector<Alert> &alerts);
 // One alert: its name and host (by the configured host label), else its whole label set.
 std::vector<SilenceMatcher> alertSilence(const Alert &alert, const TriageResult &triage);
+// The Alertmanager source that reported the incident's first alert (its silences go there); "" when
+// none did.
+std::string alertmanagerSourceOf(const FleetSnapshot &snapshot, const Incident &incident);
 
 } // namespace vigil::analysis

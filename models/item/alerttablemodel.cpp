@@ -1,5 +1,7 @@
 #include "alerttablemodel.h"
 
+#include "../support/qtext.h"
+
 #include "../support/retire.h"
 #include "incidentmodel.h"
 
@@ -9,9 +11,6 @@
 namespace vigil {
 
 namespace {
-QString q(std::string_view s) {
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
 std::string_view where(const Alert &a) {
     for (const char *l : {"instance", "rack", "switch", "service", "zone"})
         if (auto v = a.labels.value(l); !v.empty())
@@ -54,13 +53,9 @@ void AlertTableModel::sort(int column, Qt::SortOrder order) {
 
 // Small snapshots at once (what a test or a small fleet expects); large ones off the GUI thread.
 void AlertTableModel::refresh() {
-    if (!m_latest || m_latest->alerts.size() <= kInlineAlerts) {
-        m_jobs.cancel(QStringLiteral("rows"));
-        show(computeRows(m_latest, m_filter, m_sortColumn, m_order));
-        return;
-    }
-    m_jobs.run(
-        JobRunner::Pool::Interactive, QStringLiteral("rows"), "filtering and sorting the alert table", this,
+    m_jobs.runOrInline(
+        !m_latest || m_latest->alerts.size() <= kInlineAlerts, JobRunner::Pool::Interactive,
+        QStringLiteral("rows"), "filtering and sorting the alert table", this,
         [snap = m_latest, filter = m_filter, column = m_sortColumn, order = m_order](const CancelToken &) {
             return std::make_shared<Rows>(computeRows(snap, filter, column, order));
         },
@@ -165,9 +160,9 @@ QVariant AlertTableModel::data(const QModelIndex &index, int role) const {
     case SeverityColumn:
         return IncidentModel::severityName(analysis::severityRank(a->severity()));
     case NameColumn:
-        return q(a->name());
+        return toQString(a->name());
     case WhereColumn:
-        return q(where(*a));
+        return toQString(where(*a));
     case StateColumn:
         if (a->isInhibited())
             return tr("inhibited");
@@ -190,7 +185,7 @@ QVariant AlertTableModel::data(const QModelIndex &index, int role) const {
         return s.join(QStringLiteral(", "));
     }
     case SummaryColumn:
-        return q(a->annotations.value("summary"));
+        return toQString(a->annotations.value("summary"));
     default:
         return {};
     }

@@ -41,7 +41,7 @@ void IncidentModel::setSnapshot(FleetSnapshotPtr snapshot) {
             keys.push_back(inc.key);
     if (keys == m_keys) {
         replaceRetiring(m_snapshot, std::move(snapshot));
-        computeMarks();
+        requestMarks(); // on a large snapshot the same incidents keep their marks until these are counted
         if (!m_keys.empty())
             Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
         Q_EMIT updated();
@@ -50,8 +50,9 @@ void IncidentModel::setSnapshot(FleetSnapshotPtr snapshot) {
     beginResetModel();
     replaceRetiring(m_snapshot, std::move(snapshot));
     m_keys = std::move(keys);
-    computeMarks();
+    m_marked.assign(m_keys.size(), 0);
     endResetModel();
+    requestMarks();
     Q_EMIT updated();
 }
 
@@ -59,24 +60,48 @@ void IncidentModel::setMarkedHosts(std::vector<std::string> hosts, std::string h
     std::sort(hosts.begin(), hosts.end());
     m_markedHosts = std::move(hosts);
     m_hostLabel = std::move(hostLabel);
-    computeMarks();
-    if (rowCount() > 0)
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {MarkedRole});
+    requestMarks();
 }
 
-void IncidentModel::computeMarks() {
-    m_marked.assign(m_keys.size(), 0);
-    const auto *t = triage();
-    if (!t || m_markedHosts.empty())
-        return;
-    for (std::size_t i = 0; i < t->incidents.size() && i < m_marked.size(); ++i)
+void IncidentModel::requestMarks() {
+    const bool none = m_markedHosts.empty() || !triage();
+    if (none && std::none_of(m_marked.begin(), m_marked.end(), [](char c) { return c != 0; })) {
+        m_jobs.cancel(QStringLiteral("marks"));
+        m_marked.assign(m_keys.size(), 0);
+        return; // nothing marked before or now: nothing to say
+    }
+    m_jobs.runOrInline(
+        none || m_snapshot->alerts.size() <= kInlineAlerts, JobRunner::Pool::Interactive,
+        QStringLiteral("marks"), "marking incidents", this,
+        [snap = m_snapshot, hosts = m_markedHosts, label = m_hostLabel](const CancelToken &) {
+            return marksOf(snap.get(), hosts, label);
+        },
+        [this, snap = m_snapshot](std::vector<char> marks) {
+            if (snap != m_snapshot)
+                return; // a newer snapshot has asked again
+            marks.resize(m_keys.size(), 0);
+            m_marked = std::move(marks);
+            if (rowCount() > 0)
+                Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {MarkedRole});
+            Q_EMIT marksChanged();
+        });
+}
+
+std::vector<char> IncidentModel::marksOf(const FleetSnapshot *snapshot, const std::vector<std::string> &hosts,
+                                         const std::string &hostLabel) {
+    const auto *t = snapshot ? snapshot->triage.get() : nullptr;
+    std::vector<char> marked(t ? t->incidents.size() : 0, 0);
+    if (!t || hosts.empty())
+        return marked;
+    for (std::size_t i = 0; i < t->incidents.size(); ++i)
         for (auto a : t->incidents[i].alerts) {
-            const auto host = m_snapshot->alerts[a].labels.value(m_hostLabel);
-            if (!host.empty() && std::binary_search(m_markedHosts.begin(), m_markedHosts.end(), host)) {
-                m_marked[i] = 1;
+            const auto host = snapshot->alerts[a].labels.value(hostLabel);
+            if (!host.empty() && std::binary_search(hosts.begin(), hosts.end(), host)) {
+                marked[i] = 1;
                 break;
             }
         }
+    return marked;
 }
 
 int IncidentModel::markedCount() const {

@@ -5,6 +5,7 @@
 // different set or order resets, and views reselect by key.
 #include "../analysis/correlation.h"
 #include "../fleet/fleetsnapshot.h"
+#include "../support/jobrunner.h"
 
 #include <QAbstractTableModel>
 
@@ -59,21 +60,29 @@ public:
 Q_SIGNALS:
     // After every setSnapshot, whether rows changed or not (headlines, storm state).
     void updated();
+    // The marked incidents changed (MarkedRole, markedCount()).
+    void marksChanged();
 
 public:
+    static constexpr std::size_t kInlineAlerts = 20'000; // marks of larger snapshots are computed off-thread
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    void computeMarks();
+    // Marks from the marked hosts: at once for a small snapshot, on the job runner for a large one
+    // (a pass over every member alert); marksChanged follows either way.
+    void requestMarks();
+    static std::vector<char> marksOf(const FleetSnapshot *snapshot, const std::vector<std::string> &hosts,
+                                     const std::string &hostLabel);
 
     FleetSnapshotPtr m_snapshot;
     std::vector<std::string> m_keys;
     std::vector<std::string> m_markedHosts; // sorted
     std::string m_hostLabel = "instance";
     std::vector<char> m_marked; // per row
+    JobRunner m_jobs;
 };
 
 } // namespace vigil

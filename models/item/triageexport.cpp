@@ -1,5 +1,7 @@
 #include "triageexport.h"
 
+#include "../support/qtext.h"
+
 #include "incidentmodel.h"
 #include "support/csv.h"
 
@@ -13,9 +15,6 @@ namespace {
 using csv::row;
 QString iso(TimeMs t) {
     return QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODate);
-}
-QString q(std::string_view s) {
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
 }
 bool write(const QString &path, const QString &text, QString *error) {
     QFile f(path);
@@ -68,10 +67,11 @@ QString incidentAlertsCsv(const FleetSnapshot &s) {
             for (const auto &fp : a.inhibitedBy)
                 inhibited << QString::fromStdString(fp);
             out += row({QString::fromStdString(inc.key),
-                        k < inc.causeAlertCount ? QStringLiteral("yes") : QStringLiteral("no"), q(a.name()),
-                        q(a.severity()), QString::fromLatin1(alertStateName(a.state)), iso(a.startsAt),
+                        k < inc.causeAlertCount ? QStringLiteral("yes") : QStringLiteral("no"),
+                        toQString(a.name()), toQString(a.severity()),
+                        QString::fromLatin1(alertStateName(a.state)), iso(a.startsAt),
                         QString::fromStdString(a.fingerprint), QString::fromStdString(a.labels.toString()),
-                        q(a.annotations.value("summary")), silenced.join(QLatin1Char(' ')),
+                        toQString(a.annotations.value("summary")), silenced.join(QLatin1Char(' ')),
                         inhibited.join(QLatin1Char(' '))});
         }
     return out;

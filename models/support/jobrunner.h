@@ -103,6 +103,21 @@ public:
         return token;
     }
 
+    // As run(), but when `now` (the work is small) it runs here at once and `done` is called before this
+    // returns: one code path for small inputs (a small fleet, a test) and large ones (off the GUI
+    // thread). A pending job of the channel is cancelled either way.
+    template <class Work, class Done>
+    void runOrInline(bool now, Pool pool, const QString &channel, const char *what, QObject *context,
+                     Work work, Done done) {
+        if (!now) {
+            run(pool, channel, what, context, std::move(work), std::move(done));
+            return;
+        }
+        if (!channel.isEmpty())
+            cancel(channel);
+        done(work(CancelToken()));
+    }
+
     // Cancels the channel's job, if any.
     void cancel(const QString &channel);
     // Cancels every job started so far; later jobs run as usual.
