@@ -27,6 +27,7 @@
 #include <QScrollBar>
 #include <QTableView>
 #include <QTest>
+#include <QThread>
 #include <QTreeView>
 
 #include <cmath>
@@ -213,10 +214,33 @@ struct Stall {
     double ms;
 };
 
+// Times every event the GUI thread delivers, so a stall can be named: which receiver, which event
+// (a paint, a job's result posted to a JobRunner, a queued snapshot).
+class TimedApplication final : public QApplication {
+public:
+    using QApplication::QApplication;
+    bool notify(QObject *receiver, QEvent *event) override {
+        if (QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
+        const auto t0 = timing::Clock::now();
+        const bool r = QApplication::notify(receiver, event);
+        const double ms = timing::ms(t0, timing::Clock::now());
+        if (ms > 16) {
+            const QString name = QString::fromLatin1(receiver->metaObject()->className()) + QLatin1Char('/') +
+                                 QString::number(int(event->type()));
+            auto &[worst, n] = slow[name.toStdString()];
+            worst = std::max(worst, ms);
+            ++n;
+        }
+        return r;
+    }
+    std::map<std::string, std::pair<double, int>> slow;
+};
+
 } // namespace
 
 int main(int argc, char **argv) {
-    QApplication app(argc, argv);
+    TimedApplication app(argc, argv);
     const int runs = std::max(1, qEnvironmentVariableIntValue("VIGIL_BENCH_RUNS")) == 1 &&
                              qEnvironmentVariableIsSet("VIGIL_BENCH_RUNS")
                          ? 1
@@ -343,6 +367,9 @@ int main(int argc, char **argv) {
               [](const auto &a, const auto &b) { return a.second.first > b.second.first; });
     for (const auto &[name, v] : sorted)
         std::fprintf(stdout, "# stall %7.1f ms (%d) in %s\n", v.first, v.second, name.c_str());
+    for (const auto &[name, v] : app.slow)
+        std::fprintf(stdout, "# event over 16 ms: %-40s worst %7.1f ms, %d times\n", name.c_str(), v.first,
+                     v.second);
     JobRunner::waitForPools(60'000);
     return 0;
 }
