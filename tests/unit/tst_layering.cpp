@@ -173,7 +173,7 @@ QStringList guiIncludesInModels(const std::vector<SourceFile> &tree) {
 constexpr int kFileLimit = 600;
 const std::map<QString, int> &oversizedFiles() {
     static const std::map<QString, int> m{
-        {QStringLiteral("widgets/topologyview.cpp"), 1396},
+        {QStringLiteral("widgets/topologyview.cpp"), 836},
         {QStringLiteral("models/store/store.cpp"), 1039},
         {QStringLiteral("sim/simserver.cpp"), 897},
         {QStringLiteral("widgets/triageview.cpp"), 841},
