@@ -1,6 +1,8 @@
 #include "hostmapview.h"
 
 #include "hostmapcanvas.h"
+#include "item/wearmodel.h"
+#include "wearproxy.h"
 
 #include "analysis/imbalance.h"
 #include "analysis/wear.h"
@@ -28,7 +30,7 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QToolTip>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -49,7 +51,8 @@ HostMapView::HostMapView(WearFetch wearFetch, QWidget *parent)
     , m_hi(new QDoubleSpinBox)
     , m_summary(new QLabel)
     , m_imbalance(new QLabel)
-    , m_wear(new QTreeWidget)
+    , m_wearModel(new WearModel(this))
+    , m_wear(new QTreeView)
     , m_wearNote(new QLabel)
     , m_exportWear(new QPushButton(tr("Export CSV…"))) {
     m_filter->setPlaceholderText(tr("Filter: service=\"web\" rack=~\"eu1-.*\" or a name"));
@@ -80,8 +83,11 @@ HostMapView::HostMapView(WearFetch wearFetch, QWidget *parent)
     loadLayout->addLayout(byRow);
     loadLayout->addWidget(scroll, 1);
     m_imbalanceBy->addItem(tr("pool (service)"), QString());
-    m_wear->setHeaderLabels({tr("Host"), tr("Fails in"), tr("Why")});
+    auto *wearProxy = new WearProxy(this);
+    wearProxy->setSourceModel(m_wearModel);
+    m_wear->setModel(wearProxy);
     m_wear->setRootIsDecorated(false);
+    m_wear->setUniformRowHeights(true);
     m_wear->setAlternatingRowColors(true);
     m_wear->setToolTip(tr("Hosts whose wear signals trend toward their failure threshold, soonest first. "
                           "Click: host detail."));
@@ -148,8 +154,8 @@ HostMapView::HostMapView(WearFetch wearFetch, QWidget *parent)
     connect(m_lo, &QDoubleSpinBox::valueChanged, this, [this] { applyRange(); });
     connect(m_hi, &QDoubleSpinBox::valueChanged, this, [this] { applyRange(); });
     connect(m_canvas, &HostMapCanvas::hostActivated, this, &HostMapView::hostActivated);
-    connect(m_wear, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem *item) {
-        const QString host = item->data(0, Qt::UserRole).toString();
+    connect(m_wear, &QTreeView::clicked, this, [this](const QModelIndex &index) {
+        const QString host = index.data(WearModel::HostRole).toString();
         if (!host.isEmpty())
             Q_EMIT hostActivated(host);
     });
@@ -265,38 +271,11 @@ void HostMapView::requestWear() {
 
 void HostMapView::setWearReport(WearPtr report) {
     m_wearReport = std::move(report);
-    m_wear->clear();
+    m_wearModel->setReport(m_wearReport);
     if (!m_wearReport)
         return;
     const auto &r = *m_wearReport;
-    const analysis::WearOptions options;
-    int soon = 0;
-    for (const auto &h : r.ranking) {
-        if (m_wear->topLevelItemCount() >= 500)
-            break;
-        QStringList why;
-        for (const auto &t : h.trends) {
-            const auto k = static_cast<std::size_t>(t.input);
-            why << tr("%1 %2 (+%3/h)")
-                       .arg(QString::fromStdString(r.titles[k]))
-                       .arg(t.current, 0, 'f', t.current < 100 ? 1 : 0)
-                       .arg(t.slopePerHour, 0, 'f', 2);
-        }
-        const QString when = h.hoursToFailure <= 0 ? tr("now")
-                             : std::isfinite(h.hoursToFailure)
-                                 ? (h.hoursToFailure < 48 ? tr("%1 h").arg(h.hoursToFailure, 0, 'f', 0)
-                                                          : tr("%1 d").arg(h.hoursToFailure / 24, 0, 'f', 1))
-                                 : tr("—");
-        auto *item =
-            new QTreeWidgetItem({QString::fromStdString(h.host), when, why.join(QStringLiteral("; "))});
-        item->setData(0, Qt::UserRole, QString::fromStdString(h.host));
-        item->setToolTip(2, why.join(QLatin1Char('\n')));
-        if (h.hoursToFailure <= options.replaceWithinHours) {
-            ++soon;
-            item->setForeground(1, QColor(0xc0, 0x30, 0x30));
-        }
-        m_wear->addTopLevelItem(item);
-    }
+    const int soon = m_wearModel->replaceSoon();
     for (int c = 0; c < 2; ++c)
         m_wear->resizeColumnToContents(c);
     QString note = tr("<b>%1 to replace soon</b> (projected to fail within 14 days) of %2 hosts judged on "

@@ -20,7 +20,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QTreeWidget;
+class QTreeView;
 
 namespace vigil::analysis {
 struct WearReport;
@@ -30,6 +30,7 @@ struct GroupImbalance;
 namespace vigil {
 
 class HostMapCanvas;
+class WearModel;
 
 // Asks for the hardware wear ranking; the answer comes back on the GUI thread.
 using WearPtr = std::shared_ptr<const analysis::WearReport>;
@@ -50,7 +51,7 @@ public:
     // Uneven load grouped by this label ("" for the pools); for tests and the command line.
     void setImbalanceGrouping(const QString &label);
     [[nodiscard]] HostMapCanvas *canvas() const { return m_canvas; }
-    [[nodiscard]] QTreeWidget *wearList() const { return m_wear; }
+    [[nodiscard]] QTreeView *wearList() const { return m_wear; }
     [[nodiscard]] const WearPtr &wearReport() const { return m_wearReport; }
     void setWearReport(WearPtr report);
     // The wear ranking as CSV to a file; false with *error set when it cannot be written.
@@ -82,7 +83,8 @@ private:
     QDoubleSpinBox *m_hi;
     QLabel *m_summary;
     QLabel *m_imbalance;
-    QTreeWidget *m_wear;
+    WearModel *m_wearModel;
+    QTreeView *m_wear;
     QLabel *m_wearNote;
     QPushButton *m_exportWear;
     FleetSnapshotPtr m_snapshot;

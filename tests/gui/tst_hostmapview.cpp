@@ -12,7 +12,9 @@
 #include "timeheatmapcanvas.h"
 #include "timeheatmapview.h"
 
+#include <QAbstractItemModelTester>
 #include <QChart>
+#include <QColor>
 #include <QFile>
 #include <QLineSeries>
 #include <QSignalSpy>
@@ -231,11 +233,22 @@ private Q_SLOTS:
         QCOMPARE(fetches, 1);
         view.setSnapshot(fleet(40)); // within ten minutes: no new fetch
         QCOMPARE(fetches, 1);
-        QCOMPARE(view.wearList()->topLevelItemCount(), 2);
-        QCOMPARE(view.wearList()->topLevelItem(0)->text(0), QStringLiteral("h1003"));
-        QCOMPARE(view.wearList()->topLevelItem(0)->text(1), QStringLiteral("3 h"));
+        QCOMPARE(view.wearList()->model()->rowCount(), 2);
+        QCOMPARE(view.wearList()->model()->index(0, 0).data().toString(), QStringLiteral("h1003"));
+        QCOMPARE(view.wearList()->model()->index(0, 1).data().toString(), QStringLiteral("3 h"));
+        // The presentation proxy: words, tooltips and the replace-soon colour.
+        QAbstractItemModelTester tester(view.wearList()->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(view.wearList()->model()->index(0, 2).data().toString(),
+                 QStringLiteral("Reallocated sectors 480 (+8.00/h)"));
+        QCOMPARE(view.wearList()->model()->index(0, 1).data(Qt::ForegroundRole).value<QColor>(),
+                 QColor(0xc0, 0x30, 0x30));
+        QVERIFY(!view.wearList()->model()->index(1, 1).data(Qt::ForegroundRole).isValid());
+        QCOMPARE(view.wearList()->model()->index(1, 1).data().toString(), QStringLiteral("41.7 d"));
+        QCOMPARE(view.wearList()->model()->headerData(1, Qt::Horizontal).toString(),
+                 QStringLiteral("Fails in"));
         QSignalSpy activated(&view, &HostMapView::hostActivated);
-        Q_EMIT view.wearList()->itemClicked(view.wearList()->topLevelItem(0), 0);
+        Q_EMIT view.wearList()->clicked(view.wearList()->model()->index(0, 0));
         QCOMPARE(activated.count(), 1);
         QCOMPARE(activated.at(0).at(0).toString(), QStringLiteral("h1003"));
         QTemporaryDir dir;

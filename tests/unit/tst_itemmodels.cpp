@@ -1,9 +1,11 @@
 #include "item/hosttablemodel.h"
 #include "item/sourcehealthmodel.h"
+#include "item/wearmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
+#include <QVariantMap>
 
 #include <cmath>
 
@@ -41,6 +43,32 @@ QStringList names(const HostTableModel &m) {
 class TestItemModels : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // The wear ranking's raw values, in ranking order, under the model tester.
+    void wearModel() {
+        analysis::WearReport report;
+        report.titles = {"Reallocated sectors"};
+        report.ranking = {{"h1003", 0.9, 2.5, {{0, 480, 8, 2.5, 0.9}}},
+                          {"h1020", 0.02, 1000, {{0, 10, 0.5, 980, 0.02}}}};
+        WearModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 0);
+        model.setReport(std::make_shared<const analysis::WearReport>(report));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.columnCount(), int(WearModel::ColumnCount));
+        QCOMPARE(model.index(0, WearModel::HostColumn).data().toString(), QStringLiteral("h1003"));
+        QCOMPARE(model.index(1, WearModel::FailsInColumn).data(WearModel::HoursRole).toDouble(), 1000.0);
+        QVERIFY(model.index(0, 0).data(WearModel::ReplaceSoonRole).toBool());  // 2.5 h
+        QVERIFY(!model.index(1, 0).data(WearModel::ReplaceSoonRole).toBool()); // 42 days
+        QCOMPARE(model.replaceSoon(), 1);
+        const QVariantList trends = model.index(0, WearModel::WhyColumn).data(WearModel::TrendsRole).toList();
+        QCOMPARE(trends.size(), 1);
+        QCOMPARE(trends[0].toMap().value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Reallocated sectors"));
+        QCOMPARE(trends[0].toMap().value(QStringLiteral("slopePerHour")).toDouble(), 8.0);
+        model.setReport(nullptr);
+        QCOMPARE(model.rowCount(), 0);
+    }
+
     void hostModelColumnsAndRoles() {
         HostTableModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
