@@ -2,7 +2,7 @@
 // show the window or render a screenshot.
 #include "commandline.h"
 #include "driftcommand.h"
-#include "hosttableview.h"
+#include "hosts/hosttableview.h"
 #include "mainwindow.h"
 #include "screenshotter.h"
 #include "service/fleetservice.h"

@@ -1,8 +1,8 @@
 #pragma once
 // Vigil's main window: the registered views as tabs, the source panel, and a status bar that always
 // says whether the data can be trusted (per-source health, staleness, cache problems).
+#include "common/viewregistry.h"
 #include "fleet/fleetsnapshot.h"
-#include "viewregistry.h"
 
 #include <QMainWindow>
 

@@ -1,9 +1,9 @@
 #include "screenshotter.h"
 
-#include "hostdetaildialog.h"
+#include "common/hostdetaildialog.h"
+#include "common/servicedetaildialog.h"
 #include "mainwindow.h"
 #include "service/fleetsource.h"
-#include "servicedetaildialog.h"
 
 #include <QCoreApplication>
 #include <QPixmap>

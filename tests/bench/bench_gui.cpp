@@ -12,14 +12,14 @@
 #include "analysis/fleetanalysis.h"
 #include "analysis/metricgrid.h"
 #include "analysis/wear.h"
-#include "hosttableview.h"
+#include "hosts/hosttableview.h"
 #include "mainwindow.h"
 #include "service/driftsession.h"
 #include "service/fleetsource.h"
 #include "service/fleetstate.h"
 #include "support/jobrunner.h"
 #include "support/stallwatchdog.h"
-#include "triageview.h"
+#include "triage/triageview.h"
 
 #include <QAbstractItemView>
 #include <QApplication>

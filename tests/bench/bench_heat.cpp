@@ -6,9 +6,9 @@
 #include "analysis/imbalance.h"
 #include "analysis/wear.h"
 #include "benchclock.h"
-#include "hostmapcanvas.h"
-#include "hostmapview.h"
-#include "timeheatmapcanvas.h"
+#include "heatmap/timeheatmapcanvas.h"
+#include "hostmap/hostmapcanvas.h"
+#include "hostmap/hostmapview.h"
 
 #include <QApplication>
 #include <QPainter>

@@ -1,7 +1,7 @@
 // One poll of 10,000 hosts x 8 series (up, 5 utilization metrics, 2 fact queries) from vigil-sim over
 // loopback, stage by stage. Prints BENCH lines; never fails on timing.
 #include "benchclock.h"
-#include "hosttableview.h"
+#include "hosts/hosttableview.h"
 #include "item/hosttablemodel.h"
 #include "net/httpclient.h"
 #include "service/fleetservice.h"

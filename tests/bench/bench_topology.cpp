@@ -3,7 +3,7 @@
 #include "analysis/topology.h"
 #include "benchclock.h"
 #include "fleetfixtures.h"
-#include "topologyview.h"
+#include "topology/topologyview.h"
 
 #include <QApplication>
 #include <QPainter>

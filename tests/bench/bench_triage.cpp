@@ -4,8 +4,8 @@
 #include "benchclock.h"
 #include "item/alerttablemodel.h"
 #include "item/incidentmodel.h"
+#include "triage/triageview.h"
 #include "triagereplay.h"
-#include "triageview.h"
 
 #include <QApplication>
 

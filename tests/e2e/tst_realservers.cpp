@@ -6,8 +6,8 @@
 #include "realservers.h"
 #include "service/fleetservice.h"
 #include "service/historyloader.h"
-#include "silencedialog.h"
-#include "triageview.h"
+#include "triage/silencedialog.h"
+#include "triage/triageview.h"
 
 #include <QApplication>
 #include <QImage>

@@ -1,7 +1,7 @@
 // The drift view, headless: clusters from a report, a host's diff, hand-off as hosts / matcher /
 // Ansible group, exports (HTML, CSV, JSON, PDF) and the consensus written as a baseline that loads back.
 #include "analysis/baselineloader.h"
-#include "driftview.h"
+#include "drift/driftview.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -5,12 +5,12 @@
 #include "analysis/fleetgraph.h"
 #include "analysis/imbalance.h"
 #include "analysis/wear.h"
-#include "colorscale.h"
-#include "hostdetaildialog.h"
-#include "hostmapcanvas.h"
-#include "hostmapview.h"
-#include "timeheatmapcanvas.h"
-#include "timeheatmapview.h"
+#include "common/colorscale.h"
+#include "common/hostdetaildialog.h"
+#include "heatmap/timeheatmapcanvas.h"
+#include "heatmap/timeheatmapview.h"
+#include "hostmap/hostmapcanvas.h"
+#include "hostmap/hostmapview.h"
 
 #include <QAbstractItemModelTester>
 #include <QChart>

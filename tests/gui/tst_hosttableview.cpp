@@ -1,8 +1,8 @@
-#include "hosttableproxy.h"
-#include "hosttableview.h"
+#include "common/sourcepanel.h"
+#include "hosts/hosttableproxy.h"
+#include "hosts/hosttableview.h"
 #include "item/hosttablemodel.h"
 #include "item/sourcehealthmodel.h"
-#include "sourcepanel.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>

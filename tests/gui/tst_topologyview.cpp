@@ -4,13 +4,13 @@
 #include "analysis/correlation.h"
 #include "analysis/fleetgraph.h"
 #include "analysis/metricgrid.h"
+#include "common/servicedetaildialog.h"
+#include "heatmap/timeheatmapcanvas.h"
+#include "heatmap/timeheatmapview.h"
 #include "item/incidentmodel.h"
-#include "servicedetaildialog.h"
-#include "timeheatmapcanvas.h"
-#include "timeheatmapview.h"
-#include "topologyview.h"
+#include "topology/topologyview.h"
+#include "triage/triageview.h"
 #include "triagereplay.h"
-#include "triageview.h"
 
 #include <QApplication>
 #include <QCoreApplication>

@@ -1,15 +1,15 @@
 // The triage view, headless: storm layout, keyboard navigation, filter, reselection by key across a
 // reset, and the silence/expire actions it hands to its owner.
-#include "alerttimeline.h"
 #include "item/alerttablemodel.h"
 #include "item/incidentmodel.h"
-#include "silencedialog.h"
+#include "triage/alerttimeline.h"
+#include "triage/silencedialog.h"
+#include "triage/triageview.h"
 #include "triagereplay.h"
-#include "triageview.h"
 
 #include "fleet/silencematch.h"
-#include "incidentfilterproxy.h"
-#include "incidentnotifier.h"
+#include "triage/incidentfilterproxy.h"
+#include "triage/incidentnotifier.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

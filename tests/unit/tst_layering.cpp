@@ -173,13 +173,13 @@ QStringList guiIncludesInModels(const std::vector<SourceFile> &tree) {
 constexpr int kFileLimit = 600;
 const std::map<QString, int> &oversizedFiles() {
     static const std::map<QString, int> m{
-        {QStringLiteral("widgets/topologyview.cpp"), 836},
+        {QStringLiteral("widgets/topology/topologyview.cpp"), 836},
         {QStringLiteral("models/store/store.cpp"), 1039},
         {QStringLiteral("sim/simserver.cpp"), 897},
-        {QStringLiteral("widgets/triageview.cpp"), 841},
+        {QStringLiteral("widgets/triage/triageview.cpp"), 841},
         {QStringLiteral("models/service/fleetservice.cpp"), 861},
 
-        {QStringLiteral("widgets/driftview.cpp"), 724},
+        {QStringLiteral("widgets/drift/driftview.cpp"), 724},
         {QStringLiteral("models/analysis/correlation.cpp"), 703},
         {QStringLiteral("models/analysis/topology.cpp"), 702},
     };

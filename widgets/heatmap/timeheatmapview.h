@@ -3,8 +3,8 @@
 // hierarchy or sorted by current value or peak, filtered by label matchers, on the same viridis scale
 // as the host map with an automatic or fixed range. History comes from the store and query_range
 // through a HistoryFetch; rows are prepared off the GUI thread; a click opens the host's detail.
+#include "common/historyfetch.h"
 #include "fleet/fleetsnapshot.h"
-#include "historyfetch.h"
 #include "support/jobrunner.h"
 
 #include <QWidget>

@@ -1,8 +1,8 @@
-#include "hosttableview.h"
+#include "hosts/hosttableview.h"
 
-#include "hosttableproxy.h"
+#include "hosts/hosttableproxy.h"
+#include "hosts/metricbardelegate.h"
 #include "item/hosttablemodel.h"
-#include "metricbardelegate.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

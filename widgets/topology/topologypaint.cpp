@@ -1,7 +1,7 @@
 // TopologyCanvas's painting: the physical and service maps, level of detail on dense maps, labels
 // placed without overlap, the minimap. The canvas's state and input live in topologyview.cpp.
-#include "topologystyle.h"
-#include "topologyview.h"
+#include "topology/topologystyle.h"
+#include "topology/topologyview.h"
 
 #include "analysis/correlation.h"
 

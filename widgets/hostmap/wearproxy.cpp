@@ -1,4 +1,4 @@
-#include "wearproxy.h"
+#include "hostmap/wearproxy.h"
 
 #include "item/wearmodel.h"
 

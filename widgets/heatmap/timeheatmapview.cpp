@@ -1,11 +1,11 @@
-#include "timeheatmapview.h"
+#include "heatmap/timeheatmapview.h"
 
 #include "analysis/fleetgraph.h"
 #include "analysis/heatrows.h"
-#include "format.h"
+#include "common/format.h"
+#include "common/viewcontrols.h"
+#include "heatmap/timeheatmapcanvas.h"
 #include "support/guard.h"
-#include "timeheatmapcanvas.h"
-#include "viewcontrols.h"
 
 #include <QApplication>
 #include <QCheckBox>

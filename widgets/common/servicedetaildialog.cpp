@@ -1,4 +1,4 @@
-#include "servicedetaildialog.h"
+#include "common/servicedetaildialog.h"
 
 #include "analysis/fleetgraph.h"
 #include "analysis/topology.h"

@@ -1,7 +1,7 @@
-#include "timeheatmapcanvas.h"
+#include "heatmap/timeheatmapcanvas.h"
 
-#include "colorscale.h"
-#include "format.h"
+#include "common/colorscale.h"
+#include "common/format.h"
 
 #include <QDateTime>
 #include <QHelpEvent>

@@ -1,20 +1,20 @@
-#include "triageview.h"
+#include "triage/triageview.h"
 
 #include "support/qtext.h"
 
-#include "incidentfilterproxy.h"
+#include "triage/incidentfilterproxy.h"
 
 #include "analysis/incidentsilence.h"
 
-#include "alerttimeline.h"
 #include "fleet/silencematch.h"
-#include "incidentnotifier.h"
 #include "item/alerttablemodel.h"
 #include "item/amgroupmodel.h"
 #include "item/incidentalertsmodel.h"
 #include "item/incidentmodel.h"
 #include "item/triageexport.h"
-#include "silencedialog.h"
+#include "triage/alerttimeline.h"
+#include "triage/incidentnotifier.h"
+#include "triage/silencedialog.h"
 
 #include <QComboBox>
 #include <QDateTime>

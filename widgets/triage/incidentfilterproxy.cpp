@@ -1,4 +1,4 @@
-#include "incidentfilterproxy.h"
+#include "triage/incidentfilterproxy.h"
 
 #include "item/incidentmodel.h"
 

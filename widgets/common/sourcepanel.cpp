@@ -1,6 +1,6 @@
-#include "sourcepanel.h"
+#include "common/sourcepanel.h"
 
-#include "format.h"
+#include "common/format.h"
 #include "item/sourcehealthmodel.h"
 
 #include <QColor>

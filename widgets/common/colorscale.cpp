@@ -1,4 +1,4 @@
-#include "colorscale.h"
+#include "common/colorscale.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "viewcontrols.h"
+#include "common/viewcontrols.h"
 
 #include <QCheckBox>
 #include <QComboBox>

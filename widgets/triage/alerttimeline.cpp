@@ -1,4 +1,4 @@
-#include "alerttimeline.h"
+#include "triage/alerttimeline.h"
 
 #include "analysis/correlation.h"
 

@@ -1,4 +1,4 @@
-#include "silencedialog.h"
+#include "triage/silencedialog.h"
 
 #include "fleet/silencematch.h"
 

@@ -2,8 +2,8 @@
 // The host detail: one host's metric over the chosen range (QtCharts) against the median of its group
 // (rack) and of the fleet, its alerts (a double-click shows them in triage), its labels and facts.
 // Non-modal; follows the snapshot while open; history through a HistoryFetch.
+#include "common/historyfetch.h"
 #include "fleet/fleetsnapshot.h"
-#include "historyfetch.h"
 
 #include <QDialog>
 

@@ -1,4 +1,4 @@
-#include "viewregistry.h"
+#include "common/viewregistry.h"
 
 namespace vigil {
 

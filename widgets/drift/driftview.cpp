@@ -1,4 +1,4 @@
-#include "driftview.h"
+#include "drift/driftview.h"
 
 #include "analysis/baselineloader.h"
 #include "support/csv.h"

@@ -1,15 +1,15 @@
-#include "hostmapview.h"
+#include "hostmap/hostmapview.h"
 
-#include "hostmapcanvas.h"
+#include "hostmap/hostmapcanvas.h"
+#include "hostmap/wearproxy.h"
 #include "item/wearmodel.h"
-#include "wearproxy.h"
 
 #include "analysis/imbalance.h"
 #include "analysis/wear.h"
-#include "colorscale.h"
-#include "format.h"
+#include "common/colorscale.h"
+#include "common/format.h"
+#include "common/viewcontrols.h"
 #include "support/guard.h"
-#include "viewcontrols.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,4 +1,4 @@
-#include "metricbardelegate.h"
+#include "hosts/metricbardelegate.h"
 
 #include "fleet/queryprofile.h"
 #include "item/hosttablemodel.h"

@@ -1,4 +1,4 @@
-#include "incidentnotifier.h"
+#include "triage/incidentnotifier.h"
 
 #include "analysis/correlation.h"
 #include "fleet/alertfilter.h"

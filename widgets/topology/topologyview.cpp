@@ -1,6 +1,6 @@
-#include "topologyview.h"
+#include "topology/topologyview.h"
 
-#include "topologystyle.h"
+#include "topology/topologystyle.h"
 
 #include "analysis/correlation.h"
 #include "fleet/labelmatcher.h"

@@ -1,6 +1,6 @@
-#include "hosttableproxy.h"
+#include "hosts/hosttableproxy.h"
 
-#include "format.h"
+#include "common/format.h"
 #include "item/hosttablemodel.h"
 
 #include <QColor>

@@ -1,8 +1,8 @@
-#include "hostdetaildialog.h"
+#include "common/hostdetaildialog.h"
 
 #include "analysis/fleetgraph.h"
-#include "format.h"
-#include "viewcontrols.h"
+#include "common/format.h"
+#include "common/viewcontrols.h"
 
 #include <QChart>
 #include <QChartView>

@@ -1,7 +1,7 @@
-#include "hostmapcanvas.h"
+#include "hostmap/hostmapcanvas.h"
 
-#include "colorscale.h"
-#include "format.h"
+#include "common/colorscale.h"
+#include "common/format.h"
 
 #include <QHelpEvent>
 #include <QMouseEvent>
