@@ -21,6 +21,7 @@
 #include <QFileInfo>
 #include <QPointer>
 
+#include <cstdio>
 #include <mutex>
 #include <set>
 
@@ -64,6 +65,9 @@ FleetService::~FleetService() {
     m_box->close();
     m_jobs.cancelAll();
     stop();
+    // Cancelled jobs stop at their next check; wait so none still holds the cache after this returns.
+    if (!m_jobs.waitForWork(30'000))
+        std::fprintf(stderr, "vigil: a background job did not stop within 30 s of shutting down\n");
 }
 
 std::shared_ptr<Store> FleetService::store() const {

@@ -1,5 +1,6 @@
 #include "jobrunner.h"
 
+#include <QElapsedTimer>
 #include <QThread>
 #include <QThreadPool>
 
@@ -64,6 +65,17 @@ void JobRunner::forget(const QString &channel, const CancelToken &token) {
     const auto it = m_channels.find(channel);
     if (it != m_channels.end() && it->second.sameAs(token))
         m_channels.erase(it);
+}
+
+bool JobRunner::waitForWork(int msecs) const {
+    QElapsedTimer t;
+    t.start();
+    while (m_running->load() > 0) {
+        if (t.elapsed() > msecs)
+            return false;
+        QThread::msleep(1);
+    }
+    return true;
 }
 
 bool JobRunner::waitForPools(int msecs) {

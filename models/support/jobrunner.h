@@ -77,8 +77,13 @@ public:
         QPointer<QObject> guard(context); // read only on this thread, in the delivery below
         auto box = m_box;
         auto pending = m_pending;
+        auto running = m_running;
         pending->fetch_add(1);
+        running->fetch_add(1);
         start(pool, what, [=, this, work = std::move(work), done = std::move(done)]() mutable {
+            // Declared first, so it runs last: after the work and what it holds are gone.
+            const auto stopped = qScopeGuard([running] { running->fetch_sub(1); });
+            auto ownWork = std::move(work);
             bool posted = false;
             // Counts the job as finished when it is dropped, also when the work throws.
             const auto finished = qScopeGuard([&posted, pending] {
@@ -87,7 +92,7 @@ public:
             });
             if (token.cancelled())
                 return;
-            auto result = std::make_shared<Result>(work(token));
+            auto result = std::make_shared<Result>(ownWork(token));
             if (token.cancelled())
                 return;
             // Delivered to this runner (alive whenever the event runs: its destructor closes the box).
@@ -124,6 +129,10 @@ public:
     void cancelAll();
     // No job of this runner is running or waiting to be delivered (tests, benchmarks).
     [[nodiscard]] bool isIdle() const { return m_pending->load() == 0; }
+    // Blocks until no work of this runner runs on a pool (its results may still wait for delivery):
+    // for an owner's destructor that must know its jobs let go of what they hold (the cache). False
+    // when msecs passed first.
+    bool waitForWork(int msecs) const;
     // Blocks until both pools have nothing running (tests and shutdown only; never on the GUI thread).
     static bool waitForPools(int msecs = -1);
 
@@ -135,6 +144,7 @@ private:
     std::map<QString, CancelToken> m_channels; // this thread only
     std::shared_ptr<PostBox> m_box = std::make_shared<PostBox>(this);
     std::shared_ptr<std::atomic<int>> m_pending = std::make_shared<std::atomic<int>>(0);
+    std::shared_ptr<std::atomic<int>> m_running = std::make_shared<std::atomic<int>>(0);
 };
 
 } // namespace vigil

@@ -162,6 +162,24 @@ private Q_SLOTS:
         QTRY_COMPARE(got, 7);
     }
 
+    // An owner can wait until its work has let go of what it holds (the result may still be queued).
+    void waitForWorkReleasesWhatTheWorkHolds() {
+        JobRunner runner;
+        QObject context;
+        auto held = std::make_shared<int>(1);
+        std::weak_ptr<int> watch = held;
+        runner.run(
+            JobRunner::Pool::Bulk, {}, "test", &context,
+            [held = std::move(held)](const CancelToken &) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                return *held;
+            },
+            [](int) {});
+        QVERIFY(runner.waitForWork(10'000));
+        QVERIFY(watch.expired());
+        QTRY_VERIFY(runner.isIdle());
+    }
+
     void anExceptionIsContained() {
         JobRunner runner;
         QObject context;

@@ -3,6 +3,7 @@
 // and the root cause and blast radius of vigil-sim's rack failure and database failover against the
 // simulator's truth.
 #include "analysis/correlation.h"
+#include "analysis/servicedetail.h"
 #include "analysis/topology.h"
 #include "fleetfixtures.h"
 #include "simfleet.h"
@@ -42,6 +43,63 @@ std::set<std::string> simDependents(std::set<std::string> services) {
 class TestTopology : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // A service's detail from a hand-built fleet: web -> api -> db, api's only host down.
+    void serviceDetail() {
+        auto host = [](const std::string &name, const std::string &service, UpState up) {
+            Host h;
+            h.name = name;
+            h.labels = LabelSet({{"instance", name}, {"service", service}});
+            h.up = up;
+            return h;
+        };
+        auto snap = std::make_shared<FleetSnapshot>();
+        snap->hosts = {host("api-1", "api", UpState::Down), host("db-1", "db", UpState::Up),
+                       host("web-1", "web", UpState::Up), host("web-2", "web", UpState::Down)};
+        snap->edges = {{"api", "db", 50, 0.5}, {"web", "api", 120, 30}};
+        snap->graph = FleetGraph::build(snap->hosts, snap->edges, TopologyConfig{});
+        auto alert = [](const std::string &name, const std::string &instance, const std::string &severity,
+                        const std::string &service) {
+            Alert a;
+            std::vector<Label> l{{"alertname", name}, {"severity", severity}};
+            if (!instance.empty())
+                l.push_back({"instance", instance});
+            if (!service.empty())
+                l.push_back({"service", service});
+            a.labels = LabelSet(std::move(l));
+            a.fingerprint = a.labels.fingerprint();
+            return a;
+        };
+        snap->alerts = {alert("HostDown", "api-1", "critical", ""), alert("ApiSlow", "", "warning", "api"),
+                        alert("HighLatency", "web-1", "warning", "web")};
+        const auto d = analysis::serviceDetail(*snap, "api", "instance", "service");
+        QVERIFY(d.found);
+        QCOMPARE(d.hosts, 1);
+        QCOMPARE(d.down, 1);
+        QCOMPARE(d.activeAlerts, 2); // on its host, and naming the service; not web's
+        QCOMPARE(d.worst, 2);
+        QCOMPARE(d.callees, 1);
+        QCOMPARE(d.callers, 1);
+        QCOMPARE(d.dependencies.size(), std::size_t(2));
+        QVERIFY(d.dependencies[0].dependsOn);
+        QCOMPARE(d.dependencies[0].service, std::string("db"));
+        QCOMPARE(d.dependencies[0].requestsPerSecond, 50.0);
+        QCOMPARE(d.dependencies[0].otherUp, 1);
+        QVERIFY(!d.dependencies[1].dependsOn);
+        QCOMPARE(d.dependencies[1].service, std::string("web"));
+        QCOMPARE(d.dependencies[1].errorsPerSecond, 30.0);
+        QCOMPARE(d.dependencies[1].otherUp, 1);
+        QCOMPARE(d.dependencies[1].otherHosts, 2);
+        QCOMPARE(d.hostRows.size(), std::size_t(1));
+        QCOMPARE(d.hostRows[0].host, std::string("api-1"));
+        QCOMPARE(d.hostRows[0].alerts, 1);
+        QCOMPARE(d.alertRows.size(), std::size_t(2));
+        QCOMPARE(d.alertRows[0].alertname, std::string("HostDown")); // critical first
+        QCOMPARE(d.alertRows[0].hosts, std::vector<std::string>{"api-1"});
+        QCOMPARE(d.alertRows[1].alertname, std::string("ApiSlow"));
+        QVERIFY(d.alertRows[1].hosts.empty());
+        QVERIFY(!analysis::serviceDetail(*snap, "nope", "instance", "service").found);
+    }
+
     void physicalMapNestsEveryHost() {
         sim::SimOptions o;
         o.hosts = 2000;

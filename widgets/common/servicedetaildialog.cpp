@@ -1,7 +1,7 @@
 #include "common/servicedetaildialog.h"
 
 #include "analysis/fleetgraph.h"
-#include "analysis/topology.h"
+#include "analysis/servicedetail.h"
 #include "item/incidentmodel.h"
 
 #include <QHBoxLayout>
@@ -15,8 +15,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
-#include <set>
 
 namespace vigil {
 
@@ -102,95 +100,43 @@ void ServiceDetailDialog::refresh() {
     m_hosts->clear();
     m_alerts->clear();
     setWindowTitle(tr("Service %1").arg(m_service));
-    const auto *graph = m_snapshot ? m_snapshot->graph.get() : nullptr;
-    const std::string name = m_service.toStdString();
-    const int node = graph ? graph->service(name) : -1;
-    if (node < 0) {
+    const auto d = m_snapshot ? analysis::serviceDetail(*m_snapshot, m_service.toStdString(), m_hostLabel,
+                                                        m_serviceLabel)
+                              : analysis::ServiceDetail{};
+    if (!d.found) {
         m_title->setText(tr("<b>service %1</b> is not in the fleet's service graph (any more).")
                              .arg(m_service.toHtmlEscaped()));
         return;
     }
-    const auto &n = graph->node(node);
-    const QLocale l;
-
-    // Its hosts and their alerts; alerts on its hosts or naming the service.
-    std::set<std::string> members;
-    for (int h : n.members)
-        members.insert(graph->node(h).name);
-    struct HostRow {
-        const Host *host = nullptr;
-        int alerts = 0, worst = -1;
-    };
-    std::map<std::string, HostRow> rows;
-    for (const auto &h : members)
-        rows[h].host = m_snapshot->host(h);
-    struct AlertRow {
-        int count = 0, worst = -1;
-        std::set<std::string> hosts;
-    };
-    std::map<std::string, AlertRow> byName;
-    int active = 0, worst = -1;
-    for (const auto &a : m_snapshot->alerts) {
-        // Counted as the maps count them, and not resolved.
-        const int sev = analysis::healthSeverity(a);
-        if (sev < 0 || a.state == AlertState::Resolved)
-            continue;
-        const std::string host(a.labels.value(m_hostLabel));
-        const bool onHost = members.count(host) > 0;
-        if (!onHost && a.labels.value(m_serviceLabel) != name)
-            continue;
-        ++active;
-        worst = std::max(worst, sev);
-        auto &ar = byName[std::string(a.name())];
-        ++ar.count;
-        ar.worst = std::max(ar.worst, sev);
-        if (!host.empty())
-            ar.hosts.insert(host);
-        if (onHost) {
-            auto &hr = rows[host];
-            ++hr.alerts;
-            hr.worst = std::max(hr.worst, sev);
-        }
-    }
-    int up = 0, down = 0;
-    for (const auto &[h, r] : rows) {
-        up += r.host && r.host->up == UpState::Up;
-        down += r.host && r.host->up == UpState::Down;
-    }
-    const auto dependents = graph->dependentsOf(node);
-    QString title = tr("<b style='font-size:large'>service %1</b> — %n host(s)", nullptr,
-                       static_cast<int>(members.size()))
+    QString title = tr("<b style='font-size:large'>service %1</b> — %n host(s)", nullptr, d.hosts)
                         .arg(m_service.toHtmlEscaped());
-    title += QStringLiteral(": ") + tr("%1 up, %2 down").arg(up).arg(down);
+    title += QStringLiteral(": ") + tr("%1 up, %2 down").arg(d.up).arg(d.down);
     title +=
-        QStringLiteral(" · ") +
-        (active ? tr("%n active alert(s), worst %1", nullptr, active).arg(IncidentModel::severityName(worst))
-                : tr("no active alerts"));
+        QStringLiteral(" · ") + (d.activeAlerts ? tr("%n active alert(s), worst %1", nullptr, d.activeAlerts)
+                                                      .arg(IncidentModel::severityName(d.worst))
+                                                : tr("no active alerts"));
     title += QStringLiteral("<br>") + tr("depends on %1 · depended on by %2 · %n service(s) depend on it, "
                                          "directly or not",
-                                         nullptr, static_cast<int>(dependents.size()))
-                                          .arg(n.callees.size())
-                                          .arg(n.callers.size());
+                                         nullptr, d.dependents)
+                                          .arg(d.callees)
+                                          .arg(d.callers);
     m_title->setText(title);
+    fillDependencies(d);
+    fillHosts(d);
+    fillAlerts(d);
+}
 
-    // Dependencies with the edge's figures and the other side's hosts.
-    std::map<std::pair<std::string, std::string>, const ServiceEdge *> edges;
-    for (const auto &e : m_snapshot->edges)
-        edges[{e.from, e.to}] = &e;
-    auto upOf = [&](int s) {
-        int u = 0;
-        for (int h : graph->node(s).members)
-            if (const Host *host = m_snapshot->host(graph->node(h).name); host && host->up == UpState::Up)
-                ++u;
-        return QStringLiteral("%1/%2").arg(u).arg(graph->node(s).members.size());
-    };
-    auto addEdge = [&](const QString &direction, int other, const ServiceEdge *e) {
-        auto *item = new QTreeWidgetItem({direction, QString::fromStdString(graph->node(other).name),
-                                          rate(e ? e->requestsPerSecond : NAN),
-                                          rate(e ? e->errorsPerSecond : NAN), QString(), upOf(other)});
-        if (e && !std::isnan(e->requestsPerSecond) && !std::isnan(e->errorsPerSecond) &&
-            e->requestsPerSecond > 0) {
-            const double pct = 100 * e->errorsPerSecond / e->requestsPerSecond;
+// Dependencies with the edge's figures and the other side's hosts.
+void ServiceDetailDialog::fillDependencies(const analysis::ServiceDetail &d) {
+    const QLocale l;
+    for (const auto &dep : d.dependencies) {
+        auto *item = new QTreeWidgetItem({dep.dependsOn ? tr("depends on →") : tr("← used by"),
+                                          QString::fromStdString(dep.service), rate(dep.requestsPerSecond),
+                                          rate(dep.errorsPerSecond), QString(),
+                                          QStringLiteral("%1/%2").arg(dep.otherUp).arg(dep.otherHosts)});
+        if (!std::isnan(dep.requestsPerSecond) && !std::isnan(dep.errorsPerSecond) &&
+            dep.requestsPerSecond > 0) {
+            const double pct = 100 * dep.errorsPerSecond / dep.requestsPerSecond;
             item->setText(4, l.toString(pct, 'f', 1) + QStringLiteral(" %"));
             if (pct >= 1)
                 item->setForeground(4, QColor(0xc0, 0x30, 0x30));
@@ -198,46 +144,30 @@ void ServiceDetailDialog::refresh() {
         for (int c = 2; c < 6; ++c)
             item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
         m_deps->addTopLevelItem(item);
-    };
-    for (int c : n.callees)
-        addEdge(tr("depends on →"), c,
-                edges.count({name, graph->node(c).name}) ? edges[{name, graph->node(c).name}] : nullptr);
-    for (int c : n.callers)
-        addEdge(tr("← used by"), c,
-                edges.count({graph->node(c).name, name}) ? edges[{graph->node(c).name, name}] : nullptr);
+    }
+}
 
-    // Hosts: down first, then by worst alert, then the most alerting, then by name.
-    std::vector<std::pair<std::string, HostRow>> hostRows(rows.begin(), rows.end());
-    std::stable_sort(hostRows.begin(), hostRows.end(), [](const auto &a, const auto &b) {
-        const bool da = a.second.host && a.second.host->up == UpState::Down;
-        const bool db = b.second.host && b.second.host->up == UpState::Down;
-        if (da != db)
-            return da;
-        if (a.second.worst != b.second.worst)
-            return a.second.worst > b.second.worst;
-        return a.second.alerts > b.second.alerts;
-    });
-    for (const auto &[h, r] : hostRows) {
-        const QString state = !r.host                       ? tr("not in the inventory")
-                              : r.host->up == UpState::Up   ? tr("up")
-                              : r.host->up == UpState::Down ? tr("down")
-                                                            : tr("unknown");
-        auto *item = new QTreeWidgetItem({QString::fromStdString(h), state,
+// Hosts: down first, then by worst alert, then the most alerting.
+void ServiceDetailDialog::fillHosts(const analysis::ServiceDetail &d) {
+    for (const auto &r : d.hostRows) {
+        const QString state = !r.inInventory          ? tr("not in the inventory")
+                              : r.up == UpState::Up   ? tr("up")
+                              : r.up == UpState::Down ? tr("down")
+                                                      : tr("unknown");
+        auto *item = new QTreeWidgetItem({QString::fromStdString(r.host), state,
                                           r.alerts ? QString::number(r.alerts) : QString(),
                                           r.worst >= 0 ? IncidentModel::severityName(r.worst) : QString()});
-        if (r.host && r.host->up == UpState::Down)
+        if (r.inInventory && r.up == UpState::Down)
             item->setForeground(1, QColor(0xc0, 0x30, 0x30));
         if (r.worst >= 0)
             item->setForeground(3, severityColour(r.worst));
         m_hosts->addTopLevelItem(item);
     }
-    // Alerts by name, most first.
-    std::vector<std::pair<std::string, AlertRow>> alertRows(byName.begin(), byName.end());
-    std::stable_sort(alertRows.begin(), alertRows.end(), [](const auto &a, const auto &b) {
-        return a.second.worst != b.second.worst ? a.second.worst > b.second.worst
-                                                : a.second.count > b.second.count;
-    });
-    for (const auto &[alert, r] : alertRows) {
+}
+
+// Alerts by name, worst and most first.
+void ServiceDetailDialog::fillAlerts(const analysis::ServiceDetail &d) {
+    for (const auto &r : d.alertRows) {
         QStringList hosts;
         for (const auto &h : r.hosts) {
             if (hosts.size() == 6) {
@@ -247,7 +177,7 @@ void ServiceDetailDialog::refresh() {
             hosts << QString::fromStdString(h);
         }
         auto *item =
-            new QTreeWidgetItem({QString::fromStdString(alert), QString::number(r.count),
+            new QTreeWidgetItem({QString::fromStdString(r.alertname), QString::number(r.count),
                                  IncidentModel::severityName(r.worst), hosts.join(QStringLiteral(", "))});
         item->setForeground(2, severityColour(r.worst));
         m_alerts->addTopLevelItem(item);

@@ -10,6 +10,10 @@
 class QLabel;
 class QTreeWidget;
 
+namespace vigil::analysis {
+struct ServiceDetail;
+}
+
 namespace vigil {
 
 class ServiceDetailDialog final : public QDialog {
@@ -32,6 +36,9 @@ Q_SIGNALS:
 
 private:
     void refresh();
+    void fillDependencies(const analysis::ServiceDetail &d);
+    void fillHosts(const analysis::ServiceDetail &d);
+    void fillAlerts(const analysis::ServiceDetail &d);
 
     std::string m_hostLabel, m_serviceLabel;
     FleetSnapshotPtr m_snapshot;
