@@ -1,6 +1,7 @@
 #pragma once
 // The hardware wear ranking as a table: one row per host, soonest to fail first, with raw values (hours
-// to failure, each trend's figures) for a presentation proxy (widgets/hostmap/wearproxy.h) to word and colour.
+// to failure, each trend's figures) for a presentation proxy (widgets/hostmap/wearproxy.h) to word and
+// colour.
 #include "../analysis/wear.h"
 
 #include <QAbstractTableModel>
