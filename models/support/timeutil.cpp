@@ -112,6 +112,11 @@ std::optional<std::int64_t> parseDurationMs(std::string_view s) {
             mult = 7 * 86'400'000LL;
         else
             return std::nullopt;
+        // Durations past a few centuries are a typo or an attack, not an
+        // operator's intent: refuse them rather than overflow.
+        constexpr std::int64_t kMaxMs = 1'000'000'000'000'000LL; // ~31,700 years
+        if (n > kMaxMs / mult || total > kMaxMs - n * mult)
+            return std::nullopt;
         total += n * mult;
     }
     return total;

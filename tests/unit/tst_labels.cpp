@@ -110,6 +110,10 @@ private Q_SLOTS:
         QCOMPARE(parseDurationMs("250ms").value(), 250LL);
         QVERIFY(!parseDurationMs("15"));
         QVERIFY(!parseDurationMs("fast"));
+        // Found by the fuzzer: 777777777777w overflowed a signed 64-bit product.
+        QVERIFY(!parseDurationMs("777777777777w"));
+        QVERIFY(!parseDurationMs("999999999999d999999999999d"));
+        QCOMPARE(parseDurationMs("52w").value(), 52LL * 7 * 86'400'000LL);
     }
 };
 
