@@ -1,4 +1,5 @@
 #include "simserver.h"
+#include "simstatus.h"
 
 #include "fleet/labelmatcher.h"
 #include "fleet/queryprofile.h"
@@ -15,8 +16,6 @@ namespace vigil::sim {
 using json = nlohmann::json;
 
 namespace {
-
-const char *kBuildVersion = "2.42.0";
 
 std::string promError(const std::string &type, const std::string &msg) {
     return json{{"status", "error"}, {"errorType", type}, {"error", msg}}.dump();
@@ -290,15 +289,9 @@ ServerReply SimServer::answer(const ServerRequest &r) {
     if (p == "/api/v1/rules")
         return promRules();
     if (p == "/api/v1/status/buildinfo")
-        return ServerReply::json(json{{"status", "success"},
-                                      {"data",
-                                       {{"version", kBuildVersion},
-                                        {"revision", "vigil-sim"},
-                                        {"branch", "HEAD"},
-                                        {"buildUser", "vigil-sim"},
-                                        {"buildDate", "20260101-00:00:00"},
-                                        {"goVersion", "go1.19"}}}}
-                                     .dump());
+        return promBuildInfo();
+    if (p == "/api/v1/status/config")
+        return promStatusConfig("{}");
     if (p == "/api/v2/alerts" && r.method == "GET")
         return amAlerts(r);
     if (p == "/api/v2/alerts/groups")

@@ -122,7 +122,8 @@ public:
     SourceConfig source(const YAML::Node &n, const std::string &path) const {
         allowKeys(n, path,
                   {"name", "prometheus", "alertmanagers", "alertmanager", "interval", "timeout",
-                   "alertmanager_timeout", "bearer_token", "bearer_token_file", "basic_auth", "tls"});
+                   "alertmanager_timeout", "bearer_token", "bearer_token_file", "basic_auth", "tls",
+                   "external_labels"});
         SourceConfig s;
         if (!n["name"])
             fail(n, join(path, "name"), "every source needs a name");
@@ -140,6 +141,15 @@ public:
         }
         if (s.prometheusUrl.empty() && s.alertmanagerUrls.empty())
             fail(n, path, "a source needs a prometheus URL, alertmanager URLs, or both");
+        if (const auto x = n["external_labels"]) {
+            // Label names Prometheus adds on the way to Alertmanager, for backends whose
+            // /api/v1/status/config cannot tell (Thanos, Mimir, VictoriaMetrics).
+            const std::string xp = join(path, "external_labels");
+            if (!x.IsSequence())
+                fail(x, xp, "expected a list of label names, e.g. [prometheus, cluster]");
+            for (std::size_t i = 0; i < x.size(); ++i)
+                s.externalLabels.push_back(string(x[i], xp));
+        }
         if (n["interval"])
             s.intervalMs = duration(n["interval"], join(path, "interval"));
         if (n["timeout"])

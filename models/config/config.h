@@ -16,6 +16,9 @@ struct SourceConfig {
     std::string name;
     std::string prometheusUrl;                 // may be empty: an Alertmanager-only source
     std::vector<std::string> alertmanagerUrls; // an HA cluster: several URLs, deduplicated
+    // Names of the labels Prometheus adds to alerts it sends (global.external_labels): the two copies
+    // of an alert are merged ignoring them. Read from /api/v1/status/config when not given.
+    std::vector<std::string> externalLabels;
     std::int64_t intervalMs = 15000;
     std::int64_t timeoutMs = 10000;
     std::int64_t alertmanagerTimeoutMs = 20000; // Alertmanager with inhibitions can take 10 s (PEERS.md)

@@ -36,6 +36,9 @@ struct Alert {
     // The fingerprint as a number (fingerprintKey()), stamped by FleetState so analysis can identify
     // an alert without touching the string; 0 when not stamped.
     std::uint64_t key = 0;
+    // The source gave no usable start (missing, zero, or before 2000, as some compatible backends
+    // send): startsAt is when Vigil first saw the alert.
+    bool startEstimated = false;
 
     [[nodiscard]] std::string_view name() const { return labels.value("alertname"); }
     [[nodiscard]] std::string_view severity() const { return labels.value("severity"); }

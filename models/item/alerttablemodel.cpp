@@ -169,8 +169,12 @@ QVariant AlertTableModel::data(const QModelIndex &index, int role) const {
         if (a->isSilenced())
             return tr("silenced");
         return QString::fromLatin1(alertStateName(a->state));
-    case StartedColumn:
-        return QDateTime::fromMSecsSinceEpoch(a->startsAt).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    case StartedColumn: {
+        const QString t =
+            QDateTime::fromMSecsSinceEpoch(a->startsAt).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        // The source sent no start: this is when Vigil first saw it.
+        return a->startEstimated ? tr("%1 (first seen)").arg(t) : t;
+    }
     case IncidentColumn: {
         const auto *t = m_snapshot->triage.get();
         const auto i = static_cast<std::size_t>(alertIndex(index.row()));

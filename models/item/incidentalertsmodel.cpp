@@ -119,8 +119,10 @@ QVariant IncidentAlertsModel::data(const QModelIndex &index, int role) const {
         if (a.isSilenced())
             return tr("silenced");
         return QString::fromLatin1(alertStateName(a.state));
-    case StartedColumn:
-        return QDateTime::fromMSecsSinceEpoch(a.startsAt).toString(QStringLiteral("HH:mm:ss"));
+    case StartedColumn: {
+        const QString t = QDateTime::fromMSecsSinceEpoch(a.startsAt).toString(QStringLiteral("HH:mm:ss"));
+        return a.startEstimated ? tr("%1 (first seen)").arg(t) : t;
+    }
     case SummaryColumn:
         return q(a.annotations.value("summary"));
     default:

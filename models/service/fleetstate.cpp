@@ -321,11 +321,20 @@ FleetSnapshotPtr FleetState::build() {
                      [](const AlertRule &a, const AlertRule &b) { return a.name < b.name; });
 
     // Alerts: Alertmanager's view wins (it knows silences and inhibitions); Prometheus adds pending ones
-    // and firing ones no Alertmanager has (yet). Deduplicated by fingerprint, tagged with every source.
-    std::unordered_map<std::string, std::size_t> byFp;
+    // and firing ones no Alertmanager has (yet). Deduplicated by fingerprint (less any external labels
+    // the config names, which only Alertmanager's copy carries), tagged with every source.
+    auto mergeKey = [this](const Alert &a) {
+        if (m_mergeIgnored.empty())
+            return a.fingerprint;
+        LabelSet own = a.labels;
+        for (const auto &n : m_mergeIgnored)
+            own.remove(n);
+        return own.fingerprint();
+    };
+    std::unordered_map<std::string, std::size_t> byKey;
     for (const auto &[id, part] : m_am) {
         for (const auto &a : part.alerts) {
-            auto [it, inserted] = byFp.emplace(a.fingerprint, s->alerts.size());
+            auto [it, inserted] = byKey.emplace(mergeKey(a), s->alerts.size());
             if (inserted) {
                 s->alerts.push_back(a);
             } else {
@@ -345,7 +354,7 @@ FleetSnapshotPtr FleetState::build() {
     }
     for (const auto &[id, part] : m_prom) {
         for (const auto &a : part.ruleAlerts) {
-            auto [it, inserted] = byFp.emplace(a.fingerprint, s->alerts.size());
+            auto [it, inserted] = byKey.emplace(mergeKey(a), s->alerts.size());
             if (inserted)
                 s->alerts.push_back(a);
             else
@@ -353,6 +362,19 @@ FleetSnapshotPtr FleetState::build() {
                                                     a.seenBy.end());
         }
     }
+    // A start before 2000 is no start (Go's zero time, 0, a missing field): use when Vigil first saw it,
+    // never an incident from 1970.
+    constexpr TimeMs kEarliestStart = 946'684'800'000; // 2000-01-01
+    std::unordered_map<std::string, TimeMs> firstSeen;
+    for (auto &a : s->alerts) {
+        if (a.startsAt >= kEarliestStart)
+            continue;
+        auto it = m_firstSeen.find(a.fingerprint);
+        a.startsAt = it != m_firstSeen.end() ? it->second : s->builtAt;
+        a.startEstimated = true;
+        firstSeen.emplace(a.fingerprint, a.startsAt);
+    }
+    m_firstSeen = std::move(firstSeen);
     for (auto &a : s->alerts) {
         a.key = fingerprintKey(a.fingerprint);
         std::sort(a.seenBy.begin(), a.seenBy.end());

@@ -35,6 +35,9 @@ public:
     void setAnalyzer(std::function<void(FleetSnapshot &)> analyzer) { m_analyzer = std::move(analyzer); }
     // Dependency edges the operator wrote in the config; measured edges from a query add to them.
     void setStaticEdges(std::vector<ServiceEdge> edges) { m_staticEdges = std::move(edges); }
+    // Label names (external labels a backend cannot report) ignored when merging Prometheus' and
+    // Alertmanager's copies of an alert; the merged alert keeps Alertmanager's labels.
+    void setMergeIgnoredLabels(std::vector<std::string> names) { m_mergeIgnored = std::move(names); }
     [[nodiscard]] FleetSnapshotPtr snapshot() const { return m_snapshot; }
     // Rebuilds the snapshot with fresh staleness but no new data (a timer tick with all sources quiet).
     FleetSnapshotPtr rebuild();
@@ -64,6 +67,9 @@ private:
     std::map<std::string, PromPart> m_prom;
     std::map<std::string, AmPart> m_am;
     std::vector<ServiceEdge> m_staticEdges;
+    std::vector<std::string> m_mergeIgnored;
+    // When alerts without a usable start were first seen, by fingerprint.
+    std::unordered_map<std::string, TimeMs> m_firstSeen;
     std::vector<IncidentNote> m_notes;
     std::map<std::string, Acknowledgement> m_acks;
     std::function<void(FleetSnapshot &)> m_analyzer;

@@ -10,6 +10,8 @@
 #include <QFile>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 namespace vigil {
 
 Pipeline::Pipeline(Config config, std::shared_ptr<HttpClient> client)
@@ -18,6 +20,14 @@ Pipeline::Pipeline(Config config, std::shared_ptr<HttpClient> client)
     , m_state(m_config.profile.metrics, m_config.profile.hostLabel)
     , m_retention(this) {
     m_state.setStaticEdges(m_config.topology.edges);
+    {
+        std::vector<std::string> ignored;
+        for (const auto &src : m_config.sources)
+            ignored.insert(ignored.end(), src.externalLabels.begin(), src.externalLabels.end());
+        std::sort(ignored.begin(), ignored.end());
+        ignored.erase(std::unique(ignored.begin(), ignored.end()), ignored.end());
+        m_state.setMergeIgnoredLabels(std::move(ignored));
+    }
     analysis::CorrelationOptions options;
     options.hostLabel = m_config.profile.hostLabel;
     options.serviceLabel = m_config.topology.serviceLabel;

@@ -104,6 +104,8 @@ void Poller::sendAll() {
         issue("alerts", prometheus::getRequest(m_url, "/api/v1/alerts"));
         issue("rules", prometheus::getRequest(m_url, "/api/v1/rules"));
         issue("buildinfo", prometheus::getRequest(m_url, "/api/v1/status/buildinfo"));
+        if (m_source.externalLabels.empty() && m_health.lastAttempt >= m_externalLabelsNext)
+            issue("config", prometheus::getRequest(m_url, "/api/v1/status/config"));
     } else {
         issue("alerts", alertmanager::alertsRequest(m_url));
         issue("silences", alertmanager::silencesRequest(m_url));
@@ -285,6 +287,25 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
         else
             data->health.warnings.push_back(r.error().describe());
     }
+    if (auto it = responses.find("config"); it != responses.end()) {
+        auto checked = prometheus::checkResponse(it->second, "/api/v1/status/config");
+        auto r =
+            checked ? prometheus::parseExternalLabels(it->second.body) : Result<LabelSet>(checked.error());
+        if (r) {
+            m_externalLabels = std::move(r.value());
+            m_externalLabelsProblem.clear();
+            m_externalLabelsNext = m_health.lastAttempt + 600'000;
+        } else {
+            m_externalLabelsProblem = r.error().describe();
+            m_externalLabelsNext = m_health.lastAttempt + 60'000;
+        }
+    }
+    // Not knowing them matters only where Alertmanager holds a second copy of the same alerts.
+    if (!m_externalLabelsProblem.empty() && !m_source.alertmanagerUrls.empty())
+        data->health.warnings.push_back(
+            "external labels unknown (" + m_externalLabelsProblem +
+            "): if this Prometheus sets global.external_labels, list their names under the source's "
+            "external_labels, or its alerts and Alertmanager's copies are shown twice");
     data->timings.parseMs = msSince(t0);
 
     auto t1 = Clock::now();
@@ -387,6 +408,10 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
         data->hasRuleAlerts = true;
         for (auto &ra : *ruleAlerts) {
             Alert a;
+            // What Alertmanager receives: the alert's own labels win over external ones.
+            for (const auto &l : m_externalLabels.labels())
+                if (!ra.labels.has(l.name))
+                    ra.labels.set(l.name, l.value);
             a.fingerprint = ra.labels.fingerprint();
             a.labels = std::move(ra.labels);
             a.annotations = std::move(ra.annotations);

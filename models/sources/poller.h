@@ -50,6 +50,12 @@ private:
     QueryProfile m_profile;
     SourceHealth m_health;
     QTimer m_timer;
+    // Prometheus' global.external_labels, read from /api/v1/status/config every 10 minutes (every
+    // minute while it fails) unless the config names them: added to its alerts as Prometheus adds
+    // them on the way to Alertmanager, so both copies of an alert have one fingerprint.
+    LabelSet m_externalLabels;
+    TimeMs m_externalLabelsNext = 0;
+    std::string m_externalLabelsProblem;
     std::uint64_t m_round = 0;
     std::unique_ptr<Round> m_current;
     std::vector<std::uint64_t> m_inflight;

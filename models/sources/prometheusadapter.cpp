@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <limits>
 
+#include <yaml-cpp/yaml.h>
+
 namespace vigil::prometheus {
 
 using jsonutil::json;
@@ -304,6 +306,34 @@ Result<PromBuildInfo> parseBuildInfo(std::string_view body) {
         return jsonutil::shapeError(endpoint, "no \"version\" string in data");
     return PromBuildInfo{jsonutil::str(*data, "version"), jsonutil::str(*data, "revision"),
                          jsonutil::str(*data, "goVersion")};
+}
+
+Result<LabelSet> parseExternalLabels(std::string_view body) {
+    const std::string endpoint = "/api/v1/status/config";
+    auto data = envelope(body, endpoint, nullptr);
+    if (!data)
+        return data.error();
+    const json &yaml = jsonutil::member(*data, "yaml");
+    if (!yaml.is_string())
+        return jsonutil::shapeError(endpoint, "no \"yaml\" string in data");
+    std::vector<std::pair<std::string, std::string>> pairs;
+    try {
+        const YAML::Node root = YAML::Load(yaml.get_ref<const std::string &>());
+        const YAML::Node global = root.IsMap() ? root["global"] : YAML::Node();
+        const YAML::Node labels = global && global.IsMap() ? global["external_labels"] : YAML::Node();
+        if (labels && labels.IsMap())
+            for (const auto &kv : labels)
+                if (kv.first.IsScalar() && kv.second.IsScalar())
+                    pairs.emplace_back(kv.first.Scalar(), kv.second.Scalar());
+    } catch (const YAML::Exception &e) {
+        return jsonutil::shapeError(endpoint,
+                                    std::string("the configuration YAML does not parse: ") + e.what());
+    }
+    LabelSet out;
+    for (auto &[k, v] : pairs)
+        if (!k.empty())
+            out.set(k, v);
+    return out;
 }
 
 } // namespace vigil::prometheus

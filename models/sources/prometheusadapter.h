@@ -84,6 +84,11 @@ Result<PromBuildInfo> parseBuildInfo(std::string_view body);
 // Alerting rules only (recording rules are skipped).
 Result<std::vector<AlertRule>> parseRules(std::string_view body, Skipped *skipped = nullptr);
 
+// The external labels of /api/v1/status/config (global.external_labels in the YAML it returns):
+// what Prometheus adds to every alert it sends, so Alertmanager's copy carries them and its own
+// /api/v1/alerts copy does not. A YAML that does not parse is an error; no external labels is empty.
+Result<LabelSet> parseExternalLabels(std::string_view body);
+
 // Values arrive as strings: "1.5", "NaN", "+Inf", "-Inf".
 bool parseSampleValue(std::string_view s, double &out);
 

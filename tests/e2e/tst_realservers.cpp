@@ -326,10 +326,20 @@ private Q_SLOTS:
         const Alert *a = alert(*snap, "TargetDown");
         QCOMPARE(a->seenBy,
                  (std::vector<std::string>{"e2e/alertmanager#0", "e2e/alertmanager#1", "e2e/prometheus"}));
-        // The same holds for every alert: no fingerprint twice.
-        std::set<std::string> fps;
-        for (const auto &x : snap->alerts)
+        // Prometheus sets external labels (cluster, prometheus): its copy is the same alert as
+        // Alertmanager's, with Alertmanager's labels.
+        QCOMPARE(a->labels.value("cluster"), std::string_view("e2e"));
+        QCOMPARE(a->labels.value("prometheus"), std::string_view("monitoring/k8s"));
+        // The same holds for every alert: no fingerprint twice, and no alert twice under two
+        // fingerprints (its labels without the external ones).
+        std::set<std::string> fps, own;
+        for (const auto &x : snap->alerts) {
             QVERIFY(fps.insert(x.fingerprint).second);
+            LabelSet l = x.labels;
+            l.remove("cluster");
+            l.remove("prometheus");
+            QVERIFY2(own.insert(l.toString()).second, l.toString().c_str());
+        }
         ha.stop();
     }
 

@@ -75,7 +75,9 @@ public:
             "    equal: [rack]\n");
         writeFile(dir + QStringLiteral("/prometheus.yml"),
                   QStringLiteral(
-                      "global: {scrape_interval: 1s, evaluation_interval: 1s}\n"
+                      "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
+                      // As kube-prometheus: Alertmanager's copies carry these, /api/v1/alerts' do not.
+                      "  external_labels: {cluster: e2e, prometheus: monitoring/k8s}\n"
                       "rule_files: ['%1', '%5']\n"
                       "alerting:\n  alertmanagers:\n    - static_configs: [{targets: ['127.0.0.1:%2']}]\n"
                       "scrape_configs:\n"

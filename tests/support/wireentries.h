@@ -77,6 +77,11 @@ inline const std::vector<WireEntry> &wireEntries() {
              auto r = prometheus::parseBuildInfo(b);
              return outcome<decltype(r)>(r, Skipped{}, [](const decltype(r) &) { return std::size_t(1); });
          }},
+        {"prom.config", "prom_status_config.json", "/api/v1/status/config",
+         [](std::string_view b) {
+             auto r = prometheus::parseExternalLabels(b);
+             return outcome<decltype(r)>(r, Skipped{}, [](const decltype(r) &x) { return x->size(); });
+         }},
         {"am.alerts", "am_alerts.json", "/api/v2/alerts",
          [](std::string_view b) {
              Skipped s;

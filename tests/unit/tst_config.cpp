@@ -117,6 +117,10 @@ private Q_SLOTS:
             << "sources:\n  - name: a\n    prometheus: http://x\n    bearer_token_file: /nonexistent/t\n"
             << 4 << "sources[0].bearer_token_file"
             << "cannot read";
+        QTest::newRow("external labels not a list")
+            << "sources:\n  - name: a\n    prometheus: http://x\n    external_labels: cluster\n"
+            << 4 << "sources[0].external_labels"
+            << "expected a list of label names";
         QTest::newRow("metric without query")
             << "sources: [{name: a, prometheus: 'http://x'}]\nprofile:\n  metrics:\n    - key: cpu\n"
             << 4 << "profile.metrics[0]"

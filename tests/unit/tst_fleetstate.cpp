@@ -4,6 +4,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <map>
 
 using namespace vigil;
 
@@ -146,6 +147,72 @@ private Q_SLOTS:
                 QCOMPARE(a.state, AlertState::Active); // Alertmanager's view wins
                 QCOMPARE(a.seenBy.size(), std::size_t(2));
             }
+    }
+
+    // A backend that cannot report its external labels (Thanos, Mimir): Alertmanager's copy carries
+    // them, Prometheus' does not; with their names configured the two are one alert.
+    void externalLabelsNamedInTheConfigMergeBothCopies() {
+        for (const bool named : {false, true}) {
+            FleetState st(metrics(), "instance");
+            if (named)
+                st.setMergeIgnoredLabels({"cluster", "prometheus"});
+            PollData p = promPoll(1000, {{"a", 0.1}});
+            p.hasRuleAlerts = true;
+            Alert firing = alert("HostDown", "a");
+            firing.state = AlertState::Firing;
+            firing.seenBy = {"prod/prometheus"};
+            p.ruleAlerts = {firing};
+            st.apply(p);
+            Alert fromAm = alert("HostDown", "a");
+            fromAm.labels.set("cluster", "eu1");
+            fromAm.labels.set("prometheus", "monitoring/k8s");
+            fromAm.fingerprint = fromAm.labels.fingerprint();
+            auto u = st.apply(amPoll(0, 1000, {fromAm}));
+            QCOMPARE(u.snapshot->alerts.size(), std::size_t(named ? 1 : 2));
+            if (named) {
+                const Alert &a = u.snapshot->alerts.front();
+                QCOMPARE(a.fingerprint, fromAm.fingerprint); // Alertmanager's identity and labels
+                QCOMPARE(a.labels.value("cluster"), std::string_view("eu1"));
+                QCOMPARE(a.state, AlertState::Active);
+                QCOMPARE(a.seenBy, (std::vector<std::string>{"prod/alertmanager#0", "prod/prometheus"}));
+            }
+        }
+    }
+
+    // Some compatible backends send no startsAt, or Go's zero time: the alert starts when Vigil first
+    // saw it, and keeps that start from poll to poll.
+    void missingStartIsWhenFirstSeen() {
+        FleetState st(metrics(), "instance");
+        Alert zero = alert("HostDown", "a");
+        zero.startsAt = 0;
+        Alert goZero = alert("DiskFull", "a");
+        goZero.startsAt = -62135596800000; // 0001-01-01T00:00:00Z
+        Alert real = alert("CpuHot", "a");
+        real.startsAt = 1'780'000'000'000;
+        const TimeMs before = nowMs();
+        auto first = st.apply(amPoll(0, 1000, {zero, goZero, real}));
+        const TimeMs after = nowMs();
+        std::map<std::string, TimeMs> starts;
+        for (const auto &a : first.snapshot->alerts) {
+            starts[std::string(a.name())] = a.startsAt;
+            QCOMPARE(a.startEstimated, a.name() != "CpuHot");
+        }
+        QCOMPARE(starts["CpuHot"], TimeMs(1'780'000'000'000));
+        for (const char *n : {"HostDown", "DiskFull"}) {
+            QVERIFY(starts[n] >= before);
+            QVERIFY(starts[n] <= after);
+        }
+        QTest::qWait(5);
+        auto second = st.apply(amPoll(0, 2000, {zero, goZero, real}));
+        for (const auto &a : second.snapshot->alerts)
+            QCOMPARE(a.startsAt, starts[std::string(a.name())]);
+        // Gone and back: a new first sighting.
+        st.apply(amPoll(0, 3000, {real}));
+        QTest::qWait(5);
+        auto back = st.apply(amPoll(0, 4000, {zero, real}));
+        for (const auto &a : back.snapshot->alerts)
+            if (a.name() == "HostDown")
+                QVERIFY(a.startsAt > starts["HostDown"]);
     }
 
     void restoreMarksCacheThenLivePollTakesOver() {

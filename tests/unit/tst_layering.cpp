@@ -175,7 +175,7 @@ const std::map<QString, int> &oversizedFiles() {
     static const std::map<QString, int> m{
         {QStringLiteral("widgets/topology/topologyview.cpp"), 836},
         {QStringLiteral("models/store/store.cpp"), 1039},
-        {QStringLiteral("sim/simserver.cpp"), 897},
+        {QStringLiteral("sim/simserver.cpp"), 890},
         {QStringLiteral("widgets/triage/triageview.cpp"), 841},
         {QStringLiteral("models/service/fleetservice.cpp"), 861},
 

@@ -2,6 +2,7 @@
 #include "httpserver.h"
 #include "service/fleetservice.h"
 #include "simserver.h"
+#include "simstatus.h"
 #include "sources/poller.h"
 
 #include "fleetfixtures.h"
@@ -286,7 +287,8 @@ private Q_SLOTS:
         sim::HttpServer server([&](const sim::ServerRequest &req) {
             sim::ServerReply r = fleet.handle(req);
             const bool edges = req.path == "/api/v1/query" && req.param("query") == sim::kEdgeQuery;
-            if (req.path == "/api/v1/rules" || req.path == "/api/v2/alerts/groups" || edges)
+            if (req.path == "/api/v1/rules" || req.path == "/api/v2/alerts/groups" ||
+                req.path == "/api/v1/status/config" || edges)
                 return broken(std::move(r));
             return r;
         });
@@ -306,6 +308,12 @@ private Q_SLOTS:
         for (const auto &w : data->health.warnings)
             rulesWarned = rulesWarned || w.find("/api/v1/rules") != std::string::npos;
         QVERIFY(rulesWarned);
+        // Without the external labels the two copies of an alert may not merge: said, not fatal.
+        bool externalWarned = false;
+        for (const auto &w : data->health.warnings)
+            externalWarned = externalWarned || (w.find("external labels unknown") != std::string::npos &&
+                                                w.find("/api/v1/status/config") != std::string::npos);
+        QVERIFY(externalWarned);
         QVERIFY2(data->health.lastError.find("edges") != std::string::npos, data->health.lastError.c_str());
         Poller am(client, sourceFor(url, 2000), SourceKind::Alertmanager, url, 0, profile);
         auto amData = pollOnce(am);
@@ -315,6 +323,51 @@ private Q_SLOTS:
         for (const auto &w : amData->health.warnings)
             groupsWarned = groupsWarned || w.find("/api/v2/alerts/groups") != std::string::npos;
         QVERIFY(groupsWarned);
+    }
+
+    // Prometheus adds its external labels to the alerts it sends Alertmanager; the poller adds them to
+    // its /api/v1/alerts copy so both copies share one fingerprint. An alert's own label wins.
+    void externalLabelsJoinPrometheusAlerts() {
+        sim::SimOptions o;
+        o.hosts = 60;
+        o.scenario = "rack-failure";
+        sim::SimServer fleet(o);
+        int configReads = 0;
+        sim::HttpServer server([&](const sim::ServerRequest &req) {
+            if (req.path == "/api/v1/status/config") {
+                ++configReads;
+                return sim::promStatusConfig("{cluster: eu1, prometheus: monitoring/k8s, rack: not-this}");
+            }
+            return fleet.handle(req);
+        });
+        std::string err;
+        QVERIFY(server.start("127.0.0.1", 0, &err));
+        const std::string url = "http://127.0.0.1:" + std::to_string(server.port());
+        auto client = std::make_shared<HttpClient>();
+        Poller prom(client, sourceFor(url), SourceKind::Prometheus, url, 0,
+                    QueryProfile::nodeExporterDefault());
+        auto data = pollOnce(prom);
+        QVERIFY(data && data->hasRuleAlerts);
+        QVERIFY2(data->health.lastError.empty(), data->health.lastError.c_str());
+        QVERIFY(!data->ruleAlerts.empty());
+        for (const auto &a : data->ruleAlerts) {
+            QCOMPARE(a.labels.value("cluster"), std::string_view("eu1"));
+            QCOMPARE(a.labels.value("prometheus"), std::string_view("monitoring/k8s"));
+            if (a.name() == "HostDown")
+                QVERIFY(a.labels.value("rack") != "not-this");
+            QCOMPARE(a.fingerprint, a.labels.fingerprint());
+        }
+        // Read once, not every round.
+        QVERIFY(pollOnce(prom));
+        QCOMPARE(configReads, 1);
+        // Names in the config: nothing is asked, nothing added (FleetState merges ignoring them).
+        auto named = sourceFor(url);
+        named.externalLabels = {"cluster", "prometheus"};
+        Poller configured(client, named, SourceKind::Prometheus, url, 0, QueryProfile::nodeExporterDefault());
+        auto plain = pollOnce(configured);
+        QVERIFY(plain && !plain->ruleAlerts.empty());
+        QCOMPARE(configReads, 1);
+        QVERIFY(!plain->ruleAlerts.front().labels.has("cluster"));
     }
 
     // A wrong-typed element inside an otherwise valid answer (it aborted Vigil before): the rest of the

@@ -209,6 +209,30 @@ private Q_SLOTS:
         QVERIFY(r->version.starts_with("2.42.0"));
     }
 
+    void externalLabels() {
+        // Recorded from a real Prometheus with kube-prometheus' external labels.
+        auto r = prometheus::parseExternalLabels(fixture("prom_status_config.json"));
+        QVERIFY(r.ok());
+        QCOMPARE(r->toString(), std::string("{cluster=\"eu1\", prometheus=\"monitoring/k8s\", "
+                                            "prometheus_replica=\"prometheus-k8s-0\"}"));
+        // No external labels: none, not an error.
+        auto none = prometheus::parseExternalLabels(
+            "{\"status\":\"success\",\"data\":{\"yaml\":\"global:\\n  scrape_interval: 15s\\n\"}}");
+        QVERIFY(none.ok() && none->empty());
+        // YAML that does not parse, and no yaml string at all, are errors naming the endpoint.
+        auto broken = prometheus::parseExternalLabels(
+            "{\"status\":\"success\",\"data\":{\"yaml\":\"global: [unclosed\"}}");
+        QVERIFY(!broken.ok());
+        QVERIFY(broken.error().describe().find("/api/v1/status/config") != std::string::npos);
+        QVERIFY(!prometheus::parseExternalLabels("{\"status\":\"success\",\"data\":{\"yaml\":7}}").ok());
+        // A map value under external_labels is skipped, the scalars kept.
+        auto mixed =
+            prometheus::parseExternalLabels("{\"status\":\"success\",\"data\":{\"yaml\":\"global:\\n  "
+                                            "external_labels:\\n    a: x\\n    b: {c: d}\\n\"}}");
+        QVERIFY(mixed.ok());
+        QCOMPARE(mixed->toString(), std::string("{a=\"x\"}"));
+    }
+
     void requests() {
         auto q = prometheus::queryRequest("http://prom:9090/prefix/", "sum(rate(x{a=\"b c\"}[5m]))",
                                           1795481723773);
