@@ -65,7 +65,7 @@ MainWindow::MainWindow(FleetSource *service, FleetActions *actions, QWidget *par
               service->loadDrift(since, context, std::move(done));
           },
           QString::fromStdString(service->config().drift.roleLabel)))
-    , m_serviceDetail(new ServiceDetailDialog(service->config().profile.hostLabel,
+    , m_serviceDetail(new ServiceDetailDialog(service->config().profile.host,
                                               service->config().topology.serviceLabel, this))
     , m_tabs(new QTabWidget)
     , m_banner(new QLabel)
@@ -283,7 +283,7 @@ void MainWindow::markHosts(const QString &what, const QStringList &hosts, const 
         names.push_back(h.toStdString());
     m_heatmap->setSelection(what, names);
     m_hostMap->setSelection(what, names);
-    m_triageView->setSelection(what, names, m_source->config().profile.hostLabel);
+    m_triageView->setSelection(what, names, m_source->config().profile.host);
     if (from != QLatin1String("topology"))
         m_topology->canvas()->setHighlightHosts(hosts);
     if (from != QLatin1String("services"))

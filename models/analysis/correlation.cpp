@@ -58,7 +58,7 @@ std::uint32_t Correlator::locate(const FleetGraph &g, const Alert &a, std::uint6
     Located &l = m_entries[slot];
     if (!inserted && l.groupKey >= 0)
         return slot;
-    l.host = g.host(a.labels.value(m_opt.hostLabel));
+    l.host = g.host(m_opt.identity.hostOf(a.labels));
     if (l.host >= 0) {
         l.service = g.node(l.host).service;
     } else {
@@ -88,7 +88,7 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
     auto result = std::make_shared<TriageResult>();
     result->computedAt = now;
     result->flapReturns = m_opt.flapReturns;
-    result->hostLabel = m_opt.hostLabel;
+    result->identity = m_opt.identity;
     result->serviceLabel = m_opt.serviceLabel;
     result->groupBy = m_opt.groupBy;
     const std::size_t n = alerts.size();

@@ -5,6 +5,7 @@
 // reason, and incidents are ranked. Pure std C++ over immutable inputs; the Correlator keeps only what
 // incremental updates, "new"/"escalating" flags and flapping detection need between polls.
 #include "fleet/alert.h"
+#include "fleet/hostidentity.h"
 #include "fleetgraph.h"
 
 #include <array>
@@ -17,7 +18,7 @@
 namespace vigil::analysis {
 
 struct CorrelationOptions {
-    std::string hostLabel = "instance";   // as in the query profile
+    HostIdentity identity;                // as in the query profile
     std::string serviceLabel = "service"; // as in the topology config
     TimeMs window = 5 * 60'000;           // alerts starting this close to a cause's onset belong to it
     TimeMs lead = 60'000;                 // ...and this much before it (clocks and scrape intervals differ)
@@ -92,7 +93,7 @@ struct TriageResult {
     bool storm = false;
     TimeMs computedAt = 0;
     // The labels this was computed with (what a silence of an incident must match on).
-    std::string hostLabel = "instance";
+    HostIdentity identity;
     std::string serviceLabel = "service";
     std::vector<std::string> groupBy{"alertname"};
     // Per Alertmanager group (aligned with the snapshot's amGroups): how Vigil regrouped its alerts.

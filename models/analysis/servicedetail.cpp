@@ -16,14 +16,14 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 void countAlerts(ServiceDetail &d, const FleetSnapshot &snap, const std::set<std::string> &members,
                  std::map<std::string, ServiceDetail::HostRow> &rows, const std::string &service,
-                 const std::string &hostLabel, const std::string &serviceLabel) {
+                 const HostIdentity &identity, const std::string &serviceLabel) {
     std::map<std::string, ServiceDetail::AlertRow> byName;
     std::map<std::string, std::set<std::string>> hostsOf;
     for (const auto &a : snap.alerts) {
         const int sev = healthSeverity(a);
         if (sev < 0 || a.state == AlertState::Resolved)
             continue;
-        const std::string host(a.labels.value(hostLabel));
+        const std::string host(identity.hostOf(a.labels));
         const bool onHost = members.count(host) > 0;
         if (!onHost && a.labels.value(serviceLabel) != service)
             continue;
@@ -78,7 +78,7 @@ void addDependencies(ServiceDetail &d, const FleetSnapshot &snap, const FleetGra
 } // namespace
 
 ServiceDetail serviceDetail(const FleetSnapshot &snap, const std::string &service,
-                            const std::string &hostLabel, const std::string &serviceLabel) {
+                            const HostIdentity &identity, const std::string &serviceLabel) {
     ServiceDetail d;
     const FleetGraph *graph = snap.graph.get();
     const int node = graph ? graph->service(service) : -1;
@@ -98,7 +98,7 @@ ServiceDetail serviceDetail(const FleetSnapshot &snap, const std::string &servic
             r.up = host->up;
         }
     }
-    countAlerts(d, snap, members, rows, service, hostLabel, serviceLabel);
+    countAlerts(d, snap, members, rows, service, identity, serviceLabel);
     d.hosts = static_cast<int>(members.size());
     for (const auto &[h, r] : rows) {
         d.up += r.inInventory && r.up == UpState::Up;

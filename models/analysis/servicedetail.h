@@ -40,7 +40,8 @@ struct ServiceDetail {
     std::vector<AlertRow> alertRows; // worst first, then most
 };
 
+// Alerts are on the host identity names, or name the service by serviceLabel.
 ServiceDetail serviceDetail(const FleetSnapshot &snapshot, const std::string &service,
-                            const std::string &hostLabel, const std::string &serviceLabel);
+                            const HostIdentity &identity, const std::string &serviceLabel);
 
 } // namespace vigil::analysis

@@ -552,7 +552,7 @@ int healthSeverity(const Alert &a) {
 }
 
 std::vector<NodeHealth> computeHealth(const FleetGraph &graph, const std::vector<Host> &hosts,
-                                      const std::vector<Alert> &alerts, const std::string &hostLabel,
+                                      const std::vector<Alert> &alerts, const HostIdentity &identity,
                                       const std::string &serviceLabel) {
     std::vector<NodeHealth> out(graph.nodes().size());
     auto bubble = [&](int node, auto &&apply) {
@@ -583,7 +583,7 @@ std::vector<NodeHealth> computeHealth(const FleetGraph &graph, const std::vector
             nh.severity = std::max(nh.severity, sev);
             ++nh.alerts;
         };
-        if (const int hn = graph.host(a.labels.value(hostLabel)); hn >= 0) {
+        if (const int hn = graph.host(identity.hostOf(a.labels)); hn >= 0) {
             bubble(hn, mark);
             if (const int s = graph.node(hn).service; s >= 0)
                 mark(out[static_cast<std::size_t>(s)]);
@@ -591,7 +591,7 @@ std::vector<NodeHealth> computeHealth(const FleetGraph &graph, const std::vector
             bubble(gn, mark); // an alert on a rack or zone itself (SwitchDown)
         }
         if (const int sn = graph.service(a.labels.value(serviceLabel));
-            sn >= 0 && graph.host(a.labels.value(hostLabel)) < 0)
+            sn >= 0 && graph.host(identity.hostOf(a.labels)) < 0)
             mark(out[static_cast<std::size_t>(sn)]);
     }
     return out;

@@ -93,9 +93,9 @@ struct NodeHealth {
 // when it does not count (silenced, inhibited or suppressed).
 int healthSeverity(const Alert &alert);
 
-// Per graph node. Alerts name hosts by hostLabel and services by serviceLabel.
+// Per graph node. Alerts name hosts by identity and services by serviceLabel.
 std::vector<NodeHealth> computeHealth(const FleetGraph &graph, const std::vector<Host> &hosts,
-                                      const std::vector<Alert> &alerts, const std::string &hostLabel,
+                                      const std::vector<Alert> &alerts, const HostIdentity &identity,
                                       const std::string &serviceLabel);
 
 struct BlastRadius {

@@ -8,6 +8,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -215,10 +216,24 @@ public:
     }
 
     QueryProfile profile(const YAML::Node &n, const std::string &path) const {
-        allowKeys(n, path, {"host_label", "up", "metrics", "facts", "load"});
+        allowKeys(n, path, {"host_label", "host_strip_port", "up", "metrics", "facts", "load"});
         QueryProfile p = QueryProfile::nodeExporterDefault();
-        if (n["host_label"])
-            p.hostLabel = string(n["host_label"], join(path, "host_label"));
+        // host_label: instance, or a list tried in order: [node, instance, nodename, hostname].
+        if (const auto h = n["host_label"]) {
+            const std::string hp = join(path, "host_label");
+            p.host.labels.clear();
+            if (h.IsSequence()) {
+                for (std::size_t i = 0; i < h.size(); ++i)
+                    p.host.labels.push_back(string(h[i], hp));
+            } else {
+                p.host.labels.push_back(string(h, hp));
+            }
+            if (p.host.labels.empty() || std::any_of(p.host.labels.begin(), p.host.labels.end(),
+                                                     [](const auto &l) { return l.empty(); }))
+                fail(h, hp, "expected a label name or a list of them, tried in order");
+        }
+        if (n["host_strip_port"])
+            p.host.stripPort = boolean(n["host_strip_port"], join(path, "host_strip_port"));
         if (n["up"])
             p.upQuery = string(n["up"], join(path, "up"));
         if (const auto ms = n["metrics"]) {

@@ -1,6 +1,8 @@
 #pragma once
 // The query profile: which PromQL yields which per-host figure and which series carry facts. It is data
 // from the config, not code; the default fits node_exporter.
+#include "hostidentity.h"
+
 #include <string>
 #include <vector>
 
@@ -43,7 +45,7 @@ struct LoadProfile {
 };
 
 struct QueryProfile {
-    std::string hostLabel = "instance"; // the label that names a host
+    HostIdentity host;          // the labels that name a host (profile.host_label)
     std::string upQuery = "up";         // one series per scrape target; defines the inventory
     std::vector<MetricQuery> metrics;
     std::vector<FactQuery> facts;

@@ -56,10 +56,10 @@ void IncidentModel::setSnapshot(FleetSnapshotPtr snapshot) {
     Q_EMIT updated();
 }
 
-void IncidentModel::setMarkedHosts(std::vector<std::string> hosts, std::string hostLabel) {
+void IncidentModel::setMarkedHosts(std::vector<std::string> hosts, HostIdentity identity) {
     std::sort(hosts.begin(), hosts.end());
     m_markedHosts = std::move(hosts);
-    m_hostLabel = std::move(hostLabel);
+    m_identity = std::move(identity);
     requestMarks();
 }
 
@@ -73,8 +73,8 @@ void IncidentModel::requestMarks() {
     m_jobs.runOrInline(
         none || m_snapshot->alerts.size() <= kInlineAlerts, JobRunner::Pool::Interactive,
         QStringLiteral("marks"), "marking incidents", this,
-        [snap = m_snapshot, hosts = m_markedHosts, label = m_hostLabel](const CancelToken &) {
-            return marksOf(snap.get(), hosts, label);
+        [snap = m_snapshot, hosts = m_markedHosts, id = m_identity](const CancelToken &) {
+            return marksOf(snap.get(), hosts, id);
         },
         [this, snap = m_snapshot](std::vector<char> marks) {
             if (snap != m_snapshot)
@@ -88,14 +88,14 @@ void IncidentModel::requestMarks() {
 }
 
 std::vector<char> IncidentModel::marksOf(const FleetSnapshot *snapshot, const std::vector<std::string> &hosts,
-                                         const std::string &hostLabel) {
+                                         const HostIdentity &identity) {
     const auto *t = snapshot ? snapshot->triage.get() : nullptr;
     std::vector<char> marked(t ? t->incidents.size() : 0, 0);
     if (!t || hosts.empty())
         return marked;
     for (std::size_t i = 0; i < t->incidents.size(); ++i)
         for (auto a : t->incidents[i].alerts) {
-            const auto host = snapshot->alerts[a].labels.value(hostLabel);
+            const auto host = identity.hostOf(snapshot->alerts[a].labels);
             if (!host.empty() && std::binary_search(hosts.begin(), hosts.end(), host)) {
                 marked[i] = 1;
                 break;

@@ -40,8 +40,8 @@ public:
 
     void setSnapshot(FleetSnapshotPtr snapshot);
     // Hosts selected in another view: incidents with an alert on one of them are marked (MarkedRole).
-    // hostLabel names the host in alert labels. Empty: nothing marked.
-    void setMarkedHosts(std::vector<std::string> hosts, std::string hostLabel);
+    // identity names an alert's host. Empty: nothing marked.
+    void setMarkedHosts(std::vector<std::string> hosts, HostIdentity identity);
     [[nodiscard]] int markedCount() const;
     [[nodiscard]] FleetSnapshotPtr snapshot() const { return m_snapshot; }
     [[nodiscard]] const analysis::TriageResult *triage() const;
@@ -75,12 +75,12 @@ private:
     // (a pass over every member alert); marksChanged follows either way.
     void requestMarks();
     static std::vector<char> marksOf(const FleetSnapshot *snapshot, const std::vector<std::string> &hosts,
-                                     const std::string &hostLabel);
+                                     const HostIdentity &identity);
 
     FleetSnapshotPtr m_snapshot;
     std::vector<std::string> m_keys;
     std::vector<std::string> m_markedHosts; // sorted
-    std::string m_hostLabel = "instance";
+    HostIdentity m_identity;
     std::vector<char> m_marked; // per row
     JobRunner m_jobs;
 };

@@ -91,7 +91,7 @@ void FleetService::loadHistory(const QString &channel, const std::string &metric
     const int mi = m_config.profile.metricIndex(metricKey);
     if (mi >= 0)
         job.query = m_config.profile.metrics[static_cast<std::size_t>(mi)].query;
-    job.hostLabel = m_config.profile.hostLabel;
+    job.identity = m_config.profile.host;
     if (m_current)
         job.hosts = hostNames(*m_current);
     job.stepMs = analysis::stepForRange(to - from, columns);
@@ -148,7 +148,7 @@ void FleetService::loadWear(int hours, QObject *context, std::function<void(Wear
         HistoryJob job;
         job.metricKey = m.key;
         job.query = m.query;
-        job.hostLabel = m_config.profile.hostLabel;
+        job.identity = m_config.profile.host;
         if (m_current)
             job.hosts = hostNames(*m_current);
         // Wear moves over hours and days: 48 buckets (half an hour each over a day) show the trend, and

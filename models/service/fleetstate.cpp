@@ -9,9 +9,9 @@
 
 namespace vigil {
 
-FleetState::FleetState(std::vector<MetricQuery> metrics, std::string hostLabel)
+FleetState::FleetState(std::vector<MetricQuery> metrics, HostIdentity identity)
     : m_metrics(std::move(metrics))
-    , m_hostLabel(std::move(hostLabel))
+    , m_identity(std::move(identity))
     , m_snapshot(std::make_shared<FleetSnapshot>()) {}
 
 void FleetState::addSource(const SourceHealth &health) {
@@ -390,7 +390,7 @@ FleetSnapshotPtr FleetState::build() {
     for (const auto &a : s->alerts)
         if ((a.state == AlertState::Active || a.state == AlertState::Firing) && !a.isSilenced() &&
             !a.isInhibited())
-            ++perHost[a.labels.value(m_hostLabel)];
+            ++perHost[m_identity.hostOf(a.labels)];
     for (auto &h : s->hosts) {
         auto it = perHost.find(h.name);
         h.activeAlerts = it == perHost.end() ? 0 : it->second;

@@ -19,7 +19,7 @@ struct CachedState;
 
 class FleetState final {
 public:
-    FleetState(std::vector<MetricQuery> metrics, std::string hostLabel);
+    FleetState(std::vector<MetricQuery> metrics, HostIdentity identity);
 
     // Seeds the state from the cache so the first snapshot shows the last known fleet, marked stale.
     void restore(const CachedState &cache);
@@ -62,7 +62,7 @@ private:
     FleetSnapshotPtr build();
 
     std::vector<MetricQuery> m_metrics;
-    std::string m_hostLabel;
+    HostIdentity m_identity;
     std::map<std::string, SourceHealth> m_health;
     std::map<std::string, PromPart> m_prom;
     std::map<std::string, AmPart> m_am;

@@ -93,7 +93,7 @@ analysis::MetricGrid loadHistory(const HistoryJob &job) {
                 for (const auto &w : parsed.value().warnings)
                     warnings.push_back(src.name + ": " + w);
                 for (const auto &series : parsed.value().matrix) {
-                    const int row = acc.rowOf(series.metric.value(job.hostLabel));
+                    const int row = acc.rowOf(std::string(job.identity.hostOf(series.metric)));
                     if (row < 0)
                         continue;
                     for (const auto &[t, v] : series.points)

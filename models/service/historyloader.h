@@ -19,7 +19,7 @@ class Store;
 struct HistoryJob {
     std::string metricKey;
     std::string query; // the profile's PromQL for it
-    std::string hostLabel = "instance";
+    HostIdentity identity;
     std::vector<std::string> hosts; // rows, sorted by name
     TimeMs from = 0;
     std::int64_t stepMs = 60'000;

@@ -17,7 +17,7 @@ namespace vigil {
 Pipeline::Pipeline(Config config, std::shared_ptr<HttpClient> client)
     : m_config(std::move(config))
     , m_client(std::move(client))
-    , m_state(m_config.profile.metrics, m_config.profile.hostLabel)
+    , m_state(m_config.profile.metrics, m_config.profile.host)
     , m_retention(this) {
     m_state.setStaticEdges(m_config.topology.edges);
     {
@@ -29,7 +29,7 @@ Pipeline::Pipeline(Config config, std::shared_ptr<HttpClient> client)
         m_state.setMergeIgnoredLabels(std::move(ignored));
     }
     analysis::CorrelationOptions options;
-    options.hostLabel = m_config.profile.hostLabel;
+    options.identity = m_config.profile.host;
     options.serviceLabel = m_config.topology.serviceLabel;
     options.groupBy = m_config.triage.groupBy;
     options.window = m_config.triage.windowMs;

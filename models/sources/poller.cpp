@@ -309,7 +309,7 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
     data->timings.parseMs = msSince(t0);
 
     auto t1 = Clock::now();
-    const std::string &hostLabel = m_profile.hostLabel;
+    const HostIdentity &identity = m_profile.host;
     if (up) {
         data->hasInventory = true;
         std::unordered_map<std::string, std::size_t> index;
@@ -317,7 +317,7 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
         data->hosts.reserve(up->vector.size());
         const auto nan = std::numeric_limits<double>::quiet_NaN();
         for (auto &s : up->vector) {
-            std::string name(s.metric.value(hostLabel));
+            std::string name(identity.hostOf(s.metric));
             if (name.empty())
                 continue;
             auto [it, inserted] = index.emplace(name, data->hosts.size());
@@ -344,7 +344,7 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
                 continue;
             data->metricOk[i] = true;
             for (const auto &s : metrics[i]->vector)
-                if (auto it = index.find(std::string(s.metric.value(hostLabel))); it != index.end())
+                if (auto it = index.find(std::string(identity.hostOf(s.metric))); it != index.end())
                     data->hosts[it->second].metrics[i] = s.value;
         }
         std::sort(data->hosts.begin(), data->hosts.end(),
@@ -356,7 +356,7 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
                 continue;
             }
             for (const auto &s : facts[i]->vector) {
-                std::string host(s.metric.value(hostLabel));
+                std::string host(identity.hostOf(s.metric));
                 if (host.empty() || !index.count(host))
                     continue;
                 const auto &fq = m_profile.facts[i];

@@ -136,9 +136,9 @@ FleetRounds buildRounds(int rounds) {
     FleetRounds out;
     Config &cfg = out.config;
     cfg.topology.hierarchy = {"region", "zone", "rack"};
-    FleetState state(cfg.profile.metrics, cfg.profile.hostLabel);
+    FleetState state(cfg.profile.metrics, cfg.profile.host);
     analysis::CorrelationOptions o;
-    o.hostLabel = cfg.profile.hostLabel;
+    o.identity = cfg.profile.host;
     o.serviceLabel = cfg.topology.serviceLabel;
     state.setAnalyzer(analysis::FleetAnalyzer(cfg.topology, o));
     std::mt19937 rng(7);

@@ -123,7 +123,7 @@ int main(int argc, char **argv) {
     bench("poll.parse" + tag, data->timings.parseMs, "ms");
     bench("poll.normalize" + tag, data->timings.normalizeMs, "ms");
 
-    FleetState state(profile.metrics, profile.hostLabel);
+    FleetState state(profile.metrics, profile.host);
     auto t0 = Clock::now();
     auto first = state.apply(*data);
     bench("poll.snapshot_build.first" + tag, ms(t0, Clock::now()), "ms");

@@ -174,7 +174,7 @@ private Q_SLOTS:
             e.errorsPerSecond = e.to == "db" ? 350 : 1;
         }
         const FleetSnapshotPtr snap = withRates;
-        ServiceDetailDialog d("instance", "service");
+        ServiceDetailDialog d(HostIdentity{}, "service");
         d.showService(snap, QStringLiteral("api"));
         QVERIFY(d.summary().contains(QStringLiteral("service api")));
         const auto &g = *snap->graph;
@@ -323,7 +323,7 @@ private Q_SLOTS:
         IncidentModel model;
         model.setSnapshot(snap);
         TriageView triage(&model);
-        triage.setSelection(selected[0][0].toString(), names, "instance");
+        triage.setSelection(selected[0][0].toString(), names, HostIdentity{});
         QVERIFY(model.index(0, 0).data(IncidentModel::MarkedRole).toBool());
         QVERIFY(model.markedCount() >= 1 && model.markedCount() < model.rowCount());
         QVERIFY(triage.selectionNote()->text().contains(selected[0][0].toString()));
@@ -354,7 +354,7 @@ private Q_SLOTS:
         QCOMPARE(heat.canvas()->markedRows(), static_cast<int>(names.size()));
         if (const QString dir = qEnvironmentVariable("VIGIL_SHOTS"); !dir.isEmpty()) { // to look at them
             triage.resize(1280, 800);
-            triage.setSelection(selected[0][0].toString(), names, "instance");
+            triage.setSelection(selected[0][0].toString(), names, HostIdentity{});
             heat.grab().save(dir + QStringLiteral("/heatmap-marked.png"));
             triage.grab().save(dir + QStringLiteral("/triage-marked.png"));
         }

@@ -74,7 +74,7 @@ private Q_SLOTS:
         QCOMPARE(proxy.rowCount(), n);
         // Incidents with an alert on a marked host are tinted; the others are not.
         const Alert &first = snap->alerts[snap->triage->incidents.front().alerts.front()];
-        model.setMarkedHosts({std::string(first.labels.value("instance"))}, "instance");
+        model.setMarkedHosts({std::string(first.labels.value("instance"))}, HostIdentity{});
         int tinted = 0;
         for (int r = 0; r < proxy.rowCount(); ++r) {
             const bool marked = proxy.index(r, 0).data(IncidentModel::MarkedRole).toBool();

@@ -46,7 +46,7 @@ private Q_SLOTS:
         QCOMPARE(c->sources[0].auth.bearerToken, std::string("s3cret"));
         QCOMPARE(c->sources[1].auth.header(), std::string("Basic bm9jOnB3"));
         QVERIFY(!c->sources[1].tlsVerify);
-        QCOMPARE(c->profile.hostLabel, std::string("node"));
+        QCOMPARE(c->profile.host.labels, std::vector<std::string>{"node"});
         QCOMPARE(c->profile.metrics.size(), std::size_t(1));
         QCOMPARE(c->profile.facts.size(), std::size_t(5)); // defaults kept
         QCOMPARE(c->profile.facts[2].keyLabels, std::vector<std::string>{"package"});
@@ -65,6 +65,22 @@ private Q_SLOTS:
         QCOMPARE(c->sources[0].intervalMs, 15000LL);
         QCOMPARE(c->profile.metrics.size(), std::size_t(8));
         QCOMPARE(c->profile.wear.size(), std::size_t(3));
+    }
+
+    // A Kubernetes fleet: hosts by node, then by instance without the port; external labels named.
+    void hostIdentityAndExternalLabels() {
+        ConfigError err;
+        auto c = ConfigLoader::loadString(
+            "sources:\n  - name: k8s\n    prometheus: http://127.0.0.1:9090\n"
+            "    alertmanager: http://127.0.0.1:9093\n    external_labels: [cluster, prometheus]\n"
+            "profile:\n  host_label: [node, instance, nodename]\n  host_strip_port: true\n",
+            "vigil.yaml", &err);
+        QVERIFY2(c.has_value(), err.toString().c_str());
+        QCOMPARE(c->profile.host.labels, (std::vector<std::string>{"node", "instance", "nodename"}));
+        QVERIFY(c->profile.host.stripPort);
+        QCOMPARE(c->sources[0].externalLabels, (std::vector<std::string>{"cluster", "prometheus"}));
+        auto d = ConfigLoader::loadString("sources: [{name: a, prometheus: 'http://x'}]\n", "d.yaml", &err);
+        QVERIFY(d && d->profile.host == HostIdentity{} && d->sources[0].externalLabels.empty());
     }
 
     void errors_data() {
@@ -117,6 +133,10 @@ private Q_SLOTS:
             << "sources:\n  - name: a\n    prometheus: http://x\n    bearer_token_file: /nonexistent/t\n"
             << 4 << "sources[0].bearer_token_file"
             << "cannot read";
+        QTest::newRow("host label list with an empty name")
+            << "sources: [{name: a, prometheus: 'http://x'}]\nprofile:\n  host_label: [node, '']\n"
+            << 3 << "profile.host_label"
+            << "a label name or a list";
         QTest::newRow("external labels not a list")
             << "sources:\n  - name: a\n    prometheus: http://x\n    external_labels: cluster\n"
             << 4 << "sources[0].external_labels"

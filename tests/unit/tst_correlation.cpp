@@ -94,6 +94,36 @@ private Q_SLOTS:
         QVERIFY(g->dependenciesOf(g->service("batch")).empty());
     }
 
+    // Kubernetes-shaped labels: node_exporter's alert names the machine by instance (with a port),
+    // the pod alerts by node, with instance = the kube-state-metrics pod. With the identity
+    // [node, instance], ports stripped, all of them are on h21, never on the kube-state-metrics pod.
+    void alertsFindTheirHostByTheIdentity() {
+        std::vector<Alert> alerts;
+        alerts.push_back(
+            alert({{"alertname", "NodeDown"}, {"instance", "h21:9100"}, {"severity", "critical"}}, T0));
+        for (int i = 0; i < 5; ++i)
+            alerts.push_back(alert({{"alertname", "KubePodNotReady"},
+                                    {"instance", "ksm-0:8080"},
+                                    {"namespace", "ns" + std::to_string(i)},
+                                    {"node", "h21"},
+                                    {"severity", "warning"}},
+                                   T0 + 60'000 + i * 1000));
+        CorrelationOptions o;
+        o.identity = HostIdentity{{"node", "instance"}, true};
+        Correlator c(o);
+        const auto r = c.update(graph(), alerts, T0 + 120'000);
+        QCOMPARE(r->identity, o.identity);
+        const Incident *inc = incidentWith(*r, alerts, "NodeDown");
+        QVERIFY(inc);
+        QCOMPARE(inc->alerts.size(), alerts.size());
+        QCOMPARE(inc->causeKind, CauseKind::Host);
+        QCOMPARE(inc->causeName, std::string("h21"));
+        // The README's default (instance as it is) puts the pod alerts nowhere near h21.
+        Correlator plain;
+        const auto p = plain.update(graph(), alerts, T0 + 120'000);
+        QVERIFY(incidentWith(*p, alerts, "NodeDown")->alerts.size() < alerts.size());
+    }
+
     void rackFailureCollapsesIntoOneIncident() {
         std::vector<Alert> alerts;
         Alert sw = alert({{"alertname", "SwitchDown"}, {"rack", "r2"}, {"severity", "critical"}}, T0);

@@ -59,7 +59,7 @@ class TestFleetState : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void hostsAndDiff() {
-        FleetState st(metrics(), "instance");
+        FleetState st(metrics(), HostIdentity{});
         auto u1 = st.apply(promPoll(1000, {{"b", 0.2}, {"a", 0.1}}));
         QCOMPARE(u1.snapshot->hosts.size(), std::size_t(2));
         QCOMPARE(u1.batch->hostsChanged.size(), std::size_t(2));
@@ -74,14 +74,14 @@ private Q_SLOTS:
     }
 
     void failedMetricKeepsLastValues() {
-        FleetState st(metrics(), "instance");
+        FleetState st(metrics(), HostIdentity{});
         st.apply(promPoll(1000, {{"a", 0.4}}));
         auto u = st.apply(promPoll(2000, {{"a", 0.9}}, /*cpuOk=*/false));
         QCOMPARE(u.snapshot->hosts[0].metrics[0], 0.4);
     }
 
     void failedPollKeepsState() {
-        FleetState st(metrics(), "instance");
+        FleetState st(metrics(), HostIdentity{});
         st.apply(promPoll(1000, {{"a", 0.4}}));
         st.apply(amPoll(0, 1000, {alert("HostDown", "a")}));
         PollData failed;
@@ -102,7 +102,7 @@ private Q_SLOTS:
     }
 
     void dedupAcrossAlertmanagerCluster() {
-        FleetState st(metrics(), "instance");
+        FleetState st(metrics(), HostIdentity{});
         st.apply(amPoll(0, 1000, {alert("HostDown", "a"), alert("HighCpu", "b")}));
         auto u = st.apply(amPoll(1, 1000, {alert("HostDown", "a")}));
         QCOMPARE(u.snapshot->alerts.size(), std::size_t(2));
@@ -115,7 +115,7 @@ private Q_SLOTS:
     }
 
     void alertLifecycle() {
-        FleetState st(metrics(), "instance");
+        FleetState st(metrics(), HostIdentity{});
         auto u1 = st.apply(amPoll(0, 1000, {alert("A", "x"), alert("B", "y")}));
         QCOMPARE(u1.batch->alertsChanged.size(), std::size_t(2));
         auto silenced = alert("B", "y");
@@ -129,7 +129,7 @@ private Q_SLOTS:
     }
 
     void prometheusAlertsMergeWithAlertmanager() {
-        FleetState st(metrics(), "instance");
+        FleetState st(metrics(), HostIdentity{});
         PollData p = promPoll(1000, {{"a", 0.1}});
         p.hasRuleAlerts = true;
         Alert pending = alert("SlowBurn", "a");
@@ -153,7 +153,7 @@ private Q_SLOTS:
     // them, Prometheus' does not; with their names configured the two are one alert.
     void externalLabelsNamedInTheConfigMergeBothCopies() {
         for (const bool named : {false, true}) {
-            FleetState st(metrics(), "instance");
+            FleetState st(metrics(), HostIdentity{});
             if (named)
                 st.setMergeIgnoredLabels({"cluster", "prometheus"});
             PollData p = promPoll(1000, {{"a", 0.1}});
@@ -182,7 +182,7 @@ private Q_SLOTS:
     // Some compatible backends send no startsAt, or Go's zero time: the alert starts when Vigil first
     // saw it, and keeps that start from poll to poll.
     void missingStartIsWhenFirstSeen() {
-        FleetState st(metrics(), "instance");
+        FleetState st(metrics(), HostIdentity{});
         Alert zero = alert("HostDown", "a");
         zero.startsAt = 0;
         Alert goZero = alert("DiskFull", "a");
@@ -223,7 +223,7 @@ private Q_SLOTS:
         h.sources = {"prod/prometheus"};
         cache.hosts = {h};
         cache.metrics = metrics();
-        FleetState st(metrics(), "instance");
+        FleetState st(metrics(), HostIdentity{});
         st.restore(cache);
         QVERIFY(st.snapshot()->fromCache);
         QCOMPARE(st.snapshot()->hosts.size(), std::size_t(1));

@@ -36,7 +36,7 @@ private Q_SLOTS:
             alert({{"alertname", "KubePodCrashLooping"}, {"node", "node-c"}, {"namespace", "shop"}}),
         };
         TriageResult t;
-        t.hostLabel = "node";
+        t.identity.labels = {"node"};
         t.groupBy = {"alertname"};
         Incident inc;
         inc.causeKind = CauseKind::AlertGroup;
@@ -94,7 +94,7 @@ private Q_SLOTS:
     // label, a rack by its hierarchy level.
     void causesUseConfiguredLabels() {
         TriageResult t;
-        t.hostLabel = "node";
+        t.identity.labels = {"node"};
         t.serviceLabel = "app";
         Incident host;
         host.causeKind = CauseKind::Host;
@@ -117,6 +117,59 @@ private Q_SLOTS:
             alertSilence(alert({{"alertname", "NodeDown"}, {"node", "node-7"}, {"severity", "critical"}}), t);
         QCOMPARE(QString::fromStdString(formatMatchers(one)),
                  QStringLiteral("alertname=\"NodeDown\" node=\"node-7\""));
+    }
+
+    // Hosts named by instance with the port stripped (one machine, several exporters): the silence of
+    // a host's incident reaches its alerts from every port, and no other host's.
+    void strippedPortsAreMatchedWithAnyPort() {
+        std::vector<Alert> alerts{
+            alert({{"alertname", "NodeFilesystemAlmostFull"}, {"instance", "10.0.0.5:9100"}}),
+            alert({{"alertname", "ProcessDown"}, {"instance", "10.0.0.5:9256"}}),
+            alert({{"alertname", "NodeFilesystemAlmostFull"}, {"instance", "10.0.0.50:9100"}}),
+            alert({{"alertname", "NodeFilesystemAlmostFull"}, {"instance", "[fd00::7]:9100"}}),
+        };
+        TriageResult t;
+        t.identity.stripPort = true;
+        Incident inc;
+        inc.causeKind = CauseKind::Host;
+        inc.causeName = "10.0.0.5";
+        inc.alerts = {0, 1};
+        auto s = incidentSilence(inc, t, alerts);
+        QVERIFY2(s.refusal.empty(), s.refusal.c_str());
+        QCOMPARE(caught(s.matchers, {alerts[0], alerts[1]}), 2);
+        QCOMPARE(caught(s.matchers, {alerts[2], alerts[3]}), 0);
+        // An IPv6 host is written in brackets with its port.
+        inc.causeName = "fd00::7";
+        inc.alerts = {3};
+        s = incidentSilence(inc, t, alerts);
+        QVERIFY2(s.refusal.empty(), s.refusal.c_str());
+        QCOMPARE(caught(s.matchers, alerts), 1);
+        QCOMPARE(caught(s.matchers, {alerts[3]}), 1);
+        // One alert: its own label value, exactly.
+        const auto one = alertSilence(alerts[1], t);
+        QCOMPARE(caught(one, alerts), 1);
+    }
+
+    // Identity [node, instance]: a pod alert names its node, node_exporter's its instance. One
+    // silence cannot match both labels: refused with the reason, never a silence that misses half.
+    void hostsNamedByDifferentLabelsAreRefused() {
+        std::vector<Alert> alerts{
+            alert({{"alertname", "KubePodNotReady"}, {"node", "ip-10-20-79-93"}, {"namespace", "shop"}}),
+            alert({{"alertname", "NodeDown"}, {"instance", "ip-10-20-79-93"}}),
+        };
+        TriageResult t;
+        t.identity.labels = {"node", "instance"};
+        Incident inc;
+        inc.causeKind = CauseKind::Host;
+        inc.causeName = "ip-10-20-79-93";
+        inc.alerts = {0, 1};
+        const auto s = incidentSilence(inc, t, alerts);
+        QVERIFY(s.matchers.empty());
+        QVERIFY2(s.refusal.find("(instance, node)") != std::string::npos, s.refusal.c_str());
+        // Each alert alone is silenced by the label that names its host.
+        QCOMPARE(caught(alertSilence(alerts[0], t), alerts), 1);
+        QCOMPARE(caught(alertSilence(alerts[1], t), alerts), 1);
+        QCOMPARE(alertSilence(alerts[0], t)[1].name, std::string("node"));
     }
 };
 

@@ -1,3 +1,4 @@
+#include "fleet/hostidentity.h"
 #include "fleet/labelmatcher.h"
 #include "fleet/labelset.h"
 #include "support/timeutil.h"
@@ -9,6 +10,29 @@ using namespace vigil;
 class TestLabels : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // One machine, whatever scrapes it: the first identity label set names it, with or without the port.
+    void hostIdentity() {
+        QCOMPARE(HostIdentity::withoutPort("web-1:9100"), std::string_view("web-1"));
+        QCOMPARE(HostIdentity::withoutPort("10.0.0.5:9256"), std::string_view("10.0.0.5"));
+        QCOMPARE(HostIdentity::withoutPort("[fd00::7]:9100"), std::string_view("fd00::7"));
+        QCOMPARE(HostIdentity::withoutPort("fd00::7"), std::string_view("fd00::7")); // no port
+        QCOMPARE(HostIdentity::withoutPort("web-1"), std::string_view("web-1"));
+        QCOMPARE(HostIdentity::withoutPort("web-1:"), std::string_view("web-1:"));
+        QCOMPARE(HostIdentity::withoutPort("web-1:http"), std::string_view("web-1:http"));
+        HostIdentity plain;
+        const LabelSet exporter({{"instance", "10.0.0.5:9100"}, {"job", "node"}});
+        QCOMPARE(plain.hostOf(exporter), std::string_view("10.0.0.5:9100"));
+        HostIdentity kube{{"node", "instance"}, true};
+        const LabelSet pod({{"instance", "10.0.9.9:8080"}, {"node", "ip-10-0-0-5"}, {"pod", "api-7"}});
+        QCOMPARE(kube.hostOf(pod), std::string_view("ip-10-0-0-5"));
+        QCOMPARE(kube.labelOf(pod), std::string_view("node"));
+        QCOMPARE(kube.hostOf(exporter), std::string_view("10.0.0.5"));
+        QCOMPARE(kube.labelOf(exporter), std::string_view("instance"));
+        const LabelSet none(std::vector<Label>{{"alertname", "Watchdog"}});
+        QVERIFY(kube.hostOf(none).empty() && kube.labelOf(none).empty());
+        QCOMPARE(kube.describe(), std::string("node, instance (port stripped)"));
+    }
+
     void fingerprintMatchesAlertmanager() {
         // Labels and fingerprint of the TargetDown alert in tests/data/am_alerts.json (Alertmanager 0.25).
         LabelSet l({{"alertname", "TargetDown"},

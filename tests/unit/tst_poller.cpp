@@ -370,6 +370,51 @@ private Q_SLOTS:
         QVERIFY(!plain->ruleAlerts.front().labels.has("cluster"));
     }
 
+    // One machine scraped by two exporters (node_exporter on :9100, process-exporter on :9256) and
+    // named by node on kube-state-metrics series: with identity [node, instance] and ports stripped it
+    // is one host, up if any scrape is, its figures joined by the same resolver.
+    void oneHostPerMachineWhateverScrapesIt() {
+        auto vec = [](const std::string &series) {
+            return sim::ServerReply::json(
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[" + series + "]}}");
+        };
+        sim::HttpServer server([&](const sim::ServerRequest &req) {
+            const std::string q = req.param("query");
+            if (req.path == "/api/v1/query" && q == "up")
+                return vec(
+                    "{\"metric\":{\"__name__\":\"up\",\"job\":\"node\",\"instance\":\"10.0.0.5:9100\"},"
+                    "\"value\":[1,\"1\"]},"
+                    "{\"metric\":{\"__name__\":\"up\",\"job\":\"process\",\"instance\":\"10.0.0.5:9256\"},"
+                    "\"value\":[1,\"0\"]},"
+                    "{\"metric\":{\"__name__\":\"up\",\"job\":\"node\",\"instance\":\"10.0.0.6:9100\"},"
+                    "\"value\":[1,\"0\"]}");
+            if (req.path == "/api/v1/query" && q == "cpu")
+                return vec("{\"metric\":{\"instance\":\"10.0.0.5:9100\"},\"value\":[1,\"0.25\"]}");
+            if (req.path == "/api/v1/query" && q == "memory")
+                return vec(
+                    "{\"metric\":{\"node\":\"10.0.0.6\",\"instance\":\"ksm:8080\"},\"value\":[1,\"0.5\"]}");
+            return sim::ServerReply::json("{\"status\":\"success\",\"data\":{\"alerts\":[],\"groups\":[]}}");
+        });
+        std::string err;
+        QVERIFY(server.start("127.0.0.1", 0, &err));
+        const std::string url = "http://127.0.0.1:" + std::to_string(server.port());
+        QueryProfile profile;
+        profile.metrics = {{"cpu", "CPU", MetricUnit::Ratio, "cpu"},
+                           {"memory", "Memory", MetricUnit::Ratio, "memory"}};
+        profile.host = HostIdentity{{"node", "instance"}, true};
+        auto client = std::make_shared<HttpClient>();
+        Poller prom(client, sourceFor(url), SourceKind::Prometheus, url, 0, profile);
+        auto data = pollOnce(prom);
+        QVERIFY(data && data->hasInventory);
+        QCOMPARE(data->hosts.size(), std::size_t(2));
+        QCOMPARE(data->hosts[0].name, std::string("10.0.0.5"));
+        QCOMPARE(data->hosts[0].up, UpState::Up); // node_exporter answers; process-exporter does not
+        QCOMPARE(data->hosts[0].metrics[0], 0.25);
+        QCOMPARE(data->hosts[1].name, std::string("10.0.0.6"));
+        QCOMPARE(data->hosts[1].up, UpState::Down);
+        QCOMPARE(data->hosts[1].metrics[1], 0.5); // by node, not by the kube-state-metrics pod
+    }
+
     // A wrong-typed element inside an otherwise valid answer (it aborted Vigil before): the rest of the
     // answer is used, the source stays healthy and its panel says what was skipped and why.
     void wrongTypedElementsAreSkippedAndSaid() {

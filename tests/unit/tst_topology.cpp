@@ -71,7 +71,7 @@ private Q_SLOTS:
         };
         snap->alerts = {alert("HostDown", "api-1", "critical", ""), alert("ApiSlow", "", "warning", "api"),
                         alert("HighLatency", "web-1", "warning", "web")};
-        const auto d = analysis::serviceDetail(*snap, "api", "instance", "service");
+        const auto d = analysis::serviceDetail(*snap, "api", HostIdentity{}, "service");
         QVERIFY(d.found);
         QCOMPARE(d.hosts, 1);
         QCOMPARE(d.down, 1);
@@ -97,7 +97,7 @@ private Q_SLOTS:
         QCOMPARE(d.alertRows[0].hosts, std::vector<std::string>{"api-1"});
         QCOMPARE(d.alertRows[1].alertname, std::string("ApiSlow"));
         QVERIFY(d.alertRows[1].hosts.empty());
-        QVERIFY(!analysis::serviceDetail(*snap, "nope", "instance", "service").found);
+        QVERIFY(!analysis::serviceDetail(*snap, "nope", HostIdentity{}, "service").found);
     }
 
     void physicalMapNestsEveryHost() {

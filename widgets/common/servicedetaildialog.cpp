@@ -38,9 +38,9 @@ QColor severityColour(int s) {
 }
 } // namespace
 
-ServiceDetailDialog::ServiceDetailDialog(std::string hostLabel, std::string serviceLabel, QWidget *parent)
+ServiceDetailDialog::ServiceDetailDialog(HostIdentity identity, std::string serviceLabel, QWidget *parent)
     : QDialog(parent)
-    , m_hostLabel(std::move(hostLabel))
+    , m_identity(std::move(identity))
     , m_serviceLabel(std::move(serviceLabel))
     , m_title(new QLabel)
     , m_deps(tree({tr("Direction"), tr("Service"), tr("Requests/s"), tr("Errors/s"), tr("Error %"),
@@ -100,9 +100,9 @@ void ServiceDetailDialog::refresh() {
     m_hosts->clear();
     m_alerts->clear();
     setWindowTitle(tr("Service %1").arg(m_service));
-    const auto d = m_snapshot ? analysis::serviceDetail(*m_snapshot, m_service.toStdString(), m_hostLabel,
-                                                        m_serviceLabel)
-                              : analysis::ServiceDetail{};
+    const auto d =
+        m_snapshot ? analysis::serviceDetail(*m_snapshot, m_service.toStdString(), m_identity, m_serviceLabel)
+                   : analysis::ServiceDetail{};
     if (!d.found) {
         m_title->setText(tr("<b>service %1</b> is not in the fleet's service graph (any more).")
                              .arg(m_service.toHtmlEscaped()));

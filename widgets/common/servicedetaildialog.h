@@ -19,7 +19,7 @@ namespace vigil {
 class ServiceDetailDialog final : public QDialog {
     Q_OBJECT
 public:
-    ServiceDetailDialog(std::string hostLabel, std::string serviceLabel, QWidget *parent = nullptr);
+    ServiceDetailDialog(HostIdentity identity, std::string serviceLabel, QWidget *parent = nullptr);
 
     void showService(FleetSnapshotPtr snapshot, const QString &service);
     void setSnapshot(FleetSnapshotPtr snapshot); // keeps the same service
@@ -40,7 +40,8 @@ private:
     void fillHosts(const analysis::ServiceDetail &d);
     void fillAlerts(const analysis::ServiceDetail &d);
 
-    std::string m_hostLabel, m_serviceLabel;
+    HostIdentity m_identity;
+    std::string m_serviceLabel;
     FleetSnapshotPtr m_snapshot;
     QString m_service;
     QLabel *m_title;

@@ -7,7 +7,6 @@
 #include "item/incidentmodel.h"
 #include "support/guard.h"
 
-#include <QApplication>
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
@@ -33,7 +32,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
 namespace vigil {
 
@@ -148,9 +146,10 @@ void TopologyCanvas::refreshHealth() {
     // A pass over every host and alert: off the GUI thread; painted in place, no relayout.
     m_jobs.run(
         JobRunner::Pool::Interactive, QStringLiteral("health"), "computing map health", this,
-        [snap = m_snapshot, hl = m_hostLabel, sl = m_serviceLabel](const CancelToken &) {
-            return std::make_shared<std::vector<analysis::NodeHealth>>(
-                analysis::computeHealth(*snap->graph, snap->hosts, snap->alerts, hl, sl));
+        [snap = m_snapshot](const CancelToken &) { // with the labels its triage was computed with
+            const auto t = snap->triage ? snap->triage : std::make_shared<const analysis::TriageResult>();
+            return std::make_shared<std::vector<analysis::NodeHealth>>(analysis::computeHealth(
+                *snap->graph, snap->hosts, snap->alerts, t->identity, t->serviceLabel));
         },
         [this, snap = m_snapshot](std::shared_ptr<std::vector<analysis::NodeHealth>> health) {
             if (snap->graph != m_graph)

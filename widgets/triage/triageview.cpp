@@ -251,7 +251,7 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     m_selectionNote = new QLabel;
     m_selectionNote->setTextFormat(Qt::RichText);
     connect(m_selectionNote, &QLabel::linkActivated, this,
-            [this] { setSelection({}, {}, std::string()); }); // "clear"
+            [this] { setSelection({}, {}, HostIdentity{}); }); // "clear"
     m_selectionNote->setStyleSheet(QStringLiteral("QLabel { background: #ffe4a8; padding: 3px; }"));
     m_selectionNote->hide();
     layout->addWidget(m_selectionNote);
@@ -491,10 +491,10 @@ void TriageView::onDataChanged() {
 }
 
 void TriageView::setSelection(const QString &what, std::vector<std::string> hosts,
-                              const std::string &hostLabel) {
+                              const HostIdentity &identity) {
     m_selectionWhat = hosts.empty() ? QString() : what;
     m_scrollToMarked = true;
-    m_model->setMarkedHosts(std::move(hosts), hostLabel); // marksChanged: at once or once counted
+    m_model->setMarkedHosts(std::move(hosts), identity); // marksChanged: at once or once counted
     updateHeadline();
 }
 

@@ -36,7 +36,7 @@ public:
     [[nodiscard]] QString filterError() const { return m_filterError; }
     // Hosts selected in another view (a map node, a drift cluster): the incidents with alerts on them
     // are tinted and counted in the headline. An empty list clears it.
-    void setSelection(const QString &what, std::vector<std::string> hosts, const std::string &hostLabel);
+    void setSelection(const QString &what, std::vector<std::string> hosts, const HostIdentity &identity);
     // The dense table of every alert (t), or the incidents (t again / Enter on an alert).
     void setAlertTableMode(bool on);
     [[nodiscard]] bool alertTableMode() const;
