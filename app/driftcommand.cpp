@@ -6,6 +6,7 @@
 #include "simfleet.h"
 #include "simserver.h"
 #include "store/store.h"
+#include "support/qtext.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -206,11 +207,6 @@ int runDriftCommand(int argc, char **argv) {
     } else if (p.isSet(at)) {
         return fail(QCoreApplication::translate("Drift", "--at needs the cache, which could not be opened"));
     }
-    if (facts.empty())
-        std::fprintf(
-            stderr, "vigil drift: %s\n",
-            qPrintable(QCoreApplication::translate("Drift", "warning: the sources returned no fact series; "
-                                                            "nothing can be judged")));
     const std::string role = p.value(roleLabel).toStdString();
     std::string title = "Drift report";
     std::vector<std::string> consensusNotes;
@@ -237,6 +233,14 @@ int runDriftCommand(int argc, char **argv) {
     const std::string text = analysis::formatReport(report, fmt, title, when);
     std::fwrite(text.data(), 1, text.size(), stdout);
     service.stop();
+    // "0 of 0 hosts" is not compliance: say why nothing was judged, and fail as an error.
+    if (report.hostsChecked == 0) {
+        const std::string why = !facts.empty()
+                                    ? analysis::nothingJudgedReason(report, p.isSet(baseline) ? "" : role)
+                                : p.isSet(at) ? "the cache holds no facts from that moment"
+                                              : "the sources returned no fact series (profile.facts)";
+        return fail(QCoreApplication::translate("Drift", "no host could be judged: %1").arg(toQString(why)));
+    }
     bool failing = false;
     for (const auto &v : report.violations)
         failing = failing || v.rule->severity >= threshold;

@@ -343,6 +343,25 @@ std::string hostList(const std::vector<std::string> &hosts, std::size_t max) {
 }
 } // namespace
 
+std::string nothingJudgedReason(const BaselineReport &r, const std::string &roleLabel) {
+    std::vector<std::string> parts;
+    if (r.hostsWithoutRules)
+        parts.push_back(std::to_string(r.hostsWithoutRules) +
+                        (roleLabel.empty() ? " host(s) match no baseline layer"
+                                           : " host(s) have no \"" + roleLabel + "\" label to compare by"));
+    if (r.hostsWithoutFacts)
+        parts.push_back(std::to_string(r.hostsWithoutFacts) +
+                        " host(s) report no fact series (profile.facts)");
+    if (r.hostsDown)
+        parts.push_back(std::to_string(r.hostsDown) + " host(s) are down");
+    if (parts.empty())
+        return "the sources reported no hosts";
+    std::string out;
+    for (const auto &p : parts)
+        out += (out.empty() ? "" : ", ") + p;
+    return out;
+}
+
 std::string formatReport(const BaselineReport &r, DriftFormat format, const std::string &title, TimeMs at) {
     char pct[32];
     std::snprintf(pct, sizeof pct, "%.1f", r.compliance() * 100);
@@ -352,7 +371,11 @@ std::string formatReport(const BaselineReport &r, DriftFormat format, const std:
         j["at"] = formatRfc3339(at);
         j["hostsChecked"] = r.hostsChecked;
         j["hostsCompliant"] = r.hostsCompliant;
-        j["compliance"] = r.compliance();
+        j["hostsDown"] = r.hostsDown;
+        j["hostsWithoutFacts"] = r.hostsWithoutFacts;
+        j["hostsWithoutRules"] = r.hostsWithoutRules;
+        // Nothing judged is no compliance figure at all, not 100 %.
+        j["compliance"] = r.hostsChecked ? nlohmann::json(r.compliance()) : nlohmann::json();
         j["worst"] = r.any() ? severityName(r.worst()) : "none";
         nlohmann::json facts = nlohmann::json::object();
         for (const auto &[fact, cj] : r.byFact)
@@ -394,8 +417,11 @@ std::string formatReport(const BaselineReport &r, DriftFormat format, const std:
                "\" timestamp=\"" + formatRfc3339(at) + "\">\n" + cases + "</testsuite>\n";
     }
     std::string out = title + " at " + formatRfc3339(at) + "\n";
-    out += "Compliance: " + std::string(pct) + " % (" + std::to_string(r.hostsCompliant) + " of " +
-           std::to_string(r.hostsChecked) + " hosts)\n";
+    if (r.hostsChecked)
+        out += "Compliance: " + std::string(pct) + " % (" + std::to_string(r.hostsCompliant) + " of " +
+               std::to_string(r.hostsChecked) + " hosts)\n";
+    else
+        out += "Compliance: nothing judged (no host could be judged; see the notes)\n";
     if (r.clusters.empty())
         out += "No drift.\n";
     for (const auto &c : r.clusters) {

@@ -85,6 +85,8 @@ struct BaselineReport {
     std::vector<Violation> violations;     // by host, then fact
     std::vector<BaselineCluster> clusters; // severity, then size, then growth
     int hostsChecked = 0, hostsCompliant = 0;
+    // Not judged: down, reporting no facts, or matching no baseline layer (no role label, no selector).
+    int hostsDown = 0, hostsWithoutFacts = 0, hostsWithoutRules = 0;
     std::map<std::string, std::pair<int, int>> byFact; // fact -> (compliant, judged)
     std::vector<std::string> notes;                    // string-compare fallbacks, hosts without rules
     [[nodiscard]] double compliance() const {
@@ -143,6 +145,10 @@ FactValues factValues(const Baseline &baseline, const FactRule *rule, const std:
 // The report for people (text), machines (json) and CI systems (junit: a test case per judged fact,
 // failures per drift cluster).
 enum class DriftFormat { Text, Json, Junit };
+// Why no host was judged (hostsChecked == 0), from the counts: "12 hosts have no role label, 3 are
+// down". The role label is named when the report judged against the consensus.
+std::string nothingJudgedReason(const BaselineReport &report, const std::string &consensusRoleLabel = {});
+
 std::string formatReport(const BaselineReport &report, DriftFormat format, const std::string &title,
                          TimeMs at);
 

@@ -58,7 +58,7 @@ bool DriftTracker::adopt(std::shared_ptr<const Baseline> baseline) {
         m_combos.clear();
         m_comboIndex.clear();
         m_fallbacks.clear();
-        m_noRules = m_noFacts = m_checked = m_compliant = 0;
+        m_noRules = m_noFacts = m_down = m_checked = m_compliant = 0;
         return false;
     }
     // Same judgement, new rule objects: point the combos at them (the counts stay valid, rule order is
@@ -116,6 +116,10 @@ DriftTracker::Outcome DriftTracker::judge(const Host &h, const Fact *begin, cons
     const auto &rules = m_combos[o.combo].rules;
     if (rules.empty())
         return o; // NoRules
+    if (h.up == UpState::Down) {
+        o.state = State::Down; // its last facts may linger a few minutes: a host down is not drifted
+        return o;
+    }
     if (begin == end) {
         o.state = State::NoFacts; // down, or not exporting facts: nothing to judge, not "every fact absent"
         return o;
@@ -156,6 +160,9 @@ void DriftTracker::count(const Outcome &o, int sign) {
         return;
     case State::NoFacts:
         m_noFacts += sign;
+        return;
+    case State::Down:
+        m_down += sign;
         return;
     case State::Judged:
         break;
@@ -234,6 +241,9 @@ BaselineReport DriftTracker::report(const FirstSeen &firstSeen, TimeMs now) cons
     BaselineReport out;
     out.hostsChecked = m_checked;
     out.hostsCompliant = m_compliant;
+    out.hostsDown = m_down;
+    out.hostsWithoutFacts = m_noFacts;
+    out.hostsWithoutRules = m_noRules;
     for (const auto &[host, o] : m_hosts)
         for (const auto &f : o.failures)
             out.violations.push_back({host, m_combos[o.combo].rules[f.rule].second,
@@ -251,6 +261,8 @@ BaselineReport DriftTracker::report(const FirstSeen &firstSeen, TimeMs now) cons
             out.byFact.emplace(std::string(fact), cj);
     for (const auto &[fact, n] : m_fallbacks)
         out.notes.push_back(std::string(fact) + ": some values are not versions; compared as strings");
+    if (m_down)
+        out.notes.push_back(std::to_string(m_down) + " host(s) are down and were not judged");
     if (m_noFacts)
         out.notes.push_back(std::to_string(m_noFacts) +
                             " host(s) reported no facts (down, or not exporting them) and were not judged");

@@ -51,7 +51,7 @@ private:
         bool fallback = false;
         std::string actual;
     };
-    enum class State : std::uint8_t { NoRules, NoFacts, Judged };
+    enum class State : std::uint8_t { NoRules, NoFacts, Down, Judged };
     struct Outcome {
         std::uint32_t combo = 0;
         State state = State::NoRules;
@@ -69,7 +69,7 @@ private:
     std::map<std::vector<bool>, std::uint32_t> m_comboIndex;
     std::map<std::string, Outcome, std::less<>> m_hosts;
     std::map<std::string_view, int> m_fallbacks; // fact -> hosts whose value was compared as a string
-    int m_noRules = 0, m_noFacts = 0, m_checked = 0, m_compliant = 0;
+    int m_noRules = 0, m_noFacts = 0, m_down = 0, m_checked = 0, m_compliant = 0;
     bool m_ready = false;
 };
 

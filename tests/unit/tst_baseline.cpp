@@ -172,6 +172,65 @@ private Q_SLOTS:
         QVERIFY(r.notes[0].find("1 host(s) reported no facts") == 0);
     }
 
+    // A host that is down keeps its last facts for a few minutes: it is not drifted, and says so.
+    void hostsDownAreNotDrifted() {
+        std::vector<Host> hosts{host("a1", "api"), host("a2", "api"), host("a3", "api")};
+        hosts[2].up = UpState::Down;
+        std::vector<Fact> facts{
+            {"a1", "os.id", "debian"}, {"a2", "os.id", "debian"}, {"a3", "os.id", "rhel"}};
+        Baseline b;
+        BaselineLayer all;
+        all.name = "all";
+        FactRule rule;
+        rule.fact = "os.id";
+        rule.values = {"debian"};
+        all.rules = {rule};
+        b.layers = {all};
+        const auto r = evaluateBaseline(b, hosts, facts);
+        QCOMPARE(r.hostsChecked, 2);
+        QCOMPARE(r.hostsDown, 1);
+        QVERIFY(r.violations.empty());
+        QVERIFY(std::find(r.notes.begin(), r.notes.end(), "1 host(s) are down and were not judged") !=
+                r.notes.end());
+    }
+
+    // Nothing judged is not "100 % compliant": the report and the reason say why, from the counts.
+    void nothingJudgedSaysWhy() {
+        // Kubernetes nodes carry no role label: the consensus by role has nothing to compare.
+        std::vector<Host> hosts;
+        std::vector<Fact> facts;
+        for (const char *n : {"ip-10-0-1-5", "ip-10-0-1-6", "ip-10-0-1-7"}) {
+            Host h;
+            h.name = n;
+            h.labels = LabelSet(std::vector<Label>{{"node", n}});
+            hosts.push_back(h);
+            facts.push_back({n, "uname.release", "6.1.0-13-amd64"});
+        }
+        hosts[1].up = UpState::Down;
+        const auto consensus = consensusDrift(hosts, facts);
+        const auto r = evaluateBaseline(consensusBaseline(consensus.baseline, "role"), hosts, facts);
+        QCOMPARE(r.hostsChecked, 0);
+        QCOMPARE(nothingJudgedReason(r, "role"),
+                 std::string("3 host(s) have no \"role\" label to compare by"));
+        const std::string text = formatReport(r, DriftFormat::Text, "Drift", 0);
+        QVERIFY2(text.find("nothing judged") != std::string::npos, text.c_str());
+        QVERIFY(text.find("100") == std::string::npos);
+        QVERIFY(formatReport(r, DriftFormat::Json, "Drift", 0).find("\"compliance\": null") !=
+                std::string::npos);
+        // No facts at all, and a host down under a baseline that covers every host.
+        Baseline all;
+        all.layers.push_back({});
+        all.layers.back().name = "all";
+        all.layers.back().rules.push_back({});
+        all.layers.back().rules.back().fact = "uname.release";
+        all.layers.back().rules.back().values = {"6.1.0-13-amd64"};
+        const auto none = evaluateBaseline(all, hosts, {});
+        QCOMPARE(nothingJudgedReason(none),
+                 std::string("2 host(s) report no fact series (profile.facts), 1 host(s) are down"));
+        QCOMPARE(nothingJudgedReason(evaluateBaseline(all, {}, {})),
+                 std::string("the sources reported no hosts"));
+    }
+
     void loaderErrorsNameLineAndKey_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<int>("line");

@@ -24,7 +24,6 @@
 #include <QMessageBox>
 #include <QPageSize>
 #include <QPdfWriter>
-#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
@@ -258,8 +257,11 @@ void DriftView::setSummary(DriftPtr summary) {
     int fresh = 0;
     for (const auto &c : r.clusters)
         fresh += c.newLastDay > 0;
-    QString head = tr("<b style='font-size:large'>Compliance %1 %</b> — %2 of %3 hosts, against %4")
-                       .arg(l.toString(r.compliance() * 100, 'f', 1))
+    const QString figure = r.hostsChecked
+                               ? tr("Compliance %1 %").arg(l.toString(r.compliance() * 100, 'f', 1))
+                               : tr("Nothing judged"); // never "100 %" of nothing
+    QString head = tr("<b style='font-size:large'>%1</b> — %2 of %3 hosts, against %4")
+                       .arg(figure)
                        .arg(r.hostsCompliant)
                        .arg(r.hostsChecked)
                        .arg(QString::fromStdString(m_summary->against).toHtmlEscaped());
@@ -296,9 +298,13 @@ void DriftView::setSummary(DriftPtr summary) {
     for (const auto &n : r.notes)
         head +=
             QStringLiteral("<br><i>") + QString::fromStdString(n).toHtmlEscaped() + QStringLiteral("</i>");
-    if (r.hostsChecked == 0)
-        head +=
-            QStringLiteral("<br>") + tr("No host has facts to judge: the sources returned no fact series.");
+    if (r.hostsChecked == 0) { // why, from the counts
+        const bool consensus = m_summary->baseline && m_summary->baseline->file.empty();
+        const auto why =
+            analysis::nothingJudgedReason(r, consensus ? m_roleLabel.toStdString() : std::string());
+        head += QStringLiteral("<br>") +
+                tr("No host could be judged: %1.").arg(QString::fromStdString(why).toHtmlEscaped());
+    }
     m_headline->setText(head);
 
     // Compliance over time.
