@@ -1,22 +1,16 @@
 #include "driftcommand.h"
 
+#include "headlessfleet.h"
+
 #include "analysis/baseline.h"
 #include "analysis/baselineloader.h"
-#include "service/fleetservice.h"
-#include "simfleet.h"
-#include "simserver.h"
 #include "store/store.h"
 #include "support/qtext.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
-#include <QSignalSpy>
-#include <QStandardPaths>
-#include <QTimer>
 
 #include <cstdio>
 #include <memory>
@@ -52,18 +46,6 @@ int runDriftCommand(int argc, char **argv) {
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("drift"),
                             QCoreApplication::translate("Drift", "The drift command."));
-    const QCommandLineOption config(QStringLiteral("config"),
-                                    QCoreApplication::translate("Drift", "Vigil configuration."),
-                                    QStringLiteral("file"));
-    const QCommandLineOption demo(
-        QStringLiteral("demo"), QCoreApplication::translate("Drift", "Judge an in-process simulated fleet."));
-    const QCommandLineOption demoHosts(QStringLiteral("demo-hosts"),
-                                       QCoreApplication::translate("Drift", "Simulated hosts."),
-                                       QStringLiteral("n"), QStringLiteral("2000"));
-    const QCommandLineOption demoScenario(
-        QStringLiteral("demo-scenario"),
-        QCoreApplication::translate("Drift", "Simulator scenario (e.g. drift, steady)."),
-        QStringLiteral("name"), QStringLiteral("drift"));
     const QCommandLineOption baseline(
         QStringLiteral("baseline"),
         QCoreApplication::translate("Drift", "Baseline YAML; without it, the consensus."),
@@ -87,14 +69,8 @@ int runDriftCommand(int argc, char **argv) {
         QStringLiteral("write-baseline"),
         QCoreApplication::translate("Drift", "Write the consensus as a baseline YAML."),
         QStringLiteral("file"));
-    const QCommandLineOption cache(QStringLiteral("cache"),
-                                   QCoreApplication::translate("Drift", "SQLite cache."),
-                                   QStringLiteral("file"));
-    const QCommandLineOption timeout(QStringLiteral("timeout"),
-                                     QCoreApplication::translate("Drift", "Seconds to wait for the sources."),
-                                     QStringLiteral("seconds"), QStringLiteral("60"));
-    p.addOptions({config, demo, demoHosts, demoScenario, baseline, at, format, failOn, roleLabel,
-                  writeBaseline, cache, timeout});
+    p.addOptions({baseline, at, format, failOn, roleLabel, writeBaseline});
+    HeadlessFleet fleet(p, "Drift", QStringLiteral("drift"));
     if (!p.parse(QCoreApplication::arguments()))
         return fail(p.errorText());
     if (p.isSet(QStringLiteral("help"))) {
@@ -117,9 +93,6 @@ int runDriftCommand(int argc, char **argv) {
         threshold = analysis::DriftSeverity::Critical;
     else
         return fail(QCoreApplication::translate("Drift", "--fail-on: expected warning or critical"));
-    if (p.isSet(config) == p.isSet(demo))
-        return fail(QCoreApplication::translate("Drift", "pass one of --config FILE or --demo"));
-
     std::optional<analysis::Baseline> base;
     if (p.isSet(baseline)) {
         ConfigError err;
@@ -127,64 +100,17 @@ int runDriftCommand(int argc, char **argv) {
         if (!base)
             return fail(QString::fromStdString(err.toString()));
     }
-    Config cfg;
-    std::unique_ptr<sim::SimServer> simServer;
-    if (p.isSet(config)) {
-        ConfigError err;
-        auto c = ConfigLoader::loadFile(p.value(config).toStdString(), &err);
-        if (!c)
-            return fail(QString::fromStdString(err.toString()));
-        cfg = std::move(*c);
-    } else {
-        sim::SimOptions so;
-        so.hosts = p.value(demoHosts).toInt();
-        so.scenario = p.value(demoScenario).toStdString();
-        if (so.hosts < 1 || !sim::SimFleet::isScenario(so.scenario))
-            return fail(QCoreApplication::translate("Drift", "--demo-hosts or --demo-scenario is not valid"));
-        simServer = std::make_unique<sim::SimServer>(so);
-        std::string err;
-        if (!simServer->start(0, &err))
-            return fail(QString::fromStdString(err));
-        SourceConfig s;
-        s.name = "demo";
-        s.prometheusUrl = simServer->url();
-        cfg.sources = {s};
-        const QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
-        QDir().mkpath(dir);
-        cfg.cachePath =
-            QString(dir + QStringLiteral("/drift-demo-%1.sqlite").arg(p.value(demoScenario))).toStdString();
-    }
-    if (p.isSet(cache))
-        cfg.cachePath = p.value(cache).toStdString();
-
+    if (const QString error = fleet.start(p, QStringLiteral("drift")); !error.isEmpty())
+        return fail(error);
     // Poll once through the normal pipeline (the cache keeps first-seen times), then judge.
-    FleetService service(cfg);
-    const TimeMs started = nowMs();
-    service.start();
-    QElapsedTimer wait;
-    wait.start();
-    const qint64 limit = p.value(timeout).toLongLong() * 1000;
-    auto polled = [&] {
-        const auto s = service.current();
-        if (!s || s->sources.empty())
-            return false;
-        for (const auto &src : s->sources)
-            if (src.kind == SourceKind::Prometheus && src.lastAttempt < started)
-                return false;
-        return true;
-    };
-    while (!polled() && wait.elapsed() < limit) {
-        QSignalSpy spy(&service, &FleetService::snapshotReady);
-        spy.wait(250);
-    }
+    if (!fleet.waitForFirstPoll(false))
+        return fail(QCoreApplication::translate("Drift", "no answer from the sources within %1 s")
+                        .arg(fleet.timeoutMs() / 1000));
+    if (const auto failing = fleet.failingSources(false); !failing.isEmpty())
+        return fail(QCoreApplication::translate("Drift", "a source is unreachable or failing: %1")
+                        .arg(failing.front()));
+    FleetService &service = fleet.service();
     const auto snap = service.current();
-    if (!polled())
-        return fail(
-            QCoreApplication::translate("Drift", "no answer from the sources within %1 s").arg(limit / 1000));
-    for (const auto &src : snap->sources)
-        if (src.kind == SourceKind::Prometheus && !src.lastError.empty())
-            return fail(QCoreApplication::translate("Drift", "source %1 is unreachable or failing: %2")
-                            .arg(QString::fromStdString(src.id), QString::fromStdString(src.lastError)));
     const auto store = service.store();
     TimeMs when = nowMs();
     std::vector<Fact> facts = snap->facts;
@@ -232,7 +158,6 @@ int runDriftCommand(int argc, char **argv) {
     report.notes.insert(report.notes.end(), consensusNotes.begin(), consensusNotes.end());
     const std::string text = analysis::formatReport(report, fmt, title, when);
     std::fwrite(text.data(), 1, text.size(), stdout);
-    service.stop();
     // "0 of 0 hosts" is not compliance: say why nothing was judged, and fail as an error.
     if (report.hostsChecked == 0) {
         const std::string why = !facts.empty()

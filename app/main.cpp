@@ -8,6 +8,7 @@
 #include "service/fleetservice.h"
 #include "simserver.h"
 #include "support/stallwatchdog.h"
+#include "triagecommand.h"
 
 #include <QApplication>
 #include <QDir>
@@ -39,6 +40,8 @@ void setUpApplication(QTranslator &qtTranslator, QTranslator &vigilTranslator) {
 int main(int argc, char **argv) {
     if (argc > 1 && std::string_view(argv[1]) == "drift")
         return vigil::runDriftCommand(argc, argv); // headless: no window, no display needed
+    if (argc > 1 && std::string_view(argv[1]) == "triage")
+        return vigil::runTriageCommand(argc, argv);
     QTranslator qtTranslator, vigilTranslator;
     if (vigil::CommandLine::wantsTextOnly(argc, argv)) {
         QCoreApplication app(argc, argv); // no display needed

@@ -30,6 +30,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <map>
 #include <set>
 
 using namespace vigil;
@@ -250,6 +251,47 @@ private Q_SLOTS:
                 QCOMPARE(view.incidents, 1);
                 QCOMPARE(now->triage->incidents[static_cast<std::size_t>(view.topIncident)].causeName, rack);
             }
+    }
+
+    // `vigil triage` for scripts, against the same real servers: the rack is the first incident,
+    // its HostDown and SwitchDown alerts at the cause; no alert counted twice (external labels).
+    void triageCommandNamesTheRack() {
+        const auto truth = simTruth();
+        const std::string rack = truth["failedRack"];
+        QTemporaryDir dir;
+        const QString config = dir.filePath(QStringLiteral("vigil.yaml"));
+        QFile out(config);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(
+            QStringLiteral("sources:\n  - name: e2e\n    prometheus: %1\n    alertmanager: %2\n"
+                           "    interval: 1s\nprofile:\n  up: 'up{job!=\"sim\"} or vigil_sim_host_up'\n")
+                .arg(m_servers->promUrl(), m_servers->amUrl())
+                .toUtf8());
+        out.close();
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), dir.path());
+        p.setProcessEnvironment(env);
+        p.start(qEnvironmentVariable("VIGIL_BIN"),
+                {QStringLiteral("triage"), QStringLiteral("--config"), config, QStringLiteral("--format"),
+                 QStringLiteral("json"), QStringLiteral("--settle"), QStringLiteral("3"),
+                 QStringLiteral("--cache"), dir.filePath(QStringLiteral("t.sqlite"))});
+        QVERIFY(p.waitForFinished(120000));
+        const QByteArray stdoutText = p.readAllStandardOutput();
+        QVERIFY2(p.exitCode() == 1, p.readAllStandardError().constData()); // a critical incident
+        const auto j = nlohmann::json::parse(stdoutText.toStdString(), nullptr, false);
+        QVERIFY2(j.is_object() && !j["incidents"].empty(), stdoutText.constData());
+        const auto &top = j["incidents"][0];
+        QCOMPARE(top["cause"]["kind"].get<std::string>(), std::string("group"));
+        QCOMPARE(top["cause"]["name"].get<std::string>(), rack);
+        std::map<std::string, int> atCause;
+        for (const auto &n : top["byAlertname"])
+            if (n["atCause"].get<bool>())
+                atCause[n["alertname"].get<std::string>()] = n["count"].get<int>();
+        QCOMPARE(atCause["HostDown"], 40);
+        QCOMPARE(atCause["SwitchDown"], 1);
+        for (const auto &src : j["sources"])
+            QVERIFY2(src["ok"].get<bool>(), src.dump().c_str());
     }
 
     // The on-call path: select the incident in the triage view, press s, accept the form; the silence

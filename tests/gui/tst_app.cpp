@@ -5,6 +5,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <nlohmann/json.hpp>
+
 class TestApp : public QObject {
     Q_OBJECT
     QString bin() const { return qEnvironmentVariable("VIGIL_BIN"); }
@@ -193,6 +195,53 @@ private Q_SLOTS:
                          QStringLiteral("--cache"), dir.filePath(QStringLiteral("x.sqlite"))});
         QCOMPARE(dead.code, 2);
         QVERIFY2(dead.err.contains(QStringLiteral("unreachable or failing")), qPrintable(dead.err));
+    }
+
+    // `vigil triage` for scripts: the simulator's rack failure is the first incident (1: an incident
+    // reaches --fail-on), JSON for machines, 2 with the reason for errors; what is known is printed.
+    void triageCommand() {
+        QTemporaryDir dir;
+        auto storm =
+            run({QStringLiteral("triage"), QStringLiteral("--demo"), QStringLiteral("--demo-hosts"),
+                 QStringLiteral("400"), QStringLiteral("--demo-scenario"), QStringLiteral("rack-failure"),
+                 QStringLiteral("--cache"), dir.filePath(QStringLiteral("r.sqlite")),
+                 QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(storm.code, 1);
+        const auto j = nlohmann::json::parse(storm.out.toStdString(), nullptr, false);
+        QVERIFY2(j.is_object() && !j["incidents"].empty(), qPrintable(storm.out));
+        const auto &top = j["incidents"][0];
+        QCOMPARE(top["rank"].get<int>(), 1);
+        QCOMPARE(top["cause"]["level"].get<std::string>(), std::string("rack"));
+        QCOMPARE(top["severity"].get<std::string>(), std::string("critical"));
+        QVERIFY(top["reason"].get<std::string>().find("rack") != std::string::npos);
+        QCOMPARE(top["byAlertname"][0]["alertname"].get<std::string>(), std::string("HostDown"));
+        QVERIFY(top["byAlertname"][0]["atCause"].get<bool>());
+        QVERIFY(top["hostsTotal"].get<int>() >= 40);
+        QVERIFY(top["hosts"].size() <= 10);
+        // Text, one incident.
+        auto text =
+            run({QStringLiteral("triage"), QStringLiteral("--demo"), QStringLiteral("--demo-hosts"),
+                 QStringLiteral("400"), QStringLiteral("--cache"), dir.filePath(QStringLiteral("t.sqlite")),
+                 QStringLiteral("--limit"), QStringLiteral("1")});
+        QVERIFY2(text.out.contains(QStringLiteral("#1 critical  rack ")), qPrintable(text.out));
+        QVERIFY(text.out.contains(QStringLiteral("Why: ")));
+        QVERIFY(!text.out.contains(QStringLiteral("#2 ")));
+        // Errors: a bad option; a source that never answers (still prints what it knows).
+        auto bad = run({QStringLiteral("triage"), QStringLiteral("--demo"), QStringLiteral("--format"),
+                        QStringLiteral("yaml")});
+        QCOMPARE(bad.code, 2);
+        QVERIFY(bad.err.contains(QStringLiteral("--format")));
+        QFile cfg(dir.filePath(QStringLiteral("dead.yaml")));
+        QVERIFY(cfg.open(QIODevice::WriteOnly));
+        cfg.write("sources: [{name: dead, prometheus: 'http://127.0.0.1:1', alertmanager: "
+                  "'http://127.0.0.1:1'}]\n");
+        cfg.close();
+        auto dead = run({QStringLiteral("triage"), QStringLiteral("--config"), cfg.fileName(),
+                         QStringLiteral("--cache"), dir.filePath(QStringLiteral("x.sqlite")),
+                         QStringLiteral("--timeout"), QStringLiteral("10")});
+        QCOMPARE(dead.code, 2);
+        QVERIFY2(dead.err.contains(QStringLiteral("unreachable or failing")), qPrintable(dead.err));
+        QVERIFY(dead.out.contains(QStringLiteral("failing (")));
     }
 };
 
