@@ -58,14 +58,14 @@ std::uint32_t Correlator::locate(const FleetGraph &g, const Alert &a, std::uint6
     Located &l = m_entries[slot];
     if (!inserted && l.groupKey >= 0)
         return slot;
-    l.host = g.host(m_opt.identity.hostOf(a.labels));
+    l.host = g.host(m_opt.identity.hostOf(a));
     if (l.host >= 0) {
         l.service = g.node(l.host).service;
     } else {
         l.group = g.group(a.labels);
     }
     if (l.service < 0) {
-        const auto svc = a.labels.value(m_opt.serviceLabel);
+        const auto svc = a.label(m_opt.serviceLabel);
         if (!svc.empty())
             l.service = g.service(svc);
     }

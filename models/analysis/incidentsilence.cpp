@@ -38,6 +38,12 @@ std::optional<SilenceMatcher> hostMatcher(const HostIdentity &id, const std::set
     std::set<std::string, std::less<>> labels;
     bool ported = false;
     for (const Alert *a : members) {
+        if (id.hostOf(*a) != id.hostOf(a->labels)) {
+            *refusal =
+                "some of its alerts are on their host through a join (e.g. kube_pod_info), by no label "
+                "Alertmanager sees; silence them by their own labels";
+            return std::nullopt;
+        }
         const auto l = id.labelOf(a->labels);
         if (l.empty())
             continue;
@@ -82,7 +88,7 @@ IncidentSilence incidentSilence(const Incident &inc, const TriageResult &triage,
     case CauseKind::Host: {
         std::vector<const Alert *> onHost;
         for (const Alert *a : members)
-            if (triage.identity.hostOf(a->labels) == inc.causeName)
+            if (triage.identity.hostOf(*a) == inc.causeName)
                 onHost.push_back(a);
         if (auto m = hostMatcher(triage.identity, {inc.causeName}, onHost, &out.refusal))
             out.matchers.push_back(std::move(*m));
@@ -115,7 +121,7 @@ IncidentSilence incidentSilence(const Incident &inc, const TriageResult &triage,
     if (!byHost) {
         std::set<std::string> hosts;
         for (const Alert *a : members) {
-            const auto host = triage.identity.hostOf(a->labels);
+            const auto host = triage.identity.hostOf(*a);
             if (host.empty()) {
                 out.matchers.clear();
                 out.refusal = "some of its alerts name no host (" + triage.identity.describe() +

@@ -23,9 +23,9 @@ void countAlerts(ServiceDetail &d, const FleetSnapshot &snap, const std::set<std
         const int sev = healthSeverity(a);
         if (sev < 0 || a.state == AlertState::Resolved)
             continue;
-        const std::string host(identity.hostOf(a.labels));
+        const std::string host(identity.hostOf(a));
         const bool onHost = members.count(host) > 0;
-        if (!onHost && a.labels.value(serviceLabel) != service)
+        if (!onHost && a.label(serviceLabel) != service)
             continue;
         ++d.activeAlerts;
         d.worst = std::max(d.worst, sev);

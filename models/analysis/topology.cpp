@@ -583,15 +583,15 @@ std::vector<NodeHealth> computeHealth(const FleetGraph &graph, const std::vector
             nh.severity = std::max(nh.severity, sev);
             ++nh.alerts;
         };
-        if (const int hn = graph.host(identity.hostOf(a.labels)); hn >= 0) {
+        if (const int hn = graph.host(identity.hostOf(a)); hn >= 0) {
             bubble(hn, mark);
             if (const int s = graph.node(hn).service; s >= 0)
                 mark(out[static_cast<std::size_t>(s)]);
         } else if (const int gn = graph.group(a.labels); gn >= 0) {
             bubble(gn, mark); // an alert on a rack or zone itself (SwitchDown)
         }
-        if (const int sn = graph.service(a.labels.value(serviceLabel));
-            sn >= 0 && graph.host(identity.hostOf(a.labels)) < 0)
+        if (const int sn = graph.service(a.label(serviceLabel));
+            sn >= 0 && graph.host(identity.hostOf(a)) < 0)
             mark(out[static_cast<std::size_t>(sn)]);
     }
     return out;

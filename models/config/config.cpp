@@ -216,7 +216,7 @@ public:
     }
 
     QueryProfile profile(const YAML::Node &n, const std::string &path) const {
-        allowKeys(n, path, {"host_label", "host_strip_port", "up", "metrics", "facts", "load"});
+        allowKeys(n, path, {"host_label", "host_strip_port", "up", "metrics", "facts", "load", "joins"});
         QueryProfile p = QueryProfile::nodeExporterDefault();
         // host_label: instance, or a list tried in order: [node, instance, nodename, hostname].
         if (const auto h = n["host_label"]) {
@@ -294,7 +294,31 @@ public:
                 p.facts.push_back(std::move(f));
             }
         }
+        if (const auto js = n["joins"])
+            p.joins = joins(js, join(path, "joins"));
         return p;
+    }
+
+    // profile.joins: [{query: kube_pod_info, on: [namespace, pod], add: [node]}]
+    std::vector<JoinQuery> joins(const YAML::Node &n, const std::string &path) const {
+        if (!n.IsSequence())
+            fail(n, path, "expected a list of {query, on, add}");
+        std::vector<JoinQuery> out;
+        for (std::size_t i = 0; i < n.size(); ++i) {
+            const std::string ip = path + "[" + std::to_string(i) + "]";
+            allowKeys(n[i], ip, {"query", "on", "add"});
+            JoinQuery q;
+            if (!n[i]["query"] || !n[i]["on"] || !n[i]["add"] || !n[i]["on"].IsSequence() ||
+                !n[i]["add"].IsSequence() || n[i]["on"].size() == 0 || n[i]["add"].size() == 0)
+                fail(n[i], ip, "a join needs a query and non-empty lists on (shared labels) and add");
+            q.query = string(n[i]["query"], join(ip, "query"));
+            for (std::size_t k = 0; k < n[i]["on"].size(); ++k)
+                q.on.push_back(string(n[i]["on"][k], join(ip, "on")));
+            for (std::size_t k = 0; k < n[i]["add"].size(); ++k)
+                q.add.push_back(string(n[i]["add"][k], join(ip, "add")));
+            out.push_back(std::move(q));
+        }
+        return out;
     }
 
     std::vector<ServiceEdge> edgeList(const YAML::Node &n, const std::string &path) const {

@@ -36,12 +36,20 @@ struct Alert {
     // The fingerprint as a number (fingerprintKey()), stamped by FleetState so analysis can identify
     // an alert without touching the string; 0 when not stamped.
     std::uint64_t key = 0;
+    // Labels a join gave it (kube_pod_info's node for an alert with only namespace and pod): where it
+    // is placed, never part of its identity, never sent to Alertmanager.
+    LabelSet placement;
     // The source gave no usable start (missing, zero, or before 2000, as some compatible backends
     // send): startsAt is when Vigil first saw the alert.
     bool startEstimated = false;
 
     [[nodiscard]] std::string_view name() const { return labels.value("alertname"); }
     [[nodiscard]] std::string_view severity() const { return labels.value("severity"); }
+    // Its own label, else the one a join placed it by.
+    [[nodiscard]] std::string_view label(std::string_view name) const {
+        const auto v = labels.value(name);
+        return v.empty() ? placement.value(name) : v;
+    }
     [[nodiscard]] bool isSilenced() const { return !silencedBy.empty(); }
     [[nodiscard]] bool isInhibited() const { return !inhibitedBy.empty(); }
 };

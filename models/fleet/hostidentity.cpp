@@ -36,6 +36,15 @@ std::string_view HostIdentity::hostOf(const LabelSet &labels) const {
     return {};
 }
 
+std::string_view HostIdentity::hostOf(const Alert &a) const {
+    if (a.placement.empty())
+        return hostOf(a.labels);
+    for (const auto &l : labels)
+        if (const auto v = a.label(l); !v.empty())
+            return stripPort ? withoutPort(v) : v;
+    return {};
+}
+
 std::string HostIdentity::describe() const {
     std::string out;
     for (const auto &l : labels)

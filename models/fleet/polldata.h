@@ -5,6 +5,9 @@
 #include "silence.h"
 #include "sourcehealth.h"
 
+#include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace vigil {
@@ -32,6 +35,9 @@ struct PollData {
     std::vector<ServiceEdge> edges;
     bool hasRules = false;
     std::vector<AlertRule> rules;
+    // Per profile join: its table, (the `on` values joined by '\xff') -> the `add` labels; nullopt when
+    // the query failed this round (the last table stays).
+    std::vector<std::optional<std::vector<std::pair<std::string, LabelSet>>>> joins;
     bool hasRuleAlerts = false;
     std::vector<Alert> ruleAlerts;
 

@@ -44,11 +44,21 @@ struct LoadProfile {
     double idle = 0.20;
 };
 
+// A join through an info metric, as kube-state-metrics and service meshes expose them: a series of
+// `query` that shares the `on` labels with an alert gives the alert its `add` labels when it lacks them
+// (kube_pod_info on [namespace, pod] adds [node]: a pod's alert is placed on its node).
+struct JoinQuery {
+    std::string query;
+    std::vector<std::string> on;
+    std::vector<std::string> add;
+};
+
 struct QueryProfile {
     HostIdentity host;          // the labels that name a host (profile.host_label)
-    std::string upQuery = "up";         // one series per scrape target; defines the inventory
+    std::string upQuery = "up"; // one series per scrape target; defines the inventory
     std::vector<MetricQuery> metrics;
     std::vector<FactQuery> facts;
+    std::vector<JoinQuery> joins;
     std::vector<WearThreshold> wear; // metrics with `fail_at` in the config
     LoadProfile load;
     // Service dependency edges from request metrics (service-mesh style): one series per (source,

@@ -11,8 +11,13 @@
 namespace vigil {
 
 namespace {
-std::string_view where(const Alert &a) {
-    for (const char *l : {"instance", "rack", "switch", "service", "zone"})
+// Its host by the profile's identity (a pod alert's node, not the kube-state-metrics pod that reported
+// it), else the place or service it names.
+std::string_view where(const Alert &a, const FleetSnapshot &snap) {
+    if (snap.triage)
+        if (const auto h = snap.triage->identity.hostOf(a); !h.empty())
+            return h;
+    for (const char *l : {"instance", "node", "rack", "switch", "service", "namespace", "zone"})
         if (auto v = a.labels.value(l); !v.empty())
             return v;
     return {};
@@ -101,7 +106,7 @@ AlertTableModel::Rows AlertTableModel::computeRows(FleetSnapshotPtr snapshot, co
         case NameColumn:
             return {0, a.name()};
         case WhereColumn:
-            return {0, where(a)};
+            return {0, where(a, snap)};
         case StateColumn:
             return {stateRank(a), {}};
         case StartedColumn:
@@ -162,7 +167,7 @@ QVariant AlertTableModel::data(const QModelIndex &index, int role) const {
     case NameColumn:
         return toQString(a->name());
     case WhereColumn:
-        return toQString(where(*a));
+        return toQString(where(*a, *m_snapshot));
     case StateColumn:
         if (a->isInhibited())
             return tr("inhibited");

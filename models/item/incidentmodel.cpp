@@ -95,7 +95,7 @@ std::vector<char> IncidentModel::marksOf(const FleetSnapshot *snapshot, const st
         return marked;
     for (std::size_t i = 0; i < t->incidents.size(); ++i)
         for (auto a : t->incidents[i].alerts) {
-            const auto host = identity.hostOf(snapshot->alerts[a].labels);
+            const auto host = identity.hostOf(snapshot->alerts[a]);
             if (!host.empty() && std::binary_search(hosts.begin(), hosts.end(), host)) {
                 marked[i] = 1;
                 break;

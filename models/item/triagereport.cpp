@@ -59,9 +59,9 @@ Line lineOf(const FleetSnapshot &s, const Incident &inc) {
     for (std::size_t k = 0; k < inc.alerts.size(); ++k) {
         const Alert &a = s.alerts[inc.alerts[k]];
         ++names[{k < inc.causeAlertCount, a.name()}];
-        if (const auto h = s.triage->identity.hostOf(a.labels); !h.empty())
+        if (const auto h = s.triage->identity.hostOf(a); !h.empty())
             hosts.emplace(h);
-        if (const auto v = a.labels.value(s.triage->serviceLabel); !v.empty())
+        if (const auto v = a.label(s.triage->serviceLabel); !v.empty())
             services.emplace(v);
     }
     for (const auto &[key, n] : names)

@@ -138,6 +138,12 @@ FleetState::Update FleetState::apply(const PollData &poll) {
                 if (m_changedHosts.empty() || m_changedHosts.back() != f.host)
                     m_changedHosts.push_back(f.host);
     }
+    for (std::size_t j = 0; j < poll.joins.size() && j < m_joins.size(); ++j)
+        if (poll.joins[j]) {
+            auto &tables = m_prom[id].joins;
+            tables.resize(m_joins.size());
+            tables[j] = *poll.joins[j];
+        }
     if (poll.hasRuleAlerts)
         m_prom[id].ruleAlerts = poll.ruleAlerts;
     if (poll.hasEdges)
@@ -215,6 +221,39 @@ FleetState::Update FleetState::clearAck(const std::string &incident) {
     m_acks.erase(incident);
     m_snapshot = build();
     return {m_snapshot, batch};
+}
+
+// Gives an alert the labels a join adds when it has the join's `on` labels and lacks those.
+void FleetState::place(Alert &a) const {
+    a.placement = LabelSet();
+    std::string key;
+    for (std::size_t j = 0; j < m_joins.size(); ++j) {
+        const auto &jq = m_joins[j];
+        if (std::all_of(jq.add.begin(), jq.add.end(), [&](const auto &l) { return a.labels.has(l); }))
+            continue;
+        key.clear();
+        bool complete = true;
+        for (const auto &l : jq.on) {
+            const auto v = a.label(l);
+            complete = complete && !v.empty();
+            key.append(v).push_back('\xff');
+        }
+        if (!complete)
+            continue;
+        for (const auto &[id, part] : m_prom) {
+            if (j >= part.joins.size())
+                continue;
+            const auto &t = part.joins[j];
+            auto it = std::lower_bound(t.begin(), t.end(), key,
+                                       [](const auto &row, const std::string &k) { return row.first < k; });
+            if (it == t.end() || it->first != key)
+                continue;
+            for (const auto &l : it->second.labels())
+                if (!a.labels.has(l.name) && !a.placement.has(l.name))
+                    a.placement.set(l.name, l.value);
+            break;
+        }
+    }
 }
 
 FleetSnapshotPtr FleetState::build() {
@@ -375,7 +414,11 @@ FleetSnapshotPtr FleetState::build() {
         firstSeen.emplace(a.fingerprint, a.startsAt);
     }
     m_firstSeen = std::move(firstSeen);
+    const bool joined =
+        std::any_of(m_prom.begin(), m_prom.end(), [](const auto &p) { return !p.second.joins.empty(); });
     for (auto &a : s->alerts) {
+        if (joined)
+            place(a);
         a.key = fingerprintKey(a.fingerprint);
         std::sort(a.seenBy.begin(), a.seenBy.end());
         a.seenBy.erase(std::unique(a.seenBy.begin(), a.seenBy.end()), a.seenBy.end());
@@ -390,7 +433,7 @@ FleetSnapshotPtr FleetState::build() {
     for (const auto &a : s->alerts)
         if ((a.state == AlertState::Active || a.state == AlertState::Firing) && !a.isSilenced() &&
             !a.isInhibited())
-            ++perHost[m_identity.hostOf(a.labels)];
+            ++perHost[m_identity.hostOf(a)];
     for (auto &h : s->hosts) {
         auto it = perHost.find(h.name);
         h.activeAlerts = it == perHost.end() ? 0 : it->second;

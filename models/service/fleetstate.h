@@ -38,6 +38,9 @@ public:
     // Label names (external labels a backend cannot report) ignored when merging Prometheus' and
     // Alertmanager's copies of an alert; the merged alert keeps Alertmanager's labels.
     void setMergeIgnoredLabels(std::vector<std::string> names) { m_mergeIgnored = std::move(names); }
+    // The profile's joins (kube_pod_info: a pod's alert is placed on its node); PollData::joins holds
+    // their tables in this order.
+    void setJoins(std::vector<JoinQuery> joins) { m_joins = std::move(joins); }
     [[nodiscard]] FleetSnapshotPtr snapshot() const { return m_snapshot; }
     // Rebuilds the snapshot with fresh staleness but no new data (a timer tick with all sources quiet).
     FleetSnapshotPtr rebuild();
@@ -53,6 +56,7 @@ private:
         std::vector<Alert> ruleAlerts;
         std::vector<ServiceEdge> edges;
         std::vector<AlertRule> rules;
+        std::vector<std::vector<std::pair<std::string, LabelSet>>> joins; // per m_joins, sorted by key
     };
     struct AmPart {
         std::vector<AlertmanagerGroup> groups;
@@ -60,6 +64,7 @@ private:
         std::vector<Silence> silences;
     };
     FleetSnapshotPtr build();
+    void place(Alert &alert) const;
 
     std::vector<MetricQuery> m_metrics;
     HostIdentity m_identity;
@@ -68,6 +73,7 @@ private:
     std::map<std::string, AmPart> m_am;
     std::vector<ServiceEdge> m_staticEdges;
     std::vector<std::string> m_mergeIgnored;
+    std::vector<JoinQuery> m_joins;
     // When alerts without a usable start were first seen, by fingerprint.
     std::unordered_map<std::string, TimeMs> m_firstSeen;
     std::vector<IncidentNote> m_notes;

@@ -20,6 +20,7 @@ Pipeline::Pipeline(Config config, std::shared_ptr<HttpClient> client)
     , m_state(m_config.profile.metrics, m_config.profile.host)
     , m_retention(this) {
     m_state.setStaticEdges(m_config.topology.edges);
+    m_state.setJoins(m_config.profile.joins);
     {
         std::vector<std::string> ignored;
         for (const auto &src : m_config.sources)

@@ -97,6 +97,8 @@ void Poller::sendAll() {
             issue("metric:" + std::to_string(i), prometheus::queryRequest(m_url, m_profile.metrics[i].query));
         for (std::size_t i = 0; i < m_profile.facts.size(); ++i)
             issue("fact:" + std::to_string(i), prometheus::queryRequest(m_url, m_profile.facts[i].query));
+        for (std::size_t i = 0; i < m_profile.joins.size(); ++i)
+            issue("join:" + std::to_string(i), prometheus::queryRequest(m_url, m_profile.joins[i].query));
         if (!m_profile.edgeQuery.empty())
             issue("edges", prometheus::queryRequest(m_url, m_profile.edgeQuery));
         if (!m_profile.edgeErrorQuery.empty())
@@ -238,6 +240,37 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
     std::vector<std::optional<PromQueryResult>> facts;
     for (std::size_t i = 0; i < m_profile.facts.size(); ++i)
         facts.push_back(query("fact:" + std::to_string(i), m_profile.facts[i].name));
+    // Joins place alerts; without one, alerts stay where their own labels put them: a warning.
+    data->joins.resize(m_profile.joins.size());
+    for (std::size_t i = 0; i < m_profile.joins.size(); ++i) {
+        const auto &jq = m_profile.joins[i];
+        const std::size_t before = errors.size();
+        auto r = query("join:" + std::to_string(i), "join " + jq.query);
+        if (errors.size() > before) {
+            data->health.warnings.push_back(errors.back() + " (alerts are placed without this join)");
+            errors.pop_back();
+        }
+        if (!r)
+            continue;
+        std::vector<std::pair<std::string, LabelSet>> table;
+        for (const auto &s : r->vector) {
+            std::string key;
+            bool complete = true;
+            for (const auto &l : jq.on) {
+                const auto v = s.metric.value(l);
+                complete = complete && !v.empty();
+                key.append(v).push_back('\xff');
+            }
+            LabelSet adds;
+            for (const auto &l : jq.add)
+                if (const auto v = s.metric.value(l); !v.empty())
+                    adds.set(l, std::string(v));
+            if (complete && !adds.empty())
+                table.emplace_back(std::move(key), std::move(adds));
+        }
+        std::sort(table.begin(), table.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+        data->joins[i] = std::move(table);
+    }
     std::optional<PromQueryResult> edges, edgeErrors;
     if (!m_profile.edgeQuery.empty())
         edges = query("edges", "edges: " + m_profile.edgeQuery);

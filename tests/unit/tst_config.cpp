@@ -73,12 +73,16 @@ private Q_SLOTS:
         auto c = ConfigLoader::loadString(
             "sources:\n  - name: k8s\n    prometheus: http://127.0.0.1:9090\n"
             "    alertmanager: http://127.0.0.1:9093\n    external_labels: [cluster, prometheus]\n"
-            "profile:\n  host_label: [node, instance, nodename]\n  host_strip_port: true\n",
+            "profile:\n  host_label: [node, instance, nodename]\n  host_strip_port: true\n"
+            "  joins:\n    - {query: kube_pod_info, on: [namespace, pod], add: [node]}\n",
             "vigil.yaml", &err);
         QVERIFY2(c.has_value(), err.toString().c_str());
         QCOMPARE(c->profile.host.labels, (std::vector<std::string>{"node", "instance", "nodename"}));
         QVERIFY(c->profile.host.stripPort);
         QCOMPARE(c->sources[0].externalLabels, (std::vector<std::string>{"cluster", "prometheus"}));
+        QCOMPARE(c->profile.joins.size(), std::size_t(1));
+        QCOMPARE(c->profile.joins[0].on, (std::vector<std::string>{"namespace", "pod"}));
+        QCOMPARE(c->profile.joins[0].add, std::vector<std::string>{"node"});
         auto d = ConfigLoader::loadString("sources: [{name: a, prometheus: 'http://x'}]\n", "d.yaml", &err);
         QVERIFY(d && d->profile.host == HostIdentity{} && d->sources[0].externalLabels.empty());
     }
@@ -137,6 +141,10 @@ private Q_SLOTS:
             << "sources: [{name: a, prometheus: 'http://x'}]\nprofile:\n  host_label: [node, '']\n"
             << 3 << "profile.host_label"
             << "a label name or a list";
+        QTest::newRow("join without add") << "sources: [{name: a, prometheus: 'http://x'}]\nprofile:\n  "
+                                             "joins:\n    - {query: q, on: [pod]}\n"
+                                          << 4 << "profile.joins[0]"
+                                          << "a join needs a query";
         QTest::newRow("external labels not a list")
             << "sources:\n  - name: a\n    prometheus: http://x\n    external_labels: cluster\n"
             << 4 << "sources[0].external_labels"

@@ -118,6 +118,20 @@ private Q_SLOTS:
         QCOMPARE(inc->alerts.size(), alerts.size());
         QCOMPARE(inc->causeKind, CauseKind::Host);
         QCOMPARE(inc->causeName, std::string("h21"));
+        // Pod alerts that carry only namespace and pod, placed on h21 by the kube_pod_info join.
+        auto placed = alerts;
+        for (std::size_t i = 1; i < placed.size(); ++i) {
+            placed[i].labels.remove("node");
+            placed[i].labels.set("pod", "api-" + std::to_string(i));
+            placed[i].fingerprint = placed[i].labels.fingerprint();
+            placed[i].placement = LabelSet(std::vector<Label>{{"node", "h21"}});
+        }
+        Correlator joined(o);
+        const auto rj = joined.update(graph(), placed, T0 + 120'000);
+        const Incident *ij = incidentWith(*rj, placed, "NodeDown");
+        QVERIFY(ij);
+        QCOMPARE(ij->alerts.size(), placed.size());
+        QCOMPARE(ij->causeName, std::string("h21"));
         // The README's default (instance as it is) puts the pod alerts nowhere near h21.
         Correlator plain;
         const auto p = plain.update(graph(), alerts, T0 + 120'000);

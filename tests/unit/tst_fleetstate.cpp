@@ -215,6 +215,53 @@ private Q_SLOTS:
                 QVERIFY(a.startsAt > starts["HostDown"]);
     }
 
+    // kube-state-metrics' alerts name a pod, not its node (and instance = the kube-state-metrics pod):
+    // the profile's join through kube_pod_info places them on their node, which then counts them.
+    void joinsPlaceAlertsOnTheirNode() {
+        FleetState st(metrics(), HostIdentity{{"node", "instance"}, true});
+        st.setJoins({{"kube_pod_info", {"namespace", "pod"}, {"node"}}});
+        PollData p = promPoll(1000, {{"ip-10-0-1-5", 0.1}, {"ip-10-0-1-6", 0.2}});
+        p.joins = {std::vector<std::pair<std::string, LabelSet>>{
+            {std::string("shop\xff") + "api-7f9\xff", LabelSet(std::vector<Label>{{"node", "ip-10-0-1-5"}})},
+            {std::string("shop\xff") + "web-1a2\xff",
+             LabelSet(std::vector<Label>{{"node", "ip-10-0-1-6"}})}}};
+        st.apply(p);
+        Alert pod;
+        pod.labels = LabelSet({{"alertname", "KubePodNotReady"},
+                               {"instance", "10.0.9.9:8080"},
+                               {"namespace", "shop"},
+                               {"pod", "api-7f9"}});
+        pod.fingerprint = pod.labels.fingerprint();
+        Alert own = pod; // carries its node itself: the join does not overrule it
+        own.labels.set("pod", "web-1a2");
+        own.labels.set("node", "ip-10-0-1-9");
+        own.fingerprint = own.labels.fingerprint();
+        Alert unknown = pod;
+        unknown.labels.set("pod", "gone-000");
+        unknown.fingerprint = unknown.labels.fingerprint();
+        auto u = st.apply(amPoll(0, 1000, {pod, own, unknown}));
+        std::map<std::string, const Alert *> byPod;
+        for (const auto &a : u.snapshot->alerts)
+            byPod[std::string(a.labels.value("pod"))] = &a;
+        const HostIdentity id{{"node", "instance"}, true};
+        QCOMPARE(byPod["api-7f9"]->placement.value("node"), std::string_view("ip-10-0-1-5"));
+        QCOMPARE(id.hostOf(*byPod["api-7f9"]), std::string_view("ip-10-0-1-5"));
+        QCOMPARE(byPod["api-7f9"]->fingerprint, pod.fingerprint); // identity untouched
+        QVERIFY(byPod["web-1a2"]->placement.empty());
+        QCOMPARE(id.hostOf(*byPod["web-1a2"]), std::string_view("ip-10-0-1-9"));
+        QVERIFY(byPod["gone-000"]->placement.empty());
+        QCOMPARE(id.hostOf(*byPod["gone-000"]), std::string_view("10.0.9.9")); // nowhere better
+        for (const auto &h : u.snapshot->hosts)
+            QCOMPARE(h.activeAlerts, h.name == "ip-10-0-1-5" ? 1 : 0);
+        // A round whose join query failed keeps the last table.
+        PollData failed = promPoll(2000, {{"ip-10-0-1-5", 0.1}, {"ip-10-0-1-6", 0.2}});
+        failed.joins = {std::nullopt};
+        auto v = st.apply(failed);
+        for (const auto &a : v.snapshot->alerts)
+            if (a.labels.value("pod") == "api-7f9")
+                QCOMPARE(a.placement.value("node"), std::string_view("ip-10-0-1-5"));
+    }
+
     void restoreMarksCacheThenLivePollTakesOver() {
         CachedState cache;
         Host h;

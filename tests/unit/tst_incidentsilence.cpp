@@ -170,6 +170,16 @@ private Q_SLOTS:
         QCOMPARE(caught(alertSilence(alerts[0], t), alerts), 1);
         QCOMPARE(caught(alertSilence(alerts[1], t), alerts), 1);
         QCOMPARE(alertSilence(alerts[0], t)[1].name, std::string("node"));
+        // A pod alert on the node only through the kube_pod_info join: no label Alertmanager sees
+        // names the node, so no host silence is offered for it.
+        Alert placed =
+            alert({{"alertname", "KubePodNotReady"}, {"instance", "ksm-0:8080"}, {"pod", "api-1"}});
+        placed.placement = LabelSet(std::vector<Label>{{"node", "ip-10-20-79-93"}});
+        const std::vector<Alert> withPlaced{placed};
+        inc.alerts = {0};
+        const auto r = incidentSilence(inc, t, withPlaced);
+        QVERIFY(r.matchers.empty());
+        QVERIFY2(r.refusal.find("through a join") != std::string::npos, r.refusal.c_str());
     }
 };
 

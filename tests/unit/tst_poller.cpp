@@ -390,6 +390,13 @@ private Q_SLOTS:
                     "\"value\":[1,\"0\"]}");
             if (req.path == "/api/v1/query" && q == "cpu")
                 return vec("{\"metric\":{\"instance\":\"10.0.0.5:9100\"},\"value\":[1,\"0.25\"]}");
+            if (req.path == "/api/v1/query" && q == "kube_pod_info")
+                return vec("{\"metric\":{\"namespace\":\"shop\",\"pod\":\"api-7f9\",\"node\":\"10.0.0.5\"},"
+                           "\"value\":[1,\"1\"]},"
+                           "{\"metric\":{\"namespace\":\"shop\",\"pod\":\"pending-1\"},\"value\":[1,\"1\"]}");
+            if (req.path == "/api/v1/query" && q == "broken_join")
+                return sim::ServerReply::json(
+                    "{\"status\":\"error\",\"errorType\":\"execution\",\"error\":\"boom\"}", 422);
             if (req.path == "/api/v1/query" && q == "memory")
                 return vec(
                     "{\"metric\":{\"node\":\"10.0.0.6\",\"instance\":\"ksm:8080\"},\"value\":[1,\"0.5\"]}");
@@ -402,6 +409,8 @@ private Q_SLOTS:
         profile.metrics = {{"cpu", "CPU", MetricUnit::Ratio, "cpu"},
                            {"memory", "Memory", MetricUnit::Ratio, "memory"}};
         profile.host = HostIdentity{{"node", "instance"}, true};
+        profile.joins = {{"kube_pod_info", {"namespace", "pod"}, {"node"}},
+                         {"broken_join", {"pod"}, {"node"}}};
         auto client = std::make_shared<HttpClient>();
         Poller prom(client, sourceFor(url), SourceKind::Prometheus, url, 0, profile);
         auto data = pollOnce(prom);
@@ -413,6 +422,19 @@ private Q_SLOTS:
         QCOMPARE(data->hosts[1].name, std::string("10.0.0.6"));
         QCOMPARE(data->hosts[1].up, UpState::Down);
         QCOMPARE(data->hosts[1].metrics[1], 0.5); // by node, not by the kube-state-metrics pod
+        // The join's table: a pod without a node (pending) has no row; a failing join is a warning
+        // naming it (VictoriaMetrics answers 422), not a failed source.
+        QCOMPARE(data->joins.size(), std::size_t(2));
+        QVERIFY(data->joins[0] && data->joins[0]->size() == 1);
+        QCOMPARE(data->joins[0]->front().first, std::string("shop\xff") + "api-7f9\xff");
+        QCOMPARE(data->joins[0]->front().second.value("node"), std::string_view("10.0.0.5"));
+        QVERIFY(!data->joins[1]);
+        bool warned = false;
+        for (const auto &w : data->health.warnings)
+            warned =
+                warned || (w.find("broken_join") != std::string::npos && w.find("boom") != std::string::npos);
+        QVERIFY(warned);
+        QVERIFY(data->health.lastError.find("join") == std::string::npos);
     }
 
     // A wrong-typed element inside an otherwise valid answer (it aborted Vigil before): the rest of the
