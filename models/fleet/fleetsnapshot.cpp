@@ -45,6 +45,26 @@ void summarize(FleetSnapshot &s) {
         else if (a.state == AlertState::Active || a.state == AlertState::Firing)
             ++sum.alertsFiring;
     }
+    int amConfigured = 0, amAnswering = 0, promAnswering = 0;
+    for (const auto &src : s.sources) {
+        const bool answers = src.healthy();
+        if (src.kind == SourceKind::Alertmanager) {
+            ++amConfigured;
+            amAnswering += answers;
+        } else {
+            promAnswering += answers;
+        }
+    }
+    sum.watching = amAnswering > 0 || (promAnswering > 0 && !s.rules.empty());
+    if (!sum.watching) {
+        if (amConfigured > 0)
+            sum.unwatched = "no Alertmanager answers, and no answering Prometheus reports alerting rules";
+        else if (promAnswering > 0)
+            sum.unwatched = "no Alertmanager is configured and Prometheus reports no alerting rules: nothing "
+                            "raises alerts";
+        else
+            sum.unwatched = "no source has answered yet";
+    }
     s.summary = sum;
 }
 

@@ -25,6 +25,11 @@ struct FleetSummary {
     int hostsDown = 0;
     int alertsFiring = 0;     // active or firing, neither silenced nor inhibited
     int alertsSuppressed = 0; // silenced, inhibited or suppressed
+    // Whether anything raises alerts that Vigil can see: an Alertmanager that answers, or a Prometheus
+    // that answers and reports alerting rules. "No alerts" means "quiet" only when something watches;
+    // otherwise `unwatched` says why ("no Alertmanager is configured and ...").
+    bool watching = false;
+    std::string unwatched;
 };
 
 struct FleetSnapshot {

@@ -132,6 +132,13 @@ QString IncidentModel::causeTitle(const Incident &inc) {
     return name;
 }
 
+QString IncidentModel::noAlertsTitle(const FleetSnapshot *snap) {
+    if (!snap || snap->summary.watching)
+        return tr("<b>No alerts.</b> The fleet is quiet.");
+    return tr("<b>No alerts, and nothing is watching:</b> %1.")
+        .arg(QString::fromStdString(snap->summary.unwatched).toHtmlEscaped());
+}
+
 QString IncidentModel::severityName(int severity) {
     return severity >= 2 ? tr("critical") : severity == 1 ? tr("warning") : tr("info");
 }

@@ -56,6 +56,8 @@ public:
     // them"
     static QString reason(const analysis::Incident &incident);
     static QString severityName(int severity);
+    // What an empty list means: "the fleet is quiet" only when something watches (FleetSummary).
+    static QString noAlertsTitle(const FleetSnapshot *snapshot);
 
 Q_SIGNALS:
     // After every setSnapshot, whether rows changed or not (headlines, storm state).

@@ -144,7 +144,9 @@ QString triageReportText(const FleetSnapshot &s, int limit, int hostsShown) {
         out += QObject::tr("\n%1 more incidents not shown (--limit)\n")
                    .arg(total - static_cast<int>(lines.size()));
     if (total == 0)
-        out += QObject::tr("\nNo incidents.\n");
+        out += s.summary.watching ? QObject::tr("\nNo incidents.\n")
+                                  : QObject::tr("\nNo incidents, and nothing is watching: %1.\n")
+                                        .arg(toQString(s.summary.unwatched));
     return out;
 }
 
@@ -155,6 +157,9 @@ QByteArray triageReportJson(const FleetSnapshot &s, int limit, int hostsShown) {
     j["alerts"] = s.alerts.size();
     j["storm"] = s.triage && s.triage->storm;
     j["fromCache"] = s.fromCache;
+    j["watching"] = s.summary.watching;
+    if (!s.summary.watching)
+        j["unwatched"] = s.summary.unwatched;
     j["sources"] = json::array();
     for (const auto &h : s.sources)
         j["sources"].push_back({{"id", h.id}, {"ok", h.lastError.empty()}, {"error", h.lastError}});

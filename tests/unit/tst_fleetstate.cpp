@@ -262,6 +262,37 @@ private Q_SLOTS:
                 QCOMPARE(a.placement.value("node"), std::string_view("ip-10-0-1-5"));
     }
 
+    // "No alerts" is "quiet" only when something raises alerts Vigil can see.
+    void quietOnlyWhenSomethingWatches() {
+        FleetSnapshot s;
+        summarize(s);
+        QVERIFY(!s.summary.watching);
+        QCOMPARE(s.summary.unwatched, std::string("no source has answered yet"));
+        SourceHealth prom;
+        prom.id = "k8s/prometheus";
+        prom.lastSuccess = 1000;
+        s.sources = {prom};
+        summarize(s); // a Prometheus without alerting rules, no Alertmanager
+        QVERIFY(!s.summary.watching);
+        QVERIFY2(s.summary.unwatched.find("no Alertmanager is configured") == 0, s.summary.unwatched.c_str());
+        s.rules = {AlertRule{"node", "NodeDown", "up == 0", "ok", "", "k8s/prometheus"}};
+        summarize(s);
+        QVERIFY(s.summary.watching && s.summary.unwatched.empty());
+        s.rules.clear();
+        SourceHealth am;
+        am.id = "k8s/alertmanager#0";
+        am.kind = SourceKind::Alertmanager;
+        am.lastSuccess = 1000;
+        am.lastError = "connection refused";
+        s.sources.push_back(am);
+        summarize(s);
+        QVERIFY(!s.summary.watching);
+        QVERIFY2(s.summary.unwatched.find("no Alertmanager answers") == 0, s.summary.unwatched.c_str());
+        s.sources.back().lastError.clear();
+        summarize(s);
+        QVERIFY(s.summary.watching);
+    }
+
     void restoreMarksCacheThenLivePollTakesOver() {
         CachedState cache;
         Host h;

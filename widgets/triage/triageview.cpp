@@ -551,7 +551,7 @@ void TriageView::showIncident() {
     const Incident *inc = m_model->incidentAt(row);
     const FleetSnapshotPtr snap = m_model->snapshot();
     if (!inc || !snap) {
-        m_title->setText(m_model->rowCount() == 0 ? tr("<b>No alerts.</b> The fleet is quiet.") : QString());
+        m_title->setText(m_model->rowCount() == 0 ? IncidentModel::noAlertsTitle(snap.get()) : QString());
         m_reason->clear();
         m_notes->clear();
         m_notes->hide();
