@@ -11,9 +11,12 @@
 namespace vigil {
 
 namespace {
-// Its host by the profile's identity (a pod alert's node, not the kube-state-metrics pod that reported
-// it), else the place or service it names.
-std::string_view where(const Alert &a, const FleetSnapshot &snap) {
+int stateRank(const Alert &a) {
+    return a.isInhibited() ? 1 : a.isSilenced() ? 2 : a.state == AlertState::Pending ? 3 : 0;
+}
+} // namespace
+
+std::string_view alertWhere(const Alert &a, const FleetSnapshot &snap) {
     if (snap.triage)
         if (const auto h = snap.triage->identity.hostOf(a); !h.empty())
             return h;
@@ -22,10 +25,6 @@ std::string_view where(const Alert &a, const FleetSnapshot &snap) {
             return v;
     return {};
 }
-int stateRank(const Alert &a) {
-    return a.isInhibited() ? 1 : a.isSilenced() ? 2 : a.state == AlertState::Pending ? 3 : 0;
-}
-} // namespace
 
 AlertTableModel::AlertTableModel(QObject *parent)
     : QAbstractTableModel(parent) {
@@ -106,7 +105,7 @@ AlertTableModel::Rows AlertTableModel::computeRows(FleetSnapshotPtr snapshot, co
         case NameColumn:
             return {0, a.name()};
         case WhereColumn:
-            return {0, where(a, snap)};
+            return {0, alertWhere(a, snap)};
         case StateColumn:
             return {stateRank(a), {}};
         case StartedColumn:
@@ -167,7 +166,7 @@ QVariant AlertTableModel::data(const QModelIndex &index, int role) const {
     case NameColumn:
         return toQString(a->name());
     case WhereColumn:
-        return toQString(where(*a, *m_snapshot));
+        return toQString(alertWhere(*a, *m_snapshot));
     case StateColumn:
         if (a->isInhibited())
             return tr("inhibited");

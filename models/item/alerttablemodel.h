@@ -13,6 +13,10 @@
 
 namespace vigil {
 
+// Where an alert is, for the lists' "Where" column: its host by the snapshot's host identity (a pod
+// alert's node, not the kube-state-metrics pod that reported it), else the place or service it names.
+std::string_view alertWhere(const Alert &alert, const FleetSnapshot &snapshot);
+
 class AlertTableModel final : public QAbstractTableModel {
     Q_OBJECT
 public:

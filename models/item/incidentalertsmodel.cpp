@@ -1,5 +1,7 @@
 #include "incidentalertsmodel.h"
 
+#include "alerttablemodel.h"
+
 #include "../support/retire.h"
 
 #include <QDateTime>
@@ -107,12 +109,8 @@ QVariant IncidentAlertsModel::data(const QModelIndex &index, int role) const {
     switch (index.column()) {
     case NameColumn:
         return q(a.name());
-    case InstanceColumn: {
-        auto inst = a.labels.value("instance");
-        if (inst.empty())
-            inst = a.labels.value("rack");
-        return q(inst);
-    }
+    case InstanceColumn:
+        return q(alertWhere(a, *m_snapshot));
     case StateColumn:
         if (a.isInhibited())
             return tr("inhibited");

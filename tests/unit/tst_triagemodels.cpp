@@ -22,6 +22,24 @@ using namespace vigil;
 class TestTriageModels : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // "Where" is the alert's host by the snapshot's identity: a pod alert placed on its node by a
+    // join shows the node, not the kube-state-metrics pod in its instance label.
+    void whereIsTheHostByTheIdentity() {
+        Alert pod;
+        pod.labels =
+            LabelSet({{"alertname", "KubePodNotReady"}, {"instance", "10.0.9.9:8080"}, {"pod", "api-1"}});
+        pod.placement = LabelSet(std::vector<Label>{{"node", "ip-10-0-1-5"}});
+        Alert sw;
+        sw.labels = LabelSet({{"alertname", "SwitchDown"}, {"rack", "r7"}});
+        FleetSnapshot snap;
+        QCOMPARE(alertWhere(pod, snap), std::string_view("10.0.9.9:8080")); // no triage yet: the labels
+        auto triage = std::make_shared<analysis::TriageResult>();
+        triage->identity = HostIdentity{{"node", "instance"}, true};
+        snap.triage = triage;
+        QCOMPARE(alertWhere(pod, snap), std::string_view("ip-10-0-1-5"));
+        QCOMPARE(alertWhere(sw, snap), std::string_view("r7"));
+    }
+
     void incidentModelRowsAndRoles() {
         IncidentModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
