@@ -1,5 +1,6 @@
 #include "prometheusadapter.h"
 
+#include "../fleet/regex.h"
 #include "../support/url.h"
 #include "jsonutil.h"
 
@@ -325,6 +326,22 @@ Result<LabelSet> parseExternalLabels(std::string_view body) {
             for (const auto &kv : labels)
                 if (kv.first.IsScalar() && kv.second.IsScalar())
                     pairs.emplace_back(kv.first.Scalar(), kv.second.Scalar());
+        // Labels dropped on the way to Alertmanager (the Prometheus Operator drops prometheus_replica
+        // with alert_relabel_configs) are not on Alertmanager's copy either.
+        const YAML::Node alerting = root.IsMap() ? root["alerting"] : YAML::Node();
+        const YAML::Node relabel =
+            alerting && alerting.IsMap() ? alerting["alert_relabel_configs"] : YAML::Node();
+        if (relabel && relabel.IsSequence())
+            for (const auto &rule : relabel) {
+                if (!rule.IsMap() || !rule["action"] || !rule["action"].IsScalar() || !rule["regex"] ||
+                    !rule["regex"].IsScalar() || rule["action"].Scalar() != "labeldrop")
+                    continue;
+                std::string error;
+                const auto re = Regex::compile(rule["regex"].Scalar(), &error);
+                if (!re)
+                    continue;
+                std::erase_if(pairs, [&](const auto &kv) { return re->fullMatch(kv.first); });
+            }
     } catch (const YAML::Exception &e) {
         return jsonutil::shapeError(endpoint,
                                     std::string("the configuration YAML does not parse: ") + e.what());

@@ -86,7 +86,8 @@ Result<std::vector<AlertRule>> parseRules(std::string_view body, Skipped *skippe
 
 // The external labels of /api/v1/status/config (global.external_labels in the YAML it returns):
 // what Prometheus adds to every alert it sends, so Alertmanager's copy carries them and its own
-// /api/v1/alerts copy does not. A YAML that does not parse is an error; no external labels is empty.
+// /api/v1/alerts copy does not, less those alert_relabel_configs drop (labeldrop). A YAML that does not
+// parse is an error; no external labels is empty.
 Result<LabelSet> parseExternalLabels(std::string_view body);
 
 // Values arrive as strings: "1.5", "NaN", "+Inf", "-Inf".

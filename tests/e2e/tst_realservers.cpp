@@ -372,6 +372,7 @@ private Q_SLOTS:
         // Alertmanager's, with Alertmanager's labels.
         QCOMPARE(a->labels.value("cluster"), std::string_view("e2e"));
         QCOMPARE(a->labels.value("prometheus"), std::string_view("monitoring/k8s"));
+        QVERIFY(!a->labels.has("prometheus_replica")); // dropped before Alertmanager, as the Operator does
         // The same holds for every alert: no fingerprint twice, and no alert twice under two
         // fingerprints (its labels without the external ones).
         std::set<std::string> fps, own;

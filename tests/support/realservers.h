@@ -77,9 +77,11 @@ public:
                   QStringLiteral(
                       "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
                       // As kube-prometheus: Alertmanager's copies carry these, /api/v1/alerts' do not.
-                      "  external_labels: {cluster: e2e, prometheus: monitoring/k8s}\n"
+                      "  external_labels: {cluster: e2e, prometheus: monitoring/k8s, prometheus_replica: "
+                      "prometheus-k8s-0}\n"
                       "rule_files: ['%1', '%5']\n"
-                      "alerting:\n  alertmanagers:\n    - static_configs: [{targets: ['127.0.0.1:%2']}]\n"
+                      "alerting:\n  alert_relabel_configs: [{action: labeldrop, regex: prometheus_replica}]\n"
+                      "  alertmanagers:\n    - static_configs: [{targets: ['127.0.0.1:%2']}]\n"
                       "scrape_configs:\n"
                       "  - job_name: node\n    static_configs:\n      - targets: ['127.0.0.1:%3']\n"
                       "        labels: {region: eu1, zone: eu1-a, rack: eu1-a-r01, role: web}\n"

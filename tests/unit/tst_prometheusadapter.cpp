@@ -210,11 +210,11 @@ private Q_SLOTS:
     }
 
     void externalLabels() {
-        // Recorded from a real Prometheus with kube-prometheus' external labels.
+        // Recorded from a real Prometheus with kube-prometheus' external labels; the replica label is
+        // dropped on the way to Alertmanager (alert_relabel_configs: labeldrop), so it is not one.
         auto r = prometheus::parseExternalLabels(fixture("prom_status_config.json"));
         QVERIFY(r.ok());
-        QCOMPARE(r->toString(), std::string("{cluster=\"eu1\", prometheus=\"monitoring/k8s\", "
-                                            "prometheus_replica=\"prometheus-k8s-0\"}"));
+        QCOMPARE(r->toString(), std::string("{cluster=\"eu1\", prometheus=\"monitoring/k8s\"}"));
         // No external labels: none, not an error.
         auto none = prometheus::parseExternalLabels(
             "{\"status\":\"success\",\"data\":{\"yaml\":\"global:\\n  scrape_interval: 15s\\n\"}}");
