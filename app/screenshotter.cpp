@@ -113,10 +113,18 @@ void Screenshotter::render(bool timedOut) {
                                     .arg(m_file)));
         code = 3;
     } else {
+        // A source that never answered: the picture shows the cached or empty state, and says so.
         const auto s = m_service->current();
-        for (const auto &src : s->sources)
-            if (!src.lastError.empty())
-                std::fprintf(stderr, "vigil: warning: %s: %s\n", src.id.c_str(), src.lastError.c_str());
+        for (const auto &src : s->sources) {
+            if (src.lastError.empty())
+                continue;
+            const bool never = src.lastSuccess == 0;
+            std::fprintf(
+                stderr, "vigil: %s: %s: %s\n", never ? "error" : "warning", src.id.c_str(),
+                never ? qPrintable(tr("never answered (%1)").arg(QString::fromStdString(src.lastError)))
+                      : src.lastError.c_str());
+            code = never ? 4 : code;
+        }
         std::printf("%s\n", qPrintable(tr("wrote %1 (%2x%3, view %4)")
                                            .arg(m_file)
                                            .arg(pixmap.width())

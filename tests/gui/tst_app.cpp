@@ -127,12 +127,14 @@ private Q_SLOTS:
     void screenshotTimesOutOnDeadSource() {
         QTemporaryDir dir;
         const QString png = dir.filePath(QStringLiteral("dead.png"));
-        // Port 1 refuses at once: the poll lands as an error, the screenshot shows it and succeeds.
+        // Port 1 refuses at once: the poll lands as an error; the screenshot shows it, and the exit code
+        // says a source never answered.
         auto r = run({QStringLiteral("--prometheus"), QStringLiteral("http://127.0.0.1:1"),
                       QStringLiteral("--cache"), dir.filePath(QStringLiteral("c.sqlite")),
                       QStringLiteral("--screenshot"), png});
-        QCOMPARE(r.code, 0);
+        QCOMPARE(r.code, 4);
         QVERIFY2(r.err.contains(QStringLiteral("connect")), qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral("never answered")));
         QVERIFY(QImage(png).width() > 0);
     }
 
