@@ -8,6 +8,8 @@
 #include <QDateTime>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace vigil {
 
 namespace {
@@ -24,6 +26,25 @@ std::string_view alertWhere(const Alert &a, const FleetSnapshot &snap) {
         if (auto v = a.labels.value(l); !v.empty())
             return v;
     return {};
+}
+
+bool alertStale(const Alert &a, const FleetSnapshot &s) {
+    if (s.fromCache)
+        return true;
+    for (const auto &id : a.seenBy) {
+        auto src =
+            std::find_if(s.sources.begin(), s.sources.end(), [&](const auto &h) { return h.id == id; });
+        if (src == s.sources.end() || (src->lastError.empty() && !src->isStale(s.builtAt)))
+            return false; // one answering source vouches for it (an unknown one: nothing to say)
+    }
+    return !a.seenBy.empty();
+}
+
+QString alertStateText(const Alert &a, const FleetSnapshot &s) {
+    const QString state = a.isInhibited()  ? AlertTableModel::tr("inhibited")
+                          : a.isSilenced() ? AlertTableModel::tr("silenced")
+                                           : QString::fromLatin1(alertStateName(a.state));
+    return alertStale(a, s) ? AlertTableModel::tr("%1 (stale)").arg(state) : state;
 }
 
 AlertTableModel::AlertTableModel(QObject *parent)
@@ -168,11 +189,7 @@ QVariant AlertTableModel::data(const QModelIndex &index, int role) const {
     case WhereColumn:
         return toQString(alertWhere(*a, *m_snapshot));
     case StateColumn:
-        if (a->isInhibited())
-            return tr("inhibited");
-        if (a->isSilenced())
-            return tr("silenced");
-        return QString::fromLatin1(alertStateName(a->state));
+        return alertStateText(*a, *m_snapshot);
     case StartedColumn: {
         const QString t =
             QDateTime::fromMSecsSinceEpoch(a->startsAt).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));

@@ -16,6 +16,11 @@ namespace vigil {
 // Where an alert is, for the lists' "Where" column: its host by the snapshot's host identity (a pod
 // alert's node, not the kube-state-metrics pod that reported it), else the place or service it names.
 std::string_view alertWhere(const Alert &alert, const FleetSnapshot &snapshot);
+// Whether no source that reported the alert answers any more (its last poll failed or is older than two
+// intervals, or the snapshot is the cache's): what the lists show of it is its last known state.
+bool alertStale(const Alert &alert, const FleetSnapshot &snapshot);
+// The State column: "firing", "silenced", "inhibited", with "(stale)" when alertStale.
+QString alertStateText(const Alert &alert, const FleetSnapshot &snapshot);
 
 class AlertTableModel final : public QAbstractTableModel {
     Q_OBJECT

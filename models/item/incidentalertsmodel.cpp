@@ -112,11 +112,7 @@ QVariant IncidentAlertsModel::data(const QModelIndex &index, int role) const {
     case InstanceColumn:
         return q(alertWhere(a, *m_snapshot));
     case StateColumn:
-        if (a.isInhibited())
-            return tr("inhibited");
-        if (a.isSilenced())
-            return tr("silenced");
-        return QString::fromLatin1(alertStateName(a.state));
+        return alertStateText(a, *m_snapshot);
     case StartedColumn: {
         const QString t = QDateTime::fromMSecsSinceEpoch(a.startsAt).toString(QStringLiteral("HH:mm:ss"));
         return a.startEstimated ? tr("%1 (first seen)").arg(t) : t;

@@ -24,6 +24,34 @@ class TestTriageModels : public QObject {
 private Q_SLOTS:
     // "Where" is the alert's host by the snapshot's identity: a pod alert placed on its node by a
     // join shows the node, not the kube-state-metrics pod in its instance label.
+    // An alert only an unreachable source reported is its last known state: "(stale)" in the lists.
+    void alertsFromUnreachableSourcesAreStale() {
+        FleetSnapshot snap;
+        snap.builtAt = 1'000'000;
+        SourceHealth am0, am1;
+        am0.id = "prod/alertmanager#0";
+        am0.kind = am1.kind = SourceKind::Alertmanager;
+        am0.lastSuccess = am1.lastSuccess = 990'000;
+        am1.id = "prod/alertmanager#1";
+        am1.lastError = "connection refused";
+        snap.sources = {am0, am1};
+        Alert both, lost;
+        both.labels = lost.labels = LabelSet(std::vector<Label>{{"alertname", "HostDown"}});
+        both.seenBy = {am0.id, am1.id};
+        lost.seenBy = {am1.id};
+        QVERIFY(!alertStale(both, snap));
+        QVERIFY(alertStale(lost, snap));
+        QCOMPARE(alertStateText(lost, snap), QStringLiteral("active (stale)"));
+        QCOMPARE(alertStateText(both, snap), QStringLiteral("active"));
+        // Answering, but not for more than two intervals: stale too.
+        snap.sources[0].lastSuccess = snap.builtAt - 3 * snap.sources[0].intervalMs;
+        QVERIFY(alertStale(both, snap));
+        // The cache, before any poll: everything is its last known state.
+        snap.sources[0].lastSuccess = 990'000;
+        snap.fromCache = true;
+        QVERIFY(alertStale(both, snap));
+    }
+
     void whereIsTheHostByTheIdentity() {
         Alert pod;
         pod.labels =

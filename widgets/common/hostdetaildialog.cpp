@@ -1,8 +1,11 @@
 #include "common/hostdetaildialog.h"
 
+#include "analysis/correlation.h"
 #include "analysis/fleetgraph.h"
 #include "common/format.h"
 #include "common/viewcontrols.h"
+#include "item/alerttablemodel.h"
+#include "support/qtext.h"
 
 #include <QChart>
 #include <QChartView>
@@ -163,23 +166,28 @@ void HostDetailDialog::refreshTexts() {
     // Alerts naming the host in any label (instance, host, node...).
     m_alerts->clear();
     const TimeMs now = nowMs();
+    // On the host by the profile's identity (also through a join), or naming it in any label.
+    const HostIdentity id = m_snapshot->triage ? m_snapshot->triage->identity : HostIdentity{};
     for (const auto &a : m_snapshot->alerts) {
-        std::string_view byLabel;
+        const bool onHost = id.hostOf(a) == name;
+        std::string_view byLabel = onHost ? id.labelOf(a.labels) : std::string_view();
         for (const auto &l : a.labels.labels())
-            if (l.value == name) {
+            if (byLabel.empty() && l.value == name)
                 byLabel = l.name;
-                break;
-            }
-        if (byLabel.empty())
+        if (byLabel.empty() && !onHost)
             continue;
-        const QString st = a.isSilenced() ? tr("silenced") : a.isInhibited() ? tr("inhibited") : tr("firing");
+        if (byLabel.empty())
+            byLabel = "alertname"; // placed by a join: the matcher names the alert instead
+        const QString st = alertStateText(a, *m_snapshot);
         auto *item = new QTreeWidgetItem(
             {QString::fromUtf8(a.name().data(), static_cast<int>(a.name().size())),
              QString::fromUtf8(a.severity().data(), static_cast<int>(a.severity().size())), st,
              format::age(a.startsAt, now)});
-        item->setData(0, Qt::UserRole,
-                      QStringLiteral("%1=\"%2\"")
-                          .arg(QString::fromUtf8(byLabel.data(), static_cast<int>(byLabel.size())), m_host));
+        item->setData(
+            0, Qt::UserRole,
+            QStringLiteral("%1=\"%2\"")
+                .arg(QString::fromUtf8(byLabel.data(), static_cast<int>(byLabel.size())),
+                     byLabel == "alertname" ? toQString(a.name()) : toQString(a.labels.value(byLabel))));
         m_alerts->addTopLevelItem(item);
     }
     if (m_alerts->topLevelItemCount() == 0)
