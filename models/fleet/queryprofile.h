@@ -4,6 +4,7 @@
 #include "hostidentity.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vigil {
@@ -51,6 +52,19 @@ struct JoinQuery {
     std::string query;
     std::vector<std::string> on;
     std::vector<std::string> add;
+
+    // The key a series and an alert meet on: the `on` values, each ended by '\xff'; empty when one is
+    // missing. label(name) gives a label's value (a series' or an alert's).
+    template <class Label> [[nodiscard]] std::string keyOf(Label &&label) const {
+        std::string key;
+        for (const auto &l : on) {
+            const std::string_view v = label(l);
+            if (v.empty())
+                return {};
+            key.append(v).push_back('\xff');
+        }
+        return key;
+    }
 };
 
 struct QueryProfile {

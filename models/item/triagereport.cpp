@@ -23,20 +23,6 @@ QString iso(TimeMs t) {
     return QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODate);
 }
 
-const char *kindName(analysis::CauseKind k) {
-    switch (k) {
-    case analysis::CauseKind::Group:
-        return "group";
-    case analysis::CauseKind::Host:
-        return "host";
-    case analysis::CauseKind::Service:
-        return "service";
-    case analysis::CauseKind::AlertGroup:
-        return "alerts";
-    }
-    return "alerts";
-}
-
 // One incident as both formats need it.
 struct Line {
     const Incident *inc = nullptr;
@@ -174,25 +160,26 @@ QByteArray triageReportJson(const FleetSnapshot &s, int limit, int hostsShown) {
         json hosts = json::array();
         for (std::size_t i = 0; i < l.hosts.size() && static_cast<int>(i) < hostsShown; ++i)
             hosts.push_back(l.hosts[i]);
-        j["incidents"].push_back(
-            {{"rank", ++rank},
-             {"key", inc.key},
-             {"title", IncidentModel::causeTitle(inc).toStdString()},
-             {"cause",
-              {{"kind", kindName(inc.causeKind)}, {"level", inc.causeLevel}, {"name", inc.causeName}}},
-             {"severity", inc.severity >= 2   ? "critical"
-                          : inc.severity == 1 ? "warning"
-                                              : "info"},
-             {"confidence", inc.confidence},
-             {"reason", IncidentModel::reason(inc).toStdString()},
-             {"alerts", inc.alerts.size()},
-             {"active", inc.active},
-             {"suppressed", inc.suppressed},
-             {"startsAt", iso(inc.startsAt).toStdString()},
-             {"byAlertname", names},
-             {"hostsTotal", l.hosts.size()},
-             {"hosts", hosts},
-             {"services", l.services}});
+        j["incidents"].push_back({{"rank", ++rank},
+                                  {"key", inc.key},
+                                  {"title", IncidentModel::causeTitle(inc).toStdString()},
+                                  {"cause",
+                                   {{"kind", analysis::causeKindName(inc.causeKind)},
+                                    {"level", inc.causeLevel},
+                                    {"name", inc.causeName}}},
+                                  {"severity", inc.severity >= 2   ? "critical"
+                                               : inc.severity == 1 ? "warning"
+                                                                   : "info"},
+                                  {"confidence", inc.confidence},
+                                  {"reason", IncidentModel::reason(inc).toStdString()},
+                                  {"alerts", inc.alerts.size()},
+                                  {"active", inc.active},
+                                  {"suppressed", inc.suppressed},
+                                  {"startsAt", iso(inc.startsAt).toStdString()},
+                                  {"byAlertname", names},
+                                  {"hostsTotal", l.hosts.size()},
+                                  {"hosts", hosts},
+                                  {"services", l.services}});
     }
     return QByteArray::fromStdString(j.dump(2) + "\n");
 }

@@ -226,19 +226,12 @@ FleetState::Update FleetState::clearAck(const std::string &incident) {
 // Gives an alert the labels a join adds when it has the join's `on` labels and lacks those.
 void FleetState::place(Alert &a) const {
     a.placement = LabelSet();
-    std::string key;
     for (std::size_t j = 0; j < m_joins.size(); ++j) {
         const auto &jq = m_joins[j];
         if (std::all_of(jq.add.begin(), jq.add.end(), [&](const auto &l) { return a.labels.has(l); }))
             continue;
-        key.clear();
-        bool complete = true;
-        for (const auto &l : jq.on) {
-            const auto v = a.label(l);
-            complete = complete && !v.empty();
-            key.append(v).push_back('\xff');
-        }
-        if (!complete)
+        const std::string key = jq.keyOf([&](const std::string &l) { return a.label(l); });
+        if (key.empty())
             continue;
         for (const auto &[id, part] : m_prom) {
             if (j >= part.joins.size())

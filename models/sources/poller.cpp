@@ -18,6 +18,23 @@ using Clock = std::chrono::steady_clock;
 double msSince(Clock::time_point t) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
 }
+
+// A join's table: the `on` values joined by '\xff' -> the `add` labels, sorted by key; series missing an
+// `on` label or every `add` label (a pending pod without a node) give no row.
+std::vector<std::pair<std::string, LabelSet>> joinTable(const JoinQuery &jq, const PromQueryResult &r) {
+    std::vector<std::pair<std::string, LabelSet>> table;
+    for (const auto &s : r.vector) {
+        std::string key = jq.keyOf([&](const std::string &l) { return s.metric.value(l); });
+        LabelSet adds;
+        for (const auto &l : jq.add)
+            if (const auto v = s.metric.value(l); !v.empty())
+                adds.set(l, std::string(v));
+        if (!key.empty() && !adds.empty())
+            table.emplace_back(std::move(key), std::move(adds));
+    }
+    std::sort(table.begin(), table.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    return table;
+}
 } // namespace
 
 struct Poller::Round {
@@ -194,13 +211,15 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
     auto data = std::make_shared<PollData>();
     auto &responses = m_current->responses;
     std::vector<std::string> errors;
-    auto body = [&](const std::string &key, const std::string &endpoint) -> const std::string * {
+    // Problems go to `sink` (the round's errors unless an optional query says otherwise).
+    auto body = [&](const std::string &key, const std::string &endpoint,
+                    std::vector<std::string> *sink = nullptr) -> const std::string * {
         auto it = responses.find(key);
         if (it == responses.end())
             return nullptr;
         auto checked = prometheus::checkResponse(it->second, endpoint);
         if (!checked) {
-            errors.push_back(checked.error().describe());
+            (sink ? *sink : errors).push_back(checked.error().describe());
             return nullptr;
         }
         return &it->second.body;
@@ -211,23 +230,24 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
     };
     auto t0 = Clock::now();
     double normalizeMs = 0;
-    auto query = [&](const std::string &key, const std::string &what) -> std::optional<PromQueryResult> {
-        const std::string *b = body(key, "/api/v1/query (" + what + ")");
+    auto query = [&](const std::string &key, const std::string &what,
+                     std::vector<std::string> *sink = nullptr) -> std::optional<PromQueryResult> {
+        const std::string endpoint = "/api/v1/query (" + what + ")";
+        const std::string *b = body(key, endpoint, sink);
         if (!b)
             return std::nullopt;
         Skipped skipped;
-        const std::string endpoint = "/api/v1/query (" + what + ")";
         auto r = prometheus::parseQuery(*b, endpoint, &skipped);
         noteSkipped(skipped, endpoint);
         if (!r) {
-            errors.push_back(r.error().describe());
+            (sink ? *sink : errors).push_back(r.error().describe());
             return std::nullopt;
         }
         for (auto &w : r->warnings)
             data->health.warnings.push_back(what + ": " + w);
         if (r->type != PromQueryResult::Type::Vector) {
-            errors.push_back("/api/v1/query (" + what +
-                             "): expected an instant vector, the query returned another type");
+            (sink ? *sink : errors)
+                .push_back(endpoint + ": expected an instant vector, the query returned another type");
             return std::nullopt;
         }
         return std::move(r.value());
@@ -243,33 +263,11 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
     // Joins place alerts; without one, alerts stay where their own labels put them: a warning.
     data->joins.resize(m_profile.joins.size());
     for (std::size_t i = 0; i < m_profile.joins.size(); ++i) {
-        const auto &jq = m_profile.joins[i];
-        const std::size_t before = errors.size();
-        auto r = query("join:" + std::to_string(i), "join " + jq.query);
-        if (errors.size() > before) {
-            data->health.warnings.push_back(errors.back() + " (alerts are placed without this join)");
-            errors.pop_back();
-        }
-        if (!r)
-            continue;
-        std::vector<std::pair<std::string, LabelSet>> table;
-        for (const auto &s : r->vector) {
-            std::string key;
-            bool complete = true;
-            for (const auto &l : jq.on) {
-                const auto v = s.metric.value(l);
-                complete = complete && !v.empty();
-                key.append(v).push_back('\xff');
-            }
-            LabelSet adds;
-            for (const auto &l : jq.add)
-                if (const auto v = s.metric.value(l); !v.empty())
-                    adds.set(l, std::string(v));
-            if (complete && !adds.empty())
-                table.emplace_back(std::move(key), std::move(adds));
-        }
-        std::sort(table.begin(), table.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
-        data->joins[i] = std::move(table);
+        std::vector<std::string> problems;
+        if (auto r = query("join:" + std::to_string(i), "join " + m_profile.joins[i].query, &problems))
+            data->joins[i] = joinTable(m_profile.joins[i], *r);
+        for (auto &p : problems)
+            data->health.warnings.push_back(std::move(p) + " (alerts are placed without this join)");
     }
     std::optional<PromQueryResult> edges, edgeErrors;
     if (!m_profile.edgeQuery.empty())

@@ -120,7 +120,7 @@ private:
     QString m_incident;
     analysis::PhysicalOptions m_physicalOptions;
     std::set<std::string> m_pinned;
-        int m_selected = -1;
+    int m_selected = -1;
     int m_labelsHidden = 0;
     int m_edgesHidden = 0; // bundles of stray edges left out of the last frame
     bool m_edgesAggregated = false;
