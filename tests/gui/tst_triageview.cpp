@@ -129,6 +129,40 @@ private Q_SLOTS:
         QCOMPARE(spy.count(), 2); // nothing new
     }
 
+    // An empty list says "quiet" only while something watches, and follows each new snapshot: a
+    // Prometheus without alerting rules and no Alertmanager is "nothing is watching".
+    void emptyStateSaysWhetherAnythingWatches() {
+        IncidentModel model;
+        TriageView view(&model);
+        auto hasText = [&](const QString &text) {
+            const auto labels = view.findChildren<QLabel *>();
+            return std::any_of(labels.begin(), labels.end(),
+                               [&](QLabel *l) { return l->text().contains(text); });
+        };
+        auto snapshot = [](bool alertmanager) {
+            auto s = std::make_shared<FleetSnapshot>();
+            SourceHealth prom;
+            prom.id = "lab/prometheus";
+            prom.lastSuccess = 1000;
+            s->sources = {prom};
+            if (alertmanager) {
+                SourceHealth am = prom;
+                am.id = "lab/alertmanager#0";
+                am.kind = SourceKind::Alertmanager;
+                s->sources.push_back(am);
+            }
+            summarize(*s);
+            s->triage = std::make_shared<analysis::TriageResult>();
+            return s;
+        };
+        model.setSnapshot(snapshot(true));
+        QVERIFY(hasText(QStringLiteral("The fleet is quiet")));
+        model.setSnapshot(snapshot(false));
+        QVERIFY(hasText(QStringLiteral("nothing is watching")));
+        QVERIFY(hasText(QStringLiteral("no Alertmanager is configured")));
+        QVERIFY(!hasText(QStringLiteral("The fleet is quiet")));
+    }
+
     void stormLayoutAndKeyboard() {
         IncidentModel model;
         TriageView view(&model);

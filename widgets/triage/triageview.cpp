@@ -2,10 +2,7 @@
 
 #include "support/qtext.h"
 
-#include "triage/incidentfilterproxy.h"
-
 #include "analysis/incidentsilence.h"
-
 #include "fleet/silencematch.h"
 #include "item/alerttablemodel.h"
 #include "item/amgroupmodel.h"
@@ -13,28 +10,28 @@
 #include "item/incidentmodel.h"
 #include "item/triageexport.h"
 #include "triage/alerttimeline.h"
+#include "triage/incidentfilterproxy.h"
 #include "triage/incidentnotifier.h"
 #include "triage/silencedialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QFileDialog>
-#include <QInputDialog>
-#include <QMessageBox>
-#include <QStackedWidget>
-#include <QTimer>
-#include <QToolButton>
-
-#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTableView>
+#include <QTimer>
+#include <QToolButton>
 #include <QTreeView>
 #include <QUrl>
 #include <QUrlQuery>
@@ -544,6 +541,8 @@ void TriageView::updateHeadline() {
             QStringLiteral("QLabel { font-size: 13pt; font-weight: bold; padding: 4px; }"));
         m_summary->hide();
     }
+    if (m_model->rowCount() == 0)
+        showIncident(); // the empty state follows what watches, snapshot by snapshot
 }
 
 void TriageView::showIncident() {
