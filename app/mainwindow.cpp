@@ -34,37 +34,26 @@
 
 namespace vigil {
 
-namespace {
-HistoryFetch historyFetch(FleetSource *service) {
-    return [service](const QString &channel, const std::string &key, TimeMs from, TimeMs to, int columns,
-                     QObject *context, std::function<void(GridPtr)> done) {
-        service->loadHistory(channel, key, from, to, columns, context, std::move(done));
-    };
-}
-} // namespace
-
 MainWindow::MainWindow(FleetSource *service, FleetActions *actions, QWidget *parent)
     : QMainWindow(parent)
     , m_source(service)
     , m_actions(actions)
-    , m_hostModel(new HostTableModel(this))
+    , m_set(new FleetViews(service, {}, this))
     , m_sourceModel(new SourceHealthModel(this))
-    , m_hostView(new HostTableView(m_hostModel))
-    , m_incidentModel(new IncidentModel(this))
-    , m_triageView(new TriageView(m_incidentModel))
     , m_notifier(new IncidentNotifier(this))
-    , m_hostMap(new HostMapView([service](QObject *context, std::function<void(WearPtr)> done) {
-        service->loadWear(24, context, std::move(done));
-    }))
-    , m_heatmap(new TimeHeatmapView(historyFetch(service)))
-    , m_detail(new HostDetailDialog(historyFetch(service), this))
-    , m_topology(new TopologyView(TopologyCanvas::Mode::Physical))
-    , m_servicesMap(new TopologyView(TopologyCanvas::Mode::Services))
-    , m_drift(new DriftView(
-          [service](TimeMs since, QObject *context, std::function<void(DriftPtr)> done) {
-              service->loadDrift(since, context, std::move(done));
+    , m_detail(new HostDetailDialog(
+          [service](const QString &channel, const std::string &key, TimeMs from, TimeMs to, int columns,
+                    QObject *context, std::function<void(GridPtr)> done) {
+              service->loadHistory(channel, key, from, to, columns, context, std::move(done));
           },
-          QString::fromStdString(service->config().drift.roleLabel)))
+          this))
+    , m_hostModel(m_set->hostModel())
+    , m_triageView(m_set->triage())
+    , m_hostMap(m_set->hostMap())
+    , m_heatmap(m_set->heatmap())
+    , m_topology(m_set->topology())
+    , m_servicesMap(m_set->services())
+    , m_drift(m_set->drift())
     , m_serviceDetail(new ServiceDetailDialog(service->config().profile.host,
                                               service->config().topology.serviceLabel, this))
     , m_tabs(new QTabWidget)
@@ -73,20 +62,7 @@ MainWindow::MainWindow(FleetSource *service, FleetActions *actions, QWidget *par
     , m_sources(new QLabel)
     , m_tick(new QTimer(this)) {
     setWindowTitle(tr("Vigil"));
-    m_triageView->setAcknowledgePolicy(service->config().triage.ackDurationMs,
-                                       service->config().triage.ackMaxMs,
-                                       service->config().triage.ackConfirm);
-    m_views.add(QStringLiteral("hosts"), tr("Hosts"), m_hostView);
-    m_views.add(QStringLiteral("triage"), tr("Triage"), m_triageView);
-    m_views.add(QStringLiteral("hostmap"), tr("Host map"), m_hostMap,
-                [this] { return m_hostMap->wearReport() != nullptr; });
-    m_views.add(QStringLiteral("heatmap"), tr("Heatmap"), m_heatmap, [this] { return m_heatmap->isReady(); });
-    m_views.add(QStringLiteral("topology"), tr("Topology"), m_topology,
-                [this] { return m_topology->canvas()->isLaidOut(); });
-    m_views.add(QStringLiteral("services"), tr("Services"), m_servicesMap,
-                [this] { return m_servicesMap->canvas()->isLaidOut(); });
-    m_views.add(QStringLiteral("drift"), tr("Drift"), m_drift, [this] { return m_drift->isReady(); });
-    for (const auto &v : m_views.views())
+    for (const auto &v : m_set->registry().views())
         m_tabs->addTab(v.widget, v.title);
 
     m_banner->setWordWrap(true);
@@ -123,7 +99,7 @@ MainWindow::MainWindow(FleetSource *service, FleetActions *actions, QWidget *par
     });
     viewMenu->addAction(dock->toggleViewAction());
     int n = 1;
-    for (const auto &v : m_views.views()) {
+    for (const auto &v : m_set->registry().views()) {
         auto *a = viewMenu->addAction(v.title);
         a->setShortcut(QKeySequence(QStringLiteral("Alt+%1").arg(n++)));
         connect(a, &QAction::triggered, this, [this, name = v.name] { showView(name); });
@@ -206,14 +182,6 @@ MainWindow::MainWindow(FleetSource *service, FleetActions *actions, QWidget *par
     // Any view's host opens the host detail; its alerts lead to triage.
     connect(m_heatmap, &TimeHeatmapView::hostActivated, this, &MainWindow::showHostDetail);
     connect(m_hostMap, &HostMapView::hostActivated, this, &MainWindow::showHostDetail);
-    // The service map's positions live in the cache: the wall display shows the same map every day.
-    m_servicesMap->canvas()->setLayoutStore(
-        [this](std::function<void(TopologyCanvas::Positions)> done) {
-            m_source->loadLayout("services", this, std::move(done));
-        },
-        [this](TopologyCanvas::Positions positions) {
-            m_source->saveLayout("services", std::move(positions));
-        });
     connect(m_topology, &TopologyView::hostActivated, this, &MainWindow::showHostDetail);
     connect(m_drift, &DriftView::hostActivated, this, &MainWindow::showHostDetail);
     // Double-click a service (either map): its detail; its hosts lead to theirs, its alerts to triage.
@@ -312,7 +280,7 @@ void MainWindow::openHostWhenKnown(const QString &host) {
 }
 
 bool MainWindow::showView(const QString &name) {
-    const ViewEntry *v = m_views.find(name);
+    const ViewEntry *v = m_set->registry().find(name);
     if (!v)
         return false;
     m_tabs->setCurrentWidget(v->widget);
@@ -320,13 +288,7 @@ bool MainWindow::showView(const QString &name) {
 }
 
 void MainWindow::onSnapshot(const FleetSnapshotPtr &snapshot) {
-    m_hostModel->setSnapshot(snapshot);
-    m_incidentModel->setSnapshot(snapshot);
-    m_hostMap->setSnapshot(snapshot);
-    m_heatmap->setSnapshot(snapshot);
-    m_topology->setSnapshot(snapshot);
-    m_servicesMap->setSnapshot(snapshot);
-    m_drift->setSnapshot(snapshot);
+    m_set->setSnapshot(snapshot);
     if (m_detail->isVisible())
         m_detail->setSnapshot(snapshot);
     if (m_serviceDetail->isVisible())

@@ -3,6 +3,7 @@
 // says whether the data can be trusted (per-source health, staleness, cache problems).
 #include "common/viewregistry.h"
 #include "fleet/fleetsnapshot.h"
+#include "fleetviews.h"
 
 #include <QMainWindow>
 
@@ -35,10 +36,10 @@ public:
     // what would change the fleet says so instead.
     MainWindow(FleetSource *source, FleetActions *actions, QWidget *parent = nullptr);
 
-    [[nodiscard]] const ViewRegistry &views() const { return m_views; }
+    [[nodiscard]] const ViewRegistry &views() const { return m_set->registry(); }
     bool showView(const QString &name);
-    [[nodiscard]] HostTableView *hostView() const { return m_hostView; }
-    [[nodiscard]] TriageView *triageView() const { return m_triageView; }
+    [[nodiscard]] HostTableView *hostView() const { return m_set->hosts(); }
+    [[nodiscard]] TriageView *triageView() const { return m_set->triage(); }
     [[nodiscard]] HostDetailDialog *hostDetail() const { return m_detail; }
     void showHostDetail(const QString &host);
     // Hosts selected in one view (a map node, a drift cluster) marked in the others: the heatmap's
@@ -63,15 +64,15 @@ private:
     FleetSource *m_source;
     FleetActions *m_actions;
     bool canAct();
-    HostTableModel *m_hostModel;
+    FleetViews *m_set;
     SourceHealthModel *m_sourceModel;
-    HostTableView *m_hostView;
-    IncidentModel *m_incidentModel;
-    TriageView *m_triageView;
     IncidentNotifier *m_notifier;
+    HostDetailDialog *m_detail;
+    // The set's views, for the wiring between them.
+    HostTableModel *m_hostModel;
+    TriageView *m_triageView;
     HostMapView *m_hostMap;
     TimeHeatmapView *m_heatmap;
-    HostDetailDialog *m_detail;
     TopologyView *m_topology;
     TopologyView *m_servicesMap;
     DriftView *m_drift;
@@ -80,7 +81,6 @@ private:
     QString m_pendingService;
     QSystemTrayIcon *m_tray = nullptr;
     QTabWidget *m_tabs;
-    ViewRegistry m_views;
     QLabel *m_banner;
     QLabel *m_summary;
     QLabel *m_sources;
