@@ -52,7 +52,8 @@ std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QStri
     const QCommandLineOption interval(
         QStringLiteral("interval"),
         QCoreApplication::translate("CommandLine",
-                                    "Poll interval for --prometheus/--alertmanager (default 15s)."),
+                                    "Poll interval for --prometheus/--alertmanager (default 15s) and --demo "
+                                    "(default 5s)."),
         QStringLiteral("duration"), QStringLiteral("15s"));
     const QCommandLineOption cache(
         QStringLiteral("cache"),
@@ -108,8 +109,14 @@ std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QStri
         QCoreApplication::translate("CommandLine", "Open this service's detail once the fleet has it (with "
                                                    "--screenshot: render it)."),
         QStringLiteral("name"));
+    const QCommandLineOption wall(
+        QStringLiteral("wall"),
+        QCoreApplication::translate(
+            "CommandLine",
+            "NOC wall display: full screen, read-only, the config's playlist of views rotating "
+            "on each of its screens (keys: arrows, space to pause, q then y to quit)."));
     p.addOptions({config, prom, am, interval, cache, demo, demoHosts, demoScenario, shot, view, size, timeout,
-                  filter, host, service});
+                  filter, host, service, wall});
     p.process(arguments); // exits for --help, --version and unknown options
 
     auto fail = [&](const QString &msg) -> std::optional<AppOptions> {
@@ -142,13 +149,21 @@ std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QStri
         s.prometheusUrl = p.value(prom).toStdString();
         for (const auto &u : p.values(am))
             s.alertmanagerUrls.push_back(u.toStdString());
-        auto ms = parseDurationMs(p.value(interval).toStdString());
-        if (!ms || *ms <= 0)
-            return fail(QCoreApplication::translate("CommandLine",
-                                                    "--interval: expected a duration such as 15s or 1m"));
-        s.intervalMs = *ms;
         o.config.sources.push_back(std::move(s));
     }
+    if (p.isSet(interval) && p.isSet(config))
+        return fail(QCoreApplication::translate(
+            "CommandLine", "--interval: with --config, set each source's interval in the file"));
+    const auto intervalMs = parseDurationMs(p.value(interval).toStdString());
+    if (!intervalMs || *intervalMs < 1000)
+        return fail(QCoreApplication::translate(
+            "CommandLine", "--interval: expected a duration of at least 1s, such as 15s or 1m"));
+    if (!o.config.sources.empty() && !p.isSet(config))
+        o.config.sources.front().intervalMs = *intervalMs;
+    if (p.isSet(interval))
+        o.demoIntervalMs = *intervalMs;
+    o.wall = p.isSet(wall);
+    o.viewSet = p.isSet(view);
     bool ok = false;
     o.demoHosts = p.value(demoHosts).toInt(&ok);
     if (!ok || o.demoHosts < 1 || o.demoHosts > 200000)

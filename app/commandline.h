@@ -21,8 +21,11 @@ struct AppOptions {
     QSize size{1600, 900};
     int screenshotTimeoutS = 30;
     QString filter;
-    QString host;    // open this host's detail once the fleet has it
-    QString service; // open this service's detail once the fleet has it
+    QString host;                       // open this host's detail once the fleet has it
+    QString service;                    // open this service's detail once the fleet has it
+    bool viewSet = false;               // --view given (the wall starts its rotation there)
+    bool wall = false;                  // the NOC wall display instead of the window
+    std::int64_t demoIntervalMs = 5000; // --demo's poll interval (--interval)
 };
 
 class CommandLine {

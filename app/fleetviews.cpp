@@ -21,12 +21,6 @@ HistoryFetch historyFetch(FleetSource *source) {
 }
 } // namespace
 
-QStringList FleetViews::allNames() {
-    return {QStringLiteral("hosts"),   QStringLiteral("triage"),   QStringLiteral("hostmap"),
-            QStringLiteral("heatmap"), QStringLiteral("topology"), QStringLiteral("services"),
-            QStringLiteral("drift")};
-}
-
 FleetViews::FleetViews(FleetSource *source, const QStringList &only, QObject *parent)
     : QObject(parent)
     , m_source(source) {

@@ -35,8 +35,6 @@ struct ViewOptions {
 class FleetViews final : public QObject {
     Q_OBJECT
 public:
-    // Every view's stable name, in the order of the main window's tabs.
-    static QStringList allNames();
     // Builds the views named in `only` (every view when empty) over `source`.
     explicit FleetViews(FleetSource *source, const QStringList &only = {}, QObject *parent = nullptr);
     // Views nobody took into a window are deleted with the set.

@@ -9,6 +9,8 @@
 #include "simserver.h"
 #include "support/stallwatchdog.h"
 #include "triagecommand.h"
+#include "wallcontroller.h"
+#include "wallscreenshot.h"
 
 #include <QApplication>
 #include <QDir>
@@ -34,6 +36,37 @@ void setUpApplication(QTranslator &qtTranslator, QTranslator &vigilTranslator) {
     if (vigilTranslator.load(QLocale(), QStringLiteral("vigil"), QStringLiteral("_"),
                              QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&vigilTranslator);
+}
+
+// The wall display: no main window, one full-screen window per configured screen, read-only.
+int runWall(vigil::FleetService &service, const vigil::AppOptions &options) {
+    vigil::WallController wall(&service, options.config.wall);
+    if (options.viewSet && !wall.startAt(options.view)) {
+        std::fprintf(stderr, "vigil: %s\n",
+                     qPrintable(QCoreApplication::translate("main", "no wall playlist shows the view \"%1\"")
+                                    .arg(options.view)));
+        return 2;
+    }
+    service.start();
+    // A wall has nobody watching the log: a stall of the GUI thread is told on the strip.
+    vigil::StallWatchdog watchdog(&wall, std::chrono::milliseconds(1000));
+    QObject::connect(
+        &watchdog, &vigil::StallWatchdog::stalled, &wall, [&wall](double ms) { wall.noteStall(ms); },
+        Qt::QueuedConnection);
+    watchdog.start();
+    std::unique_ptr<vigil::WallScreenshot> shooter;
+    if (!options.screenshot.isEmpty()) {
+        wall.start(options.size);
+        shooter = std::make_unique<vigil::WallScreenshot>(&wall, &service, options.screenshot,
+                                                          options.screenshotTimeoutS);
+        shooter->start();
+    } else {
+        wall.start();
+    }
+    const int code = QApplication::exec();
+    watchdog.stop();
+    service.stop();
+    return code;
 }
 } // namespace
 
@@ -78,7 +111,7 @@ int main(int argc, char **argv) {
         s.name = "demo";
         s.prometheusUrl = sim->url();
         s.alertmanagerUrls = {sim->url()};
-        s.intervalMs = 5000;
+        s.intervalMs = options->demoIntervalMs;
         options->config.sources = {s};
         // The simulator serves service-mesh request metrics: the service graph comes from them.
         options->config.profile.edgeQuery = vigil::sim::kEdgeQuery;
@@ -98,6 +131,8 @@ int main(int argc, char **argv) {
     }
 
     vigil::FleetService service(options->config);
+    if (options->wall)
+        return runWall(service, *options);
     vigil::MainWindow window(&service, &service);
     if (!options->filter.isEmpty())
         window.hostView()->setFilterText(options->filter);

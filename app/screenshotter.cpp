@@ -44,15 +44,34 @@ void Screenshotter::start() {
     m_timeout->start(m_timeoutS * 1000);
 }
 
+bool Screenshotter::firstRoundLanded(const FleetSnapshot *s, TimeMs startedAt) {
+    if (!s || s->sources.empty())
+        return false;
+    for (const auto &src : s->sources)
+        if (src.lastAttempt < startedAt || (src.lastSuccess < startedAt && src.lastError.empty()))
+            return false; // this source's first round has not come back yet
+    return true;
+}
+
+int Screenshotter::reportFailedSources(const FleetSnapshot &s) {
+    int code = 0;
+    for (const auto &src : s.sources) {
+        if (src.lastError.empty())
+            continue;
+        const bool never = src.lastSuccess == 0;
+        std::fprintf(stderr, "vigil: %s: %s: %s\n", never ? "error" : "warning", src.id.c_str(),
+                     never ? qPrintable(tr("never answered (%1)").arg(QString::fromStdString(src.lastError)))
+                           : src.lastError.c_str());
+        code = never ? 4 : code;
+    }
+    return code;
+}
+
 void Screenshotter::check() {
     if (m_done)
         return;
-    const auto s = m_service->current();
-    if (!s || s->sources.empty())
+    if (!firstRoundLanded(m_service->current().get(), m_startedAt))
         return;
-    for (const auto &src : s->sources)
-        if (src.lastAttempt < m_startedAt || (src.lastSuccess < m_startedAt && src.lastError.empty()))
-            return; // this source's first round has not come back yet
     // Let the views take the snapshot and lay out before grabbing; a view that loads more (history)
     // says when it is ready.
     m_done = true;
@@ -114,17 +133,7 @@ void Screenshotter::render(bool timedOut) {
         code = 3;
     } else {
         // A source that never answered: the picture shows the cached or empty state, and says so.
-        const auto s = m_service->current();
-        for (const auto &src : s->sources) {
-            if (src.lastError.empty())
-                continue;
-            const bool never = src.lastSuccess == 0;
-            std::fprintf(
-                stderr, "vigil: %s: %s: %s\n", never ? "error" : "warning", src.id.c_str(),
-                never ? qPrintable(tr("never answered (%1)").arg(QString::fromStdString(src.lastError)))
-                      : src.lastError.c_str());
-            code = never ? 4 : code;
-        }
+        code = reportFailedSources(*m_service->current());
         std::printf("%s\n", qPrintable(tr("wrote %1 (%2x%3, view %4)")
                                            .arg(m_file)
                                            .arg(pixmap.width())

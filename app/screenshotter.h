@@ -5,6 +5,8 @@
 #include <QSize>
 #include <QString>
 
+#include "fleet/fleetsnapshot.h"
+
 class QTimer;
 
 namespace vigil {
@@ -18,6 +20,11 @@ public:
     Screenshotter(MainWindow *window, FleetSource *service, QString file, QString view, QSize size,
                   int timeoutS, QString host = {}, QString serviceName = {}, QObject *parent = nullptr);
     void start();
+
+    // Whether every source's first round since `startedAt` came back (answered or failed).
+    static bool firstRoundLanded(const FleetSnapshot *snapshot, TimeMs startedAt);
+    // Names on stderr the sources whose last poll failed; 4 when one never answered, else 0.
+    static int reportFailedSources(const FleetSnapshot &snapshot);
 
 private:
     void check();

@@ -54,12 +54,45 @@ struct DriftConfig {
     std::string roleLabel = "role";
 };
 
+// The NOC wall display (`vigil --wall`): which views rotate on which screens, and what interrupts them.
+struct WallPlaylistEntry {
+    std::string view; // one of kWallViews
+    std::int64_t dwellMs = 30'000;
+    // The view's options while this entry is on screen; an entry without a filter shows the view
+    // unfiltered.
+    std::string filter;
+    std::string metric;       // heatmap, host map: a metric key of the profile
+    std::int64_t rangeMs = 0; // heatmap: the time range shown (whole hours)
+    std::string grouping;     // host map: the label pools are grouped by
+};
+
+struct WallScreen {
+    // Which screen: its index in the system's list (0 the first), or its name ("HDMI-1"); both empty
+    // (-1, ""): the primary screen.
+    int index = -1;
+    std::string name;
+    std::vector<WallPlaylistEntry> playlist;
+};
+
+struct WallConfig {
+    // Names a playlist may use, the views' stable names.
+    static const std::vector<std::string> &views();
+    static std::vector<WallPlaylistEntry> defaultPlaylist();
+    std::vector<WallScreen> screens{WallScreen{-1, {}, defaultPlaylist()}};
+    // A new incident this severe interrupts the rotation: 2 critical, 1 warning, 3 never.
+    int interruptSeverity = 2;
+    std::string interruptView = "triage";
+    std::int64_t interruptDwellMs = 60'000; // how long the interrupting incident stays on screen
+    std::int64_t cursorHideMs = 3'000;
+};
+
 struct Config {
     std::vector<SourceConfig> sources;
     QueryProfile profile = QueryProfile::nodeExporterDefault();
     TopologyConfig topology;
     TriageConfig triage;
     DriftConfig drift;
+    WallConfig wall;
     std::uint64_t maxResponseBytes = 256ull * 1024 * 1024;
     int maxConcurrentPerSource = 4;
     std::string cachePath;                       // empty: the platform cache location

@@ -443,6 +443,18 @@ bool TriageView::exportCsv(const QString &base, QString *error) {
     return writeTriageCsv(*snap, base, error);
 }
 
+bool TriageView::selectIncident(const QString &key) {
+    if (alertTableMode())
+        setAlertTableMode(false);
+    const int row = m_model->rowOfKey(key);
+    const QModelIndex idx = row < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(row, 0));
+    if (!idx.isValid())
+        return false;
+    m_table->setCurrentIndex(idx);
+    m_table->scrollTo(idx);
+    return true;
+}
+
 void TriageView::moveSelection(int delta) {
     const int rows = m_proxy->rowCount();
     if (rows == 0)

@@ -55,6 +55,9 @@ public:
     // The matchers `s` prefills: the selected alert's identity, or the incident's cause.
     [[nodiscard]] std::vector<SilenceMatcher> silenceMatchers() const;
 
+    // Shows the incident with this key (the wall display's interruption); false when the list (as
+    // filtered) has none.
+    bool selectIncident(const QString &key);
     void moveSelection(int delta);
     void openAlertInIncident();
     void openSilenceDialog();

@@ -1,0 +1,241 @@
+#include "wallwindow.h"
+
+#include "fleetviews.h"
+#include "service/fleetsource.h"
+#include "heatmap/timeheatmapcanvas.h"
+#include "heatmap/timeheatmapview.h"
+#include "hostmap/hostmapcanvas.h"
+#include "hostmap/hostmapview.h"
+#include "topology/topologyview.h"
+#include "triage/triageview.h"
+#include "wall/wallstrip.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QPainter>
+#include <QResizeEvent>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace vigil {
+
+namespace {
+// Lies over the views while the data is stale: they stay readable, visibly not current.
+class DimOverlay final : public QWidget {
+public:
+    using QWidget::QWidget;
+
+protected:
+    void paintEvent(QPaintEvent *) override {
+        QPainter p(this);
+        p.fillRect(rect(), QColor(0, 0, 0, 150));
+    }
+};
+
+QStringList viewsOf(const std::vector<WallPlaylistEntry> &playlist, const std::string &interruptView) {
+    QStringList names;
+    for (const auto &e : playlist)
+        if (!names.contains(QString::fromStdString(e.view)))
+            names << QString::fromStdString(e.view);
+    if (!names.contains(QString::fromStdString(interruptView)))
+        names << QString::fromStdString(interruptView);
+    return names;
+}
+
+// Dark, high contrast: a wall is read from across a dim room.
+QPalette wallPalette() {
+    QPalette p;
+    const QColor bg(0x16, 0x1b, 0x22), base(0x0d, 0x11, 0x17), text(0xf0, 0xf0, 0xf0);
+    p.setColor(QPalette::Window, bg);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, bg);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, bg);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::Highlight, QColor(0x2f, 0x5f, 0x9f));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa0, 0xa0));
+    p.setColor(QPalette::Mid, QColor(0x40, 0x48, 0x50));
+    return p;
+}
+} // namespace
+
+WallWindow::WallWindow(FleetSource *source, const WallConfig &config, std::vector<WallPlaylistEntry> playlist,
+                       QWidget *parent)
+    : QWidget(parent, Qt::Window | Qt::FramelessWindowHint)
+    , m_config(config)
+    , m_playlist(std::move(playlist))
+    , m_views(new FleetViews(source, viewsOf(m_playlist, config.interruptView), this))
+    , m_banner(new QLabel)
+    , m_strip(new WallStrip)
+    , m_stack(new QStackedWidget)
+    , m_dim(new DimOverlay(m_stack))
+    , m_dwell(new QTimer(this))
+    , m_newTimer(new QTimer(this)) {
+    setWindowTitle(tr("Vigil — wall display"));
+    setPalette(wallPalette());
+    setAutoFillBackground(true);
+    m_banner->setWordWrap(true);
+    m_banner->setAlignment(Qt::AlignCenter);
+    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #b00020; color: white; padding: 8px; }"));
+    m_banner->hide();
+    for (const auto &v : m_views->registry().views())
+        m_stack->addWidget(v.widget);
+    // The maps and the heatmap paint on their own light ground: their legends keep the light palette.
+    QPalette light = QApplication::palette();
+    for (auto role : {QPalette::Window, QPalette::WindowText, QPalette::Base, QPalette::Text, QPalette::Button,
+                      QPalette::ButtonText})
+        light.setColor(role, light.color(role)); // set, so it is not resolved against the wall's dark one
+    if (m_views->hostMap())
+        m_views->hostMap()->canvas()->setPalette(light);
+    if (m_views->heatmap())
+        m_views->heatmap()->canvas()->setPalette(light);
+    for (TopologyView *t : {m_views->topology(), m_views->services()})
+        if (t)
+            t->canvas()->setPalette(light);
+    m_dim->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_dim->hide();
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_strip);
+    layout->addWidget(m_stack, 1);
+    m_dwell->setSingleShot(true);
+    connect(m_dwell, &QTimer::timeout, this, &WallWindow::next);
+    m_newTimer->setSingleShot(true);
+    connect(m_newTimer, &QTimer::timeout, this, [this] { m_strip->setNewIncident({}); });
+    setSnapshot(source->current());
+    showEntry(0);
+}
+
+QString WallWindow::currentView() const {
+    if (m_interrupted)
+        return QString::fromStdString(m_config.interruptView);
+    return QString::fromStdString(m_playlist[static_cast<std::size_t>(m_entry)].view);
+}
+
+bool WallWindow::currentViewReady() const {
+    const ViewEntry *v = m_views->registry().find(currentView());
+    return v && (!v->ready || v->ready());
+}
+
+void WallWindow::showEntry(int entry) {
+    const int n = static_cast<int>(m_playlist.size());
+    m_entry = ((entry % n) + n) % n;
+    m_interrupted = false;
+    const auto &e = m_playlist[static_cast<std::size_t>(m_entry)];
+    const QString name = QString::fromStdString(e.view);
+    ViewOptions o;
+    o.filter = QString::fromStdString(e.filter); // an entry without one shows the view unfiltered
+    o.metric = QString::fromStdString(e.metric);
+    o.rangeHours = static_cast<int>(e.rangeMs / 3'600'000);
+    o.grouping = QString::fromStdString(e.grouping);
+    m_views->apply(name, o);
+    if (const ViewEntry *v = m_views->registry().find(name))
+        m_stack->setCurrentWidget(v->widget);
+    if (!m_paused)
+        m_dwell->start(static_cast<int>(e.dwellMs));
+    updatePlace();
+}
+
+void WallWindow::next() {
+    // After an interruption the rotation goes on with the entry after the one it interrupted.
+    showEntry(m_entry + 1);
+}
+
+void WallWindow::previous() {
+    showEntry(m_interrupted ? m_entry : m_entry - 1);
+}
+
+void WallWindow::setPaused(bool paused) {
+    m_paused = paused;
+    if (paused)
+        m_dwell->stop();
+    else
+        m_dwell->start(static_cast<int>(m_interrupted
+                                            ? m_config.interruptDwellMs
+                                            : m_playlist[static_cast<std::size_t>(m_entry)].dwellMs));
+    updatePlace();
+}
+
+bool WallWindow::startAt(const QString &view) {
+    for (std::size_t i = 0; i < m_playlist.size(); ++i)
+        if (QString::fromStdString(m_playlist[i].view) == view) {
+            showEntry(static_cast<int>(i));
+            return true;
+        }
+    return false;
+}
+
+void WallWindow::interrupt(const QString &incidentKey) {
+    m_strip->setNewIncident(incidentKey);
+    // NEW until the incident has been on screen for a dwell.
+    m_newTimer->start(static_cast<int>(m_config.interruptDwellMs));
+    const QString name = QString::fromStdString(m_config.interruptView);
+    const ViewEntry *v = m_views->registry().find(name);
+    if (!v)
+        return;
+    if (name == QLatin1String("triage") && m_views->triage()) {
+        m_views->triage()->setFilterText({}); // the incident must be in the list, whatever the entry filtered
+        m_views->triage()->selectIncident(incidentKey);
+    }
+    m_stack->setCurrentWidget(v->widget);
+    m_interrupted = true;
+    if (!m_paused)
+        m_dwell->start(static_cast<int>(m_config.interruptDwellMs));
+    updatePlace();
+}
+
+void WallWindow::setSnapshot(const FleetSnapshotPtr &snapshot) {
+    m_views->setSnapshot(snapshot);
+}
+
+void WallWindow::setHeadline(const WallHeadline &headline, TimeMs now) {
+    m_strip->setHeadline(headline, now);
+    m_banner->setText(headline.staleText);
+    m_banner->setVisible(headline.stale);
+    m_dim->setVisible(headline.stale);
+    if (headline.stale)
+        m_dim->raise();
+}
+
+void WallWindow::setNotice(const QString &text) {
+    m_strip->setNotice(text);
+}
+
+bool WallWindow::dimmed() const {
+    return m_dim->isVisible();
+}
+
+void WallWindow::updatePlace() {
+    const ViewEntry *v = m_views->registry().find(currentView());
+    QString place = v ? v->title : currentView();
+    place += m_interrupted ? QStringLiteral(" — ") + tr("new incident")
+                           : QStringLiteral(" %1/%2").arg(m_entry + 1).arg(m_playlist.size());
+    if (m_paused)
+        place += QStringLiteral(" — ") + tr("rotation paused");
+    m_strip->setPlace(place);
+}
+
+void WallWindow::resizeEvent(QResizeEvent *event) {
+    QWidget::resizeEvent(event);
+    const int h = event->size().height();
+    // Type scaled to the screen: the views' text at about 1/60 of the height, the headline larger.
+    // In points (views derive smaller type from pointSizeF).
+    QFont f = font();
+    f.setPointSizeF(std::max(13, h / 60) * 72.0 / std::max(1, logicalDpiY()));
+    setFont(f);
+    m_strip->scaleTo(h);
+    QFont bf = m_banner->font();
+    bf.setPixelSize(std::max(16, h * 32 / 1000));
+    bf.setBold(true);
+    m_banner->setFont(bf);
+    m_dim->setGeometry(m_stack->rect());
+}
+
+} // namespace vigil
