@@ -164,6 +164,7 @@ std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QStri
         o.demoIntervalMs = *intervalMs;
     o.wall = p.isSet(wall);
     o.viewSet = p.isSet(view);
+    o.sizeSet = p.isSet(size);
     bool ok = false;
     o.demoHosts = p.value(demoHosts).toInt(&ok);
     if (!ok || o.demoHosts < 1 || o.demoHosts > 200000)

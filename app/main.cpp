@@ -56,7 +56,7 @@ int runWall(vigil::FleetService &service, const vigil::AppOptions &options) {
     watchdog.start();
     std::unique_ptr<vigil::WallScreenshot> shooter;
     if (!options.screenshot.isEmpty()) {
-        wall.start(options.size);
+        wall.start(options.sizeSet ? options.size : QSize());
         shooter = std::make_unique<vigil::WallScreenshot>(&wall, &service, options.screenshot,
                                                           options.screenshotTimeoutS);
         shooter->start();

@@ -1,5 +1,6 @@
 #include "config.h"
 #include "yamlerror.h"
+#include "yamlreader.h"
 
 #include <cmath>
 
@@ -26,99 +27,9 @@ std::string ConfigError::toString() const {
 
 namespace {
 
-class Reader {
+class Reader : public YamlReader {
 public:
-    explicit Reader(std::string file)
-        : m_file(std::move(file)) {}
-
-    [[noreturn]] void fail(const YAML::Node &node, const std::string &key, const std::string &msg) const {
-        yamlFail(m_file, node, key, msg);
-    }
-
-    void allowKeys(const YAML::Node &map, const std::string &path,
-                   std::initializer_list<const char *> keys) const {
-        if (!map.IsMap())
-            fail(map, path, "expected a mapping");
-        for (auto it = map.begin(); it != map.end(); ++it) {
-            const auto k = it->first.as<std::string>();
-            bool known = false;
-            for (const char *allowed : keys)
-                known = known || k == allowed;
-            if (!known) {
-                std::string list;
-                for (const char *allowed : keys)
-                    list += std::string(list.empty() ? "" : ", ") + allowed;
-                fail(it->first, join(path, k), "unknown key (expected one of: " + list + ")");
-            }
-        }
-    }
-
-    std::string string(const YAML::Node &n, const std::string &key) const {
-        if (!n.IsScalar())
-            fail(n, key, "expected a string");
-        return n.as<std::string>();
-    }
-
-    std::string url(const YAML::Node &n, const std::string &key) const {
-        std::string s = string(n, key), err;
-        if (!Url::parse(s, &err))
-            fail(n, key, err);
-        return s;
-    }
-
-    std::int64_t duration(const YAML::Node &n, const std::string &key) const {
-        auto ms = parseDurationMs(string(n, key));
-        if (!ms || *ms <= 0)
-            fail(n, key, "expected a positive duration such as 15s, 1m or 500ms");
-        return *ms;
-    }
-
-    std::int64_t integer(const YAML::Node &n, const std::string &key, std::int64_t min) const {
-        std::int64_t v = 0;
-        try {
-            v = n.as<std::int64_t>();
-        } catch (const YAML::Exception &) {
-            fail(n, key, "expected an integer");
-        }
-        if (v < min)
-            fail(n, key, "must be at least " + std::to_string(min));
-        return v;
-    }
-
-    bool boolean(const YAML::Node &n, const std::string &key) const {
-        try {
-            return n.as<bool>();
-        } catch (const YAML::Exception &) {
-            fail(n, key, "expected true or false");
-        }
-    }
-
-    std::string secretFile(const YAML::Node &n, const std::string &key) const {
-        std::string path = string(n, key);
-        std::ifstream in(path);
-        if (!in)
-            fail(n, key, "cannot read secret file \"" + path + "\"");
-        std::stringstream ss;
-        ss << in.rdbuf();
-        std::string s = ss.str();
-        while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' '))
-            s.pop_back();
-        return s;
-    }
-
-    // A file named in the config, relative to the config's own folder, that must be readable now.
-    std::string readableFile(const YAML::Node &n, const std::string &key) const {
-        std::string path = string(n, key);
-        if (!path.empty() && path[0] != '/' && m_file.find('/') != std::string::npos)
-            path = m_file.substr(0, m_file.rfind('/') + 1) + path;
-        if (!std::ifstream(path))
-            fail(n, key, "cannot read \"" + path + "\"");
-        return path;
-    }
-
-    static std::string join(const std::string &path, const std::string &key) {
-        return path.empty() ? key : path + "." + key;
-    }
+    using YamlReader::YamlReader;
 
     SourceConfig source(const YAML::Node &n, const std::string &path) const {
         allowKeys(n, path,
@@ -381,103 +292,6 @@ public:
                 string(n["edge_destination_label"], join(path, "edge_destination_label"));
     }
 
-    WallPlaylistEntry playlistEntry(const YAML::Node &n, const std::string &path) const {
-        allowKeys(n, path, {"view", "dwell", "filter", "metric", "range", "grouping"});
-        WallPlaylistEntry e;
-        if (!n["view"])
-            fail(n, join(path, "view"), "expected the name of a view");
-        e.view = string(n["view"], join(path, "view"));
-        const auto &known = WallConfig::views();
-        if (std::find(known.begin(), known.end(), e.view) == known.end()) {
-            std::string list;
-            for (const auto &v : known)
-                list += (list.empty() ? "" : ", ") + v;
-            fail(n["view"], join(path, "view"),
-                 "unknown view \"" + e.view + "\" (expected one of: " + list + ")");
-        }
-        if (n["dwell"]) {
-            e.dwellMs = duration(n["dwell"], join(path, "dwell"));
-            if (e.dwellMs < 5'000)
-                fail(n["dwell"], join(path, "dwell"), "must be at least 5s (nobody can read a view in less)");
-        }
-        if (n["filter"])
-            e.filter = string(n["filter"], join(path, "filter"));
-        if (n["metric"])
-            e.metric = string(n["metric"], join(path, "metric"));
-        if (n["grouping"])
-            e.grouping = string(n["grouping"], join(path, "grouping"));
-        if (n["range"]) {
-            e.rangeMs = duration(n["range"], join(path, "range"));
-            if (e.rangeMs % 3'600'000 != 0 || e.rangeMs > 7 * 86'400'000LL)
-                fail(n["range"], join(path, "range"), "expected whole hours up to 7 days, such as 6h or 24h");
-        }
-        return e;
-    }
-
-    std::vector<WallPlaylistEntry> playlist(const YAML::Node &n, const std::string &path) const {
-        if (!n.IsSequence() || n.size() == 0)
-            fail(n, path, "expected a non-empty list of views, e.g. [{view: triage, dwell: 60s}]");
-        std::vector<WallPlaylistEntry> out;
-        for (std::size_t i = 0; i < n.size(); ++i)
-            out.push_back(playlistEntry(n[i], path + "[" + std::to_string(i) + "]"));
-        return out;
-    }
-
-    WallConfig wall(const YAML::Node &n, const std::string &path) const {
-        allowKeys(n, path,
-                  {"playlist", "screens", "interrupt", "interrupt_view", "interrupt_dwell", "cursor_hide"});
-        WallConfig w;
-        if (n["playlist"])
-            w.screens.front().playlist = playlist(n["playlist"], join(path, "playlist"));
-        if (const auto sc = n["screens"]) {
-            if (!sc.IsSequence() || sc.size() == 0)
-                fail(sc, join(path, "screens"), "expected a non-empty list, e.g. [{screen: 0}, {screen: 1}]");
-            const auto fallback = w.screens.front().playlist; // the wall's playlist, for screens without one
-            w.screens.clear();
-            for (std::size_t i = 0; i < sc.size(); ++i) {
-                const std::string sp = join(path, "screens") + "[" + std::to_string(i) + "]";
-                allowKeys(sc[i], sp, {"screen", "playlist"});
-                WallScreen screen;
-                if (const auto id = sc[i]["screen"]) {
-                    const std::string text = string(id, join(sp, "screen"));
-                    if (!text.empty() &&
-                        std::all_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
-                        screen.index = static_cast<int>(integer(id, join(sp, "screen"), 0));
-                    else
-                        screen.name = text;
-                }
-                screen.playlist =
-                    sc[i]["playlist"] ? playlist(sc[i]["playlist"], join(sp, "playlist")) : fallback;
-                for (const auto &other : w.screens)
-                    if (other.index == screen.index && other.name == screen.name)
-                        fail(sc[i], sp, "this screen is already listed");
-                w.screens.push_back(std::move(screen));
-            }
-        }
-        if (const auto in = n["interrupt"]) {
-            const std::string v = string(in, join(path, "interrupt"));
-            if (v == "critical")
-                w.interruptSeverity = 2;
-            else if (v == "warning")
-                w.interruptSeverity = 1;
-            else if (v == "never")
-                w.interruptSeverity = 3;
-            else
-                fail(in, join(path, "interrupt"), "expected critical, warning or never");
-        }
-        if (const auto iv = n["interrupt_view"]) {
-            w.interruptView = string(iv, join(path, "interrupt_view"));
-            const auto &known = WallConfig::views();
-            if (std::find(known.begin(), known.end(), w.interruptView) == known.end())
-                fail(iv, join(path, "interrupt_view"), "unknown view \"" + w.interruptView + "\"");
-        }
-        if (n["interrupt_dwell"])
-            w.interruptDwellMs = duration(n["interrupt_dwell"], join(path, "interrupt_dwell"));
-        if (n["cursor_hide"])
-            w.cursorHideMs = duration(n["cursor_hide"], join(path, "cursor_hide"));
-        return w;
-    }
-
     Config config(const YAML::Node &root) const {
         Config c;
         c.file = m_file;
@@ -552,7 +366,7 @@ public:
                 c.drift.roleLabel = string(d["role_label"], "drift.role_label");
         }
         if (root["wall"])
-            c.wall = wall(root["wall"], "wall");
+            c.wall = readWall(*this, root["wall"], "wall");
         if (const auto ca = root["cache"]) {
             allowKeys(ca, "cache", {"path", "retention"});
             if (ca["path"])
@@ -562,25 +376,9 @@ public:
         }
         return c;
     }
-
-private:
-    std::string m_file;
 };
 
 } // namespace
-
-const std::vector<std::string> &WallConfig::views() {
-    static const std::vector<std::string> names{"hosts",    "triage",   "hostmap", "heatmap",
-                                                "topology", "services", "drift"};
-    return names;
-}
-
-std::vector<WallPlaylistEntry> WallConfig::defaultPlaylist() {
-    // Triage longest: it is what a NOC acts on; the maps and the heatmap show where and how much.
-    return {{"triage", 60'000, {}, {}, 0, {}},   {"topology", 30'000, {}, {}, 0, {}},
-            {"hostmap", 30'000, {}, {}, 0, {}},  {"heatmap", 30'000, {}, {}, 0, {}},
-            {"services", 30'000, {}, {}, 0, {}}, {"drift", 20'000, {}, {}, 0, {}}};
-}
 
 std::optional<Config> ConfigLoader::loadString(const std::string &text, const std::string &fileName,
                                                ConfigError *error) {

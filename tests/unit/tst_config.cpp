@@ -149,6 +149,27 @@ private Q_SLOTS:
             << "sources:\n  - name: a\n    prometheus: http://x\n    external_labels: cluster\n"
             << 4 << "sources[0].external_labels"
             << "expected a list of label names";
+        QTest::newRow("wall view unknown")
+            << "sources: [{name: a, prometheus: 'http://x'}]\nwall:\n  playlist:\n    - {view: dashboards}\n"
+            << 4 << "wall.playlist[0].view"
+            << "unknown view \"dashboards\" (expected one of: hosts, triage";
+        QTest::newRow("wall dwell too short") << "sources: [{name: a, prometheus: 'http://x'}]\nwall:\n  "
+                                                 "playlist: [{view: triage, dwell: 1s}]\n"
+                                              << 3 << "wall.playlist[0].dwell"
+                                              << "at least 5s";
+        QTest::newRow("wall range not whole hours")
+            << "sources: [{name: a, prometheus: 'http://x'}]\nwall:\n  playlist: [{view: heatmap, range: "
+               "90m}]\n"
+            << 3 << "wall.playlist[0].range"
+            << "whole hours";
+        QTest::newRow("wall screen twice")
+            << "sources: [{name: a, prometheus: 'http://x'}]\nwall:\n  screens: [{screen: 1}, {screen: 1}]\n"
+            << 3 << "wall.screens[1]"
+            << "already listed";
+        QTest::newRow("wall interrupt word")
+            << "sources: [{name: a, prometheus: 'http://x'}]\nwall: {interrupt: always}\n"
+            << 2 << "wall.interrupt"
+            << "critical, warning or never";
         QTest::newRow("metric without query")
             << "sources: [{name: a, prometheus: 'http://x'}]\nprofile:\n  metrics:\n    - key: cpu\n"
             << 4 << "profile.metrics[0]"
@@ -260,6 +281,50 @@ private Q_SLOTS:
                                           "profile:\n  metrics:\n    - {key: t, query: temp, fail_at: hot}\n",
                                           "w.yaml", &err));
         QVERIFY2(err.key == "profile.metrics[0].fail_at" && err.line == 4, err.toString().c_str());
+    }
+
+    void wallSection() {
+        ConfigError err;
+        auto c = ConfigLoader::loadString(
+            "sources: [{name: a, prometheus: 'http://127.0.0.1:9090'}]\n"
+            "wall:\n"
+            "  playlist:\n"
+            "    - {view: triage, dwell: 60s}\n"
+            "    - {view: hostmap, dwell: 30s, filter: 'region=\"eu1\"', metric: mem}\n"
+            "    - {view: heatmap, range: 6h}\n"
+            "  screens:\n"
+            "    - screen: 0\n"
+            "    - {screen: HDMI-2, playlist: [{view: topology}]}\n"
+            "  interrupt: warning\n"
+            "  interrupt_dwell: 2m\n"
+            "  cursor_hide: 5s\n",
+            "w.yaml", &err);
+        QVERIFY2(c, err.toString().c_str());
+        const WallConfig &w = c->wall;
+        QCOMPARE(w.screens.size(), std::size_t(2));
+        QCOMPARE(w.screens[0].index, 0);
+        QVERIFY(w.screens[0].name.empty());
+        // A screen without a playlist shows the wall's.
+        QCOMPARE(w.screens[0].playlist.size(), std::size_t(3));
+        QCOMPARE(w.screens[0].playlist[1].view, std::string("hostmap"));
+        QCOMPARE(w.screens[0].playlist[1].dwellMs, std::int64_t(30'000));
+        QCOMPARE(w.screens[0].playlist[1].filter, std::string("region=\"eu1\""));
+        QCOMPARE(w.screens[0].playlist[1].metric, std::string("mem"));
+        QCOMPARE(w.screens[0].playlist[2].rangeMs, std::int64_t(6 * 3'600'000));
+        QCOMPARE(w.screens[0].playlist[2].dwellMs, std::int64_t(30'000)); // the default dwell
+        QCOMPARE(w.screens[1].index, -1);
+        QCOMPARE(w.screens[1].name, std::string("HDMI-2"));
+        QCOMPARE(w.screens[1].playlist.size(), std::size_t(1));
+        QCOMPARE(w.interruptSeverity, 1);
+        QCOMPARE(w.interruptDwellMs, std::int64_t(120'000));
+        QCOMPARE(w.cursorHideMs, std::int64_t(5'000));
+        // No wall section: the primary screen, every view in turn, critical incidents interrupt.
+        auto d = ConfigLoader::loadString("sources: [{name: a, prometheus: 'http://x'}]\n", "d.yaml", &err);
+        QVERIFY(d);
+        QCOMPARE(d->wall.screens.size(), std::size_t(1));
+        QCOMPARE(d->wall.screens[0].index, -1);
+        QCOMPARE(d->wall.screens[0].playlist.front().view, std::string("triage"));
+        QCOMPARE(d->wall.interruptSeverity, 2);
     }
 
     void triageSection() {

@@ -73,7 +73,8 @@ WallHeadline wallHeadline(const FleetSnapshot *snap, TimeMs now) {
     if (counts.isEmpty())
         h.incidents = snap->summary.watching
                           ? coloured(Tr::tr("✓ No open incidents"), QStringLiteral("#6ee28a"))
-                          : coloured(IncidentModel::noAlertsTitle(snap), QStringLiteral("#ffc14d"));
+                          : QStringLiteral("<span style='color:#ffc14d'>%1</span>")
+                                .arg(IncidentModel::noAlertsTitle(snap)); // rich text already
     else
         h.incidents = counts.join(QStringLiteral("&nbsp;&nbsp;"));
     if (top) {
@@ -111,7 +112,7 @@ WallHeadline wallHeadline(const FleetSnapshot *snap, TimeMs now) {
             oldest = src.lastSuccess;
     }
     h.age = oldest > 0 ? Tr::tr("data %1").arg(format::age(oldest, now)) : Tr::tr("no data yet");
-    if (snap->fromCache)
+    if (snap->fromCache && !snap->hosts.empty())
         staleParts.prepend(Tr::tr("showing the cached fleet, no poll has landed yet"));
     h.stale = !staleParts.isEmpty();
     if (h.stale)

@@ -1,0 +1,323 @@
+// The wall display: the headline's words, rotation, interruption by a new severe incident, the stale
+// banner, the read-only keys, and one window per screen.
+#include "analysis/correlation.h"
+#include "config/config.h"
+#include "fleetviews.h"
+#include "service/fleetsource.h"
+#include "triage/triageview.h"
+#include "wall/wallstrip.h"
+#include "wallcontroller.h"
+#include "wallwindow.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QTableView>
+#include <QScreen>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace vigil;
+
+namespace {
+
+// A fleet source the test publishes snapshots into; history, wear and drift never answer.
+class FakeSource final : public FleetSource {
+public:
+    explicit FakeSource(Config c = {})
+        : m_config(std::move(c)) {}
+    void publish(FleetSnapshotPtr s) {
+        m_current = std::move(s);
+        Q_EMIT snapshotReady(m_current);
+    }
+    [[nodiscard]] FleetSnapshotPtr current() const override { return m_current; }
+    [[nodiscard]] const Config &config() const override { return m_config; }
+    [[nodiscard]] bool isLive() const override { return true; }
+    void loadHistory(const QString &, const std::string &, TimeMs, TimeMs, int, QObject *,
+                     std::function<void(GridPtr)>) override {}
+    void loadWear(int, QObject *, std::function<void(WearPtr)>) override {}
+    void loadDrift(TimeMs, QObject *, std::function<void(DriftPtr)>) override {}
+    void loadLayout(const std::string &, QObject *, std::function<void(Positions)>) override {}
+    void saveLayout(const std::string &, Positions) override {}
+
+private:
+    Config m_config;
+    FleetSnapshotPtr m_current;
+};
+
+analysis::Incident incident(const std::string &key, const std::string &name, int severity, int active = 3) {
+    analysis::Incident inc;
+    inc.key = key;
+    inc.causeKind = analysis::CauseKind::AlertGroup;
+    inc.causeLevel = "alertname";
+    inc.causeName = name;
+    inc.severity = severity;
+    inc.active = active;
+    inc.hosts = active;
+    return inc;
+}
+
+SourceHealth source(const std::string &id, TimeMs lastSuccess, const std::string &error = {}) {
+    SourceHealth s;
+    s.id = id;
+    s.name = "prod";
+    s.intervalMs = 15'000;
+    s.lastAttempt = nowMs();
+    s.lastSuccess = lastSuccess;
+    s.lastError = error;
+    return s;
+}
+
+// A fleet of `hosts` hosts (`down` of them down), its sources and these incidents, ranked as given.
+FleetSnapshotPtr fleet(std::vector<analysis::Incident> incidents, std::vector<SourceHealth> sources,
+                       int hosts = 10, int down = 0) {
+    auto s = std::make_shared<FleetSnapshot>();
+    s->builtAt = nowMs();
+    for (int i = 0; i < hosts; ++i) {
+        Host h;
+        h.name = "h" + std::to_string(i);
+        h.up = i >= down ? UpState::Up : UpState::Down;
+        s->hosts.push_back(h);
+    }
+    s->sources = std::move(sources);
+    auto t = std::make_shared<analysis::TriageResult>();
+    t->incidents = std::move(incidents);
+    s->triage = t;
+    summarize(*s);
+    s->summary.watching = true;
+    return s;
+}
+
+WallConfig twoViewWall() {
+    WallConfig w;
+    w.screens = {WallScreen{-1, {}, {{"hosts", 30'000, {}, {}, 0, {}}, {"triage", 60'000, {}, {}, 0, {}}}}};
+    return w;
+}
+
+} // namespace
+
+class TestWall : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void playlistNamesAreTheViewsNames() {
+        FakeSource src;
+        FleetViews all(&src);
+        QStringList expected;
+        for (const auto &v : WallConfig::views())
+            expected << QString::fromStdString(v);
+        QCOMPARE(all.registry().names(), expected);
+        FleetViews some(&src, {QStringLiteral("triage")});
+        QCOMPARE(some.registry().names(), QStringList{QStringLiteral("triage")});
+        QVERIFY(some.hosts() == nullptr);
+    }
+
+    void headlineCountsIncidentsBySeverityInWords() {
+        const TimeMs now = nowMs();
+        auto snap = fleet({incident("a:DiskFull", "DiskFull", 2), incident("a:HighCpu", "HighCpu", 1),
+                           incident("a:Quiet", "Quiet", 2, /*active=*/0)},
+                          {source("prod/prometheus", now - 1000)}, 10, 2);
+        const WallHeadline h = wallHeadline(snap.get(), now);
+        QCOMPARE(h.critical, 1); // the silenced one has someone on it: not counted
+        QCOMPARE(h.warning, 1);
+        QVERIFY2(h.incidents.contains(QStringLiteral("1 CRITICAL")), qPrintable(h.incidents));
+        QVERIFY(h.incidents.contains(QStringLiteral("▲"))); // a shape, not colour alone
+        QVERIFY2(h.topCause.contains(QStringLiteral("DiskFull")), qPrintable(h.topCause));
+        QCOMPARE(h.topKey, QStringLiteral("a:DiskFull"));
+        QVERIFY2(h.hosts.contains(QStringLiteral("8 up")) && h.hosts.contains(QStringLiteral("2 DOWN")),
+                 qPrintable(h.hosts));
+        QCOMPARE(h.sources.size(), std::size_t(1));
+        QVERIFY(h.sources[0].text.startsWith(QStringLiteral("✓")));
+        QVERIFY(!h.stale);
+        QVERIFY(h.staleText.isEmpty());
+    }
+
+    void headlineSaysWhichSourceIsStaleAndSince() {
+        const TimeMs now = nowMs();
+        auto snap = fleet({}, {source("prod/prometheus", now - 4 * 60'000, "connection refused"),
+                               source("prod/alertmanager", now - 2000)});
+        const WallHeadline h = wallHeadline(snap.get(), now);
+        QVERIFY(h.stale);
+        QVERIFY2(h.staleText.startsWith(QStringLiteral("DATA STALE")), qPrintable(h.staleText));
+        QVERIFY2(h.staleText.contains(QStringLiteral("prod/prometheus: connection refused")),
+                 qPrintable(h.staleText));
+        QVERIFY2(h.staleText.contains(QStringLiteral("4 min ago")), qPrintable(h.staleText));
+        QVERIFY(!h.staleText.contains(QStringLiteral("alertmanager")));
+        QVERIFY(h.sources[0].text.startsWith(QStringLiteral("✗")));
+        QCOMPARE(h.sources[0].state, 2);
+        QVERIFY(h.incidents.contains(QStringLiteral("No open incidents")));
+        // The cache before any poll is stale too.
+        auto cached = std::make_shared<FleetSnapshot>(*fleet({}, {source("prod/prometheus", 0)}));
+        cached->fromCache = true;
+        const WallHeadline c = wallHeadline(cached.get(), now);
+        QVERIFY(c.stale);
+        QVERIFY2(c.staleText.contains(QStringLiteral("cached fleet")), qPrintable(c.staleText));
+    }
+
+    void rotatesThroughThePlaylistAndPauses() {
+        FakeSource src;
+        WallConfig w = twoViewWall();
+        w.screens[0].playlist[0].dwellMs = 5'000;
+        w.screens[0].playlist[0].filter = "h1";
+        WallWindow win(&src, w, w.screens[0].playlist);
+        QCOMPARE(win.currentView(), QStringLiteral("hosts"));
+        win.next();
+        QCOMPARE(win.currentView(), QStringLiteral("triage"));
+        win.next();
+        QCOMPARE(win.currentView(), QStringLiteral("hosts")); // wraps
+        win.previous();
+        QCOMPARE(win.currentView(), QStringLiteral("triage"));
+        QVERIFY(win.startAt(QStringLiteral("hosts")));
+        QVERIFY(!win.startAt(QStringLiteral("drift")));
+        win.setPaused(true);
+        QVERIFY(win.strip()->statusText().contains(QStringLiteral("paused")));
+        win.setPaused(false);
+        QVERIFY(!win.strip()->statusText().contains(QStringLiteral("paused")));
+    }
+
+    void dwellMovesOnByItself() {
+        FakeSource src;
+        WallConfig w = twoViewWall();
+        w.screens[0].playlist[0].dwellMs = 200; // below the config's floor: only a test does this
+        WallWindow win(&src, w, w.screens[0].playlist);
+        QCOMPARE(win.currentView(), QStringLiteral("hosts"));
+        QTRY_COMPARE_WITH_TIMEOUT(win.currentView(), QStringLiteral("triage"), 3000);
+    }
+
+    void newCriticalIncidentInterruptsOnTriage() {
+        FakeSource src;
+        const TimeMs now = nowMs();
+        src.publish(fleet({incident("a:HighCpu", "HighCpu", 1)}, {source("prod/prometheus", now)}));
+        WallController wall(&src, twoViewWall());
+        QSignalSpy spy(&wall, &WallController::interrupted);
+        WallWindow *win = wall.windows().front();
+        QCOMPARE(win->currentView(), QStringLiteral("hosts"));
+        // A new warning does not interrupt (the default is critical).
+        src.publish(fleet({incident("a:HighCpu", "HighCpu", 1), incident("a:Slow", "Slow", 1)},
+                          {source("prod/prometheus", now)}));
+        QCOMPARE(spy.count(), 0);
+        QCOMPARE(win->currentView(), QStringLiteral("hosts"));
+        // A new critical one does: triage, that incident selected, marked NEW on the strip.
+        src.publish(fleet({incident("rack:r07", "r07", 2), incident("a:HighCpu", "HighCpu", 1)},
+                          {source("prod/prometheus", now)}));
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.front().front().toString(), QStringLiteral("rack:r07"));
+        QVERIFY(win->interrupted());
+        QCOMPARE(win->currentView(), QStringLiteral("triage"));
+        QCOMPARE(win->views()->triage()->selectedKey(), QStringLiteral("rack:r07"));
+        QVERIFY2(win->strip()->causeText().startsWith(QStringLiteral("NEW")),
+                 qPrintable(win->strip()->causeText()));
+        // The same incident on the next poll is not new any more.
+        src.publish(fleet({incident("rack:r07", "r07", 2)}, {source("prod/prometheus", now)}));
+        QCOMPARE(spy.count(), 1);
+        // After the interruption the rotation goes on after the entry it interrupted.
+        win->next();
+        QVERIFY(!win->interrupted());
+        QCOMPARE(win->currentView(), QStringLiteral("triage"));
+    }
+
+    void acknowledgedOrNeverDoesNotInterrupt() {
+        FakeSource src;
+        const TimeMs now = nowMs();
+        src.publish(fleet({}, {source("prod/prometheus", now)}));
+        WallConfig w = twoViewWall();
+        w.interruptSeverity = 3; // never
+        WallController wall(&src, w);
+        QSignalSpy spy(&wall, &WallController::interrupted);
+        src.publish(fleet({incident("rack:r07", "r07", 2)}, {source("prod/prometheus", now)}));
+        QCOMPARE(spy.count(), 0);
+        QCOMPARE(wall.windows().front()->currentView(), QStringLiteral("hosts"));
+    }
+
+    void staleBannerDimsAndGoesByItself() {
+        FakeSource src;
+        const TimeMs now = nowMs();
+        src.publish(fleet({}, {source("prod/prometheus", now)}));
+        WallController wall(&src, twoViewWall());
+        wall.start(QSize(800, 600));
+        WallWindow *win = wall.windows().front();
+        QVERIFY(win->banner()->isHidden());
+        QVERIFY(!win->dimmed());
+        src.publish(fleet({}, {source("prod/prometheus", now - 5 * 60'000, "connection refused")}));
+        QVERIFY(win->banner()->isVisible());
+        QVERIFY(win->dimmed());
+        QVERIFY2(win->banner()->text().contains(QStringLiteral("DATA STALE")),
+                 qPrintable(win->banner()->text()));
+        QVERIFY(win->banner()->text().contains(QStringLiteral("connection refused")));
+        src.publish(fleet({}, {source("prod/prometheus", nowMs())}));
+        QVERIFY(win->banner()->isHidden());
+        QVERIFY(!win->dimmed());
+    }
+
+    void staleByTimeAloneWithoutANewSnapshot() {
+        // A source that stops answering may publish nothing: the tick finds it stale by the clock.
+        FakeSource src;
+        auto snap = fleet({}, {source("prod/prometheus", nowMs() - 31'000)}); // two 15 s intervals ago
+        src.publish(snap);
+        WallController wall(&src, twoViewWall());
+        wall.start(QSize(800, 600));
+        QTRY_VERIFY_WITH_TIMEOUT(wall.windows().front()->banner()->isVisible(), 3000);
+    }
+
+    void keysAreTheWallsOnlyAndReadOnly() {
+        FakeSource src;
+        src.publish(fleet({incident("a:DiskFull", "DiskFull", 2)}, {source("prod/prometheus", nowMs())}));
+        WallController wall(&src, twoViewWall());
+        wall.start(QSize(800, 600));
+        WallWindow *win = wall.windows().front();
+        QVERIFY(QTest::qWaitForWindowExposed(win));
+        QCOMPARE(win->currentView(), QStringLiteral("hosts"));
+        QTest::keyClick(win, Qt::Key_Right);
+        QCOMPARE(win->currentView(), QStringLiteral("triage"));
+        QTest::keyClick(win, Qt::Key_Left);
+        QCOMPARE(win->currentView(), QStringLiteral("hosts"));
+        QTest::keyClick(win, Qt::Key_Space);
+        QVERIFY(win->paused());
+        QTest::keyClick(win, Qt::Key_Space);
+        QVERIFY(!win->paused());
+        // Triage's own keys do nothing on the wall: `s` would open the silence dialog.
+        win->startAt(QStringLiteral("triage"));
+        win->views()->triage()->incidents()->setFocus();
+        QSignalSpy silence(win->views()->triage(), &TriageView::silenceRequested);
+        QTest::keyClick(win->views()->triage()->incidents(), Qt::Key_S);
+        QTest::keyClick(win->views()->triage()->incidents(), Qt::Key_A);
+        QVERIFY(QApplication::activeModalWidget() == nullptr);
+        QVERIFY(win->views()->triage()->acknowledgeQuestion() == nullptr ||
+                !win->views()->triage()->acknowledgeQuestion()->isVisible());
+        QCOMPARE(silence.count(), 0);
+        // Quitting asks first; any other key keeps the wall.
+        QTest::keyClick(win, Qt::Key_Q);
+        QVERIFY2(win->strip()->noticeText().contains(QStringLiteral("Press Y")),
+                 qPrintable(win->strip()->noticeText()));
+        QTest::keyClick(win, Qt::Key_N);
+        QVERIFY(win->strip()->noticeText().isEmpty());
+        QVERIFY(win->isVisible());
+    }
+
+    void oneWindowPerScreen() {
+        // Run with QT_QPA_PLATFORM=offscreen:configfile=wall-screens.json for two screens (ctest does).
+        const auto screens = QGuiApplication::screens();
+        if (screens.size() < 2)
+            QSKIP("one screen only: run under the two-screen offscreen configuration");
+        FakeSource src;
+        src.publish(fleet({}, {source("prod/prometheus", nowMs())}));
+        WallConfig w = twoViewWall();
+        WallScreen right{-1, screens[1]->name().toStdString(), {{"triage", 30'000, {}, {}, 0, {}}}};
+        w.screens = {WallScreen{0, {}, twoViewWall().screens[0].playlist}, right,
+                     WallScreen{7, {}, twoViewWall().screens[0].playlist}};
+        WallController wall(&src, w);
+        wall.start();
+        QCOMPARE(wall.windows().size(), std::size_t(3));
+        QCOMPARE(wall.screenOf(wall.windows()[0]), screens[0]);
+        QCOMPARE(wall.screenOf(wall.windows()[1]), screens[1]);
+        QCOMPARE(wall.windows()[0]->geometry(), screens[0]->geometry());
+        QCOMPARE(wall.windows()[1]->geometry(), screens[1]->geometry());
+        QCOMPARE(wall.windows()[1]->currentView(), QStringLiteral("triage"));
+        // Screen 7 does not exist: its window waits hidden instead of covering another screen.
+        QVERIFY(!wall.windows()[2]->isVisible());
+        QVERIFY(wall.screenOf(wall.windows()[2]) == nullptr);
+        // The strip's type follows each screen's height (1080 and 720 lines).
+        QTRY_VERIFY(wall.windows()[0]->strip()->height() > wall.windows()[1]->strip()->height());
+    }
+};
+
+QTEST_MAIN(TestWall)
+#include "tst_wall.moc"
