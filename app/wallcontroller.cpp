@@ -39,7 +39,9 @@ WallController::WallController(FleetSource *source, WallConfig config, QObject *
             m_cursorHidden = true;
         }
     });
+    // What the source holds at start (the cache of the last run) is known; what comes after is new.
     onSnapshot(source->current());
+    m_primed = true;
 }
 
 WallController::~WallController() {
@@ -129,7 +131,6 @@ void WallController::onSnapshot(const FleetSnapshotPtr &snapshot) {
                 interruptWith = QString::fromStdString(inc.key); // ranked: the first is the most severe
         }
         std::erase_if(m_known, [now](const auto &kv) { return now - kv.second > kForgetIncidentMs; });
-        m_primed = true;
         if (!interruptWith.isEmpty()) {
             for (WallWindow *w : m_windows)
                 w->interrupt(interruptWith);

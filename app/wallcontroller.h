@@ -68,7 +68,7 @@ private:
     QString m_notice;
     TimeMs m_noticeUntil = 0;
     // Incidents seen, by key, with when they were last seen: one not seen before (or not for an hour)
-    // and severe enough interrupts. The first snapshot only primes it.
+    // and severe enough interrupts. The snapshot held at start (the cache) only primes it.
     std::map<std::string, TimeMs> m_known;
     bool m_primed = false;
 };

@@ -11,6 +11,7 @@
 #include "wall/wallstrip.h"
 
 #include <QApplication>
+#include <QHeaderView>
 #include <QLabel>
 #include <QPainter>
 #include <QResizeEvent>
@@ -230,6 +231,9 @@ void WallWindow::resizeEvent(QResizeEvent *event) {
     QFont f = font();
     f.setPointSizeF(std::max(13, h / 60) * 72.0 / std::max(1, logicalDpiY()));
     setFont(f);
+    // Table headers keep the style's header font unless told (seen at 4K: the rows grew, the headers not).
+    for (auto *header : findChildren<QHeaderView *>())
+        header->setFont(f);
     m_strip->scaleTo(h);
     QFont bf = m_banner->font();
     bf.setPixelSize(std::max(16, h * 32 / 1000));

@@ -8,6 +8,8 @@
 #include "service/historyloader.h"
 #include "triage/silencedialog.h"
 #include "triage/triageview.h"
+#include "wallcontroller.h"
+#include "wallwindow.h"
 
 #include <QApplication>
 #include <QImage>
@@ -24,6 +26,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QUrl>
 
@@ -392,7 +395,24 @@ private Q_SLOTS:
         const auto before = m_service->current();
         const std::size_t hosts = before->hosts.size();
         QVERIFY(hosts > 0);
+        // The wall display watches the same fleet: its banner comes and goes by itself.
+        WallController wall(m_service.get(), WallConfig{});
+        wall.start(QSize(1280, 720));
+        WallWindow *screen = wall.windows().front();
+        QTRY_VERIFY_WITH_TIMEOUT(!screen->banner()->isVisible(), 10000);
+        QElapsedTimer sinceStop;
+        sinceStop.start();
         QVERIFY(m_servers->stopServer(QStringLiteral("prometheus")));
+        QTRY_VERIFY_WITH_TIMEOUT(screen->banner()->isVisible(), 10000);
+        const qint64 bannerAfterMs = sinceStop.elapsed();
+        qInfo("wall: stale banner %lld ms after Prometheus stopped (interval 1000 ms)", bannerAfterMs);
+        // Two intervals without an answer, then at most one tick of the wall's clock (and slack for a
+        // loaded machine).
+        QVERIFY2(bannerAfterMs <= 2 * 1000 + 1000 + 2000, qPrintable(QString::number(bannerAfterMs)));
+        QVERIFY2(screen->banner()->text().contains(QStringLiteral("DATA STALE")) &&
+                     screen->banner()->text().contains(QStringLiteral("e2e/prometheus")),
+                 qPrintable(screen->banner()->text()));
+        QVERIFY(screen->dimmed());
         QVERIFY2(waitFor(
                      [](const FleetSnapshot &s) {
                          const SourceHealth *p = source(s, SourceKind::Prometheus);
@@ -418,6 +438,8 @@ private Q_SLOTS:
                      },
                      60000),
                  "Vigil did not recover when Prometheus came back");
+        QTRY_VERIFY_WITH_TIMEOUT(!screen->banner()->isVisible(), 5000);
+        QVERIFY(!screen->dimmed());
     }
 
     // The example configuration from resources/, pointed at the harness, renders every view to PNG.

@@ -3,17 +3,21 @@
 #include "analysis/correlation.h"
 #include "config/config.h"
 #include "fleetviews.h"
+#include "service/fleetservice.h"
 #include "service/fleetsource.h"
+#include "simserver.h"
 #include "triage/triageview.h"
 #include "wall/wallstrip.h"
 #include "wallcontroller.h"
 #include "wallwindow.h"
 
 #include <QApplication>
+#include <QHeaderView>
 #include <QLabel>
-#include <QTableView>
 #include <QScreen>
 #include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace vigil;
@@ -290,6 +294,77 @@ private Q_SLOTS:
         QTest::keyClick(win, Qt::Key_N);
         QVERIFY(win->strip()->noticeText().isEmpty());
         QVERIFY(win->isVisible());
+    }
+
+    void demoRackFailureInterruptsWithItsCause() {
+        // The demo's fleet, live: a rack fails as the simulation starts, after the wall came up.
+        sim::SimOptions so;
+        so.hosts = 400;
+        so.scenario = "rack-failure";
+        sim::SimServer simServer(so);
+        std::string err;
+        QVERIFY2(simServer.start(0, &err), err.c_str());
+        Config c;
+        SourceConfig s;
+        s.name = "demo";
+        s.prometheusUrl = simServer.url();
+        s.alertmanagerUrls = {simServer.url()};
+        s.intervalMs = 1000;
+        c.sources = {s};
+        QTemporaryDir dir;
+        c.cachePath = dir.filePath(QStringLiteral("wall.sqlite")).toStdString();
+        FleetService service(c);
+        WallController wall(&service, twoViewWall());
+        QSignalSpy spy(&wall, &WallController::interrupted);
+        wall.start(QSize(1280, 720));
+        service.start();
+        // The first poll may hold the switch's alert before the hosts' (an incident of its own, which
+        // interrupts too); the rack's incident follows and takes the screen.
+        auto rackInterrupt = [&spy] {
+            for (const auto &args : spy)
+                if (args.front().toString().startsWith(QStringLiteral("group:")))
+                    return args.front().toString();
+            return QString();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!rackInterrupt().isEmpty(), 20000);
+        WallWindow *win = wall.windows().front();
+        QCOMPARE(win->currentView(), QStringLiteral("triage"));
+        QCOMPARE(win->views()->triage()->selectedKey(), rackInterrupt());
+        const std::string rack = simServer.fleet().truth(simServer.fleet().now()).failedRack;
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            win->strip()->causeText().contains(QString::fromStdString(rack)),
+            qPrintable(win->strip()->causeText() + QStringLiteral(" / ") + QString::fromStdString(rack)),
+            10000);
+        QVERIFY(win->strip()->causeText().startsWith(QStringLiteral("NEW")));
+        service.stop();
+    }
+
+    void typeScalesWithTheScreen() {
+        FakeSource src;
+        src.publish(fleet({incident("a:DiskFull", "DiskFull", 2)}, {source("prod/prometheus", nowMs())}));
+        WallConfig w = twoViewWall();
+        WallWindow win(&src, w, w.screens[0].playlist);
+        win.resize(3840, 2160);
+        win.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&win));
+        // Every text of the views at about 1/60 of the height (36 px at 2160 lines), tables included.
+        QStringList small;
+        for (auto *widget : win.views()->triage()->findChildren<QWidget *>()) {
+            const bool text = qobject_cast<QLabel *>(widget) || qobject_cast<QAbstractItemView *>(widget);
+            if (!widget->isVisibleTo(&win) || !text)
+                continue;
+            const int px = QFontInfo(widget->font()).pixelSize();
+            if (px < 30)
+                small << QStringLiteral("%1 %2: %3 px")
+                             .arg(QString::fromLatin1(widget->metaObject()->className()),
+                                  widget->objectName())
+                             .arg(px);
+        }
+        QVERIFY2(small.isEmpty(), qPrintable(small.join(QStringLiteral("; "))));
+        // Rows tall enough for their text.
+        auto *table = win.views()->triage()->incidents();
+        QVERIFY2(table->verticalHeader()->defaultSectionSize() >= table->fontMetrics().height(),
+                 qPrintable(QString::number(table->verticalHeader()->defaultSectionSize())));
     }
 
     void oneWindowPerScreen() {

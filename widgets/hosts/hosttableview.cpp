@@ -5,6 +5,7 @@
 #include "item/hosttablemodel.h"
 
 #include <QHBoxLayout>
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -36,7 +37,7 @@ HostTableView::HostTableView(HostTableModel *model, QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(22);
+    m_table->verticalHeader()->setDefaultSectionSize(std::max(22, fontMetrics().height() + 6));
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionsMovable(true);
     m_table->setItemDelegate(new MetricBarDelegate(m_table));
@@ -100,6 +101,12 @@ void HostTableView::updateCount() {
     const int total = m_model->rowCount();
     m_count->setText(shown == total ? tr("%n host(s)", nullptr, total)
                                     : tr("%1 of %n host(s)", nullptr, total).arg(shown));
+}
+
+void HostTableView::changeEvent(QEvent *event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        m_table->verticalHeader()->setDefaultSectionSize(std::max(22, fontMetrics().height() + 6));
 }
 
 } // namespace vigil

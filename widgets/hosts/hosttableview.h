@@ -24,6 +24,9 @@ public:
 Q_SIGNALS:
     void hostActivated(const QString &host);
 
+protected:
+    void changeEvent(QEvent *event) override; // rows follow the type (a wall display scales it)
+
 private:
     void applyFilter();
     void updateCount();

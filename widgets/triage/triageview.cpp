@@ -108,7 +108,6 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
         m_table->sortByColumn(section, m_table->horizontalHeader()->sortIndicatorOrder());
     });
     m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
@@ -147,7 +146,6 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     m_amGroupTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_amGroupTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_amGroupTable->verticalHeader()->hide();
-    m_amGroupTable->verticalHeader()->setDefaultSectionSize(m_amGroupTable->fontMetrics().height() + 6);
     m_amGroupTable->horizontalHeader()->setStretchLastSection(true);
     m_amGroupTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_amGroupTable->setWordWrap(false);
@@ -187,7 +185,6 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     m_alertTable->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_alertTable->verticalHeader()->hide();
     m_alertTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_alertTable->verticalHeader()->setDefaultSectionSize(m_alertTable->fontMetrics().height() + 6);
     m_alertTable->horizontalHeader()->setStretchLastSection(true);
     m_alertTable->setWordWrap(false);
     m_alertTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -275,6 +272,7 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     layout->addWidget(m_stack, 1);
     layout->addWidget(m_keys);
 
+    sizeRows();
     connect(m_model, &QAbstractItemModel::modelReset, this, &TriageView::onModelReset);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &TriageView::onDataChanged);
     connect(m_model, &IncidentModel::updated, this, &TriageView::updateHeadline);
@@ -329,6 +327,22 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     });
     m_table->setFocus();
     onModelReset();
+}
+
+void TriageView::changeEvent(QEvent *event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        sizeRows();
+        updateHeadline(); // its type is relative to the view's
+    }
+}
+
+void TriageView::sizeRows() {
+    // Rows as tall as the type (a wall display scales it with the screen).
+    const int h = fontMetrics().height();
+    m_table->verticalHeader()->setDefaultSectionSize(h + 8);
+    m_amGroupTable->verticalHeader()->setDefaultSectionSize(h + 6);
+    m_alertTable->verticalHeader()->setDefaultSectionSize(h + 6);
 }
 
 QString TriageView::selectedKey() const {
@@ -534,7 +548,8 @@ void TriageView::updateHeadline() {
     if (m_storm) {
         m_headline->setText(tr("ALERT STORM — %1").arg(head));
         m_headline->setStyleSheet(QStringLiteral("QLabel { background: #7a1f1f; color: white; padding: 6px; "
-                                                 "font-size: 16pt; font-weight: bold; }"));
+                                                 "font-size: %1pt; font-weight: bold; }")
+                                      .arg(font().pointSizeF() * 1.6, 0, 'f', 1));
         // Summary layout: the top incidents in words, above the list.
         QString html;
         for (std::size_t k = 0; t && k < t->incidents.size() && k < 3; ++k) {
@@ -550,7 +565,8 @@ void TriageView::updateHeadline() {
     } else {
         m_headline->setText(head);
         m_headline->setStyleSheet(
-            QStringLiteral("QLabel { font-size: 13pt; font-weight: bold; padding: 4px; }"));
+            QStringLiteral("QLabel { font-size: %1pt; font-weight: bold; padding: 4px; }")
+                .arg(font().pointSizeF() * 1.3, 0, 'f', 1));
         m_summary->hide();
     }
     if (m_model->rowCount() == 0)

@@ -87,7 +87,11 @@ Q_SIGNALS:
     // The incident on screen changed (its key), for the topology maps' overlay.
     void incidentSelected(const QString &key);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void sizeRows();
     void onModelReset();
     void onDataChanged();
     void showIncident();
