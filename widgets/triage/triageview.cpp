@@ -743,37 +743,6 @@ void TriageView::expireSelected() {
         Q_EMIT expireRequested(QString::fromStdString(source), QString::fromStdString(id));
 }
 
-void TriageView::reloadSavedFilters() {
-    m_saved->clear();
-    m_saved->addItem(tr("Saved filters"));
-    for (const auto &f : IncidentNotifier::loadFilters())
-        m_saved->addItem(f.name, f.text);
-}
-
-void TriageView::saveFilter(const SavedFilter &filter) {
-    auto filters = IncidentNotifier::loadFilters();
-    bool replaced = false;
-    for (auto &f : filters)
-        if (f.name == filter.name) {
-            f = filter;
-            replaced = true;
-        }
-    if (!replaced)
-        filters.push_back(filter);
-    IncidentNotifier::storeFilters(filters);
-    reloadSavedFilters();
-    Q_EMIT savedFiltersChanged();
-}
-
-bool TriageView::applySavedFilter(const QString &name) {
-    for (const auto &f : IncidentNotifier::loadFilters())
-        if (f.name == name) {
-            m_filter->setText(f.text);
-            return true;
-        }
-    return false;
-}
-
 void TriageView::addNote(const QString &text) {
     if (!m_selectedKey.isEmpty() && !text.trimmed().isEmpty())
         Q_EMIT noteRequested(m_selectedKey, text.trimmed());
