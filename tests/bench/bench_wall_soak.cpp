@@ -1,0 +1,122 @@
+// The wall display left running: `vigil --wall` watching a 10,000-host vigil-sim that runs as its own
+// process, at 15 s polls, for VIGIL_SOAK_MINUTES minutes (skipped when unset: 10 gives the CPU figure,
+// 60 the memory growth the issue asks for). The Vigil process's CPU time and resident memory are read
+// from /proc every 10 s.
+//   BENCH wall.cpu.hosts=10000 <pct> %          (CPU from minute 1 to the end, share of one core)
+//   BENCH wall.rss.hosts=10000 <MiB> MiB        (median resident memory after minute 5)
+//   BENCH wall.rss_growth.hosts=10000 <pct> %   (resident memory at the end against minute 5)
+#include "benchclock.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <vector>
+
+namespace {
+
+struct Sample {
+    double minute;
+    double cpuSeconds;
+    double rssMiB;
+};
+
+bool readProc(qint64 pid, double *cpuSeconds, double *rssMiB) {
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly) || !status.open(QIODevice::ReadOnly))
+        return false;
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th of them.
+    const QByteArray s = stat.readAll();
+    const QList<QByteArray> f = s.mid(s.lastIndexOf(')') + 2).split(' ');
+    if (f.size() < 13)
+        return false;
+    *cpuSeconds = static_cast<double>(f[11].toLongLong() + f[12].toLongLong()) /
+                  static_cast<double>(sysconf(_SC_CLK_TCK));
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            *rssMiB = line.mid(6).trimmed().split(' ').front().toDouble() / 1024.0;
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+    QCoreApplication app(argc, argv);
+    const int minutes = qEnvironmentVariableIntValue("VIGIL_SOAK_MINUTES");
+    if (minutes < 2) {
+        std::printf("# skipped: set VIGIL_SOAK_MINUTES (10 for the CPU figure, 60 for memory growth)\n");
+        return 0;
+    }
+    QTemporaryDir dir;
+    QProcess sim;
+    sim.start(qEnvironmentVariable("VIGIL_SIM_BIN"), {QStringLiteral("--hosts"), QStringLiteral("10000")});
+    if (!sim.waitForReadyRead(30'000)) {
+        std::printf("# vigil-sim did not start\n");
+        return 1;
+    }
+    const QString url = QString::fromUtf8(sim.readLine()).trimmed().section(QLatin1Char(' '), -1);
+    QFile cfg(dir.filePath(QStringLiteral("wall.yaml")));
+    if (!cfg.open(QIODevice::WriteOnly))
+        return 1;
+    cfg.write(QStringLiteral(
+                  "sources:\n  - name: soak\n    prometheus: %1\n    alertmanager: %1\n    interval: 15s\n"
+                  "cache: {path: %2}\n")
+                  .arg(url, dir.filePath(QStringLiteral("soak.sqlite")))
+                  .toUtf8());
+    cfg.close();
+    QProcess vigil;
+    vigil.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    vigil.start(qEnvironmentVariable("VIGIL_BIN"),
+                {QStringLiteral("--config"), cfg.fileName(), QStringLiteral("--wall")});
+    if (!vigil.waitForStarted(10'000)) {
+        std::printf("# vigil did not start\n");
+        return 1;
+    }
+    std::vector<Sample> samples;
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < static_cast<qint64>(minutes) * 60'000 && vigil.state() == QProcess::Running) {
+        Sample s{static_cast<double>(clock.elapsed()) / 60'000.0, 0, 0};
+        if (readProc(vigil.processId(), &s.cpuSeconds, &s.rssMiB))
+            samples.push_back(s);
+        QThread::sleep(10);
+    }
+    const bool ran = vigil.state() == QProcess::Running;
+    vigil.kill();
+    vigil.waitForFinished(10'000);
+    sim.kill();
+    sim.waitForFinished(10'000);
+    if (!ran || samples.size() < 10) {
+        std::printf("# vigil stopped early (%zu samples)\n", samples.size());
+        return 1;
+    }
+    const Sample *from = nullptr, *five = nullptr;
+    std::vector<double> steady;
+    for (const auto &s : samples) {
+        if (!from && s.minute >= 1)
+            from = &s;
+        if (!five && s.minute >= 5)
+            five = &s;
+        if (s.minute >= 5)
+            steady.push_back(s.rssMiB);
+    }
+    const Sample &last = samples.back();
+    if (from && last.minute > from->minute)
+        std::printf("BENCH wall.cpu.hosts=10000 %.2f %%\n",
+                    100.0 * (last.cpuSeconds - from->cpuSeconds) / ((last.minute - from->minute) * 60.0));
+    if (five && last.minute > five->minute) {
+        std::printf("BENCH wall.rss.hosts=10000 %.0f MiB\n", vigil::timing::median(steady));
+        std::printf(
+            "BENCH wall.rss_growth.hosts=10000 %.2f %%  # minute 5 (%.0f MiB) to minute %.0f (%.0f MiB)\n",
+            100.0 * (last.rssMiB - five->rssMiB) / five->rssMiB, five->rssMiB, last.minute, last.rssMiB);
+    }
+    return 0;
+}
