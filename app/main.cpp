@@ -11,6 +11,7 @@
 #include "triagecommand.h"
 #include "wallcontroller.h"
 #include "wallscreenshot.h"
+#include "wallsession.h"
 
 #include <QApplication>
 #include <QDir>
@@ -38,36 +39,42 @@ void setUpApplication(QTranslator &qtTranslator, QTranslator &vigilTranslator) {
         QCoreApplication::installTranslator(&vigilTranslator);
 }
 
-// The wall display: no main window, one full-screen window per configured screen, read-only.
-int runWall(vigil::FleetService &service, const vigil::AppOptions &options) {
-    vigil::WallController wall(&service, options.config.wall);
-    if (options.viewSet && !wall.startAt(options.view)) {
+// The wall display: no main window, one full-screen window per configured screen, read-only, rebuilt
+// when its configuration file changes.
+int runWall(const vigil::AppOptions &options) {
+    const bool shooting = !options.screenshot.isEmpty();
+    vigil::WallSession session(options.config,
+                               shooting ? QString() : QString::fromStdString(options.config.file),
+                               shooting && options.sizeSet ? options.size : QSize());
+    bool viewFound = true;
+    session.onWall = [&](vigil::WallController *wall) {
+        if (options.viewSet)
+            viewFound = wall->startAt(options.view) && viewFound;
+    };
+    session.start();
+    if (!viewFound) {
         std::fprintf(stderr, "vigil: %s\n",
                      qPrintable(QCoreApplication::translate("main", "no wall playlist shows the view \"%1\"")
                                     .arg(options.view)));
         return 2;
     }
-    service.start();
     // A wall has nobody watching the log: a stall of the GUI thread is told on the strip.
-    vigil::StallWatchdog watchdog(&wall, std::chrono::milliseconds(1000));
+    vigil::StallWatchdog watchdog(&session, std::chrono::milliseconds(1000));
     QObject::connect(
-        &watchdog, &vigil::StallWatchdog::stalled, &wall, [&wall](double ms) { wall.noteStall(ms); },
-        Qt::QueuedConnection);
+        &watchdog, &vigil::StallWatchdog::stalled, &session,
+        [&session](double ms) { session.wall()->noteStall(ms); }, Qt::QueuedConnection);
     watchdog.start();
     std::unique_ptr<vigil::WallScreenshot> shooter;
-    if (!options.screenshot.isEmpty()) {
-        wall.start(options.sizeSet ? options.size : QSize());
-        shooter = std::make_unique<vigil::WallScreenshot>(&wall, &service, options.screenshot,
-                                                          options.screenshotTimeoutS);
+    if (shooting) {
+        shooter = std::make_unique<vigil::WallScreenshot>(session.wall(), session.service(),
+                                                          options.screenshot, options.screenshotTimeoutS);
         shooter->start();
-    } else {
-        wall.start();
     }
     const int code = QApplication::exec();
     watchdog.stop();
-    service.stop();
     return code;
 }
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -130,9 +137,9 @@ int main(int argc, char **argv) {
         return 2;
     }
 
-    vigil::FleetService service(options->config);
     if (options->wall)
-        return runWall(service, *options);
+        return runWall(*options);
+    vigil::FleetService service(options->config);
     vigil::MainWindow window(&service, &service);
     if (!options->filter.isEmpty())
         window.hostView()->setFilterText(options->filter);

@@ -9,9 +9,11 @@
 #include "triage/triageview.h"
 #include "wall/wallstrip.h"
 #include "wallcontroller.h"
+#include "wallsession.h"
 #include "wallwindow.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QHeaderView>
 #include <QLabel>
 #include <QScreen>
@@ -19,6 +21,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cstdio>
 
 using namespace vigil;
 
@@ -365,6 +369,49 @@ private Q_SLOTS:
         auto *table = win.views()->triage()->incidents();
         QVERIFY2(table->verticalHeader()->defaultSectionSize() >= table->fontMetrics().height(),
                  qPrintable(QString::number(table->verticalHeader()->defaultSectionSize())));
+    }
+
+    void configChangesAreFollowedAndBadOnesReported() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("wall.yaml"));
+        auto write = [&path](const QByteArray &text) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(text);
+        };
+        const QByteArray head = "sources: [{name: prod, prometheus: 'http://127.0.0.1:1', interval: 1s}]\n"
+                                "cache: {path: " +
+                                dir.filePath(QStringLiteral("c.sqlite")).toUtf8() + "}\n";
+        write(head + "wall: {playlist: [{view: hosts}, {view: triage}]}\n");
+        ConfigError err;
+        auto config = ConfigLoader::loadFile(path.toStdString(), &err);
+        QVERIFY2(config, err.toString().c_str());
+        WallSession session(*config, path, QSize(800, 600));
+        session.start();
+        QCOMPARE(session.generation(), 1);
+        QCOMPARE(session.wall()->windows().front()->currentView(), QStringLiteral("hosts"));
+        // A broken file: said on the strip, the running wall keeps the old configuration.
+        write(head + "wall: {playlist: [{view: dashboards}]}\n");
+        QTRY_VERIFY_WITH_TIMEOUT(
+            session.wall()->windows().front()->strip()->noticeText().contains(QStringLiteral("not loaded")),
+            10000);
+        QVERIFY(
+            session.wall()->windows().front()->strip()->noticeText().contains(QStringLiteral("dashboards")));
+        QCOMPARE(session.generation(), 1);
+        // A good one, saved the way editors do (a new file renamed over the old): the new playlist.
+        const QString tmp = dir.filePath(QStringLiteral("wall.yaml.new"));
+        {
+            QFile f(tmp);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(head + "wall: {playlist: [{view: drift, dwell: 10s}]}\n");
+        }
+        QVERIFY(std::rename(tmp.toLocal8Bit().constData(), path.toLocal8Bit().constData()) == 0);
+        QTRY_COMPARE_WITH_TIMEOUT(session.generation(), 2, 10000);
+        QCOMPARE(session.wall()->windows().front()->currentView(), QStringLiteral("drift"));
+        // And it keeps following the file after the rename.
+        write(head + "wall: {playlist: [{view: triage}]}\n");
+        QTRY_COMPARE_WITH_TIMEOUT(session.generation(), 3, 10000);
+        QCOMPARE(session.wall()->windows().front()->currentView(), QStringLiteral("triage"));
     }
 
     void oneWindowPerScreen() {
