@@ -103,6 +103,23 @@ void FleetViews::setSnapshot(const FleetSnapshotPtr &snapshot) {
         m_drift->setSnapshot(snapshot);
 }
 
+void FleetViews::setSnapshot(const QString &name, const FleetSnapshotPtr &snapshot) {
+    if (name == QLatin1String("hosts") && m_hostModel)
+        m_hostModel->setSnapshot(snapshot);
+    else if (name == QLatin1String("triage") && m_incidentModel)
+        m_incidentModel->setSnapshot(snapshot);
+    else if (name == QLatin1String("hostmap") && m_hostMap)
+        m_hostMap->setSnapshot(snapshot);
+    else if (name == QLatin1String("heatmap") && m_heatmap)
+        m_heatmap->setSnapshot(snapshot);
+    else if (name == QLatin1String("topology") && m_topology)
+        m_topology->setSnapshot(snapshot);
+    else if (name == QLatin1String("services") && m_services)
+        m_services->setSnapshot(snapshot);
+    else if (name == QLatin1String("drift") && m_drift)
+        m_drift->setSnapshot(snapshot);
+}
+
 bool FleetViews::apply(const QString &name, const ViewOptions &o) {
     if (!m_views.find(name))
         return false;

@@ -53,6 +53,9 @@ public:
     [[nodiscard]] DriftView *drift() const { return m_drift; }
 
     void setSnapshot(const FleetSnapshotPtr &snapshot);
+    // Gives the snapshot to one view only (the wall feeds the view on screen, and the next one shortly
+    // before it is shown).
+    void setSnapshot(const QString &name, const FleetSnapshotPtr &snapshot);
     // Applies what `options` sets to the named view; false when it has no such view.
     bool apply(const QString &name, const ViewOptions &options);
 

@@ -1,11 +1,11 @@
 #include "wallwindow.h"
 
 #include "fleetviews.h"
-#include "service/fleetsource.h"
 #include "heatmap/timeheatmapcanvas.h"
 #include "heatmap/timeheatmapview.h"
 #include "hostmap/hostmapcanvas.h"
 #include "hostmap/hostmapview.h"
+#include "service/fleetsource.h"
 #include "topology/topologyview.h"
 #include "triage/triageview.h"
 #include "wall/wallstrip.h"
@@ -76,7 +76,8 @@ WallWindow::WallWindow(FleetSource *source, const WallConfig &config, std::vecto
     , m_stack(new QStackedWidget)
     , m_dim(new DimOverlay(m_stack))
     , m_dwell(new QTimer(this))
-    , m_newTimer(new QTimer(this)) {
+    , m_newTimer(new QTimer(this))
+    , m_prefetch(new QTimer(this)) {
     setWindowTitle(tr("Vigil — wall display"));
     setPalette(wallPalette());
     setAutoFillBackground(true);
@@ -88,8 +89,8 @@ WallWindow::WallWindow(FleetSource *source, const WallConfig &config, std::vecto
         m_stack->addWidget(v.widget);
     // The maps and the heatmap paint on their own light ground: their legends keep the light palette.
     QPalette light = QApplication::palette();
-    for (auto role : {QPalette::Window, QPalette::WindowText, QPalette::Base, QPalette::Text, QPalette::Button,
-                      QPalette::ButtonText})
+    for (auto role : {QPalette::Window, QPalette::WindowText, QPalette::Base, QPalette::Text,
+                      QPalette::Button, QPalette::ButtonText})
         light.setColor(role, light.color(role)); // set, so it is not resolved against the wall's dark one
     if (m_views->hostMap())
         m_views->hostMap()->canvas()->setPalette(light);
@@ -108,6 +109,11 @@ WallWindow::WallWindow(FleetSource *source, const WallConfig &config, std::vecto
     layout->addWidget(m_stack, 1);
     m_dwell->setSingleShot(true);
     connect(m_dwell, &QTimer::timeout, this, &WallWindow::next);
+    m_prefetch->setSingleShot(true);
+    connect(m_prefetch, &QTimer::timeout, this, [this] {
+        deliver(QString::fromStdString(
+            m_playlist[static_cast<std::size_t>(m_entry + 1) % m_playlist.size()].view));
+    });
     m_newTimer->setSingleShot(true);
     connect(m_newTimer, &QTimer::timeout, this, [this] { m_strip->setNewIncident({}); });
     setSnapshot(source->current());
@@ -137,10 +143,13 @@ void WallWindow::showEntry(int entry) {
     o.rangeHours = static_cast<int>(e.rangeMs / 3'600'000);
     o.grouping = QString::fromStdString(e.grouping);
     m_views->apply(name, o);
+    deliver(name);
     if (const ViewEntry *v = m_views->registry().find(name))
         m_stack->setCurrentWidget(v->widget);
     if (!m_paused)
         m_dwell->start(static_cast<int>(e.dwellMs));
+    // Views that load more (history, drift) have a few seconds to do it before they are on screen.
+    m_prefetch->start(static_cast<int>(std::max<std::int64_t>(0, e.dwellMs - 5'000)));
     updatePlace();
 }
 
@@ -181,6 +190,7 @@ void WallWindow::interrupt(const QString &incidentKey) {
     const ViewEntry *v = m_views->registry().find(name);
     if (!v)
         return;
+    deliver(name);
     if (name == QLatin1String("triage") && m_views->triage()) {
         m_views->triage()->setFilterText({}); // the incident must be in the list, whatever the entry filtered
         m_views->triage()->selectIncident(incidentKey);
@@ -193,7 +203,17 @@ void WallWindow::interrupt(const QString &incidentKey) {
 }
 
 void WallWindow::setSnapshot(const FleetSnapshotPtr &snapshot) {
-    m_views->setSnapshot(snapshot);
+    // Only the view on screen follows every poll: on a wall most views are off screen most of the time.
+    m_snapshot = snapshot;
+    deliver(currentView());
+}
+
+void WallWindow::deliver(const QString &view) {
+    auto &had = m_delivered[view];
+    if (!had.expired() && had.lock() == m_snapshot)
+        return;
+    had = m_snapshot;
+    m_views->setSnapshot(view, m_snapshot);
 }
 
 void WallWindow::setHeadline(const WallHeadline &headline, TimeMs now) {

@@ -8,6 +8,9 @@
 
 #include <QWidget>
 
+#include <map>
+#include <memory>
+
 class QLabel;
 class QStackedWidget;
 class QTimer;
@@ -55,6 +58,8 @@ protected:
 
 private:
     void showEntry(int entry);
+    // Gives the latest snapshot to the named view if it has not had it (views off screen wait).
+    void deliver(const QString &view);
     void updatePlace();
 
     WallConfig m_config;
@@ -66,6 +71,9 @@ private:
     QWidget *m_dim;
     QTimer *m_dwell;
     QTimer *m_newTimer;
+    QTimer *m_prefetch; // the next entry's view gets the snapshot a little before it is shown
+    FleetSnapshotPtr m_snapshot;
+    std::map<QString, std::weak_ptr<const FleetSnapshot>> m_delivered;
     int m_entry = 0;
     bool m_paused = false;
     bool m_interrupted = false;

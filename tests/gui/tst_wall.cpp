@@ -2,6 +2,7 @@
 // banner, the read-only keys, and one window per screen.
 #include "analysis/correlation.h"
 #include "config/config.h"
+#include "item/incidentmodel.h"
 #include "fleetviews.h"
 #include "service/fleetservice.h"
 #include "service/fleetsource.h"
@@ -179,6 +180,19 @@ private Q_SLOTS:
         QVERIFY(win.strip()->statusText().contains(QStringLiteral("paused")));
         win.setPaused(false);
         QVERIFY(!win.strip()->statusText().contains(QStringLiteral("paused")));
+    }
+
+    void offScreenViewsWaitForTheirTurn() {
+        FakeSource src;
+        WallConfig w = twoViewWall();
+        WallWindow win(&src, w, w.screens[0].playlist);
+        auto snap = fleet({incident("a:DiskFull", "DiskFull", 2)}, {source("prod/prometheus", nowMs())});
+        win.setSnapshot(snap);
+        QCOMPARE(win.currentView(), QStringLiteral("hosts"));
+        QVERIFY(win.views()->incidentModel()->snapshot() != snap); // triage is off screen: not yet
+        win.next();
+        QVERIFY(win.views()->incidentModel()->snapshot() == snap);
+        QCOMPARE(win.views()->triage()->incidents()->model()->rowCount(), 1);
     }
 
     void dwellMovesOnByItself() {
