@@ -99,6 +99,9 @@ WallWindow::WallWindow(FleetSource *source, const WallConfig &config, std::vecto
     for (TopologyView *t : {m_views->topology(), m_views->services()})
         if (t)
             t->canvas()->setPalette(light);
+    // The screen's size rules: a view whose controls want more room than a screen has is clipped, the
+    // window never grows past the screen.
+    m_stack->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
     m_dim->setAttribute(Qt::WA_TransparentForMouseEvents);
     m_dim->hide();
     auto *layout = new QVBoxLayout(this);
