@@ -200,11 +200,32 @@ void Poller::finishRound() {
                 ": anyone on the path can read it (use https://)");
     if (!data->health.version.empty())
         m_health.version = data->health.version;
+    backOff();
     data->health = m_health;
     data->time = m_health.lastAttempt;
     m_current.reset();
     m_inflight.clear();
     Q_EMIT polled(std::move(data));
+}
+
+void Poller::backOff() {
+    // An outage (no request of the round got an answer below 500: refused, reset, DNS, timeouts, 5xx)
+    // that lasts: after 4 such rounds in a row poll at twice the interval, after 8 at four times, never
+    // slower than once a minute (or the interval, if longer). A short fault is still seen to clear
+    // within an interval; a server coming back from an hour down is not met by every client at once.
+    bool answered = false;
+    for (const auto &[k, r] : m_current->responses)
+        answered = answered || (r.error == HttpError::None && r.status > 0 && r.status < 500);
+    m_outageRounds = answered ? 0 : m_outageRounds + 1;
+    const std::int64_t factor = m_outageRounds <= 4 ? 1 : m_outageRounds <= 8 ? 2 : 4;
+    const std::int64_t next =
+        std::min(m_source.intervalMs * factor, std::max<std::int64_t>(m_source.intervalMs, 60'000));
+    if (next != m_timer.interval())
+        m_timer.setInterval(static_cast<int>(next));
+    if (next > m_source.intervalMs)
+        m_health.warnings.push_back("no answer for " + std::to_string(m_outageRounds) +
+                                    " rounds: polling every " + std::to_string(next / 1000) +
+                                    " s until it answers");
 }
 
 std::shared_ptr<PollData> Poller::buildPrometheus() {

@@ -25,6 +25,8 @@ public:
 
     [[nodiscard]] const std::string &id() const { return m_health.id; }
     [[nodiscard]] const SourceHealth &health() const { return m_health; }
+    // The poll interval now: the configured one, longer during a lasting outage (backOff()).
+    [[nodiscard]] std::int64_t currentIntervalMs() const { return m_timer.interval(); }
 
 public Q_SLOTS:
     void start();
@@ -50,6 +52,8 @@ private:
     QueryProfile m_profile;
     SourceHealth m_health;
     QTimer m_timer;
+    int m_outageRounds = 0; // rounds in a row that got no answer below 500
+    void backOff();
     // Prometheus' global.external_labels, read from /api/v1/status/config every 10 minutes (every
     // minute while it fails) unless the config names them: added to its alerts as Prometheus adds
     // them on the way to Alertmanager, so both copies of an alert have one fingerprint.

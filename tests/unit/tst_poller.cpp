@@ -128,6 +128,43 @@ private Q_SLOTS:
         QVERIFY(none && !none->hasEdges && none->edges.empty());
     }
 
+    void lastingOutageBacksOff() {
+        sim::SimOptions o;
+        o.hosts = 20;
+        sim::SimServer server(o);
+        std::string err;
+        QVERIFY(server.start(0, &err));
+        SourceConfig src = sourceFor(server.url());
+        src.intervalMs = 1000;
+        Poller p(std::make_shared<HttpClient>(), src, SourceKind::Alertmanager, server.url(), 0,
+                 QueryProfile::nodeExporterDefault());
+        QVERIFY(pollOnce(p));
+        QCOMPARE(p.currentIntervalMs(), std::int64_t(1000));
+        for (const char *path :
+             {"/api/v2/alerts", "/api/v2/silences", "/api/v2/status", "/api/v2/alerts/groups"})
+            server.setFault({sim::SimServer::FaultKind::ServerError, path, "", 0});
+        std::vector<std::int64_t> intervals;
+        std::shared_ptr<const PollData> last;
+        for (int round = 1; round <= 10; ++round) {
+            last = pollOnce(p);
+            QVERIFY(last && !last->health.lastError.empty());
+            intervals.push_back(p.currentIntervalMs());
+        }
+        // A short fault keeps the interval (the fault matrix sees it clear within one); a lasting one
+        // doubles after 4 rounds, then again after 8.
+        QCOMPARE(intervals,
+                 (std::vector<std::int64_t>{1000, 1000, 1000, 1000, 2000, 2000, 2000, 2000, 4000, 4000}));
+        bool said = false;
+        for (const auto &w : last->health.warnings)
+            said = said || w.find("polling every 4 s") != std::string::npos;
+        QVERIFY(said);
+        server.clearFaults();
+        last = pollOnce(p);
+        QVERIFY(last && last->health.lastError.empty());
+        QCOMPARE(p.currentIntervalMs(), std::int64_t(1000));
+        QVERIFY(last->health.warnings.empty());
+    }
+
     void alertmanagerRound() {
         sim::SimOptions o;
         o.hosts = 80;
