@@ -1,4 +1,5 @@
 #include "prometheusadapter.h"
+#include "promfastquery.h"
 
 #include "../fleet/regex.h"
 #include "../support/url.h"
@@ -136,6 +137,15 @@ Result<std::string> checkResponse(const HttpResponse &r, const std::string &endp
 }
 
 Result<PromQueryResult> parseQuery(std::string_view body, const std::string &endpoint, Skipped *skipped) {
+    PromQueryResult fast;
+    Skipped local;
+    if (parseQueryFast(body, fast, skipped ? *skipped : local))
+        return fast;
+    return parseQueryDocument(body, endpoint, skipped);
+}
+
+Result<PromQueryResult> parseQueryDocument(std::string_view body, const std::string &endpoint,
+                                           Skipped *skipped) {
     PromQueryResult out;
     auto data = envelope(body, endpoint, &out.warnings);
     if (!data)

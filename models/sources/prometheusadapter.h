@@ -78,6 +78,11 @@ Result<std::string> checkResponse(const HttpResponse &r, const std::string &endp
 // out and counted in *skipped when given; a wrong top-level shape is an error naming the endpoint.
 Result<PromQueryResult> parseQuery(std::string_view body, const std::string &endpoint = "/api/v1/query",
                                    Skipped *skipped = nullptr);
+// parseQuery without its fast path (promfastquery.h): the document parser, whose checks define what is
+// accepted; tests hold the fast path to it.
+Result<PromQueryResult> parseQueryDocument(std::string_view body,
+                                           const std::string &endpoint = "/api/v1/query",
+                                           Skipped *skipped = nullptr);
 Result<PromTargets> parseTargets(std::string_view body, Skipped *skipped = nullptr);
 Result<std::vector<PromRuleAlert>> parseAlerts(std::string_view body, Skipped *skipped = nullptr);
 Result<PromBuildInfo> parseBuildInfo(std::string_view body);

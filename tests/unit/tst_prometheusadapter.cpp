@@ -1,12 +1,22 @@
 #include "sources/prometheusadapter.h"
+#include "sources/promfastquery.h"
 #include "testutil.h"
 
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
 #include <QTest>
 
 #include <cmath>
 
 using namespace vigil;
 using vigil::test::fixture;
+
+namespace {
+bool same(double a, double b) {
+    return (std::isnan(a) && std::isnan(b)) || a == b;
+}
+} // namespace
 
 class TestPrometheusAdapter : public QObject {
     Q_OBJECT
@@ -24,6 +34,103 @@ private Q_SLOTS:
         }
         QCOMPARE(up, 1);
         QCOMPARE(down, 1);
+    }
+
+    // The fast path (promfastquery.h) against the document parser: the same answer, error or skips on
+    // every recorded answer, every fuzz seed and regression, and hand-made odd shapes.
+    void fastPathMatchesTheDocumentParser() {
+        std::vector<std::pair<std::string, std::string>> inputs;
+        for (const QString &root :
+             {QStringLiteral(VIGIL_TEST_DATA_DIR), QStringLiteral(VIGIL_SOURCE_DIR "/tests/fuzz")}) {
+            QDirIterator it(root, QDir::Files, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                QFile f(it.next());
+                if (f.size() < 4'000'000 && f.open(QIODevice::ReadOnly))
+                    inputs.emplace_back(it.filePath().toStdString(), f.readAll().toStdString());
+            }
+        }
+        const char *odd[] = {
+            "{\"status\":\"success\",\"data\":{\"result\":[{\"metric\":{\"b\":\"2\",\"a\":\"1\"},\"value\":["
+            "1700000000.5,\"3\"]}],\"resultType\":\"vector\"}}",
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{\"a\":"
+            "\"1\",\"a\":\"2\"},\"value\":[1,\"1\"]}]}}",
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{\"a\":1,"
+            "\"b\":null,\"c\":{\"d\":\"e\"},\"f\":\"g\"},\"value\":[1,\"1\"]}]}}",
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{},"
+            "\"value\":[1,\"x\"]},{\"metric\":{},\"value\":[\"1\",\"1\"]},{\"metric\":{},\"value\":[1,\"1\","
+            "2]},{\"metric\":{},\"value\":7},{\"metric\":{}}]}}",
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{\"a\":"
+            "\"b\"},\"histogram\":[1,{\"count\":\"2\"}]}]}}",
+            "{\"status\":\"success\",\"warnings\":[\"slow\",\"x\"],\"infos\":[\"i\"],\"data\":{"
+            "\"resultType\":\"vector\",\"result\":[]}}",
+            "{\"status\":\"success\",\"warnings\":[1],\"data\":{\"resultType\":\"vector\",\"result\":[]}}",
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{\"a\":"
+            "\"b\"},\"values\":[[1,\"1\"],[2,\"NaN\"],[3,\"+Inf\"],[\"x\",\"1\"],[4],[5,\"1\",6],{\"t\":1}]},"
+            "{\"metric\":{\"c\":\"d\"},\"values\":3},{\"metric\":{\"e\":\"f\"}}]}}",
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{\"a\":"
+            "\"b\"},\"value\":[-5,\"1\"]},{\"metric\":{\"a\":\"c\"},\"value\":[1e13,\"1\"]},{\"metric\":{"
+            "\"a\":\"d\"},\"value\":[18446744073709551615,\"2\"]}]}}",
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[1,2]}}",
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":{}}}",
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1,\"2\"]}}",
+            "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"parse error\"}",
+            "{\"status\":\"success\",\"status\":\"error\",\"data\":{\"resultType\":\"vector\",\"result\":[]}"
+            "}",
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]},\"data\":{"
+            "\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"value\":[1,\"1\"]}]}}",
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{\"a\":"
+            "\"b\"},\"value\":[1,\"1\"],\"value\":[2,\"2\"]}]}}",
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{\"a\":"
+            "\"b\"},\"value\":[1,\"1e999\"]}]}}",
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{\"a\":"
+            "\"b\"},\"value\":[1e999,\"1\"]}]}}",
+            "{\"status\":\"success\",\"data\":{\"resultType\":7,\"result\":[]}}",
+            "[{\"status\":\"success\"}]",
+            "",
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{\"a\":"
+            "\"b\"},\"value\":[1,\"1\"]}]}",
+        };
+        for (const char *o : odd)
+            inputs.emplace_back(std::string("odd: ") + o, o);
+        int fast = 0;
+        for (const auto &[name, body] : inputs) {
+            Skipped s1, s2;
+            const auto a = prometheus::parseQuery(body, "/q", &s1);
+            const auto b = prometheus::parseQueryDocument(body, "/q", &s2);
+            PromQueryResult probe;
+            Skipped probeSkips;
+            fast += prometheus::parseQueryFast(body, probe, probeSkips);
+            QVERIFY2(a.ok() == b.ok(), name.c_str());
+            QCOMPARE(s1.count(), s2.count());
+            if (!a.ok()) {
+                QCOMPARE(a.error().describe(), b.error().describe());
+                continue;
+            }
+            QVERIFY2(a->type == b->type, name.c_str());
+            QCOMPARE(a->warnings, b->warnings);
+            QCOMPARE(a->vector.size(), b->vector.size());
+            for (std::size_t i = 0; i < a->vector.size(); ++i) {
+                QVERIFY2(a->vector[i].metric == b->vector[i].metric, name.c_str());
+                QCOMPARE(a->vector[i].time, b->vector[i].time);
+                QVERIFY2(same(a->vector[i].value, b->vector[i].value), name.c_str());
+            }
+            QCOMPARE(a->matrix.size(), b->matrix.size());
+            for (std::size_t i = 0; i < a->matrix.size(); ++i) {
+                QVERIFY2(a->matrix[i].metric == b->matrix[i].metric, name.c_str());
+                QCOMPARE(a->matrix[i].points.size(), b->matrix[i].points.size());
+                for (std::size_t k = 0; k < a->matrix[i].points.size(); ++k) {
+                    QCOMPARE(a->matrix[i].points[k].first, b->matrix[i].points[k].first);
+                    QVERIFY(same(a->matrix[i].points[k].second, b->matrix[i].points[k].second));
+                }
+            }
+        }
+        // The recorded answers of a real Prometheus take the fast path.
+        PromQueryResult r;
+        Skipped sk;
+        QVERIFY(prometheus::parseQueryFast(fixture("prom_query_vector.json"), r, sk));
+        QVERIFY(prometheus::parseQueryFast(fixture("prom_query_range.json"), r, sk));
+        QVERIFY(prometheus::parseQueryFast(fixture("prom_query_nan.json"), r, sk));
+        qInfo("%d of %zu inputs took the fast path", fast, inputs.size());
     }
 
     void scalar() {
