@@ -24,6 +24,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
+#include <QValueAxis>
 
 using namespace vigil;
 
@@ -91,6 +92,23 @@ private Q_SLOTS:
         QSettings::setDefaultFormat(QSettings::IniFormat);
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settings.path());
         QCoreApplication::setOrganizationName(QStringLiteral("vigil-test"));
+    }
+
+    void timelineCountsWholeAlerts() {
+        // One alert a minute read 0, 0, 0, 1 on the axis; 57 at most reads in whole steps to 60.
+        AlertTimeline timeline;
+        auto axisOf = [&timeline] {
+            return qobject_cast<QValueAxis *>(timeline.chart()->axes(Qt::Vertical).front());
+        };
+        analysis::Incident inc;
+        inc.timeline = {{nowMs() - 120'000, {0, 1, 0}}, {nowMs() - 60'000, {0, 0, 1}}};
+        timeline.setIncident(&inc);
+        QCOMPARE(axisOf()->max(), 1.0);
+        QCOMPARE(axisOf()->tickInterval(), 1.0);
+        inc.timeline = {{nowMs() - 60'000, {2, 50, 5}}};
+        timeline.setIncident(&inc);
+        QCOMPARE(axisOf()->tickInterval(), 20.0);
+        QCOMPARE(axisOf()->max(), 60.0);
     }
 
     void savedFiltersAndNotifications() {

@@ -77,7 +77,7 @@ DriftView::DriftView(DriftFetch fetch, QString roleLabel, QWidget *parent)
     m_headline->setTextFormat(Qt::RichText);
     m_headline->setWordWrap(true);
     m_chart->setRenderHint(QPainter::Antialiasing);
-    m_chart->setMinimumHeight(120);
+    m_chart->setMinimumHeight(170); // title, plot and both axes' labels without eliding
     // Lists shrink to a few rows on a small screen (the window must still fit a 1024 x 600 laptop).
     for (QWidget *w : std::initializer_list<QWidget *>{m_clusters, m_hosts, m_diff, m_values})
         w->setMinimumHeight(40);
@@ -310,6 +310,7 @@ void DriftView::setSummary(DriftPtr summary) {
     // Compliance over time.
     auto *chart = new QChart;
     chart->legend()->hide();
+    chart->setMargins(QMargins(4, 2, 4, 2));
     chart->setTitle(tr("Compliance over the last day (as the cache saw the facts)"));
     auto *series = new QLineSeries;
     for (const auto &[t, c] : m_summary->history)
@@ -320,8 +321,10 @@ void DriftView::setSummary(DriftPtr summary) {
     x->setFormat(QStringLiteral("HH:mm"));
     x->setRange(QDateTime::fromMSecsSinceEpoch(m_summary->at - 24 * 3'600'000LL),
                 QDateTime::fromMSecsSinceEpoch(m_summary->at));
+    x->setTickCount(5); // every 6 h: room for "HH:mm" under a narrow chart
     auto *y = new QValueAxis;
     y->setRange(0, 100);
+    y->setTickCount(3); // 0, 50, 100: three labels fit a chart this low; more were elided to "…"
     y->setLabelFormat(QStringLiteral("%d %%"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);

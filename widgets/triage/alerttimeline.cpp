@@ -9,6 +9,8 @@
 #include <QStackedBarSeries>
 #include <QValueAxis>
 
+#include <cmath>
+
 namespace vigil {
 
 AlertTimeline::AlertTimeline(QWidget *parent)
@@ -65,7 +67,15 @@ void AlertTimeline::setIncident(const analysis::Incident *incident) {
     }
     m_x->clear();
     m_x->append(categories);
-    m_y->setRange(0, maxY * 1.1);
+    // Whole alerts on the axis: a step of 1, 2 or 5 times a power of ten, at most 4 steps to the top
+    // (it read 0, 0, 0, 1 for an incident of one alert a minute).
+    double step = 1;
+    while (maxY / step > 4)
+        step = step * (QString::number(step).startsWith(QLatin1Char('2')) ? 2.5 : 2);
+    m_y->setTickType(QValueAxis::TicksDynamic);
+    m_y->setTickAnchor(0);
+    m_y->setTickInterval(step);
+    m_y->setRange(0, std::ceil(maxY / step) * step);
 }
 
 } // namespace vigil
