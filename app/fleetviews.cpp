@@ -87,20 +87,8 @@ FleetViews::~FleetViews() {
 }
 
 void FleetViews::setSnapshot(const FleetSnapshotPtr &snapshot) {
-    if (m_hostModel)
-        m_hostModel->setSnapshot(snapshot);
-    if (m_incidentModel)
-        m_incidentModel->setSnapshot(snapshot);
-    if (m_hostMap)
-        m_hostMap->setSnapshot(snapshot);
-    if (m_heatmap)
-        m_heatmap->setSnapshot(snapshot);
-    if (m_topology)
-        m_topology->setSnapshot(snapshot);
-    if (m_services)
-        m_services->setSnapshot(snapshot);
-    if (m_drift)
-        m_drift->setSnapshot(snapshot);
+    for (const auto &v : m_views.views())
+        setSnapshot(v.name, snapshot);
 }
 
 void FleetViews::setSnapshot(const QString &name, const FleetSnapshotPtr &snapshot) {

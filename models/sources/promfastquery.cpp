@@ -84,18 +84,10 @@ public:
             return m_key != "value" && m_key != "values" && push(Ctx::Skip);
         case Ctx::Metric: // a label whose value is not a string: the document parser leaves it out
         case Ctx::Skip:
-            return push(Ctx::Skip);
         case Ctx::Value:
-            ++element().valueItems;
-            element().valueOk = false;
-            return push(Ctx::Skip);
         case Ctx::Point:
-            ++m_pointItems;
-            m_pointOk = false;
-            return push(Ctx::Skip);
         case Ctx::Values:
-            ++element().badPoints;
-            return push(Ctx::Skip);
+            return spoil();
         case Ctx::Warnings:
             return false;
         }
@@ -127,16 +119,10 @@ public:
             m_pointOk = true;
             return push(Ctx::Point);
         case Ctx::Value:
-            ++element().valueItems;
-            element().valueOk = false;
-            return push(Ctx::Skip);
         case Ctx::Point:
-            ++m_pointItems;
-            m_pointOk = false;
-            return push(Ctx::Skip);
         case Ctx::Metric:
         case Ctx::Skip:
-            return push(Ctx::Skip);
+            return spoil();
         case Ctx::Result:   // an element that is not an object
         case Ctx::Warnings: // a warning that is not a string
             return false;
@@ -262,6 +248,27 @@ private:
             return true;
         }
         return false;
+    }
+
+    // An object or array where the shape wants a number or a string (or nothing it reads): the pair or
+    // point it sits in is invalid, its contents are skipped.
+    bool spoil() {
+        switch (m_stack.back()) {
+        case Ctx::Value:
+            ++element().valueItems;
+            element().valueOk = false;
+            break;
+        case Ctx::Point:
+            ++m_pointItems;
+            m_pointOk = false;
+            break;
+        case Ctx::Values: // an object among the points
+            ++element().badPoints;
+            break;
+        default:
+            break;
+        }
+        return push(Ctx::Skip);
     }
 
     // A key the shape does not read, under the top level.

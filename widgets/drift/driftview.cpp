@@ -1,4 +1,5 @@
 #include "drift/driftview.h"
+#include "drift/compliancechart.h"
 
 #include "analysis/baselineloader.h"
 #include "support/csv.h"
@@ -308,28 +309,7 @@ void DriftView::setSummary(DriftPtr summary) {
     m_headline->setText(head);
 
     // Compliance over time.
-    auto *chart = new QChart;
-    chart->legend()->hide();
-    chart->setMargins(QMargins(4, 2, 4, 2));
-    chart->setTitle(tr("Compliance over the last day (as the cache saw the facts)"));
-    auto *series = new QLineSeries;
-    for (const auto &[t, c] : m_summary->history)
-        series->append(static_cast<qreal>(t), c * 100);
-    series->append(static_cast<qreal>(m_summary->at), r.compliance() * 100);
-    chart->addSeries(series);
-    auto *x = new QDateTimeAxis;
-    x->setFormat(QStringLiteral("HH:mm"));
-    x->setRange(QDateTime::fromMSecsSinceEpoch(m_summary->at - 24 * 3'600'000LL),
-                QDateTime::fromMSecsSinceEpoch(m_summary->at));
-    x->setTickCount(5); // every 6 h: room for "HH:mm" under a narrow chart
-    auto *y = new QValueAxis;
-    y->setRange(0, 100);
-    y->setTickCount(3); // 0, 50, 100: three labels fit a chart this low; more were elided to "…"
-    y->setLabelFormat(QStringLiteral("%d %%"));
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
-    series->attachAxis(y);
+    QChart *chart = complianceChart(*m_summary);
     QChart *old = m_chart->chart();
     m_chart->setChart(chart);
     delete old;
