@@ -73,6 +73,7 @@ private:
     QTimer *m_newTimer;
     QTimer *m_prefetch; // the next entry's view gets the snapshot a little before it is shown
     FleetSnapshotPtr m_snapshot;
+    std::uint64_t m_polls = 0;
     std::map<QString, std::weak_ptr<const FleetSnapshot>> m_delivered;
     int m_entry = 0;
     bool m_paused = false;
