@@ -17,6 +17,7 @@
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QScreen>
 #include <QSignalSpy>
 #include <QTableView>
@@ -437,6 +438,27 @@ private Q_SLOTS:
         write(head + "wall: {playlist: [{view: triage}]}\n");
         QTRY_COMPARE_WITH_TIMEOUT(session.generation(), 3, 10000);
         QCOMPARE(session.wall()->windows().front()->currentView(), QStringLiteral("triage"));
+    }
+
+    void cursorHidesAndComesBackOnAMove() {
+        FakeSource src;
+        src.publish(fleet({}, {source("prod/prometheus", nowMs())}));
+        WallConfig w = twoViewWall();
+        w.cursorHideMs = 100;
+        WallController wall(&src, w);
+        wall.start(QSize(800, 600));
+        WallWindow *win = wall.windows().front();
+        QVERIFY(QTest::qWaitForWindowExposed(win));
+        QTRY_VERIFY(QGuiApplication::overrideCursor() &&
+                    QGuiApplication::overrideCursor()->shape() == Qt::BlankCursor);
+        QMouseEvent move(QEvent::MouseMove, QPointF(10, 10), QPointF(10, 10), Qt::NoButton, Qt::NoButton,
+                         Qt::NoModifier);
+        QApplication::sendEvent(win, &move);
+        QVERIFY(QGuiApplication::overrideCursor() == nullptr);
+        QTRY_VERIFY(QGuiApplication::overrideCursor() != nullptr); // hidden again after the delay
+        // A click does nothing on the wall (read-only) but shows the cursor.
+        QTest::mouseClick(win, Qt::LeftButton, {}, QPoint(20, 20));
+        QVERIFY(QGuiApplication::overrideCursor() == nullptr);
     }
 
     void oneWindowPerScreen() {
