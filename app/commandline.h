@@ -23,7 +23,7 @@ struct AppOptions {
     QString filter;
     QString host;                       // open this host's detail once the fleet has it
     QString service;                    // open this service's detail once the fleet has it
-    bool sizeSet = false;     // --size given (else the wall fills each screen)
+    bool sizeSet = false;               // --size given (else the wall fills each screen)
     bool viewSet = false;               // --view given (the wall starts its rotation there)
     bool wall = false;                  // the NOC wall display instead of the window
     std::int64_t demoIntervalMs = 5000; // --demo's poll interval (--interval)

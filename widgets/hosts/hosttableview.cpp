@@ -4,8 +4,8 @@
 #include "hosts/metricbardelegate.h"
 #include "item/hosttablemodel.h"
 
-#include <QHBoxLayout>
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
