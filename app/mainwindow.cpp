@@ -308,7 +308,7 @@ void MainWindow::refreshStatus() {
     const FleetSnapshotPtr s = m_source->current();
     if (!s)
         return;
-    const TimeMs now = nowMs();
+    const TimeMs now = s->now();
     const FleetSummary &sum = s->summary;
     m_summary->setText(tr("%n host(s)", nullptr, static_cast<int>(s->hosts.size())) + QStringLiteral(" · ") +
                        tr("%n down", nullptr, sum.hostsDown) + QStringLiteral(" · ") +

@@ -36,6 +36,11 @@ struct FleetSnapshot {
     std::uint64_t generation = 0;
     TimeMs builtAt = 0;
     bool fromCache = false; // opened from the store; no poll has landed yet
+    // An incident snapshot's replay: the moment this fleet is shown at (0: live). Views ask now() instead
+    // of the clock, so staleness, time ranges and ages read as they did then.
+    TimeMs asOf = 0;
+    [[nodiscard]] TimeMs now() const { return asOf ? asOf : nowMs(); }
+    TimeMs replayTo = 0; // replay: the end of the recorded window, where history views end
     // steady_clock time (ns) at which the last response of the poll behind this snapshot arrived; lets
     // benchmarks and the watchdog measure receive-to-screen latency.
     std::int64_t pollReceivedNs = 0;

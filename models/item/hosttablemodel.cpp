@@ -38,7 +38,7 @@ void HostTableModel::setSnapshot(FleetSnapshotPtr snapshot) {
     if (!snapshot)
         return;
     const auto old = m_snapshot; // keeps m_rows valid until the update is done
-    const TimeMs now = nowMs();
+    const TimeMs now = snapshot->now();
     std::vector<std::string> stale;
     for (const auto &s : snapshot->sources)
         if (s.kind == SourceKind::Prometheus && s.isStale(now))

@@ -60,15 +60,15 @@ std::optional<std::vector<std::string>> DriftSession::takeChanged(std::uint64_t 
     return std::vector<std::string>(names.begin(), names.end());
 }
 
-std::shared_ptr<const analysis::DriftSummary> DriftSession::judge(const FleetSnapshotPtr &snap,
-                                                                  const DriftConfig &drift,
-                                                                  const std::shared_ptr<Store> &store,
-                                                                  TimeMs since, const CancelToken &cancel) {
+std::shared_ptr<const analysis::DriftSummary>
+DriftSession::judge(const FleetSnapshotPtr &snap, const DriftConfig &drift,
+                    const std::shared_ptr<const HistoryReader> &store, TimeMs since,
+                    const CancelToken &cancel) {
     if (!snap)
         return nullptr;
     const std::lock_guard work(m_work);
     auto out = std::make_shared<analysis::DriftSummary>();
-    out->at = nowMs();
+    out->at = snap->now();
     const std::vector<std::string> consensusNotes = chooseBaseline(*out, *snap, drift);
     judgeHosts(*out, *snap);
     if (store)
@@ -142,7 +142,7 @@ void DriftSession::judgeHosts(const analysis::DriftSummary &out, const FleetSnap
 }
 
 // First-seen times of the violations not looked up yet.
-void DriftSession::lookUpFirstSeen(const analysis::DriftSummary &out, Store &store) {
+void DriftSession::lookUpFirstSeen(const analysis::DriftSummary &out, const HistoryReader &store) {
     std::vector<Fact> missing;
     for (auto &f : m_tracker->violatedFacts())
         if (!m_firstSeen.count({f.host, f.name, f.value}))
@@ -153,8 +153,8 @@ void DriftSession::lookUpFirstSeen(const analysis::DriftSummary &out, Store &sto
 
 // New and fixed since the last report: that moment's report rebuilt from the cache (once per moment and
 // baseline).
-void DriftSession::countSince(analysis::DriftSummary &out, const FleetSnapshot &snap, Store &store,
-                              TimeMs since) {
+void DriftSession::countSince(analysis::DriftSummary &out, const FleetSnapshot &snap,
+                              const HistoryReader &store, TimeMs since) {
     if (m_sinceAt != since) {
         m_sinceKeys.clear();
         const auto past = store.factsAt(since);
@@ -201,8 +201,8 @@ void DriftSession::complianceByRole(analysis::DriftSummary &out, const FleetSnap
 
 // Compliance over the last day at whole hours, from the facts as the cache knew them then (each hour
 // judged once), and now.
-void DriftSession::complianceHistory(analysis::DriftSummary &out, const FleetSnapshot &snap, Store &store,
-                                     const CancelToken &cancel) {
+void DriftSession::complianceHistory(analysis::DriftSummary &out, const FleetSnapshot &snap,
+                                     const HistoryReader &store, const CancelToken &cancel) {
     constexpr TimeMs hour = 3'600'000;
     const TimeMs lastHour = out.at / hour * hour;
     m_history.erase(m_history.begin(), m_history.lower_bound(lastHour - 24 * hour));

@@ -19,7 +19,7 @@
 
 namespace vigil {
 
-class Store;
+class HistoryReader;
 
 namespace analysis {
 class DriftTracker;
@@ -37,19 +37,20 @@ public:
     // compliance over the last day from the cache; `since` is the last report's time (0: none).
     std::shared_ptr<const analysis::DriftSummary> judge(const FleetSnapshotPtr &snap,
                                                         const DriftConfig &drift,
-                                                        const std::shared_ptr<Store> &store, TimeMs since,
-                                                        const CancelToken &cancel);
+                                                        const std::shared_ptr<const HistoryReader> &store,
+                                                        TimeMs since, const CancelToken &cancel);
 
 private:
     std::optional<std::vector<std::string>> takeChanged(std::uint64_t generation);
     std::vector<std::string> chooseBaseline(analysis::DriftSummary &out, const FleetSnapshot &snap,
                                             const DriftConfig &drift);
     void judgeHosts(const analysis::DriftSummary &out, const FleetSnapshot &snap);
-    void lookUpFirstSeen(const analysis::DriftSummary &out, Store &store);
-    void countSince(analysis::DriftSummary &out, const FleetSnapshot &snap, Store &store, TimeMs since);
+    void lookUpFirstSeen(const analysis::DriftSummary &out, const HistoryReader &store);
+    void countSince(analysis::DriftSummary &out, const FleetSnapshot &snap, const HistoryReader &store,
+                    TimeMs since);
     static void complianceByRole(analysis::DriftSummary &out, const FleetSnapshot &snap,
                                  const std::string &roleLabel);
-    void complianceHistory(analysis::DriftSummary &out, const FleetSnapshot &snap, Store &store,
+    void complianceHistory(analysis::DriftSummary &out, const FleetSnapshot &snap, const HistoryReader &store,
                            const CancelToken &cancel);
 
     std::mutex m_work; // one evaluation at a time

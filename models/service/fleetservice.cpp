@@ -74,29 +74,9 @@ std::shared_ptr<Store> FleetService::store() const {
     return m_pipeline ? m_pipeline->storeRef() : nullptr;
 }
 
-namespace {
-std::vector<std::string> hostNames(const FleetSnapshot &s) {
-    std::vector<std::string> out;
-    out.reserve(s.hosts.size());
-    for (const auto &h : s.hosts)
-        out.push_back(h.name); // the snapshot keeps hosts sorted by name
-    return out;
-}
-} // namespace
-
 void FleetService::loadHistory(const QString &channel, const std::string &metricKey, TimeMs from, TimeMs to,
                                int columns, QObject *context, std::function<void(GridPtr)> done) {
-    HistoryJob job;
-    job.metricKey = metricKey;
-    const int mi = m_config.profile.metricIndex(metricKey);
-    if (mi >= 0)
-        job.query = m_config.profile.metrics[static_cast<std::size_t>(mi)].query;
-    job.identity = m_config.profile.host;
-    if (m_current)
-        job.hosts = hostNames(*m_current);
-    job.stepMs = analysis::stepForRange(to - from, columns);
-    job.from = from / job.stepMs * job.stepMs;
-    job.buckets = static_cast<int>((to - job.from + job.stepMs - 1) / job.stepMs);
+    HistoryJob job = historyJob(m_config, m_current.get(), metricKey, from, to, columns);
     job.sources = m_config.sources;
     job.store = store();
     job.client = m_client;
@@ -134,55 +114,16 @@ void FleetService::loadDrift(TimeMs since, QObject *context, std::function<void(
 }
 
 void FleetService::loadWear(int hours, QObject *context, std::function<void(WearPtr)> done) {
-    const TimeMs to = nowMs();
-    const TimeMs from = to - static_cast<TimeMs>(hours) * 3'600'000;
-    std::vector<HistoryJob> jobs;
-    auto report = std::make_shared<analysis::WearReport>();
-    report->from = from;
-    report->to = to;
-    for (const auto &w : m_config.profile.wear) {
-        const int mi = m_config.profile.metricIndex(w.metricKey);
-        if (mi < 0)
-            continue;
-        const auto &m = m_config.profile.metrics[static_cast<std::size_t>(mi)];
-        HistoryJob job;
-        job.metricKey = m.key;
-        job.query = m.query;
-        job.identity = m_config.profile.host;
-        if (m_current)
-            job.hosts = hostNames(*m_current);
-        // Wear moves over hours and days: 48 buckets (half an hour each over a day) show the trend, and
-        // keep the fit over 100,000 hosts and the range queries small.
-        job.stepMs = analysis::stepForRange(to - from, 48);
-        job.from = from / job.stepMs * job.stepMs;
-        job.buckets = static_cast<int>((to - job.from) / job.stepMs);
+    WearJobs work = wearJobs(m_config, m_current.get(), nowMs(), hours);
+    for (auto &job : work.jobs) {
         job.sources = m_config.sources;
         job.store = store();
         job.client = m_client;
-        jobs.push_back(std::move(job));
-        report->keys.push_back(m.key);
-        report->titles.push_back(m.title);
-        report->limits.push_back(w.failAt);
     }
     m_jobs.run(
         JobRunner::Pool::Bulk, QStringLiteral("wear"), "ranking hardware wear", context,
-        [jobs = std::move(jobs), report](const CancelToken &cancel) mutable {
-            std::vector<analysis::MetricGrid> grids;
-            for (auto &job : jobs) {
-                if (cancel.cancelled())
-                    return WearPtr();
-                job.cancel = cancel;
-                grids.push_back(vigil::loadHistory(job));
-            }
-            std::vector<analysis::WearInput> inputs;
-            for (std::size_t k = 0; k < grids.size(); ++k) {
-                inputs.push_back({&grids[k], report->titles[k], report->limits[k]});
-                for (const auto &w : grids[k].warnings)
-                    report->warnings.push_back(report->titles[k] + ": " + w);
-                report->hostsJudged = std::max(report->hostsJudged, grids[k].hosts.size());
-            }
-            report->ranking = analysis::rankWear(inputs);
-            return WearPtr(std::move(report));
+        [work = std::move(work)](const CancelToken &cancel) mutable {
+            return rankWear(std::move(work), cancel);
         },
         std::move(done));
 }

@@ -26,8 +26,20 @@ void FleetState::addSource(const SourceHealth &health) {
     m_snapshot = build();
 }
 
+void FleetState::replay(const CachedState &state, TimeMs at, TimeMs windowTo) {
+    m_asOf = at;
+    m_replayTo = windowTo;
+    m_health.clear();
+    m_prom.clear();
+    m_am.clear();
+    m_firstSeen.clear();
+    m_notes.clear();
+    m_acks.clear();
+    restore(state);
+}
+
 void FleetState::restore(const CachedState &cache) {
-    m_fromCache = true;
+    m_fromCache = m_asOf == 0;
     m_allHostsChanged = true;
     for (const auto &s : cache.sources)
         m_health[s.id] = s;
@@ -63,6 +75,8 @@ void FleetState::restore(const CachedState &cache) {
         else
             m_am[src].alerts.push_back(a);
     }
+    for (const auto &r : cache.rules)
+        m_prom[r.source.empty() ? std::string("cache") : r.source].rules.push_back(r);
     m_notes = cache.notes;
     for (const auto &a : cache.acks)
         m_acks[a.incident] = a;
@@ -252,8 +266,10 @@ void FleetState::place(Alert &a) const {
 FleetSnapshotPtr FleetState::build() {
     auto s = std::make_shared<FleetSnapshot>();
     s->generation = ++m_generation;
-    s->builtAt = nowMs();
+    s->builtAt = m_asOf ? m_asOf : nowMs();
     s->fromCache = m_fromCache;
+    s->asOf = m_asOf;
+    s->replayTo = m_replayTo;
     std::sort(m_changedHosts.begin(), m_changedHosts.end());
     m_changedHosts.erase(std::unique(m_changedHosts.begin(), m_changedHosts.end()), m_changedHosts.end());
     s->changedHosts = std::move(m_changedHosts);

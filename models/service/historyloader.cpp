@@ -112,4 +112,66 @@ analysis::MetricGrid loadHistory(const HistoryJob &job) {
     return grid;
 }
 
+HistoryJob historyJob(const Config &config, const FleetSnapshot *current, const std::string &metricKey,
+                      TimeMs from, TimeMs to, int columns) {
+    HistoryJob job;
+    job.metricKey = metricKey;
+    const int mi = config.profile.metricIndex(metricKey);
+    if (mi >= 0)
+        job.query = config.profile.metrics[static_cast<std::size_t>(mi)].query;
+    job.identity = config.profile.host;
+    if (current) {
+        job.hosts.reserve(current->hosts.size());
+        for (const auto &h : current->hosts)
+            job.hosts.push_back(h.name); // the snapshot keeps hosts sorted by name
+    }
+    job.stepMs = analysis::stepForRange(to - from, columns);
+    job.from = from / job.stepMs * job.stepMs;
+    job.buckets = static_cast<int>((to - job.from + job.stepMs - 1) / job.stepMs);
+    return job;
+}
+
+WearJobs wearJobs(const Config &config, const FleetSnapshot *current, TimeMs to, int hours) {
+    const TimeMs from = to - static_cast<TimeMs>(hours) * 3'600'000;
+    WearJobs out;
+    out.report = std::make_shared<analysis::WearReport>();
+    out.report->from = from;
+    out.report->to = to;
+    for (const auto &w : config.profile.wear) {
+        const int mi = config.profile.metricIndex(w.metricKey);
+        if (mi < 0)
+            continue;
+        const auto &m = config.profile.metrics[static_cast<std::size_t>(mi)];
+        // Wear moves over hours and days: 48 buckets (half an hour each over a day) show the trend, and
+        // keep the fit over 100,000 hosts and the range queries small.
+        HistoryJob job = historyJob(config, current, m.key, from, to, 48);
+        job.buckets = static_cast<int>((to - job.from) / job.stepMs);
+        out.jobs.push_back(std::move(job));
+        out.report->keys.push_back(m.key);
+        out.report->titles.push_back(m.title);
+        out.report->limits.push_back(w.failAt);
+    }
+    return out;
+}
+
+std::shared_ptr<const analysis::WearReport> rankWear(WearJobs work, const CancelToken &cancel) {
+    auto &report = work.report;
+    std::vector<analysis::MetricGrid> grids;
+    for (auto &job : work.jobs) {
+        if (cancel.cancelled())
+            return nullptr;
+        job.cancel = cancel;
+        grids.push_back(loadHistory(job));
+    }
+    std::vector<analysis::WearInput> inputs;
+    for (std::size_t k = 0; k < grids.size(); ++k) {
+        inputs.push_back({&grids[k], report->titles[k], report->limits[k]});
+        for (const auto &w : grids[k].warnings)
+            report->warnings.push_back(report->titles[k] + ": " + w);
+        report->hostsJudged = std::max(report->hostsJudged, grids[k].hosts.size());
+    }
+    report->ranking = analysis::rankWear(inputs);
+    return report;
+}
+
 } // namespace vigil

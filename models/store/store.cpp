@@ -1,5 +1,7 @@
 #include "store.h"
 
+#include "sqlitestmt.h"
+
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
@@ -20,123 +22,13 @@
 namespace vigil {
 
 using json = nlohmann::json;
+using namespace sqlite;
 
 namespace {
 
 constexpr std::int64_t kMinuteMs = 60'000;
 constexpr std::int64_t kBucket5mMs = 5 * kMinuteMs;
 constexpr std::int64_t kRawKeepMs = 24 * 3600'000LL;
-
-// A prepared statement with RAII; bind by 1-based index.
-class Stmt {
-public:
-    Stmt(sqlite3 *db, const char *sql) {
-        if (sqlite3_prepare_v2(db, sql, -1, &m_s, nullptr) != SQLITE_OK)
-            throw std::runtime_error(std::string("SQL prepare failed: ") + sqlite3_errmsg(db) +
-                                     " in: " + sql);
-    }
-    ~Stmt() { sqlite3_finalize(m_s); }
-    Stmt(const Stmt &) = delete;
-    Stmt &operator=(const Stmt &) = delete;
-
-    Stmt &bind(int i, std::int64_t v) {
-        sqlite3_bind_int64(m_s, i, v);
-        return *this;
-    }
-    Stmt &bind(int i, double v) {
-        if (std::isnan(v))
-            sqlite3_bind_null(m_s, i);
-        else
-            sqlite3_bind_double(m_s, i, v);
-        return *this;
-    }
-    Stmt &bind(int i, const std::string &v) {
-        sqlite3_bind_text(m_s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-        return *this;
-    }
-    Stmt &bindNull(int i) {
-        sqlite3_bind_null(m_s, i);
-        return *this;
-    }
-    Stmt &bindBlob(int i, const void *p, std::size_t n) {
-        sqlite3_bind_blob(m_s, i, p, static_cast<int>(n), SQLITE_TRANSIENT);
-        return *this;
-    }
-    // Returns true while rows come; throws on error.
-    bool step() {
-        int rc = sqlite3_step(m_s);
-        if (rc == SQLITE_ROW)
-            return true;
-        if (rc == SQLITE_DONE)
-            return false;
-        throw std::runtime_error(std::string("SQL step failed: ") + sqlite3_errmsg(sqlite3_db_handle(m_s)));
-    }
-    void exec() {
-        while (step()) {
-        }
-        reset();
-    }
-    void reset() {
-        sqlite3_reset(m_s);
-        sqlite3_clear_bindings(m_s);
-    }
-    std::int64_t i64(int c) const { return sqlite3_column_int64(m_s, c); }
-    double dbl(int c) const {
-        return sqlite3_column_type(m_s, c) == SQLITE_NULL ? std::numeric_limits<double>::quiet_NaN()
-                                                          : sqlite3_column_double(m_s, c);
-    }
-    bool isNull(int c) const { return sqlite3_column_type(m_s, c) == SQLITE_NULL; }
-    std::string text(int c) const {
-        auto p = sqlite3_column_text(m_s, c);
-        return p ? std::string(reinterpret_cast<const char *>(p), sqlite3_column_bytes(m_s, c))
-                 : std::string();
-    }
-    std::vector<float> floats(int c) const {
-        std::vector<float> out(static_cast<std::size_t>(sqlite3_column_bytes(m_s, c)) / sizeof(float));
-        if (!out.empty())
-            std::memcpy(out.data(), sqlite3_column_blob(m_s, c), out.size() * sizeof(float));
-        return out;
-    }
-
-private:
-    sqlite3_stmt *m_s = nullptr;
-};
-
-void execSql(sqlite3 *db, const char *sql) {
-    char *err = nullptr;
-    if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-        std::string msg = err ? err : "unknown error";
-        sqlite3_free(err);
-        throw std::runtime_error(msg);
-    }
-}
-
-json labelsToJson(const LabelSet &l) {
-    json j = json::object();
-    for (const auto &x : l.labels())
-        j[x.name] = x.value;
-    return j;
-}
-
-LabelSet labelsFromJson(const std::string &s) {
-    auto j = json::parse(s, nullptr, false);
-    std::vector<Label> out;
-    if (j.is_object())
-        for (auto it = j.begin(); it != j.end(); ++it)
-            if (it->is_string())
-                out.push_back({it.key(), it->get<std::string>()});
-    return LabelSet(std::move(out));
-}
-
-std::vector<std::string> stringsFromJson(const std::string &s) {
-    auto j = json::parse(s, nullptr, false);
-    std::vector<std::string> out;
-    if (j.is_array())
-        for (const auto &v : j)
-            if (v.is_string())
-                out.push_back(v.get<std::string>());
-    return out;
-}
 
 // Forward migrations, index = version reached after applying it.
 const char *const kMigrations[] = {
@@ -189,6 +81,13 @@ const char *const kMigrations[] = {
     R"sql(
     CREATE TABLE layout_positions(map TEXT NOT NULL, name TEXT NOT NULL, x REAL NOT NULL, y REAL NOT NULL,
         PRIMARY KEY(map, name)) WITHOUT ROWID;
+    )sql",
+    // 5: each host's up state and labels over time (up: 0 unknown, 1 up, 2 down, -1 left the inventory),
+    // so an incident snapshot can show which hosts were down at any minute
+    R"sql(
+    CREATE TABLE host_events(slot INTEGER NOT NULL, ts INTEGER NOT NULL, up INTEGER NOT NULL, labels TEXT);
+    CREATE INDEX host_events_slot ON host_events(slot, ts);
+    CREATE INDEX host_events_ts ON host_events(ts);
     )sql",
 };
 static_assert(std::size(kMigrations) == Store::kSchemaVersion + 1);
@@ -513,10 +412,12 @@ void Store::apply(const StoreBatch &b) {
         Stmt upd(m_db, "UPDATE hosts SET labels=?, up=?, sources=?, changed_at=?, gone_at=NULL WHERE slot=?");
         Stmt ins(m_db,
                  "INSERT INTO hosts(name, labels, up, sources, first_seen, changed_at) VALUES(?,?,?,?,?,?)");
+        Stmt ev(m_db, "INSERT INTO host_events(slot, ts, up, labels) VALUES(?,?,?,?)");
         for (const auto &h : b.hostsChanged) {
             const std::string labels = labelsToJson(h.labels).dump();
             const std::string sources = json(h.sources).dump();
             if (auto slot = hostSlot(h.name); slot >= 0) {
+                ev.bind(1, slot).bind(2, b.time).bind(3, std::int64_t(h.up)).bind(4, labels).exec();
                 upd.bind(1, labels)
                     .bind(2, std::int64_t(h.up))
                     .bind(3, sources)
@@ -531,15 +432,20 @@ void Store::apply(const StoreBatch &b) {
                     .bind(5, b.time)
                     .bind(6, b.time)
                     .exec();
-                m_hostSlots.emplace(h.name, sqlite3_last_insert_rowid(m_db));
+                const std::int64_t added = sqlite3_last_insert_rowid(m_db);
+                m_hostSlots.emplace(h.name, added);
+                ev.bind(1, added).bind(2, b.time).bind(3, std::int64_t(h.up)).bind(4, labels).exec();
             }
         }
     }
     if (!b.hostsGone.empty()) {
         Stmt gone(m_db, "UPDATE hosts SET gone_at=? WHERE slot=?");
+        Stmt ev(m_db, "INSERT INTO host_events(slot, ts, up, labels) VALUES(?,?,-1,NULL)");
         for (const auto &name : b.hostsGone)
-            if (auto slot = hostSlot(name); slot >= 0)
+            if (auto slot = hostSlot(name); slot >= 0) {
                 gone.bind(1, b.time).bind(2, slot).exec();
+                ev.bind(1, slot).bind(2, b.time).exec();
+            }
     }
     if (!b.hostSamples.empty() && !b.metrics.empty()) {
         const std::int64_t minute = b.time / kMinuteMs;
@@ -712,6 +618,10 @@ void Store::applyRetentionNow(TimeMs now, std::int64_t retentionMs) {
     delLog.bind(1, cutoff).exec();
     Stmt delEv(m_db, "DELETE FROM alert_events WHERE ts < ?");
     delEv.bind(1, cutoff).exec();
+    // A host's last state stays however old it is: it is still its state.
+    Stmt delHostEv(m_db, "DELETE FROM host_events WHERE ts < ?1 AND rowid NOT IN "
+                         "(SELECT MAX(rowid) FROM host_events GROUP BY slot)");
+    delHostEv.bind(1, cutoff).exec();
     Stmt delAlerts(m_db, "DELETE FROM alerts WHERE resolved_at IS NOT NULL AND resolved_at < ?");
     delAlerts.bind(1, cutoff).exec();
     Stmt delFacts(m_db, "DELETE FROM facts WHERE last_seen IS NOT NULL AND last_seen < ?");
@@ -731,12 +641,7 @@ sqlite3 *Store::openReader(std::string *error) const {
     return db;
 }
 
-namespace {
-struct DbCloser {
-    void operator()(sqlite3 *db) const { sqlite3_close_v2(db); }
-};
-using DbPtr = std::unique_ptr<sqlite3, DbCloser>;
-} // namespace
+namespace {} // namespace
 
 std::optional<CachedState> Store::loadCache(std::string *error) const {
     DbPtr db(openReader(error));

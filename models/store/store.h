@@ -2,6 +2,7 @@
 // Vigil's cache and history: SQLite in WAL mode. One writer thread owns the write connection and
 // batches queued work into transactions; reads use their own connections. Schema versioned with
 // PRAGMA user_version and forward migrations.
+#include "historyreader.h"
 #include "storebatch.h"
 
 #include <condition_variable>
@@ -32,6 +33,7 @@ struct CachedState {
     std::vector<Silence> silences;
     std::vector<IncidentNote> notes; // by time
     std::vector<Acknowledgement> acks;
+    std::vector<AlertRule> rules; // an incident snapshot's; the cache keeps none
 };
 
 struct AlertEvent {
@@ -49,9 +51,9 @@ struct SeriesPoint {
 // be moved aside; every other problem leaves the file (and its WAL and SHM) untouched.
 enum class StoreProblem { None, NotADatabase, Corrupt, NewerSchema, Locked, Io, Full, Other };
 
-class Store final {
+class Store final : public HistoryReader {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     // Opens (creating if needed) and migrates. Returns nullptr and sets *error (and *problem) when the
     // file is not a usable Vigil cache. One writer per cache file: a second process (another window,
@@ -82,25 +84,14 @@ public:
     std::vector<AlertEvent> alertEvents(const std::string &fingerprint) const;
     std::vector<SeriesPoint> hostSeries(const std::string &host, const std::string &metricKey, TimeMs from,
                                         TimeMs to) const;
-    // The stored history of one metric over [from, to]: rowOf maps each stored host to a row (-1: not
-    // wanted), then sink gets every stored minute (and every 5-minute bucket older than a day) with its
-    // values per row: sink(time, rowOfSlot, values, count), values[i] belonging to row rowOfSlot[i].
-    // Returns false when the store has no such metric.
-    using HistorySink = std::function<void(TimeMs, const std::vector<int> &, const float *, std::size_t)>;
+    // HistoryReader, on a connection of the caller's own.
     bool readMetricHistory(const std::string &metricKey, TimeMs from, TimeMs to,
                            const std::function<int(const std::string &)> &rowOf,
-                           const HistorySink &sink) const;
-    // Facts current at a moment (first seen at or before it, not ended by then), by host then name, and
-    // when each (host, fact, value) was first seen: a drift report for any past moment.
-    struct FactHistory {
-        std::vector<Fact> facts;
-        std::map<std::tuple<std::string, std::string, std::string>, TimeMs> firstSeen;
-    };
-    FactHistory factsAt(TimeMs at) const;
-    // When each of these (host, fact, value) current at `at` was first seen; point lookups, for the few
-    // facts a drift report needs when reading every fact would cost seconds.
+                           const HistorySink &sink) const override;
+    FactHistory factsAt(TimeMs at) const override;
+    // Point lookups, for the few facts a drift report needs when reading every fact would cost seconds.
     std::map<std::tuple<std::string, std::string, std::string>, TimeMs>
-    firstSeenOf(const std::vector<Fact> &facts, TimeMs at) const;
+    firstSeenOf(const std::vector<Fact> &facts, TimeMs at) const override;
     // Node positions of a map ("services"), replaced as a whole (queued like a write); read back at start.
     void writeLayout(const std::string &map,
                      std::vector<std::pair<std::string, std::pair<double, double>>> positions);

@@ -148,7 +148,7 @@ void HostDetailDialog::refreshTexts() {
                 QString::fromStdString(m_snapshot->metrics[m].title).toHtmlEscaped(),
                 format::metric(h->metrics[m], m_snapshot->metrics[m].unit));
     text += QStringLiteral("<br>") + figures.join(QStringLiteral(" · "));
-    if (m_snapshot->anyStale(nowMs()))
+    if (m_snapshot->anyStale(m_snapshot->now()))
         text += QStringLiteral("<br><span style='color:#c03030'>") +
                 tr("STALE: the data is older than two poll intervals") + QStringLiteral("</span>");
     m_title->setText(text);
@@ -165,7 +165,7 @@ void HostDetailDialog::refreshTexts() {
             new QTreeWidgetItem({QString::fromStdString(it->name), QString::fromStdString(it->value)}));
     // Alerts naming the host in any label (instance, host, node...).
     m_alerts->clear();
-    const TimeMs now = nowMs();
+    const TimeMs now = m_snapshot->now();
     // On the host by the profile's identity (also through a join), or naming it in any label.
     const HostIdentity id = m_snapshot->triage ? m_snapshot->triage->identity : HostIdentity{};
     for (const auto &a : m_snapshot->alerts) {
@@ -198,8 +198,8 @@ void HostDetailDialog::reload() {
     if (!m_fetch || !m_snapshot || m_host.isEmpty() || m_metric->currentIndex() < 0)
         return;
     const int hours = m_range->currentData().toInt();
-    const TimeMs to = nowMs();
-    m_loadedAt = to;
+    const TimeMs to = m_snapshot->now();
+    m_loadedAt = nowMs();
     m_chartNote->setText(tr("Loading…"));
     m_fetch(QStringLiteral("detail"), m_metric->currentData().toString().toStdString(),
             to - static_cast<TimeMs>(hours) * 3'600'000, to,

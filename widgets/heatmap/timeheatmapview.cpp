@@ -133,7 +133,7 @@ void TimeHeatmapView::setSnapshot(FleetSnapshotPtr snapshot) {
     refreshCombos();
     if (!m_snapshot || m_snapshot->hosts.empty())
         return;
-    m_canvas->setStale(m_snapshot->anyStale(nowMs()));
+    m_canvas->setStale(m_snapshot->anyStale(m_snapshot->now()));
     // New minutes arrive once a minute: refresh the grid then, not on every poll.
     const bool hostsChanged = m_grid && m_grid->hosts.size() != m_snapshot->hosts.size();
     if (!m_loading && (!m_grid || hostsChanged || nowMs() - m_loadedAt >= 60'000))
@@ -191,9 +191,9 @@ void TimeHeatmapView::reload() {
     if (!m_fetch || !m_snapshot || m_metric->currentIndex() < 0)
         return;
     const int hours = m_range->currentData().toInt();
-    const TimeMs to = nowMs();
+    const TimeMs to = m_snapshot->replayTo ? m_snapshot->replayTo : nowMs();
     m_loading = true;
-    m_loadedAt = to;
+    m_loadedAt = nowMs();
     m_status->setText(tr("Loading %1 of history…").arg(m_range->currentText()));
     m_fetch(QStringLiteral("heatmap"), m_metric->currentData().toString().toStdString(),
             to - static_cast<TimeMs>(hours) * 3'600'000, to, columnsFor(hours), this, [this](GridPtr grid) {

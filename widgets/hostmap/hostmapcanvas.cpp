@@ -72,7 +72,7 @@ void HostMapCanvas::indexMarks() {
 void HostMapCanvas::setSnapshot(FleetSnapshotPtr snapshot) {
     m_snapshot = std::move(snapshot);
     indexMarks();
-    m_stale = m_snapshot && m_snapshot->anyStale(nowMs());
+    m_stale = m_snapshot && m_snapshot->anyStale(m_snapshot->now());
     if (!m_snapshot || identity(*m_snapshot) != m_laidOutFor)
         relayout();
     else

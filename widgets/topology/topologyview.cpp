@@ -68,7 +68,7 @@ void TopologyCanvas::setSnapshot(FleetSnapshotPtr snapshot) {
     m_snapshot = std::move(snapshot);
     if (!m_snapshot || !m_snapshot->graph)
         return;
-    m_stale = m_snapshot->anyStale(nowMs());
+    m_stale = m_snapshot->anyStale(m_snapshot->now());
     if (m_mode == Mode::Services && m_loadPositions && m_stored == Stored::None) {
         // Yesterday's map first: the stored positions seed the layout, so nothing moves.
         m_stored = Stored::Loading;

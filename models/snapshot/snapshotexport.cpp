@@ -1,0 +1,331 @@
+#include "snapshotexport.h"
+
+#include "snapshotformat.h"
+#include "snapshotsettings.h"
+#include "store/sqlitestmt.h"
+
+#include <sqlite3.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <system_error>
+
+namespace vigil::snapshot {
+
+using namespace sqlite;
+
+namespace {
+
+// "file:" URI of a path, for ATTACH ... with mode=ro.
+std::string fileUri(const std::string &path) {
+    std::string out = "file:";
+    for (unsigned char c : path) {
+        if (c == '%' || c == '?' || c == '#' || c < 0x20) {
+            char buf[4];
+            std::snprintf(buf, sizeof buf, "%%%02X", c);
+            out += buf;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out + "?mode=ro";
+}
+
+// Runs a statement with the window bound as ?1 (from) and ?2 (to) and, when given, ?3.
+void copy(sqlite3 *db, const char *sql, TimeMs from, TimeMs to, std::int64_t third = -1) {
+    Stmt s(db, sql);
+    s.bind(1, from).bind(2, to);
+    if (third >= 0)
+        s.bind(3, third);
+    s.exec();
+}
+
+std::int64_t count(sqlite3 *db, const char *sql) {
+    Stmt s(db, sql);
+    return s.step() ? s.i64(0) : 0;
+}
+
+} // namespace
+
+std::string withoutUrlCredentials(const std::string &text) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto scheme = text.find("://", i);
+        if (scheme == std::string::npos) {
+            out.append(text, i, std::string::npos);
+            break;
+        }
+        const std::size_t hostStart = scheme + 3;
+        out.append(text, i, hostStart - i);
+        // The authority ends at the first '/', whitespace, quote or end of text.
+        std::size_t end = hostStart;
+        while (end < text.size() && text[end] != '/' && text[end] != ' ' && text[end] != '"' &&
+               text[end] != '\'' && text[end] != '\n' && text[end] != '\t')
+            ++end;
+        const auto at = text.rfind('@', end == 0 ? 0 : end - 1);
+        i = at != std::string::npos && at >= hostStart && at < end ? at + 1 : hostStart;
+    }
+    return out;
+}
+
+ExportResult exportSnapshot(const Config &config, const FleetSnapshot *current, const ExportRequest &request,
+                            const std::function<bool(double)> &progress) {
+    ExportResult r;
+    if (request.to <= request.from) {
+        r.error = "the window is empty (to must be after from)";
+        return r;
+    }
+    if (request.outPath.empty()) {
+        r.error = "no output file given";
+        return r;
+    }
+    if (!std::filesystem::exists(request.cachePath)) {
+        r.error = "there is no cache at " + request.cachePath + " (nothing has been polled into it yet)";
+        return r;
+    }
+    const std::string tmp = request.outPath + ".partial";
+    std::error_code ec;
+    std::filesystem::remove(tmp, ec);
+    sqlite3 *raw = nullptr;
+    if (sqlite3_open_v2(tmp.c_str(), &raw,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
+        r.error = "cannot create " + tmp + ": " + (raw ? sqlite3_errmsg(raw) : "out of memory");
+        sqlite3_close_v2(raw);
+        return r;
+    }
+    DbPtr db(raw);
+    const TimeMs from = request.from, to = request.to;
+    try {
+        execSql(db.get(), "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;");
+        execSql(db.get(), ("PRAGMA application_id=" + std::to_string(kApplicationId) +
+                           "; PRAGMA user_version=" + std::to_string(kFormatVersion) + ";")
+                              .c_str());
+        execSql(db.get(), "BEGIN");
+        for (const auto &t : kTables)
+            execSql(db.get(), t.ddl);
+        {
+            Stmt attach(db.get(), "ATTACH DATABASE ?1 AS c");
+            attach.bind(1, fileUri(request.cachePath)).exec();
+        }
+        const bool haveHostEvents =
+            count(db.get(),
+                  "SELECT count(*) FROM c.sqlite_master WHERE type='table' AND name='host_events'") > 0;
+
+        std::vector<std::pair<std::int64_t, std::string>> metricIds;
+        {
+            Stmt m(db.get(), "SELECT id, key FROM c.metrics ORDER BY id");
+            while (m.step())
+                metricIds.emplace_back(m.i64(0), m.text(1));
+        }
+        const double steps = 12.0 + 2.0 * static_cast<double>(metricIds.size());
+        double done = 0;
+        auto step = [&] {
+            done += 1;
+            if (progress && !progress(std::min(0.99, done / steps)))
+                throw std::runtime_error("cancelled");
+        };
+
+        // Settings and what the file is.
+        {
+            Stmt meta(db.get(), "INSERT INTO meta(key, value) VALUES(?,?)");
+            const std::vector<std::pair<std::string, std::string>> rows{
+                {"format", std::to_string(kFormatVersion)},
+                {"vigil_version", request.vigilVersion},
+                {"created_at", std::to_string(nowMs())},
+                {"created_by", request.createdBy},
+                {"window_from", std::to_string(from)},
+                {"window_to", std::to_string(to)},
+                {"incident", request.incident},
+                {"title", request.title},
+                {"fleet_size", std::to_string(current ? current->hosts.size() : 0)},
+                {"settings", settingsToJson(config).dump()},
+                {"redacted", "nothing"},
+            };
+            for (const auto &[k, v] : rows)
+                meta.bind(1, k).bind(2, v).exec();
+        }
+        step();
+        {
+            Stmt src(db.get(), "SELECT id, name, kind, url, interval_ms, version FROM c.sources");
+            Stmt ins(db.get(),
+                     "INSERT INTO sources(id, name, kind, url, interval_ms, version) VALUES(?,?,?,?,?,?)");
+            while (src.step())
+                ins.bind(1, src.text(0))
+                    .bind(2, src.text(1))
+                    .bind(3, src.i64(2))
+                    .bind(4, urlWithoutCredentials(src.text(3)))
+                    .bind(5, src.i64(4))
+                    .bind(6, src.text(5))
+                    .exec();
+            Stmt log(db.get(), "SELECT source_id, ts, latency_ms, bytes, error FROM c.poll_log "
+                               "WHERE ts >= ?1 AND ts <= ?2 ORDER BY ts");
+            log.bind(1, from).bind(2, to);
+            Stmt put(db.get(),
+                     "INSERT INTO poll_log(source_id, ts, latency_ms, bytes, error) VALUES(?,?,?,?,?)");
+            while (log.step()) {
+                put.bind(1, log.text(0)).bind(2, log.i64(1)).bind(3, log.dbl(2)).bind(4, log.i64(3));
+                if (log.isNull(4))
+                    put.bindNull(5);
+                else
+                    put.bind(5, withoutUrlCredentials(log.text(4)));
+                put.exec();
+            }
+        }
+        step();
+        copy(db.get(),
+             "INSERT INTO hosts(slot, name, sources) SELECT slot, name, sources FROM c.hosts "
+             "WHERE first_seen <= ?2 AND (gone_at IS NULL OR gone_at >= ?1)",
+             from, to);
+        step();
+        if (haveHostEvents) {
+            // Each host's state at the window's start, then every change in it.
+            copy(db.get(),
+                 "INSERT INTO host_events(slot, ts, up, labels) SELECT slot, ?1, up, labels FROM "
+                 "c.host_events "
+                 "WHERE rowid IN (SELECT MAX(rowid) FROM c.host_events WHERE ts <= ?1 GROUP BY slot) "
+                 "AND slot IN (SELECT slot FROM main.hosts) AND ?2 >= ?1",
+                 from, to);
+            copy(db.get(),
+                 "INSERT INTO host_events(slot, ts, up, labels) SELECT slot, ts, up, labels FROM "
+                 "c.host_events "
+                 "WHERE ts > ?1 AND ts <= ?2 AND slot IN (SELECT slot FROM main.hosts) ORDER BY ts, rowid",
+                 from, to);
+        }
+        // Hosts the cache holds no change for (kept before it recorded them): their last known state.
+        copy(db.get(),
+             "INSERT INTO host_events(slot, ts, up, labels) SELECT h.slot, MAX(h.first_seen, ?1), h.up, "
+             "h.labels "
+             "FROM c.hosts h WHERE h.slot IN (SELECT slot FROM main.hosts) AND h.first_seen <= ?2 "
+             "AND NOT EXISTS (SELECT 1 FROM main.host_events e WHERE e.slot = h.slot)",
+             from, to);
+        step();
+        execSql(db.get(),
+                "INSERT INTO metrics(id, key, title, unit, query) SELECT id, key, title, unit, query "
+                "FROM c.metrics");
+        for (const auto &[id, key] : metricIds) {
+            // Minutes of the last day are raw; older ones are 5-minute averages, stored at their first
+            // minute.
+            copy(db.get(),
+                 "INSERT INTO samples(metric_id, minute, vals) SELECT metric_id, minute, vals FROM c.samples "
+                 "WHERE metric_id = ?3 AND minute >= ?1 / 60000 AND minute <= ?2 / 60000",
+                 from, to, id);
+            step();
+            copy(db.get(),
+                 "INSERT OR IGNORE INTO samples(metric_id, minute, vals) SELECT metric_id, bucket * 5, vals "
+                 "FROM c.samples_5m WHERE metric_id = ?3 AND bucket >= ?1 / 300000 AND bucket <= ?2 / 300000",
+                 from, to, id);
+            step();
+        }
+        copy(db.get(),
+             "INSERT INTO alerts(fingerprint, labels, annotations, starts_at, ends_at, generator_url, "
+             "silenced_by, "
+             "inhibited_by, seen_by) SELECT fingerprint, labels, annotations, starts_at, ends_at, "
+             "generator_url, "
+             "silenced_by, inhibited_by, seen_by FROM c.alerts "
+             "WHERE first_seen <= ?2 AND (resolved_at IS NULL OR resolved_at >= ?1)",
+             from, to);
+        {
+            Stmt urls(db.get(),
+                      "SELECT fingerprint, generator_url FROM alerts WHERE generator_url LIKE '%@%'");
+            Stmt fix(db.get(), "UPDATE alerts SET generator_url=? WHERE fingerprint=?");
+            std::vector<std::pair<std::string, std::string>> fixes;
+            while (urls.step())
+                fixes.emplace_back(urls.text(0), withoutUrlCredentials(urls.text(1)));
+            for (const auto &[fp, url] : fixes)
+                fix.bind(1, url).bind(2, fp).exec();
+        }
+        step();
+        copy(db.get(),
+             "INSERT INTO alert_events(fingerprint, ts, state) SELECT fingerprint, ts, state FROM "
+             "c.alert_events "
+             "WHERE rowid IN (SELECT MAX(rowid) FROM c.alert_events WHERE ts <= ?1 GROUP BY fingerprint) "
+             "AND fingerprint IN (SELECT fingerprint FROM main.alerts) AND ?2 >= ?1",
+             from, to);
+        copy(db.get(),
+             "INSERT INTO alert_events(fingerprint, ts, state) SELECT fingerprint, ts, state FROM "
+             "c.alert_events "
+             "WHERE ts > ?1 AND ts <= ?2 AND fingerprint IN (SELECT fingerprint FROM main.alerts) ORDER BY "
+             "ts, rowid",
+             from, to);
+        step();
+        copy(db.get(),
+             "INSERT INTO silences SELECT id, matchers, starts_at, ends_at, updated_at, created_by, comment, "
+             "state, "
+             "seen_by FROM c.silences WHERE starts_at <= ?2 AND ends_at >= ?1",
+             from, to);
+        copy(db.get(),
+             "INSERT INTO facts(slot, name, value, first_seen, last_seen) SELECT host_slot, name, value, "
+             "first_seen, "
+             "last_seen FROM c.facts WHERE first_seen <= ?2 AND (last_seen IS NULL OR last_seen >= ?1) "
+             "AND host_slot IN (SELECT slot FROM main.hosts)",
+             from, to);
+        step();
+        copy(db.get(),
+             "INSERT INTO incident_notes(incident, author, ts, text) SELECT incident, author, ts, text "
+             "FROM c.incident_notes WHERE ts <= ?2 AND ?1 <= ?2 ORDER BY ts, id",
+             from, to);
+        copy(
+            db.get(),
+            "INSERT INTO acks(incident, source, silence_id, author, since, ends_at) SELECT incident, source, "
+            "silence_id, author, since, ends_at FROM c.acks WHERE since <= ?2 AND ends_at >= ?1",
+            from, to);
+        execSql(db.get(), "INSERT INTO layout_positions(map, name, x, y) SELECT map, name, x, y FROM "
+                          "c.layout_positions");
+        step();
+        if (current) {
+            Stmt edge(db.get(),
+                      "INSERT INTO edges(from_service, to_service, requests_per_second, errors_per_second) "
+                      "VALUES(?,?,?,?)");
+            for (const auto &e : current->edges)
+                edge.bind(1, e.from)
+                    .bind(2, e.to)
+                    .bind(3, e.requestsPerSecond)
+                    .bind(4, e.errorsPerSecond)
+                    .exec();
+            Stmt rule(db.get(),
+                      "INSERT INTO rules(source, grp, name, query, health, last_error) VALUES(?,?,?,?,?,?)");
+            for (const auto &x : current->rules)
+                rule.bind(1, x.source)
+                    .bind(2, x.group)
+                    .bind(3, x.name)
+                    .bind(4, x.query)
+                    .bind(5, x.health)
+                    .bind(6, withoutUrlCredentials(x.lastError))
+                    .exec();
+        }
+        step();
+        r.hosts = count(db.get(), "SELECT count(*) FROM main.hosts");
+        r.alerts = count(db.get(), "SELECT count(*) FROM main.alerts");
+        r.sampleRows = count(db.get(), "SELECT count(*) FROM main.samples");
+        execSql(db.get(), "COMMIT");
+        execSql(db.get(), "DETACH DATABASE c");
+        step();
+    } catch (const std::exception &e) {
+        db.reset();
+        std::filesystem::remove(tmp, ec);
+        r.cancelled = std::string(e.what()) == "cancelled";
+        r.error = r.cancelled ? "cancelled" : std::string("export failed: ") + e.what();
+        return r;
+    }
+    if (sqlite3_close(db.release()) != SQLITE_OK) {
+        std::filesystem::remove(tmp, ec);
+        r.error = "export failed: the file could not be closed";
+        return r;
+    }
+    std::filesystem::rename(tmp, request.outPath, ec);
+    if (ec) {
+        std::filesystem::remove(tmp, ec);
+        r.error = "cannot write " + request.outPath + ": " + ec.message();
+        return r;
+    }
+    r.bytes = static_cast<std::int64_t>(std::filesystem::file_size(request.outPath, ec));
+    if (progress)
+        progress(1.0);
+    r.ok = true;
+    return r;
+}
+
+} // namespace vigil::snapshot
