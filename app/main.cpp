@@ -7,6 +7,7 @@
 #include "screenshotter.h"
 #include "service/fleetservice.h"
 #include "simserver.h"
+#include "snapshotcommand.h"
 #include "support/stallwatchdog.h"
 #include "triagecommand.h"
 #include "wallcontroller.h"
@@ -82,6 +83,8 @@ int main(int argc, char **argv) {
         return vigil::runDriftCommand(argc, argv); // headless: no window, no display needed
     if (argc > 1 && std::string_view(argv[1]) == "triage")
         return vigil::runTriageCommand(argc, argv);
+    if (argc > 1 && std::string_view(argv[1]) == "snapshot")
+        return vigil::runSnapshotCommand(argc, argv);
     QTranslator qtTranslator, vigilTranslator;
     if (vigil::CommandLine::wantsTextOnly(argc, argv)) {
         QCoreApplication app(argc, argv); // no display needed

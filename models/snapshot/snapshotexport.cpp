@@ -6,8 +6,12 @@
 
 #include <sqlite3.h>
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <limits>
+#include <map>
+#include <set>
 #include <system_error>
 
 namespace vigil::snapshot {
@@ -194,6 +198,16 @@ ExportResult exportSnapshot(const Config &config, const FleetSnapshot *current, 
                  "WHERE ts > ?1 AND ts <= ?2 AND slot IN (SELECT slot FROM main.hosts) ORDER BY ts, rowid",
                  from, to);
         }
+        // When the cache began after the window did, the hosts of its first polls were there before it:
+        // present from the window's start, their up state unknown until Vigil saw it.
+        const TimeMs cacheStart = count(db.get(), "SELECT COALESCE(MIN(ts), 0) FROM c.poll_log");
+        if (haveHostEvents && cacheStart > from)
+            copy(db.get(),
+                 "INSERT INTO host_events(slot, ts, up, labels) SELECT e.slot, ?1, 0, e.labels FROM "
+                 "host_events e "
+                 "WHERE e.rowid IN (SELECT MIN(rowid) FROM host_events GROUP BY slot) AND e.ts > ?1 "
+                 "AND e.ts <= ?3 AND e.up >= 0 AND ?2 >= ?1",
+                 from, to, cacheStart + 300'000);
         // Hosts the cache holds no change for (kept before it recorded them): their last known state.
         copy(db.get(),
              "INSERT INTO host_events(slot, ts, up, labels) SELECT h.slot, MAX(h.first_seen, ?1), h.up, "
@@ -205,6 +219,59 @@ ExportResult exportSnapshot(const Config &config, const FleetSnapshot *current, 
         execSql(db.get(),
                 "INSERT INTO metrics(id, key, title, unit, query) SELECT id, key, title, unit, query "
                 "FROM c.metrics");
+        // Where each host's values go in a minute's blob: its slot in the cache.
+        std::map<std::string, std::int64_t> slotOf;
+        std::int64_t maxSlot = 0;
+        {
+            Stmt h(db.get(), "SELECT slot, name FROM main.hosts");
+            while (h.step()) {
+                slotOf[h.text(1)] = h.i64(0);
+                maxSlot = std::max(maxSlot, h.i64(0));
+            }
+        }
+        const std::int64_t firstMinute = from / 60'000, lastMinute = to / 60'000;
+        // What the cache lacks of a metric, from the sources.
+        auto fillMissing = [&](std::int64_t id, const std::string &key) {
+            std::set<std::int64_t> have;
+            {
+                Stmt m(db.get(), "SELECT minute FROM main.samples WHERE metric_id = ?1");
+                m.bind(1, id);
+                while (m.step())
+                    have.insert(m.i64(0));
+            }
+            const std::int64_t want = lastMinute - firstMinute + 1;
+            if (static_cast<std::int64_t>(have.size()) < want && request.fill && maxSlot > 0) {
+                if (const auto grid = request.fill(key, from, to)) {
+                    Stmt put(db.get(), "INSERT INTO samples(metric_id, minute, vals) VALUES(?,?,?)");
+                    std::vector<std::pair<std::size_t, std::size_t>> rows; // grid row -> blob index
+                    for (std::size_t row = 0; row < grid->hosts.size(); ++row)
+                        if (auto it = slotOf.find(grid->hosts[row]); it != slotOf.end())
+                            rows.emplace_back(row, static_cast<std::size_t>(it->second - 1));
+                    std::vector<float> blob;
+                    for (std::int64_t minute = firstMinute; minute <= lastMinute; ++minute) {
+                        const int b = grid->bucketOf(minute * 60'000);
+                        if (have.count(minute) || b < 0)
+                            continue;
+                        blob.assign(static_cast<std::size_t>(maxSlot),
+                                    std::numeric_limits<float>::quiet_NaN());
+                        bool any = false;
+                        for (const auto &[row, idx] : rows) {
+                            blob[idx] = grid->at(row, b);
+                            any = any || !std::isnan(blob[idx]);
+                        }
+                        if (!any)
+                            continue;
+                        put.bind(1, id)
+                            .bind(2, minute)
+                            .bindBlob(3, blob.data(), blob.size() * sizeof(float))
+                            .exec();
+                        have.insert(minute);
+                        ++r.filledRows;
+                    }
+                }
+            }
+            r.missingRows += want - static_cast<std::int64_t>(have.size());
+        };
         for (const auto &[id, key] : metricIds) {
             // Minutes of the last day are raw; older ones are 5-minute averages, stored at their first
             // minute.
@@ -217,6 +284,7 @@ ExportResult exportSnapshot(const Config &config, const FleetSnapshot *current, 
                  "INSERT OR IGNORE INTO samples(metric_id, minute, vals) SELECT metric_id, bucket * 5, vals "
                  "FROM c.samples_5m WHERE metric_id = ?3 AND bucket >= ?1 / 300000 AND bucket <= ?2 / 300000",
                  from, to, id);
+            fillMissing(id, key);
             step();
         }
         copy(db.get(),
@@ -250,6 +318,16 @@ ExportResult exportSnapshot(const Config &config, const FleetSnapshot *current, 
              "WHERE ts > ?1 AND ts <= ?2 AND fingerprint IN (SELECT fingerprint FROM main.alerts) ORDER BY "
              "ts, rowid",
              from, to);
+        // Alerts that started before Vigil was watching: from their start (the sources' own time).
+        if (cacheStart > from)
+            copy(db.get(),
+                 "INSERT INTO alert_events(fingerprint, ts, state) SELECT a.fingerprint, MAX(a.starts_at, "
+                 "?1), "
+                 "e.state FROM alerts a JOIN alert_events e ON e.fingerprint = a.fingerprint "
+                 "WHERE e.rowid IN (SELECT MIN(rowid) FROM alert_events GROUP BY fingerprint) "
+                 "AND a.starts_at > 0 AND a.starts_at < ?3 AND a.starts_at < e.ts AND e.state != 'resolved' "
+                 "AND ?2 >= ?1",
+                 from, to, cacheStart);
         step();
         copy(db.get(),
              "INSERT INTO silences SELECT id, matchers, starts_at, ends_at, updated_at, created_by, comment, "

@@ -315,16 +315,38 @@ void SnapshotReader::read(sqlite3 *db, SnapshotFile &f) {
 
 void SnapshotReader::deriveEvents(SnapshotFile &f) {
     const TimeMs from = f.m_info.from;
+    // Alert changes by minute: fired and resolved, with the names of the alerts.
+    std::map<std::pair<std::int64_t, bool>, std::pair<TimeMs, std::map<std::string, int>>> byMinute;
     for (const auto &a : f.m_alerts) {
         bool open = false;
         for (const auto &[t, s] : a.states) {
             const bool nowOpen = s != AlertState::Resolved;
-            if (nowOpen != open && t > from)
-                f.m_events.push_back(
-                    {t, nowOpen ? SnapshotEvent::Kind::AlertFired : SnapshotEvent::Kind::AlertResolved,
-                     std::string(a.alert.name())});
+            if (nowOpen != open && t > from) {
+                auto &slot = byMinute[{t / 60'000, nowOpen}];
+                slot.first = slot.first ? std::min(slot.first, t) : t;
+                ++slot.second[std::string(a.alert.name())];
+            }
             open = nowOpen;
         }
+    }
+    for (const auto &[key, value] : byMinute) {
+        std::vector<std::pair<int, std::string>> names;
+        int total = 0;
+        for (const auto &[name, n] : value.second) {
+            names.emplace_back(n, name);
+            total += n;
+        }
+        std::sort(names.begin(), names.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+        std::string what;
+        for (std::size_t i = 0; i < names.size() && i < 4; ++i)
+            what += (i ? ", " : "") + names[i].second +
+                    (names[i].first > 1 ? " x" + std::to_string(names[i].first) : "");
+        if (names.size() > 4)
+            what += ", ...";
+        SnapshotEvent e{value.first,
+                        key.second ? SnapshotEvent::Kind::AlertFired : SnapshotEvent::Kind::AlertResolved,
+                        what, total};
+        f.m_events.push_back(std::move(e));
     }
     for (const auto &[id, polls] : f.m_polls) {
         bool failing = false;
@@ -507,6 +529,30 @@ CachedState SnapshotFile::stateAt(TimeMs t) const {
         if (a.since <= t && t < a.endsAt)
             st.acks.push_back(a);
     return st;
+}
+
+std::vector<int> SnapshotFile::activeAlertsPerMinute() const {
+    const std::int64_t first = m_info.from / 60'000, last = m_info.to / 60'000;
+    std::vector<int> out(static_cast<std::size_t>(std::max<std::int64_t>(0, last - first + 1)), 0);
+    auto add = [&](std::int64_t begin, std::int64_t end) { // minutes [begin, end)
+        for (std::int64_t m = std::max(begin, first); m < std::min(end, last + 1); ++m)
+            ++out[static_cast<std::size_t>(m - first)];
+    };
+    for (const auto &a : m_alerts) {
+        std::int64_t openedAt = -1;
+        for (const auto &[t, s] : a.states) {
+            const bool open = s != AlertState::Resolved;
+            if (open && openedAt < 0) {
+                openedAt = t / 60'000;
+            } else if (!open && openedAt >= 0) {
+                add(openedAt, t / 60'000);
+                openedAt = -1;
+            }
+        }
+        if (openedAt >= 0)
+            add(openedAt, last + 1);
+    }
+    return out;
 }
 
 std::vector<std::pair<std::string, std::pair<double, double>>>

@@ -32,7 +32,8 @@ struct SnapshotEvent {
     enum class Kind { AlertFired, AlertResolved, SourceFailed, SourceRecovered, SilenceCreated, Note };
     TimeMs time = 0;
     Kind kind = Kind::AlertFired;
-    std::string what; // alertname, source id, silence comment, note text
+    std::string what; // alert names, source id, silence comment, note text
+    int count = 1;    // alerts in this event
 };
 
 class SnapshotFile final : public HistoryReader {
@@ -49,7 +50,11 @@ public:
     [[nodiscard]] CachedState stateAt(TimeMs t) const;
     [[nodiscard]] const std::vector<ServiceEdge> &edges() const { return m_edges; }
     [[nodiscard]] const std::vector<AlertRule> &rules() const { return m_rules; }
+    // By time; alerts that fired (or resolved) within the same minute are one event ("12 alerts fired:
+    // HostDown, ..."), so a storm is a few stops, not thousands.
     [[nodiscard]] const std::vector<SnapshotEvent> &events() const { return m_events; }
+    // Alerts active (not resolved) in each minute of the window, from its first minute.
+    [[nodiscard]] std::vector<int> activeAlertsPerMinute() const;
     [[nodiscard]] std::vector<std::pair<std::string, std::pair<double, double>>>
     layout(const std::string &map) const;
     // HistoryReader, from the file (read into memory at open).

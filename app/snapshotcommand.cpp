@@ -1,0 +1,221 @@
+#include "snapshotcommand.h"
+
+#include "headlessfleet.h"
+
+#include "analysis/correlation.h"
+#include "service/historyloader.h"
+#include "snapshot/snapshotexport.h"
+#include "snapshot/snapshotfile.h"
+#include "store/store.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include <unistd.h>
+
+namespace vigil {
+
+namespace {
+
+constexpr TimeMs kBeforeIncidentMs = 30 * 60'000;
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("Snapshot", text);
+}
+
+int fail(const QString &msg) {
+    std::fprintf(stderr, "vigil snapshot: %s\n", qPrintable(msg));
+    return 2;
+}
+
+// "2026-11-30T12:00:00Z", or an age such as 2h (before now).
+std::optional<TimeMs> parseTime(const QString &text) {
+    if (auto d = parseDurationMs(text.toStdString()); d && *d > 0)
+        return nowMs() - *d;
+    const QDateTime dt = QDateTime::fromString(text, Qt::ISODate);
+    if (dt.isValid())
+        return dt.toMSecsSinceEpoch();
+    return std::nullopt;
+}
+
+QString when(TimeMs t) {
+    return QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODate);
+}
+
+std::string whoAmI() {
+    const char *user = std::getenv("USER");
+    char host[256] = {};
+    if (gethostname(host, sizeof host - 1) != 0)
+        host[0] = '\0';
+    return std::string(user && *user ? user : "unknown") + "@" + (host[0] ? host : "localhost");
+}
+
+int runCheck(const QStringList &args) {
+    if (args.size() != 4)
+        return fail(tr("usage: vigil snapshot check FILE.vigil"));
+    std::string error;
+    const auto file = snapshot::SnapshotFile::open(args.at(3).toStdString(), &error);
+    if (!file)
+        return fail(QString::fromStdString(error));
+    const auto &i = file->info();
+    const auto start = file->stateAt(i.to);
+    std::printf("%s\n",
+                qPrintable(tr("%1: a Vigil snapshot (format %2) of %3 to %4, made by %5 at %6 with Vigil %7")
+                               .arg(args.at(3))
+                               .arg(i.format)
+                               .arg(when(i.from), when(i.to), QString::fromStdString(i.createdBy),
+                                    when(i.createdAt), QString::fromStdString(i.vigilVersion))));
+    if (!i.title.empty())
+        std::printf("%s\n", qPrintable(tr("about: %1").arg(QString::fromStdString(i.title))));
+    std::printf("%s\n", qPrintable(tr("%1 hosts and %2 active alerts at the end; %3 events; redacted: %4")
+                                       .arg(start.hosts.size())
+                                       .arg(start.alerts.size())
+                                       .arg(file->events().size())
+                                       .arg(QString::fromStdString(i.redacted))));
+    return 0;
+}
+
+} // namespace
+
+int runSnapshotCommand(int argc, char **argv) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("vigil"));
+    QCoreApplication::setOrganizationName(QStringLiteral("vigil"));
+    const QStringList args = QCoreApplication::arguments();
+    if (args.size() > 2 && args.at(2) == QLatin1String("check"))
+        return runCheck(args);
+    if (args.size() < 3 || args.at(2) != QLatin1String("export"))
+        return fail(tr("expected `vigil snapshot export ...` or `vigil snapshot check FILE`"));
+
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        tr("Export an incident snapshot: one file with the window's hosts, metrics, alerts, silences, notes "
+           "and source health, opened later with `vigil FILE.vigil` without a network. Exit 0 when the file "
+           "holds the whole window, 1 when it was written with gaps, 2 on errors."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("snapshot"), tr("The snapshot command."));
+    p.addPositionalArgument(QStringLiteral("export"), tr("Write a snapshot file."));
+    const QCommandLineOption fromOpt(QStringLiteral("from"),
+                                     tr("Start of the window (RFC 3339 time, or an age such as 2h)."),
+                                     QStringLiteral("time"));
+    const QCommandLineOption toOpt(QStringLiteral("to"), tr("End of the window (default: now)."),
+                                   QStringLiteral("time"));
+    const QCommandLineOption incidentOpt(
+        QStringLiteral("incident"),
+        tr("The incident (its key, as `vigil triage` prints it): the window runs from 30 minutes before its "
+           "first alert to now."),
+        QStringLiteral("key"));
+    const QCommandLineOption aroundOpt(QStringLiteral("around"),
+                                       tr("A moment: the window is 30 minutes either side."),
+                                       QStringLiteral("time"));
+    const QCommandLineOption outOpt(QStringLiteral("out"), tr("The file to write (FILE.vigil)."),
+                                    QStringLiteral("file"));
+    p.addOptions({fromOpt, toOpt, incidentOpt, aroundOpt, outOpt});
+    HeadlessFleet fleet(p, "Snapshot", QStringLiteral("steady"));
+    if (!p.parse(args))
+        return fail(p.errorText());
+    if (p.isSet(QStringLiteral("help"))) {
+        std::printf("%s", qPrintable(p.helpText()));
+        return 0;
+    }
+    if (!p.isSet(outOpt))
+        return fail(tr("--out FILE is required"));
+    const int ways = int(p.isSet(fromOpt)) + int(p.isSet(incidentOpt)) + int(p.isSet(aroundOpt));
+    if (ways != 1)
+        return fail(tr("give the window one way: --from, --incident or --around"));
+    std::optional<TimeMs> from, to = nowMs();
+    if (p.isSet(toOpt) && !(to = parseTime(p.value(toOpt))))
+        return fail(tr("--to: expected an RFC 3339 time or an age such as 2h"));
+    if (p.isSet(fromOpt) && !(from = parseTime(p.value(fromOpt))))
+        return fail(tr("--from: expected an RFC 3339 time or an age such as 2h"));
+    if (p.isSet(aroundOpt)) {
+        const auto at = parseTime(p.value(aroundOpt));
+        if (!at)
+            return fail(tr("--around: expected an RFC 3339 time or an age such as 2h"));
+        from = *at - kBeforeIncidentMs;
+        to = std::min(nowMs(), *at + kBeforeIncidentMs);
+    }
+    if (const QString error = fleet.start(p, QStringLiteral("snapshot")); !error.isEmpty())
+        return fail(error);
+    const bool answered = fleet.waitForFirstPoll(true);
+    const QStringList failing = fleet.failingSources(true);
+    FleetService &service = fleet.service();
+    const auto current = service.current();
+    const auto store = service.store();
+    if (!store)
+        return fail(tr("the cache could not be opened, and a snapshot is written from it"));
+    store->flush();
+
+    snapshot::ExportRequest req;
+    req.cachePath = store->path();
+    req.outPath = p.value(outOpt).toStdString();
+    req.createdBy = whoAmI();
+    req.vigilVersion = QCoreApplication::applicationVersion().toStdString();
+    if (p.isSet(incidentOpt)) {
+        const std::string key = p.value(incidentOpt).toStdString();
+        const analysis::Incident *found = nullptr;
+        if (current && current->triage)
+            for (const auto &i : current->triage->incidents)
+                if (i.key == key)
+                    found = &i;
+        if (!found)
+            return fail(
+                tr("no incident %1 is open (see `vigil triage` for their keys)").arg(p.value(incidentOpt)));
+        req.incident = key;
+        req.title = found->causeLevel + " " + found->causeName;
+        from = found->startsAt - kBeforeIncidentMs;
+    }
+    if (!p.isSet(toOpt) && !p.isSet(aroundOpt))
+        to = nowMs(); // after the poll: the window ends with what it brought
+    if (*to <= *from)
+        return fail(tr("the window is empty: --to must come after --from"));
+    req.from = *from;
+    req.to = *to;
+    const Config config = fleet.config();
+    auto client = service.client();
+    req.fill = [&](const std::string &metricKey, TimeMs f, TimeMs t) -> std::optional<analysis::MetricGrid> {
+        HistoryJob job =
+            historyJob(config, current.get(), metricKey, f, t + 60'000, int((t + 60'000 - f) / 60'000));
+        job.sources = config.sources;
+        job.client = client;
+        auto grid = loadHistory(job);
+        for (const auto &w : grid.warnings)
+            std::fprintf(stderr, "vigil snapshot: %s: %s\n", metricKey.c_str(), w.c_str());
+        return grid;
+    };
+    const auto r = snapshot::exportSnapshot(config, current.get(), req);
+    if (!r.ok)
+        return fail(QString::fromStdString(r.error));
+    std::printf("%s\n",
+                qPrintable(tr("wrote %1 (%2 to %3): %4 hosts, %5 alerts, %6 metric minutes of which %7 "
+                              "from the sources' history, %8 KiB")
+                               .arg(p.value(outOpt), when(req.from), when(req.to))
+                               .arg(r.hosts)
+                               .arg(r.alerts)
+                               .arg(r.sampleRows)
+                               .arg(r.filledRows)
+                               .arg(r.bytes / 1024)));
+    bool gaps = false;
+    if (!answered || !failing.isEmpty()) {
+        std::fprintf(stderr, "vigil snapshot: %s\n",
+                     qPrintable(tr("a source did not answer; the file ends with what the cache held: %1")
+                                    .arg(failing.isEmpty() ? tr("no answer in time")
+                                                           : failing.join(QStringLiteral("; ")))));
+        gaps = true;
+    }
+    if (r.missingRows > 0) {
+        std::fprintf(
+            stderr, "vigil snapshot: %s\n",
+            qPrintable(tr("%1 metric minutes of the window have no values (neither the cache nor the "
+                          "sources held them)")
+                           .arg(r.missingRows)));
+        gaps = true;
+    }
+    return gaps ? 1 : 0;
+}
+
+} // namespace vigil
