@@ -115,8 +115,18 @@ std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QStri
             "CommandLine",
             "NOC wall display: full screen, read-only, the config's playlist of views rotating "
             "on each of its screens (keys: arrows, space to pause, q then y to quit)."));
+    const QCommandLineOption at(
+        QStringLiteral("at"),
+        QCoreApplication::translate(
+            "CommandLine", "With a snapshot file: the moment to show first (RFC 3339 time, +10m after "
+                           "the window's start or -5m before its end; default its end)."),
+        QStringLiteral("time"));
+    p.addPositionalArgument(
+        QStringLiteral("file.vigil"),
+        QCoreApplication::translate("CommandLine", "An incident snapshot to review, offline."),
+        QStringLiteral("[file.vigil]"));
     p.addOptions({config, prom, am, interval, cache, demo, demoHosts, demoScenario, shot, view, size, timeout,
-                  filter, host, service, wall});
+                  filter, host, service, wall, at});
     p.process(arguments); // exits for --help, --version and unknown options
 
     auto fail = [&](const QString &msg) -> std::optional<AppOptions> {
@@ -124,19 +134,29 @@ std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QStri
             *error = msg;
         return std::nullopt;
     };
-    if (!p.positionalArguments().isEmpty())
+    if (p.positionalArguments().size() > 1)
         return fail(QCoreApplication::translate("CommandLine", "unexpected argument \"%1\"")
-                        .arg(p.positionalArguments().first()));
+                        .arg(p.positionalArguments().at(1)));
     AppOptions o;
     o.demo = p.isSet(demo);
-    const int sources = int(p.isSet(config)) + int(p.isSet(prom) || p.isSet(am)) + int(o.demo);
+    if (!p.positionalArguments().isEmpty())
+        o.snapshotFile = p.positionalArguments().first();
+    o.at = p.value(at);
+    if (p.isSet(at) && o.snapshotFile.isEmpty())
+        return fail(QCoreApplication::translate("CommandLine", "--at: only with a snapshot file"));
+    const int sources = int(p.isSet(config)) + int(p.isSet(prom) || p.isSet(am)) + int(o.demo) +
+                        int(!o.snapshotFile.isEmpty());
     if (sources > 1)
         return fail(QCoreApplication::translate(
-            "CommandLine", "use one of --config, --prometheus/--alertmanager or --demo"));
+            "CommandLine", "use one of --config, --prometheus/--alertmanager, --demo or a snapshot file"));
+    if (!o.snapshotFile.isEmpty() && p.isSet(wall))
+        return fail(
+            QCoreApplication::translate("CommandLine", "--wall shows live fleets, not snapshot files"));
     if (sources == 0)
         return fail(QCoreApplication::translate(
             "CommandLine",
-            "nothing to watch: pass --demo, --config FILE, or --prometheus URL [--alertmanager URL]"));
+            "nothing to watch: pass --demo, --config FILE, --prometheus URL [--alertmanager URL], or a "
+            "snapshot file"));
     if (p.isSet(config)) {
         ConfigError err;
         auto c = ConfigLoader::loadFile(p.value(config).toStdString(), &err);

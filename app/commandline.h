@@ -27,6 +27,8 @@ struct AppOptions {
     bool viewSet = false;               // --view given (the wall starts its rotation there)
     bool wall = false;                  // the NOC wall display instead of the window
     std::int64_t demoIntervalMs = 5000; // --demo's poll interval (--interval)
+    QString snapshotFile;               // FILE.vigil: review an incident snapshot, no network
+    QString at;                         // --at: where its replay starts (checked against the file)
 };
 
 class CommandLine {

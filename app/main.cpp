@@ -6,8 +6,11 @@
 #include "mainwindow.h"
 #include "screenshotter.h"
 #include "service/fleetservice.h"
+#include "service/snapshotsource.h"
 #include "simserver.h"
+#include "snapshot/snapshotfile.h"
 #include "snapshotcommand.h"
+#include "snapshotreview.h"
 #include "support/stallwatchdog.h"
 #include "triagecommand.h"
 #include "wallcontroller.h"
@@ -18,6 +21,8 @@
 #include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMessageBox>
+#include <QProcess>
 #include <QStandardPaths>
 #include <QTranslator>
 
@@ -76,6 +81,59 @@ int runWall(const vigil::AppOptions &options) {
     return code;
 }
 
+// Opens another window of Vigil on a snapshot (File > Open, a dropped file): each review is a process
+// of its own, like each live window.
+void openInNewProcess(const QString &path) {
+    if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), {path}))
+        std::fprintf(stderr, "vigil: cannot start another Vigil for %s\n", qPrintable(path));
+}
+
+// An incident snapshot, reviewed offline: no FleetService, no network, no cache.
+int runSnapshot(const vigil::AppOptions &options) {
+    const bool shooting = !options.screenshot.isEmpty();
+    auto refuse = [&](const QString &message) {
+        std::fprintf(stderr, "vigil: %s\n", qPrintable(message));
+        if (!shooting) // started from a file manager, nobody reads stderr
+            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Vigil"), message);
+        return 2;
+    };
+    std::string error;
+    const auto file = vigil::snapshot::SnapshotFile::open(options.snapshotFile.toStdString(), &error);
+    if (!file)
+        return refuse(QString::fromStdString(error));
+    vigil::TimeMs cursor = 0;
+    if (!options.at.isEmpty()) {
+        QString atError;
+        const auto t =
+            vigil::SnapshotReview::parseAt(options.at, file->info().from, file->info().to, &atError);
+        if (!t)
+            return refuse(atError);
+        cursor = *t;
+    }
+    vigil::SnapshotReview review(file, cursor);
+    vigil::MainWindow *window = review.window();
+    QObject::connect(window, &vigil::MainWindow::openSnapshotRequested, window, &openInNewProcess);
+    if (!options.filter.isEmpty())
+        window->hostView()->setFilterText(options.filter);
+    if (!options.host.isEmpty())
+        window->openHostWhenKnown(options.host);
+    if (!options.service.isEmpty())
+        window->openServiceWhenKnown(options.service);
+    std::unique_ptr<vigil::Screenshotter> shooter;
+    if (shooting) {
+        shooter = std::make_unique<vigil::Screenshotter>(
+            window, review.source(), options.screenshot, options.view, options.size,
+            options.screenshotTimeoutS, options.host, options.service);
+        shooter->start();
+    } else {
+        if (!window->showView(options.view))
+            return refuse(QCoreApplication::translate("main", "unknown view \"%1\"").arg(options.view));
+        window->resize(1400, 900);
+        window->show();
+    }
+    return QApplication::exec();
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -106,6 +164,8 @@ int main(int argc, char **argv) {
         return 2;
     }
 
+    if (!options->snapshotFile.isEmpty())
+        return runSnapshot(*options);
     std::unique_ptr<vigil::sim::SimServer> sim;
     if (options->demo) {
         vigil::sim::SimOptions so;
@@ -144,6 +204,7 @@ int main(int argc, char **argv) {
         return runWall(*options);
     vigil::FleetService service(options->config);
     vigil::MainWindow window(&service, &service);
+    QObject::connect(&window, &vigil::MainWindow::openSnapshotRequested, &window, &openInNewProcess);
     if (!options->filter.isEmpty())
         window.hostView()->setFilterText(options->filter);
     if (!options->host.isEmpty())

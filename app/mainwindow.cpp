@@ -24,12 +24,17 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace vigil {
@@ -87,6 +92,16 @@ MainWindow::MainWindow(FleetSource *service, FleetActions *actions, QWidget *par
     statusBar()->addPermanentWidget(m_sources);
 
     auto *fileMenu = menuBar()->addMenu(tr("&File"));
+    auto *open = fileMenu->addAction(tr("&Open snapshot…"));
+    open->setShortcut(QKeySequence::Open);
+    connect(open, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open an incident snapshot"), QString(),
+                                                          tr("Vigil snapshots (*.vigil);;All files (*)"));
+        if (!path.isEmpty())
+            Q_EMIT openSnapshotRequested(path);
+    });
+    setAcceptDrops(true);
+    fileMenu->addSeparator();
     auto *quit = fileMenu->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
@@ -346,6 +361,33 @@ void MainWindow::refreshStatus() {
         problems.append(m_storeMessage);
     m_banner->setText(problems.join(QLatin1Char('\n')));
     m_banner->setVisible(!problems.isEmpty());
+}
+
+void MainWindow::setBottomBar(QWidget *bar) {
+    centralWidget()->layout()->addWidget(bar);
+}
+
+namespace {
+QStringList snapshotFiles(const QMimeData *mime) {
+    QStringList out;
+    if (!mime)
+        return out;
+    for (const QUrl &url : mime->urls())
+        if (url.isLocalFile() && url.toLocalFile().endsWith(QStringLiteral(".vigil"), Qt::CaseInsensitive))
+            out << url.toLocalFile();
+    return out;
+}
+} // namespace
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event) {
+    if (!snapshotFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event) {
+    for (const QString &path : snapshotFiles(event->mimeData()))
+        Q_EMIT openSnapshotRequested(path);
+    event->acceptProposedAction();
 }
 
 bool MainWindow::canAct() {

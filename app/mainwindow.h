@@ -51,10 +51,18 @@ public:
     void showServiceDetail(const QString &service);
     // Opens the service's detail as soon as the snapshot's graph has it (the --service option).
     void openServiceWhenKnown(const QString &service);
+    // A bar under the views (an incident snapshot's replay bar).
+    void setBottomBar(QWidget *bar);
 
 Q_SIGNALS:
     // A notification was shown (tray or status bar), for tests and the wall display.
     void notified(const QString &title);
+    // File > Open snapshot, or a .vigil file dropped on the window.
+    void openSnapshotRequested(const QString &path);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void onSnapshot(const FleetSnapshotPtr &snapshot);

@@ -39,6 +39,9 @@ void Screenshotter::start() {
     m_window->resize(m_size);
     m_window->show();
     connect(m_service, &FleetSource::snapshotReady, this, &Screenshotter::check);
+    // A snapshot file has its fleet from the start: nothing to wait for but the views.
+    if (!m_service->isLive())
+        QTimer::singleShot(0, this, &Screenshotter::check);
     m_timeout->setSingleShot(true);
     connect(m_timeout, &QTimer::timeout, this, [this] { render(true); });
     m_timeout->start(m_timeoutS * 1000);
@@ -70,7 +73,7 @@ int Screenshotter::reportFailedSources(const FleetSnapshot &s) {
 void Screenshotter::check() {
     if (m_done)
         return;
-    if (!firstRoundLanded(m_service->current().get(), m_startedAt))
+    if (m_service->isLive() && !firstRoundLanded(m_service->current().get(), m_startedAt))
         return;
     // Let the views take the snapshot and lay out before grabbing; a view that loads more (history)
     // says when it is ready.

@@ -85,6 +85,7 @@ int runSnapshotCommand(int argc, char **argv) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("vigil"));
     QCoreApplication::setOrganizationName(QStringLiteral("vigil"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
     const QStringList args = QCoreApplication::arguments();
     if (args.size() > 2 && args.at(2) == QLatin1String("check"))
         return runCheck(args);

@@ -47,13 +47,13 @@ struct SnapshotSource::Builder {
     FleetState state;
 };
 
-SnapshotSource::SnapshotSource(std::shared_ptr<const snapshot::SnapshotFile> file, QObject *parent)
+SnapshotSource::SnapshotSource(std::shared_ptr<const snapshot::SnapshotFile> file, TimeMs cursor,
+                               QObject *parent)
     : FleetSource(parent)
     , m_file(std::move(file))
     , m_builder(std::make_shared<Builder>(m_file))
     , m_drift(std::make_shared<DriftSession>()) {
-    // Opens where the story is told: at the end of the window, the incident at its fullest.
-    m_cursor = m_file->info().to;
+    m_cursor = cursor ? std::clamp(cursor, m_file->info().from, m_file->info().to) : m_file->info().to;
     m_current = m_builder->build(m_cursor);
     m_drift->noteSnapshot(*m_current);
 }

@@ -23,7 +23,9 @@ class DriftSession;
 class SnapshotSource final : public FleetSource {
     Q_OBJECT
 public:
-    explicit SnapshotSource(std::shared_ptr<const snapshot::SnapshotFile> file, QObject *parent = nullptr);
+    // Shows the fleet at `cursor` from the start (0: the window's end, the incident at its fullest).
+    explicit SnapshotSource(std::shared_ptr<const snapshot::SnapshotFile> file, TimeMs cursor = 0,
+                            QObject *parent = nullptr);
     ~SnapshotSource() override;
 
     [[nodiscard]] const snapshot::SnapshotFile &file() const { return *m_file; }

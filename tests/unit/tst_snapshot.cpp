@@ -16,10 +16,16 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cerrno>
 #include <cmath>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <random>
 #include <set>
+#include <sys/socket.h>
 #include <tuple>
+#include <unistd.h>
 
 using namespace vigil;
 using namespace vigil::snapshot;
@@ -355,6 +361,49 @@ private Q_SLOTS:
                            });
         QTRY_VERIFY_WITH_TIMEOUT(loaded, 5000);
         QCOMPARE(grid.count(), 0);
+    }
+
+    // Every view's reads of a snapshot (the fleet at many moments, history, wear, drift, a map layout)
+    // with its sources pointing at a listening socket: not one connection is attempted.
+    void readsNeverTouchTheNetwork() {
+        const int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+        QVERIFY(listener >= 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QCOMPARE(::bind(listener, reinterpret_cast<sockaddr *>(&addr), sizeof addr), 0);
+        QCOMPARE(::listen(listener, 16), 0);
+        socklen_t len = sizeof addr;
+        QCOMPARE(::getsockname(listener, reinterpret_cast<sockaddr *>(&addr), &len), 0);
+        const std::string url = "http://127.0.0.1:" + std::to_string(ntohs(addr.sin_port));
+        Config c = settings();
+        c.sources[0].prometheusUrl = url;
+        c.sources[0].alertmanagerUrls = {url};
+        c.profile.wear = {{"cpu", 0.99}};
+        const std::string out = m_dir.filePath(QStringLiteral("offline.vigil")).toStdString();
+        const auto r = exportSnapshot(c, nullptr, request(out));
+        QVERIFY2(r.ok, r.error.c_str());
+        std::string err;
+        auto f = SnapshotFile::open(out, &err);
+        QVERIFY2(f, err.c_str());
+        QCOMPARE(f->settings().sources.at(0).prometheusUrl, url);
+        SnapshotSource source(f);
+        int answers = 0;
+        for (TimeMs t = kT0; t <= kT0 + 10 * kMin; t += kMin)
+            (void)source.buildAt(t);
+        source.loadHistory(QStringLiteral("h"), "cpu", kT0 - 3600'000, kT0 + 10 * kMin, 60, this,
+                           [&](FleetSource::GridPtr) { ++answers; });
+        source.loadWear(24, this, [&](FleetSource::WearPtr) { ++answers; });
+        source.loadDrift(0, this, [&](FleetSource::DriftPtr) { ++answers; });
+        source.loadLayout("services", this, [&](FleetSource::Positions) { ++answers; });
+        QTRY_COMPARE_WITH_TIMEOUT(answers, 4, 10000);
+        QTest::qWait(200);
+        const int accepted = ::accept(listener, nullptr, nullptr);
+        const int why = errno;
+        if (accepted >= 0)
+            ::close(accepted);
+        ::close(listener);
+        QVERIFY2(accepted < 0 && (why == EAGAIN || why == EWOULDBLOCK), "a connection reached the sources");
     }
 
     // No secret survives: not in a URL's user part, not in a query string, not in an error message, not

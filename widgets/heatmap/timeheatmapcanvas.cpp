@@ -279,11 +279,30 @@ bool TimeHeatmapCanvas::event(QEvent *e) {
     return QWidget::event(e);
 }
 
+void TimeHeatmapCanvas::setCursorTime(TimeMs t) {
+    if (t == m_cursorTime)
+        return;
+    m_cursorTime = t;
+    update();
+}
+
 void TimeHeatmapCanvas::paintEvent(QPaintEvent *e) {
     QPainter p(this);
     if (m_frame.size() != size())
         rasterize();
     p.drawImage(e->rect(), m_frame, e->rect()); // only what was exposed
+    if (m_cursorTime > 0 && m_rows && m_rows->grid && m_b1 > m_b0) {
+        const QRect plot = plotRect();
+        const double bucket = static_cast<double>(m_cursorTime - m_rows->grid->from) /
+                              static_cast<double>(m_rows->grid->stepMs);
+        const double x = plot.left() + (bucket - m_b0) / (m_b1 - m_b0) * plot.width();
+        if (x >= plot.left() && x <= plot.right() + 1) {
+            p.setPen(QPen(QColor(255, 255, 255), 3));
+            p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+            p.setPen(QPen(QColor(20, 90, 200), 1.5));
+            p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+        }
+    }
     // A time selection in progress.
     if (m_dragFrom >= 0 && m_dragTo >= 0) {
         const QRect plot = plotRect();

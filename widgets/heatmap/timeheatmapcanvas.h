@@ -21,6 +21,8 @@ public:
 
     void setRows(std::shared_ptr<const analysis::HeatRows> rows, MetricUnit unit);
     void setStale(bool stale);
+    // A replay's moment, drawn as a line across the rows (0: none).
+    void setCursorTime(TimeMs t);
     [[nodiscard]] const std::shared_ptr<const analysis::HeatRows> &rows() const { return m_rows; }
     // Hosts selected in another view (sorted): their rows get an amber mark in the gutter.
     void setMarkedHosts(std::vector<std::string> hosts);
@@ -77,6 +79,7 @@ private:
     std::vector<int> m_markedRows; // display rows, ascending
     MetricUnit m_unit = MetricUnit::Ratio;
     bool m_stale = false;
+    TimeMs m_cursorTime = 0;
     QImage m_frame; // the whole widget: plot, labels, axis and legend
     QImage m_image; // the plot: a window onto m_frame's pixels
     std::array<QRgb, 256> m_lut{};

@@ -134,9 +134,11 @@ void TimeHeatmapView::setSnapshot(FleetSnapshotPtr snapshot) {
     if (!m_snapshot || m_snapshot->hosts.empty())
         return;
     m_canvas->setStale(m_snapshot->anyStale(m_snapshot->now()));
+    m_canvas->setCursorTime(m_snapshot->asOf);
     // New minutes arrive once a minute: refresh the grid then, not on every poll.
     const bool hostsChanged = m_grid && m_grid->hosts.size() != m_snapshot->hosts.size();
-    if (!m_loading && (!m_grid || hostsChanged || nowMs() - m_loadedAt >= 60'000))
+    const bool due = !m_snapshot->replayTo && nowMs() - m_loadedAt >= 60'000; // a replay's history is fixed
+    if (!m_loading && (!m_grid || hostsChanged || due))
         reload();
 }
 
