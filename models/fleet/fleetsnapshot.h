@@ -40,7 +40,7 @@ struct FleetSnapshot {
     // of the clock, so staleness, time ranges and ages read as they did then.
     TimeMs asOf = 0;
     [[nodiscard]] TimeMs now() const { return asOf ? asOf : nowMs(); }
-    TimeMs replayTo = 0; // replay: the end of the recorded window, where history views end
+    TimeMs replayFrom = 0, replayTo = 0; // replay: the recorded window, which history views show
     // steady_clock time (ns) at which the last response of the poll behind this snapshot arrived; lets
     // benchmarks and the watchdog measure receive-to-screen latency.
     std::int64_t pollReceivedNs = 0;

@@ -13,6 +13,7 @@ const SourceHealth *SourceHealthModel::sourceAt(int row) const {
 void SourceHealthModel::setSnapshot(const FleetSnapshotPtr &snapshot) {
     if (!snapshot)
         return;
+    m_asOf = snapshot->asOf;
     const auto &next = snapshot->sources;
     const bool sameIds =
         next.size() == m_sources.size() &&
@@ -71,7 +72,9 @@ QVariant SourceHealthModel::data(const QModelIndex &index, int role) const {
     case HealthyRole:
         return s.healthy();
     case StaleRole:
-        return s.isStale(nowMs());
+        return s.isStale(m_asOf ? m_asOf : nowMs());
+    case NowRole:
+        return static_cast<qlonglong>(m_asOf ? m_asOf : nowMs());
     case KindRole:
         return static_cast<int>(s.kind);
     default:

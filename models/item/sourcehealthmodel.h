@@ -20,7 +20,8 @@ public:
         ErrorColumn,
         ColumnCount
     };
-    enum Role { SortRole = Qt::UserRole + 1, HealthyRole, StaleRole, KindRole };
+    // NowRole: the moment the snapshot shows (a replay's cursor, else the clock), for ages.
+    enum Role { SortRole = Qt::UserRole + 1, HealthyRole, StaleRole, KindRole, NowRole };
 
     explicit SourceHealthModel(QObject *parent = nullptr);
     void setSnapshot(const FleetSnapshotPtr &snapshot);
@@ -33,6 +34,7 @@ public:
 
 private:
     std::vector<SourceHealth> m_sources;
+    TimeMs m_asOf = 0; // the snapshot's replay moment (0: live)
 };
 
 } // namespace vigil

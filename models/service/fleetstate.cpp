@@ -26,8 +26,9 @@ void FleetState::addSource(const SourceHealth &health) {
     m_snapshot = build();
 }
 
-void FleetState::replay(const CachedState &state, TimeMs at, TimeMs windowTo) {
+void FleetState::replay(const CachedState &state, TimeMs at, TimeMs windowFrom, TimeMs windowTo) {
     m_asOf = at;
+    m_replayFrom = windowFrom;
     m_replayTo = windowTo;
     m_health.clear();
     m_prom.clear();
@@ -269,6 +270,7 @@ FleetSnapshotPtr FleetState::build() {
     s->builtAt = m_asOf ? m_asOf : nowMs();
     s->fromCache = m_fromCache;
     s->asOf = m_asOf;
+    s->replayFrom = m_replayFrom;
     s->replayTo = m_replayTo;
     std::sort(m_changedHosts.begin(), m_changedHosts.end());
     m_changedHosts.erase(std::unique(m_changedHosts.begin(), m_changedHosts.end()), m_changedHosts.end());

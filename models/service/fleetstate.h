@@ -24,8 +24,8 @@ public:
     // Seeds the state from the cache so the first snapshot shows the last known fleet, marked stale.
     void restore(const CachedState &cache);
     // The fleet as an incident snapshot recorded it at `at` (replacing all state held), not stale, built
-    // as of that moment; `windowTo` is where the recording ends.
-    void replay(const CachedState &state, TimeMs at, TimeMs windowTo);
+    // as of that moment; the window is what the recording covers.
+    void replay(const CachedState &state, TimeMs at, TimeMs windowFrom, TimeMs windowTo);
     // Registers an endpoint so its health shows before its first poll.
     void addSource(const SourceHealth &health);
 
@@ -84,7 +84,7 @@ private:
     std::function<void(FleetSnapshot &)> m_analyzer;
     bool m_fromCache = false;
     TimeMs m_asOf = 0; // replay: the moment the snapshot shows (0: now)
-    TimeMs m_replayTo = 0;
+    TimeMs m_replayFrom = 0, m_replayTo = 0;
     std::vector<std::string> m_changedHosts; // for the next snapshot built
     bool m_allHostsChanged = true;
     std::uint64_t m_generation = 0;

@@ -38,7 +38,7 @@ struct SnapshotSource::Builder {
     }
     FleetSnapshotPtr build(TimeMs t) {
         const std::lock_guard lock(mutex);
-        state.replay(file->stateAt(t), t, file->info().to);
+        state.replay(file->stateAt(t), t, file->info().from, file->info().to);
         return state.snapshot();
     }
 

@@ -180,6 +180,14 @@ CachedState SnapshotFile::stateAt(TimeMs t) const {
         Alert alert = a.alert;
         alert.state = std::prev(it)->second;
         alert.updatedAt = std::prev(it)->first;
+        // The file keeps the alert's last start; an earlier episode (resolved, then back with the same
+        // labels) began when its first state after the resolution was recorded.
+        if (alert.startsAt > t) {
+            auto open = std::prev(it);
+            while (open != a.states.begin() && std::prev(open)->second != AlertState::Resolved)
+                --open;
+            alert.startsAt = open->first;
+        }
         if (alert.state != AlertState::Suppressed) {
             alert.silencedBy.clear();
             alert.inhibitedBy.clear();

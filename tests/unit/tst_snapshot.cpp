@@ -76,6 +76,7 @@ SourceHealth polled(const std::string &id, SourceKind kind, TimeMs t, const std:
 //     by http://admin:hunter2@...")
 //  5: a silence covers HighLatency, which turns suppressed; a note on the incident
 //  8: db-1 back up; HostDown resolved; Prometheus answers again
+// 10: HostDown on db-1 fires again (same fingerprint)
 std::string writeCache(const QTemporaryDir &dir) {
     const std::string path = dir.filePath(QStringLiteral("cache.sqlite")).toStdString();
     std::string err;
@@ -124,6 +125,11 @@ std::string writeCache(const QTemporaryDir &dir) {
         }
         if (m == 8)
             b->alertsResolved = {"fp-down"};
+        if (m == 10) { // db-1's alert again, with the same labels: the cache keeps only this start
+            Alert again = alert("fp-down", "HostDown", "db-1", AlertState::Active);
+            again.startsAt = b->time;
+            b->alertsChanged = {again};
+        }
         store->write(b);
     }
     store->flush();
@@ -234,6 +240,8 @@ private Q_SLOTS:
         QVERIFY(std::isnan(findHost(st, "db-1")->metrics.at(0)));
         QCOMPARE(int(st.alerts.size()), 2);
         QCOMPARE(findAlert(st, "fp-lat")->state, AlertState::Active);
+        // The first episode keeps its own start, not the second's.
+        QCOMPARE(findAlert(st, "fp-down")->startsAt, kT0 + 2 * kMin);
         QVERIFY(findAlert(st, "fp-lat")->silencedBy.empty());
         QVERIFY(st.silences.empty());
         QVERIFY(st.notes.empty());
@@ -271,7 +279,8 @@ private Q_SLOTS:
         const std::vector<Want> want{
             {kT0 + 2 * kMin, K::AlertFired, 2},     {kT0 + 2 * kMin, K::SourceFailed, 1},
             {kT0 + 5 * kMin, K::SilenceCreated, 1}, {kT0 + 5 * kMin, K::Note, 1},
-            {kT0 + 8 * kMin, K::AlertResolved, 1},  {kT0 + 8 * kMin, K::SourceRecovered, 1}};
+            {kT0 + 8 * kMin, K::AlertResolved, 1},  {kT0 + 8 * kMin, K::SourceRecovered, 1},
+            {kT0 + 10 * kMin, K::AlertFired, 1}};
         const auto &got = f->events();
         QCOMPARE(got.size(), want.size());
         std::multiset<std::tuple<TimeMs, int, int>> g, w;
@@ -283,9 +292,11 @@ private Q_SLOTS:
         QVERIFY(g == w);
         for (const auto &e : got)
             if (e.kind == K::AlertFired)
-                QCOMPARE(e.what, std::string("HighLatency, HostDown"));
-        // Active alerts per minute: none for minutes 0-1, two for 2-7, one after HostDown resolved.
-        const std::vector<int> perMinute{0, 0, 2, 2, 2, 2, 2, 2, 1, 1, 1};
+                QCOMPARE(e.what,
+                         std::string(e.time == kT0 + 2 * kMin ? "HighLatency, HostDown" : "HostDown"));
+        // Active alerts per minute: none for minutes 0-1, two for 2-7, one after HostDown resolved, two when
+        // it is back.
+        const std::vector<int> perMinute{0, 0, 2, 2, 2, 2, 2, 2, 1, 1, 2};
         QCOMPARE(f->activeAlertsPerMinute(), perMinute);
     }
 

@@ -35,7 +35,8 @@ public:
                                : tr("FAILING");
                 return stale ? tr("stale") : tr("ok");
             case SourceHealthModel::LastSuccessColumn:
-                return format::age(raw.toLongLong(), nowMs());
+                return format::age(raw.toLongLong(),
+                                   QIdentityProxyModel::data(index, SourceHealthModel::NowRole).toLongLong());
             case SourceHealthModel::LatencyColumn:
                 return format::duration(raw.toDouble());
             case SourceHealthModel::BytesColumn:

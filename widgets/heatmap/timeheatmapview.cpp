@@ -193,12 +193,19 @@ void TimeHeatmapView::reload() {
     if (!m_fetch || !m_snapshot || m_metric->currentIndex() < 0)
         return;
     const int hours = m_range->currentData().toInt();
-    const TimeMs to = m_snapshot->replayTo ? m_snapshot->replayTo : nowMs();
+    // A replay shows its recorded window, a minute per column; live, the range chosen up to now.
+    const bool replay = m_snapshot->replayTo > 0;
+    m_range->setEnabled(!replay);
+    const TimeMs to = replay ? m_snapshot->replayTo : nowMs();
+    const TimeMs from = replay ? m_snapshot->replayFrom : to - static_cast<TimeMs>(hours) * 3'600'000;
+    const int columns = replay ? static_cast<int>(std::clamp<TimeMs>((to - from) / 60'000 + 1, 1, 24 * 60))
+                               : columnsFor(hours);
     m_loading = true;
     m_loadedAt = nowMs();
-    m_status->setText(tr("Loading %1 of history…").arg(m_range->currentText()));
-    m_fetch(QStringLiteral("heatmap"), m_metric->currentData().toString().toStdString(),
-            to - static_cast<TimeMs>(hours) * 3'600'000, to, columnsFor(hours), this, [this](GridPtr grid) {
+    m_status->setText(replay ? tr("Loading the snapshot's history…")
+                             : tr("Loading %1 of history…").arg(m_range->currentText()));
+    m_fetch(QStringLiteral("heatmap"), m_metric->currentData().toString().toStdString(), from, to, columns,
+            this, [this](GridPtr grid) {
                 m_loading = false;
                 m_grid = std::move(grid);
                 prepare();
