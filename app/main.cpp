@@ -10,6 +10,7 @@
 #include "simserver.h"
 #include "snapshot/snapshotfile.h"
 #include "snapshotcommand.h"
+#include "snapshotexportdialog.h"
 #include "snapshotreview.h"
 #include "support/stallwatchdog.h"
 #include "triagecommand.h"
@@ -205,6 +206,12 @@ int main(int argc, char **argv) {
     vigil::FleetService service(options->config);
     vigil::MainWindow window(&service, &service);
     QObject::connect(&window, &vigil::MainWindow::openSnapshotRequested, &window, &openInNewProcess);
+    window.setSnapshotExporter([&service, &window](vigil::TimeMs from, vigil::TimeMs to,
+                                                   const QString &incident, const QString &title) {
+        auto *dialog = new vigil::SnapshotExportDialog(&service, from, to, incident, title, &window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
     if (!options->filter.isEmpty())
         window.hostView()->setFilterText(options->filter);
     if (!options->host.isEmpty())

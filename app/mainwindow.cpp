@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "analysis/correlation.h"
 #include "analysis/fleetgraph.h"
 #include "common/format.h"
 #include "common/hostdetaildialog.h"
@@ -29,10 +30,12 @@
 #include <QFileDialog>
 #include <QKeySequence>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -101,6 +104,23 @@ MainWindow::MainWindow(FleetSource *service, FleetActions *actions, QWidget *par
             Q_EMIT openSnapshotRequested(path);
     });
     setAcceptDrops(true);
+    m_exportAction = fileMenu->addAction(tr("&Export snapshot…"));
+    m_exportAction->setEnabled(false);
+    connect(m_exportAction, &QAction::triggered, this, [this] {
+        if (m_exporter)
+            m_exporter(nowMs() - 3'600'000, nowMs(), QString(), QString());
+    });
+    // On triage's incidents: the incident's own snapshot.
+    m_triageView->incidents()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_triageView->incidents(), &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        const QString key = m_triageView->selectedKey();
+        if (!m_exporter || key.isEmpty())
+            return;
+        QMenu menu;
+        connect(menu.addAction(tr("Export snapshot of this incident…")), &QAction::triggered, this,
+                [this, key] { exportIncident(key); });
+        menu.exec(m_triageView->incidents()->viewport()->mapToGlobal(at));
+    });
     fileMenu->addSeparator();
     auto *quit = fileMenu->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
@@ -361,6 +381,23 @@ void MainWindow::refreshStatus() {
         problems.append(m_storeMessage);
     m_banner->setText(problems.join(QLatin1Char('\n')));
     m_banner->setVisible(!problems.isEmpty());
+}
+
+void MainWindow::setSnapshotExporter(SnapshotExporter exporter) {
+    m_exporter = std::move(exporter);
+    m_exportAction->setEnabled(static_cast<bool>(m_exporter));
+}
+
+void MainWindow::exportIncident(const QString &key) {
+    const FleetSnapshotPtr s = m_source->current();
+    if (!s || !s->triage || !m_exporter)
+        return;
+    for (const auto &inc : s->triage->incidents)
+        if (QString::fromStdString(inc.key) == key) {
+            const TimeMs from = (inc.startsAt > 0 ? inc.startsAt : s->now()) - 30 * 60'000;
+            m_exporter(from, s->now(), key, QString::fromStdString(inc.causeLevel + " " + inc.causeName));
+            return;
+        }
 }
 
 void MainWindow::setBottomBar(QWidget *bar) {

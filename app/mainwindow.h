@@ -7,6 +7,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QLabel;
 class QSystemTrayIcon;
 class QTabWidget;
@@ -53,6 +55,11 @@ public:
     void openServiceWhenKnown(const QString &service);
     // A bar under the views (an incident snapshot's replay bar).
     void setBottomBar(QWidget *bar);
+    // Offers File > Export snapshot (the last hour) and, on triage's incidents, an incident's snapshot
+    // (30 minutes before its first alert to now); without one neither is offered.
+    using SnapshotExporter =
+        std::function<void(TimeMs from, TimeMs to, const QString &incident, const QString &title)>;
+    void setSnapshotExporter(SnapshotExporter exporter);
 
 Q_SIGNALS:
     // A notification was shown (tray or status bar), for tests and the wall display.
@@ -72,6 +79,9 @@ private:
     FleetSource *m_source;
     FleetActions *m_actions;
     bool canAct();
+    void exportIncident(const QString &key);
+    SnapshotExporter m_exporter;
+    QAction *m_exportAction = nullptr;
     FleetViews *m_set;
     SourceHealthModel *m_sourceModel;
     IncidentNotifier *m_notifier;

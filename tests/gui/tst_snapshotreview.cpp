@@ -1,0 +1,155 @@
+// The incident snapshot in the GUI: exported from a live fleet through the dialog (progress, cancel),
+// then reviewed in the main window with the replay bar: the title says what it is, the keyboard moves
+// the cursor and every view follows, nothing can be changed, and the heatmap shows the window.
+#include "analysis/correlation.h"
+#include "common/timelinescrubber.h"
+#include "config/config.h"
+#include "mainwindow.h"
+#include "service/fleetservice.h"
+#include "service/snapshotsource.h"
+#include "simserver.h"
+#include "snapshot/snapshotfile.h"
+#include "snapshotexportdialog.h"
+#include "snapshotreview.h"
+#include "triage/triageview.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace vigil;
+
+class TestSnapshotReview : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_file;
+    std::string m_rack;
+
+private Q_SLOTS:
+    // A live fleet whose rack fails, exported through the dialog.
+    void initTestCase() {
+        sim::SimOptions so;
+        so.hosts = 400;
+        so.scenario = "rack-failure";
+        sim::SimServer simServer(so);
+        std::string err;
+        QVERIFY2(simServer.start(0, &err), err.c_str());
+        Config c;
+        SourceConfig s;
+        s.name = "demo";
+        s.prometheusUrl = simServer.url();
+        s.alertmanagerUrls = {simServer.url()};
+        s.intervalMs = 1000;
+        c.sources = {s};
+        c.cachePath = m_dir.filePath(QStringLiteral("live.sqlite")).toStdString();
+        FleetService service(c);
+        const TimeMs started = nowMs();
+        service.start();
+        auto rackIncident = [&] {
+            const auto snap = service.current();
+            if (snap && snap->triage)
+                for (const auto &i : snap->triage->incidents)
+                    if (i.key.rfind("group:", 0) == 0)
+                        return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(rackIncident(), 20000);
+        QTest::qWait(2500); // a few more polls in the cache
+        m_rack = simServer.fleet().truth(simServer.fleet().now()).failedRack;
+
+        // Cancelled: no file (or, if the export won the race, a whole one).
+        const QString cancelled = m_dir.filePath(QStringLiteral("cancelled.vigil"));
+        {
+            SnapshotExportDialog dialog(&service, started - 5 * 60'000, nowMs(), QString(), QString());
+            dialog.setOutPath(cancelled);
+            dialog.start();
+            QVERIFY(dialog.running());
+            for (auto *b : dialog.findChildren<QPushButton *>())
+                if (b->text() == QStringLiteral("Cancel"))
+                    b->click();
+            QTRY_VERIFY_WITH_TIMEOUT(!dialog.running(), 30000);
+            QVERIFY(!QFile::exists(cancelled + QStringLiteral(".partial")));
+            qInfo("cancel: %s", qPrintable(dialog.message()));
+            if (dialog.message().startsWith(QStringLiteral("Cancelled")))
+                QVERIFY(!QFile::exists(cancelled));
+        }
+        m_file = m_dir.filePath(QStringLiteral("rack.vigil"));
+        SnapshotExportDialog dialog(&service, started - 5 * 60'000, nowMs(), QStringLiteral("rack"),
+                                    QString::fromStdString("rack " + m_rack));
+        dialog.setOutPath(m_file);
+        QSignalSpy finished(&dialog, &SnapshotExportDialog::finished);
+        dialog.start();
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.front().at(0).toBool(), qPrintable(dialog.message()));
+        QVERIFY(dialog.message().startsWith(QStringLiteral("Wrote")));
+        service.stop();
+    }
+
+    void reviewWindowSaysWhatItIs() {
+        std::string err;
+        auto file = snapshot::SnapshotFile::open(m_file.toStdString(), &err);
+        QVERIFY2(file, err.c_str());
+        SnapshotReview review(file, 0);
+        QVERIFY(review.window()->windowTitle().contains(QStringLiteral("snapshot")));
+        QVERIFY(review.window()->windowTitle().contains(QString::fromStdString(m_rack)));
+        QVERIFY(!review.source()->isLive());
+        review.window()->show();
+        QVERIFY(QTest::qWaitForWindowExposed(review.window()));
+        // Read-only: silencing from triage says so instead of doing anything.
+        review.window()->showView(QStringLiteral("triage"));
+        Q_EMIT review.window()->triageView()->silenceRequested(QStringLiteral("demo"), Silence{});
+        QVERIFY(review.window()->statusBar()->currentMessage().contains(QStringLiteral("Read-only")));
+    }
+
+    // The keyboard moves the cursor; the fleet shown follows: quiet before the storm, the rack at the
+    // end.
+    void keyboardScrubsTheStorm() {
+        std::string err;
+        auto file = snapshot::SnapshotFile::open(m_file.toStdString(), &err);
+        QVERIFY2(file, err.c_str());
+        SnapshotReview review(file, 0);
+        review.window()->show();
+        QVERIFY(QTest::qWaitForWindowExposed(review.window()));
+        TimelineScrubber *bar = review.scrubber();
+        QSignalSpy ready(review.source(), &FleetSource::snapshotReady);
+        auto rackCause = [&] {
+            const auto s = review.source()->current();
+            return s && s->triage && !s->triage->incidents.empty() &&
+                   s->triage->incidents.front().causeName == m_rack;
+        };
+        QVERIFY(rackCause()); // opens at the end: the storm at its fullest
+        QTest::keyClick(bar, Qt::Key_Home);
+        QTRY_COMPARE_WITH_TIMEOUT(review.source()->current()->asOf, file->info().from, 5000);
+        QVERIFY(!rackCause());
+        QCOMPARE(review.source()->current()->summary.hostsDown, 0);
+        // The next event is the storm's first alerts.
+        QTest::keyClick(bar, Qt::Key_N);
+        const TimeMs firstEvent = file->events().front().time;
+        QTRY_COMPARE_WITH_TIMEOUT(review.source()->current()->asOf, firstEvent, 5000);
+        QTest::keyClick(bar, Qt::Key_End);
+        QTRY_COMPARE_WITH_TIMEOUT(review.source()->current()->asOf, file->info().to, 5000);
+        QVERIFY(rackCause());
+        QCOMPARE(review.source()->current()->summary.hostsDown, 40);
+        // Left a minute, then back with Right.
+        QTest::keyClick(bar, Qt::Key_Left);
+        QTRY_COMPARE_WITH_TIMEOUT(review.source()->current()->asOf, file->info().to - 60'000, 5000);
+        // Play at 600x runs to the end and stops there.
+        QTest::keyClick(bar, Qt::Key_Home);
+        QTRY_COMPARE_WITH_TIMEOUT(review.source()->current()->asOf, file->info().from, 5000);
+        for (int i = 0; i < 3; ++i)
+            QTest::keyClick(bar, Qt::Key_Plus);
+        QCOMPARE(bar->speed(), 600);
+        QTest::keyClick(bar, Qt::Key_Space);
+        QVERIFY(bar->playing());
+        QTRY_VERIFY_WITH_TIMEOUT(!bar->playing(), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(review.source()->current()->asOf, file->info().to, 5000);
+    }
+};
+
+QTEST_MAIN(TestSnapshotReview)
+#include "tst_snapshotreview.moc"
