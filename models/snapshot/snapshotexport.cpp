@@ -81,6 +81,14 @@ ExportResult exportSnapshot(const Config &config, const FleetSnapshot *current, 
         r.error = "the window is empty (to must be after from)";
         return r;
     }
+    if (request.to - request.from > kMaxWindowMs) {
+        r.error = "the window is longer than a snapshot may be (31 days)";
+        return r;
+    }
+    if (const std::string bad = request.redaction.check(); !bad.empty()) {
+        r.error = "the redaction's pattern " + bad;
+        return r;
+    }
     if (request.outPath.empty()) {
         r.error = "no output file given";
         return r;
@@ -103,7 +111,9 @@ ExportResult exportSnapshot(const Config &config, const FleetSnapshot *current, 
     DbPtr db(raw);
     const TimeMs from = request.from, to = request.to;
     try {
-        execSql(db.get(), "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;");
+        // secure_delete: a redacted value leaves no trace in a freed page.
+        execSql(db.get(), "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096; "
+                          "PRAGMA secure_delete=ON;");
         execSql(db.get(), ("PRAGMA application_id=" + std::to_string(kApplicationId) +
                            "; PRAGMA user_version=" + std::to_string(kFormatVersion) + ";")
                               .c_str());
@@ -378,8 +388,12 @@ ExportResult exportSnapshot(const Config &config, const FleetSnapshot *current, 
         r.hosts = count(db.get(), "SELECT count(*) FROM main.hosts");
         r.alerts = count(db.get(), "SELECT count(*) FROM main.alerts");
         r.sampleRows = count(db.get(), "SELECT count(*) FROM main.samples");
+        if (request.redaction.active())
+            redact(db.get(), request.redaction, config.profile.host);
         execSql(db.get(), "COMMIT");
         execSql(db.get(), "DETACH DATABASE c");
+        if (request.redaction.active())
+            execSql(db.get(), "VACUUM"); // rewritten pages only: nothing of the old values anywhere
         step();
     } catch (const std::exception &e) {
         db.reset();

@@ -6,6 +6,7 @@
 #include "analysis/metricgrid.h"
 #include "config/config.h"
 #include "fleet/fleetsnapshot.h"
+#include "snapshotredact.h"
 
 #include <cstdint>
 #include <functional>
@@ -30,6 +31,7 @@ struct ExportRequest {
     // Minutes of the window the cache lacks (Vigil was not running, or started after `from`) are filled
     // from here when set.
     HistoryFill fill;
+    Redaction redaction;
 };
 
 struct ExportResult {

@@ -15,6 +15,7 @@ constexpr std::int64_t kMaxFileBytes = 4LL << 30;
 constexpr std::int64_t kMaxHosts = 1'000'000;
 constexpr std::int64_t kMaxRows = 50'000'000;   // any one table
 constexpr std::int64_t kMaxTextBytes = 1 << 20; // any one value
+constexpr std::int64_t kMaxWindowMs = 31LL * 86'400'000;
 
 struct TableSpec {
     const char *name;

@@ -37,6 +37,12 @@ std::string boundedText(const Stmt &s, int c) {
     return t;
 }
 
+// A time from the file, within what a clock can say (0 to about the year 3000): arithmetic on it never
+// overflows.
+TimeMs when(const Stmt &s, int c) {
+    return std::clamp<TimeMs>(s.i64(c), 0, 32'503'680'000'000);
+}
+
 std::optional<AlertState> stateNamed(const std::string &name) {
     for (auto s : {AlertState::Active, AlertState::Suppressed, AlertState::Unprocessed, AlertState::Pending,
                    AlertState::Firing, AlertState::Resolved})
@@ -116,8 +122,12 @@ void SnapshotReader::read(sqlite3 *db, SnapshotFile &f) {
     f.m_info.title = meta["title"];
     f.m_info.fleetSize = num("fleet_size");
     f.m_info.redacted = meta["redacted"];
-    if (f.m_info.to <= f.m_info.from)
+    if (f.m_info.from <= 0 || f.m_info.to <= f.m_info.from)
         throw Refused("its window is empty");
+    if (f.m_info.to - f.m_info.from > kMaxWindowMs)
+        throw Refused("its window is longer than a snapshot may be (31 days)");
+    if (f.m_info.to > 32'503'680'000'000)
+        throw Refused("its window ends after the year 3000");
     std::string settingsError;
     if (!settingsFromJson(meta["settings"], f.m_settings, &settingsError))
         throw Refused("its settings cannot be read (" + settingsError + ")");
@@ -138,7 +148,7 @@ void SnapshotReader::read(sqlite3 *db, SnapshotFile &f) {
         Stmt p(db, "SELECT source_id, ts, latency_ms, bytes, error FROM poll_log ORDER BY ts");
         while (p.step()) {
             SnapshotFile::PollRec r;
-            r.time = p.i64(1);
+            r.time = when(p, 1);
             r.latencyMs = p.dbl(2);
             r.bytes = p.i64(3);
             r.failed = !p.isNull(4);
@@ -164,7 +174,7 @@ void SnapshotReader::read(sqlite3 *db, SnapshotFile &f) {
             if (it == f.m_hostBySlot.end())
                 continue;
             SnapshotFile::HostState st;
-            st.time = e.i64(1);
+            st.time = when(e, 1);
             const auto up = e.i64(2);
             st.up = up >= -1 && up <= 2 ? static_cast<int>(up) : 0;
             if (st.up >= 0)
@@ -192,7 +202,10 @@ void SnapshotReader::read(sqlite3 *db, SnapshotFile &f) {
                 auto vals = v.floats(1);
                 if (vals.size() > maxValues)
                     vals.resize(maxValues); // slots past the last host in the file belong to no one
-                f.m_samples[k][v.i64(0)] = std::move(vals);
+                const std::int64_t minute = v.i64(0);
+                if (minute < f.m_info.from / 60'000 - 5 || minute > f.m_info.to / 60'000 + 1)
+                    continue; // outside the window: nothing reads it
+                f.m_samples[k][minute] = std::move(vals);
             }
             v.reset();
         }
@@ -206,8 +219,8 @@ void SnapshotReader::read(sqlite3 *db, SnapshotFile &f) {
             r.alert.fingerprint = boundedText(a, 0);
             r.alert.labels = labelsFromJson(boundedText(a, 1));
             r.alert.annotations = labelsFromJson(boundedText(a, 2));
-            r.alert.startsAt = a.i64(3);
-            r.alert.endsAt = a.i64(4);
+            r.alert.startsAt = when(a, 3);
+            r.alert.endsAt = when(a, 4);
             r.alert.generatorUrl = boundedText(a, 5);
             r.alert.silencedBy = stringsFromJson(boundedText(a, 6));
             r.alert.inhibitedBy = stringsFromJson(boundedText(a, 7));
@@ -223,7 +236,7 @@ void SnapshotReader::read(sqlite3 *db, SnapshotFile &f) {
             const auto it = byFingerprint.find(e.text(0));
             const auto state = stateNamed(e.text(2));
             if (it != byFingerprint.end() && state)
-                f.m_alerts[it->second].states.emplace_back(e.i64(1), *state);
+                f.m_alerts[it->second].states.emplace_back(when(e, 1), *state);
         }
     }
     {
@@ -248,9 +261,9 @@ void SnapshotReader::read(sqlite3 *db, SnapshotFile &f) {
                     x.matchers.push_back(
                         {text("name"), text("value"), flag("isRegex", false), flag("isEqual", true)});
                 }
-            x.startsAt = s.i64(2);
-            x.endsAt = s.i64(3);
-            x.updatedAt = s.i64(4);
+            x.startsAt = when(s, 2);
+            x.endsAt = when(s, 3);
+            x.updatedAt = when(s, 4);
             x.createdBy = boundedText(s, 5);
             x.comment = boundedText(s, 6);
             x.seenBy = stringsFromJson(boundedText(s, 8));
@@ -261,16 +274,16 @@ void SnapshotReader::read(sqlite3 *db, SnapshotFile &f) {
         Stmt s(db, "SELECT slot, name, value, first_seen, last_seen FROM facts ORDER BY slot, name, value");
         while (s.step())
             if (f.m_hostBySlot.count(s.i64(0)))
-                f.m_facts.push_back({s.i64(0), boundedText(s, 1), boundedText(s, 2), s.i64(3), s.i64(4)});
+                f.m_facts.push_back({s.i64(0), boundedText(s, 1), boundedText(s, 2), when(s, 3), when(s, 4)});
     }
     {
         Stmt n(db, "SELECT incident, author, text, ts FROM incident_notes ORDER BY ts, rowid");
         while (n.step())
-            f.m_notes.push_back({boundedText(n, 0), boundedText(n, 1), boundedText(n, 2), n.i64(3)});
+            f.m_notes.push_back({boundedText(n, 0), boundedText(n, 1), boundedText(n, 2), when(n, 3)});
         Stmt a(db, "SELECT incident, source, silence_id, author, since, ends_at FROM acks ORDER BY incident");
         while (a.step())
             f.m_acks.push_back({boundedText(a, 0), boundedText(a, 1), boundedText(a, 2), boundedText(a, 3),
-                                a.i64(4), a.i64(5)});
+                                when(a, 4), when(a, 5)});
     }
     {
         Stmt e(db, "SELECT from_service, to_service, requests_per_second, errors_per_second FROM edges "

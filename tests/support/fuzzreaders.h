@@ -11,6 +11,12 @@
 #include "fleet/alertfilter.h"
 #include "fleet/labelmatcher.h"
 #include "net/gzip.h"
+#include "snapshot/snapshotfile.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 #include <string>
 #include <string_view>
@@ -74,6 +80,27 @@ inline const std::vector<FuzzTarget> &fuzzTargets() {
                                  std::vector<Label>{{"alertname", "HostDown"}, {"severity", "critical"}});
                              a.annotations = LabelSet(std::vector<Label>{{"summary", "host web-1 is down"}});
                              (void)f->matches(a, 1'700'000'000'000);
+                         }
+                     }});
+        // An incident snapshot file: opened (and, when it opens, replayed) from a file of this process.
+        t.push_back({"snapshot", nullptr, [](std::string_view in) {
+                         static const std::string path =
+                             (std::filesystem::temp_directory_path() /
+                              ("vigil-fuzz-" + std::to_string(::getpid()) + ".vigil"))
+                                 .string();
+                         {
+                             std::ofstream out(path, std::ios::binary | std::ios::trunc);
+                             out.write(in.data(), static_cast<std::streamsize>(in.size()));
+                         }
+                         std::string err;
+                         if (const auto f = snapshot::SnapshotFile::open(path, &err)) {
+                             const TimeMs mid = f->info().from / 2 + f->info().to / 2;
+                             for (TimeMs t : {f->info().from, mid, f->info().to})
+                                 (void)f->stateAt(t);
+                             (void)f->activeAlertsPerMinute();
+                             (void)f->factsAt(mid);
+                         } else if (err.empty()) {
+                             std::abort(); // a refusal always says why
                          }
                      }});
         t.push_back({"gunzip", nullptr, [](std::string_view in) {

@@ -38,8 +38,11 @@ constexpr TimeMs kMin = 60'000;
 Host host(const std::string &name, const std::string &service, UpState up, double cpu) {
     Host h;
     h.name = name;
-    h.labels = LabelSet(
-        {{"instance", name}, {"service", service}, {"region", "eu1"}, {"zone", "eu1-a"}, {"rack", "r1"}});
+    h.labels = LabelSet({{"instance", name},
+                         {"service", service},
+                         {"region", "eu1"},
+                         {"zone", "eu1-a"},
+                         {"rack", "rack-eu1a07"}});
     h.up = up;
     h.metrics = {cpu};
     h.sources = {"prod/prometheus"};
@@ -429,6 +432,64 @@ private Q_SLOTS:
         QFile c(QString::fromStdString(m_cache));
         QVERIFY(c.open(QIODevice::ReadOnly));
         QVERIFY(c.readAll().contains("hunter2"));
+    }
+
+    // Redacted for a file that leaves the team: no host name, no value of the chosen labels and no
+    // annotation anywhere in the bytes, and the structure still reads (the alert sits on its host, the
+    // hosts share their rack, triage finds the incident).
+    void redactionLeavesNoTrace() {
+        const std::string out = m_dir.filePath(QStringLiteral("redacted.vigil")).toStdString();
+        auto req = request(out);
+        req.title = "db-1 down in rack-eu1a07";
+        req.redaction.hostNames = true;
+        req.redaction.labelNames = "rack|zone";
+        req.redaction.dropAnnotations = true;
+        FleetSnapshot current;
+        current.edges = {{"web", "db", 120.0, 3.0}};
+        const auto r = exportSnapshot(settings(), &current, req);
+        QVERIFY2(r.ok, r.error.c_str());
+        QFile f(QString::fromStdString(out));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        for (const char *secret : {"web-1", "web-2", "db-1", "rack-eu1a07", "eu1-a", " on db", "fp-down",
+                                   "hunter2", "sekrit-token"})
+            QVERIFY2(!bytes.contains(secret), secret);
+        std::string err;
+        auto snap = SnapshotFile::open(out, &err);
+        QVERIFY2(snap, err.c_str());
+        QVERIFY(snap->info().redacted.find("host names hashed") != std::string::npos);
+        QVERIFY(snap->info().title.find("down in") != std::string::npos); // the words around kept
+        const auto st = snap->stateAt(kT0 + 3 * kMin);
+        QCOMPARE(int(st.hosts.size()), 3);
+        std::set<std::string> names, racks;
+        for (const auto &h : st.hosts) {
+            QVERIFY2(h.name.rfind("h-", 0) == 0, h.name.c_str());
+            QCOMPARE(std::string(h.labels.value("instance")), h.name);
+            QCOMPARE(std::string(h.labels.value("service")).empty(), false); // not chosen: kept
+            names.insert(h.name);
+            racks.insert(std::string(h.labels.value("rack")));
+        }
+        QCOMPARE(int(racks.size()), 1); // one rack, hashed the same on every host
+        QVERIFY(racks.begin()->rfind("h-", 0) == 0);
+        int onHosts = 0;
+        for (const auto &a : st.alerts) {
+            QVERIFY(a.annotations.empty());
+            onHosts += names.count(std::string(a.labels.value("instance"))) > 0;
+        }
+        QCOMPARE(onHosts, 2);
+        int down = 0;
+        for (const auto &h : st.hosts)
+            down += h.up == UpState::Down;
+        QCOMPARE(down, 1);
+        SnapshotSource source(snap);
+        QVERIFY(!source.buildAt(kT0 + 3 * kMin)->triage->incidents.empty());
+        // A pattern that does not compile is an error, not an unredacted file.
+        auto bad = request(m_dir.filePath(QStringLiteral("bad.vigil")).toStdString());
+        bad.redaction.labelNames = "rack(";
+        const auto r2 = exportSnapshot(settings(), nullptr, bad);
+        QVERIFY(!r2.ok);
+        QVERIFY2(r2.error.find("pattern") != std::string::npos, r2.error.c_str());
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("bad.vigil"))));
     }
 
     void cancelLeavesNothing() {
