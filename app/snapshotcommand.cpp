@@ -115,7 +115,21 @@ int runSnapshotCommand(int argc, char **argv) {
                                        QStringLiteral("time"));
     const QCommandLineOption outOpt(QStringLiteral("out"), tr("The file to write (FILE.vigil)."),
                                     QStringLiteral("file"));
-    p.addOptions({fromOpt, toOpt, incidentOpt, aroundOpt, outOpt});
+    const QCommandLineOption redactHosts(QStringLiteral("redact-hosts"),
+                                         tr("Replace host names by hashes (the same name, the same hash)."));
+    const QCommandLineOption redactLabels(QStringLiteral("redact-labels"),
+                                          tr("Hash the values of labels whose name matches this regex."),
+                                          QStringLiteral("regex"));
+    const QCommandLineOption redactValues(QStringLiteral("redact-values"),
+                                          tr("Hash every label value matching this regex."),
+                                          QStringLiteral("regex"));
+    const QCommandLineOption dropLabels(
+        QStringLiteral("drop-labels"),
+        tr("With --redact-labels: drop those labels instead of hashing them."));
+    const QCommandLineOption dropAnnotations(QStringLiteral("drop-annotations"),
+                                             tr("Leave the alerts' annotations (summaries, runbooks) out."));
+    p.addOptions({fromOpt, toOpt, incidentOpt, aroundOpt, outOpt, redactHosts, redactLabels, redactValues,
+                  dropLabels, dropAnnotations});
     HeadlessFleet fleet(p, "Snapshot", QStringLiteral("steady"));
     if (!p.parse(args))
         return fail(p.errorText());
@@ -156,6 +170,13 @@ int runSnapshotCommand(int argc, char **argv) {
     req.outPath = p.value(outOpt).toStdString();
     req.createdBy = whoAmI();
     req.vigilVersion = QCoreApplication::applicationVersion().toStdString();
+    req.redaction.hostNames = p.isSet(redactHosts);
+    req.redaction.labelNames = p.value(redactLabels).toStdString();
+    req.redaction.labelValues = p.value(redactValues).toStdString();
+    req.redaction.dropLabels = p.isSet(dropLabels);
+    req.redaction.dropAnnotations = p.isSet(dropAnnotations);
+    if (const std::string bad = req.redaction.check(); !bad.empty())
+        return fail(tr("the redaction's pattern %1").arg(QString::fromStdString(bad)));
     if (p.isSet(incidentOpt)) {
         const std::string key = p.value(incidentOpt).toStdString();
         const analysis::Incident *found = nullptr;

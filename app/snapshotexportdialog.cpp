@@ -6,6 +6,7 @@
 #include "store/store.h"
 #include "triage/silencedialog.h"
 
+#include <QCheckBox>
 #include <QCoreApplication>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
@@ -43,6 +44,10 @@ SnapshotExportDialog::SnapshotExportDialog(FleetService *service, TimeMs from, T
     , m_from(timeEdit(from))
     , m_to(timeEdit(to))
     , m_path(new QLineEdit)
+    , m_redactHosts(new QCheckBox(tr("Hash host names")))
+    , m_redactLabels(new QCheckBox(tr("Hash the values of labels matching")))
+    , m_dropAnnotations(new QCheckBox(tr("Leave annotations out")))
+    , m_labels(new QLineEdit(QStringLiteral("rack|zone|pod|namespace|ip")))
     , m_progress(new QProgressBar)
     , m_message(new QLabel)
     , m_export(new QPushButton(tr("Export")))
@@ -71,6 +76,15 @@ SnapshotExportDialog::SnapshotExportDialog(FleetService *service, TimeMs from, T
     form->addRow(tr("From"), m_from);
     form->addRow(tr("To"), m_to);
     form->addRow(tr("File"), pathRow);
+    // For a file that leaves the team: the same value becomes the same hash everywhere in it.
+    auto *labelsRow = new QHBoxLayout;
+    labelsRow->addWidget(m_redactLabels);
+    labelsRow->addWidget(m_labels, 1);
+    m_labels->setEnabled(false);
+    connect(m_redactLabels, &QCheckBox::toggled, m_labels, &QWidget::setEnabled);
+    form->addRow(tr("Redact"), m_redactHosts);
+    form->addRow(QString(), labelsRow);
+    form->addRow(QString(), m_dropAnnotations);
     m_progress->setRange(0, 1000);
     m_progress->setValue(0);
     m_progress->setTextVisible(false);
@@ -128,6 +142,14 @@ void SnapshotExportDialog::start() {
     req.title = m_title.toStdString();
     req.createdBy = SilenceDialog::defaultAuthor().toStdString();
     req.vigilVersion = QCoreApplication::applicationVersion().toStdString();
+    req.redaction.hostNames = m_redactHosts->isChecked();
+    if (m_redactLabels->isChecked())
+        req.redaction.labelNames = m_labels->text().trimmed().toStdString();
+    req.redaction.dropAnnotations = m_dropAnnotations->isChecked();
+    if (const std::string bad = req.redaction.check(); !bad.empty()) {
+        done(false, false, tr("The redaction's pattern %1").arg(QString::fromStdString(bad)), {});
+        return;
+    }
     if (req.to <= req.from) {
         done(false, false, tr("The window is empty: To must come after From."), {});
         return;

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <memory>
 
+class QCheckBox;
 class QDateTimeEdit;
 class QDialogButtonBox;
 class QLabel;
@@ -45,6 +46,8 @@ private:
     QString m_incident, m_title;
     QDateTimeEdit *m_from, *m_to;
     QLineEdit *m_path;
+    QCheckBox *m_redactHosts, *m_redactLabels, *m_dropAnnotations;
+    QLineEdit *m_labels;
     QProgressBar *m_progress;
     QLabel *m_message;
     QPushButton *m_export;
