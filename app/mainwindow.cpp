@@ -95,6 +95,7 @@ MainWindow::MainWindow(FleetSource *service, FleetActions *actions, QWidget *par
     statusBar()->addPermanentWidget(m_sources);
 
     auto *fileMenu = menuBar()->addMenu(tr("&File"));
+    m_fileMenu = fileMenu;
     auto *open = fileMenu->addAction(tr("&Open snapshot…"));
     open->setShortcut(QKeySequence::Open);
     connect(open, &QAction::triggered, this, [this] {

@@ -10,6 +10,7 @@
 #include <functional>
 
 class QLabel;
+class QMenu;
 class QSystemTrayIcon;
 class QTabWidget;
 class QTimer;
@@ -53,6 +54,7 @@ public:
     void showServiceDetail(const QString &service);
     // Opens the service's detail as soon as the snapshot's graph has it (the --service option).
     void openServiceWhenKnown(const QString &service);
+    [[nodiscard]] QMenu *fileMenu() const { return m_fileMenu; }
     // A bar under the views (an incident snapshot's replay bar).
     void setBottomBar(QWidget *bar);
     // Offers File > Export snapshot (the last hour) and, on triage's incidents, an incident's snapshot
@@ -82,6 +84,7 @@ private:
     void exportIncident(const QString &key);
     SnapshotExporter m_exporter;
     QAction *m_exportAction = nullptr;
+    QMenu *m_fileMenu = nullptr;
     FleetViews *m_set;
     SourceHealthModel *m_sourceModel;
     IncidentNotifier *m_notifier;

@@ -1,6 +1,7 @@
 #include "snapshotcommand.h"
 
 #include "headlessfleet.h"
+#include "snapshotwriteup.h"
 
 #include "analysis/correlation.h"
 #include "service/historyloader.h"
@@ -8,12 +9,14 @@
 #include "snapshot/snapshotfile.h"
 #include "store/store.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
 
 #include <cstdio>
 #include <cstdlib>
+#include <string_view>
 
 #include <unistd.h>
 
@@ -79,9 +82,56 @@ int runCheck(const QStringList &args) {
     return 0;
 }
 
+int runWriteup(const QStringList &args) {
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        tr("Draft the postmortem of an incident in a snapshot: timeline, alerts per minute "
+           "by severity, the affected hosts' metrics, the blast radius map and the "
+           "evidence in words, as Markdown, HTML or PDF (by --out's extension)."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("file.vigil"), tr("The snapshot."));
+    const QCommandLineOption incidentOpt(
+        QStringLiteral("incident"),
+        tr("The incident's key (default: the one the snapshot was exported for, "
+           "else the top incident at its end)."),
+        QStringLiteral("key"));
+    const QCommandLineOption outOpt(QStringLiteral("out"), tr("draft.md, draft.html or draft.pdf."),
+                                    QStringLiteral("file"));
+    p.addOptions({incidentOpt, outOpt});
+    QStringList rest = args;
+    rest.removeAt(1); // "snapshot"
+    rest.removeAt(1); // "writeup"
+    if (!p.parse(rest))
+        return fail(p.errorText());
+    if (p.isSet(QStringLiteral("help"))) {
+        std::printf("%s", qPrintable(p.helpText()));
+        return 0;
+    }
+    if (p.positionalArguments().size() != 1 || !p.isSet(outOpt))
+        return fail(tr("usage: vigil snapshot writeup FILE.vigil [--incident KEY] --out draft.md|html|pdf"));
+    std::string error;
+    const auto file = snapshot::SnapshotFile::open(p.positionalArguments().first().toStdString(), &error);
+    if (!file)
+        return fail(QString::fromStdString(error));
+    QString why;
+    if (!writeUp(file, p.value(incidentOpt), p.value(outOpt), &why))
+        return fail(why);
+    std::printf("%s\n", qPrintable(tr("wrote %1").arg(p.value(outOpt))));
+    return 0;
+}
+
 } // namespace
 
 int runSnapshotCommand(int argc, char **argv) {
+    if (argc > 2 && std::string_view(argv[2]) == "writeup") {
+        // The map is a rendered view: a GUI application, with no display needed.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("vigil"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
+        return runWriteup(QCoreApplication::arguments());
+    }
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("vigil"));
     QCoreApplication::setOrganizationName(QStringLiteral("vigil"));

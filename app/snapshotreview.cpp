@@ -1,11 +1,18 @@
 #include "snapshotreview.h"
 
 #include "common/timelinescrubber.h"
+#include "item/postmortem.h"
 #include "mainwindow.h"
 #include "service/snapshotsource.h"
 #include "snapshot/snapshotfile.h"
+#include "snapshotwriteup.h"
+#include "triage/triageview.h"
 
+#include <QAction>
 #include <QDateTime>
+#include <QFileDialog>
+#include <QMenu>
+#include <QStatusBar>
 
 namespace vigil {
 
@@ -53,6 +60,7 @@ std::vector<TimelineScrubber::Event> scrubberEvents(const snapshot::SnapshotFile
 SnapshotReview::SnapshotReview(std::shared_ptr<const snapshot::SnapshotFile> file, TimeMs cursor,
                                QObject *parent)
     : QObject(parent)
+    , m_file(file)
     , m_source(std::make_unique<SnapshotSource>(file, cursor))
     , m_window(std::make_unique<MainWindow>(m_source.get(), nullptr))
     , m_scrubber(new TimelineScrubber) {
@@ -76,6 +84,35 @@ SnapshotReview::SnapshotReview(std::shared_ptr<const snapshot::SnapshotFile> fil
             m_scrubber->setCursor(snap->asOf);
     });
     m_scrubber->setFocus();
+    auto *draft = new QAction(tr("&Write up the incident…"), m_window.get());
+    m_window->fileMenu()->insertAction(m_window->fileMenu()->actions().value(1), draft);
+    connect(draft, &QAction::triggered, this, [this] {
+        const QString path =
+            QFileDialog::getSaveFileName(m_window.get(), tr("Write the postmortem draft to"), QString(),
+                                         tr("PDF (*.pdf);;HTML (*.html);;Markdown (*.md)"));
+        if (!path.isEmpty())
+            writeUp(path);
+    });
+}
+
+void SnapshotReview::writeUp(const QString &path) {
+    const QString key = m_window->triageView()->selectedKey();
+    m_window->statusBar()->showMessage(tr("Drafting the postmortem…"));
+    m_jobs.run(
+        JobRunner::Pool::Bulk, QStringLiteral("writeup"), "drafting a postmortem", this,
+        [file = m_file, key](const CancelToken &) {
+            QString error;
+            auto pm = draftPostmortem(file, key, &error);
+            return std::make_pair(std::move(pm), error);
+        },
+        [this, path](std::pair<std::optional<Postmortem>, QString> result) {
+            QString error = result.second;
+            const bool ok = result.first && writePostmortem(m_file, *result.first, path, &error);
+            const QString message = ok ? tr("Wrote the postmortem draft to %1.").arg(path)
+                                       : tr("No postmortem draft: %1").arg(error);
+            m_window->statusBar()->showMessage(message, 30000);
+            Q_EMIT writtenUp(ok, message);
+        });
 }
 
 SnapshotReview::~SnapshotReview() {

@@ -2,6 +2,7 @@
 // Reviewing an incident snapshot: the main window over a SnapshotSource (every view, read-only, no
 // network), the replay bar under the views wired to the source's cursor, and a title and description
 // that say it is a snapshot, of what window, exported by whom.
+#include "support/jobrunner.h"
 #include "support/timeutil.h"
 
 #include <QObject>
@@ -34,7 +35,16 @@ public:
     // *error) when unreadable or outside the window.
     static std::optional<TimeMs> parseAt(const QString &text, TimeMs from, TimeMs to, QString *error);
 
+    // The postmortem draft of the incident selected in triage (else the file's own) to `path`
+    // (.md/.html/.pdf): drafted on a worker, written (with the map) here; the status bar says how it went.
+    void writeUp(const QString &path);
+
+Q_SIGNALS:
+    void writtenUp(bool ok, const QString &message);
+
 private:
+    std::shared_ptr<const snapshot::SnapshotFile> m_file;
+    JobRunner m_jobs;
     std::unique_ptr<SnapshotSource> m_source;
     std::unique_ptr<MainWindow> m_window;
     TimelineScrubber *m_scrubber = nullptr; // owned by the window

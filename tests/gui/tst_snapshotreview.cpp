@@ -11,10 +11,12 @@
 #include "snapshot/snapshotfile.h"
 #include "snapshotexportdialog.h"
 #include "snapshotreview.h"
+#include "snapshotwriteup.h"
 #include "triage/triageview.h"
 
 #include <QApplication>
 #include <QFile>
+#include <QImage>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -50,12 +52,15 @@ private Q_SLOTS:
         FleetService service(c);
         const TimeMs started = nowMs();
         service.start();
+        QString key;
         auto rackIncident = [&] {
             const auto snap = service.current();
             if (snap && snap->triage)
                 for (const auto &i : snap->triage->incidents)
-                    if (i.key.rfind("group:", 0) == 0)
+                    if (i.key.rfind("group:", 0) == 0) {
+                        key = QString::fromStdString(i.key);
                         return true;
+                    }
             return false;
         };
         QTRY_VERIFY_WITH_TIMEOUT(rackIncident(), 20000);
@@ -79,7 +84,7 @@ private Q_SLOTS:
                 QVERIFY(!QFile::exists(cancelled));
         }
         m_file = m_dir.filePath(QStringLiteral("rack.vigil"));
-        SnapshotExportDialog dialog(&service, started - 5 * 60'000, nowMs(), QStringLiteral("rack"),
+        SnapshotExportDialog dialog(&service, started - 5 * 60'000, nowMs(), key,
                                     QString::fromStdString("rack " + m_rack));
         dialog.setOutPath(m_file);
         QSignalSpy finished(&dialog, &SnapshotExportDialog::finished);
@@ -148,6 +153,49 @@ private Q_SLOTS:
         QVERIFY(bar->playing());
         QTRY_VERIFY_WITH_TIMEOUT(!bar->playing(), 20000);
         QTRY_COMPARE_WITH_TIMEOUT(review.source()->current()->asOf, file->info().to, 5000);
+    }
+
+    // The postmortem draft of the rack's incident, from the review window (Markdown, with the map beside
+    // it) and headless (HTML with the map inside, PDF).
+    void writeUpDraftsTheIncident() {
+        std::string err;
+        auto file = snapshot::SnapshotFile::open(m_file.toStdString(), &err);
+        QVERIFY2(file, err.c_str());
+        SnapshotReview review(file, 0);
+        QSignalSpy written(&review, &SnapshotReview::writtenUp);
+        const QString md = m_dir.filePath(QStringLiteral("draft.md"));
+        review.writeUp(md);
+        QVERIFY(written.wait(60000));
+        QVERIFY2(written.front().at(0).toBool(), qPrintable(written.front().at(1).toString()));
+        QFile f(md);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        const QString rack = QString::fromStdString(m_rack);
+        QVERIFY2(text.contains(QStringLiteral("# Postmortem draft: rack %1").arg(rack)),
+                 qPrintable(text.left(300)));
+        QVERIFY(text.contains(QStringLiteral("40 of 40 hosts in rack %1").arg(rack)));
+        QVERIFY(text.contains(QStringLiteral("First alert of the incident.")));
+        QVERIFY(text.contains(QStringLiteral("Vigil names the probable cause: rack %1").arg(rack)));
+        QVERIFY(text.contains(QStringLiteral("| host | metric | before | during |")));
+        QVERIFY(QImage(m_dir.filePath(QStringLiteral("draft-map.png"))).width() > 400);
+        QString why;
+        const QString html = m_dir.filePath(QStringLiteral("draft.html"));
+        QVERIFY2(writeUp(file, QString(), html, &why), qPrintable(why));
+        QFile h(html);
+        QVERIFY(h.open(QIODevice::ReadOnly));
+        QVERIFY(h.readAll().contains("<img src=\"data:image/png;base64,"));
+        const QString pdf = m_dir.filePath(QStringLiteral("draft.pdf"));
+        QVERIFY2(writeUp(file, QString(), pdf, &why), qPrintable(why));
+        QFile p(pdf);
+        QVERIFY(p.open(QIODevice::ReadOnly));
+        const QByteArray bytes = p.readAll();
+        QVERIFY(bytes.startsWith("%PDF"));
+        QVERIFY(bytes.size() > 20'000);
+        // An incident the file does not hold: a message, no file.
+        QVERIFY(
+            !writeUp(file, QStringLiteral("host:nowhere"), m_dir.filePath(QStringLiteral("none.md")), &why));
+        QVERIFY(why.contains(QStringLiteral("never appears")));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("none.md"))));
     }
 };
 
