@@ -26,7 +26,7 @@ void FleetState::addSource(const SourceHealth &health) {
     m_snapshot = build();
 }
 
-void FleetState::replay(const CachedState &state, TimeMs at, TimeMs windowFrom, TimeMs windowTo) {
+void FleetState::replay(CachedState state, TimeMs at, TimeMs windowFrom, TimeMs windowTo) {
     m_asOf = at;
     m_replayFrom = windowFrom;
     m_replayTo = windowTo;
@@ -36,10 +36,10 @@ void FleetState::replay(const CachedState &state, TimeMs at, TimeMs windowFrom, 
     m_firstSeen.clear();
     m_notes.clear();
     m_acks.clear();
-    restore(state);
+    restore(std::move(state));
 }
 
-void FleetState::restore(const CachedState &cache) {
+void FleetState::restore(CachedState cache) {
     m_fromCache = m_asOf == 0;
     m_allHostsChanged = true;
     for (const auto &s : cache.sources)
@@ -49,8 +49,8 @@ void FleetState::restore(const CachedState &cache) {
         cache.metrics.size() == m_metrics.size() &&
         std::equal(cache.metrics.begin(), cache.metrics.end(), m_metrics.begin(),
                    [](const MetricQuery &a, const MetricQuery &b) { return a.key == b.key; });
-    for (const auto &h : cache.hosts) {
-        Host copy = h;
+    for (auto &h : cache.hosts) {
+        Host copy = std::move(h);
         if (!sameMetrics)
             copy.metrics.assign(m_metrics.size(), std::nan(""));
         const std::string src = copy.sources.empty() ? std::string("cache") : copy.sources.front();
@@ -288,7 +288,11 @@ FleetSnapshotPtr FleetState::build() {
     for (const auto &[id, part] : m_prom)
         total += part.hosts.size();
     s->hosts.reserve(total);
-    if (m_prom.size() == 1) {
+    if (m_prom.size() == 1 && m_asOf) {
+        // A replay's state is rebuilt for every moment: the snapshot takes it over.
+        s->hosts = std::move(m_prom.begin()->second.hosts);
+        s->facts = std::move(m_prom.begin()->second.facts);
+    } else if (m_prom.size() == 1) {
         s->hosts = m_prom.begin()->second.hosts;
         s->facts = m_prom.begin()->second.facts;
     } else {

@@ -22,10 +22,11 @@ public:
     FleetState(std::vector<MetricQuery> metrics, HostIdentity identity);
 
     // Seeds the state from the cache so the first snapshot shows the last known fleet, marked stale.
-    void restore(const CachedState &cache);
+    void restore(CachedState cache);
     // The fleet as an incident snapshot recorded it at `at` (replacing all state held), not stale, built
     // as of that moment; the window is what the recording covers.
-    void replay(const CachedState &state, TimeMs at, TimeMs windowFrom, TimeMs windowTo);
+    // The snapshot takes the hosts over (no copy): only replay() may follow.
+    void replay(CachedState state, TimeMs at, TimeMs windowFrom, TimeMs windowTo);
     // Registers an endpoint so its health shows before its first poll.
     void addSource(const SourceHealth &health);
 
