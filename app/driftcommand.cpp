@@ -23,15 +23,6 @@ int fail(const QString &msg) {
     return 2;
 }
 
-// "2026-11-30T12:00:00Z", or an age such as 2h or 3d (before now).
-std::optional<TimeMs> parseAt(const QString &text) {
-    if (auto d = parseDurationMs(text.toStdString()); d && *d > 0)
-        return nowMs() - *d;
-    const QDateTime dt = QDateTime::fromString(text, Qt::ISODate);
-    if (dt.isValid())
-        return dt.toMSecsSinceEpoch();
-    return std::nullopt;
-}
 } // namespace
 
 int runDriftCommand(int argc, char **argv) {
@@ -119,7 +110,7 @@ int runDriftCommand(int argc, char **argv) {
         // The first poll's facts are written by the cache's writer thread: wait for them, then read.
         store->flush();
         if (p.isSet(at)) {
-            const auto t = parseAt(p.value(at));
+            const auto t = parseMomentArg(p.value(at));
             if (!t)
                 return fail(QCoreApplication::translate(
                     "Drift", "--at: expected an RFC 3339 time or an age such as 6h"));

@@ -1,5 +1,7 @@
 #include "headlessfleet.h"
 
+#include <QDateTime>
+
 #include "simfleet.h"
 #include "simserver.h"
 #include "support/qtext.h"
@@ -11,6 +13,15 @@
 #include <QStandardPaths>
 
 namespace vigil {
+
+std::optional<TimeMs> parseMomentArg(const QString &text) {
+    if (auto d = parseDurationMs(text.toStdString()); d && *d > 0)
+        return nowMs() - *d;
+    const QDateTime dt = QDateTime::fromString(text, Qt::ISODate);
+    if (dt.isValid())
+        return dt.toMSecsSinceEpoch();
+    return std::nullopt;
+}
 
 namespace {
 QString tr(const char *context, const char *text) {

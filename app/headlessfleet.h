@@ -9,12 +9,16 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace vigil {
 
 namespace sim {
 class SimServer;
 }
+
+// A moment on the command line: an RFC 3339 time ("2026-11-30T12:00:00Z") or an age before now ("2h").
+std::optional<TimeMs> parseMomentArg(const QString &text);
 
 class HeadlessFleet {
 public:

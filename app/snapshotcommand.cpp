@@ -35,16 +35,6 @@ int fail(const QString &msg) {
     return 2;
 }
 
-// "2026-11-30T12:00:00Z", or an age such as 2h (before now).
-std::optional<TimeMs> parseTime(const QString &text) {
-    if (auto d = parseDurationMs(text.toStdString()); d && *d > 0)
-        return nowMs() - *d;
-    const QDateTime dt = QDateTime::fromString(text, Qt::ISODate);
-    if (dt.isValid())
-        return dt.toMSecsSinceEpoch();
-    return std::nullopt;
-}
-
 QString when(TimeMs t) {
     return QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODate);
 }
@@ -193,12 +183,12 @@ int runSnapshotCommand(int argc, char **argv) {
     if (ways != 1)
         return fail(tr("give the window one way: --from, --incident or --around"));
     std::optional<TimeMs> from, to = nowMs();
-    if (p.isSet(toOpt) && !(to = parseTime(p.value(toOpt))))
+    if (p.isSet(toOpt) && !(to = parseMomentArg(p.value(toOpt))))
         return fail(tr("--to: expected an RFC 3339 time or an age such as 2h"));
-    if (p.isSet(fromOpt) && !(from = parseTime(p.value(fromOpt))))
+    if (p.isSet(fromOpt) && !(from = parseMomentArg(p.value(fromOpt))))
         return fail(tr("--from: expected an RFC 3339 time or an age such as 2h"));
     if (p.isSet(aroundOpt)) {
-        const auto at = parseTime(p.value(aroundOpt));
+        const auto at = parseMomentArg(p.value(aroundOpt));
         if (!at)
             return fail(tr("--around: expected an RFC 3339 time or an age such as 2h"));
         from = *at - kBeforeIncidentMs;

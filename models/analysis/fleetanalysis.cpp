@@ -13,6 +13,21 @@ struct Fnv {
 };
 } // namespace
 
+namespace {
+CorrelationOptions optionsOf(const Config &c) {
+    CorrelationOptions options;
+    options.identity = c.profile.host;
+    options.serviceLabel = c.topology.serviceLabel;
+    options.groupBy = c.triage.groupBy;
+    options.window = c.triage.windowMs;
+    options.stormAlertsPerMinute = c.triage.stormAlertsPerMinute;
+    return options;
+}
+} // namespace
+
+FleetAnalyzer::FleetAnalyzer(const Config &config)
+    : FleetAnalyzer(config.topology, optionsOf(config), config.profile.load) {}
+
 FleetAnalyzer::FleetAnalyzer(TopologyConfig topology, CorrelationOptions options, LoadProfile load)
     : m_topology(std::move(topology))
     , m_load(std::move(load))

@@ -2,6 +2,7 @@
 // Attaches the fleet graph and the triage result to each snapshot as it is built (worker thread).
 // The graph is rebuilt only when hosts, their labels or the edges change, so the correlator's
 // per-alert cache survives ordinary polls.
+#include "config/config.h"
 #include "correlation.h"
 #include "fleet/fleetsnapshot.h"
 #include "imbalance.h"
@@ -11,6 +12,8 @@ namespace vigil::analysis {
 class FleetAnalyzer {
 public:
     FleetAnalyzer(TopologyConfig topology, CorrelationOptions options, LoadProfile load = {});
+    // As the configuration asks: its topology, the profile's host labels and load, triage's grouping.
+    explicit FleetAnalyzer(const Config &config);
     void operator()(FleetSnapshot &snapshot);
 
 private:

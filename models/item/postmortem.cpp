@@ -183,7 +183,8 @@ QString postmortemMarkdown(const Postmortem &pm, const QString &mapImage) {
     for (const auto &e : pm.timeline)
         md += QStringLiteral("| %1 | %2 |\n")
                   .arg(hhmm(e.time), QString(e.what).replace(QLatin1Char('|'), QStringLiteral("\\|")));
-    md += tr("\n## Active alerts by minute\n\n| minute | critical | warning | info |\n|---|---:|---:|---:|\n");
+    md +=
+        tr("\n## Active alerts by minute\n\n| minute | critical | warning | info |\n|---|---:|---:|---:|\n");
     for (const auto &m : pm.minutes)
         if (m.critical + m.warning + m.info > 0)
             md += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
@@ -247,8 +248,8 @@ QString postmortemHtml(const Postmortem &pm, const QString &mapImage) {
         h += QStringLiteral("<tr><td>%1</td><td>%2</td></tr>").arg(hhmm(e.time), esc(e.what));
     h += QStringLiteral(
              "</table><h2>%1</h2><table><tr><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th></th></tr>")
-             .arg(esc(tr("Active alerts by minute")), esc(tr("minute")), esc(tr("critical")), esc(tr("warning")),
-                  esc(tr("info")));
+             .arg(esc(tr("Active alerts by minute")), esc(tr("minute")), esc(tr("critical")),
+                  esc(tr("warning")), esc(tr("info")));
     int peak = 1;
     for (const auto &m : pm.minutes)
         peak = std::max(peak, m.critical + m.warning + m.info);

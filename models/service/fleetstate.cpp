@@ -26,6 +26,15 @@ void FleetState::addSource(const SourceHealth &health) {
     m_snapshot = build();
 }
 
+std::vector<std::string> FleetState::externalLabelsOf(const Config &config) {
+    std::vector<std::string> out;
+    for (const auto &src : config.sources)
+        out.insert(out.end(), src.externalLabels.begin(), src.externalLabels.end());
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
 void FleetState::replay(CachedState state, TimeMs at, TimeMs windowFrom, TimeMs windowTo) {
     m_asOf = at;
     m_replayFrom = windowFrom;

@@ -2,6 +2,7 @@
 // Merges poll results from every endpoint into one fleet: hosts across Prometheus shards, alerts
 // deduplicated by fingerprint across an Alertmanager cluster and Prometheus, silences, per-source health.
 // Each update yields the next immutable snapshot and the store diff. Pure C++, runs off the GUI thread.
+#include "../config/config.h"
 #include "../fleet/fleetsnapshot.h"
 #include "../fleet/polldata.h"
 #include "../store/storebatch.h"
@@ -42,6 +43,8 @@ public:
     // Label names (external labels a backend cannot report) ignored when merging Prometheus' and
     // Alertmanager's copies of an alert; the merged alert keeps Alertmanager's labels.
     void setMergeIgnoredLabels(std::vector<std::string> names) { m_mergeIgnored = std::move(names); }
+    // The sources' external labels, sorted and unique: what setMergeIgnoredLabels takes.
+    static std::vector<std::string> externalLabelsOf(const Config &config);
     // The profile's joins (kube_pod_info: a pod's alert is placed on its node); PollData::joins holds
     // their tables in this order.
     void setJoins(std::vector<JoinQuery> joins) { m_joins = std::move(joins); }

@@ -21,21 +21,8 @@ Pipeline::Pipeline(Config config, std::shared_ptr<HttpClient> client)
     , m_retention(this) {
     m_state.setStaticEdges(m_config.topology.edges);
     m_state.setJoins(m_config.profile.joins);
-    {
-        std::vector<std::string> ignored;
-        for (const auto &src : m_config.sources)
-            ignored.insert(ignored.end(), src.externalLabels.begin(), src.externalLabels.end());
-        std::sort(ignored.begin(), ignored.end());
-        ignored.erase(std::unique(ignored.begin(), ignored.end()), ignored.end());
-        m_state.setMergeIgnoredLabels(std::move(ignored));
-    }
-    analysis::CorrelationOptions options;
-    options.identity = m_config.profile.host;
-    options.serviceLabel = m_config.topology.serviceLabel;
-    options.groupBy = m_config.triage.groupBy;
-    options.window = m_config.triage.windowMs;
-    options.stormAlertsPerMinute = m_config.triage.stormAlertsPerMinute;
-    m_state.setAnalyzer(analysis::FleetAnalyzer(m_config.topology, options, m_config.profile.load));
+    m_state.setMergeIgnoredLabels(FleetState::externalLabelsOf(m_config));
+    m_state.setAnalyzer(analysis::FleetAnalyzer(m_config));
 }
 
 void Pipeline::init() {

@@ -24,17 +24,8 @@ struct SnapshotSource::Builder {
                              [&](const ServiceEdge &x) { return x.from == e.from && x.to == e.to; }))
                 edges.push_back(e);
         state.setStaticEdges(std::move(edges));
-        std::vector<std::string> ignored;
-        for (const auto &src : c.sources)
-            ignored.insert(ignored.end(), src.externalLabels.begin(), src.externalLabels.end());
-        state.setMergeIgnoredLabels(std::move(ignored));
-        analysis::CorrelationOptions options;
-        options.identity = c.profile.host;
-        options.serviceLabel = c.topology.serviceLabel;
-        options.groupBy = c.triage.groupBy;
-        options.window = c.triage.windowMs;
-        options.stormAlertsPerMinute = c.triage.stormAlertsPerMinute;
-        state.setAnalyzer(analysis::FleetAnalyzer(c.topology, options, c.profile.load));
+        state.setMergeIgnoredLabels(FleetState::externalLabelsOf(c));
+        state.setAnalyzer(analysis::FleetAnalyzer(c));
     }
     FleetSnapshotPtr build(TimeMs t) {
         const std::lock_guard lock(mutex);

@@ -21,19 +21,6 @@ using namespace sqlite;
 namespace {
 
 // "file:" URI of a path, for ATTACH ... with mode=ro.
-std::string fileUri(const std::string &path) {
-    std::string out = "file:";
-    for (unsigned char c : path) {
-        if (c == '%' || c == '?' || c == '#' || c < 0x20) {
-            char buf[4];
-            std::snprintf(buf, sizeof buf, "%%%02X", c);
-            out += buf;
-        } else {
-            out += static_cast<char>(c);
-        }
-    }
-    return out + "?mode=ro";
-}
 
 // Runs a statement with the window bound as ?1 (from) and ?2 (to) and, when given, ?3.
 void copy(sqlite3 *db, const char *sql, TimeMs from, TimeMs to, std::int64_t third = -1) {
@@ -122,7 +109,7 @@ ExportResult exportSnapshot(const Config &config, const FleetSnapshot *current, 
             execSql(db.get(), t.ddl);
         {
             Stmt attach(db.get(), "ATTACH DATABASE ?1 AS c");
-            attach.bind(1, fileUri(request.cachePath)).exec();
+            attach.bind(1, fileUri(request.cachePath, "mode=ro")).exec();
         }
         const bool haveHostEvents =
             count(db.get(),

@@ -22,24 +22,6 @@ namespace vigil::snapshot {
 
 using namespace sqlite;
 
-namespace {
-
-std::string fileUri(const std::string &path) {
-    std::string out = "file:";
-    for (unsigned char c : path) {
-        if (c == '%' || c == '?' || c == '#' || c < 0x20) {
-            char buf[4];
-            std::snprintf(buf, sizeof buf, "%%%02X", c);
-            out += buf;
-        } else {
-            out += static_cast<char>(c);
-        }
-    }
-    return out + "?immutable=1";
-}
-
-} // namespace
-
 std::shared_ptr<const SnapshotFile> SnapshotFile::open(const std::string &path, std::string *error) {
     auto fail = [&](const std::string &why) -> std::shared_ptr<const SnapshotFile> {
         if (error)
@@ -69,7 +51,7 @@ std::shared_ptr<const SnapshotFile> SnapshotFile::open(const std::string &path, 
                         " bytes)");
     }
     sqlite3 *raw = nullptr;
-    if (sqlite3_open_v2(fileUri(path).c_str(), &raw,
+    if (sqlite3_open_v2(fileUri(path, "immutable=1").c_str(), &raw,
                         SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
         const std::string why = raw ? sqlite3_errmsg(raw) : "out of memory";
         sqlite3_close_v2(raw);

@@ -131,6 +131,23 @@ inline std::vector<std::string> stringsFromJson(const std::string &s) {
     return out;
 }
 
+// A "file:" URI for sqlite3_open_v2 with SQLITE_OPEN_URI (or ATTACH) of any path, with `query`
+// ("mode=ro", "immutable=1") appended.
+inline std::string fileUri(const std::string &path, const char *query) {
+    std::string out = "file:";
+    for (unsigned char c : path) {
+        if (c == '%' || c == '?' || c == '#' || c < 0x20) {
+            static const char hex[] = "0123456789ABCDEF";
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out + "?" + query;
+}
+
 struct DbCloser {
     void operator()(sqlite3 *db) const { sqlite3_close_v2(db); }
 };
