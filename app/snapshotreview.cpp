@@ -1,6 +1,8 @@
 #include "snapshotreview.h"
 
+#include "analysis/correlation.h"
 #include "common/timelinescrubber.h"
+#include "item/incidentmodel.h"
 #include "item/postmortem.h"
 #include "mainwindow.h"
 #include "service/snapshotsource.h"
@@ -10,9 +12,12 @@
 
 #include <QAction>
 #include <QDateTime>
+
 #include <QFileDialog>
 #include <QMenu>
 #include <QStatusBar>
+#include <algorithm>
+#include <map>
 
 namespace vigil {
 
@@ -84,6 +89,7 @@ SnapshotReview::SnapshotReview(std::shared_ptr<const snapshot::SnapshotFile> fil
             m_scrubber->setCursor(snap->asOf);
     });
     m_scrubber->setFocus();
+    findIncidentEvents();
     auto *draft = new QAction(tr("&Write up the incident…"), m_window.get());
     m_window->fileMenu()->insertAction(m_window->fileMenu()->actions().value(1), draft);
     connect(draft, &QAction::triggered, this, [this] {
@@ -93,6 +99,60 @@ SnapshotReview::SnapshotReview(std::shared_ptr<const snapshot::SnapshotFile> fil
         if (!path.isEmpty())
             writeUp(path);
     });
+}
+
+void SnapshotReview::findIncidentEvents() {
+    // Triage over the window, at most 240 moments: where an incident starts, escalates or ends.
+    const auto &info = m_file->info();
+    const TimeMs step = std::max<TimeMs>(60'000, (info.to - info.from) / 240 / 60'000 * 60'000);
+    m_jobs.run(
+        JobRunner::Pool::Bulk, QStringLiteral("incidents"), "finding the incidents' changes", this,
+        [build = m_source->builder(), from = info.from, to = info.to, step](const CancelToken &cancel) {
+            std::vector<TimelineScrubber::Event> out;
+            std::map<std::string, std::pair<int, QString>> before; // key -> (alerts, title)
+            for (TimeMs t = from;; t = std::min(to, t + step)) {
+                if (cancel.cancelled())
+                    return out;
+                const auto snap = build(t);
+                std::map<std::string, std::pair<int, QString>> now;
+                if (snap && snap->triage)
+                    for (const auto &inc : snap->triage->incidents) {
+                        const int n = static_cast<int>(inc.alerts.size());
+                        const QString title = IncidentModel::causeTitle(inc);
+                        now[inc.key] = {n, title};
+                        const auto was = before.find(inc.key);
+                        if (t == from)
+                            continue;
+                        if (was == before.end())
+                            out.push_back({t, tr("incident starts: %1 (%n alert(s))", nullptr, n).arg(title),
+                                           QColor(140, 20, 20)});
+                        else if (n >= was->second.first + std::max(5, was->second.first / 5))
+                            out.push_back({t,
+                                           tr("incident escalates: %1 (%n alert(s))", nullptr, n).arg(title),
+                                           QColor(140, 20, 20)});
+                    }
+                for (const auto &[key, was] : before)
+                    if (!now.count(key))
+                        out.push_back({t, tr("incident ends: %1").arg(was.second), QColor(46, 139, 87)});
+                before = std::move(now);
+                if (t >= to)
+                    break;
+            }
+            return out;
+        },
+        [this](std::vector<TimelineScrubber::Event> found) {
+            const int count = static_cast<int>(found.size());
+            auto events = scrubberEvents(*m_file);
+            events.insert(events.end(), std::make_move_iterator(found.begin()),
+                          std::make_move_iterator(found.end()));
+            std::stable_sort(events.begin(), events.end(),
+                             [](const TimelineScrubber::Event &a, const TimelineScrubber::Event &b) {
+                                 return a.time < b.time;
+                             });
+            m_scrubber->setWindow(m_file->info().from, m_file->info().to, std::move(events),
+                                  m_file->activeAlertsPerMinute());
+            Q_EMIT incidentEventsFound(count);
+        });
 }
 
 void SnapshotReview::writeUp(const QString &path) {
@@ -116,6 +176,8 @@ void SnapshotReview::writeUp(const QString &path) {
 }
 
 SnapshotReview::~SnapshotReview() {
+    m_jobs.cancelAll();
+    m_jobs.waitForWork(30'000);
     m_window.reset(); // the views let go of the source first
 }
 

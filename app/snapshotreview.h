@@ -41,8 +41,12 @@ public:
 
 Q_SIGNALS:
     void writtenUp(bool ok, const QString &message);
+    // The incidents' own changes (one starts, escalates, ends) were found and added to the replay bar.
+    void incidentEventsFound(int count);
 
 private:
+    void findIncidentEvents();
+
     std::shared_ptr<const snapshot::SnapshotFile> m_file;
     JobRunner m_jobs;
     std::unique_ptr<SnapshotSource> m_source;

@@ -62,6 +62,12 @@ FleetSnapshotPtr SnapshotSource::buildAt(TimeMs t) const {
     return m_builder->build(std::clamp(t, m_file->info().from, m_file->info().to));
 }
 
+std::function<FleetSnapshotPtr(TimeMs)> SnapshotSource::builder() const {
+    return [builder = m_builder, from = m_file->info().from, to = m_file->info().to](TimeMs t) {
+        return builder->build(std::clamp(t, from, to));
+    };
+}
+
 void SnapshotSource::setCursor(TimeMs t) {
     t = std::clamp(t, m_file->info().from, m_file->info().to);
     if (t == m_cursor)

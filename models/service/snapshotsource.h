@@ -35,6 +35,8 @@ public:
     void setCursor(TimeMs t);
     // The fleet at t, built on the calling thread (tests, benchmarks, the headless write-up).
     [[nodiscard]] FleetSnapshotPtr buildAt(TimeMs t) const;
+    // buildAt as a function any thread may call, also after this source is gone (background scans).
+    [[nodiscard]] std::function<FleetSnapshotPtr(TimeMs)> builder() const;
 
     // FleetSource
     [[nodiscard]] FleetSnapshotPtr current() const override { return m_current; }

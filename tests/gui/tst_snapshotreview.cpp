@@ -15,13 +15,17 @@
 #include "triage/triageview.h"
 
 #include <QApplication>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
 #include <QImage>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using namespace vigil;
 
@@ -109,6 +113,39 @@ private Q_SLOTS:
         review.window()->showView(QStringLiteral("triage"));
         Q_EMIT review.window()->triageView()->silenceRequested(QStringLiteral("demo"), Silence{});
         QVERIFY(review.window()->statusBar()->currentMessage().contains(QStringLiteral("Read-only")));
+    }
+
+    // The replay bar stops where triage saw the rack's incident start, and a dropped .vigil file asks
+    // for another window.
+    void incidentEventsAndDrops() {
+        std::string err;
+        auto file = snapshot::SnapshotFile::open(m_file.toStdString(), &err);
+        QVERIFY2(file, err.c_str());
+        SnapshotReview review(file, 0);
+        QSignalSpy found(&review, &SnapshotReview::incidentEventsFound);
+        QVERIFY(found.wait(30000));
+        QVERIFY(found.front().at(0).toInt() > 0);
+        const QString starts = QStringLiteral("incident starts: rack %1").arg(QString::fromStdString(m_rack));
+        TimeMs rackStarts = 0;
+        for (const auto &e : review.scrubber()->events())
+            if (e.text.startsWith(starts))
+                rackStarts = e.time;
+        QVERIFY2(rackStarts > file->info().from, qPrintable(starts));
+        // N from the window's start stops at the first event, never after the rack's start.
+        QTest::keyClick(review.scrubber(), Qt::Key_Home);
+        QTest::keyClick(review.scrubber(), Qt::Key_N);
+        QVERIFY(review.scrubber()->cursor() <= rackStarts);
+
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(m_file), QUrl::fromLocalFile(QStringLiteral("/tmp/notes.txt"))});
+        QSignalSpy open(review.window(), &MainWindow::openSnapshotRequested);
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(review.window(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(review.window(), &drop);
+        QCOMPARE(open.count(), 1); // the .vigil file only
+        QCOMPARE(open.front().at(0).toString(), m_file);
     }
 
     // The keyboard moves the cursor; the fleet shown follows: quiet before the storm, the rack at the

@@ -37,6 +37,7 @@ public:
     // Where the fleet shown is (after the source built it); does not emit.
     void setCursor(TimeMs t);
     [[nodiscard]] TimeMs cursor() const { return m_cursor; }
+    [[nodiscard]] const std::vector<Event> &events() const { return m_events; }
     [[nodiscard]] bool playing() const;
     [[nodiscard]] int speed() const; // 1, 10, 60, 600
 
