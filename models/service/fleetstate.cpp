@@ -58,12 +58,19 @@ void FleetState::restore(CachedState cache) {
         cache.metrics.size() == m_metrics.size() &&
         std::equal(cache.metrics.begin(), cache.metrics.end(), m_metrics.begin(),
                    [](const MetricQuery &a, const MetricQuery &b) { return a.key == b.key; });
+    PromPart *part = nullptr; // hosts come grouped by source: one lookup per run of them
+    const std::string *partSource = nullptr;
+    static const std::string kCache = "cache";
     for (auto &h : cache.hosts) {
         Host copy = std::move(h);
         if (!sameMetrics)
             copy.metrics.assign(m_metrics.size(), std::nan(""));
-        const std::string src = copy.sources.empty() ? std::string("cache") : copy.sources.front();
-        m_prom[src].hosts.push_back(std::move(copy));
+        const std::string &src = copy.sources.empty() ? kCache : copy.sources.front();
+        if (!part || *partSource != src) {
+            part = &m_prom[src];
+            partSource = &m_prom.find(src)->first;
+        }
+        part->hosts.push_back(std::move(copy));
     }
     for (auto &[id, part] : m_prom)
         std::sort(part.hosts.begin(), part.hosts.end(),

@@ -124,7 +124,7 @@ CachedState SnapshotFile::stateAt(TimeMs t) const {
             blob = &std::prev(it)->second;
         blobs.push_back(blob);
     }
-    std::map<std::int64_t, std::string> present;
+    std::vector<char> present(m_hosts.size(), 0); // by host index: in the fleet at t
     for (const auto &h : m_hosts) {
         auto it = std::upper_bound(h.states.begin(), h.states.end(), t,
                                    [](TimeMs x, const HostState &s) { return x < s.time; });
@@ -143,13 +143,13 @@ CachedState SnapshotFile::stateAt(TimeMs t) const {
         for (const auto *blob : blobs)
             host.metrics.push_back(blob && idx < blob->size() ? (*blob)[idx]
                                                               : std::numeric_limits<double>::quiet_NaN());
-        present[h.slot] = h.name;
+        present[static_cast<std::size_t>(&h - m_hosts.data())] = 1;
         st.hosts.push_back(std::move(host));
     }
     for (const auto &f : m_facts)
         if (f.firstSeen <= t && (f.lastSeen == 0 || f.lastSeen > t))
-            if (auto it = present.find(f.slot); it != present.end())
-                st.facts.push_back({it->second, f.name, f.value});
+            if (const std::size_t hi = m_hostBySlot.at(f.slot); present[hi])
+                st.facts.push_back({m_hosts[hi].name, f.name, f.value});
     std::sort(st.facts.begin(), st.facts.end(), [](const Fact &a, const Fact &b) {
         return std::tie(a.host, a.name, a.value) < std::tie(b.host, b.name, b.value);
     });
