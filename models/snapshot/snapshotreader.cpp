@@ -245,22 +245,7 @@ void SnapshotReader::read(sqlite3 *db, SnapshotFile &f) {
         while (s.step()) {
             Silence x;
             x.id = boundedText(s, 0);
-            const auto m = json::parse(boundedText(s, 1), nullptr, false);
-            if (m.is_array())
-                for (const auto &y : m) {
-                    if (!y.is_object())
-                        continue;
-                    auto text = [&](const char *k) {
-                        auto it = y.find(k);
-                        return it != y.end() && it->is_string() ? it->get<std::string>() : std::string();
-                    };
-                    auto flag = [&](const char *k, bool fallback) {
-                        auto it = y.find(k);
-                        return it != y.end() && it->is_boolean() ? it->get<bool>() : fallback;
-                    };
-                    x.matchers.push_back(
-                        {text("name"), text("value"), flag("isRegex", false), flag("isEqual", true)});
-                }
+            x.matchers = matchersFromJson(boundedText(s, 1));
             x.startsAt = when(s, 2);
             x.endsAt = when(s, 3);
             x.updatedAt = when(s, 4);

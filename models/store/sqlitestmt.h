@@ -3,6 +3,7 @@
 // RAII that throws on error, a connection closer, and the JSON forms of labels and string lists. A file
 // is input too: a damaged row reads as absent fields, never throws from the JSON helpers.
 #include "../fleet/labelset.h"
+#include "../fleet/silence.h"
 
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
@@ -128,6 +129,29 @@ inline std::vector<std::string> stringsFromJson(const std::string &s) {
         for (const auto &v : j)
             if (v.is_string())
                 out.push_back(v.get<std::string>());
+    return out;
+}
+
+// A silence's matchers as the cache and snapshots keep them: [{name, value, isRegex, isEqual}]. A damaged
+// entry reads as absent fields, never throws.
+inline std::vector<SilenceMatcher> matchersFromJson(const std::string &s) {
+    std::vector<SilenceMatcher> out;
+    const auto m = json::parse(s, nullptr, false);
+    if (!m.is_array())
+        return out;
+    for (const auto &x : m) {
+        if (!x.is_object())
+            continue;
+        auto text = [&](const char *k) {
+            auto it = x.find(k);
+            return it != x.end() && it->is_string() ? it->get<std::string>() : std::string();
+        };
+        auto flag = [&](const char *k, bool fallback) {
+            auto it = x.find(k);
+            return it != x.end() && it->is_boolean() ? it->get<bool>() : fallback;
+        };
+        out.push_back({text("name"), text("value"), flag("isRegex", false), flag("isEqual", true)});
+    }
     return out;
 }
 

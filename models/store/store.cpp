@@ -736,23 +736,7 @@ std::optional<CachedState> Store::loadCache(std::string *error) const {
         while (sil.step()) {
             Silence s;
             s.id = sil.text(0);
-            auto m = json::parse(sil.text(1), nullptr, false);
-            if (m.is_array())
-                for (const auto &x : m) {
-                    // The cache file is input too: a damaged row reads as absent fields, never throws.
-                    if (!x.is_object())
-                        continue;
-                    auto text = [&](const char *k) {
-                        auto it = x.find(k);
-                        return it != x.end() && it->is_string() ? it->get<std::string>() : std::string();
-                    };
-                    auto flag = [&](const char *k, bool fallback) {
-                        auto it = x.find(k);
-                        return it != x.end() && it->is_boolean() ? it->get<bool>() : fallback;
-                    };
-                    s.matchers.push_back(
-                        {text("name"), text("value"), flag("isRegex", false), flag("isEqual", true)});
-                }
+            s.matchers = matchersFromJson(sil.text(1));
             s.startsAt = sil.i64(2);
             s.endsAt = sil.i64(3);
             s.updatedAt = sil.i64(4);
