@@ -22,7 +22,8 @@ namespace {
 
 // "file:" URI of a path, for ATTACH ... with mode=ro.
 
-// Runs a statement with the window bound as ?1 (from) and ?2 (to) and, when given, ?3.
+// Runs a statement with the window bound as ?1 (from) and ?2 (to) and, when given, ?3; a statement
+// without one of them leaves it unbound (SQLite ignores a binding past its parameters).
 void copy(sqlite3 *db, const char *sql, TimeMs from, TimeMs to, std::int64_t third = -1) {
     Stmt s(db, sql);
     s.bind(1, from).bind(2, to);
@@ -187,7 +188,7 @@ ExportResult exportSnapshot(const Config &config, const FleetSnapshot *current, 
                  "INSERT INTO host_events(slot, ts, up, labels) SELECT slot, ?1, up, labels FROM "
                  "c.host_events "
                  "WHERE rowid IN (SELECT MAX(rowid) FROM c.host_events WHERE ts <= ?1 GROUP BY slot) "
-                 "AND slot IN (SELECT slot FROM main.hosts) AND ?2 >= ?1",
+                 "AND slot IN (SELECT slot FROM main.hosts)",
                  from, to);
             copy(db.get(),
                  "INSERT INTO host_events(slot, ts, up, labels) SELECT slot, ts, up, labels FROM "
@@ -203,7 +204,7 @@ ExportResult exportSnapshot(const Config &config, const FleetSnapshot *current, 
                  "INSERT INTO host_events(slot, ts, up, labels) SELECT e.slot, ?1, 0, e.labels FROM "
                  "host_events e "
                  "WHERE e.rowid IN (SELECT MIN(rowid) FROM host_events GROUP BY slot) AND e.ts > ?1 "
-                 "AND e.ts <= ?3 AND e.up >= 0 AND ?2 >= ?1",
+                 "AND e.ts <= ?3 AND e.up >= 0",
                  from, to, cacheStart + 300'000);
         // Hosts the cache holds no change for (kept before it recorded them): their last known state.
         copy(db.get(),
@@ -307,7 +308,7 @@ ExportResult exportSnapshot(const Config &config, const FleetSnapshot *current, 
              "INSERT INTO alert_events(fingerprint, ts, state) SELECT fingerprint, ts, state FROM "
              "c.alert_events "
              "WHERE rowid IN (SELECT MAX(rowid) FROM c.alert_events WHERE ts <= ?1 GROUP BY fingerprint) "
-             "AND fingerprint IN (SELECT fingerprint FROM main.alerts) AND ?2 >= ?1",
+             "AND fingerprint IN (SELECT fingerprint FROM main.alerts)",
              from, to);
         copy(db.get(),
              "INSERT INTO alert_events(fingerprint, ts, state) SELECT fingerprint, ts, state FROM "
@@ -322,8 +323,7 @@ ExportResult exportSnapshot(const Config &config, const FleetSnapshot *current, 
                  "?1), "
                  "e.state FROM alerts a JOIN alert_events e ON e.fingerprint = a.fingerprint "
                  "WHERE e.rowid IN (SELECT MIN(rowid) FROM alert_events GROUP BY fingerprint) "
-                 "AND a.starts_at > 0 AND a.starts_at < ?3 AND a.starts_at < e.ts AND e.state != 'resolved' "
-                 "AND ?2 >= ?1",
+                 "AND a.starts_at > 0 AND a.starts_at < ?3 AND a.starts_at < e.ts AND e.state != 'resolved'",
                  from, to, cacheStart);
         step();
         copy(db.get(),
@@ -340,7 +340,7 @@ ExportResult exportSnapshot(const Config &config, const FleetSnapshot *current, 
         step();
         copy(db.get(),
              "INSERT INTO incident_notes(incident, author, ts, text) SELECT incident, author, ts, text "
-             "FROM c.incident_notes WHERE ts <= ?2 AND ?1 <= ?2 ORDER BY ts, id",
+             "FROM c.incident_notes WHERE ts <= ?2 ORDER BY ts, id",
              from, to);
         copy(
             db.get(),
