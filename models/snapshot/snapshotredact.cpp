@@ -190,11 +190,10 @@ void redact(sqlite3 *db, const Redaction &r, const HostIdentity &identity) {
     auto collect = [&](const std::string &json) {
         const auto labels = labelsFromJson(json);
         for (const auto &l : labels.labels())
-            if (chosenName(l.name) || (values && values->fullMatch(l.value)) || isHostLabel(l.name)) {
+            if (chosenName(l.name) || (values && values->fullMatch(l.value)))
                 hide.add(l.value);
-                if (isHostLabel(l.name))
-                    hide.add(std::string(HostIdentity::withoutPort(l.value)));
-            }
+            else if (isHostLabel(l.name)) // the machine; "10.0.1.6:9100" then keeps its port
+                hide.add(std::string(HostIdentity::withoutPort(l.value)));
     };
     for (const char *sql :
          {"SELECT labels FROM host_events WHERE labels IS NOT NULL", "SELECT labels FROM alerts"}) {

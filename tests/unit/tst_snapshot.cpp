@@ -492,6 +492,92 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("bad.vigil"))));
     }
 
+    // A Kubernetes-shaped fleet: hosts named by the `node` label (instance "10.0.1.5:9100", port
+    // stripped), a node alert by `node`. The settings carry that identity, the replay places the alert on
+    // its node, and redaction hides node names and IPs alike while the alert stays on its (hashed) node.
+    void kubernetesShapedFleet() {
+        QTemporaryDir dir;
+        const std::string cache = dir.filePath(QStringLiteral("k8s.sqlite")).toStdString();
+        {
+            std::string err;
+            auto store = Store::open(cache, &err);
+            QVERIFY2(store, err.c_str());
+            for (int m = 0; m <= 4; ++m) {
+                auto b = std::make_shared<StoreBatch>();
+                b->time = kT0 + m * kMin;
+                b->metrics = {{"cpu", "CPU", MetricUnit::Ratio, "cpu_query"}};
+                std::vector<Host> hosts;
+                for (int i = 5; i <= 7; ++i) {
+                    Host h;
+                    h.name = "ip-10-0-1-" + std::to_string(i);
+                    h.labels = LabelSet({{"node", h.name},
+                                         {"instance", "10.0.1." + std::to_string(i) + ":9100"},
+                                         {"topology_kubernetes_io_zone", "eu-west-1a"},
+                                         {"job", "node-exporter"}});
+                    h.up = UpState::Up;
+                    h.metrics = {0.4};
+                    h.sources = {"k8s/prometheus"};
+                    hosts.push_back(std::move(h));
+                }
+                if (m == 0)
+                    b->hostsChanged = hosts;
+                b->hostSamples = hosts;
+                if (m == 2) {
+                    Alert a;
+                    a.fingerprint = "fp-node";
+                    a.labels = LabelSet({{"alertname", "KubeNodeNotReady"},
+                                         {"node", "ip-10-0-1-6"},
+                                         {"severity", "warning"},
+                                         {"container", "kube-state-metrics"}});
+                    a.state = AlertState::Active;
+                    a.startsAt = b->time;
+                    a.seenBy = {"k8s/alertmanager#0"};
+                    b->alertsChanged = {a};
+                }
+                store->write(b);
+            }
+            store->flush();
+        }
+        Config c;
+        c.profile.host = HostIdentity{{"node", "instance"}, true};
+        c.profile.metrics = {{"cpu", "CPU", MetricUnit::Ratio, "cpu_query"}};
+        c.topology.hierarchy = {"topology_kubernetes_io_zone"};
+        for (const bool redacted : {false, true}) {
+            ExportRequest req = request(
+                dir.filePath(redacted ? QStringLiteral("r.vigil") : QStringLiteral("k.vigil")).toStdString());
+            req.cachePath = cache;
+            req.to = kT0 + 4 * kMin;
+            req.redaction.hostNames = redacted;
+            const auto r = exportSnapshot(c, nullptr, req);
+            QVERIFY2(r.ok, r.error.c_str());
+            std::string err;
+            auto f = SnapshotFile::open(req.outPath, &err);
+            QVERIFY2(f, err.c_str());
+            QCOMPARE(f->settings().profile.host, (HostIdentity{{"node", "instance"}, true}));
+            QCOMPARE(f->settings().topology.hierarchy,
+                     std::vector<std::string>{"topology_kubernetes_io_zone"});
+            SnapshotSource source(f);
+            const auto snap = source.buildAt(kT0 + 3 * kMin);
+            QCOMPARE(int(snap->hosts.size()), 3);
+            QCOMPARE(int(snap->alerts.size()), 1);
+            const std::string onNode(snap->triage->identity.hostOf(snap->alerts[0]));
+            QVERIFY2(snap->host(onNode), onNode.c_str()); // placed on one of the fleet's hosts
+            if (!redacted) {
+                QCOMPARE(onNode, std::string("ip-10-0-1-6"));
+                continue;
+            }
+            QFile file(QString::fromStdString(req.outPath));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray bytes = file.readAll();
+            for (const char *secret : {"ip-10-0-1-", "10.0.1.5", "10.0.1.6", "10.0.1.7"})
+                QVERIFY2(!bytes.contains(secret), secret);
+            QVERIFY(onNode.rfind("h-", 0) == 0);
+            // The port survives the hashing of the address it belongs to.
+            QVERIFY(std::string(snap->host(onNode)->labels.value("instance")).find(":9100") !=
+                    std::string::npos);
+        }
+    }
+
     void cancelLeavesNothing() {
         const std::string out = m_dir.filePath(QStringLiteral("cancelled.vigil")).toStdString();
         int calls = 0;
