@@ -142,13 +142,15 @@ bool writePostmortem(const std::shared_ptr<const snapshot::SnapshotFile> &file, 
     if (suffix == QLatin1String("pdf")) {
         QTextDocument doc;
         doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("map.png")), map);
-        doc.setHtml(postmortemHtml(*pm, QStringLiteral("map.png")));
         QPdfWriter pdf(out);
         pdf.setPageSize(QPageSize(QPageSize::A4));
         pdf.setResolution(110);
         pdf.setTitle(QCoreApplication::translate("Snapshot", "Postmortem draft: %1").arg(pm->cause));
         pdf.setCreator(QStringLiteral("Vigil"));
         doc.setPageSize(QSizeF(pdf.width(), pdf.height()));
+        // The map as wide as the page's text, not wider (it would be cut at the page's edge).
+        const int mapWidth = static_cast<int>(pdf.width() - 2 * doc.documentMargin()) - 24;
+        doc.setHtml(postmortemHtml(*pm, QStringLiteral("map.png"), mapWidth));
         doc.print(&pdf);
         return QFileInfo(out).size() > 0 ||
                fail(QCoreApplication::translate("Snapshot", "cannot write %1").arg(out));

@@ -214,7 +214,7 @@ QString postmortemMarkdown(const Postmortem &pm, const QString &mapImage) {
     return md;
 }
 
-QString postmortemHtml(const Postmortem &pm, const QString &mapImage) {
+QString postmortemHtml(const Postmortem &pm, const QString &mapImage, int mapWidth) {
     auto esc = [](const QString &s) { return s.toHtmlEscaped(); };
     QString h =
         QStringLiteral(
@@ -271,8 +271,9 @@ QString postmortemHtml(const Postmortem &pm, const QString &mapImage) {
     }
     h += QStringLiteral("</table><h2>%1</h2>").arg(esc(tr("Blast radius")));
     if (!mapImage.isEmpty())
-        h += QStringLiteral("<p><img src=\"%1\" width=\"900\" alt=\"%2\"></p>")
-                 .arg(mapImage, esc(tr("The incident on the fleet's map at its peak")));
+        h += QStringLiteral("<p><img src=\"%1\" width=\"%3\" alt=\"%2\"></p>")
+                 .arg(mapImage, esc(tr("The incident on the fleet's map at its peak")))
+                 .arg(mapWidth);
     h += QStringLiteral("<p>%1</p>")
              .arg(esc(tr("Services: %1").arg(pm.affectedServices.join(QStringLiteral(", ")))));
     const int shown = std::min<int>(20, static_cast<int>(pm.affectedHosts.size()));

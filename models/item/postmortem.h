@@ -67,6 +67,6 @@ private:
 // The draft as Markdown; `mapImage` (may be empty) is the file name of the blast radius picture.
 QString postmortemMarkdown(const Postmortem &pm, const QString &mapImage = {});
 // The same as one HTML page; `mapImage` may be a file name or a data: URI.
-QString postmortemHtml(const Postmortem &pm, const QString &mapImage = {});
+QString postmortemHtml(const Postmortem &pm, const QString &mapImage = {}, int mapWidth = 900);
 
 } // namespace vigil

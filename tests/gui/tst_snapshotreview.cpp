@@ -19,12 +19,15 @@
 #include <QDropEvent>
 #include <QFile>
 #include <QImage>
+#include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUrl>
 
 using namespace vigil;
@@ -87,15 +90,59 @@ private Q_SLOTS:
             if (dialog.message().startsWith(QStringLiteral("Cancelled")))
                 QVERIFY(!QFile::exists(cancelled));
         }
+        // The rack's own file, from its incident's context menu in triage: the window runs from 30
+        // minutes before the incident's first alert to now.
         m_file = m_dir.filePath(QStringLiteral("rack.vigil"));
-        SnapshotExportDialog dialog(&service, started - 5 * 60'000, nowMs(), key,
-                                    QString::fromStdString("rack " + m_rack));
-        dialog.setOutPath(m_file);
-        QSignalSpy finished(&dialog, &SnapshotExportDialog::finished);
-        dialog.start();
+        MainWindow window(&service, &service);
+        TimeMs askedFrom = 0, askedTo = 0;
+        QString askedKey, askedTitle;
+        window.setSnapshotExporter(
+            [&](TimeMs from, TimeMs to, const QString &incident, const QString &title) {
+                askedFrom = from;
+                askedTo = to;
+                askedKey = incident;
+                askedTitle = title;
+                auto *dialog = new SnapshotExportDialog(&service, from, to, incident, title, &window);
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                dialog->show();
+            });
+        window.show();
+        QVERIFY(window.showView(QStringLiteral("triage")));
+        QTRY_VERIFY_WITH_TIMEOUT(window.triageView()->selectIncident(key), 5000);
+        QWidget *incidents = window.triageView()->incidents();
+        bool offered = false;
+        QTimer::singleShot(0, this, [&] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (!menu)
+                return;
+            for (QAction *a : menu->actions())
+                if (a->text().startsWith(QStringLiteral("Export snapshot of this incident"))) {
+                    offered = true;
+                    menu->close();
+                    a->trigger();
+                    return;
+                }
+            menu->close();
+        });
+        Q_EMIT incidents->customContextMenuRequested(QPoint(5, 5));
+        QTRY_VERIFY_WITH_TIMEOUT(offered, 5000);
+        auto *dialog = window.findChild<SnapshotExportDialog *>();
+        QVERIFY(dialog);
+        QCOMPARE(askedKey, key);
+        QCOMPARE(askedTitle, QString::fromStdString("rack " + m_rack));
+        TimeMs firstAlert = 0;
+        for (const auto &i : service.current()->triage->incidents)
+            if (QString::fromStdString(i.key) == key)
+                firstAlert = i.startsAt;
+        QCOMPARE(askedFrom, firstAlert - 30 * 60'000);
+        QVERIFY(askedTo >= firstAlert && askedTo <= nowMs());
+        QVERIFY(dialog->windowTitle().contains(QString::fromStdString(m_rack)));
+        dialog->setOutPath(m_file);
+        QSignalSpy finished(dialog, &SnapshotExportDialog::finished);
+        dialog->start();
         QVERIFY(finished.wait(60000));
-        QVERIFY2(finished.front().at(0).toBool(), qPrintable(dialog.message()));
-        QVERIFY(dialog.message().startsWith(QStringLiteral("Wrote")));
+        QVERIFY2(finished.front().at(0).toBool(), qPrintable(dialog->message()));
+        QVERIFY(dialog->message().startsWith(QStringLiteral("Wrote")));
         service.stop();
     }
 

@@ -525,6 +525,12 @@ void TopologyCanvas::paintServices(QPainter &p) {
 
 void TopologyCanvas::paintMinimap(QPainter &p) {
     const QRectF b = mapBounds();
+    // The overview is for finding one's way on a map larger than the window: with the whole map in view
+    // (fitted, on the wall, in a write-up) it would only cover a corner of it.
+    if (QRectF(rect())
+            .adjusted(-1, -1, 1, 1)
+            .contains(QRectF(toScreen(b.topLeft()), toScreen(b.bottomRight()))))
+        return;
     const QRectF box(width() - kMiniW - 8, 8, kMiniW, kMiniH);
     const double s = std::min(kMiniW / b.width(), kMiniH / b.height());
     auto mini = [&](QPointF m) { return box.topLeft() + (m - b.topLeft()) * s; };
