@@ -208,7 +208,7 @@ FleetState::Update FleetState::apply(const PollData &poll) {
             auto it = before.find(a.fingerprint);
             if (it == before.end() || it->second->state != a.state ||
                 it->second->silencedBy != a.silencedBy || it->second->inhibitedBy != a.inhibitedBy ||
-                it->second->seenBy != a.seenBy)
+                it->second->seenBy != a.seenBy || it->second->placement != a.placement)
                 batch->alertsChanged.push_back(a);
             if (it != before.end())
                 before.erase(it);

@@ -24,8 +24,8 @@ namespace {
 
 // Runs a statement with the window bound as ?1 (from) and ?2 (to) and, when given, ?3; a statement
 // without one of them leaves it unbound (SQLite ignores a binding past its parameters).
-void copy(sqlite3 *db, const char *sql, TimeMs from, TimeMs to, std::int64_t third = -1) {
-    Stmt s(db, sql);
+void copy(sqlite3 *db, const std::string &sql, TimeMs from, TimeMs to, std::int64_t third = -1) {
+    Stmt s(db, sql.c_str());
     s.bind(1, from).bind(2, to);
     if (third >= 0)
         s.bind(3, third);
@@ -115,6 +115,9 @@ ExportResult exportSnapshot(const Config &config, const FleetSnapshot *current, 
         const bool haveHostEvents =
             count(db.get(),
                   "SELECT count(*) FROM c.sqlite_master WHERE type='table' AND name='host_events'") > 0;
+        const bool havePlacement =
+            count(db.get(), "SELECT count(*) FROM pragma_table_info('alerts', 'c') WHERE name='placement'") >
+            0;
 
         std::vector<std::pair<std::int64_t, std::string>> metricIds;
         {
@@ -286,12 +289,12 @@ ExportResult exportSnapshot(const Config &config, const FleetSnapshot *current, 
             step();
         }
         copy(db.get(),
-             "INSERT INTO alerts(fingerprint, labels, annotations, starts_at, ends_at, generator_url, "
-             "silenced_by, "
-             "inhibited_by, seen_by) SELECT fingerprint, labels, annotations, starts_at, ends_at, "
-             "generator_url, "
-             "silenced_by, inhibited_by, seen_by FROM c.alerts "
-             "WHERE first_seen <= ?2 AND (resolved_at IS NULL OR resolved_at >= ?1)",
+             std::string(
+                 "INSERT INTO alerts(fingerprint, labels, annotations, starts_at, ends_at, generator_url, "
+                 "silenced_by, inhibited_by, seen_by, placement) SELECT fingerprint, labels, annotations, "
+                 "starts_at, ends_at, generator_url, silenced_by, inhibited_by, seen_by, ") +
+                 (havePlacement ? "placement" : "NULL") +
+                 " FROM c.alerts WHERE first_seen <= ?2 AND (resolved_at IS NULL OR resolved_at >= ?1)",
              from, to);
         {
             Stmt urls(db.get(),

@@ -7,7 +7,8 @@
 namespace vigil::snapshot {
 
 constexpr std::int32_t kApplicationId = 0x5647494C; // "VGIL"
-constexpr int kFormatVersion = 1;
+// 2 added alerts.placement (the labels a join placed an alert by); format 1 files are still read.
+constexpr int kFormatVersion = 2;
 
 // Bounds on what a file may hold before Vigil refuses it (a snapshot of 100,000 hosts over a day stays
 // well inside them).
@@ -16,6 +17,10 @@ constexpr std::int64_t kMaxHosts = 1'000'000;
 constexpr std::int64_t kMaxRows = 50'000'000;   // any one table
 constexpr std::int64_t kMaxTextBytes = 1 << 20; // any one value
 constexpr std::int64_t kMaxWindowMs = 31LL * 86'400'000;
+
+// Format 1's alerts table, without placement.
+inline constexpr const char *kAlertColumnsV1 =
+    "fingerprint,labels,annotations,starts_at,ends_at,generator_url,silenced_by,inhibited_by,seen_by";
 
 struct TableSpec {
     const char *name;
@@ -44,10 +49,11 @@ inline constexpr TableSpec kTables[] = {
      "CREATE TABLE samples(metric_id INTEGER NOT NULL, minute INTEGER NOT NULL, vals BLOB NOT NULL, "
      "PRIMARY KEY(metric_id, minute)) WITHOUT ROWID"},
     {"alerts",
-     "fingerprint,labels,annotations,starts_at,ends_at,generator_url,silenced_by,inhibited_by,seen_by",
+     "fingerprint,labels,annotations,starts_at,ends_at,generator_url,silenced_by,inhibited_by,seen_by,"
+     "placement",
      "CREATE TABLE alerts(fingerprint TEXT PRIMARY KEY, labels TEXT NOT NULL, annotations TEXT NOT NULL, "
      "starts_at INTEGER, ends_at INTEGER, generator_url TEXT, silenced_by TEXT NOT NULL, "
-     "inhibited_by TEXT NOT NULL, seen_by TEXT NOT NULL)"},
+     "inhibited_by TEXT NOT NULL, seen_by TEXT NOT NULL, placement TEXT)"},
     {"alert_events", "fingerprint,ts,state",
      "CREATE TABLE alert_events(fingerprint TEXT NOT NULL, ts INTEGER NOT NULL, state TEXT NOT NULL)"},
     {"silences", "id,matchers,starts_at,ends_at,updated_at,created_by,comment,state,seen_by",

@@ -52,7 +52,8 @@ std::optional<AlertState> stateNamed(const std::string &name) {
 }
 
 // Checks the file is a Vigil snapshot this Vigil can read, before anything of it is used.
-void validateFile(sqlite3 *db) {
+// Returns the file's format version.
+int validateFile(sqlite3 *db) {
     const auto app = scalar(db, "PRAGMA application_id");
     if (app != kApplicationId)
         throw Refused("it is an SQLite database, but not a Vigil snapshot");
@@ -75,7 +76,8 @@ void validateFile(sqlite3 *db) {
             have += (have.empty() ? "" : ",") + cols.text(1);
         if (have.empty())
             throw Refused(std::string("its table \"") + t.name + "\" is missing");
-        if (have != t.columns)
+        const bool older = version == 1 && std::string_view(t.name) == "alerts" && have == kAlertColumnsV1;
+        if (have != t.columns && !older)
             throw Refused(std::string("its table \"") + t.name + "\" has other columns than format " +
                           std::to_string(kFormatVersion) + " defines");
     }
@@ -93,6 +95,7 @@ void validateFile(sqlite3 *db) {
     }
     if (scalar(db, "SELECT count(*) FROM hosts") > kMaxHosts)
         throw Refused("it holds more than " + std::to_string(kMaxHosts) + " hosts");
+    return static_cast<int>(version);
 }
 
 } // namespace
@@ -212,8 +215,13 @@ void SnapshotReader::read(sqlite3 *db, SnapshotFile &f) {
     }
     {
         std::map<std::string, std::size_t> byFingerprint;
-        Stmt a(db, "SELECT fingerprint, labels, annotations, starts_at, ends_at, generator_url, silenced_by, "
-                   "inhibited_by, seen_by FROM alerts ORDER BY fingerprint");
+        Stmt a(
+            db,
+            scalar(db, "PRAGMA user_version") >= 2
+                ? "SELECT fingerprint, labels, annotations, starts_at, ends_at, generator_url, silenced_by, "
+                  "inhibited_by, seen_by, placement FROM alerts ORDER BY fingerprint"
+                : "SELECT fingerprint, labels, annotations, starts_at, ends_at, generator_url, silenced_by, "
+                  "inhibited_by, seen_by, NULL FROM alerts ORDER BY fingerprint");
         while (a.step()) {
             SnapshotFile::AlertRec r;
             r.alert.fingerprint = boundedText(a, 0);
@@ -225,6 +233,8 @@ void SnapshotReader::read(sqlite3 *db, SnapshotFile &f) {
             r.alert.silencedBy = stringsFromJson(boundedText(a, 6));
             r.alert.inhibitedBy = stringsFromJson(boundedText(a, 7));
             r.alert.seenBy = stringsFromJson(boundedText(a, 8));
+            if (const std::string placed = boundedText(a, 9); !placed.empty())
+                r.alert.placement = labelsFromJson(placed);
             r.alert.key = fingerprintKey(r.alert.fingerprint);
             if (r.alert.fingerprint.empty() || byFingerprint.count(r.alert.fingerprint))
                 continue;

@@ -196,7 +196,8 @@ void redact(sqlite3 *db, const Redaction &r, const HostIdentity &identity) {
                 hide.add(std::string(HostIdentity::withoutPort(l.value)));
     };
     for (const char *sql :
-         {"SELECT labels FROM host_events WHERE labels IS NOT NULL", "SELECT labels FROM alerts"}) {
+         {"SELECT labels FROM host_events WHERE labels IS NOT NULL", "SELECT labels FROM alerts",
+          "SELECT placement FROM alerts WHERE placement IS NOT NULL"}) {
         Stmt s(db, sql);
         while (s.step())
             collect(s.text(0));
@@ -228,6 +229,7 @@ void redact(sqlite3 *db, const Redaction &r, const HostIdentity &identity) {
         };
         rewriteColumn(db, "host_events", "labels", drop);
         rewriteColumn(db, "alerts", "labels", drop);
+        rewriteColumn(db, "alerts", "placement", drop);
     }
     if (r.dropAnnotations)
         execSql(db, "UPDATE alerts SET annotations = '{}'");

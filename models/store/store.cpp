@@ -89,6 +89,11 @@ const char *const kMigrations[] = {
     CREATE INDEX host_events_slot ON host_events(slot, ts);
     CREATE INDEX host_events_ts ON host_events(ts);
     )sql",
+    // 6: the labels a join placed an alert by (kube_pod_info's node for a pod's alert), so the cache's
+    // alerts and a snapshot's replay sit where the live view put them
+    R"sql(
+    ALTER TABLE alerts ADD COLUMN placement TEXT;
+    )sql",
 };
 static_assert(std::size(kMigrations) == Store::kSchemaVersion + 1);
 
@@ -493,11 +498,11 @@ void Store::apply(const StoreBatch &b) {
         Stmt up(
             m_db,
             R"sql(INSERT INTO alerts(fingerprint, labels, annotations, state, starts_at, ends_at, updated_at,
-                generator_url, silenced_by, inhibited_by, seen_by, first_seen, last_seen, resolved_at)
-            VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?12,NULL)
+                generator_url, silenced_by, inhibited_by, seen_by, first_seen, last_seen, resolved_at, placement)
+            VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?12,NULL,?13)
             ON CONFLICT(fingerprint) DO UPDATE SET labels=?2, annotations=?3, state=?4, starts_at=?5, ends_at=?6,
                 updated_at=?7, generator_url=?8, silenced_by=?9, inhibited_by=?10, seen_by=?11, last_seen=?12,
-                resolved_at=NULL)sql");
+                resolved_at=NULL, placement=?13)sql");
         Stmt ev(m_db, "INSERT INTO alert_events(fingerprint, ts, state) VALUES(?,?,?)");
         for (const auto &a : b.alertsChanged) {
             up.bind(1, a.fingerprint)
@@ -511,8 +516,12 @@ void Store::apply(const StoreBatch &b) {
                 .bind(9, json(a.silencedBy).dump())
                 .bind(10, json(a.inhibitedBy).dump())
                 .bind(11, json(a.seenBy).dump())
-                .bind(12, b.time)
-                .exec();
+                .bind(12, b.time);
+            if (a.placement.empty())
+                up.bindNull(13);
+            else
+                up.bind(13, labelsToJson(a.placement).dump());
+            up.exec();
             ev.bind(1, a.fingerprint).bind(2, b.time).bind(3, std::string(alertStateName(a.state))).exec();
         }
     }
@@ -707,10 +716,10 @@ std::optional<CachedState> Store::loadCache(std::string *error) const {
         std::sort(st.facts.begin(), st.facts.end(), [](const Fact &a, const Fact &b) {
             return std::tie(a.host, a.name) < std::tie(b.host, b.name);
         });
-        Stmt alerts(
-            db.get(),
-            "SELECT fingerprint, labels, annotations, state, starts_at, ends_at, updated_at, "
-            "generator_url, silenced_by, inhibited_by, seen_by FROM alerts WHERE resolved_at IS NULL");
+        Stmt alerts(db.get(),
+                    "SELECT fingerprint, labels, annotations, state, starts_at, ends_at, updated_at, "
+                    "generator_url, silenced_by, inhibited_by, seen_by, placement FROM alerts WHERE "
+                    "resolved_at IS NULL");
         while (alerts.step()) {
             Alert a;
             a.fingerprint = alerts.text(0);
@@ -728,6 +737,8 @@ std::optional<CachedState> Store::loadCache(std::string *error) const {
             a.silencedBy = stringsFromJson(alerts.text(8));
             a.inhibitedBy = stringsFromJson(alerts.text(9));
             a.seenBy = stringsFromJson(alerts.text(10));
+            if (const std::string placed = alerts.text(11); !placed.empty())
+                a.placement = labelsFromJson(placed);
             st.alerts.push_back(std::move(a));
         }
         Stmt sil(db.get(),

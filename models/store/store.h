@@ -53,7 +53,7 @@ enum class StoreProblem { None, NotADatabase, Corrupt, NewerSchema, Locked, Io, 
 
 class Store final : public HistoryReader {
 public:
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     // Opens (creating if needed) and migrates. Returns nullptr and sets *error (and *problem) when the
     // file is not a usable Vigil cache. One writer per cache file: a second process (another window,

@@ -493,8 +493,10 @@ private Q_SLOTS:
     }
 
     // A Kubernetes-shaped fleet: hosts named by the `node` label (instance "10.0.1.5:9100", port
-    // stripped), a node alert by `node`. The settings carry that identity, the replay places the alert on
-    // its node, and redaction hides node names and IPs alike while the alert stays on its (hashed) node.
+    // stripped), a node alert by `node`, and a pod's alert that names only its namespace and pod (its
+    // instance is kube-state-metrics) and that a kube_pod_info join placed on its node. The settings carry
+    // that identity, the cache and the replay keep both alerts on their nodes, and redaction hides node
+    // names and IPs alike while the alerts stay on their (hashed) nodes.
     void kubernetesShapedFleet() {
         QTemporaryDir dir;
         const std::string cache = dir.filePath(QStringLiteral("k8s.sqlite")).toStdString();
@@ -532,11 +534,30 @@ private Q_SLOTS:
                     a.state = AlertState::Active;
                     a.startsAt = b->time;
                     a.seenBy = {"k8s/alertmanager#0"};
-                    b->alertsChanged = {a};
+                    Alert pod;
+                    pod.fingerprint = "fp-pod";
+                    pod.labels = LabelSet({{"alertname", "KubePodNotReady"},
+                                           {"namespace", "checkout"},
+                                           {"pod", "cart-7d9f-x2"},
+                                           {"instance", "10.0.9.9:8080"},
+                                           {"severity", "warning"}});
+                    pod.placement = LabelSet(std::vector<Label>{{"node", "ip-10-0-1-7"}});
+                    pod.state = AlertState::Active;
+                    pod.startsAt = b->time;
+                    pod.seenBy = {"k8s/alertmanager#0"};
+                    b->alertsChanged = {a, pod};
                 }
                 store->write(b);
             }
             store->flush();
+            // The cache keeps where the join placed the pod's alert.
+            std::string loadErr;
+            const auto cached = store->loadCache(&loadErr);
+            QVERIFY2(cached, loadErr.c_str());
+            QCOMPARE(int(cached->alerts.size()), 2);
+            for (const auto &a : cached->alerts)
+                QCOMPARE(std::string(a.placement.value("node")),
+                         std::string(a.fingerprint == "fp-pod" ? "ip-10-0-1-7" : ""));
         }
         Config c;
         c.profile.host = HostIdentity{{"node", "instance"}, true};
@@ -559,11 +580,34 @@ private Q_SLOTS:
             SnapshotSource source(f);
             const auto snap = source.buildAt(kT0 + 3 * kMin);
             QCOMPARE(int(snap->hosts.size()), 3);
-            QCOMPARE(int(snap->alerts.size()), 1);
-            const std::string onNode(snap->triage->identity.hostOf(snap->alerts[0]));
+            QCOMPARE(int(snap->alerts.size()), 2);
+            std::string onNode, podOnNode;
+            for (const auto &a : snap->alerts)
+                (a.name() == "KubeNodeNotReady" ? onNode : podOnNode) = snap->triage->identity.hostOf(a);
             QVERIFY2(snap->host(onNode), onNode.c_str()); // placed on one of the fleet's hosts
+            QVERIFY2(snap->host(podOnNode), podOnNode.c_str());
+            QVERIFY(podOnNode != onNode);
             if (!redacted) {
                 QCOMPARE(onNode, std::string("ip-10-0-1-6"));
+                QCOMPARE(podOnNode, std::string("ip-10-0-1-7"));
+                // A file of format 1 (no placement column) is still read: the pod's alert then sits where
+                // its own labels put it, on no host of the fleet.
+                const QString old = dir.filePath(QStringLiteral("format1.vigil"));
+                QVERIFY(QFile::copy(QString::fromStdString(req.outPath), old));
+                QFile::setPermissions(old, QFile::ReadOwner | QFile::WriteOwner);
+                sqlite3 *db = nullptr;
+                QCOMPARE(sqlite3_open(old.toUtf8().constData(), &db), SQLITE_OK);
+                QCOMPARE(sqlite3_exec(db, "ALTER TABLE alerts DROP COLUMN placement; PRAGMA user_version=1;",
+                                      nullptr, nullptr, nullptr),
+                         SQLITE_OK);
+                sqlite3_close(db);
+                auto f1 = SnapshotFile::open(old.toStdString(), &err);
+                QVERIFY2(f1, err.c_str());
+                const auto snap1 = SnapshotSource(f1).buildAt(kT0 + 3 * kMin);
+                QCOMPARE(int(snap1->alerts.size()), 2);
+                for (const auto &a : snap1->alerts)
+                    if (a.name() == "KubePodNotReady")
+                        QVERIFY(!snap1->host(std::string(snap1->triage->identity.hostOf(a))));
                 continue;
             }
             QFile file(QString::fromStdString(req.outPath));
