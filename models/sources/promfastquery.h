@@ -1,10 +1,11 @@
 #pragma once
 // The Prometheus query answer in its common shape ({"status":"success","data":{"resultType":"vector"
-// or "matrix","result":[...]}}) read straight into samples by nlohmann's SAX interface: no document
-// tree, no map per label set. The answers of a 10,000-host fleet are read this way every poll. Anything
-// outside that shape (an error envelope, a scalar, a duplicate key, a wrong type where the shape needs
-// one) returns false, and the caller reads the body with the document parser, whose checks and
-// messages stay the one definition of what Vigil accepts.
+// or "matrix","result":[...]}}) read by simdjson straight into samples: no nlohmann document tree. The
+// answers of a 10,000-host fleet are read this way every poll (bench_poll: 108 ms against 287 ms for
+// the nlohmann SAX reader it replaced, 450 ms for a plain nlohmann document). Anything outside that
+// shape (an error envelope, a scalar, an unknown or duplicate key, a wrong type where the shape needs
+// one) returns false, and the caller reads the body with the document parser, whose checks and messages
+// stay the one definition of what Vigil accepts.
 #include "apierror.h"
 #include "prometheusadapter.h"
 

@@ -9,6 +9,7 @@
 #include "simserver.h"
 #include "sources/poller.h"
 #include "sources/prometheusadapter.h"
+#include "sources/promfastquery.h"
 #include "store/store.h"
 #include "support/stallwatchdog.h"
 
@@ -20,6 +21,7 @@
 #include <QTemporaryDir>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <future>
@@ -99,16 +101,55 @@ int main(int argc, char **argv) {
     }
     bench("poll.bytes.wire" + tag, static_cast<double>(wire) / 1e6, "MB");
     bench("poll.bytes.json" + tag, static_cast<double>(inflated) / 1e6, "MB");
-    double parseOnly = 1e18;
-    for (int rep = 0; rep < 3; ++rep) {
-        auto t0 = Clock::now();
+    // The round's answers read three ways, each the median of 5 runs (min and max after it): a plain
+    // nlohmann document (the reference), nlohmann's document read into samples (the path for odd
+    // answers) and the simdjson reader into samples (the hot path). The two readers must agree.
+    auto timed = [&](const std::string &name, const std::function<std::size_t(const std::string &)> &read) {
+        std::vector<double> runs;
         std::size_t n = 0;
-        for (const auto &b : bodies)
-            n += nlohmann::json::parse(b).size();
-        parseOnly = std::min(parseOnly, ms(t0, Clock::now()));
-        (void)n;
+        for (int rep = 0; rep < 5; ++rep) {
+            auto t0 = Clock::now();
+            n = 0;
+            for (const auto &b : bodies)
+                n += read(b);
+            runs.push_back(ms(t0, Clock::now()));
+        }
+        std::printf("BENCH %s%s %.2f ms  # min %.2f max %.2f, %zu items\n", name.c_str(), tag.c_str(),
+                    median(runs), *std::min_element(runs.begin(), runs.end()),
+                    *std::max_element(runs.begin(), runs.end()), n);
+        std::fflush(stdout);
+        return median(runs);
+    };
+    const double parseOnly =
+        timed("poll.parse_only", [](const std::string &b) { return nlohmann::json::parse(b).size(); });
+    const double viaDocument = timed("poll.parse.nlohmann_document", [](const std::string &b) {
+        auto r = prometheus::parseQueryDocument(b, "/q");
+        return r ? r->vector.size() : std::size_t(0);
+    });
+    const double viaSimd = timed("poll.parse.simdjson", [](const std::string &b) {
+        PromQueryResult r;
+        Skipped s;
+        return prometheus::parseQueryFast(b, r, s) ? r.vector.size() : std::size_t(0);
+    });
+    bench("poll.parse.nlohmann_over_simdjson" + tag, viaDocument / viaSimd, "x");
+    for (const auto &b : bodies) {
+        PromQueryResult c;
+        Skipped s2;
+        const auto document = prometheus::parseQueryDocument(b, "/q");
+        if (!document || !prometheus::parseQueryFast(b, c, s2) ||
+            document->vector.size() != c.vector.size()) {
+            std::fprintf(stderr, "the two readers disagree on an answer\n");
+            return 1;
+        }
+        const PromQueryResult &a = *document;
+        for (std::size_t i = 0; i < a.vector.size(); ++i)
+            if (!(a.vector[i].metric == c.vector[i].metric) || a.vector[i].time != c.vector[i].time ||
+                !(a.vector[i].value == c.vector[i].value ||
+                  (std::isnan(a.vector[i].value) && std::isnan(c.vector[i].value)))) {
+                std::fprintf(stderr, "the two readers disagree on a sample\n");
+                return 1;
+            }
     }
-    bench("poll.parse_only" + tag, parseOnly, "ms");
 
     // Stages of a real Poller round (the second round: connections warm).
     Poller poller(client, src, SourceKind::Prometheus, server.url(), 0, profile);
