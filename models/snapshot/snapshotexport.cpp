@@ -313,12 +313,15 @@ ExportResult exportSnapshot(const Config &config, const FleetSnapshot *current, 
              "WHERE rowid IN (SELECT MAX(rowid) FROM c.alert_events WHERE ts <= ?1 GROUP BY fingerprint) "
              "AND fingerprint IN (SELECT fingerprint FROM main.alerts)",
              from, to);
-        copy(db.get(),
-             "INSERT INTO alert_events(fingerprint, ts, state) SELECT fingerprint, ts, state FROM "
-             "c.alert_events "
-             "WHERE ts > ?1 AND ts <= ?2 AND fingerprint IN (SELECT fingerprint FROM main.alerts) ORDER BY "
-             "ts, rowid",
-             from, to);
+        // In the order the cache wrote them, each no earlier than the one before: a cache of schema 5 or
+        // older could write a slow source's change with its poll's (earlier) start after a faster one's.
+        copy(
+            db.get(),
+            "INSERT INTO alert_events(fingerprint, ts, state) SELECT fingerprint, MAX(ts) OVER (ORDER BY "
+            "rowid "
+            "ROWS UNBOUNDED PRECEDING), state FROM c.alert_events WHERE ts > ?1 AND ts <= ?2 AND fingerprint "
+            "IN (SELECT fingerprint FROM main.alerts) ORDER BY rowid",
+            from, to);
         // Alerts that started before Vigil was watching: from their start (the sources' own time).
         if (cacheStart > from)
             copy(db.get(),

@@ -367,6 +367,9 @@ void Store::reloadIds() {
         Stmt metrics(m_db, "SELECT id, key FROM metrics");
         while (metrics.step())
             m_metricIds.emplace(metrics.text(1), metrics.i64(0));
+        Stmt last(m_db, "SELECT max(ts) FROM alert_events");
+        if (last.step())
+            m_lastEventTime = std::max(m_lastEventTime, last.i64(0));
     } catch (const std::exception &) {
         // Unreadable now (the disk again): empty caches only cost lookups; the next write reloads.
         m_hostSlots.clear();
@@ -391,6 +394,8 @@ std::int64_t Store::metricId(const MetricQuery &m) {
 }
 
 void Store::apply(const StoreBatch &b) {
+    const TimeMs eventTime = std::max(b.time, m_lastEventTime);
+    m_lastEventTime = eventTime;
     if (!b.notesAdded.empty()) {
         Stmt ins(m_db, "INSERT INTO incident_notes(incident, author, ts, text) VALUES(?,?,?,?)");
         for (const auto &n : b.notesAdded)
@@ -422,7 +427,7 @@ void Store::apply(const StoreBatch &b) {
             const std::string labels = labelsToJson(h.labels).dump();
             const std::string sources = json(h.sources).dump();
             if (auto slot = hostSlot(h.name); slot >= 0) {
-                ev.bind(1, slot).bind(2, b.time).bind(3, std::int64_t(h.up)).bind(4, labels).exec();
+                ev.bind(1, slot).bind(2, eventTime).bind(3, std::int64_t(h.up)).bind(4, labels).exec();
                 upd.bind(1, labels)
                     .bind(2, std::int64_t(h.up))
                     .bind(3, sources)
@@ -439,7 +444,7 @@ void Store::apply(const StoreBatch &b) {
                     .exec();
                 const std::int64_t added = sqlite3_last_insert_rowid(m_db);
                 m_hostSlots.emplace(h.name, added);
-                ev.bind(1, added).bind(2, b.time).bind(3, std::int64_t(h.up)).bind(4, labels).exec();
+                ev.bind(1, added).bind(2, eventTime).bind(3, std::int64_t(h.up)).bind(4, labels).exec();
             }
         }
     }
@@ -449,7 +454,7 @@ void Store::apply(const StoreBatch &b) {
         for (const auto &name : b.hostsGone)
             if (auto slot = hostSlot(name); slot >= 0) {
                 gone.bind(1, b.time).bind(2, slot).exec();
-                ev.bind(1, slot).bind(2, b.time).exec();
+                ev.bind(1, slot).bind(2, eventTime).exec();
             }
     }
     if (!b.hostSamples.empty() && !b.metrics.empty()) {
@@ -516,13 +521,13 @@ void Store::apply(const StoreBatch &b) {
                 .bind(9, json(a.silencedBy).dump())
                 .bind(10, json(a.inhibitedBy).dump())
                 .bind(11, json(a.seenBy).dump())
-                .bind(12, b.time);
+                .bind(12, eventTime);
             if (a.placement.empty())
                 up.bindNull(13);
             else
                 up.bind(13, labelsToJson(a.placement).dump());
             up.exec();
-            ev.bind(1, a.fingerprint).bind(2, b.time).bind(3, std::string(alertStateName(a.state))).exec();
+            ev.bind(1, a.fingerprint).bind(2, eventTime).bind(3, std::string(alertStateName(a.state))).exec();
         }
     }
     if (!b.alertsResolved.empty()) {
@@ -530,8 +535,8 @@ void Store::apply(const StoreBatch &b) {
                  "UPDATE alerts SET resolved_at=?1, last_seen=?1, state='resolved' WHERE fingerprint=?2");
         Stmt ev(m_db, "INSERT INTO alert_events(fingerprint, ts, state) VALUES(?,?,'resolved')");
         for (const auto &fp : b.alertsResolved) {
-            res.bind(1, b.time).bind(2, fp).exec();
-            ev.bind(1, fp).bind(2, b.time).exec();
+            res.bind(1, eventTime).bind(2, fp).exec();
+            ev.bind(1, fp).bind(2, eventTime).exec();
         }
     }
     if (b.silencesReplaced) {

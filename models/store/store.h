@@ -128,7 +128,11 @@ private:
     std::deque<std::function<void()>> m_queue;
     bool m_busy = false;
     bool m_stop = false;
-    bool m_newWork = false;          // work queued since the writer last looked
+    bool m_newWork = false; // work queued since the writer last looked
+    // The last alert or host event's time: events are written no earlier, so their order by time is
+    // the order they were applied in (batches carry their poll's start, and a slow source's poll can
+    // land after a faster one that started later).
+    TimeMs m_lastEventTime = 0;
     bool m_keptAfterFailure = false; // the queue holds work a full disk refused; retried every 5 s
     std::string m_lastWriteError;
 
