@@ -379,17 +379,37 @@ void TimeHeatmapCanvas::compose() {
             lastLabelY = ty;
         }
     }
-    // Time axis: about one label per 110 px, at whole minutes.
+    // Time axis: labels at least 110 px apart, at round times (whole minutes, hours or days; seconds
+    // only when the view spans a few minutes), so no two labels read the same.
     p.setPen(QColor(0x33, 0x33, 0x33));
     const TimeMs t0 = g.from + static_cast<TimeMs>(m_b0 * g.stepMs);
     const TimeMs t1 = g.from + static_cast<TimeMs>(m_b1 * g.stepMs);
-    const bool days = t1 - t0 > 2 * 86'400'000;
-    for (int x = 0; x < plot.width() - 60; x += 110) {
-        const TimeMs t = t0 + static_cast<TimeMs>(static_cast<double>(t1 - t0) * x / plot.width());
-        const QDateTime dt = QDateTime::fromMSecsSinceEpoch(t);
-        p.drawLine(plot.left() + x, plot.top() - 4, plot.left() + x, plot.top());
-        p.drawText(QPoint(plot.left() + x + 2, plot.top() - 6),
-                   dt.toString(days ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm")));
+    if (t1 > t0 && plot.width() > 0) {
+        const double msPerPx = static_cast<double>(t1 - t0) / plot.width();
+        static constexpr TimeMs kSteps[] = {10'000,      15'000,     30'000,     60'000,     120'000,
+                                            300'000,     600'000,    900'000,    1'800'000,  3'600'000,
+                                            7'200'000,   10'800'000, 21'600'000, 43'200'000, 86'400'000,
+                                            172'800'000, 604'800'000};
+        TimeMs step = kSteps[std::size(kSteps) - 1];
+        for (const TimeMs s : kSteps)
+            if (static_cast<double>(s) / msPerPx >= 110) {
+                step = s;
+                break;
+            }
+        const QString format = step >= 86'400'000         ? QStringLiteral("MM-dd")
+                               : t1 - t0 > 2 * 86'400'000 ? QStringLiteral("MM-dd HH:mm")
+                               : step < 60'000            ? QStringLiteral("HH:mm:ss")
+                                                          : QStringLiteral("HH:mm");
+        // Round in local time, as the labels and the hover read.
+        const TimeMs offset = static_cast<TimeMs>(QDateTime::fromMSecsSinceEpoch(t0).offsetFromUtc()) * 1000;
+        for (TimeMs t = (t0 + offset + step - 1) / step * step - offset; t < t1; t += step) {
+            const int x = static_cast<int>(static_cast<double>(t - t0) / msPerPx);
+            if (x > plot.width() - 60)
+                break;
+            p.drawLine(plot.left() + x, plot.top() - 4, plot.left() + x, plot.top());
+            p.drawText(QPoint(plot.left() + x + 2, plot.top() - 6),
+                       QDateTime::fromMSecsSinceEpoch(t).toString(format));
+        }
     }
     // Legend: the scale and its range, no data, folding, staleness.
     const int y = height() - kLegend + 8;
