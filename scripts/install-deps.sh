@@ -13,6 +13,10 @@ packages=(
 if [ "${1:-}" = "--sanitizers" ]; then
   packages+=(clang-14 libclang-rt-14-dev)
 fi
+# --package: what builds and checks the Debian package (scripts/check-package.sh).
+if [ "${1:-}" = "--package" ]; then
+  packages+=(dpkg-dev file lintian appstream desktop-file-utils)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
