@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QRegularExpression>
 
 #include <cstring>
@@ -26,7 +27,8 @@ bool CommandLine::wantsTextOnly(int argc, char **argv) {
     return false;
 }
 
-std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QString *error) {
+std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QString *error,
+                                             const QString &userConfigPath) {
     QCommandLineParser p;
     p.setApplicationDescription(QCoreApplication::translate(
         "CommandLine",
@@ -152,14 +154,16 @@ std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QStri
     if (!o.snapshotFile.isEmpty() && p.isSet(wall))
         return fail(
             QCoreApplication::translate("CommandLine", "--wall shows live fleets, not snapshot files"));
-    if (sources == 0)
-        return fail(QCoreApplication::translate(
-            "CommandLine",
-            "nothing to watch: pass --demo, --config FILE, --prometheus URL [--alertmanager URL], or a "
-            "snapshot file"));
-    if (p.isSet(config)) {
+    const bool userConfig = sources == 0 && !userConfigPath.isEmpty() && QFileInfo::exists(userConfigPath);
+    if (sources == 0 && !userConfig) {
+        if (p.isSet(wall))
+            return fail(QCoreApplication::translate(
+                "CommandLine", "--wall needs something to watch: --demo, --config FILE or --prometheus URL"));
+        o.welcome = true;
+    }
+    if (p.isSet(config) || userConfig) {
         ConfigError err;
-        auto c = ConfigLoader::loadFile(p.value(config).toStdString(), &err);
+        auto c = ConfigLoader::loadFile((userConfig ? userConfigPath : p.value(config)).toStdString(), &err);
         if (!c)
             return fail(QString::fromStdString(err.toString()));
         o.config = std::move(*c);
@@ -171,14 +175,14 @@ std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QStri
             s.alertmanagerUrls.push_back(u.toStdString());
         o.config.sources.push_back(std::move(s));
     }
-    if (p.isSet(interval) && p.isSet(config))
+    if (p.isSet(interval) && (p.isSet(config) || userConfig))
         return fail(QCoreApplication::translate(
             "CommandLine", "--interval: with --config, set each source's interval in the file"));
     const auto intervalMs = parseDurationMs(p.value(interval).toStdString());
     if (!intervalMs || *intervalMs < 1000)
         return fail(QCoreApplication::translate(
             "CommandLine", "--interval: expected a duration of at least 1s, such as 15s or 1m"));
-    if (!o.config.sources.empty() && !p.isSet(config))
+    if (!o.config.sources.empty() && !p.isSet(config) && !userConfig)
         o.config.sources.front().intervalMs = *intervalMs;
     if (p.isSet(interval))
         o.demoIntervalMs = *intervalMs;

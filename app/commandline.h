@@ -29,13 +29,17 @@ struct AppOptions {
     std::int64_t demoIntervalMs = 5000; // --demo's poll interval (--interval)
     QString snapshotFile;               // FILE.vigil: review an incident snapshot, no network
     QString at;                         // --at: where its replay starts (checked against the file)
+    bool welcome = false;               // nothing to watch and no user configuration: the welcome page
 };
 
 class CommandLine {
 public:
     // Parses arguments (QCoreApplication::arguments()). Exits for --help/--version. Returns nullopt and
     // sets *error on bad input.
-    static std::optional<AppOptions> parse(const QStringList &arguments, QString *error);
+    // With nothing to watch, the user's configuration (`userConfig`, $XDG_CONFIG_HOME/vigil/vigil.yaml)
+    // when it exists, else the welcome page.
+    static std::optional<AppOptions> parse(const QStringList &arguments, QString *error,
+                                           const QString &userConfig = {});
     // True if argv asks for a headless render; checked before QApplication exists.
     static bool wantsScreenshot(int argc, char **argv);
     // --help or --version: answered on stdout without a window, so without a display (a user on SSH).

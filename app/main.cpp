@@ -17,6 +17,7 @@
 #include "wallcontroller.h"
 #include "wallscreenshot.h"
 #include "wallsession.h"
+#include "welcomepage.h"
 
 #include <QApplication>
 #include <QDir>
@@ -88,6 +89,31 @@ int runWall(const vigil::AppOptions &options) {
 void openInNewProcess(const QString &path) {
     if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), {path}))
         std::fprintf(stderr, "vigil: cannot start another Vigil for %s\n", qPrintable(path));
+}
+
+// Nothing to watch and no configuration of the user's: the welcome page. Each of its choices starts
+// Vigil anew (the demo, the configuration just saved, a snapshot file) and closes the page.
+int runWelcome(const vigil::AppOptions &options) {
+    vigil::WelcomePage page(vigil::WelcomePage::userConfigPath());
+    if (!options.screenshot.isEmpty()) {
+        page.resize(options.size);
+        page.setAttribute(Qt::WA_DontShowOnScreen);
+        page.show();
+        QCoreApplication::processEvents();
+        if (!page.grab().save(options.screenshot))
+            return 2;
+        std::printf("wrote %s (%dx%d, the welcome page)\n", qPrintable(options.screenshot),
+                    options.size.width(), options.size.height());
+        return 0;
+    }
+    QObject::connect(&page, &vigil::WelcomePage::startRequested, &page, [](const QStringList &arguments) {
+        if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), arguments))
+            std::fprintf(stderr, "vigil: cannot start Vigil again\n");
+        QCoreApplication::quit();
+    });
+    page.resize(720, 560);
+    page.show();
+    return QApplication::exec();
 }
 
 // An incident snapshot, reviewed offline: no FleetService, no network, no cache.
@@ -166,12 +192,15 @@ int main(int argc, char **argv) {
     QGuiApplication::setDesktopFileName(QStringLiteral("vigil"));
 
     QString error;
-    auto options = vigil::CommandLine::parse(QApplication::arguments(), &error);
+    auto options =
+        vigil::CommandLine::parse(QApplication::arguments(), &error, vigil::WelcomePage::userConfigPath());
     if (!options) {
         std::fprintf(stderr, "vigil: %s\n", qPrintable(error));
         return 2;
     }
 
+    if (options->welcome)
+        return runWelcome(*options);
     if (!options->snapshotFile.isEmpty())
         return runSnapshot(*options);
     std::unique_ptr<vigil::sim::SimServer> sim;

@@ -16,8 +16,13 @@ class TestApp : public QObject {
         QString out;
         QString err;
     };
+    // The user's own configuration directory stays out of it: an empty one.
+    QTemporaryDir m_configHome;
     Run run(const QStringList &args, int timeoutMs = 60000) {
         QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_configHome.path());
+        p.setProcessEnvironment(env);
         p.start(bin(), args);
         if (!p.waitForFinished(timeoutMs)) {
             p.kill();
@@ -63,7 +68,8 @@ private Q_SLOTS:
     void badInvocations_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
-        QTest::newRow("nothing to watch") << QStringList{} << "nothing to watch";
+        QTest::newRow("a wall with nothing to watch")
+            << QStringList{QStringLiteral("--wall")} << "--wall needs something to watch";
         QTest::newRow("missing config")
             << QStringList{QStringLiteral("--config"), QStringLiteral("/nonexistent.yaml")}
             << "/nonexistent.yaml: cannot open";
@@ -94,6 +100,17 @@ private Q_SLOTS:
         auto r = run({QStringLiteral("--config"), path});
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(path + QStringLiteral(":4: sources[0].interval")), qPrintable(r.err));
+    }
+
+    // A first run: nothing to watch, no configuration of the user's: the welcome page, not an error.
+    void nothingToWatchShowsTheWelcomePage() {
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("welcome.png"));
+        auto r =
+            run({QStringLiteral("--screenshot"), png, QStringLiteral("--size"), QStringLiteral("720x560")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("welcome page")), qPrintable(r.out));
+        QCOMPARE(QImage(png).size(), QSize(720, 560));
     }
 
     void screenshotOfTheDemo() {
