@@ -561,8 +561,15 @@ void Store::apply(const StoreBatch &b) {
         }
     }
     if (!b.polled.empty()) {
-        Stmt src(m_db, R"sql(INSERT OR REPLACE INTO sources(id, name, kind, url, interval_ms, last_attempt,
-            last_success, latency_ms, bytes, last_error, version) VALUES(?,?,?,?,?,?,?,?,?,?,?))sql");
+        // A process that has not reached a source yet (a restart while it is down, `vigil snapshot
+        // export` beside a dead server) keeps what the cache knew: its last success and its version.
+        Stmt src(m_db, R"sql(INSERT INTO sources(id, name, kind, url, interval_ms, last_attempt,
+            last_success, latency_ms, bytes, last_error, version) VALUES(?,?,?,?,?,?,?,?,?,?,?)
+            ON CONFLICT(id) DO UPDATE SET name=excluded.name, kind=excluded.kind, url=excluded.url,
+                interval_ms=excluded.interval_ms, last_attempt=excluded.last_attempt,
+                last_success=MAX(COALESCE(sources.last_success, 0), COALESCE(excluded.last_success, 0)),
+                latency_ms=excluded.latency_ms, bytes=excluded.bytes, last_error=excluded.last_error,
+                version=COALESCE(NULLIF(excluded.version, ''), sources.version))sql");
         Stmt log(m_db, "INSERT INTO poll_log(source_id, ts, latency_ms, bytes, error) VALUES(?,?,?,?,?)");
         for (const auto &s : b.polled) {
             src.bind(1, s.id)

@@ -74,11 +74,23 @@ private Q_SLOTS:
             h.url = "http://p";
             h.lastAttempt = h.lastSuccess = t;
             h.lastBytes = 1234;
+            h.version = "2.42.0";
             b->polled = {h};
             store->write(b);
+            // A later process whose first poll failed knows neither the version nor a success: the
+            // cache keeps both, and records the failure.
+            auto failed = std::make_shared<StoreBatch>();
+            failed->time = t + 1000;
+            SourceHealth down = h;
+            down.lastAttempt = t + 1000;
+            down.lastSuccess = 0;
+            down.version.clear();
+            down.lastError = "connection refused";
+            failed->polled = {down};
+            store->write(failed);
             store->flush();
             QVERIFY(store->lastWriteError().empty());
-            QCOMPARE(store->count("poll_log"), 1);
+            QCOMPARE(store->count("poll_log"), 2);
             QCOMPARE(store->count("alert_events"), 1);
         }
         // Reopen: everything is there as the app would open on it.
@@ -101,6 +113,9 @@ private Q_SLOTS:
         QCOMPARE(cache->silences[0].matchers[0].value, std::string("b:9100"));
         QCOMPARE(cache->sources.size(), std::size_t(1));
         QCOMPARE(cache->sources[0].lastBytes, std::uint64_t(1234));
+        QCOMPARE(cache->sources[0].version, std::string("2.42.0"));
+        QCOMPARE(cache->sources[0].lastSuccess, t);
+        QCOMPARE(cache->sources[0].lastError, std::string("connection refused"));
         QCOMPARE(cache->metrics.size(), std::size_t(2));
     }
 
