@@ -107,10 +107,15 @@ void WallController::placeWindows() {
         }
         w->winId(); // creates the native window, so it can be put on a screen
         w->windowHandle()->setScreen(screen);
+        // Never larger than its screen, whatever a view's layout asks for (a long text at wall-sized
+        // type once widened a 1920 px window to 2476 px).
         if (m_windowed.isValid()) {
+            w->setFixedSize(m_windowed);
             w->setGeometry(QRect(screen->geometry().topLeft(), m_windowed));
             w->show();
         } else {
+            w->setMinimumSize(0, 0);
+            w->setMaximumSize(screen->geometry().size());
             w->setGeometry(screen->geometry());
             w->showFullScreen();
         }

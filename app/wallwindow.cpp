@@ -10,9 +10,18 @@
 #include "triage/triageview.h"
 #include "wall/wallstrip.h"
 
+#include <QAbstractAxis>
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
 #include <QApplication>
+#include <QBoxLayout>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLegend>
+#include <QLineEdit>
 #include <QPainter>
 #include <QResizeEvent>
 #include <QStackedWidget>
@@ -85,8 +94,10 @@ WallWindow::WallWindow(FleetSource *source, const WallConfig &config, std::vecto
     m_banner->setAlignment(Qt::AlignCenter);
     m_banner->setStyleSheet(QStringLiteral("QLabel { background: #b00020; color: white; padding: 8px; }"));
     m_banner->hide();
-    for (const auto &v : m_views->registry().views())
+    for (const auto &v : m_views->registry().views()) {
         m_stack->addWidget(v.widget);
+        hideControls(v.name, v.widget);
+    }
     // The maps and the heatmap paint on their own light ground: their legends keep the light palette.
     QPalette light = QApplication::palette();
     for (auto role : {QPalette::Window, QPalette::WindowText, QPalette::Base, QPalette::Text,
@@ -99,6 +110,24 @@ WallWindow::WallWindow(FleetSource *source, const WallConfig &config, std::vecto
     for (TopologyView *t : {m_views->topology(), m_views->services()})
         if (t)
             t->canvas()->setPalette(light);
+    // Charts on the wall's dark ground: their own ground, axes, grid and legend follow it (the series
+    // keep their severity colours).
+    for (auto *view : m_stack->findChildren<QChartView *>()) {
+        QChart *chart = view->chart();
+        const QColor ground(0x15, 0x1a, 0x22), text(0xe8, 0xe8, 0xe8), grid(0x3a, 0x42, 0x4c);
+        view->setBackgroundBrush(ground);
+        chart->setBackgroundBrush(ground);
+        chart->setBackgroundPen(Qt::NoPen);
+        chart->setPlotAreaBackgroundVisible(false);
+        chart->setTitleBrush(text);
+        chart->legend()->setLabelColor(text);
+        for (QAbstractAxis *axis : chart->axes()) {
+            axis->setLabelsColor(text);
+            axis->setTitleBrush(text);
+            axis->setGridLineColor(grid);
+            axis->setLinePenColor(grid);
+        }
+    }
     // The screen's size rules: a view whose controls want more room than a screen has is clipped, the
     // window never grows past the screen.
     m_stack->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
@@ -215,6 +244,7 @@ void WallWindow::setSnapshot(const FleetSnapshotPtr &snapshot) {
             deliver(v.name);
     else
         deliver(currentView());
+    updatePlace(); // a view fills its controls (the metrics, the incidents) from its first snapshot
 }
 
 void WallWindow::deliver(const QString &view) {
@@ -242,9 +272,49 @@ bool WallWindow::dimmed() const {
     return m_dim->isVisible();
 }
 
+void WallWindow::hideControls(const QString &view, QWidget *widget) {
+    auto isInput = [](const QWidget *w) {
+        return qobject_cast<const QLineEdit *>(w) || qobject_cast<const QAbstractButton *>(w) ||
+               qobject_cast<const QComboBox *>(w) || qobject_cast<const QAbstractSpinBox *>(w);
+    };
+    auto &hidden = m_controls[view];
+    for (QLayout *row : widget->findChildren<QLayout *>()) {
+        QWidget *caption = nullptr; // a short label just before an input names it ("Metric", "Range")
+        auto *box = qobject_cast<QBoxLayout *>(row);
+        for (int i = 0; i < row->count(); ++i) {
+            QWidget *w = row->itemAt(i)->widget();
+            if (!w)
+                continue;
+            if (isInput(w)) {
+                hidden.push_back(w);
+                if (caption)
+                    hidden.push_back(caption);
+            }
+            // A caption is short and takes no stretch; a headline beside a filter does.
+            auto *label = qobject_cast<QLabel *>(w);
+            caption = label && label->text().size() <= 24 && (!box || box->stretch(i) == 0) ? label : nullptr;
+        }
+    }
+    for (QWidget *hint : widget->findChildren<QWidget *>(QStringLiteral("keysHint")))
+        hidden.push_back(hint);
+    for (QWidget *w : hidden)
+        w->hide();
+}
+
 void WallWindow::updatePlace() {
     const ViewEntry *v = m_views->registry().find(currentView());
     QString place = v ? v->title : currentView();
+    // What the hidden controls are set to (the metric, the range, a filter), since they are not shown.
+    QStringList state;
+    for (QWidget *w : m_controls[currentView()]) {
+        if (auto *combo = qobject_cast<QComboBox *>(w);
+            combo && !combo->currentText().isEmpty() && !combo->property("prompt").toBool())
+            state << combo->currentText();
+        else if (auto *edit = qobject_cast<QLineEdit *>(w); edit && !edit->text().trimmed().isEmpty())
+            state << edit->text().trimmed();
+    }
+    if (!state.isEmpty())
+        place += QStringLiteral(" (") + state.join(QStringLiteral(" · ")) + QLatin1Char(')');
     place += m_interrupted ? QStringLiteral(" — ") + tr("new incident")
                            : QStringLiteral(" %1/%2").arg(m_entry + 1).arg(m_playlist.size());
     if (m_paused)

@@ -61,6 +61,9 @@ private:
     // Gives the latest snapshot to the named view if it has not had it (views off screen wait).
     void deliver(const QString &view);
     void updatePlace();
+    // The wall is a display: nobody types, clicks or exports there. Hides the views' controls (and the
+    // captions before them, and key hints) and keeps them by view, so the strip can say their state.
+    void hideControls(const QString &view, QWidget *widget);
 
     WallConfig m_config;
     std::vector<WallPlaylistEntry> m_playlist;
@@ -75,6 +78,7 @@ private:
     FleetSnapshotPtr m_snapshot;
     std::uint64_t m_polls = 0;
     std::map<QString, std::weak_ptr<const FleetSnapshot>> m_delivered;
+    std::map<QString, std::vector<QWidget *>> m_controls; // per view, what hideControls hid
     int m_entry = 0;
     bool m_paused = false;
     bool m_interrupted = false;

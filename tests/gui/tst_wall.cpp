@@ -13,10 +13,15 @@
 #include "wallsession.h"
 #include "wallwindow.h"
 
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
 #include <QApplication>
+#include <QComboBox>
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMouseEvent>
 #include <QScreen>
 #include <QSignalSpy>
@@ -395,6 +400,43 @@ private Q_SLOTS:
         auto *table = win.views()->triage()->incidents();
         QVERIFY2(table->verticalHeader()->defaultSectionSize() >= table->fontMetrics().height(),
                  qPrintable(QString::number(table->verticalHeader()->defaultSectionSize())));
+    }
+
+    // A display, not a control panel: no view shows a filter box, a button, a combo or a key hint on
+    // the wall; the headlines stay, and the strip says what the hidden controls are set to.
+    void displaysNoControls() {
+        FakeSource src;
+        src.publish(fleet({incident("a:DiskFull", "DiskFull", 2)}, {source("prod/prometheus", nowMs())}));
+        WallConfig w;
+        std::vector<WallPlaylistEntry> playlist;
+        for (const auto &v : WallConfig::views())
+            playlist.push_back(
+                {v, 30'000, v == "hosts" ? std::string("region=\"eu1\"") : std::string(), {}, 0, {}});
+        w.screens = {WallScreen{-1, {}, playlist}};
+        WallWindow win(&src, w, playlist);
+        win.resize(1920, 1080);
+        win.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&win));
+        QStringList shown;
+        for (const auto &v : win.views()->registry().views())
+            for (auto *widget : v.widget->findChildren<QWidget *>()) {
+                const bool control = qobject_cast<QLineEdit *>(widget) || qobject_cast<QComboBox *>(widget) ||
+                                     qobject_cast<QAbstractButton *>(widget) ||
+                                     qobject_cast<QAbstractSpinBox *>(widget) ||
+                                     widget->objectName() == QStringLiteral("keysHint");
+                bool inList = false;
+                for (QWidget *p = widget->parentWidget(); p && !inList; p = p->parentWidget())
+                    inList = qobject_cast<QAbstractItemView *>(p) != nullptr;
+                if (control && !inList && widget->isVisibleTo(v.widget))
+                    shown << v.name + QStringLiteral(": ") +
+                                 QString::fromLatin1(widget->metaObject()->className()) + QLatin1Char(' ') +
+                                 widget->objectName();
+            }
+        QVERIFY2(shown.isEmpty(), qPrintable(shown.join(QStringLiteral("; "))));
+        QVERIFY(win.views()->triage()->headline()->isVisibleTo(win.views()->triage()));
+        // The first entry, the host table filtered to eu1: the strip says so.
+        QTRY_VERIFY2(win.strip()->statusText().contains(QStringLiteral("Hosts (region=&quot;eu1&quot;)")),
+                     qPrintable(win.strip()->statusText()));
     }
 
     void configChangesAreFollowedAndBadOnesReported() {

@@ -83,6 +83,7 @@ TimeHeatmapView::TimeHeatmapView(HistoryFetch fetch, QWidget *parent)
                       "time · wheel / ↑ ↓: scroll hosts · Alt+wheel / [ ]: zoom hosts · right-drag: pan · "
                       "Esc: show all · click: host detail"));
     help->setWordWrap(true);
+    help->setObjectName(QStringLiteral("keysHint")); // the wall display hides it: nobody types there
     QFont f = help->font();
     f.setPointSizeF(f.pointSizeF() * 0.85);
     help->setFont(f);

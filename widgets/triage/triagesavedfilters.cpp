@@ -12,6 +12,7 @@ namespace vigil {
 void TriageView::reloadSavedFilters() {
     m_saved->clear();
     m_saved->addItem(tr("Saved filters"));
+    m_saved->setProperty("prompt", true); // its first item asks, it is no state (the wall's strip skips it)
     for (const auto &f : IncidentNotifier::loadFilters())
         m_saved->addItem(f.name, f.text);
 }

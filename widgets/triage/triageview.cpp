@@ -210,6 +210,7 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     m_keys->setText(tr("j/k move · Enter members · / filter · t all alerts · s silence · a acknowledge · n "
                        "note · e expire · ? keys"));
     m_keys->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    m_keys->setObjectName(QStringLiteral("keysHint")); // the wall display hides it: nobody types there
     auto *top = new QHBoxLayout;
     top->addWidget(m_headline, 1);
     top->addWidget(m_filter, 1);
