@@ -226,9 +226,13 @@ int main(int argc, char **argv) {
         if (options->config.cachePath.empty()) {
             const QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
             QDir().mkpath(dir);
-            // One cache per scenario: a scenario's history never mixes with another's.
+            // One cache per scenario and fleet size: a scenario's history never mixes with another's, and
+            // a 400-host demo does not start on a 2,000-host one's hosts.
             options->config.cachePath =
-                QString(dir + QStringLiteral("/demo-%1.sqlite").arg(options->demoScenario)).toStdString();
+                QString(
+                    dir +
+                    QStringLiteral("/demo-%1-%2.sqlite").arg(options->demoScenario).arg(options->demoHosts))
+                    .toStdString();
         }
     }
     vigil::ConfigError cerr;

@@ -60,7 +60,11 @@ public:
     // Whether the last frame drew edges bundled between screen cells (too many to tell apart).
     [[nodiscard]] bool edgesAggregated() const { return m_edgesAggregated; }
     [[nodiscard]] QPointF offset() const { return m_offset; }
-    [[nodiscard]] bool isLaidOut() const { return m_laidOut; }
+    // Laid out for the snapshot shown: false while a newer fleet's shape is still being laid out (a
+    // screenshot waited for the cache's map and drew it after the first poll had changed the fleet).
+    [[nodiscard]] bool isLaidOut() const {
+        return m_laidOut && (!m_snapshot || !m_snapshot->graph || m_snapshot->graph == m_graph);
+    }
     [[nodiscard]] bool isStale() const { return m_stale; } // drawn greyed, and said so
     [[nodiscard]] const analysis::PhysicalLayout &physical() const { return m_physical; }
     [[nodiscard]] const analysis::ServiceLayout &services() const { return m_services; }

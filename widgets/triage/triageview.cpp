@@ -206,7 +206,6 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
         if (!exportCsv(base, &error))
             QMessageBox::warning(this, tr("Export failed"), error);
     });
-
     m_keys->setText(tr("j/k move · Enter members · / filter · t all alerts · s silence · a acknowledge · n "
                        "note · e expire · ? keys"));
     m_keys->setStyleSheet(QStringLiteral("color: palette(mid);"));
