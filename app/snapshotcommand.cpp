@@ -49,8 +49,9 @@ std::string whoAmI() {
 
 int runCheck(const QStringList &args) {
     if (args.size() == 4 && (args.at(3) == QLatin1String("--help") || args.at(3) == QLatin1String("-h"))) {
-        std::printf("%s\n", qPrintable(tr("Usage: vigil snapshot check FILE.vigil\nValidate an incident snapshot "
-                                          "and say what it holds. Exit 0 when it opens, 2 when it does not.")));
+        std::printf("%s\n",
+                    qPrintable(tr("Usage: vigil snapshot check FILE.vigil\nValidate an incident snapshot "
+                                  "and say what it holds. Exit 0 when it opens, 2 when it does not.")));
         return 0;
     }
     if (args.size() != 4)
