@@ -13,8 +13,10 @@ echo "check-package: built $deb ($(du -k "$deb" | cut -f1) KiB)"
 dpkg-deb -I "$deb" | grep -E '^ (Package|Version|Depends|Recommends):'
 
 echo "check-package: lintian"
-lintian --fail-on error,warning "$deb" 2>&1 | grep -v 'running with root privileges' || true
-lintian --fail-on error,warning "$deb" >/dev/null 2>&1
+lint=0
+lintian --fail-on error,warning "$deb" > "$build/lintian.txt" 2>&1 || lint=$?
+grep -v 'running with root privileges' "$build/lintian.txt" || true
+[ "$lint" -eq 0 ] || { echo "check-package: lintian found errors or warnings" >&2; exit 1; }
 echo "check-package: appstreamcli validate"
 appstreamcli validate --no-net installer/dev.vigil.Vigil.metainfo.xml
 echo "check-package: desktop-file-validate"

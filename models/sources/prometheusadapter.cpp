@@ -22,11 +22,7 @@ std::string formatSeconds(TimeMs t) {
 }
 
 TimeMs secondsToMs(const json &v) {
-    if (!v.is_number())
-        return 0;
-    const double s = v.get<double>();
-    // A timestamp past the year 33658 or before 1970 is no timestamp: keep the conversion defined.
-    return std::isfinite(s) && s >= 0 && s < 1e12 ? static_cast<TimeMs>(std::llround(s * 1000.0)) : 0;
+    return v.is_number() ? sampleTimeMs(v.get<double>()) : 0;
 }
 
 // Unwraps {"status":"success","data":...,"warnings":[...]}; an error envelope becomes an ApiError.
@@ -55,6 +51,10 @@ Result<json> envelope(std::string_view body, const std::string &endpoint,
 }
 
 } // namespace
+
+TimeMs sampleTimeMs(double s) {
+    return std::isfinite(s) && s >= 0 && s < 1e12 ? static_cast<TimeMs>(std::llround(s * 1000.0)) : 0;
+}
 
 bool parseSampleValue(std::string_view s, double &out) {
     if (s == "NaN") {

@@ -97,6 +97,9 @@ Result<LabelSet> parseExternalLabels(std::string_view body);
 
 // Values arrive as strings: "1.5", "NaN", "+Inf", "-Inf".
 bool parseSampleValue(std::string_view s, double &out);
+// A sample's time in seconds as milliseconds; a time past the year 33658, before 1970 or not finite is
+// no time (0). The document parser and the fast reader share it.
+TimeMs sampleTimeMs(double seconds);
 
 } // namespace prometheus
 } // namespace vigil

@@ -18,11 +18,6 @@ namespace {
 
 namespace dom = simdjson::dom;
 
-TimeMs secondsToMs(double s) {
-    // As the document parser does: a timestamp past the year 33658 or before 1970 is no timestamp.
-    return std::isfinite(s) && s >= 0 && s < 1e12 ? static_cast<TimeMs>(std::llround(s * 1000.0)) : 0;
-}
-
 // A [time, "value"] pair. False when it is not one; `good` false when it is one whose value does not
 // parse (the document parser skips that sample but accepts the answer).
 bool readPair(dom::element v, TimeMs &t, double &value, bool &good) {
@@ -38,7 +33,7 @@ bool readPair(dom::element v, TimeMs &t, double &value, bool &good) {
     std::string_view s;
     if (text.get_string().get(s))
         return false;
-    t = secondsToMs(seconds);
+    t = sampleTimeMs(seconds);
     good = parseSampleValue(s, value);
     return true;
 }
