@@ -25,6 +25,31 @@ int HostTableModel::metricColumn(const std::string &key) const {
     return -1;
 }
 
+std::optional<bool> HostTableModel::lessThan(int leftRow, int rightRow, int column) const {
+    const Host *a = hostAt(leftRow);
+    const Host *b = hostAt(rightRow);
+    if (!a || !b)
+        return std::nullopt;
+    switch (column) {
+    case NameColumn:
+        return a->name < b->name;
+    case StatusColumn:
+        return static_cast<int>(a->up) < static_cast<int>(b->up);
+    case AlertsColumn:
+        return a->activeAlerts < b->activeAlerts;
+    default:
+        break;
+    }
+    const int metric = column - FirstMetricColumn;
+    if (metric < 0 || metric >= static_cast<int>(m_metrics.size()))
+        return std::nullopt;
+    auto key = [m = static_cast<std::size_t>(metric)](const Host &h) {
+        const double v = m < h.metrics.size() ? h.metrics[m] : std::nan("");
+        return std::isnan(v) ? -std::numeric_limits<double>::infinity() : v;
+    };
+    return key(*a) < key(*b);
+}
+
 bool HostTableModel::sameRow(const Host &a, const Host &b) {
     if (a.up != b.up || a.activeAlerts != b.activeAlerts || a.metrics.size() != b.metrics.size() ||
         a.labels != b.labels)

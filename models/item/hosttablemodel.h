@@ -7,6 +7,8 @@
 
 #include <QAbstractTableModel>
 
+#include <optional>
+
 namespace vigil {
 
 class HostTableModel final : public QAbstractTableModel {
@@ -30,6 +32,9 @@ public:
     [[nodiscard]] const Host *hostAt(int row) const;
     [[nodiscard]] int labelsColumn() const { return FirstMetricColumn + static_cast<int>(m_metrics.size()); }
     [[nodiscard]] int metricColumn(const std::string &key) const;
+    // SortRole's order without QVariants (a proxy re-sorting ten thousand rows after a poll asks about
+    // a hundred thousand pairs); nullopt for a column it does not order (labels).
+    [[nodiscard]] std::optional<bool> lessThan(int leftRow, int rightRow, int column) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -52,6 +52,8 @@ private:
 } // namespace
 
 void retire(std::shared_ptr<const void> object) {
+    if (!object)
+        return;
     static Retirer retirer;
     retirer.add(std::move(object));
 }

@@ -87,6 +87,33 @@ private Q_SLOTS:
                  QStringLiteral("M0"));
     }
 
+    // The proxy sorts through lessThan(); it must order every column as SortRole's values do, NaN first
+    // and hosts that lack a metric with it.
+    void fastOrderMatchesSortRole() {
+        HostTableModel m;
+        auto s = snapshot({{"web-10", 0.5}, {"web-2", NAN}, {"db-1", 0.25}, {"Zeta", 0.5}, {"api", 1.0}});
+        auto hosts = std::const_pointer_cast<FleetSnapshot>(s);
+        hosts->hosts[1].metrics.resize(1); // one host without the second metric
+        hosts->hosts[2].activeAlerts = 7;
+        hosts->hosts[3].up = UpState::Unknown;
+        m.setSnapshot(s);
+        int ordered = 0;
+        for (int c = 0; c < m.labelsColumn(); ++c)
+            for (int a = 0; a < m.rowCount(); ++a)
+                for (int b = 0; b < m.rowCount(); ++b) {
+                    const auto fast = m.lessThan(a, b, c);
+                    QVERIFY(fast.has_value());
+                    const QVariant va = m.data(m.index(a, c), HostTableModel::SortRole);
+                    const QVariant vb = m.data(m.index(b, c), HostTableModel::SortRole);
+                    const bool slow = QVariant::compare(va, vb) == QPartialOrdering::Less;
+                    QCOMPARE(*fast, slow);
+                    ordered += *fast;
+                }
+        QVERIFY(ordered > 20);                                    // not all equal
+        QVERIFY(!m.lessThan(0, 1, m.labelsColumn()).has_value()); // left to the proxy
+        QVERIFY(!m.lessThan(0, 99, HostTableModel::NameColumn).has_value());
+    }
+
     void valueChangesAreTargeted() {
         HostTableModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);

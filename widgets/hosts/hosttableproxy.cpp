@@ -38,6 +38,18 @@ bool HostTableProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const 
     return h && m_filter->matches(h->labels, h->name);
 }
 
+void HostTableProxy::setSourceModel(QAbstractItemModel *model) {
+    m_hosts = qobject_cast<const HostTableModel *>(model);
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
+bool HostTableProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const {
+    if (m_hosts && left.column() == right.column())
+        if (const auto less = m_hosts->lessThan(left.row(), right.row(), left.column()))
+            return *less;
+    return QSortFilterProxyModel::lessThan(left, right);
+}
+
 QVariant HostTableProxy::data(const QModelIndex &index, int role) const {
     const QModelIndex src = mapToSource(index);
     auto *model = qobject_cast<const HostTableModel *>(sourceModel());

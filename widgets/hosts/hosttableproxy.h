@@ -9,6 +9,8 @@
 
 namespace vigil {
 
+class HostTableModel;
+
 class HostTableProxy final : public QSortFilterProxyModel {
     Q_OBJECT
 public:
@@ -18,13 +20,16 @@ public:
     bool setFilterText(const QString &text, QString *error);
     [[nodiscard]] QString filterText() const { return m_text; }
 
+    void setSourceModel(QAbstractItemModel *model) override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    const HostTableModel *m_hosts = nullptr; // the source, when it is one (cast once, not per compare)
     std::optional<LabelFilter> m_filter;
     QString m_text;
 };

@@ -3,8 +3,13 @@
 #include "analysis/correlation.h"
 #include "fleet/alertfilter.h"
 #include "item/incidentmodel.h"
+#include "support/retire.h"
 
 #include <QSettings>
+
+#include <string_view>
+#include <unordered_set>
+#include <utility>
 
 namespace vigil {
 
@@ -44,28 +49,34 @@ void IncidentNotifier::storeFilters(const std::vector<SavedFilter> &filters) {
 void IncidentNotifier::onSnapshot(const FleetSnapshotPtr &snapshot) {
     if (!snapshot || !snapshot->triage || snapshot->fromCache)
         return;
-    const auto &incidents = snapshot->triage->incidents;
-    if (!m_baseline) {
-        for (const auto &inc : incidents)
-            m_known.insert(inc.key);
-        m_baseline = true;
+    if (snapshot->triage == m_known)
         return;
-    }
+    auto previous = std::exchange(m_known, snapshot->triage);
+    if (previous) // else this is the baseline
+        notifyNew(*previous, *snapshot);
+    retire(std::move(previous)); // never freed on the GUI thread
+}
+
+void IncidentNotifier::notifyNew(const analysis::TriageResult &previous, const FleetSnapshot &snapshot) {
     std::vector<std::pair<const SavedFilter *, AlertFilter>> active;
     for (const auto &f : m_filters)
         if (f.notify)
             if (auto parsed = AlertFilter::parse(f.text.toStdString(), nullptr))
                 active.emplace_back(&f, std::move(*parsed));
-    std::set<std::string> now;
-    for (const auto &inc : incidents) {
-        now.insert(inc.key);
-        if (m_known.count(inc.key) || active.empty())
+    if (active.empty())
+        return;
+    std::unordered_set<std::string_view> known;
+    known.reserve(previous.incidents.size());
+    for (const auto &inc : previous.incidents)
+        known.insert(inc.key);
+    for (const auto &inc : snapshot.triage->incidents) {
+        if (known.count(inc.key))
             continue;
         for (const auto &[saved, filter] : active) {
             bool match = false;
             // The cause's alerts and a sample of the rest are enough to decide.
             for (std::size_t k = 0; k < inc.alerts.size() && k < 2000 && !match; ++k)
-                match = filter.matches(snapshot->alerts[inc.alerts[k]], snapshot->triage->computedAt);
+                match = filter.matches(snapshot.alerts[inc.alerts[k]], snapshot.triage->computedAt);
             if (!match)
                 continue;
             Q_EMIT notify(tr("New incident: %1").arg(IncidentModel::causeTitle(inc)),
@@ -74,7 +85,6 @@ void IncidentNotifier::onSnapshot(const FleetSnapshotPtr &snapshot) {
             break;
         }
     }
-    m_known = std::move(now);
 }
 
 } // namespace vigil

@@ -6,7 +6,7 @@
 #include <QObject>
 #include <QString>
 
-#include <set>
+#include <memory>
 #include <vector>
 
 namespace vigil {
@@ -35,9 +35,12 @@ Q_SIGNALS:
     void notify(const QString &title, const QString &message, bool sound);
 
 private:
+    void notifyNew(const analysis::TriageResult &previous, const FleetSnapshot &snapshot);
+
     std::vector<SavedFilter> m_filters;
-    std::set<std::string> m_known;
-    bool m_baseline = false;
+    // The triage last seen: its incidents are not news. Held whole (its keys are compared only while a
+    // filter notifies), so a poll costs nothing here when no filter does.
+    std::shared_ptr<const analysis::TriageResult> m_known;
 };
 
 } // namespace vigil
