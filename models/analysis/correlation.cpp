@@ -293,13 +293,38 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
         else
             s.hosts.insert(h);
     }
+    // A failing group explains trouble on its services' other hosts only when that trouble began with it
+    // and is of a size its loss can explain (causemagnitude.h); fed the alerts on hosts outside any
+    // failing group.
+    CauseMagnitude magnitude({m_opt.window, m_opt.lead});
+    std::unordered_map<int, std::vector<Unexplained>> unexplained; // by group node
+    if (!services.empty()) {
+        for (std::size_t i = 0; i < n; ++i)
+            if (live[i] && loc[i]->host >= 0 && loc[i]->service >= 0 &&
+                causeGroup[static_cast<std::size_t>(loc[i]->host)] < 0 && services.count(loc[i]->service))
+                magnitude.add(loc[i]->service, loc[i]->host, start[i]);
+        magnitude.finish();
+    }
     // A service's own failures: each failing group holding its hosts, and its hosts failing on their own
     // (one host: that host; several: the service).
     std::unordered_map<int, std::vector<Cause>> own;
     for (auto &[svc, s] : services) {
         auto &list = own[svc];
-        for (auto [grp, votes] : s.groupVotes)
-            list.push_back({grp, CauseKind::Group, onsetMin[static_cast<std::size_t>(grp)]});
+        for (auto [grp, votes] : s.groupVotes) {
+            const auto &members = g.node(svc).members;
+            const TimeMs onset = onsetMin[static_cast<std::size_t>(grp)];
+            const auto lost = std::count_if(members.begin(), members.end(), [&](int h) {
+                return causeGroup[static_cast<std::size_t>(h)] == grp;
+            });
+            auto verdict =
+                magnitude.judge(svc, onset, static_cast<int>(lost), static_cast<int>(members.size()));
+            if (verdict.explains) {
+                list.push_back({grp, CauseKind::Group, onset});
+            } else {
+                verdict.why.service = g.node(svc).name;
+                unexplained[grp].push_back(std::move(verdict.why));
+            }
+        }
         if (s.hosts.size() == 1 && !s.serviceAlert) {
             const int h = *s.hosts.begin();
             list.push_back({h, CauseKind::Host, onsetMin[static_cast<std::size_t>(h)]});
@@ -504,6 +529,14 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
             if (inc.causeKind == CauseKind::Group) {
                 inc.causeHosts = nd.hosts;
                 inc.causeHostsFailing = failing[c];
+                if (auto u = unexplained.find(inc.causeNode); u != unexplained.end()) {
+                    inc.unexplained = std::move(u->second);
+                    std::sort(inc.unexplained.begin(), inc.unexplained.end(),
+                              [](const Unexplained &a, const Unexplained &b) {
+                                  return a.alertedHosts != b.alertedHosts ? a.alertedHosts > b.alertedHosts
+                                                                          : a.service < b.service;
+                              });
+                }
             } else if (inc.causeKind == CauseKind::Host) {
                 inc.causeHosts = 1;
                 inc.causeHostsFailing = hostFailing[c] ? 1 : 0;
@@ -584,81 +617,6 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
         if (k >= 0)
             k = rank[static_cast<std::size_t>(k)];
     return result;
-}
-
-void summarize(TriageResult &result, const std::vector<Alert> &alerts) {
-    std::unordered_map<std::string_view, int> nameIds;
-    std::vector<std::string_view> names;
-    std::vector<int> count;
-    std::vector<std::uint32_t> sorted;
-    for (auto &inc : result.incidents) {
-        inc.groups.clear();
-        inc.timeline.clear();
-        if (inc.causeAlertCount > 0)
-            inc.groups.push_back({"", 0, inc.causeAlertCount, true});
-        // Counting sort of the other members by name, largest group first; stable within a group.
-        nameIds.clear();
-        names.clear();
-        std::vector<int> ids(inc.alerts.size(), 0);
-        // Flapping alerts are folded into one group of their own (an empty name never is an alertname
-        // Vigil groups by: it marks that group).
-        const bool canFlap = result.returns.size() == alerts.size();
-        for (std::size_t k = inc.causeAlertCount; k < inc.alerts.size(); ++k) {
-            const bool flapping = canFlap && result.returns[inc.alerts[k]] >= result.flapReturns;
-            const auto n = flapping ? std::string_view("\x01flapping") : alerts[inc.alerts[k]].name();
-            auto [it, fresh] = nameIds.try_emplace(n, static_cast<int>(names.size()));
-            if (fresh)
-                names.push_back(n);
-            ids[k] = it->second;
-        }
-        count.assign(names.size(), 0);
-        for (std::size_t k = inc.causeAlertCount; k < inc.alerts.size(); ++k)
-            ++count[static_cast<std::size_t>(ids[k])];
-        std::vector<int> order(names.size());
-        for (std::size_t g = 0; g < order.size(); ++g)
-            order[g] = static_cast<int>(g);
-        std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-            const bool fa = names[static_cast<std::size_t>(a)] == "\x01flapping";
-            const bool fb = names[static_cast<std::size_t>(b)] == "\x01flapping";
-            if (fa != fb)
-                return fb; // the folded flapping group goes last
-            const auto ca = count[static_cast<std::size_t>(a)], cb = count[static_cast<std::size_t>(b)];
-            return ca != cb ? ca > cb
-                            : names[static_cast<std::size_t>(a)] < names[static_cast<std::size_t>(b)];
-        });
-        std::vector<std::uint32_t> offset(names.size(), 0);
-        std::uint32_t at = inc.causeAlertCount;
-        for (int g : order) {
-            offset[static_cast<std::size_t>(g)] = at;
-            const bool flap = names[static_cast<std::size_t>(g)] == "\x01flapping";
-            inc.groups.push_back({flap ? std::string() : std::string(names[static_cast<std::size_t>(g)]), at,
-                                  at + static_cast<std::uint32_t>(count[static_cast<std::size_t>(g)]), false,
-                                  flap});
-            at += static_cast<std::uint32_t>(count[static_cast<std::size_t>(g)]);
-        }
-        sorted.assign(inc.alerts.begin(), inc.alerts.end());
-        for (std::size_t k = inc.causeAlertCount; k < inc.alerts.size(); ++k)
-            sorted[offset[static_cast<std::size_t>(ids[k])]++] = inc.alerts[k];
-        inc.alerts.swap(sorted);
-        // Timeline: the last two hours of starts, by minute and severity.
-        TimeMs last = 0;
-        for (auto i : inc.alerts)
-            last = std::max(last, alerts[i].startsAt);
-        const TimeMs lastMinute = last / 60'000 * 60'000;
-        const TimeMs firstMinute = std::max(inc.startsAt / 60'000 * 60'000, lastMinute - 119 * 60'000);
-        if (!inc.alerts.empty() && lastMinute >= firstMinute) {
-            inc.timeline.resize(static_cast<std::size_t>((lastMinute - firstMinute) / 60'000 + 1));
-            for (std::size_t m = 0; m < inc.timeline.size(); ++m)
-                inc.timeline[m].start = firstMinute + static_cast<TimeMs>(m) * 60'000;
-            for (auto i : inc.alerts) {
-                const Alert &a = alerts[i];
-                if (a.startsAt < firstMinute)
-                    continue;
-                const auto m = static_cast<std::size_t>((a.startsAt - firstMinute) / 60'000);
-                ++inc.timeline[m].bySeverity[static_cast<std::size_t>(severityRank(a.severity()))];
-            }
-        }
-    }
 }
 
 void compareWithAlertmanagerGroups(TriageResult &result, const std::vector<Alert> &alerts,

@@ -4,6 +4,7 @@
 // each incident names its probable root cause with a confidence and the evidence for a plain-language
 // reason, and incidents are ranked. Pure std C++ over immutable inputs; the Correlator keeps only what
 // incremental updates, "new"/"escalating" flags and flapping detection need between polls.
+#include "causemagnitude.h"
 #include "fleet/alert.h"
 #include "fleet/hostidentity.h"
 #include "fleetgraph.h"
@@ -56,6 +57,9 @@ struct Incident {
     int services = 0;          // distinct services among members
     int hosts = 0;             // distinct hosts among members (blast radius)
     int inhibitedLinks = 0;    // members inhibited by another member
+    // Counter-evidence: services the failing group holds hosts of whose other hosts' alerts it does not
+    // explain (churning before it, or too many for what it lost), most alerted hosts first.
+    std::vector<Unexplained> unexplained;
 
     std::vector<std::uint32_t> alerts; // indexes into the input, cause alerts first
     std::uint32_t causeAlertCount = 0; // the first causeAlertCount of `alerts` sit at the cause

@@ -191,7 +191,25 @@ QString IncidentModel::reason(const Incident &inc) {
     if (inc.inhibitedLinks > 0)
         first +=
             QStringLiteral("; ") + tr("Alertmanager inhibits %n of them by it", nullptr, inc.inhibitedLinks);
+    for (std::size_t k = 0; k < inc.unexplained.size() && k < 2; ++k)
+        first += QStringLiteral("; ") + unexplainedText(inc.unexplained[k]);
     return first;
+}
+
+QString IncidentModel::unexplainedText(const analysis::Unexplained &u) {
+    const QLocale l;
+    const QString service = QString::fromStdString(u.service);
+    QStringList why;
+    if (u.tooSmall)
+        why << tr("it took %1 of %2 hosts of service %3, too few to explain alerts on %4 of the others")
+                   .arg(l.toString(u.lostHosts), l.toString(u.serviceHosts), service,
+                        l.toString(u.alertedHosts));
+    if (u.churn)
+        why << tr("alerts on service %1 were starting as often before it (%2 in the %3 minutes before, %4 "
+                  "after)")
+                   .arg(service, l.toString(u.alertsBefore),
+                        l.toString(std::max<TimeMs>(1, u.windowMs / 60'000)), l.toString(u.alertsAfter));
+    return tr("not explained: %1").arg(why.join(QStringLiteral("; ")));
 }
 
 int IncidentModel::rowCount(const QModelIndex &parent) const {

@@ -55,6 +55,9 @@ public:
     // "38 of 40 hosts in rack eu1-a-r07 stopped answering within 40 s; 412 alerts on 9 services depend on
     // them"
     static QString reason(const analysis::Incident &incident);
+    // Counter-evidence: "not explained: it took 40 of 5,000 hosts of service web, too few to explain
+    // alerts on 2,869 of the others"
+    static QString unexplainedText(const analysis::Unexplained &u);
     static QString severityName(int severity);
     // What an empty list means: "the fleet is quiet" only when something watches (FleetSummary).
     static QString noAlertsTitle(const FleetSnapshot *snapshot);

@@ -160,6 +160,16 @@ QByteArray triageReportJson(const FleetSnapshot &s, int limit, int hostsShown) {
         json hosts = json::array();
         for (std::size_t i = 0; i < l.hosts.size() && static_cast<int>(i) < hostsShown; ++i)
             hosts.push_back(l.hosts[i]);
+        json unexplained = json::array(); // counter-evidence against a failing group
+        for (const auto &u : inc.unexplained)
+            unexplained.push_back({{"service", u.service},
+                                   {"lostHosts", u.lostHosts},
+                                   {"serviceHosts", u.serviceHosts},
+                                   {"alertedHosts", u.alertedHosts},
+                                   {"alertsBefore", u.alertsBefore},
+                                   {"alertsAfter", u.alertsAfter},
+                                   {"churn", u.churn},
+                                   {"tooSmall", u.tooSmall}});
         j["incidents"].push_back({{"rank", ++rank},
                                   {"key", inc.key},
                                   {"title", IncidentModel::causeTitle(inc).toStdString()},
@@ -179,7 +189,8 @@ QByteArray triageReportJson(const FleetSnapshot &s, int limit, int hostsShown) {
                                   {"byAlertname", names},
                                   {"hostsTotal", l.hosts.size()},
                                   {"hosts", hosts},
-                                  {"services", l.services}});
+                                  {"services", l.services},
+                                  {"unexplained", unexplained}});
     }
     return QByteArray::fromStdString(j.dump(2) + "\n");
 }

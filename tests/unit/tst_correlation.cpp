@@ -3,6 +3,7 @@
 #include "analysis/correlation.h"
 #include "analysis/fleetanalysis.h"
 #include "analysis/imbalance.h"
+#include "item/incidentmodel.h"
 #include "triagereplay.h"
 
 #include <QTest>
@@ -62,6 +63,42 @@ const Incident *incidentWith(const TriageResult &r, const std::vector<Alert> &al
         if (alerts[i].name() == name && r.incidentOf[i] >= 0)
             return &r.incidents[static_cast<std::size_t>(r.incidentOf[i])];
     return nullptr;
+}
+
+// One service, `web`, over racks of 40: a flat pool such as a web tier or a batch farm.
+FleetGraphPtr pool(int hosts) {
+    std::vector<Host> out;
+    for (int i = 0; i < hosts; ++i) {
+        Host h;
+        h.name = "w" + std::to_string(10000 + i);
+        h.labels = LabelSet({{"instance", h.name},
+                             {"rack", "r" + std::to_string(100 + i / 40)},
+                             {"region", "eu"},
+                             {"service", "web"},
+                             {"zone", "eu-a"}});
+        out.push_back(std::move(h));
+    }
+    return FleetGraph::build(out, {}, TopologyConfig{});
+}
+
+// Rack r100 (hosts 0..39) of a pool of `hosts` stops answering at T0; then `cpu` HighCPU alerts, one
+// every `cpuStep` from `firstCpu`, round the pool's other hosts.
+std::vector<Alert> rackLossWith(int hosts, int cpu, TimeMs firstCpu, TimeMs cpuStep) {
+    std::vector<Alert> alerts;
+    for (int i = 0; i < 40; ++i)
+        alerts.push_back(hostAlert("HostDown", "w" + std::to_string(10000 + i), "critical", T0 + 500 * i));
+    for (int i = 0; i < cpu; ++i)
+        alerts.push_back(alert({{"alertname", "HighCPU"},
+                                {"instance", "w" + std::to_string(10040 + i % (hosts - 40))},
+                                {"n", std::to_string(i)},
+                                {"severity", "warning"}},
+                               firstCpu + cpuStep * i));
+    return alerts;
+}
+
+std::size_t membersNamed(const Incident &inc, const std::vector<Alert> &alerts, std::string_view name) {
+    return static_cast<std::size_t>(std::count_if(inc.alerts.begin(), inc.alerts.end(),
+                                                  [&](std::uint32_t i) { return alerts[i].name() == name; }));
 }
 
 } // namespace
@@ -221,6 +258,62 @@ private Q_SLOTS:
         QCOMPARE(r->incidents[0].causeHosts, 6);
         QCOMPARE(r->incidents[0].causeHostsFailing, 5);
         QCOMPARE(r->incidents[0].dependentAlerts, 1);
+    }
+
+    // Losing under 1 % of a pool cannot explain CPU alerts on more than half of it, even when they all
+    // start after the loss: the rack keeps its own hosts' alerts and says what it does not explain.
+    void aSmallLossDoesNotExplainAPoolWideStorm() {
+        const auto alerts = rackLossWith(5'000, 2'869, T0 + 10'000, 80);
+        Correlator c;
+        auto r = c.update(pool(5'000), alerts, T0 + 300'000);
+        const Incident &top = r->incidents[0];
+        QCOMPARE(top.causeKind, CauseKind::Group);
+        QCOMPARE(top.causeName, std::string("r100"));
+        QCOMPARE(top.alerts.size(), std::size_t(40));
+        QCOMPARE(membersNamed(top, alerts, "HighCPU"), std::size_t(0));
+        QCOMPARE(top.unexplained.size(), std::size_t(1));
+        const Unexplained &u = top.unexplained[0];
+        QCOMPARE(u.service, std::string("web"));
+        QCOMPARE(u.lostHosts, 40);
+        QCOMPARE(u.serviceHosts, 5'000);
+        QCOMPARE(u.alertedHosts, 2'869);
+        QVERIFY(u.tooSmall);
+        QVERIFY(!u.churn); // nothing was starting before it
+        const Incident *cpu = incidentWith(*r, alerts, "HighCPU");
+        QVERIFY(cpu);
+        QCOMPARE(cpu->causeKind, CauseKind::AlertGroup);
+        QCOMPARE(cpu->alerts.size(), std::size_t(2'869));
+    }
+
+    // CPU alerts churning across the pool all hour, at the same pace before the rack died as after:
+    // the few that start after it are not its doing, whatever the share it held.
+    void churnBeforeTheLossIsNotExplainedByIt() {
+        const auto alerts = rackLossWith(200, 600, T0 - 3'600'000, 6'000); // one every 6 s for an hour
+        Correlator c;
+        auto r = c.update(pool(200), alerts, T0 + 300'000); // the rack is a fifth of the pool
+        const Incident &top = r->incidents[0];
+        QCOMPARE(top.causeName, std::string("r100"));
+        QCOMPARE(membersNamed(top, alerts, "HighCPU"), std::size_t(0));
+        QCOMPARE(top.unexplained.size(), std::size_t(1));
+        QVERIFY(top.unexplained[0].churn);
+        QVERIFY(!top.unexplained[0].tooSmall);
+        QCOMPARE(top.unexplained[0].alertsBefore, 50); // [T0 - 6 min, T0 - 1 min), one per 6 s
+        const QString reason = IncidentModel::reason(top);
+        QVERIFY2(reason.contains(QStringLiteral("not explained")), qPrintable(reason));
+        QVERIFY2(reason.contains(QStringLiteral("as often before it (50 in the 5 minutes before")),
+                 qPrintable(reason));
+    }
+
+    // The control: a rack that is a fifth of the pool dies and the rest of the pool, quiet until then,
+    // alerts on load within minutes. That is the rack's doing.
+    void aLossThePoolFeelsExplainsIt() {
+        const auto alerts = rackLossWith(200, 120, T0 + 30'000, 1'000);
+        Correlator c;
+        auto r = c.update(pool(200), alerts, T0 + 300'000);
+        QCOMPARE(r->incidents.size(), std::size_t(1));
+        QCOMPARE(r->incidents[0].causeName, std::string("r100"));
+        QCOMPARE(membersNamed(r->incidents[0], alerts, "HighCPU"), std::size_t(120));
+        QVERIFY(r->incidents[0].unexplained.empty());
     }
 
     void unrelatedCriticalAlertsStayApart() {
