@@ -1,6 +1,7 @@
 #include "incidentmodel.h"
 
 #include "../support/retire.h"
+#include "alerttablemodel.h"
 
 #include <QLocale>
 
@@ -44,6 +45,7 @@ void IncidentModel::setSnapshot(FleetSnapshotPtr snapshot) {
                    [](const Incident &inc, const std::string &key) { return inc.key == key; });
     if (sameKeys) {
         replaceRetiring(m_snapshot, std::move(snapshot));
+        resetStale();
         requestMarks(); // on a large snapshot the same incidents keep their marks until these are counted
         if (!m_keys.empty())
             Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
@@ -56,11 +58,39 @@ void IncidentModel::setSnapshot(FleetSnapshotPtr snapshot) {
         keys.push_back(inc.key);
     beginResetModel();
     replaceRetiring(m_snapshot, std::move(snapshot));
+    resetStale();
     m_keys = std::move(keys);
     m_marked.assign(m_keys.size(), 0);
     endResetModel();
     requestMarks();
     Q_EMIT updated();
+}
+
+void IncidentModel::resetStale() {
+    m_stale.clear();
+    if (!m_snapshot)
+        return;
+    const TimeMs at = m_snapshot->builtAt;
+    const bool someUnreachable =
+        m_snapshot->fromCache ||
+        std::any_of(m_snapshot->sources.begin(), m_snapshot->sources.end(),
+                    [&](const SourceHealth &s) { return !s.lastError.empty() || s.isStale(at); });
+    if (someUnreachable && triage())
+        m_stale.assign(triage()->incidents.size(), -1);
+}
+
+bool IncidentModel::staleAt(int row) const {
+    if (row < 0 || static_cast<std::size_t>(row) >= m_stale.size())
+        return false;
+    auto &v = m_stale[static_cast<std::size_t>(row)];
+    if (v < 0) {
+        const Incident &inc = triage()->incidents[static_cast<std::size_t>(row)];
+        // Stale when no member alert is vouched for by an answering source; the first that is ends it.
+        v = !inc.alerts.empty() && std::all_of(inc.alerts.begin(), inc.alerts.end(), [&](std::uint32_t i) {
+            return alertStale(m_snapshot->alerts[i], *m_snapshot);
+        });
+    }
+    return v == 1;
 }
 
 void IncidentModel::setMarkedHosts(std::vector<std::string> hosts, HostIdentity identity) {
@@ -239,6 +269,8 @@ QVariant IncidentModel::data(const QModelIndex &index, int role) const {
     case MarkedRole:
         return static_cast<std::size_t>(index.row()) < m_marked.size() &&
                m_marked[static_cast<std::size_t>(index.row())];
+    case StaleRole:
+        return staleAt(index.row());
 
     case FilterTextRole: {
         QString text = causeTitle(*inc) + QLatin1Char(' ') + QString::fromStdString(inc->key);
@@ -317,6 +349,8 @@ QVariant IncidentModel::data(const QModelIndex &index, int role) const {
                 parts << tr("%1 suppressed").arg(l.toString(inc->suppressed));
             if (inc->flapping > 0)
                 parts << tr("%n flapping", nullptr, inc->flapping);
+            if (staleAt(index.row()))
+                parts << tr("stale: its sources are not answering");
             return parts.join(QStringLiteral(", "));
         }
         default:

@@ -34,6 +34,7 @@ public:
         NewRole,        // bool
         EscalatingRole, // bool
         MarkedRole,     // bool: a member alert is on a host selected elsewhere (a map, a drift cluster)
+        StaleRole,      // bool: only unreachable sources reported its alerts (their last known state)
     };
 
     explicit IncidentModel(QObject *parent = nullptr);
@@ -87,6 +88,11 @@ private:
     std::vector<std::string> m_markedHosts; // sorted
     HostIdentity m_identity;
     std::vector<char> m_marked; // per row
+    // Per row, worked out when first asked: -1 not yet, 0 fresh, 1 stale. Empty while every source
+    // answers, when nothing can be stale.
+    mutable std::vector<signed char> m_stale;
+    [[nodiscard]] bool staleAt(int row) const;
+    void resetStale();
     JobRunner m_jobs;
 };
 

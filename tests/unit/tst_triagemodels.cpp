@@ -52,6 +52,53 @@ private Q_SLOTS:
         QVERIFY(alertStale(both, snap));
     }
 
+    // The incident list says so too: an incident all of whose alerts only unreachable sources reported
+    // is stale (StaleRole, and "stale" in its status); one alert vouched for by an answering source is
+    // enough to keep it fresh.
+    void incidentsFromUnreachableSourcesAreStale() {
+        auto snap = std::make_shared<FleetSnapshot>();
+        snap->builtAt = 1'000'000;
+        SourceHealth am0, am1;
+        am0.id = "prod/alertmanager#0";
+        am1.id = "prod/alertmanager#1";
+        am0.kind = am1.kind = SourceKind::Alertmanager;
+        am0.lastSuccess = am1.lastSuccess = 990'000;
+        snap->sources = {am0, am1};
+        for (const char *name : {"HostDown", "DiskFull", "HighCPU"}) {
+            Alert a;
+            a.labels = LabelSet(std::vector<Label>{{"alertname", name}});
+            a.seenBy = {am1.id};
+            snap->alerts.push_back(a);
+        }
+        snap->alerts[2].seenBy = {am0.id, am1.id};
+        auto triage = std::make_shared<analysis::TriageResult>();
+        triage->computedAt = snap->builtAt;
+        analysis::Incident lost, mixed;
+        lost.key = "alerts:HostDown";
+        lost.alerts = {0};
+        mixed.key = "alerts:cpu";
+        mixed.alerts = {1, 2};
+        triage->incidents = {lost, mixed};
+        snap->triage = triage;
+        IncidentModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSnapshot(snap);
+        auto stale = [&](int row) { return model.index(row, 0).data(IncidentModel::StaleRole).toBool(); };
+        QVERIFY(!stale(0)); // both sources answer
+        QVERIFY(
+            !model.index(0, IncidentModel::StatusColumn).data().toString().contains(QStringLiteral("stale")));
+        auto down = std::make_shared<FleetSnapshot>(*snap);
+        down->sources[1].lastError = "connection refused";
+        model.setSnapshot(down);
+        QVERIFY(stale(0));
+        QVERIFY(
+            model.index(0, IncidentModel::StatusColumn).data().toString().contains(QStringLiteral("stale")));
+        QVERIFY(!stale(1)); // its HighCPU is still reported by #0
+        auto back = std::make_shared<FleetSnapshot>(*snap);
+        model.setSnapshot(back);
+        QVERIFY(!stale(0)); // answers again: fresh
+    }
+
     void whereIsTheHostByTheIdentity() {
         Alert pod;
         pod.labels =

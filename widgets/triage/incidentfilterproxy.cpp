@@ -15,6 +15,9 @@ void IncidentFilterProxy::setAllowed(std::vector<char> allowed, bool active) {
 QVariant IncidentFilterProxy::data(const QModelIndex &index, int role) const {
     if (role == Qt::BackgroundRole && QSortFilterProxyModel::data(index, IncidentModel::MarkedRole).toBool())
         return QColor(0xff, 0xe4, 0xa8);
+    // An incident only unreachable sources vouch for is its last known state: greyed, like stale hosts.
+    if (role == Qt::ForegroundRole && QSortFilterProxyModel::data(index, IncidentModel::StaleRole).toBool())
+        return QColor(0x80, 0x80, 0x80);
     return QSortFilterProxyModel::data(index, role);
 }
 
