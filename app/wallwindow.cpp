@@ -98,18 +98,8 @@ WallWindow::WallWindow(FleetSource *source, const WallConfig &config, std::vecto
         m_stack->addWidget(v.widget);
         hideControls(v.name, v.widget);
     }
-    // The maps and the heatmap paint on their own light ground: their legends keep the light palette.
-    QPalette light = QApplication::palette();
-    for (auto role : {QPalette::Window, QPalette::WindowText, QPalette::Base, QPalette::Text,
-                      QPalette::Button, QPalette::ButtonText})
-        light.setColor(role, light.color(role)); // set, so it is not resolved against the wall's dark one
-    if (m_views->hostMap())
-        m_views->hostMap()->canvas()->setPalette(light);
-    if (m_views->heatmap())
-        m_views->heatmap()->canvas()->setPalette(light);
-    for (TopologyView *t : {m_views->topology(), m_views->services()})
-        if (t)
-            t->canvas()->setPalette(light);
+    // The maps and the heatmap take the wall's dark palette: their ground, titles and frames follow it
+    // (common/maptheme.h).
     // Charts on the wall's dark ground: their own ground, axes, grid and legend follow it (the series
     // keep their severity colours).
     for (auto *view : m_stack->findChildren<QChartView *>()) {

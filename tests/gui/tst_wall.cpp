@@ -3,10 +3,15 @@
 #include "analysis/correlation.h"
 #include "config/config.h"
 #include "fleetviews.h"
+#include "heatmap/timeheatmapcanvas.h"
+#include "heatmap/timeheatmapview.h"
+#include "hostmap/hostmapcanvas.h"
+#include "hostmap/hostmapview.h"
 #include "item/incidentmodel.h"
 #include "service/fleetservice.h"
 #include "service/fleetsource.h"
 #include "simserver.h"
+#include "topology/topologyview.h"
 #include "triage/triageview.h"
 #include "wall/wallstrip.h"
 #include "wallcontroller.h"
@@ -437,6 +442,36 @@ private Q_SLOTS:
         // The first entry, the host table filtered to eu1: the strip says so.
         QTRY_VERIFY2(win.strip()->statusText().contains(QStringLiteral("Hosts (region=&quot;eu1&quot;)")),
                      qPrintable(win.strip()->statusText()));
+    }
+
+    // The maps and the heatmap paint on the wall's dark ground, not a light panel that glares across the
+    // room; the same canvases on the desktop keep their light ground.
+    void mapsTakeTheWallsDarkGround() {
+        FakeSource src;
+        src.publish(fleet({incident("a:DiskFull", "DiskFull", 2)}, {source("prod/prometheus", nowMs())}));
+        WallConfig w;
+        std::vector<WallPlaylistEntry> playlist;
+        for (const char *v : {"hostmap", "heatmap", "topology", "services"})
+            playlist.push_back({v, 30'000, {}, {}, 0, {}});
+        w.screens = {WallScreen{-1, {}, playlist}};
+        WallWindow win(&src, w, playlist);
+        win.resize(1280, 720);
+        win.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&win));
+        auto ground = [](QWidget *canvas) {
+            canvas->resize(std::max(canvas->width(), 400), std::max(canvas->height(), 300));
+            const QImage img = canvas->grab().toImage();
+            return img.pixelColor(img.width() - 3, 3).lightness(); // a corner: ground, never a tile
+        };
+        QWidget *canvases[] = {win.views()->hostMap()->canvas(), win.views()->heatmap()->canvas(),
+                               win.views()->topology()->canvas(), win.views()->services()->canvas()};
+        for (QWidget *c : canvases) {
+            QVERIFY(c);
+            QVERIFY2(ground(c) < 80, c->metaObject()->className());
+        }
+        HostMapCanvas desk;
+        desk.setPalette(QApplication::palette());
+        QVERIFY(ground(&desk) > 200);
     }
 
     void configChangesAreFollowedAndBadOnesReported() {

@@ -2,6 +2,7 @@
 
 #include "common/colorscale.h"
 #include "common/format.h"
+#include "common/maptheme.h"
 
 #include <QDateTime>
 #include <QHelpEvent>
@@ -22,7 +23,6 @@ constexpr int kGutter = 180; // host names / group titles
 constexpr int kAxis = 20;    // time labels
 constexpr int kLegend = 28;
 constexpr QRgb kNoData = 0xffc8c8c8;
-constexpr QRgb kBackground = 0xfff4f4f4;
 
 // pk[i] = max(pk[i], line[i]), 16 bytes at a time (GCC/Clang vector extension: -O2 would not
 // vectorise the plain loop, and this is the heatmap's innermost loop).
@@ -153,8 +153,9 @@ void TimeHeatmapCanvas::resizeEvent(QResizeEvent *) {
 void TimeHeatmapCanvas::ensureFrame() {
     if (m_frame.size() == size() && !m_image.isNull())
         return;
+    m_ground = MapTheme::of(palette()).ground.rgb(); // light, or dark on the wall
     m_frame = QImage(size(), QImage::Format_RGB32);
-    m_frame.fill(kBackground);
+    m_frame.fill(m_ground);
     // The plot is a window onto the frame's memory: rasterised in place, never copied.
     const QRect plot = plotRect().intersected(m_frame.rect());
     const auto bpl = m_frame.bytesPerLine();
@@ -165,7 +166,7 @@ void TimeHeatmapCanvas::ensureFrame() {
 void TimeHeatmapCanvas::rasterize() {
     ensureFrame();
     if (!m_rows || m_rows->rows() == 0 || m_rows->buckets() == 0) {
-        m_image.fill(kBackground);
+        m_image.fill(m_ground);
         compose();
         update();
         return;
@@ -224,7 +225,7 @@ void TimeHeatmapCanvas::rasterize() {
         filledTo = y + 1;
     }
     for (int y = filledTo; y < H; ++y) // below the last host
-        std::fill_n(reinterpret_cast<QRgb *>(m_image.scanLine(y)), W, kBackground);
+        std::fill_n(reinterpret_cast<QRgb *>(m_image.scanLine(y)), W, m_ground);
     compose();
     update();
 }
@@ -267,6 +268,11 @@ QString TimeHeatmapCanvas::describe(int row, int bucket) const {
 }
 
 bool TimeHeatmapCanvas::event(QEvent *e) {
+    if (e->type() == QEvent::PaletteChange) {
+        m_image = QImage(); // the ground follows the palette (the wall's is dark): a new frame
+        m_frame = QImage();
+        rasterize();
+    }
     if (e->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(e);
         const int r = rowAt(help->pos()), b = bucketAt(help->pos());
@@ -320,7 +326,8 @@ void TimeHeatmapCanvas::compose() {
     QPainter p(&m_frame);
     const QRect plot = plotRect();
     // Everything but the plot, which rasterize() has just filled in place.
-    const QColor bg = QColor::fromRgb(kBackground);
+    const QColor bg = QColor::fromRgb(m_ground);
+    const MapTheme theme = MapTheme::of(palette());
     p.fillRect(QRect(0, 0, width(), plot.top()), bg);
     p.fillRect(QRect(0, plot.top(), plot.left(), plot.height()), bg);
     p.fillRect(QRect(plot.right() + 1, plot.top(), width() - plot.right() - 1, plot.height()), bg);
@@ -336,7 +343,7 @@ void TimeHeatmapCanvas::compose() {
     p.setFont(small);
     const QFontMetrics fm(small);
     const double pxPerRow = plot.height() / m_rowCount;
-    p.setPen(QColor(0x33, 0x33, 0x33));
+    p.setPen(theme.text);
     // Left gutter: host names when rows are tall enough, else the group titles at their bands.
     if (pxPerRow >= fm.height()) {
         for (int r = static_cast<int>(m_rowTop); r < m_rows->rows() && r < m_rowTop + m_rowCount + 1; ++r) {
@@ -368,11 +375,11 @@ void TimeHeatmapCanvas::compose() {
         if (y0 + h < plot.top() || y0 > plot.bottom())
             continue;
         if (y0 >= plot.top() && band.first > 0 && h >= 6) { // a separator only where it hides nothing
-            p.setPen(QColor(0xff, 0xff, 0xff));
+            p.setPen(theme.dark ? theme.ground : QColor(0xff, 0xff, 0xff));
             p.drawLine(plot.left(), static_cast<int>(y0), plot.right(), static_cast<int>(y0));
         }
         if (pxPerRow < fm.height() && y0 - lastLabelY >= fm.height() && !band.title.empty()) {
-            p.setPen(QColor(0x33, 0x33, 0x33));
+            p.setPen(theme.text);
             const int ty = std::max(plot.top(), static_cast<int>(y0));
             p.drawText(QRect(4, ty, kGutter - 8, fm.height()), Qt::AlignRight | Qt::AlignTop,
                        fm.elidedText(QString::fromStdString(band.title), Qt::ElideLeft, kGutter - 8));
@@ -381,7 +388,7 @@ void TimeHeatmapCanvas::compose() {
     }
     // Time axis: labels at least 110 px apart, at round times (whole minutes, hours or days; seconds
     // only when the view spans a few minutes), so no two labels read the same.
-    p.setPen(QColor(0x33, 0x33, 0x33));
+    p.setPen(theme.text);
     const TimeMs t0 = g.from + static_cast<TimeMs>(m_b0 * g.stepMs);
     const TimeMs t1 = g.from + static_cast<TimeMs>(m_b1 * g.stepMs);
     if (t1 > t0 && plot.width() > 0) {

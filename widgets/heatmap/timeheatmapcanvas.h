@@ -64,6 +64,7 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
+    QRgb m_ground = 0xfff4f4f4; // maptheme.h, set with each new frame
     void zoomTime(double factor, double anchorBucket);
     void zoomRows(double factor, double anchorRow);
     void panTime(double buckets);

@@ -2,6 +2,7 @@
 
 #include "common/colorscale.h"
 #include "common/format.h"
+#include "common/maptheme.h"
 
 #include <QHelpEvent>
 #include <QMouseEvent>
@@ -15,8 +16,6 @@ namespace vigil {
 namespace {
 constexpr QRgb kDown = 0xff000000;    // black: not answering
 constexpr QRgb kNoValue = 0xffb0b0b0; // grey: no value for this metric
-constexpr QRgb kBackground = 0xfff4f4f4;
-constexpr QRgb kFilteredOut = 0xffe2e2e2; // not matched by the filter: faint, still in place
 constexpr int kLegendHeight = 28;
 
 // The layout depends on the hosts and their labels only; the analyzer keeps the same graph while
@@ -135,7 +134,10 @@ void HostMapCanvas::recolor() {
     const QSize size(std::max(1, width()), std::max(1, height() - kLegendHeight));
     if (m_image.size() != size)
         m_image = QImage(size, QImage::Format_RGB32);
-    m_image.fill(kBackground);
+    const MapTheme theme = MapTheme::of(palette()); // light, or dark on the wall
+    m_ground = theme.ground.rgb();
+    m_filteredOut = theme.filteredOut.rgb();
+    m_image.fill(m_ground);
     m_matching = 0;
     if (!m_snapshot) {
         update();
@@ -163,7 +165,7 @@ void HostMapCanvas::recolor() {
         m_matching += match;
         QRgb c;
         if (!match) {
-            c = kFilteredOut;
+            c = m_filteredOut;
         } else if (h.up == UpState::Down) {
             c = kDown;
         } else {
@@ -230,7 +232,7 @@ void HostMapCanvas::recolorFolded(double lo, double span) {
                 key[static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)];
             if (k <= -3)
                 continue;
-            QRgb c = k >= 2 ? kDown : k == -2 ? kFilteredOut : k == -1 ? kNoValue : scale.at(k);
+            QRgb c = k >= 2 ? kDown : k == -2 ? m_filteredOut : k == -1 ? kNoValue : scale.at(k);
             if (m_stale)
                 c = qRgb((qRed(c) + 2 * 0xb0) / 3, (qGreen(c) + 2 * 0xb0) / 3, (qBlue(c) + 2 * 0xb0) / 3);
             line[x] = c;
@@ -241,14 +243,14 @@ void HostMapCanvas::recolorFolded(double lo, double span) {
 
 void HostMapCanvas::paintEvent(QPaintEvent *) {
     QPainter p(this);
-    p.fillRect(rect(), QColor::fromRgb(kBackground));
+    p.fillRect(rect(), QColor::fromRgb(m_ground));
     p.drawImage(0, 0, m_image);
     // Group titles where there is room for them.
     if (m_layout.titleHeight > 0) {
         QFont f = font();
         f.setPointSizeF(f.pointSizeF() * 0.8);
         p.setFont(f);
-        p.setPen(QColor(0x33, 0x33, 0x33));
+        p.setPen(MapTheme::of(palette()).text);
         const QFontMetrics fm(f);
         for (const auto &g : m_layout.groups)
             p.drawText(QRect(g.x, g.y, std::max(g.w, 40), m_layout.titleHeight),
@@ -284,6 +286,11 @@ void HostMapCanvas::paintEvent(QPaintEvent *) {
     }
     p.drawText(QPoint(216, y + 11), range);
     p.fillRect(QRect(420, y, 12, 12), QColor::fromRgb(kDown));
+    if (MapTheme::of(palette()).dark) { // black on a dark ground: framed
+        p.setPen(MapTheme::of(palette()).muted);
+        p.drawRect(QRect(420, y, 11, 11));
+        p.setPen(palette().color(QPalette::WindowText));
+    }
     p.drawText(QPoint(436, y + 11), tr("down"));
     p.fillRect(QRect(490, y, 12, 12), QColor::fromRgb(kNoValue));
     p.drawText(QPoint(506, y + 11), tr("no value"));
@@ -322,6 +329,8 @@ QString HostMapCanvas::describe(const Host &h) const {
 }
 
 bool HostMapCanvas::event(QEvent *e) {
+    if (e->type() == QEvent::PaletteChange)
+        recolor(); // the ground follows the palette (the wall's is dark)
     if (e->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(e);
         if (const Host *h = hostAt(help->pos()))

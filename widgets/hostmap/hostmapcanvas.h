@@ -48,6 +48,8 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
 
 private:
+    QRgb m_ground = 0xfff4f4f4;      // maptheme.h, set by recolor()
+    QRgb m_filteredOut = 0xffe2e2e2; // a tile the filter does not match
     void relayout();
     void recolor();
     void recolorFolded(double lo, double span);

@@ -4,6 +4,7 @@
 #include "topology/topologyview.h"
 
 #include "analysis/correlation.h"
+#include "common/maptheme.h"
 
 #include <QPainter>
 #include <QPainterPath>
@@ -23,7 +24,8 @@ void TopologyCanvas::paintEvent(QPaintEvent *) {
 }
 
 void TopologyCanvas::render(QPainter &p) {
-    p.fillRect(rect(), QColor(0xfa, 0xfa, 0xfa));
+    const MapTheme theme = MapTheme::of(palette());
+    p.fillRect(rect(), theme.ground);
     if (!m_laidOut || !m_graph) {
         p.drawText(rect(), Qt::AlignCenter, tr("Laying out the map…"));
         return;
@@ -34,7 +36,7 @@ void TopologyCanvas::render(QPainter &p) {
         paintServices(p);
     // Stale data is greyed (a pale wash over the whole map) and said so in the legend.
     if (m_stale)
-        p.fillRect(rect(), QColor(0xf0, 0xf0, 0xf0, 150));
+        p.fillRect(rect(), theme.plate(150));
     paintMinimap(p);
     // Legend and state.
     p.setRenderHint(QPainter::Antialiasing, false);
@@ -43,10 +45,14 @@ void TopologyCanvas::render(QPainter &p) {
     int x = 8;
     const int y = height() - 10;
     // On a plate, so a map running under it does not garble it.
-    p.fillRect(QRect(0, y - 15, width(), 21), QColor(0xfa, 0xfa, 0xfa, 235));
+    p.fillRect(QRect(0, y - 15, width(), 21), theme.plate(235));
     auto swatch = [&](const QColor &c, const QString &label) {
         p.fillRect(QRect(x, y - 10, 12, 12), c);
-        p.setPen(palette().color(QPalette::WindowText));
+        if (theme.dark) { // "down" is near black: framed, so it reads on a dark ground
+            p.setPen(theme.muted);
+            p.drawRect(QRect(x, y - 10, 11, 11));
+        }
+        p.setPen(theme.text);
         p.drawText(QPoint(x + 16, y), label);
         x += 24 + p.fontMetrics().horizontalAdvance(label);
     };
@@ -66,7 +72,7 @@ void TopologyCanvas::render(QPainter &p) {
                         : tr("edges bundled by area; zoom in for each"));
         if (m_labelsHidden > 0)
             lod << tr("%n label(s) hidden where they would overlap", nullptr, m_labelsHidden);
-        p.setPen(QColor(0x55, 0x55, 0x55));
+        p.setPen(theme.muted);
         const QString text = lod.join(QStringLiteral(" · "));
         p.drawText(QPoint(x, y), text);
         x += p.fontMetrics().horizontalAdvance(text) + 16;
@@ -88,20 +94,21 @@ void TopologyCanvas::paintPhysical(QPainter &p) {
     p.setFont(small);
     const QFontMetrics fm(small);
     const bool hostsVisible = m_scale >= 1.5; // level of detail: below that, racks carry the colour
+    const MapTheme theme = MapTheme::of(palette());
     for (const auto &g : m_physical.groups) {
         const QRectF r(toScreen(QPointF(g.x, g.y)), QSizeF(g.w * m_scale, g.h * m_scale));
         if (!view.intersects(r))
             continue;
         const auto *h = hOf(g.node);
         const bool leafish = g.collapsed || !hostsVisible;
-        QColor fill = QColor(0xee, 0xf1, 0xf4).darker(100 + 4 * g.depth);
+        QColor fill = theme.groupFill(g.depth);
         if (leafish && h && g.depth == static_cast<int>(m_graph->hierarchy().size()) - 1)
             fill = healthColour(*h, false);
         else if (leafish && h && g.collapsed)
             fill = healthColour(*h, false);
         if (m_graph->isUnplaced(g.node))
-            fill = QColor(0xff, 0xf3, 0xd6);
-        p.setPen(QPen(QColor(0x9a, 0xa4, 0xae), 1));
+            fill = theme.unplaced;
+        p.setPen(QPen(theme.border, 1));
         p.setBrush(fill);
         p.drawRect(r);
         if (m_blast.nodes.count(g.node) || m_blast.cause == g.node) {
@@ -454,6 +461,7 @@ void TopologyCanvas::paintServices(QPainter &p) {
     int placed = 0;
     m_labelsHidden = 0;
     m_labelBoxes.clear();
+    const MapTheme labelTheme = MapTheme::of(palette());
     const double charWidth = fm.averageCharWidth();
     int alternatives = 0; // labels tried beside the preferred place (measuring costs; bounded)
     for (const int node : labelled) {
@@ -503,8 +511,8 @@ void TopologyCanvas::paintServices(QPainter &p) {
         ++placed;
         m_labelBoxes.push_back(box);
         if (forced)
-            p.fillRect(box.adjusted(-2, 0, 2, 0), QColor(255, 255, 255, 210));
-        p.setPen(QColor(0x22, 0x22, 0x22));
+            p.fillRect(box.adjusted(-2, 0, 2, 0), labelTheme.plate(210));
+        p.setPen(labelTheme.text);
         p.drawText(*origin, label);
     }
     // The cause's own services carry the mark; the cause itself (a rack, a host) is named.
@@ -537,21 +545,23 @@ void TopologyCanvas::paintMinimap(QPainter &p) {
     p.setRenderHint(QPainter::Antialiasing, false);
     // The map's overview changes only with its layout (or collapsing): drawn once into an image.
     const auto key = std::make_tuple(m_layoutGen, b.x(), b.y(), b.width(), b.height(), width());
-    if (m_minimapKey != key || m_minimap.isNull()) {
+    const MapTheme theme = MapTheme::of(palette());
+    if (m_minimapKey != key || m_minimap.isNull() || m_minimapDark != theme.dark) {
         m_minimapKey = key;
+        m_minimapDark = theme.dark;
         m_minimap = QImage(static_cast<int>(kMiniW) + 1, static_cast<int>(kMiniH) + 1,
                            QImage::Format_ARGB32_Premultiplied);
         m_minimap.fill(Qt::transparent);
         QPainter mp(&m_minimap);
         auto local = [&](QPointF m) { return (m - b.topLeft()) * s; };
-        mp.setPen(QColor(0x88, 0x88, 0x88));
-        mp.setBrush(QColor(255, 255, 255, 220));
+        mp.setPen(theme.border);
+        mp.setBrush(theme.plate(220));
         mp.drawRect(QRectF(0, 0, kMiniW, kMiniH));
         mp.setPen(Qt::NoPen);
         if (m_mode == Mode::Physical) {
             for (const auto &g : m_physical.groups)
                 if (g.depth <= 1 || g.collapsed) {
-                    mp.setBrush(g.depth == 0 ? QColor(0xdd, 0xe3, 0xe8) : QColor(0xc4, 0xcc, 0xd4));
+                    mp.setBrush(theme.groupFill(g.depth == 0 ? 3 : 6));
                     mp.drawRect(QRectF(local(QPointF(g.x, g.y)), QSizeF(g.w * s, g.h * s)));
                 }
         } else {

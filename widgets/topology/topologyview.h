@@ -141,7 +141,8 @@ private:
     const analysis::FleetGraph *m_figuresGraph = nullptr;
     const QPixmap &sprite(const QColor &fill, double r, bool marked);
     std::unordered_map<quint64, QPixmap> m_sprites;
-    QImage m_minimap; // the overview, redrawn when the layout or the window changes
+    QImage m_minimap;           // the overview, redrawn when the layout or the window changes
+    bool m_minimapDark = false; // ...or the ground (maptheme.h)
     std::tuple<std::uint64_t, double, double, double, double, int> m_minimapKey{};
     std::set<int> m_highlight;
     double m_scale = 1;
