@@ -410,6 +410,18 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
         pseudo[i] = l.groupKey;
     }
 
+    // Counter-evidence stands only where the group claimed none of those alerts through another path
+    // (a dependency of the service on one it did take down).
+    for (auto &[grp, list] : unexplained)
+        std::erase_if(list, [&, grp = grp](const Unexplained &u) {
+            const int svc = g.service(u.service);
+            for (std::size_t i = 0; i < n; ++i)
+                if (causeOf[i] == grp && loc[i]->service == svc && loc[i]->host >= 0 &&
+                    causeGroup[static_cast<std::size_t>(loc[i]->host)] != grp)
+                    return true;
+            return false;
+        });
+
     // 4. Incidents, one per cause.
     std::vector<int> incidentOfNode(nodes, -1);
     std::vector<int> incidentOfLeftover(m_groupKeys.size(), -1);

@@ -65,8 +65,9 @@ const Incident *incidentWith(const TriageResult &r, const std::vector<Alert> &al
     return nullptr;
 }
 
-// One service, `web`, over racks of 40: a flat pool such as a web tier or a batch farm.
-FleetGraphPtr pool(int hosts) {
+// One service, `web`, over racks of 40: a flat pool such as a web tier or a batch farm. With `api`, the
+// first `api` hosts (all in the first rack) serve `api` instead, which web depends on.
+FleetGraphPtr pool(int hosts, int api = 0) {
     std::vector<Host> out;
     for (int i = 0; i < hosts; ++i) {
         Host h;
@@ -74,11 +75,11 @@ FleetGraphPtr pool(int hosts) {
         h.labels = LabelSet({{"instance", h.name},
                              {"rack", "r" + std::to_string(100 + i / 40)},
                              {"region", "eu"},
-                             {"service", "web"},
+                             {"service", i < api ? "api" : "web"},
                              {"zone", "eu-a"}});
         out.push_back(std::move(h));
     }
-    return FleetGraph::build(out, {}, TopologyConfig{});
+    return FleetGraph::build(out, {{"web", "api"}}, TopologyConfig{});
 }
 
 // Rack r100 (hosts 0..39) of a pool of `hosts` stops answering at T0; then `cpu` HighCPU alerts, one
@@ -283,6 +284,19 @@ private Q_SLOTS:
         QVERIFY(cpu);
         QCOMPARE(cpu->causeKind, CauseKind::AlertGroup);
         QCOMPARE(cpu->alerts.size(), std::size_t(2'869));
+    }
+
+    // The same storm, but the rack also held all of api, which web depends on: web's alerts are the
+    // rack's doing through that dependency, and no counter-evidence is claimed against it.
+    void aDependencyStillExplainsWhatMagnitudeAloneWouldNot() {
+        const auto alerts = rackLossWith(5'000, 2'869, T0 + 10'000, 80);
+        Correlator c;
+        auto r = c.update(pool(5'000, 3), alerts, T0 + 300'000);
+        const Incident &top = r->incidents[0];
+        QCOMPARE(top.causeName, std::string("r100"));
+        QCOMPARE(membersNamed(top, alerts, "HighCPU"), std::size_t(2'869));
+        QCOMPARE(top.dependentAlerts, 2'869);
+        QVERIFY(top.unexplained.empty());
     }
 
     // CPU alerts churning across the pool all hour, at the same pace before the rack died as after:
