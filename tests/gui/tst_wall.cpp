@@ -33,6 +33,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 #include <cstdio>
 
@@ -472,6 +473,39 @@ private Q_SLOTS:
         HostMapCanvas desk;
         desk.setPalette(QApplication::palette());
         QVERIFY(ground(&desk) > 200);
+    }
+
+    // Triage's lists keep their proportions when the wall scales its type with the screen: at 4K the
+    // columns grow with the letters instead of cutting every word short.
+    void triageColumnsGrowWithTheType() {
+        FakeSource src;
+        src.publish(fleet({incident("a:DiskFull", "DiskFull", 2)}, {source("prod/prometheus", nowMs())}));
+        WallConfig w;
+        std::vector<WallPlaylistEntry> playlist{{"triage", 30'000, {}, {}, 0, {}}};
+        w.screens = {WallScreen{-1, {}, playlist}};
+        WallWindow win(&src, w, playlist);
+        win.resize(1280, 720);
+        win.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&win));
+        auto widths = [&] {
+            std::vector<int> out;
+            for (auto *view : win.views()->triage()->findChildren<QAbstractItemView *>()) {
+                auto *tree = qobject_cast<QTreeView *>(view);
+                auto *table = qobject_cast<QTableView *>(view);
+                if (QHeaderView *h = tree ? tree->header() : table ? table->horizontalHeader() : nullptr)
+                    out.push_back(h->count() > 1 ? h->sectionSize(0) : 0);
+            }
+            return out;
+        };
+        const auto small = widths();
+        win.resize(3840, 2160);
+        QTRY_VERIFY(win.font().pointSizeF() > 2.5 * QFontInfo(QApplication::font()).pointSizeF());
+        const auto large = widths();
+        QCOMPARE(large.size(), small.size());
+        int grown = 0;
+        for (std::size_t i = 0; i < small.size(); ++i)
+            grown += small[i] > 0 && large[i] >= 2 * small[i];
+        QVERIFY2(grown >= 2, qPrintable(QString::number(grown))); // the members' tree, Alertmanager's groups
     }
 
     void configChangesAreFollowedAndBadOnesReported() {

@@ -5,7 +5,9 @@
 #include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
+#include <QTableView>
 
 namespace vigil::controls {
 
@@ -39,6 +41,26 @@ void addColourRange(QHBoxLayout *bar, QCheckBox *autoRange, QDoubleSpinBox *lo, 
     bar->addWidget(lo);
     bar->addWidget(new QLabel(QStringLiteral("–")));
     bar->addWidget(hi);
+}
+
+void readOnlyRows(QTableView *table) {
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setWordWrap(false);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+}
+
+void sizeColumnsInChars(QHeaderView *header, int chars, std::initializer_list<std::pair<int, int>> columns) {
+    // In the view's type (the header's own may not have followed yet).
+    const QWidget *view = header->parentWidget() ? header->parentWidget() : header;
+    const int em = view->fontMetrics().averageCharWidth();
+    header->setDefaultSectionSize(chars * em); // every column, and those a model adds later
+    const int last = header->count() - 1;
+    for (const auto &[c, n] : columns)
+        if (c >= 0 && c < header->count() && !(c == last && header->stretchLastSection()))
+            header->resizeSection(c, n * em);
 }
 
 } // namespace vigil::controls

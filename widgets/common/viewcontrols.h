@@ -5,6 +5,11 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QHBoxLayout;
+class QHeaderView;
+class QTableView;
+
+#include <initializer_list>
+#include <utility>
 
 namespace vigil::controls {
 
@@ -13,5 +18,15 @@ void addTimeRanges(QComboBox *combo);
 
 // Sets up "Auto [lo] – [hi]" (the spin boxes off while automatic) and appends it to a tool bar.
 void addColourRange(QHBoxLayout *bar, QCheckBox *autoRange, QDoubleSpinBox *lo, QDoubleSpinBox *hi);
+
+// A list to read, not edit: whole rows selected one at a time, no row numbers, no wrapping, the last
+// column stretched.
+void readOnlyRows(QTableView *table);
+
+// Column widths in characters of the header's current type, so a table keeps its proportions when the
+// type grows (a wall display scales it with the screen): `chars` for every column, `columns` for some
+// ({column, chars}). The stretched last section is left to stretch. Resets widths the operator set.
+void sizeColumnsInChars(QHeaderView *header, int chars,
+                        std::initializer_list<std::pair<int, int>> columns = {});
 
 } // namespace vigil::controls

@@ -3,6 +3,7 @@
 #include "support/qtext.h"
 
 #include "analysis/incidentsilence.h"
+#include "common/viewcontrols.h"
 #include "fleet/silencematch.h"
 #include "item/alerttablemodel.h"
 #include "item/amgroupmodel.h"
@@ -99,19 +100,14 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     });
 
     m_table->setModel(m_proxy);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    controls::readOnlyRows(m_table);
     m_table->setSortingEnabled(false); // ranked by the correlator; headers still sort on click
     m_table->horizontalHeader()->setSectionsClickable(true);
     connect(m_table->horizontalHeader(), &QHeaderView::sectionClicked, this, [this](int section) {
         m_table->setSortingEnabled(true);
         m_table->sortByColumn(section, m_table->horizontalHeader()->sortIndicatorOrder());
     });
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
 
     m_title->setTextFormat(Qt::RichText);
     m_reason->setWordWrap(true);
@@ -143,13 +139,11 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     // Alertmanager's groups as routed, beside Vigil's regrouping: clicking one opens the incident that
     // holds most of its alerts.
     m_amGroupTable->setModel(m_amGroupModel);
-    m_amGroupTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_amGroupTable->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_amGroupTable->verticalHeader()->hide();
-    m_amGroupTable->horizontalHeader()->setStretchLastSection(true);
-    m_amGroupTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_amGroupTable->setWordWrap(false);
-    m_amGroupTable->setColumnWidth(AmGroupModel::GroupColumn, 280);
+    controls::readOnlyRows(m_amGroupTable);
+    connect(m_amGroupModel, &QAbstractItemModel::modelReset, this, [this] { // a reset resets the widths
+        controls::sizeColumnsInChars(m_amGroupTable->horizontalHeader(), 10,
+                                     {{AmGroupModel::GroupColumn, 30}});
+    });
     connect(m_amGroupTable, &QTableView::clicked, this, [this](const QModelIndex &index) {
         const QString key = m_amGroupModel->data(index, AmGroupModel::TopIncidentKeyRole).toString();
         const QModelIndex idx = m_proxy->mapFromSource(m_model->index(m_model->rowOfKey(key), 0));
@@ -179,15 +173,10 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
         if (!m_filter->text().trimmed().isEmpty())
             refreshIncidentFilter();
     });
-    m_alertTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_alertTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    controls::readOnlyRows(m_alertTable);
     m_alertTable->setSortingEnabled(true);
     m_alertTable->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
-    m_alertTable->verticalHeader()->hide();
     m_alertTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_alertTable->horizontalHeader()->setStretchLastSection(true);
-    m_alertTable->setWordWrap(false);
-    m_alertTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     connect(m_alertTable, &QTableView::activated, this, [this] { openAlertInIncident(); });
     m_stack->addWidget(split);
     m_stack->addWidget(m_alertTable);
@@ -338,7 +327,9 @@ void TriageView::changeEvent(QEvent *event) {
 }
 
 void TriageView::sizeRows() {
-    // Rows as tall as the type (a wall display scales it with the screen).
+    // Rows as tall as the type, and columns as wide (a wall display scales it with the screen).
+    controls::sizeColumnsInChars(m_tree->header(), 11, {{IncidentAlertsModel::NameColumn, 26}});
+    controls::sizeColumnsInChars(m_amGroupTable->horizontalHeader(), 10, {{AmGroupModel::GroupColumn, 30}});
     const int h = fontMetrics().height();
     m_table->verticalHeader()->setDefaultSectionSize(h + 8);
     m_amGroupTable->verticalHeader()->setDefaultSectionSize(h + 6);
