@@ -313,8 +313,8 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
         for (auto [grp, votes] : s.groupVotes) {
             const auto &members = g.node(svc).members;
             const TimeMs onset = onsetMin[static_cast<std::size_t>(grp)];
-            const auto lost = std::count_if(members.begin(), members.end(), [&](int h) {
-                return causeGroup[static_cast<std::size_t>(h)] == grp;
+            const auto lost = std::count_if(members.begin(), members.end(), [&, group = grp](int h) {
+                return causeGroup[static_cast<std::size_t>(h)] == group;
             });
             auto verdict =
                 magnitude.judge(svc, onset, static_cast<int>(lost), static_cast<int>(members.size()));
