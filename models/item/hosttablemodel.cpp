@@ -9,6 +9,17 @@
 
 namespace vigil {
 
+namespace {
+// A host's value of metric m: NaN when it has none.
+double metricOf(const Host &h, std::size_t m) {
+    return m < h.metrics.size() ? h.metrics[m] : std::nan("");
+}
+// SortRole's order for a metric: NaN (no value) before every number.
+double sortKey(double v) {
+    return std::isnan(v) ? -std::numeric_limits<double>::infinity() : v;
+}
+} // namespace
+
 HostTableModel::HostTableModel(QObject *parent)
     : QAbstractTableModel(parent)
     , m_snapshot(std::make_shared<FleetSnapshot>()) {}
@@ -43,11 +54,8 @@ std::optional<bool> HostTableModel::lessThan(int leftRow, int rightRow, int colu
     const int metric = column - FirstMetricColumn;
     if (metric < 0 || metric >= static_cast<int>(m_metrics.size()))
         return std::nullopt;
-    auto key = [m = static_cast<std::size_t>(metric)](const Host &h) {
-        const double v = m < h.metrics.size() ? h.metrics[m] : std::nan("");
-        return std::isnan(v) ? -std::numeric_limits<double>::infinity() : v;
-    };
-    return key(*a) < key(*b);
+    const auto m = static_cast<std::size_t>(metric);
+    return sortKey(metricOf(*a, m)) < sortKey(metricOf(*b, m));
 }
 
 bool HostTableModel::sameRow(const Host &a, const Host &b) {
@@ -177,12 +185,8 @@ QVariant HostTableModel::data(const QModelIndex &index, int role) const {
         if (col == AlertsColumn)
             return h.activeAlerts;
         if (metric >= 0 && metric < static_cast<int>(m_metrics.size())) {
-            const double v = static_cast<std::size_t>(metric) < h.metrics.size()
-                                 ? h.metrics[static_cast<std::size_t>(metric)]
-                                 : std::nan("");
-            if (role == SortRole && std::isnan(v))
-                return -std::numeric_limits<double>::infinity();
-            return v;
+            const double v = metricOf(h, static_cast<std::size_t>(metric));
+            return role == SortRole ? sortKey(v) : v;
         }
         if (col == labelsColumn())
             return data(index, LabelsTextRole);
