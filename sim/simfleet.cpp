@@ -232,8 +232,10 @@ std::vector<Alert> SimFleet::alerts(TimeMs t) const {
         a.annotations.set("summary", std::move(summary));
         a.fingerprint = a.labels.fingerprint();
         a.startsAt = startsAt;
-        a.updatedAt = t;
-        a.endsAt = t + 4 * 60'000;
+        // As Prometheus sends it to Alertmanager: when it fires, then again every minute (the default
+        // resend delay), each time valid for four more minutes. Between sends the answer is the same.
+        a.updatedAt = t <= startsAt ? startsAt : startsAt + (t - startsAt) / 60'000 * 60'000;
+        a.endsAt = a.updatedAt + 4 * 60'000;
         a.receivers = {"noc"};
         a.generatorUrl = "http://vigil-sim/graph";
         return a;

@@ -222,6 +222,28 @@ FleetState::Update FleetState::apply(const PollData &poll) {
     return {snap, batch};
 }
 
+std::shared_ptr<StoreBatch> FleetState::absorbQuiet(const PollData &poll) {
+    const bool content =
+        poll.hasInventory || poll.hasFacts || poll.hasEdges || poll.hasRules || poll.hasRuleAlerts ||
+        poll.hasAlerts || poll.hasGroups || poll.hasSilences ||
+        std::any_of(poll.joins.begin(), poll.joins.end(), [](const auto &j) { return j.has_value(); });
+    auto it = m_health.find(poll.health.id);
+    if (content || it == m_health.end() || m_fromCache)
+        return nullptr;
+    const SourceHealth &was = it->second;
+    if (was.lastError != poll.health.lastError || was.warnings != poll.health.warnings ||
+        was.version != poll.health.version || was.healthy() != poll.health.healthy() ||
+        was.intervalMs != poll.health.intervalMs)
+        return nullptr;
+    auto batch = std::make_shared<StoreBatch>();
+    batch->time = poll.time;
+    batch->metrics = m_metrics;
+    batch->polled.push_back(poll.health);
+    it->second = poll.health;
+    m_lastReceivedNs = poll.timings.receivedNs;
+    return batch;
+}
+
 FleetSnapshotPtr FleetState::rebuild() {
     m_snapshot = build();
     return m_snapshot;

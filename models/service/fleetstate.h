@@ -36,6 +36,10 @@ public:
         std::shared_ptr<StoreBatch> batch;
     };
     Update apply(const PollData &poll);
+    // A poll that brings nothing new (every answer the same bytes as the last, or not asked for, and
+    // the source's health unchanged but for its times) is only recorded: its source's health is taken
+    // and the store's batch returned, no snapshot built. nullptr for any other poll (apply() it).
+    std::shared_ptr<StoreBatch> absorbQuiet(const PollData &poll);
     // Runs on every snapshot before it is published (graph, triage), on the same thread.
     void setAnalyzer(std::function<void(FleetSnapshot &)> analyzer) { m_analyzer = std::move(analyzer); }
     // Dependency edges the operator wrote in the config; measured edges from a query add to them.

@@ -18,7 +18,8 @@ Pipeline::Pipeline(Config config, std::shared_ptr<HttpClient> client)
     : m_config(std::move(config))
     , m_client(std::move(client))
     , m_state(m_config.profile.metrics, m_config.profile.host)
-    , m_retention(this) {
+    , m_retention(this)
+    , m_quietBuild(this) {
     m_state.setStaticEdges(m_config.topology.edges);
     m_state.setJoins(m_config.profile.joins);
     m_state.setMergeIgnoredLabels(FleetState::externalLabelsOf(m_config));
@@ -52,12 +53,21 @@ void Pipeline::init() {
             m_store->applyRetention(nowMs(), m_config.retentionMs);
     });
     m_retention.start();
+    std::int64_t shortest = 60'000;
+    for (const auto &src : m_config.sources)
+        shortest = std::min(shortest, src.intervalMs);
+    m_quietBuild.setSingleShot(true);
+    m_quietBuild.setInterval(static_cast<int>(std::max<std::int64_t>(shortest / 2, 100)));
+    connect(&m_quietBuild, &QTimer::timeout, this, [this] {
+        guarded("the pipeline", [&] { publish({m_state.rebuild(), nullptr}); });
+    });
 }
 
 void Pipeline::shutdown() {
     for (auto *p : m_pollers)
         p->stop();
     m_retention.stop();
+    m_quietBuild.stop();
     std::shared_ptr<Store> last;
     {
         const std::lock_guard lock(m_storeMutex);
@@ -124,11 +134,21 @@ void Pipeline::openStore() {
 }
 
 void Pipeline::onPolled(const std::shared_ptr<const PollData> &data) {
-    guarded("the pipeline", [&] { publish(m_state.apply(*data)); });
+    guarded("the pipeline", [&] {
+        if (auto batch = m_state.absorbQuiet(*data)) {
+            if (m_store)
+                m_store->write(batch);
+            if (!m_quietBuild.isActive())
+                m_quietBuild.start();
+            return;
+        }
+        m_quietBuild.stop();
+        publish(m_state.apply(*data));
+    });
 }
 
 void Pipeline::publish(const FleetState::Update &update) {
-    if (m_store) {
+    if (m_store && update.batch) {
         m_store->write(update.batch);
         const std::string err = m_store->lastWriteError();
         if (!err.empty() && err != m_lastStoreError)

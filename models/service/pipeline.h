@@ -56,6 +56,9 @@ private:
     mutable std::mutex m_storeMutex; // guards m_store's pointer for storeRef()
     std::vector<Poller *> m_pollers;
     QTimer m_retention;
+    // A quiet poll (FleetState::absorbQuiet) builds no snapshot at once: the next poll's does, or this
+    // timer's after half the shortest interval, so its health still shows within the staleness limit.
+    QTimer m_quietBuild;
     std::string m_lastStoreError;
 };
 

@@ -121,15 +121,17 @@ void Poller::sendAll() {
         if (!m_profile.edgeErrorQuery.empty())
             issue("edgeErrors", prometheus::queryRequest(m_url, m_profile.edgeErrorQuery));
         issue("alerts", prometheus::getRequest(m_url, "/api/v1/alerts"));
-        issue("rules", prometheus::getRequest(m_url, "/api/v1/rules"));
-        issue("buildinfo", prometheus::getRequest(m_url, "/api/v1/status/buildinfo"));
+        if (m_health.lastAttempt >= m_rulesNext)
+            issue("rules", prometheus::getRequest(m_url, "/api/v1/rules"));
+        if (m_health.lastAttempt >= m_versionNext)
+            issue("buildinfo", prometheus::getRequest(m_url, "/api/v1/status/buildinfo"));
         if (m_source.externalLabels.empty() && m_health.lastAttempt >= m_externalLabelsNext)
             issue("config", prometheus::getRequest(m_url, "/api/v1/status/config"));
     } else {
         issue("alerts", alertmanager::alertsRequest(m_url));
         issue("silences", alertmanager::silencesRequest(m_url));
-        issue("groups", alertmanager::groupsRequest(m_url));
         issue("status", alertmanager::statusRequest(m_url));
+        // The groups follow the alerts answer (onResponse): only when it changed.
     }
 }
 
@@ -158,9 +160,44 @@ void Poller::onResponse(std::uint64_t round, const std::string &key, HttpRespons
     if (!m_current || m_current->id != round)
         return; // a stale answer from a round we abandoned
     m_current->lastResponse = Clock::now();
+    if (m_kind == SourceKind::Alertmanager && key == "alerts" && wantGroups(response))
+        issue("groups", alertmanager::groupsRequest(m_url));
     m_current->responses.emplace(key, std::move(response));
     if (--m_current->pending == 0)
         finishRound();
+}
+
+bool Poller::wantGroups(const HttpResponse &alerts) const {
+    // Alertmanager's groups are its alerts arranged by its routes: the same alerts, the same groups
+    // (a configuration reload aside, which the minute covers). Asking costs it a second pass over
+    // every alert.
+    return alerts.ok() &&
+           (!m_answers.same("alerts", alerts.body) || m_health.lastAttempt - m_groupsAt >= 60'000);
+}
+
+void Poller::repeatWarnings(const std::string &key, PollData &data) const {
+    const auto &lines = m_answers.warnings(key);
+    data.health.warnings.insert(data.health.warnings.end(), lines.begin(), lines.end());
+}
+
+template <class Parse, class Take>
+void Poller::readChanged(const std::string &key, const std::string &endpoint, const std::string &body,
+                         PollData &data, std::vector<std::string> &errors, Parse parse, Take take) {
+    if (m_answers.same(key, body)) {
+        repeatWarnings(key, data);
+        return;
+    }
+    Skipped skipped;
+    auto r = parse(body, &skipped);
+    auto lines = skipped.describe(endpoint);
+    data.health.warnings.insert(data.health.warnings.end(), lines.begin(), lines.end());
+    if (r) {
+        take(std::move(r.value()));
+        m_answers.remember(key, body, std::move(lines));
+    } else {
+        errors.push_back(r.error().describe());
+        m_answers.forget(key);
+    }
 }
 
 void Poller::finishRound() {
@@ -295,36 +332,44 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
         edges = query("edges", "edges: " + m_profile.edgeQuery);
     if (!m_profile.edgeErrorQuery.empty())
         edgeErrors = query("edgeErrors", "edge errors: " + m_profile.edgeErrorQuery);
-    std::optional<std::vector<PromRuleAlert>> ruleAlerts;
-    if (const std::string *b = body("alerts", "/api/v1/alerts")) {
-        Skipped skipped;
-        auto r = prometheus::parseAlerts(*b, &skipped);
-        noteSkipped(skipped, "/api/v1/alerts");
-        if (r)
-            ruleAlerts = std::move(r.value());
-        else
-            errors.push_back(r.error().describe());
+    if (auto it = responses.find("config"); it != responses.end()) {
+        auto checked = prometheus::checkResponse(it->second, "/api/v1/status/config");
+        auto r =
+            checked ? prometheus::parseExternalLabels(it->second.body) : Result<LabelSet>(checked.error());
+        if (r) {
+            if (r.value() != m_externalLabels)
+                m_answers.forget("alerts"); // read them again, with the new labels
+            m_externalLabels = std::move(r.value());
+            m_externalLabelsProblem.clear();
+            m_externalLabelsNext = m_health.lastAttempt + 600'000;
+        } else {
+            m_externalLabelsProblem = r.error().describe();
+            m_externalLabelsNext = m_health.lastAttempt + 60'000;
+        }
     }
+    std::optional<std::vector<PromRuleAlert>> ruleAlerts;
+    if (const std::string *b = body("alerts", "/api/v1/alerts"))
+        readChanged("alerts", "/api/v1/alerts", *b, *data, errors, prometheus::parseAlerts,
+                    [&](std::vector<PromRuleAlert> alerts) { ruleAlerts = std::move(alerts); });
     // Rules explain alerts but are not essential: a backend without the rules API (some
     // Prometheus-compatible stores) is a warning, not an unhealthy source.
+    // Read every 30 s: a round that did not ask (or got the same bytes) keeps the last rules.
     std::optional<std::vector<AlertRule>> rules;
-    {
-        auto it = m_current->responses.find("rules");
-        if (it != m_current->responses.end()) {
-            const HttpResponse &r = it->second;
-            if (r.ok()) {
-                Skipped skipped;
-                auto parsed = prometheus::parseRules(r.body, &skipped);
-                noteSkipped(skipped, "/api/v1/rules");
-                if (parsed)
-                    rules = std::move(parsed.value());
-                else
-                    data->health.warnings.push_back(parsed.error().describe());
-            } else {
-                data->health.warnings.push_back("/api/v1/rules: " + r.describe() +
-                                                " (rule expressions and health are not shown)");
-            }
-        }
+    if (responses.find("rules") == responses.end()) {
+        repeatWarnings("rules", *data);
+    } else {
+        std::vector<std::string> problems;
+        if (const std::string *b = body("rules", "/api/v1/rules", &problems))
+            readChanged("rules", "/api/v1/rules", *b, *data, problems, prometheus::parseRules,
+                        [&](std::vector<AlertRule> read) { rules = std::move(read); });
+        // Every round until each rule has been evaluated once (its health known).
+        const bool settled =
+            problems.empty() && (!rules || std::none_of(rules->begin(), rules->end(), [](const AlertRule &x) {
+                return x.health.empty() || x.health == "unknown";
+            }));
+        m_rulesNext = settled ? m_health.lastAttempt + 30'000 : 0;
+        for (auto &p : problems)
+            data->health.warnings.push_back(std::move(p) + " (rule expressions and health are not shown)");
     }
     if (rules) {
         data->hasRules = true;
@@ -334,23 +379,11 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
     }
     if (const std::string *b = body("buildinfo", "/api/v1/status/buildinfo")) {
         // The version is shown, not needed: an unreadable answer is a warning.
-        if (auto r = prometheus::parseBuildInfo(*b))
+        if (auto r = prometheus::parseBuildInfo(*b)) {
             data->health.version = r->version;
-        else
+            m_versionNext = m_health.lastAttempt + 600'000;
+        } else
             data->health.warnings.push_back(r.error().describe());
-    }
-    if (auto it = responses.find("config"); it != responses.end()) {
-        auto checked = prometheus::checkResponse(it->second, "/api/v1/status/config");
-        auto r =
-            checked ? prometheus::parseExternalLabels(it->second.body) : Result<LabelSet>(checked.error());
-        if (r) {
-            m_externalLabels = std::move(r.value());
-            m_externalLabelsProblem.clear();
-            m_externalLabelsNext = m_health.lastAttempt + 600'000;
-        } else {
-            m_externalLabelsProblem = r.error().describe();
-            m_externalLabelsNext = m_health.lastAttempt + 60'000;
-        }
     }
     // Not knowing them matters only where Alertmanager holds a second copy of the same alerts.
     if (!m_externalLabelsProblem.empty() && !m_source.alertmanagerUrls.empty())
@@ -488,10 +521,6 @@ std::shared_ptr<PollData> Poller::buildAlertmanager() {
     auto &responses = m_current->responses;
     std::vector<std::string> errors;
     auto t0 = Clock::now();
-    auto noteSkipped = [&](const Skipped &skipped, const std::string &endpoint) {
-        for (auto &line : skipped.describe(endpoint))
-            data->health.warnings.push_back(std::move(line));
-    };
     auto body = [&](const std::string &key, const std::string &endpoint) -> const std::string * {
         auto it = responses.find(key);
         if (it == responses.end())
@@ -503,41 +532,36 @@ std::shared_ptr<PollData> Poller::buildAlertmanager() {
         }
         return &it->second.body;
     };
-    if (const std::string *b = body("alerts", "/api/v2/alerts")) {
-        Skipped skipped;
-        auto r = alertmanager::parseAlerts(*b, &skipped);
-        noteSkipped(skipped, "/api/v2/alerts");
-        if (r) {
-            data->hasAlerts = true;
-            data->alerts = std::move(r.value());
-            for (auto &a : data->alerts)
-                a.seenBy = {m_health.id};
-        } else {
-            errors.push_back(r.error().describe());
-        }
-    }
-    if (const std::string *b = body("silences", "/api/v2/silences")) {
-        Skipped skipped;
-        auto r = alertmanager::parseSilences(*b, &skipped);
-        noteSkipped(skipped, "/api/v2/silences");
-        if (r) {
-            data->hasSilences = true;
-            data->silences = std::move(r.value());
-            for (auto &s : data->silences)
-                s.seenBy = {m_health.id};
-        } else {
-            errors.push_back(r.error().describe());
-        }
-    }
+    if (const std::string *b = body("alerts", "/api/v2/alerts"))
+        readChanged("alerts", "/api/v2/alerts", *b, *data, errors, alertmanager::parseAlerts,
+                    [&](std::vector<Alert> alerts) {
+                        data->hasAlerts = true;
+                        data->alerts = std::move(alerts);
+                        for (auto &a : data->alerts)
+                            a.seenBy = {m_health.id};
+                    });
+    if (const std::string *b = body("silences", "/api/v2/silences"))
+        readChanged("silences", "/api/v2/silences", *b, *data, errors, alertmanager::parseSilences,
+                    [&](std::vector<Silence> silences) {
+                        data->hasSilences = true;
+                        data->silences = std::move(silences);
+                        for (auto &s : data->silences)
+                            s.seenBy = {m_health.id};
+                    });
     // Alertmanager's own grouping is shown beside Vigil's; without it triage still works, so a
-    // failure here is a warning.
-    if (auto it = responses.find("groups"); it != responses.end()) {
+    // failure here is a warning. Asked only when the alerts changed (wantGroups).
+    if (auto it = responses.find("groups"); it == responses.end()) {
+        repeatWarnings("groups", *data);
+    } else {
         auto checked = alertmanager::checkResponse(it->second, "/api/v2/alerts/groups");
         Skipped skipped;
         auto r = checked ? alertmanager::parseGroups(it->second.body, &skipped)
                          : Result<std::vector<AlertGroup>>(checked.error());
-        noteSkipped(skipped, "/api/v2/alerts/groups");
+        auto lines = skipped.describe("/api/v2/alerts/groups");
+        data->health.warnings.insert(data->health.warnings.end(), lines.begin(), lines.end());
         if (r) {
+            m_answers.remember("groups", it->second.body, std::move(lines));
+            m_groupsAt = m_health.lastAttempt;
             data->hasGroups = true;
             for (auto &g : r.value()) {
                 AlertmanagerGroup out;

@@ -6,6 +6,7 @@
 #include "../fleet/polldata.h"
 #include "../net/httpclient.h"
 #include "../support/postbox.h"
+#include "answermemory.h"
 #include "sourcetls.h"
 
 #include <QObject>
@@ -13,6 +14,8 @@
 
 #include <chrono>
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace vigil {
 
@@ -44,6 +47,21 @@ private:
     void finishRound();
     std::shared_ptr<PollData> buildPrometheus();
     std::shared_ptr<PollData> buildAlertmanager();
+    // Alertmanager's groups are asked for only when its alerts answer changed, or a minute on.
+    [[nodiscard]] bool wantGroups(const HttpResponse &alerts) const;
+
+    // The answer last read per request key: one with the same bytes is not read again (its warnings
+    // are repeated, the state it gave stays); one not asked for this round repeats its warnings too.
+    AnswerMemory m_answers;
+    TimeMs m_groupsAt = 0;    // last round that read Alertmanager's groups
+    TimeMs m_rulesNext = 0;   // Prometheus' rules: every 30 s once evaluated (they are large)
+    TimeMs m_versionNext = 0; // build info: every 10 minutes
+    void repeatWarnings(const std::string &key, PollData &data) const;
+    // Reads `body` with `parse` (a reader taking a Skipped*) and hands the value to `take`, unless the
+    // bytes are the ones last read for `key`; a reading error goes to `errors`.
+    template <class Parse, class Take>
+    void readChanged(const std::string &key, const std::string &endpoint, const std::string &body,
+                     PollData &data, std::vector<std::string> &errors, Parse parse, Take take);
 
     std::shared_ptr<HttpClient> m_client;
     SourceConfig m_source;

@@ -6,6 +6,7 @@
 //   BENCH wall.rss.hosts=10000 <MiB> MiB        (median resident memory after minute 5)
 //   BENCH wall.rss_growth.hosts=10000 <pct> %   (resident memory at the end against minute 5)
 #include "benchclock.h"
+#include "procstat.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -14,8 +15,6 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QThread>
-
-#include <unistd.h>
 
 #include <cstdio>
 #include <vector>
@@ -29,20 +28,11 @@ struct Sample {
 };
 
 bool readProc(qint64 pid, double *cpuSeconds, double *rssMiB) {
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly) || !status.open(QIODevice::ReadOnly))
+    vigil::bench::ProcUsage u;
+    if (!vigil::bench::readProc(pid, &u))
         return false;
-    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th of them.
-    const QByteArray s = stat.readAll();
-    const QList<QByteArray> f = s.mid(s.lastIndexOf(')') + 2).split(' ');
-    if (f.size() < 13)
-        return false;
-    *cpuSeconds = static_cast<double>(f[11].toLongLong() + f[12].toLongLong()) /
-                  static_cast<double>(sysconf(_SC_CLK_TCK));
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            *rssMiB = line.mid(6).trimmed().split(' ').front().toDouble() / 1024.0;
+    *cpuSeconds = u.cpuSeconds;
+    *rssMiB = u.rssMiB;
     return true;
 }
 

@@ -293,6 +293,41 @@ private Q_SLOTS:
         QVERIFY(s.summary.watching);
     }
 
+    // A poll with nothing new (the poller read no answer again) is absorbed: its health is taken and
+    // stored, no snapshot is built; the next snapshot still holds every alert and shows that health.
+    // A change of health (an error, a warning) is never quiet.
+    void aQuietPollBuildsNoSnapshot() {
+        FleetState st(metrics(), HostIdentity{});
+        st.apply(amPoll(0, 1000, {alert("A", "h1"), alert("B", "h2")}));
+        PollData quiet;
+        quiet.time = 6000;
+        quiet.health.id = "prod/alertmanager#0";
+        quiet.health.kind = SourceKind::Alertmanager;
+        quiet.health.lastAttempt = quiet.health.lastSuccess = 6000;
+        auto batch = st.absorbQuiet(quiet);
+        QVERIFY(batch);
+        QCOMPARE(batch->polled.size(), std::size_t(1));
+        QCOMPARE(batch->polled[0].lastSuccess, TimeMs(6000));
+        const auto snap = st.rebuild();
+        QCOMPARE(snap->alerts.size(), std::size_t(2));
+        QCOMPARE(snap->sources.size(), std::size_t(1));
+        QCOMPARE(snap->sources[0].lastSuccess, TimeMs(6000));
+
+        PollData failing = quiet;
+        failing.health.lastError = "connection refused";
+        QVERIFY(!st.absorbQuiet(failing));
+        PollData warned = quiet;
+        warned.health.warnings = {"/api/v2/alerts: 1 alerts skipped"};
+        QVERIFY(!st.absorbQuiet(warned));
+        PollData news = amPoll(0, 7000, {alert("A", "h1")});
+        QVERIFY(!st.absorbQuiet(news));
+        QCOMPARE(st.apply(news).snapshot->alerts.size(), std::size_t(1));
+        // A source never seen before is not quiet: it must appear.
+        PollData other = quiet;
+        other.health.id = "prod/alertmanager#1";
+        QVERIFY(!st.absorbQuiet(other));
+    }
+
     void restoreMarksCacheThenLivePollTakesOver() {
         CachedState cache;
         Host h;

@@ -13,7 +13,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 #include <optional>
 
 using namespace vigil;
@@ -360,6 +362,127 @@ private Q_SLOTS:
         for (const auto &w : amData->health.warnings)
             groupsWarned = groupsWarned || w.find("/api/v2/alerts/groups") != std::string::npos;
         QVERIFY(groupsWarned);
+    }
+
+    // An answer with the bytes of the last one is not read again: the round says nothing new about it
+    // (its state stays in FleetState) but repeats the warnings reading it gave. Alertmanager's groups
+    // are asked for only when its alerts answer changed.
+    void sameAnswersAreNotReadAgain() {
+        sim::SimOptions o;
+        o.hosts = 60;
+        o.scenario = "rack-failure";
+        sim::SimServer fleet(o);
+        std::map<std::string, std::string> frozen; // path -> the body served every time
+        std::map<std::string, int> asked;
+        bool dropOne = false;
+        sim::HttpServer server([&](const sim::ServerRequest &req) {
+            ++asked[req.path];
+            sim::ServerReply r = fleet.handle(req);
+            if (req.path == "/api/v2/alerts" || req.path == "/api/v2/silences") {
+                auto [it, fresh] = frozen.emplace(req.path, r.body);
+                if (fresh && req.path == "/api/v2/alerts") {
+                    auto j = nlohmann::json::parse(r.body);
+                    j.push_back("not an alert");
+                    it->second = j.dump();
+                }
+                r.body = it->second;
+                if (dropOne && req.path == "/api/v2/alerts") {
+                    auto j = nlohmann::json::parse(r.body);
+                    j.erase(j.begin());
+                    r.body = j.dump();
+                }
+            }
+            return r;
+        });
+        std::string err;
+        QVERIFY(server.start("127.0.0.1", 0, &err));
+        const std::string url = "http://127.0.0.1:" + std::to_string(server.port());
+        auto client = std::make_shared<HttpClient>();
+        Poller am(client, sourceFor(url), SourceKind::Alertmanager, url, 0,
+                  QueryProfile::nodeExporterDefault());
+        const std::string skippedLine =
+            "/api/v2/alerts: 1 alerts skipped: wrong shape (alert is not an object)";
+        auto has = [](const PollData &d, const std::string &line) {
+            return std::find(d.health.warnings.begin(), d.health.warnings.end(), line) !=
+                   d.health.warnings.end();
+        };
+        auto first = pollOnce(am);
+        QVERIFY(first && first->hasAlerts && first->hasSilences && first->hasGroups);
+        const std::size_t count = first->alerts.size();
+        QVERIFY(count > 10);
+        QVERIFY(has(*first, skippedLine));
+        QCOMPARE(asked["/api/v2/alerts/groups"], 1);
+
+        auto second = pollOnce(am);
+        QVERIFY(second);
+        QVERIFY2(second->health.lastError.empty(), second->health.lastError.c_str());
+        QVERIFY(!second->hasAlerts && !second->hasSilences && !second->hasGroups);
+        QVERIFY(has(*second, skippedLine)); // still true of the answer the state holds
+        QCOMPARE(asked["/api/v2/alerts"], 2);
+        QCOMPARE(asked["/api/v2/alerts/groups"], 1);
+
+        dropOne = true;
+        auto third = pollOnce(am);
+        QVERIFY(third && third->hasAlerts && third->hasGroups && !third->hasSilences);
+        QCOMPARE(third->alerts.size(), count - 1);
+        QCOMPARE(asked["/api/v2/alerts/groups"], 2);
+
+        // Prometheus: its alerts the same way; the rules once evaluated, every 30 s, not every round.
+        Poller prom(client, sourceFor(url), SourceKind::Prometheus, url, 0,
+                    QueryProfile::nodeExporterDefault());
+        auto p1 = pollOnce(prom);
+        QVERIFY(p1 && p1->hasRules && p1->hasRuleAlerts && p1->hasInventory);
+        auto p2 = pollOnce(prom);
+        QVERIFY(p2 && p2->hasInventory && !p2->hasRules);
+        QCOMPARE(asked["/api/v1/rules"], 1);
+        QCOMPARE(asked["/api/v1/status/buildinfo"], 1);
+        QCOMPARE(p2->health.version, std::string("2.42.0"));
+    }
+
+    // Through the service: rounds that bring nothing new leave every alert in place.
+    void quietRoundsKeepTheFleet() {
+        sim::SimOptions o;
+        o.hosts = 60;
+        o.scenario = "rack-failure";
+        sim::SimServer fleet(o);
+        std::map<std::string, std::string> frozen;
+        sim::HttpServer server([&](const sim::ServerRequest &req) {
+            sim::ServerReply r = fleet.handle(req);
+            if (req.path.rfind("/api/v2/", 0) == 0 || req.path == "/api/v1/alerts")
+                r.body = frozen.emplace(req.path, r.body).first->second;
+            return r;
+        });
+        std::string err;
+        QVERIFY(server.start("127.0.0.1", 0, &err));
+        const std::string url = "http://127.0.0.1:" + std::to_string(server.port());
+        QTemporaryDir dir;
+        Config c;
+        auto src = sourceFor(url);
+        src.intervalMs = 300;
+        c.sources = {src};
+        c.cachePath = dir.filePath(QStringLiteral("c.sqlite")).toStdString();
+        FleetService service(c);
+        service.start();
+        QVERIFY(test::waitForSnapshot(service, [](const FleetSnapshot &s) {
+            return !s.alerts.empty() && s.sources.size() == 2 &&
+                   std::all_of(s.sources.begin(), s.sources.end(),
+                               [](const SourceHealth &h) { return h.healthy(); });
+        }));
+        const std::size_t alerts = service.current()->alerts.size();
+        TimeMs amSuccess = 0;
+        for (const auto &h : service.current()->sources)
+            if (h.kind == SourceKind::Alertmanager)
+                amSuccess = h.lastSuccess;
+        // Several quiet Alertmanager rounds later: the same alerts, its health newer, never stale.
+        QVERIFY(test::waitForSnapshot(service, [&](const FleetSnapshot &s) {
+            for (const auto &h : s.sources)
+                if (h.kind == SourceKind::Alertmanager && h.lastSuccess > amSuccess + 1000)
+                    return true;
+            return false;
+        }));
+        const auto now = service.current();
+        QCOMPARE(now->alerts.size(), alerts);
+        QVERIFY(!now->anyStale(nowMs()));
     }
 
     // Prometheus adds its external labels to the alerts it sends Alertmanager; the poller adds them to
