@@ -12,6 +12,8 @@
 #include "snapshotcommand.h"
 #include "snapshotexportdialog.h"
 #include "snapshotreview.h"
+#include "startuptrace.h"
+#include "triage/triageview.h"
 #include "support/stallwatchdog.h"
 #include "triagecommand.h"
 #include "wallcontroller.h"
@@ -165,6 +167,7 @@ int runSnapshot(const vigil::AppOptions &options) {
 } // namespace
 
 int main(int argc, char **argv) {
+    vigil::startup::markMain();
     if (argc > 1 && std::string_view(argv[1]) == "drift")
         return vigil::runDriftCommand(argc, argv); // headless: no window, no display needed
     if (argc > 1 && std::string_view(argv[1]) == "triage")
@@ -258,6 +261,7 @@ int main(int argc, char **argv) {
         window.openHostWhenKnown(options->host);
     if (!options->service.isEmpty())
         window.openServiceWhenKnown(options->service);
+    vigil::startup::watch(window.triageView()->incidents());
     service.start();
     vigil::StallWatchdog watchdog(&window);
     if (vigil::StallWatchdog::enabledByDefault())
@@ -270,7 +274,9 @@ int main(int argc, char **argv) {
             options->host, options->service);
         shooter->start();
     } else {
-        if (!window.showView(options->view)) {
+        if (!options->viewSet)
+            window.openAtStart();
+        else if (!window.showView(options->view)) {
             std::fprintf(stderr, "vigil: unknown view \"%s\" (views: %s)\n", qPrintable(options->view),
                          qPrintable(window.views().names().join(QStringLiteral(", "))));
             return 2;

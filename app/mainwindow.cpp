@@ -33,12 +33,15 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace vigil {
 
@@ -72,6 +75,13 @@ MainWindow::MainWindow(FleetSource *service, FleetActions *actions, QWidget *par
     setWindowTitle(tr("Vigil"));
     for (const auto &v : m_set->registry().views())
         m_tabs->addTab(v.widget, v.title);
+    // The operator's choice of view is remembered for the next start (Vigil's own switches are not).
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_switching)
+            return;
+        m_stormOpensTriage = false;
+        QSettings().setValue(QStringLiteral("window/lastView"), currentViewName());
+    });
 
     m_banner->setWordWrap(true);
     m_banner->setStyleSheet(
@@ -323,7 +333,37 @@ bool MainWindow::showView(const QString &name) {
     return true;
 }
 
+QString MainWindow::currentViewName() const {
+    for (const auto &v : m_set->registry().views())
+        if (v.widget == m_tabs->currentWidget())
+            return v.name;
+    return {};
+}
+
+void MainWindow::openAtStart() {
+    const QString last = QSettings().value(QStringLiteral("window/lastView")).toString();
+    m_switching = true;
+    if (last.isEmpty() || !showView(last))
+        m_tabs->setCurrentIndex(0);
+    m_switching = false;
+    m_stormOpensTriage = true;
+    if (const FleetSnapshotPtr s = m_source->current())
+        onSnapshot(s);
+}
+
 void MainWindow::onSnapshot(const FleetSnapshotPtr &snapshot) {
+    if (m_stormOpensTriage && snapshot && snapshot->triage) {
+        // The cache's storm opens triage at once; otherwise the first poll decides.
+        const bool polled =
+            !snapshot->fromCache && std::any_of(snapshot->sources.begin(), snapshot->sources.end(),
+                                                [](const SourceHealth &h) { return h.lastSuccess > 0; });
+        if (snapshot->triage->storm) {
+            m_switching = true;
+            showView(QStringLiteral("triage"));
+            m_switching = false;
+        }
+        m_stormOpensTriage = !snapshot->triage->storm && !polled;
+    }
     m_set->setSnapshot(snapshot);
     if (m_detail->isVisible())
         m_detail->setSnapshot(snapshot);

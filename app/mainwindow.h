@@ -41,6 +41,10 @@ public:
 
     [[nodiscard]] const ViewRegistry &views() const { return m_set->registry(); }
     bool showView(const QString &name);
+    // Start-up without --view: the view last chosen (settings), then triage as soon as a snapshot (the
+    // cache's or the first poll's) shows an alert storm, unless the operator has moved on already.
+    void openAtStart();
+    [[nodiscard]] QString currentViewName() const;
     [[nodiscard]] HostTableView *hostView() const { return m_set->hosts(); }
     [[nodiscard]] TriageView *triageView() const { return m_set->triage(); }
     [[nodiscard]] HostDetailDialog *hostDetail() const { return m_detail; }
@@ -75,6 +79,8 @@ protected:
 
 private:
     void onSnapshot(const FleetSnapshotPtr &snapshot);
+    bool m_stormOpensTriage = false; // openAtStart(), until a live snapshot has been seen
+    bool m_switching = false;        // a view change Vigil made (not remembered as the operator's)
     void refreshStatus();
     void showStoreMessage(const QString &message);
 

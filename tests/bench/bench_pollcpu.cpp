@@ -12,6 +12,10 @@
 //         5 s (what Nagstamon asks of Alertmanager), less idle
 // "Idle" is the servers' CPU over two minutes with no client (scrapes and rules only).
 //   BENCH memory.pss.hosts=H <MiB> MiB                  Vigil's proportional set size, end of the run
+//   BENCH startup.first_incidents.cold.alerts=A <ms> ms  from main() to the first frame of triage
+//         showing the incidents (VIGIL_TRACE_STARTUP=exit), an empty cache, no --view: the storm
+//         opens triage; 5 starts
+//   BENCH startup.first_incidents.warm.alerts=A <ms> ms  the same from the cache the run above left
 // Skipped (exit 0) when prometheus or prometheus-alertmanager is not installed.
 #include "benchclock.h"
 #include "procstat.h"
@@ -58,7 +62,7 @@ QByteArray get(const QString &url) {
 }
 
 struct Figures {
-    std::vector<double> vigil, prometheus, alertmanager, nagstamon;
+    std::vector<double> vigil, prometheus, alertmanager, nagstamon, cold, warm;
     double pssMiB = 0;
     int alerts = 0;
 };
@@ -175,6 +179,28 @@ private:
     int m_alerts = 0;
 };
 
+// One start of Vigil that exits on its first frame of incidents: the time it printed, or -1.
+double startOnce(const QString &config, const QString &home) {
+    QProcess vigil;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home);
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), home);
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("VIGIL_TRACE_STARTUP"), QStringLiteral("exit"));
+    vigil.setProcessEnvironment(env);
+    vigil.setStandardOutputFile(QProcess::nullDevice());
+    vigil.start(qEnvironmentVariable("VIGIL_BIN"), {QStringLiteral("--config"), config});
+    if (!vigil.waitForFinished(60'000)) {
+        vigil.kill();
+        vigil.waitForFinished(5000);
+        return -1;
+    }
+    for (const QByteArray &line : vigil.readAllStandardError().split('\n'))
+        if (line.startsWith("startup.first_incidents "))
+            return line.split(' ').at(1).toDouble();
+    return -1;
+}
+
 bool measure(int hosts, int minutes, Figures *out, QString *error) {
     Fleet fleet;
     if (!fleet.start(hosts, error))
@@ -204,7 +230,9 @@ bool measure(int hosts, int minutes, Figures *out, QString *error) {
     vigil.setProcessEnvironment(env);
     vigil.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     vigil.setStandardOutputFile(QProcess::nullDevice());
-    vigil.start(qEnvironmentVariable("VIGIL_BIN"), {QStringLiteral("--config"), config});
+    // The host table, as every version of Vigil opened it (a storm would open triage now).
+    vigil.start(qEnvironmentVariable("VIGIL_BIN"),
+                {QStringLiteral("--config"), config, QStringLiteral("--view"), QStringLiteral("hosts")});
     if (!vigil.waitForStarted(10'000)) {
         *error = QStringLiteral("vigil did not start");
         return false;
@@ -224,9 +252,32 @@ bool measure(int hosts, int minutes, Figures *out, QString *error) {
     vigil.terminate();
     if (!vigil.waitForFinished(20'000))
         vigil.kill();
-    if (!ran)
+    if (!ran) {
         *error = QStringLiteral("vigil stopped during the run");
-    return ran;
+        return false;
+    }
+    // Time to the cause: warm from the cache the run above kept, cold from an empty one each time.
+    for (int i = 0; i < 5; ++i) {
+        out->warm.push_back(startOnce(config, dir.path()));
+        QTemporaryDir cold;
+        const QString coldConfig = cold.filePath(QStringLiteral("vigil.yaml"));
+        QFile::copy(config, coldConfig);
+        QFile f(coldConfig);
+        f.open(QIODevice::ReadWrite);
+        QString text = QString::fromUtf8(f.readAll());
+        text.replace(dir.filePath(QStringLiteral("cache.sqlite")),
+                     cold.filePath(QStringLiteral("cache.sqlite")));
+        f.resize(0);
+        f.write(text.toUtf8());
+        f.close();
+        out->cold.push_back(startOnce(coldConfig, cold.path()));
+    }
+    for (const auto *v : {&out->cold, &out->warm})
+        if (std::find(v->begin(), v->end(), -1.0) != v->end()) {
+            *error = QStringLiteral("a start never painted incidents in triage");
+            return false;
+        }
+    return true;
 }
 
 } // namespace
@@ -265,6 +316,10 @@ int main(int argc, char **argv) {
             QStringLiteral("poll.server_cpu.alertmanager.nagstamon.hosts=%1").arg(hosts).toUtf8().constData(),
             f.nagstamon, "CPU-s");
         std::printf("BENCH memory.pss.hosts=%d %.0f MiB\n", hosts, f.pssMiB);
+        print(QStringLiteral("startup.first_incidents.cold.alerts=%1").arg(hosts / 2).toUtf8().constData(),
+              f.cold, "ms", 1);
+        print(QStringLiteral("startup.first_incidents.warm.alerts=%1").arg(hosts / 2).toUtf8().constData(),
+              f.warm, "ms", 1);
         std::fflush(stdout);
     }
     return status;
