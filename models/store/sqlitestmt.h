@@ -112,25 +112,10 @@ inline json labelsToJson(const LabelSet &l) {
     return j;
 }
 
-inline LabelSet labelsFromJson(const std::string &s) {
-    auto j = json::parse(s, nullptr, false);
-    std::vector<Label> out;
-    if (j.is_object())
-        for (auto it = j.begin(); it != j.end(); ++it)
-            if (it->is_string())
-                out.push_back({it.key(), it->get<std::string>()});
-    return LabelSet(std::move(out));
-}
-
-inline std::vector<std::string> stringsFromJson(const std::string &s) {
-    auto j = json::parse(s, nullptr, false);
-    std::vector<std::string> out;
-    if (j.is_array())
-        for (const auto &v : j)
-            if (v.is_string())
-                out.push_back(v.get<std::string>());
-    return out;
-}
+// A JSON object of strings (other values skipped; anything else, or damage, reads as no labels).
+LabelSet labelsFromJson(const std::string &s);
+// A JSON array of strings (other values skipped; anything else reads as none).
+std::vector<std::string> stringsFromJson(const std::string &s);
 
 // A silence's matchers as the cache and snapshots keep them: [{name, value, isRegex, isEqual}]. A damaged
 // entry reads as absent fields, never throws.

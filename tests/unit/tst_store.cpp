@@ -1,3 +1,4 @@
+#include "store/sqlitestmt.h"
 #include "store/store.h"
 
 #include <sqlite3.h>
@@ -37,6 +38,25 @@ std::vector<MetricQuery> metrics() {
 class TestStore : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // The label and list columns as the cache and snapshot files keep them; a damaged cell is no
+    // labels, never an exception; a name given twice keeps its last value; escapes are read.
+    void labelAndListColumns() {
+        using sqlite::labelsFromJson;
+        using sqlite::stringsFromJson;
+        const LabelSet l = labelsFromJson(
+            "{\"job\":\"node\",\"instance\":\"a:9100\",\"n\":3,\"x\":null,\"q\":\"say \\\"hi\\\"\\u00e9\"}");
+        QCOMPARE(l.labels().size(), std::size_t(3));
+        QCOMPARE(std::string(l.value("instance")), std::string("a:9100"));
+        QCOMPARE(std::string(l.value("q")), std::string("say \"hi\"\xc3\xa9"));
+        QVERIFY(!l.has("n") && !l.has("x"));
+        QCOMPARE(std::string(labelsFromJson("{\"a\":\"1\",\"a\":\"2\"}").value("a")), std::string("2"));
+        for (const char *bad : {"", "{", "[\"a\"]", "\"a\"", "{\"a\":\"\xff\"}", "null"})
+            QVERIFY2(labelsFromJson(bad).empty(), bad);
+        QCOMPARE(labelsFromJson(sqlite::labelsToJson(l).dump()), l);
+        QCOMPARE(stringsFromJson("[\"a\", 1, \"b\", null]"), (std::vector<std::string>{"a", "b"}));
+        QVERIFY(stringsFromJson("{}").empty() && stringsFromJson("[").empty());
+    }
+
     void roundTrip() {
         QTemporaryDir dir;
         const std::string path = dir.filePath(QStringLiteral("c.sqlite")).toStdString();
