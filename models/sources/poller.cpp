@@ -121,9 +121,9 @@ void Poller::sendAll() {
         if (!m_profile.edgeErrorQuery.empty())
             issue("edgeErrors", prometheus::queryRequest(m_url, m_profile.edgeErrorQuery));
         issue("alerts", prometheus::getRequest(m_url, "/api/v1/alerts"));
-        if (m_health.lastAttempt >= m_rulesNext)
+        if (due(m_rulesRound))
             issue("rules", prometheus::getRequest(m_url, "/api/v1/rules"));
-        if (m_health.lastAttempt >= m_versionNext)
+        if (due(m_versionRound))
             issue("buildinfo", prometheus::getRequest(m_url, "/api/v1/status/buildinfo"));
         if (m_source.externalLabels.empty() && m_health.lastAttempt >= m_externalLabelsNext)
             issue("config", prometheus::getRequest(m_url, "/api/v1/status/config"));
@@ -171,8 +171,7 @@ bool Poller::wantGroups(const HttpResponse &alerts) const {
     // Alertmanager's groups are its alerts arranged by its routes: the same alerts, the same groups
     // (a configuration reload aside, which the minute covers). Asking costs it a second pass over
     // every alert.
-    return alerts.ok() &&
-           (!m_answers.same("alerts", alerts.body) || m_health.lastAttempt - m_groupsAt >= 60'000);
+    return alerts.ok() && (!m_answers.same("alerts", alerts.body) || due(m_groupsRound));
 }
 
 void Poller::repeatWarnings(const std::string &key, PollData &data) const {
@@ -353,7 +352,7 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
                     [&](std::vector<PromRuleAlert> alerts) { ruleAlerts = std::move(alerts); });
     // Rules explain alerts but are not essential: a backend without the rules API (some
     // Prometheus-compatible stores) is a warning, not an unhealthy source.
-    // Read every 30 s: a round that did not ask (or got the same bytes) keeps the last rules.
+    // Read every kSlowRounds rounds: a round that did not ask (or got the same bytes) keeps the last rules.
     std::optional<std::vector<AlertRule>> rules;
     if (responses.find("rules") == responses.end()) {
         repeatWarnings("rules", *data);
@@ -367,7 +366,7 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
             problems.empty() && (!rules || std::none_of(rules->begin(), rules->end(), [](const AlertRule &x) {
                 return x.health.empty() || x.health == "unknown";
             }));
-        m_rulesNext = settled ? m_health.lastAttempt + 30'000 : 0;
+        m_rulesRound = settled ? m_current->id : 0;
         for (auto &p : problems)
             data->health.warnings.push_back(std::move(p) + " (rule expressions and health are not shown)");
     }
@@ -381,7 +380,7 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
         // The version is shown, not needed: an unreadable answer is a warning.
         if (auto r = prometheus::parseBuildInfo(*b)) {
             data->health.version = r->version;
-            m_versionNext = m_health.lastAttempt + 600'000;
+            m_versionRound = m_current->id;
         } else
             data->health.warnings.push_back(r.error().describe());
     }
@@ -561,7 +560,7 @@ std::shared_ptr<PollData> Poller::buildAlertmanager() {
         data->health.warnings.insert(data->health.warnings.end(), lines.begin(), lines.end());
         if (r) {
             m_answers.remember("groups", it->second.body, std::move(lines));
-            m_groupsAt = m_health.lastAttempt;
+            m_groupsRound = m_current->id;
             data->hasGroups = true;
             for (auto &g : r.value()) {
                 AlertmanagerGroup out;
@@ -573,6 +572,7 @@ std::shared_ptr<PollData> Poller::buildAlertmanager() {
                 data->groups.push_back(std::move(out));
             }
         } else {
+            m_groupsRound = 0; // ask again next round
             data->health.warnings.push_back(r.error().describe());
         }
     }

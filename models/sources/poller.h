@@ -47,15 +47,21 @@ private:
     void finishRound();
     std::shared_ptr<PollData> buildPrometheus();
     std::shared_ptr<PollData> buildAlertmanager();
-    // Alertmanager's groups are asked for only when its alerts answer changed, or a minute on.
+    // Alertmanager's groups are asked for only when its alerts answer changed, or when due().
     [[nodiscard]] bool wantGroups(const HttpResponse &alerts) const;
 
     // The answer last read per request key: one with the same bytes is not read again (its warnings
     // are repeated, the state it gave stays); one not asked for this round repeats its warnings too.
     AnswerMemory m_answers;
-    TimeMs m_groupsAt = 0;    // last round that read Alertmanager's groups
-    TimeMs m_rulesNext = 0;   // Prometheus' rules: every 30 s once evaluated (they are large)
-    TimeMs m_versionNext = 0; // build info: every 10 minutes
+    // Answers that change little are asked every kSlowRounds-th round (30 s at a 5 s interval), and in
+    // the next round again after a failure, so a fault on them still shows within a few rounds:
+    // Prometheus' rules (once each is evaluated) and build info, Alertmanager's groups (also whenever
+    // its alerts answer changed). The round that last read each (0: ask now).
+    static constexpr std::uint64_t kSlowRounds = 6;
+    std::uint64_t m_groupsRound = 0, m_rulesRound = 0, m_versionRound = 0;
+    [[nodiscard]] bool due(std::uint64_t lastRound) const {
+        return lastRound == 0 || m_round - lastRound >= kSlowRounds;
+    }
     void repeatWarnings(const std::string &key, PollData &data) const;
     // Reads `body` with `parse` (a reader taking a Skipped*) and hands the value to `take`, unless the
     // bytes are the ones last read for `key`; a reading error goes to `errors`.
