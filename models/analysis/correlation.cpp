@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <tuple>
 #include <unordered_set>
 
 namespace vigil::analysis {
@@ -70,12 +71,18 @@ std::uint32_t Correlator::locate(const FleetGraph &g, const Alert &a, std::uint6
             l.service = g.service(svc);
     }
     l.severity = static_cast<std::uint8_t>(severityRank(a.severity()));
+    l.failure = l.severity >= m_opt.causeSeverity ||
+                (!m_opt.causeAlerts.empty() && std::find(m_opt.causeAlerts.begin(), m_opt.causeAlerts.end(),
+                                                         a.name()) != m_opt.causeAlerts.end());
+    // The values of the groupBy labels the alert has ("KubePodNotReady, checkout"): never a leading
+    // comma for a missing one.
     std::string groupKey;
-    for (std::size_t i = 0; i < m_opt.groupBy.size(); ++i) {
-        if (i)
-            groupKey += ", ";
-        groupKey += a.labels.value(m_opt.groupBy[i]);
-    }
+    for (const auto &label : m_opt.groupBy)
+        if (const auto v = a.labels.value(label); !v.empty()) {
+            if (!groupKey.empty())
+                groupKey += ", ";
+            groupKey += v;
+        }
     auto [gk, added] = m_groupKeyIds.try_emplace(std::move(groupKey), static_cast<int>(m_groupKeys.size()));
     if (added)
         m_groupKeys.push_back(gk->first);
@@ -208,13 +215,14 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
         m_byPosition.clear();
     result->alertsPerMinute = startedLastMinute;
 
-    // 1. Physical failures: hosts with critical alerts, counted up their ancestors; groups alerted
+    // 1. Physical failures: hosts with failing alerts (critical, or as configured), counted up their
+    // ancestors; groups alerted
     //    themselves (a switch down on the rack).
     std::vector<TimeMs> onsetMin(nodes, kNever), onsetMax(nodes, std::numeric_limits<TimeMs>::min());
     std::vector<int> failing(nodes, 0);
     std::vector<char> alerted(nodes, 0), hostFailing(nodes, 0);
     for (std::size_t i = 0; i < n; ++i) {
-        if (!live[i] || loc[i]->severity < 2)
+        if (!live[i] || !loc[i]->failure)
             continue;
         const TimeMs t = start[i];
         if (loc[i]->host >= 0) {
@@ -267,7 +275,7 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
         return onset != kNever && start >= onset - m_opt.lead && start <= onset + m_opt.window;
     };
 
-    // 2. Failing services and what they fail because of: their own hosts' critical alerts, explained by
+    // 2. Failing services and what they fail because of: their own hosts' failing alerts, explained by
     //    a failing group where one holds them, else one host, else the service itself.
     struct ServiceState {
         std::unordered_map<int, int> groupVotes;
@@ -277,7 +285,7 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
     };
     std::unordered_map<int, ServiceState> services;
     for (std::size_t i = 0; i < n; ++i) {
-        if (!live[i] || loc[i]->severity < 2 || loc[i]->service < 0)
+        if (!live[i] || !loc[i]->failure || loc[i]->service < 0)
             continue;
         auto &s = services[loc[i]->service];
         const TimeMs t = start[i];
@@ -475,6 +483,7 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
     }
     // Members, cause alerts first, and the evidence.
     std::vector<std::vector<std::uint32_t>> causeMembers(incidents.size()), otherMembers(incidents.size());
+    std::vector<std::tuple<int, std::string_view, std::string_view>> pods; // incident, namespace, pod
     for (std::size_t i = 0; i < n; ++i) {
         const int k = result->incidentOf[i];
         if (k < 0)
@@ -484,9 +493,9 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
         bool atCause = false;
         switch (inc.causeKind) {
         case CauseKind::Group:
-            atCause = (l.host < 0 && l.group == inc.causeNode) ||
-                      (l.severity >= 2 && l.host >= 0 &&
-                       causeGroup[static_cast<std::size_t>(l.host)] == inc.causeNode);
+            atCause =
+                (l.host < 0 && l.group == inc.causeNode) ||
+                (l.failure && l.host >= 0 && causeGroup[static_cast<std::size_t>(l.host)] == inc.causeNode);
             if (l.host < 0 && l.group == inc.causeNode)
                 inc.causeAlerted = true;
             break;
@@ -494,7 +503,7 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
             atCause = l.host == inc.causeNode;
             break;
         case CauseKind::Service:
-            atCause = l.service == inc.causeNode && l.severity >= 2;
+            atCause = l.service == inc.causeNode && l.failure;
             inc.causeAlerted = inc.causeAlerted || (atCause && l.host < 0);
             break;
         case CauseKind::AlertGroup:
@@ -505,6 +514,9 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
             static_cast<std::uint32_t>(i));
         if (viaDependency[i])
             ++inc.dependentAlerts;
+        if (!l.failure)
+            if (const auto pod = alerts[i].labels.value("pod"); !pod.empty())
+                pods.emplace_back(k, alerts[i].labels.value("namespace"), pod);
         const bool isSup = sup[i];
         (isSup ? inc.suppressed : inc.active) += 1;
         if (!isSup)
@@ -512,6 +524,15 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
         if (result->returns[i] >= m_opt.flapReturns)
             ++inc.flapping;
         inc.startsAt = inc.startsAt == 0 ? start[i] : std::min(inc.startsAt, start[i]);
+    }
+    std::sort(pods.begin(), pods.end());
+    pods.erase(std::unique(pods.begin(), pods.end()), pods.end());
+    for (std::size_t p = 0; p < pods.size(); ++p) {
+        auto &inc = incidents[static_cast<std::size_t>(std::get<0>(pods[p]))];
+        ++inc.pods;
+        if (p == 0 || std::get<0>(pods[p - 1]) != std::get<0>(pods[p]) ||
+            std::get<1>(pods[p - 1]) != std::get<1>(pods[p]))
+            ++inc.namespaces;
     }
     std::unordered_map<std::string, Seen> seen;
     std::vector<int> stamp(nodes, -1);
@@ -629,45 +650,6 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
         if (k >= 0)
             k = rank[static_cast<std::size_t>(k)];
     return result;
-}
-
-void compareWithAlertmanagerGroups(TriageResult &result, const std::vector<Alert> &alerts,
-                                   const std::vector<AlertmanagerGroup> &groups) {
-    result.amGroups.assign(groups.size(), {});
-    const bool sorted = std::is_sorted(alerts.begin(), alerts.end(), [](const Alert &a, const Alert &b) {
-        return a.fingerprint < b.fingerprint;
-    });
-    std::unordered_map<std::string_view, std::size_t> byFp;
-    if (!sorted)
-        for (std::size_t i = 0; i < alerts.size(); ++i)
-            byFp.emplace(alerts[i].fingerprint, i);
-    auto find = [&](const std::string &fp) -> long {
-        if (!sorted) {
-            auto it = byFp.find(fp);
-            return it == byFp.end() ? -1 : static_cast<long>(it->second);
-        }
-        auto it = std::lower_bound(alerts.begin(), alerts.end(), fp,
-                                   [](const Alert &a, const std::string &f) { return a.fingerprint < f; });
-        return it != alerts.end() && it->fingerprint == fp ? static_cast<long>(it - alerts.begin()) : -1;
-    };
-    std::unordered_map<int, int> votes;
-    for (std::size_t g = 0; g < groups.size(); ++g) {
-        votes.clear();
-        auto &view = result.amGroups[g];
-        for (const auto &fp : groups[g].fingerprints) {
-            const long i = find(fp);
-            if (i < 0 || static_cast<std::size_t>(i) >= result.incidentOf.size() ||
-                result.incidentOf[static_cast<std::size_t>(i)] < 0)
-                continue;
-            ++view.alerts;
-            ++votes[result.incidentOf[static_cast<std::size_t>(i)]];
-        }
-        view.incidents = static_cast<int>(votes.size());
-        int best = 0;
-        for (auto [k, v] : votes)
-            if (v > best || (v == best && k < view.topIncident))
-                best = v, view.topIncident = k;
-    }
 }
 
 } // namespace vigil::analysis

@@ -31,6 +31,11 @@ struct CorrelationOptions {
     TimeMs newFor = 5 * 60'000;                    // an incident is "new" this long after it was first seen
     TimeMs flapWindow = 30 * 60'000;
     int flapReturns = 3; // an alert that comes back this often within flapWindow is flapping
+    // What counts as a failure (a cause, and what a group or service is judged failing by): an alert at
+    // or above this severity rank, or one named here whatever its severity (KubeNodeNotReady is a
+    // warning in the kubernetes-mixin), active, silenced or inhibited alike.
+    int causeSeverity = 2;
+    std::vector<std::string> causeAlerts;
 };
 
 enum class CauseKind : std::uint8_t { Group, Host, Service, AlertGroup };
@@ -57,6 +62,9 @@ struct Incident {
     int services = 0;          // distinct services among members
     int hosts = 0;             // distinct hosts among members (blast radius)
     int inhibitedLinks = 0;    // members inhibited by another member
+    // Kubernetes: distinct pods (namespace, pod) among members that are not failures themselves, and
+    // their namespaces ("node ip-10-20-79-93: 55 pods in 28 namespaces").
+    int pods = 0, namespaces = 0;
     // Counter-evidence: services the failing group holds hosts of whose other hosts' alerts it does not
     // explain (churning before it, or too many for what it lost), most alerted hosts first.
     std::vector<Unexplained> unexplained;
@@ -139,6 +147,7 @@ private:
         std::int32_t service = -1;  // service node
         std::int32_t groupKey = -1; // interned values of the groupBy labels
         std::uint8_t severity = 0;
+        bool failure = false; // at or above causeSeverity, or named in causeAlerts
         TimeMs lastSeen = 0;
         std::uint64_t seenIn = 0; // the update that last saw it
         std::uint32_t index = 0;  // position in the current update's input

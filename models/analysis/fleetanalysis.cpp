@@ -21,6 +21,8 @@ CorrelationOptions optionsOf(const Config &c) {
     options.groupBy = c.triage.groupBy;
     options.window = c.triage.windowMs;
     options.stormAlertsPerMinute = c.triage.stormAlertsPerMinute;
+    options.causeSeverity = c.triage.causeSeverity;
+    options.causeAlerts = c.triage.causeAlerts;
     return options;
 }
 } // namespace

@@ -1,5 +1,6 @@
 // summarize() (correlation.h): each incident's members grouped by alert name and its timeline, computed
-// with the triage so that views never walk the members on the GUI thread.
+// with the triage so that views never walk the members on the GUI thread; and how Vigil's incidents
+// regroup Alertmanager's groups (compareWithAlertmanagerGroups).
 #include "correlation.h"
 
 #include <algorithm>
@@ -80,6 +81,45 @@ void summarize(TriageResult &result, const std::vector<Alert> &alerts) {
                 ++inc.timeline[m].bySeverity[static_cast<std::size_t>(severityRank(a.severity()))];
             }
         }
+    }
+}
+
+void compareWithAlertmanagerGroups(TriageResult &result, const std::vector<Alert> &alerts,
+                                   const std::vector<AlertmanagerGroup> &groups) {
+    result.amGroups.assign(groups.size(), {});
+    const bool sorted = std::is_sorted(alerts.begin(), alerts.end(), [](const Alert &a, const Alert &b) {
+        return a.fingerprint < b.fingerprint;
+    });
+    std::unordered_map<std::string_view, std::size_t> byFp;
+    if (!sorted)
+        for (std::size_t i = 0; i < alerts.size(); ++i)
+            byFp.emplace(alerts[i].fingerprint, i);
+    auto find = [&](const std::string &fp) -> long {
+        if (!sorted) {
+            auto it = byFp.find(fp);
+            return it == byFp.end() ? -1 : static_cast<long>(it->second);
+        }
+        auto it = std::lower_bound(alerts.begin(), alerts.end(), fp,
+                                   [](const Alert &a, const std::string &f) { return a.fingerprint < f; });
+        return it != alerts.end() && it->fingerprint == fp ? static_cast<long>(it - alerts.begin()) : -1;
+    };
+    std::unordered_map<int, int> votes;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        votes.clear();
+        auto &view = result.amGroups[g];
+        for (const auto &fp : groups[g].fingerprints) {
+            const long i = find(fp);
+            if (i < 0 || static_cast<std::size_t>(i) >= result.incidentOf.size() ||
+                result.incidentOf[static_cast<std::size_t>(i)] < 0)
+                continue;
+            ++view.alerts;
+            ++votes[result.incidentOf[static_cast<std::size_t>(i)]];
+        }
+        view.incidents = static_cast<int>(votes.size());
+        int best = 0;
+        for (auto [k, v] : votes)
+            if (v > best || (v == best && k < view.topIncident))
+                best = v, view.topIncident = k;
     }
 }
 

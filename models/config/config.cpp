@@ -126,9 +126,28 @@ public:
         return l;
     }
 
-    QueryProfile profile(const YAML::Node &n, const std::string &path) const {
-        allowKeys(n, path, {"host_label", "host_strip_port", "up", "metrics", "facts", "load", "joins"});
+    // profile: kubernetes, or a map that may start from one: {base: kubernetes, ...}. A named profile
+    // also sets the topology's and triage's defaults that go with it (the sections still override them).
+    QueryProfile profile(const YAML::Node &n, const std::string &path, Config &c) const {
+        std::string base = "node_exporter";
+        if (n.IsScalar())
+            base = string(n, path);
+        else if (n.IsMap() && n["base"])
+            base = string(n["base"], join(path, "base"));
+        if (base != "node_exporter" && base != "kubernetes")
+            fail(n.IsScalar() ? n : n["base"], n.IsScalar() ? path : join(path, "base"),
+                 "unknown profile \"" + base + "\" (expected node_exporter or kubernetes)");
         QueryProfile p = QueryProfile::nodeExporterDefault();
+        if (base == "kubernetes") {
+            p = QueryProfile::kubernetes();
+            c.topology.hierarchy = {"region", "zone"};
+            c.topology.serviceLabel = "workload";
+            c.triage.causeAlerts = {"KubeNodeNotReady", "KubeNodeUnreachable"};
+        }
+        if (n.IsScalar())
+            return p;
+        allowKeys(n, path,
+                  {"base", "host_label", "host_strip_port", "up", "metrics", "facts", "load", "joins"});
         // host_label: instance, or a list tried in order: [node, instance, nodename, hostname].
         if (const auto h = n["host_label"]) {
             const std::string hp = join(path, "host_label");
@@ -310,7 +329,7 @@ public:
             c.sources.push_back(std::move(s));
         }
         if (root["profile"])
-            c.profile = profile(root["profile"], "profile");
+            c.profile = profile(root["profile"], "profile", c);
         if (const auto h = root["http"]) {
             allowKeys(h, "http", {"max_response_bytes", "max_concurrent_per_source", "max_poll_bytes"});
             if (h["max_poll_bytes"]) {
@@ -329,9 +348,22 @@ public:
         if (root["topology"])
             topology(root["topology"], "topology", c);
         if (const auto t = root["triage"]) {
-            allowKeys(
-                t, "triage",
-                {"group_by", "window", "storm_alerts_per_minute", "ack_duration", "ack_max", "ack_confirm"});
+            allowKeys(t, "triage",
+                      {"group_by", "window", "storm_alerts_per_minute", "ack_duration", "ack_max",
+                       "ack_confirm", "cause_severity", "cause_alerts"});
+            if (const auto cs = t["cause_severity"]) {
+                const std::string v = string(cs, "triage.cause_severity");
+                if (v != "warning" && v != "critical")
+                    fail(cs, "triage.cause_severity", "expected warning or critical");
+                c.triage.causeSeverity = v == "warning" ? 1 : 2;
+            }
+            if (const auto ca = t["cause_alerts"]) {
+                if (!ca.IsSequence())
+                    fail(ca, "triage.cause_alerts", "expected a list of alert names");
+                c.triage.causeAlerts.clear();
+                for (std::size_t i = 0; i < ca.size(); ++i)
+                    c.triage.causeAlerts.push_back(string(ca[i], "triage.cause_alerts"));
+            }
             if (t["ack_duration"])
                 c.triage.ackDurationMs = duration(t["ack_duration"], "triage.ack_duration");
             if (t["ack_max"])

@@ -46,6 +46,10 @@ struct TriageConfig {
     std::int64_t ackDurationMs = 30 * 60'000; // each acknowledgement silence, and each extension
     std::int64_t ackMaxMs = 12 * 3600'000;    // extended while the incident lasts, at most this long
     bool ackConfirm = true;                   // acknowledging asks once (a session may skip it)
+    // A failure (what a cause is made of): alerts at or above this severity rank (1 warning, 2 critical),
+    // and alerts with these names whatever their severity (triage.cause_severity, triage.cause_alerts).
+    int causeSeverity = 2;
+    std::vector<std::string> causeAlerts;
 };
 
 // Drift: the operators' baseline file (none: the fleet's consensus), and the label that groups hosts.

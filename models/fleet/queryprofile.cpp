@@ -35,6 +35,29 @@ QueryProfile QueryProfile::nodeExporterDefault() {
     return p;
 }
 
+QueryProfile QueryProfile::kubernetes() {
+    QueryProfile p = nodeExporterDefault();
+    p.host.labels = {"node", "instance"};
+    p.host.stripPort = true;
+    // One target per node: kube-prometheus relabels node_exporter's `instance` to the node's name.
+    p.upQuery = R"(up{job="node-exporter"})";
+    p.joins = {
+        // a pod's alert (namespace, pod) is placed on its node...
+        {"kube_pod_info", {"namespace", "pod"}, {"node"}},
+        // ...and on its workload (Deployment, StatefulSet, DaemonSet, Job), as the kubernetes-mixin
+        // records it from kube_pod_owner and kube_replicaset_owner
+        {"namespace_workload_pod:kube_pod_owner:relabel",
+         {"namespace", "pod"},
+         {"workload", "workload_type"}},
+        // a node in its zone and region, from its well-known topology labels (kube-state-metrics exports
+        // them once allowed: --metric-labels-allowlist=nodes=[topology.kubernetes.io/region,...])
+        {R"q(label_replace(label_replace(kube_node_labels, "region", "$1", "label_topology_kubernetes_io_region", "(.+)"), "zone", "$1", "label_topology_kubernetes_io_zone", "(.+)"))q",
+         {"node"},
+         {"region", "zone"}},
+    };
+    return p;
+}
+
 std::string FactQuery::factName(const std::vector<std::string> &keyValues, const std::string &label) const {
     std::string n = name;
     for (const auto &k : keyValues)

@@ -83,6 +83,10 @@ struct QueryProfile {
     std::string edgeDestinationLabel = "destination_service";
 
     static QueryProfile nodeExporterDefault();
+    // kube-prometheus: node_exporter's queries with nodes named by `node` (node_exporter's `instance` is
+    // the node's name there), and joins that place pods on their nodes and workloads and nodes in their
+    // zones (kube-state-metrics and the kubernetes-mixin's recording rules).
+    static QueryProfile kubernetes();
     [[nodiscard]] int metricIndex(const std::string &key) const;
     [[nodiscard]] const WearThreshold *wearOf(const std::string &metricKey) const;
 };

@@ -207,10 +207,17 @@ QString IncidentModel::reason(const Incident &inc) {
                     .arg(l.toString(inc.causeHostsFailing), l.toString(inc.causeHosts), name);
         break;
     case CauseKind::AlertGroup:
-        return tr("%n alert(s) named %1 on %2 host(s); no shared cause in the topology", nullptr,
-                  static_cast<int>(inc.alerts.size()))
-            .arg(name.isEmpty() ? tr("(no alertname)") : name, l.toString(inc.hosts));
+        first = tr("%n alert(s) named %1 on %2 host(s); no shared cause in the topology", nullptr,
+                   static_cast<int>(inc.alerts.size()))
+                    .arg(name.isEmpty() ? tr("(no alertname)") : name, l.toString(inc.hosts));
+        if (inc.pods > 0)
+            first += QStringLiteral("; ") + tr("%n pod(s)", nullptr, inc.pods) + QLatin1Char(' ') +
+                     tr("in %n namespace(s)", nullptr, inc.namespaces);
+        return first;
     }
+    if (inc.pods > 0)
+        first += QStringLiteral("; ") + tr("%n pod(s) alerting", nullptr, inc.pods) + QLatin1Char(' ') +
+                 tr("in %n namespace(s)", nullptr, inc.namespaces);
     if (others > 0)
         first +=
             QStringLiteral("; ") + tr("%n more alert(s) on %1 service(s) started with it", nullptr, others)

@@ -190,6 +190,8 @@ QByteArray triageReportJson(const FleetSnapshot &s, int limit, int hostsShown) {
                                   {"hostsTotal", l.hosts.size()},
                                   {"hosts", hosts},
                                   {"services", l.services},
+                                  {"pods", inc.pods},
+                                  {"namespaces", inc.namespaces},
                                   {"unexplained", unexplained}});
     }
     return QByteArray::fromStdString(j.dump(2) + "\n");

@@ -112,6 +112,12 @@ FleetState::Update FleetState::apply(const PollData &poll) {
     const std::string &id = poll.health.id;
     m_health[id] = poll.health;
 
+    for (std::size_t j = 0; j < poll.joins.size() && j < m_joins.size(); ++j)
+        if (poll.joins[j]) {
+            auto &tables = m_prom[id].joins;
+            tables.resize(m_joins.size());
+            tables[j] = *poll.joins[j];
+        }
     if (poll.hasInventory) {
         m_fromCache = false;
         auto &part = m_prom[id];
@@ -119,6 +125,11 @@ FleetState::Update FleetState::apply(const PollData &poll) {
         if (!std::is_sorted(next.begin(), next.end(),
                             [](const Host &a, const Host &b) { return a.name < b.name; }))
             std::sort(next.begin(), next.end(), [](const Host &a, const Host &b) { return a.name < b.name; });
+        // Hosts placed by the joins (a node in its zone) as they are stored: the cache and snapshot
+        // files keep the placement.
+        if (!m_joins.empty())
+            for (auto &h : next)
+                place(h);
         // A metric whose query failed keeps its last values (the last good state stays on screen).
         for (std::size_t mi = 0; mi < poll.metricOk.size(); ++mi) {
             if (poll.metricOk[mi])
@@ -169,12 +180,6 @@ FleetState::Update FleetState::apply(const PollData &poll) {
                 if (m_changedHosts.empty() || m_changedHosts.back() != f.host)
                     m_changedHosts.push_back(f.host);
     }
-    for (std::size_t j = 0; j < poll.joins.size() && j < m_joins.size(); ++j)
-        if (poll.joins[j]) {
-            auto &tables = m_prom[id].joins;
-            tables.resize(m_joins.size());
-            tables[j] = *poll.joins[j];
-        }
     if (poll.hasRuleAlerts)
         m_prom[id].ruleAlerts = poll.ruleAlerts;
     if (poll.hasEdges)
@@ -276,6 +281,19 @@ FleetState::Update FleetState::clearAck(const std::string &incident) {
     return {m_snapshot, batch};
 }
 
+const LabelSet *FleetState::joinRow(std::size_t j, const std::string &key) const {
+    for (const auto &[id, part] : m_prom) {
+        if (j >= part.joins.size())
+            continue;
+        const auto &t = part.joins[j];
+        auto it = std::lower_bound(t.begin(), t.end(), key,
+                                   [](const auto &row, const std::string &k) { return row.first < k; });
+        if (it != t.end() && it->first == key)
+            return &it->second;
+    }
+    return nullptr;
+}
+
 // Gives an alert the labels a join adds when it has the join's `on` labels and lacks those.
 void FleetState::place(Alert &a) const {
     a.placement = LabelSet();
@@ -284,21 +302,32 @@ void FleetState::place(Alert &a) const {
         if (std::all_of(jq.add.begin(), jq.add.end(), [&](const auto &l) { return a.labels.has(l); }))
             continue;
         const std::string key = jq.keyOf([&](const std::string &l) { return a.label(l); });
-        if (key.empty())
-            continue;
-        for (const auto &[id, part] : m_prom) {
-            if (j >= part.joins.size())
-                continue;
-            const auto &t = part.joins[j];
-            auto it = std::lower_bound(t.begin(), t.end(), key,
-                                       [](const auto &row, const std::string &k) { return row.first < k; });
-            if (it == t.end() || it->first != key)
-                continue;
-            for (const auto &l : it->second.labels())
+        if (const LabelSet *row = key.empty() ? nullptr : joinRow(j, key))
+            for (const auto &l : row->labels())
                 if (!a.labels.has(l.name) && !a.placement.has(l.name))
                     a.placement.set(l.name, l.value);
-            break;
-        }
+    }
+}
+
+// The same for a host, into its labels (kube_node_labels gives a node its zone, so it is placed in the
+// hierarchy). A host meets a join on its own labels, or by its name for an identity label it lacks: a
+// node_exporter target named by `instance` meets kube_node_labels on `node`.
+void FleetState::place(Host &h) const {
+    for (std::size_t j = 0; j < m_joins.size(); ++j) {
+        const auto &jq = m_joins[j];
+        if (std::all_of(jq.add.begin(), jq.add.end(), [&](const auto &l) { return h.labels.has(l); }))
+            continue;
+        const std::string key = jq.keyOf([&](const std::string &l) -> std::string_view {
+            if (const auto v = h.labels.value(l); !v.empty())
+                return v;
+            const auto &ids = m_identity.labels;
+            return std::find(ids.begin(), ids.end(), l) != ids.end() ? std::string_view(h.name)
+                                                                     : std::string_view();
+        });
+        if (const LabelSet *row = key.empty() ? nullptr : joinRow(j, key))
+            for (const auto &name : jq.add)
+                if (const auto v = row->value(name); !v.empty() && !h.labels.has(name))
+                    h.labels.set(name, std::string(v));
     }
 }
 

@@ -49,8 +49,8 @@ public:
     void setMergeIgnoredLabels(std::vector<std::string> names) { m_mergeIgnored = std::move(names); }
     // The sources' external labels, sorted and unique: what setMergeIgnoredLabels takes.
     static std::vector<std::string> externalLabelsOf(const Config &config);
-    // The profile's joins (kube_pod_info: a pod's alert is placed on its node); PollData::joins holds
-    // their tables in this order.
+    // The profile's joins (kube_pod_info: a pod's alert is placed on its node; kube_node_labels: a node
+    // is placed in its zone); PollData::joins holds their tables in this order.
     void setJoins(std::vector<JoinQuery> joins) { m_joins = std::move(joins); }
     [[nodiscard]] FleetSnapshotPtr snapshot() const { return m_snapshot; }
     // Rebuilds the snapshot with fresh staleness but no new data (a timer tick with all sources quiet).
@@ -76,6 +76,9 @@ private:
     };
     FleetSnapshotPtr build();
     void place(Alert &alert) const;
+    void place(Host &host) const;
+    // The row of join j's table (any source's) met by `key`; null when none.
+    [[nodiscard]] const LabelSet *joinRow(std::size_t j, const std::string &key) const;
 
     std::vector<MetricQuery> m_metrics;
     HostIdentity m_identity;

@@ -183,7 +183,9 @@ json settingsToJson(const Config &config) {
             {"triage",
              {{"group_by", strings(config.triage.groupBy)},
               {"window_ms", config.triage.windowMs},
-              {"storm_alerts_per_minute", config.triage.stormAlertsPerMinute}}},
+              {"storm_alerts_per_minute", config.triage.stormAlertsPerMinute},
+              {"cause_severity", config.triage.causeSeverity},
+              {"cause_alerts", strings(config.triage.causeAlerts)}}},
             {"drift", {{"role_label", config.drift.roleLabel}}},
             {"sources", sources}};
 }
@@ -213,6 +215,9 @@ bool settingsFromJson(const std::string &text, Config &config, std::string *erro
     read(triage, "window_ms", config.triage.windowMs);
     config.triage.windowMs = std::clamp<std::int64_t>(config.triage.windowMs, 1000, 86'400'000);
     read(triage, "storm_alerts_per_minute", config.triage.stormAlertsPerMinute);
+    read(triage, "cause_severity", config.triage.causeSeverity);
+    config.triage.causeSeverity = std::clamp(config.triage.causeSeverity, 1, 2);
+    read(triage, "cause_alerts", config.triage.causeAlerts);
     read(object(o, "drift"), "role_label", config.drift.roleLabel);
     config.sources.clear();
     eachObject(o, "sources", [&](const json &s) {

@@ -87,6 +87,41 @@ private Q_SLOTS:
         QVERIFY(d && d->profile.host == HostIdentity{} && d->sources[0].externalLabels.empty());
     }
 
+    // `profile: kubernetes` is kube-prometheus' shape: nodes named by node, pods placed on their nodes
+    // and workloads, nodes in their zones, the node's NotReady alert a cause; sections still override.
+    void kubernetesProfile() {
+        ConfigError err;
+        auto c = ConfigLoader::loadString("sources: [{name: k8s, prometheus: 'http://127.0.0.1:9090'}]\n"
+                                          "profile: kubernetes\n",
+                                          "k.yaml", &err);
+        QVERIFY2(c, err.toString().c_str());
+        QCOMPARE(c->profile.host, (HostIdentity{{"node", "instance"}, true}));
+        QCOMPARE(c->profile.upQuery, std::string(R"(up{job="node-exporter"})"));
+        QCOMPARE(c->profile.joins.size(), std::size_t(3));
+        QCOMPARE(c->profile.joins[0].query, std::string("kube_pod_info"));
+        QCOMPARE(c->profile.joins[1].add, (std::vector<std::string>{"workload", "workload_type"}));
+        QCOMPARE(c->profile.joins[2].add, (std::vector<std::string>{"region", "zone"}));
+        QCOMPARE(c->topology.hierarchy, (std::vector<std::string>{"region", "zone"}));
+        QCOMPARE(c->topology.serviceLabel, std::string("workload"));
+        QCOMPARE(c->triage.causeAlerts,
+                 (std::vector<std::string>{"KubeNodeNotReady", "KubeNodeUnreachable"}));
+        QCOMPARE(c->profile.metrics.size(), QueryProfile::nodeExporterDefault().metrics.size());
+        auto o = ConfigLoader::loadString("sources: [{name: k8s, prometheus: 'http://127.0.0.1:9090'}]\n"
+                                          "profile: {base: kubernetes, up: 'up{job=\"node\"}'}\n"
+                                          "topology: {hierarchy: [zone]}\n",
+                                          "k.yaml", &err);
+        QVERIFY2(o, err.toString().c_str());
+        QCOMPARE(o->profile.upQuery, std::string(R"(up{job="node"})"));
+        QCOMPARE(o->profile.joins.size(), std::size_t(3));
+        QCOMPARE(o->topology.hierarchy, std::vector<std::string>{"zone"});
+        QCOMPARE(o->topology.serviceLabel, std::string("workload"));
+        QVERIFY(!ConfigLoader::loadString("sources: [{name: a, prometheus: 'http://x'}]\nprofile: k8s\n",
+                                          "k.yaml", &err));
+        QCOMPARE(err.key, std::string("profile"));
+        QCOMPARE(err.line, 2);
+        QVERIFY(err.message.find("expected node_exporter or kubernetes") != std::string::npos);
+    }
+
     void errors_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<int>("line");
@@ -337,6 +372,20 @@ private Q_SLOTS:
         QCOMPARE(c->triage.groupBy, (std::vector<std::string>{"alertname", "service"}));
         QCOMPARE(c->triage.windowMs, std::int64_t(120'000));
         QCOMPARE(c->triage.stormAlertsPerMinute, 200);
+        QCOMPARE(c->triage.causeSeverity, 2); // critical alerts are failures unless told otherwise
+        QVERIFY(c->triage.causeAlerts.empty());
+        auto k =
+            ConfigLoader::loadString("sources: [{name: a, prometheus: 'http://127.0.0.1:9090'}]\n"
+                                     "triage: {cause_severity: warning, cause_alerts: [KubeNodeNotReady]}\n",
+                                     "t.yaml", &err);
+        QVERIFY2(k, err.toString().c_str());
+        QCOMPARE(k->triage.causeSeverity, 1);
+        QCOMPARE(k->triage.causeAlerts, (std::vector<std::string>{"KubeNodeNotReady"}));
+        QVERIFY(!ConfigLoader::loadString("sources: [{name: a, prometheus: 'http://127.0.0.1:9090'}]\n"
+                                          "triage:\n  cause_severity: page\n",
+                                          "t.yaml", &err));
+        QCOMPARE(err.key, std::string("triage.cause_severity"));
+        QVERIFY(err.message.find("warning or critical") != std::string::npos);
         QVERIFY(!ConfigLoader::loadString("sources: [{name: a, prometheus: 'http://127.0.0.1:9090'}]\n"
                                           "triage:\n  window: soon\n",
                                           "t.yaml", &err));

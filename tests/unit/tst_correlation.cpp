@@ -8,6 +8,8 @@
 
 #include <QTest>
 
+#include <set>
+
 using namespace vigil;
 using namespace vigil::analysis;
 
@@ -174,6 +176,106 @@ private Q_SLOTS:
         Correlator plain;
         const auto p = plain.update(graph(), alerts, T0 + 120'000);
         QVERIFY(incidentWith(*p, alerts, "NodeDown")->alerts.size() < alerts.size());
+    }
+
+    // The kubernetes-mixin's node alert is a warning, as are its pod alerts: with the README's default
+    // (critical alerts are failures) nothing fails and they fall into one incident per alert name. Named
+    // as a cause (triage.cause_alerts), the node's alert makes the node the cause of its pods' alerts,
+    // which began with it (both rules wait 15 minutes); noise on another node stays apart.
+    void aConfiguredCauseAlertMakesItsNodeTheCause() {
+        std::vector<Alert> alerts;
+        const TimeMs lost = T0 + 15 * 60'000; // the node went NotReady at T0; `for: 15m`
+        alerts.push_back(alert({{"alertname", "KubeNodeNotReady"},
+                                {"condition", "Ready"},
+                                {"instance", "10.2.0.7:8080"},
+                                {"job", "kube-state-metrics"},
+                                {"namespace", "monitoring"},
+                                {"node", "h21"},
+                                {"pod", "kube-state-metrics-6d4f9"},
+                                {"severity", "warning"}},
+                               lost));
+        for (int i = 0; i < 6; ++i) {
+            Alert a = alert({{"alertname", "KubePodNotReady"},
+                             {"instance", "10.2.0.7:8080"},
+                             {"job", "kube-state-metrics"},
+                             {"namespace", "ns" + std::to_string(i % 4)},
+                             {"pod", "app-" + std::to_string(i)},
+                             {"severity", "warning"}},
+                            lost + 40'000 + i * 2000);
+            a.placement = LabelSet(std::vector<Label>{{"node", "h21"}});
+            alerts.push_back(std::move(a));
+        }
+        alerts.push_back(alert({{"alertname", "CPUThrottlingHigh"},
+                                {"namespace", "ns9"},
+                                {"node", "h30"},
+                                {"pod", "batch-1"},
+                                {"severity", "info"}},
+                               lost - 3600'000));
+        CorrelationOptions o;
+        o.identity = HostIdentity{{"node", "instance"}, true};
+        {
+            Correlator plain(o);
+            const auto r = plain.update(graph(), alerts, lost + 120'000);
+            const Incident *node = incidentWith(*r, alerts, "KubeNodeNotReady");
+            QVERIFY(node);
+            QCOMPARE(node->causeKind, CauseKind::AlertGroup);
+            QCOMPARE(node->alerts.size(), std::size_t(1));
+        }
+        o.causeAlerts = {"KubeNodeNotReady", "KubeNodeUnreachable"};
+        Correlator c(o);
+        const auto r = c.update(graph(), alerts, lost + 120'000);
+        const Incident *node = incidentWith(*r, alerts, "KubeNodeNotReady");
+        QVERIFY(node);
+        QCOMPARE(node->causeKind, CauseKind::Host);
+        QCOMPARE(node->causeName, std::string("h21"));
+        QCOMPARE(node->alerts.size(), std::size_t(7));
+        QCOMPARE(node->causeHostsFailing, 1);
+        QCOMPARE(alerts[node->alerts.front()].name(), std::string_view("KubeNodeNotReady"));
+        // Its pods, not the kube-state-metrics pod its own alert carries.
+        QCOMPARE(node->pods, 6);
+        QCOMPARE(node->namespaces, 4);
+        const QString reason = IncidentModel::reason(*node);
+        QVERIFY2(reason.startsWith(QStringLiteral("host h21 is failing")), qPrintable(reason));
+        QVERIFY2(reason.contains(QStringLiteral("6 pod")) &&
+                     reason.contains(QStringLiteral("in 4 namespace")),
+                 qPrintable(reason));
+        QCOMPARE(r->incidents.size(), std::size_t(2));
+        QVERIFY(incidentWith(*r, alerts, "CPUThrottlingHigh") != node);
+        // Silenced, the node's alert still names the cause (an operator silencing the node does not
+        // unmake the failure); the incident is then the suppressed one.
+        auto silenced = alerts;
+        silenced[0].silencedBy = {"s1"};
+        silenced[0].state = AlertState::Suppressed;
+        Correlator s(o);
+        const auto rs = s.update(graph(), silenced, lost + 120'000);
+        QCOMPARE(incidentWith(*rs, silenced, "KubePodNotReady")->causeName, std::string("h21"));
+        // Warnings as failures (triage.cause_severity: warning) find the same cause without naming it.
+        CorrelationOptions w;
+        w.identity = o.identity;
+        w.causeSeverity = 1;
+        Correlator cw(w);
+        const auto rw = cw.update(graph(), alerts, lost + 120'000);
+        QCOMPARE(incidentWith(*rw, alerts, "KubePodNotReady")->causeName, std::string("h21"));
+    }
+
+    // Grouped by [alertname, namespace], an alert missing one of them is named by the other alone: never
+    // ", checkout" or "KubeJobFailed, ".
+    void groupNamesHaveNoEmptyParts() {
+        std::vector<Alert> alerts{alert({{"namespace", "checkout"}, {"severity", "warning"}}, T0),
+                                  alert({{"alertname", "KubeJobFailed"}, {"severity", "warning"}}, T0),
+                                  alert({{"alertname", "KubePodNotReady"},
+                                         {"namespace", "checkout"},
+                                         {"pod", "a"},
+                                         {"severity", "warning"}},
+                                        T0)};
+        CorrelationOptions o;
+        o.groupBy = {"alertname", "namespace"};
+        Correlator c(o);
+        const auto r = c.update(graph(), alerts, T0 + 60'000);
+        std::set<std::string> names;
+        for (const auto &inc : r->incidents)
+            names.insert(inc.causeName);
+        QCOMPARE(names, (std::set<std::string>{"checkout", "KubeJobFailed", "KubePodNotReady, checkout"}));
     }
 
     void rackFailureCollapsesIntoOneIncident() {

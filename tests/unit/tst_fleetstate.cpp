@@ -262,6 +262,37 @@ private Q_SLOTS:
                 QCOMPARE(a.placement.value("node"), std::string_view("ip-10-0-1-5"));
     }
 
+    // kube_node_labels (its topology labels renamed region and zone by the query) places nodes in the
+    // hierarchy: a node_exporter target named by instance meets the join on `node` by its name; a host
+    // with its own zone keeps it; a node the table lacks stays as it is.
+    void joinsPlaceNodesInTheirZones() {
+        FleetState st(metrics(), HostIdentity{{"node", "instance"}, true});
+        st.setJoins({{"kube_pod_info", {"namespace", "pod"}, {"node"}},
+                     {"kube_node_labels", {"node"}, {"region", "zone"}}});
+        PollData p = promPoll(1000, {{"ip-10-0-1-5", 0.1}, {"ip-10-0-1-6", 0.2}, {"ip-10-0-1-7", 0.3}});
+        p.hosts[1].labels.set("zone", "eu-west-1c");
+        p.joins = {
+            std::vector<std::pair<std::string, LabelSet>>{},
+            std::vector<std::pair<std::string, LabelSet>>{
+                {std::string("ip-10-0-1-5\xff"), LabelSet({{"region", "eu-west-1"}, {"zone", "eu-west-1a"}})},
+                {std::string("ip-10-0-1-6\xff"),
+                 LabelSet({{"region", "eu-west-1"}, {"zone", "eu-west-1b"}})}}};
+        auto u = st.apply(p);
+        std::map<std::string, const Host *> byName;
+        for (const auto &h : u.snapshot->hosts)
+            byName[h.name] = &h;
+        QCOMPARE(byName["ip-10-0-1-5"]->labels.value("zone"), std::string_view("eu-west-1a"));
+        QCOMPARE(byName["ip-10-0-1-5"]->labels.value("region"), std::string_view("eu-west-1"));
+        QCOMPARE(byName["ip-10-0-1-6"]->labels.value("zone"), std::string_view("eu-west-1c"));
+        QCOMPARE(byName["ip-10-0-1-6"]->labels.value("region"), std::string_view("eu-west-1"));
+        QVERIFY(!byName["ip-10-0-1-7"]->labels.has("zone"));
+        // Stored placed, so the cache and snapshot files keep the hierarchy.
+        bool stored = false;
+        for (const auto &h : u.batch->hostsChanged)
+            stored = stored || (h.name == "ip-10-0-1-5" && h.labels.value("zone") == "eu-west-1a");
+        QVERIFY(stored);
+    }
+
     // "No alerts" is "quiet" only when something raises alerts Vigil can see.
     void quietOnlyWhenSomethingWatches() {
         FleetSnapshot s;
