@@ -8,28 +8,6 @@
 
 namespace vigil::analysis {
 
-const char *causeKindName(CauseKind k) {
-    switch (k) {
-    case CauseKind::Group:
-        return "group";
-    case CauseKind::Host:
-        return "host";
-    case CauseKind::Service:
-        return "service";
-    case CauseKind::AlertGroup:
-        return "alerts";
-    }
-    return "";
-}
-
-int severityRank(std::string_view s) {
-    if (s == "critical" || s == "page" || s == "error" || s == "high" || s == "emergency")
-        return 2;
-    if (s == "warning" || s == "warn" || s == "medium")
-        return 1;
-    return 0;
-}
-
 namespace {
 
 constexpr TimeMs kNever = std::numeric_limits<TimeMs>::max();
@@ -71,6 +49,9 @@ std::uint32_t Correlator::locate(const FleetGraph &g, const Alert &a, std::uint6
             l.service = g.service(svc);
     }
     l.severity = static_cast<std::uint8_t>(severityRank(a.severity()));
+    l.podSubject = podIsSubject(a, m_opt.identity, g);
+    const auto rule = m_forByName.find(a.name());
+    l.forMs = rule == m_forByName.end() ? 0 : rule->second;
     l.failure = l.severity >= m_opt.causeSeverity ||
                 (!m_opt.causeAlerts.empty() && std::find(m_opt.causeAlerts.begin(), m_opt.causeAlerts.end(),
                                                          a.name()) != m_opt.causeAlerts.end());
@@ -158,7 +139,7 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
         positions[i] = {k, slot};
         Located &l = m_entries[slot];
         l.index = static_cast<std::uint32_t>(i);
-        start[i] = a.startsAt;
+        start[i] = troubleStartOf(a, l.forMs);
         sup[i] = suppressed(a);
         inhibited[i] = !a.inhibitedBy.empty();
         if (a.startsAt >= minuteAgo)
@@ -514,7 +495,7 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
             static_cast<std::uint32_t>(i));
         if (viaDependency[i])
             ++inc.dependentAlerts;
-        if (!l.failure)
+        if (!l.failure && l.podSubject)
             if (const auto pod = alerts[i].labels.value("pod"); !pod.empty())
                 pods.emplace_back(k, alerts[i].labels.value("namespace"), pod);
         const bool isSup = sup[i];
@@ -523,7 +504,9 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
             inc.severity = std::max<int>(inc.severity, l.severity);
         if (result->returns[i] >= m_opt.flapReturns)
             ++inc.flapping;
-        inc.startsAt = inc.startsAt == 0 ? start[i] : std::min(inc.startsAt, start[i]);
+        // when its first alert fired (start[] is when the trouble began, for correlation)
+        const TimeMs fired = alerts[i].startsAt;
+        inc.startsAt = inc.startsAt == 0 ? fired : std::min(inc.startsAt, fired);
     }
     std::sort(pods.begin(), pods.end());
     pods.erase(std::unique(pods.begin(), pods.end()), pods.end());
@@ -618,7 +601,12 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
     if (result->alertsPerMinute >= m_opt.stormAlertsPerMinute)
         result->storm = true;
 
-    // 5. Rank: anything unsuppressed first, then severity, blast radius, alerts, age.
+    // 5. Rank: anything unsuppressed first, then severity, blast radius, alerts, age. A cause made of
+    //    failures ranks as critical whatever its alerts' severity: a node lost by its NotReady warning
+    //    (triage.cause_alerts) is weighed against an unrelated critical alert by size, not label.
+    auto weight = [](const Incident &i) {
+        return i.causeKind != CauseKind::AlertGroup && i.causeHostsFailing > 0 ? 2 : i.severity;
+    };
     std::vector<int> order(incidents.size());
     for (std::size_t k = 0; k < order.size(); ++k)
         order[k] = static_cast<int>(k);
@@ -628,8 +616,8 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
         const bool aa = a.active > 0, ba = b.active > 0;
         if (aa != ba)
             return aa;
-        if (a.severity != b.severity)
-            return a.severity > b.severity;
+        if (weight(a) != weight(b))
+            return weight(a) > weight(b);
         if (a.hosts != b.hosts)
             return a.hosts > b.hosts;
         if (a.alerts.size() != b.alerts.size())

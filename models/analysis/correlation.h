@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -43,6 +44,11 @@ const char *causeKindName(CauseKind k);
 
 // 0 none/info, 1 warning, 2 critical (critical, page, error, high).
 int severityRank(std::string_view severity);
+// When an alert's trouble began, given its rule's `for:` (Correlator::setRules).
+TimeMs troubleStartOf(const Alert &alert, TimeMs forMs);
+// Whether an alert's `pod` label names what it is about: not when its own labels name a host of the
+// fleet by a later identity label (node_exporter's alerts carry the exporter's pod, and instance).
+bool podIsSubject(const Alert &alert, const HostIdentity &identity, const FleetGraph &graph);
 
 struct Incident {
     std::string key; // stable across polls: "group:eu1/eu1-a/eu1-a-r07", "host:db-01", ...
@@ -134,6 +140,11 @@ public:
     explicit Correlator(CorrelationOptions options = {});
     [[nodiscard]] const CorrelationOptions &options() const { return m_opt; }
 
+    // The alerting rules (their `for:`): Alertmanager's startsAt is when an alert fired, so its trouble
+    // began `for` earlier; correlation times each alert from then (Prometheus' own copies already start
+    // at activeAt). A name several rules share takes the shortest. Cheap when nothing changed.
+    void setRules(const std::vector<AlertRule> &rules);
+
     // Correlates the current alerts. Each alert's place in the graph is remembered by fingerprint, so a
     // poll where few alerts changed costs little more than a pass over integers.
     std::shared_ptr<TriageResult> update(const FleetGraphPtr &graph, const std::vector<Alert> &alerts,
@@ -148,6 +159,10 @@ private:
         std::int32_t groupKey = -1; // interned values of the groupBy labels
         std::uint8_t severity = 0;
         bool failure = false; // at or above causeSeverity, or named in causeAlerts
+        TimeMs forMs = 0;     // its rule's `for:` (setRules)
+        // Its `pod` label names what it is about, not the exporter's pod that was scraped (node_exporter's
+        // alerts carry that, and name their host by a later identity label such as instance).
+        bool podSubject = false;
         TimeMs lastSeen = 0;
         std::uint64_t seenIn = 0; // the update that last saw it
         std::uint32_t index = 0;  // position in the current update's input
@@ -171,6 +186,7 @@ private:
         std::vector<int> causeOf, pseudo;
         std::vector<CauseKind> kindOf;
     } m_scratch;
+    std::map<std::string, TimeMs, std::less<>> m_forByName; // setRules
     std::unordered_map<std::string, int> m_groupKeyIds;
     std::vector<std::string> m_groupKeys;
     struct Seen {

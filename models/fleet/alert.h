@@ -72,6 +72,9 @@ struct AlertRule {
     std::string health; // "ok", "err", "unknown"
     std::string lastError;
     std::string source; // which Prometheus
+    // Its `for:`: how long the condition held before it fired. Alertmanager's startsAt is when the
+    // alert fired; the trouble began this much earlier.
+    TimeMs forMs = 0;
     bool operator==(const AlertRule &) const = default;
 };
 

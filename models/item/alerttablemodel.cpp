@@ -19,10 +19,14 @@ int stateRank(const Alert &a) {
 } // namespace
 
 std::string_view alertWhere(const Alert &a, const FleetSnapshot &snap) {
+    // Its host, when the inventory knows it (kube-state-metrics' alerts carry its own pod's address as
+    // instance: no place to send anyone)...
     if (snap.triage)
-        if (const auto h = snap.triage->identity.hostOf(a); !h.empty())
+        if (const auto h = snap.triage->identity.hostOf(a);
+            !h.empty() && (snap.hosts.empty() || snap.host(h)))
             return h;
-    for (const char *l : {"instance", "node", "rack", "switch", "service", "namespace", "zone"})
+    // ...else the labels that say where, an address last.
+    for (const char *l : {"node", "rack", "switch", "service", "namespace", "zone", "instance"})
         if (auto v = a.labels.value(l); !v.empty())
             return v;
     return {};

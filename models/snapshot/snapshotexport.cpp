@@ -366,8 +366,8 @@ ExportResult exportSnapshot(const Config &config, const FleetSnapshot *current, 
                     .bind(3, e.requestsPerSecond)
                     .bind(4, e.errorsPerSecond)
                     .exec();
-            Stmt rule(db.get(),
-                      "INSERT INTO rules(source, grp, name, query, health, last_error) VALUES(?,?,?,?,?,?)");
+            Stmt rule(db.get(), "INSERT INTO rules(source, grp, name, query, health, last_error, for_ms) "
+                                "VALUES(?,?,?,?,?,?,?)");
             for (const auto &x : current->rules)
                 rule.bind(1, x.source)
                     .bind(2, x.group)
@@ -375,6 +375,7 @@ ExportResult exportSnapshot(const Config &config, const FleetSnapshot *current, 
                     .bind(4, x.query)
                     .bind(5, x.health)
                     .bind(6, withoutUrlCredentials(x.lastError))
+                    .bind(7, x.forMs)
                     .exec();
         }
         step();

@@ -7,8 +7,9 @@
 namespace vigil::snapshot {
 
 constexpr std::int32_t kApplicationId = 0x5647494C; // "VGIL"
-// 2 added alerts.placement (the labels a join placed an alert by); format 1 files are still read.
-constexpr int kFormatVersion = 2;
+// 2 added alerts.placement (the labels a join placed an alert by), 3 rules.for_ms (a rule's `for:`, so a
+// replay times alerts as the live view did); older files are still read.
+constexpr int kFormatVersion = 3;
 
 // Bounds on what a file may hold before Vigil refuses it (a snapshot of 100,000 hosts over a day stays
 // well inside them).
@@ -21,6 +22,8 @@ constexpr std::int64_t kMaxWindowMs = 31LL * 86'400'000;
 // Format 1's alerts table, without placement.
 inline constexpr const char *kAlertColumnsV1 =
     "fingerprint,labels,annotations,starts_at,ends_at,generator_url,silenced_by,inhibited_by,seen_by";
+// Formats 1 and 2's rules table, without for_ms.
+inline constexpr const char *kRuleColumnsV2 = "source,grp,name,query,health,last_error";
 
 struct TableSpec {
     const char *name;
@@ -71,9 +74,9 @@ inline constexpr TableSpec kTables[] = {
     {"edges", "from_service,to_service,requests_per_second,errors_per_second",
      "CREATE TABLE edges(from_service TEXT NOT NULL, to_service TEXT NOT NULL, requests_per_second REAL, "
      "errors_per_second REAL)"},
-    {"rules", "source,grp,name,query,health,last_error",
+    {"rules", "source,grp,name,query,health,last_error,for_ms",
      "CREATE TABLE rules(source TEXT NOT NULL, grp TEXT NOT NULL, name TEXT NOT NULL, query TEXT NOT NULL, "
-     "health TEXT NOT NULL, last_error TEXT NOT NULL)"},
+     "health TEXT NOT NULL, last_error TEXT NOT NULL, for_ms INTEGER)"},
     {"layout_positions", "map,name,x,y",
      "CREATE TABLE layout_positions(map TEXT NOT NULL, name TEXT NOT NULL, x REAL NOT NULL, y REAL NOT "
      "NULL)"},

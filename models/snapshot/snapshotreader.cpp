@@ -76,7 +76,9 @@ int validateFile(sqlite3 *db) {
             have += (have.empty() ? "" : ",") + cols.text(1);
         if (have.empty())
             throw Refused(std::string("its table \"") + t.name + "\" is missing");
-        const bool older = version == 1 && std::string_view(t.name) == "alerts" && have == kAlertColumnsV1;
+        const bool older =
+            (version == 1 && std::string_view(t.name) == "alerts" && have == kAlertColumnsV1) ||
+            (version <= 2 && std::string_view(t.name) == "rules" && have == kRuleColumnsV2);
         if (have != t.columns && !older)
             throw Refused(std::string("its table \"") + t.name + "\" has other columns than format " +
                           std::to_string(kFormatVersion) + " defines");
@@ -285,10 +287,14 @@ void SnapshotReader::read(sqlite3 *db, SnapshotFile &f) {
                    "ORDER BY from_service, to_service");
         while (e.step())
             f.m_edges.push_back({boundedText(e, 0), boundedText(e, 1), e.dbl(2), e.dbl(3)});
-        Stmt r(db, "SELECT source, grp, name, query, health, last_error FROM rules ORDER BY name");
+        Stmt r(db,
+               scalar(db, "PRAGMA user_version") >= 3
+                   ? "SELECT source, grp, name, query, health, last_error, for_ms FROM rules ORDER BY name"
+                   : "SELECT source, grp, name, query, health, last_error, 0 FROM rules ORDER BY name");
         while (r.step())
             f.m_rules.push_back({boundedText(r, 1), boundedText(r, 2), boundedText(r, 3), boundedText(r, 4),
-                                 boundedText(r, 5), boundedText(r, 0)});
+                                 boundedText(r, 5), boundedText(r, 0),
+                                 std::clamp<TimeMs>(r.i64(6), 0, 365LL * 86'400'000)});
         Stmt l(db, "SELECT map, name, x, y FROM layout_positions ORDER BY map, name");
         while (l.step()) {
             const double x = l.dbl(2), y = l.dbl(3);

@@ -302,6 +302,12 @@ Result<std::vector<AlertRule>> parseRules(std::string_view body, Skipped *skippe
             rule.query = jsonutil::str(r, "query");
             rule.health = jsonutil::str(r, "health");
             rule.lastError = jsonutil::str(r, "lastError");
+            // `duration`: the rule's `for:` in seconds (a number; anything else is no delay)
+            if (const auto d = r.find("duration"); d != r.end() && d->is_number()) {
+                const double seconds = d->get<double>();
+                if (std::isfinite(seconds) && seconds > 0 && seconds < 365.0 * 86400)
+                    rule.forMs = static_cast<TimeMs>(seconds * 1000);
+            }
             out.push_back(std::move(rule));
         }
     }

@@ -211,6 +211,13 @@ private Q_SLOTS:
                                 {"pod", "batch-1"},
                                 {"severity", "info"}},
                                lost - 3600'000));
+        // An unrelated critical alert during the storm: a volume filling up on another node.
+        alerts.push_back(alert({{"alertname", "KubePersistentVolumeFillingUp"},
+                                {"namespace", "logging"},
+                                {"node", "h30"},
+                                {"persistentvolumeclaim", "storage-loki-1"},
+                                {"severity", "critical"}},
+                               lost - 60'000));
         CorrelationOptions o;
         o.identity = HostIdentity{{"node", "instance"}, true};
         {
@@ -239,8 +246,11 @@ private Q_SLOTS:
         QVERIFY2(reason.contains(QStringLiteral("6 pod")) &&
                      reason.contains(QStringLiteral("in 4 namespace")),
                  qPrintable(reason));
-        QCOMPARE(r->incidents.size(), std::size_t(2));
+        QCOMPARE(r->incidents.size(), std::size_t(3));
         QVERIFY(incidentWith(*r, alerts, "CPUThrottlingHigh") != node);
+        // The lost node (warnings, but a failure the config names) outranks the lone critical by size.
+        QCOMPARE(&r->incidents.front(), node);
+        QCOMPARE(incidentWith(*r, alerts, "KubePersistentVolumeFillingUp")->causeName, std::string("h30"));
         // Silenced, the node's alert still names the cause (an operator silencing the node does not
         // unmake the failure); the incident is then the suppressed one.
         auto silenced = alerts;
@@ -256,6 +266,53 @@ private Q_SLOTS:
         Correlator cw(w);
         const auto rw = cw.update(graph(), alerts, lost + 120'000);
         QCOMPARE(incidentWith(*rw, alerts, "KubePodNotReady")->causeName, std::string("h21"));
+    }
+
+    // Real rule timing: Alertmanager's startsAt is when an alert fired, its rule's `for:` after the trouble
+    // began. A node's HostDown (for: 5m) fires at T+5m; its pod's KubePodCrashLooping (for: 15m), whose
+    // trouble began 30 s after the node's, fires at T+15m30s, ten minutes later: outside the window by
+    // when they fired, together by when they began once the rules are known. Prometheus' own pending
+    // copy already starts at activeAt and is not moved; it meets the node's once that is timed right.
+    void alertsAreTimedFromWhenTheirTroubleBegan() {
+        const TimeMs t = T0;
+        std::vector<Alert> alerts;
+        alerts.push_back(hostAlert("HostDown", "h21", "critical", t + 5 * 60'000));
+        Alert pod = alert({{"alertname", "KubePodCrashLooping"},
+                           {"instance", "h21"},
+                           {"namespace", "checkout"},
+                           {"pod", "cart-1"},
+                           {"severity", "warning"}},
+                          t + 15 * 60'000 + 30'000);
+        alerts.push_back(pod);
+        Alert pending = alert({{"alertname", "KubePodCrashLooping"},
+                               {"instance", "h21"},
+                               {"namespace", "checkout"},
+                               {"pod", "cart-2"},
+                               {"severity", "warning"}},
+                              t + 40'000);
+        pending.state = AlertState::Pending; // Prometheus' copy: startsAt is activeAt
+        alerts.push_back(pending);
+        const TimeMs now = t + 16 * 60'000;
+        Correlator plain;
+        auto r = plain.update(graph(), alerts, now);
+        QVERIFY(r->incidentOf[1] != r->incidentOf[0]);
+        QVERIFY(r->incidentOf[2] != r->incidentOf[0]); // began 4m20s before HostDown fired
+        Correlator timed;
+        const std::vector<AlertRule> rules{{"node", "HostDown", "up == 0", "ok", "", "p", 5 * 60'000},
+                                           {"pods", "KubePodCrashLooping", "q", "ok", "", "p", 15 * 60'000}};
+        timed.setRules(rules);
+        r = timed.update(graph(), alerts, now);
+        QCOMPARE(r->incidentOf[1], r->incidentOf[0]);
+        QCOMPARE(r->incidentOf[2], r->incidentOf[0]);
+        const Incident &inc = r->incidents[static_cast<std::size_t>(r->incidentOf[0])];
+        QCOMPARE(inc.causeName, std::string("h21"));
+        QCOMPARE(inc.startsAt, t + 40'000); // when its first alert fired or went pending, not T
+        QCOMPARE(troubleStartOf(alerts[1], 15 * 60'000), t + 30'000);
+        QCOMPARE(troubleStartOf(pending, 15 * 60'000), t + 40'000);
+        // Rules that change are taken up on the next update: without them, apart again.
+        timed.setRules({});
+        r = timed.update(graph(), alerts, now + 1000);
+        QVERIFY(r->incidentOf[1] != r->incidentOf[0]);
     }
 
     // Grouped by [alertname, namespace], an alert missing one of them is named by the other alone: never

@@ -285,6 +285,18 @@ private Q_SLOTS:
         QCOMPARE((*r)[0].health, std::string("ok"));
         QCOMPARE((*r)[0].group, std::string("vigil-fleet"));
         QVERIFY((*r)[1].query.find("node_cpu_seconds_total") != std::string::npos);
+        // `duration` is the rule's `for:` in seconds: HighCpu waits a minute, TargetDown not at all.
+        QCOMPARE((*r)[0].forMs, TimeMs(0));
+        QCOMPARE((*r)[1].forMs, TimeMs(60'000));
+        // A duration of the wrong type is no delay, never an error.
+        auto odd = prometheus::parseRules(
+            "{\"status\":\"success\",\"data\":{\"groups\":[{\"name\":\"g\",\"rules\":["
+            "{\"name\":\"A\",\"query\":\"up\",\"type\":\"alerting\",\"duration\":\"15m\"},"
+            "{\"name\":\"B\",\"query\":\"up\",\"type\":\"alerting\",\"duration\":-3}]}]}}");
+        QVERIFY(odd);
+        QCOMPARE(odd->size(), std::size_t(2));
+        QCOMPARE((*odd)[0].forMs, TimeMs(0));
+        QCOMPARE((*odd)[1].forMs, TimeMs(0));
         // Recording rules are skipped; a broken rule keeps its error.
         auto mixed = prometheus::parseRules(
             "{\"status\":\"success\",\"data\":{\"groups\":[{\"name\":\"g\",\"rules\":["

@@ -196,6 +196,7 @@ private Q_SLOTS:
         m_file = m_dir.filePath(QStringLiteral("incident.vigil")).toStdString();
         FleetSnapshot current;
         current.edges = {{"web", "db", 120.0, 3.0}};
+        current.rules = {{"fleet", "HostDown", "up == 0", "ok", "", "prod/prometheus", 5 * kMin}};
         const auto r = exportSnapshot(settings(), &current, request(m_file));
         QVERIFY2(r.ok, r.error.c_str());
         QCOMPARE(r.hosts, 3);
@@ -222,6 +223,24 @@ private Q_SLOTS:
         QVERIFY(c.sources[0].auth.bearerToken.empty());
         QCOMPARE(int(f->edges().size()), 1);
         QCOMPARE(f->edges()[0].requestsPerSecond, 120.0);
+        // A rule's `for:` travels with it, so a replay times alerts as the live view did...
+        QCOMPARE(int(f->rules().size()), 1);
+        QCOMPARE(f->rules()[0].forMs, 5 * kMin);
+        // ...and a format 2 file (rules without for_ms) is still read, its rules without a delay.
+        const QString old = m_dir.filePath(QStringLiteral("format2.vigil"));
+        QFile::remove(old);
+        QVERIFY(QFile::copy(QString::fromStdString(m_file), old));
+        QFile::setPermissions(old, QFile::ReadOwner | QFile::WriteOwner);
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(old.toUtf8().constData(), &db), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db, "ALTER TABLE rules DROP COLUMN for_ms; PRAGMA user_version=2;", nullptr,
+                              nullptr, nullptr),
+                 SQLITE_OK);
+        sqlite3_close(db);
+        auto f2 = SnapshotFile::open(old.toStdString(), &err);
+        QVERIFY2(f2, err.c_str());
+        QCOMPARE(int(f2->rules().size()), 1);
+        QCOMPARE(f2->rules()[0].forMs, TimeMs(0));
     }
 
     void replaysTheStoryMinuteByMinute() {

@@ -1,0 +1,67 @@
+// What correlation reads of an alert besides its place: its severity rank, and when its trouble began
+// (Correlator::setRules keeps each alert name's `for:`, so Alertmanager's alerts are timed from when their
+// condition began rather than when they fired).
+#include "correlation.h"
+
+#include <algorithm>
+
+namespace vigil::analysis {
+
+const char *causeKindName(CauseKind k) {
+    switch (k) {
+    case CauseKind::Group:
+        return "group";
+    case CauseKind::Host:
+        return "host";
+    case CauseKind::Service:
+        return "service";
+    case CauseKind::AlertGroup:
+        return "alerts";
+    }
+    return "";
+}
+
+int severityRank(std::string_view s) {
+    if (s == "critical" || s == "page" || s == "error" || s == "high" || s == "emergency")
+        return 2;
+    if (s == "warning" || s == "warn" || s == "medium")
+        return 1;
+    return 0;
+}
+
+// When an alert's trouble began: Alertmanager's copy (active, suppressed, unprocessed) started when it
+// fired, `for` after its condition began; Prometheus' (pending, firing) at activeAt.
+TimeMs troubleStartOf(const Alert &a, TimeMs forMs) {
+    const bool fired = a.state == AlertState::Active || a.state == AlertState::Suppressed ||
+                       a.state == AlertState::Unprocessed;
+    return fired && !a.startEstimated ? a.startsAt - forMs : a.startsAt;
+}
+
+bool podIsSubject(const Alert &a, const HostIdentity &identity, const FleetGraph &g) {
+    if (a.labels.value("pod").empty())
+        return false;
+    const auto own = identity.labelOf(a.labels);
+    return own.empty() || own == identity.labels.front() || g.host(identity.hostOf(a.labels)) < 0;
+}
+
+void Correlator::setRules(const std::vector<AlertRule> &rules) {
+    std::map<std::string, TimeMs, std::less<>> byName;
+    for (const auto &r : rules) {
+        if (r.forMs <= 0)
+            continue;
+        auto [it, fresh] = byName.try_emplace(r.name, r.forMs);
+        if (!fresh)
+            it->second = std::min(it->second, r.forMs);
+    }
+    // A name several rules share with and without `for:` starts when it fired.
+    for (const auto &r : rules)
+        if (r.forMs <= 0)
+            byName.erase(r.name);
+    if (byName == m_forByName)
+        return;
+    m_forByName = std::move(byName);
+    for (auto &l : m_entries) // located again on the next update, with the new delays
+        l.groupKey = -1;
+}
+
+} // namespace vigil::analysis

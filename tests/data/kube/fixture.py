@@ -1,0 +1,218 @@
+#!/usr/bin/env python3
+"""A Kubernetes-shaped exporter fixture for recording Vigil's real-server test data (record.sh).
+
+Serves, on 127.0.0.1, what a kube-prometheus cluster's targets expose, written for Vigil's tests (not
+copied from any exporter): node_exporter per node (/node/NAME), the kubelet per node (/kubelet/NAME)
+and kube-state-metrics (/ksm). Eight nodes in three zones, workloads in twelve namespaces. GET /lose
+?node=NAME&at=UNIX makes a node lost from that moment as Kubernetes reports it: its targets stop
+answering at once; after the node monitor grace period (40 s) the node is Ready=Unknown and tainted
+unreachable and its pods' phase is Unknown; after the unreachable toleration (300 s) the pods of its
+Deployments are replaced on other nodes, while its StatefulSet and DaemonSet pods stay. Noise that has
+nothing to do with it: a failed Job, CPU throttling in checkout, a clock out of sync, and a Loki volume
+filling up at --pvc-full seconds after start. Deterministic: the same start gives the same series.
+"""
+import argparse
+import hashlib
+import http.server
+import time
+import urllib.parse
+
+REGION = "eu-west-1"
+NODES = [  # name, zone, internal ip
+    ("ip-10-20-11-21", "eu-west-1a", "10.20.11.21"),
+    ("ip-10-20-12-40", "eu-west-1a", "10.20.12.40"),
+    ("ip-10-20-13-77", "eu-west-1a", "10.20.13.77"),
+    ("ip-10-20-79-93", "eu-west-1b", "10.20.79.93"),
+    ("ip-10-20-80-12", "eu-west-1b", "10.20.80.12"),
+    ("ip-10-20-81-5", "eu-west-1b", "10.20.81.5"),
+    ("ip-10-20-140-8", "eu-west-1c", "10.20.140.8"),
+    ("ip-10-20-141-66", "eu-west-1c", "10.20.141.66"),
+]
+# namespace, kind, name, replicas (DaemonSets: one per node)
+WORKLOADS = [
+    ("checkout", "Deployment", "checkout", 9), ("checkout", "Deployment", "cart", 6),
+    ("payments", "Deployment", "payments-api", 9), ("search", "StatefulSet", "search-es", 3),
+    ("search", "Deployment", "search-api", 6), ("catalog", "Deployment", "catalog", 9),
+    ("auth", "Deployment", "auth", 6), ("web", "Deployment", "frontend", 12),
+    ("logging", "StatefulSet", "loki", 2), ("orders", "Deployment", "orders", 6),
+    ("inventory", "Deployment", "inventory", 4), ("monitoring", "DaemonSet", "node-exporter", 0),
+    ("monitoring", "Deployment", "kube-state-metrics", 1), ("monitoring", "StatefulSet", "prometheus-k8s", 2),
+    ("monitoring", "StatefulSet", "alertmanager-main", 3), ("kube-system", "DaemonSet", "kube-proxy", 0),
+    ("kube-system", "DaemonSet", "aws-node", 0), ("kube-system", "Deployment", "coredns", 2),
+]
+
+
+def h(text, n=5):
+    return hashlib.sha256(text.encode()).hexdigest()[:n]
+
+
+class Cluster:
+    def __init__(self, start, pvc_full):
+        self.start = start
+        self.pvc_full = pvc_full
+        self.lost = {}  # node -> unix time
+        self.pods = []  # dicts: namespace, name, node, kind, owner, replicaset
+        slot = 0
+        for ns, kind, name, replicas in WORKLOADS:
+            if kind == "DaemonSet":
+                for node, _, _ in NODES:
+                    self.pods.append(dict(ns=ns, name=f"{name}-{h(name + node)}", node=node, kind=kind,
+                                          owner=name, rs=""))
+                continue
+            rs = f"{name}-{h(name, 9)}"
+            for i in range(replicas):
+                node = NODES[slot % len(NODES)][0]
+                slot += 1
+                pod = f"{name}-{i}" if kind == "StatefulSet" else f"{rs}-{h(name + str(i))}"
+                self.pods.append(dict(ns=ns, name=pod, node=node, kind=kind, owner=name, rs=rs))
+        self.pods.append(dict(ns="batch", name="report-29121-" + h("report"), node="ip-10-20-141-66",
+                              kind="Job", owner="report-29121", rs=""))
+
+    def lost_for(self, node, now):
+        t = self.lost.get(node)
+        return None if t is None or now < t else now - t
+
+    def pods_now(self, now):
+        """Pods as the API server lists them: a lost node's Deployment pods are replaced after 300 s."""
+        out = []
+        for p in self.pods:
+            gone = self.lost_for(p["node"], now)
+            out.append(dict(p, phase="Unknown" if gone is not None and gone >= 40 else
+                            ("Failed" if p["kind"] == "Job" else "Running")))
+            if gone is not None and gone >= 330 and p["kind"] == "Deployment":
+                alive = [n for n, _, _ in NODES if self.lost_for(n, now) is None]
+                node = alive[int(h(p["name"], 4), 16) % len(alive)]
+                out.append(dict(p, name=p["rs"] + "-" + h(p["name"] + "new"), node=node, phase="Running"))
+        return out
+
+
+def node_exporter(c, node, zone, now):
+    t = now - c.start
+    seed = int(h(node, 4), 16)
+    busy = 0.25 + (seed % 40) / 100.0
+    lines = []
+    for cpu in ("0", "1", "2", "3"):
+        lines.append(f'node_cpu_seconds_total{{cpu="{cpu}",mode="idle"}} {1e6 + t * (1 - busy):.3f}')
+        lines.append(f'node_cpu_seconds_total{{cpu="{cpu}",mode="user"}} {5e5 + t * busy:.3f}')
+    total = 32 * 2**30
+    lines += [f"node_memory_MemTotal_bytes {total}",
+              f"node_memory_MemAvailable_bytes {int(total * (0.3 + (seed % 30) / 100.0))}",
+              f"node_load1 {busy * 4:.2f}",
+              f'node_filesystem_size_bytes{{device="/dev/nvme0n1p1",fstype="ext4",mountpoint="/"}} {100 * 2**30}',
+              f'node_filesystem_avail_bytes{{device="/dev/nvme0n1p1",fstype="ext4",mountpoint="/"}} {(40 + seed % 30) * 2**30}',
+              f'node_network_receive_bytes_total{{device="eth0"}} {int(t * 2e6)}',
+              f'node_network_transmit_bytes_total{{device="eth0"}} {int(t * 1.5e6)}',
+              f'node_uname_info{{domainname="(none)",machine="x86_64",nodename="{node}",release="5.10.219-208.866.amzn2.x86_64",sysname="Linux",version="#1 SMP Tue Jun 18 14:00:06 UTC 2024"}} 1',
+              f'node_os_info{{id="amzn",name="Amazon Linux",pretty_name="Amazon Linux 2",version_id="2"}} 1',
+              f"node_timex_sync_status {0 if node == 'ip-10-20-140-8' else 1}",
+              f"node_timex_offset_seconds {0.09 if node == 'ip-10-20-140-8' else 0.0004}",
+              f"node_timex_maxerror_seconds {16 if node == 'ip-10-20-140-8' else 0.01}"]
+    return "\n".join(lines) + "\n"
+
+
+def kubelet(c, node, now):
+    t = now - c.start
+    lines = []
+    for p in c.pods_now(now):
+        if p["node"] != node or p["phase"] != "Running":
+            continue
+        throttled = 0.6 if p["ns"] == "checkout" and p["owner"] == "checkout" else 0.01
+        lab = f'namespace="{p["ns"]}",pod="{p["name"]}",container="{p["owner"]}"'
+        lines.append(f"container_cpu_cfs_periods_total{{{lab}}} {int(t * 10)}")
+        lines.append(f"container_cpu_cfs_throttled_periods_total{{{lab}}} {int(t * 10 * throttled)}")
+        if p["owner"] == "loki":
+            cap = 50 * 2**30
+            free = 0.01 if (p["name"] == "loki-1" and t >= c.pvc_full) else 0.45
+            pvc = f'namespace="{p["ns"]}",persistentvolumeclaim="storage-{p["name"]}"'
+            lines.append(f"kubelet_volume_stats_capacity_bytes{{{pvc}}} {cap}")
+            lines.append(f"kubelet_volume_stats_available_bytes{{{pvc}}} {int(cap * free)}")
+    return "\n".join(lines) + "\n"
+
+
+def ksm(c, now):
+    lines = []
+    for node, zone, ip in NODES:
+        gone = c.lost_for(node, now)
+        lines.append(f'kube_node_info{{node="{node}",internal_ip="{ip}",kubelet_version="v1.29.3-eks-ae9a62a",provider_id="aws:///{zone}/i-0{h(node, 16)}",os_image="Amazon Linux 2"}} 1')
+        lines.append(f'kube_node_labels{{node="{node}",label_topology_kubernetes_io_region="{REGION}",label_topology_kubernetes_io_zone="{zone}",label_node_kubernetes_io_instance_type="m6i.2xlarge"}} 1')
+        state = "unknown" if gone is not None and gone >= 40 else "true"
+        for status in ("true", "false", "unknown"):
+            lines.append(f'kube_node_status_condition{{node="{node}",condition="Ready",status="{status}"}} {1 if status == state else 0}')
+        if state == "unknown":
+            for effect in ("NoSchedule", "NoExecute"):
+                lines.append(f'kube_node_spec_taint{{node="{node}",key="node.kubernetes.io/unreachable",value="",effect="{effect}"}} 1')
+    pods = c.pods_now(now)
+    for p in pods:
+        lab = f'namespace="{p["ns"]}",pod="{p["name"]}"'
+        ip = "10.21." + str(int(h(p["name"], 2), 16)) + "." + str(int(h(p["name"] + "x", 2), 16))
+        host_ip = next(i for n, _, i in NODES if n == p["node"])
+        lines.append(f'kube_pod_info{{{lab},node="{p["node"]}",host_ip="{host_ip}",pod_ip="{ip}",created_by_kind="{"ReplicaSet" if p["kind"] == "Deployment" else p["kind"]}",created_by_name="{p["rs"] or p["owner"]}",uid="{h(p["name"], 32)}"}} 1')
+        kind, owner = ("ReplicaSet", p["rs"]) if p["kind"] == "Deployment" else (p["kind"], p["owner"])
+        lines.append(f'kube_pod_owner{{{lab},owner_kind="{kind}",owner_name="{owner}",owner_is_controller="true"}} 1')
+        for phase in ("Pending", "Running", "Succeeded", "Failed", "Unknown"):
+            lines.append(f'kube_pod_status_phase{{{lab},phase="{phase}"}} {1 if phase == p["phase"] else 0}')
+        ready = "true" if p["phase"] == "Running" else ("unknown" if p["phase"] == "Unknown" else "false")
+        for cond in ("true", "false", "unknown"):
+            lines.append(f'kube_pod_status_ready{{{lab},condition="{cond}"}} {1 if cond == ready else 0}')
+    for ns, kind, name, replicas in WORKLOADS:
+        mine = [p for p in pods if p["owner"] == name and p["ns"] == ns]
+        ready = sum(1 for p in mine if p["phase"] == "Running")
+        lab = f'namespace="{ns}"'
+        if kind == "Deployment":
+            rs = mine[0]["rs"]
+            lines.append(f'kube_replicaset_owner{{{lab},replicaset="{rs}",owner_kind="Deployment",owner_name="{name}",owner_is_controller="true"}} 1')
+            lines.append(f'kube_deployment_spec_replicas{{{lab},deployment="{name}"}} {replicas}')
+            lines.append(f'kube_deployment_status_replicas_available{{{lab},deployment="{name}"}} {min(ready, replicas)}')
+        elif kind == "StatefulSet":
+            lines.append(f'kube_statefulset_replicas{{{lab},statefulset="{name}"}} {replicas}')
+            lines.append(f'kube_statefulset_status_replicas_ready{{{lab},statefulset="{name}"}} {ready}')
+        else:
+            lines.append(f'kube_daemonset_status_desired_number_scheduled{{{lab},daemonset="{name}"}} {len(NODES)}')
+            lines.append(f'kube_daemonset_status_number_ready{{{lab},daemonset="{name}"}} {ready}')
+    lines.append('kube_job_status_failed{namespace="batch",job_name="report-29121",reason="BackoffLimitExceeded"} 1')
+    lines.append('kube_job_owner{namespace="batch",job_name="report-29121",owner_kind="CronJob",owner_name="report",owner_is_controller="true"} 1')
+    return "\n".join(lines) + "\n"
+
+
+def serve(c, port):
+    class H(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *a):
+            pass
+
+        def reply(self, code, body):
+            data = body.encode()
+            self.send_response(code)
+            self.send_header("Content-Type", "text/plain; version=0.0.4")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_GET(self):
+            u = urllib.parse.urlparse(self.path)
+            q = dict(urllib.parse.parse_qsl(u.query))
+            now = time.time()
+            parts = u.path.strip("/").split("/")
+            if parts[0] == "lose":
+                c.lost[q["node"]] = float(q.get("at", now))
+                return self.reply(200, "lost %s\n" % q["node"])
+            if parts[0] in ("node", "kubelet") and len(parts) == 2:
+                match = [n for n in NODES if n[0] == parts[1]]
+                if not match:
+                    return self.reply(404, "no such node\n")
+                if c.lost_for(parts[1], now) is not None:
+                    return self.reply(503, "unreachable\n")
+                body = node_exporter(c, *match[0][:2], now) if parts[0] == "node" else kubelet(c, parts[1], now)
+                return self.reply(200, body)
+            if parts[0] == "ksm":
+                return self.reply(200, ksm(c, now))
+            return self.reply(404, "unknown path\n")
+
+    http.server.ThreadingHTTPServer(("127.0.0.1", port), H).serve_forever()
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--port", type=int, required=True)
+    ap.add_argument("--pvc-full", type=float, default=900, help="seconds after start the Loki volume is full")
+    args = ap.parse_args()
+    serve(Cluster(time.time(), args.pvc_full), args.port)

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Records tests/data/kube/node-loss/answers.json: a node of a Kubernetes-shaped cluster (fixture.py) is
+# lost, watched by Debian 12's real prometheus 2.42 and prometheus-alertmanager 0.25 with the
+# kubernetes-mixin-style rules beside this script and their real `for:` durations (15 minutes for the
+# node's and pods' alerts), and kube-prometheus' external labels and Alertmanager routing. Once the
+# node's alerts fire, `vigil triage` polls both servers through recordproxy.py, which keeps what it was
+# answered. About 20 minutes; run by hand when the fixture needs refreshing (VIGIL_BIN: the vigil to
+# ask with, default build/release/app/vigil). Tests only read the recorded file. All on 127.0.0.1.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+vigil=${VIGIL_BIN:-$here/../../../build/release/app/vigil}
+out=$here/node-loss
+mkdir -p "$out"
+work=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+FIX=19301 AM=19393 PROM=19390 PROXY=19399
+lost=ip-10-20-79-93
+python3 "$here/fixture.py" --port $FIX --pvc-full 840 >"$work/fixture.log" 2>&1 & pids+=($!)
+{
+  echo "global:"
+  echo "  scrape_interval: 15s"
+  echo "  evaluation_interval: 15s"
+  echo "  external_labels: {prometheus: monitoring/k8s, prometheus_replica: prometheus-k8s-0}"
+  echo "alerting:"
+  echo "  alert_relabel_configs: [{action: labeldrop, regex: prometheus_replica}]"
+  echo "  alertmanagers: [{static_configs: [{targets: ['127.0.0.1:$AM']}]}]"
+  echo "rule_files: ['$here/rules.yml']"
+  echo "scrape_configs:"
+  echo "  - job_name: node-exporter"
+  echo "    static_configs:"
+  for n in $(python3 -c "import sys; sys.path.insert(0, '$here'); import fixture; print(' '.join(x[0] for x in fixture.NODES))"); do
+    echo "      - {targets: ['127.0.0.1:$FIX'], labels: {__metrics_path__: /node/$n, instance: $n, namespace: monitoring, pod: node-exporter-${n##*-}, service: node-exporter, container: kube-rbac-proxy, endpoint: https}}"
+  done
+  echo "  - job_name: kubelet"
+  echo "    honor_labels: true"
+  echo "    static_configs:"
+  for n in $(python3 -c "import sys; sys.path.insert(0, '$here'); import fixture; print(' '.join(x[0] for x in fixture.NODES))"); do
+    ip=${n#ip-}; ip=${ip//-/.}
+    echo "      - {targets: ['127.0.0.1:$FIX'], labels: {__metrics_path__: /kubelet/$n, instance: '$ip:10250', node: $n, service: kubelet, endpoint: https-metrics, metrics_path: /metrics/cadvisor}}"
+  done
+  echo "  - job_name: kube-state-metrics"
+  echo "    honor_labels: true"
+  echo "    static_configs:"
+  echo "      - {targets: ['127.0.0.1:$FIX'], labels: {__metrics_path__: /ksm, instance: '10.21.7.15:8443', container: kube-rbac-proxy-main, endpoint: https-main}}"
+} >"$work/prometheus.yml"
+prometheus-alertmanager --config.file="$here/alertmanager.yml" --storage.path="$work/am" \
+  --web.listen-address=127.0.0.1:$AM --cluster.listen-address= >"$work/am.log" 2>&1 & pids+=($!)
+prometheus --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/prom" \
+  --web.listen-address=127.0.0.1:$PROM >"$work/prom.log" 2>&1 & pids+=($!)
+for u in http://127.0.0.1:$PROM/-/ready http://127.0.0.1:$AM/-/ready http://127.0.0.1:$FIX/ksm; do
+  for _ in $(seq 100); do curl -fs "$u" >/dev/null && break; sleep 0.2; done
+done
+start=$(date +%s)
+sleep 60
+curl -fs "http://127.0.0.1:$FIX/lose?node=$lost" >/dev/null
+echo "$(date -u +%T) node $lost lost"
+firing() { curl -s "http://127.0.0.1:$AM/api/v2/alerts?filter=alertname=\"$1\"" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'; }
+for _ in $(seq 120); do
+  [ "$(firing KubeNodeNotReady)" -ge 1 ] && [ "$(firing KubePodNotReady)" -ge 5 ] && break
+  sleep 15
+done
+sleep 60   # the rest of the node's pods and the noise in
+echo "$(date -u +%T) recording ($(( $(date +%s) - start )) s after start)"
+python3 "$here/recordproxy.py" --port $PROXY --prometheus http://127.0.0.1:$PROM \
+  --alertmanager http://127.0.0.1:$AM --out "$out/answers.json" & pids+=($!)
+sleep 1
+cat >"$work/vigil.yaml" <<YAML
+sources:
+  - {name: k8s, prometheus: 'http://127.0.0.1:$PROXY', alertmanagers: ['http://127.0.0.1:$PROXY']}
+profile: kubernetes
+cache: {path: '$work/cache.sqlite'}
+YAML
+QT_QPA_PLATFORM=offscreen "$vigil" triage --config "$work/vigil.yaml" --format json >"$work/triage.json" || true
+cp "$work/prometheus.yml" "$out/prometheus.yml.recorded"
+echo "recorded $(python3 -c "import json; print(len(json.load(open('$out/answers.json'))))" ) answers into $out"

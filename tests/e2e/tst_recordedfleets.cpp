@@ -1,0 +1,209 @@
+// Vigil on fleets it was not built around, as the real servers answered: each storm in
+// tests/data/<fleet>/<storm>/ holds what Debian's prometheus and prometheus-alertmanager answered to
+// `vigil triage` while it happened (answers.json, recorded by that folder's record.sh with the rules'
+// real `for:` durations) and the truth written by hand (truth.json). A canned server plays the answers
+// back; the real vigil binary polls it with the storm's profile and prints its incidents as JSON,
+// which must name the true cause first, hold the cause's alerts, keep the unrelated ones apart and
+// count every alert once.
+#include "httpserver.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+using nlohmann::json;
+
+namespace {
+
+QString dataDir() {
+    return qEnvironmentVariable("VIGIL_TEST_DATA");
+}
+
+json readJson(const QString &path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return json::parse(f.readAll().toStdString(), nullptr, false);
+}
+
+using Params = std::vector<std::pair<std::string, std::string>>;
+
+// Parameters that name a moment or a deadline: a replay asks for "now", not the recording's now.
+bool momentary(const std::string &name) {
+    return name == "time" || name == "start" || name == "end" || name == "timeout";
+}
+
+// The recorded answers by (path, parameters); a request nobody recorded is answered 404 and noted.
+class CannedServer {
+public:
+    explicit CannedServer(const json &records) {
+        for (const auto &r : records) {
+            Params q;
+            for (const auto &p : r.at("query"))
+                q.emplace_back(p.at(0).get<std::string>(), p.at(1).get<std::string>());
+            std::sort(q.begin(), q.end());
+            m_answers[{r.at("path").get<std::string>(), q}] = {r.at("status").get<int>(),
+                                                               r.at("body").get<std::string>()};
+        }
+        m_server = std::make_unique<vigil::sim::HttpServer>([this](const vigil::sim::ServerRequest &req) {
+            Params q;
+            for (const auto &p : req.query)
+                if (!momentary(p.first))
+                    q.push_back(p);
+            std::sort(q.begin(), q.end());
+            auto it = m_answers.find({req.path, q});
+            if (it == m_answers.end()) {
+                std::string what = req.path;
+                for (const auto &p : q)
+                    what += " " + p.first + "=" + p.second;
+                m_missed.insert(what);
+                return vigil::sim::ServerReply::json(R"({"status":"error","error":"not recorded"})", 404);
+            }
+            return vigil::sim::ServerReply::json(it->second.second, it->second.first);
+        });
+    }
+    bool start(std::string *error) { return m_server->start("127.0.0.1", 0, error); }
+    [[nodiscard]] std::string url() const { return "http://127.0.0.1:" + std::to_string(m_server->port()); }
+    [[nodiscard]] std::set<std::string> missed() const { return m_missed; }
+
+private:
+    std::map<std::pair<std::string, Params>, std::pair<int, std::string>> m_answers;
+    std::set<std::string> m_missed;
+    std::unique_ptr<vigil::sim::HttpServer> m_server;
+};
+
+const json *recorded(const json &records, const std::string &path) {
+    const json *last = nullptr;
+    for (const auto &r : records)
+        if (r.at("path") == path)
+            last = &r;
+    return last;
+}
+
+// Distinct firing or pending alerts between Alertmanager's answer and Prometheus' (whose copies lack
+// the external labels): what "every alert once" means, read from the recorded JSON alone.
+std::size_t distinctAlerts(const json &records, const std::vector<std::string> &externalLabels) {
+    std::set<std::string> keys;
+    auto add = [&](const json &labels) {
+        std::map<std::string, std::string> own;
+        for (auto it = labels.begin(); it != labels.end(); ++it)
+            if (std::find(externalLabels.begin(), externalLabels.end(), it.key()) == externalLabels.end())
+                own[it.key()] = it.value().get<std::string>();
+        keys.insert(json(own).dump());
+    };
+    if (const json *am = recorded(records, "/api/v2/alerts"))
+        for (const auto &a : json::parse(am->at("body").get<std::string>()))
+            add(a.at("labels"));
+    if (const json *prom = recorded(records, "/api/v1/alerts")) {
+        const json body = json::parse(prom->at("body").get<std::string>());
+        for (const auto &a : body.at("data").at("alerts"))
+            add(a.at("labels"));
+    }
+    return keys.size();
+}
+
+std::map<std::string, int> byAlertname(const json &incident) {
+    std::map<std::string, int> out;
+    for (const auto &n : incident.at("byAlertname"))
+        out[n.at("alertname").get<std::string>()] += n.at("count").get<int>();
+    return out;
+}
+
+} // namespace
+
+class TestRecordedFleets : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void storms_data() {
+        QTest::addColumn<QString>("storm");
+        QTest::newRow("kube node-loss") << QStringLiteral("kube/node-loss");
+    }
+
+    void storms() {
+        QFETCH(QString, storm);
+        const QString dir = dataDir() + QLatin1Char('/') + storm;
+        const json records = readJson(dir + QStringLiteral("/answers.json"));
+        const json truth = readJson(dir + QStringLiteral("/truth.json"));
+        QVERIFY2(records.is_array() && !records.empty(), qPrintable(dir + QStringLiteral("/answers.json")));
+        QVERIFY2(truth.is_object(), qPrintable(dir + QStringLiteral("/truth.json")));
+        CannedServer server(records);
+        std::string err;
+        QVERIFY2(server.start(&err), err.c_str());
+        QTemporaryDir tmp;
+        QFile cfg(tmp.filePath(QStringLiteral("vigil.yaml")));
+        QVERIFY(cfg.open(QIODevice::WriteOnly));
+        cfg.write(("sources:\n  - {name: recorded, prometheus: '" + server.url() + "', alertmanagers: ['" +
+                   server.url() + "']}\nprofile: " + truth.at("profile").get<std::string>() +
+                   "\ncache: {path: '" + tmp.filePath(QStringLiteral("cache.sqlite")).toStdString() + "'}\n")
+                      .c_str());
+        cfg.close();
+        QProcess vigil;
+        vigil.start(qEnvironmentVariable("VIGIL_BIN"),
+                    {QStringLiteral("triage"), QStringLiteral("--config"), cfg.fileName(),
+                     QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--limit"),
+                     QStringLiteral("0")});
+        QVERIFY(vigil.waitForFinished(60000));
+        const QByteArray out = vigil.readAllStandardOutput();
+        QVERIFY2(vigil.exitCode() == 0 || vigil.exitCode() == 1, vigil.readAllStandardError().constData());
+        QVERIFY2(server.missed().empty(), (*server.missed().begin()).c_str());
+        const json result = json::parse(out.toStdString(), nullptr, false);
+        QVERIFY2(result.is_object() && !result.at("incidents").empty(), out.constData());
+        const auto &incidents = result.at("incidents");
+
+        // The cause, first.
+        const json &top = incidents.at(0);
+        const auto &cause = truth.at("cause");
+        QVERIFY2(top.at("cause").at("kind") == cause.at("kind") &&
+                     top.at("cause").at("name") == cause.at("name"),
+                 top.dump(1).c_str());
+        // Its alerts inside it, and nowhere else.
+        const auto members = byAlertname(top);
+        for (auto it = truth.at("inCause").begin(); it != truth.at("inCause").end(); ++it) {
+            const int want = it.value().get<int>();
+            QVERIFY2(members.count(it.key()) && members.at(it.key()) == want,
+                     qPrintable(QStringLiteral("%1: %2 in the cause's incident, expected %3")
+                                    .arg(QString::fromStdString(it.key()))
+                                    .arg(members.count(it.key()) ? members.at(it.key()) : 0)
+                                    .arg(want)));
+            for (std::size_t k = 1; k < incidents.size(); ++k)
+                QVERIFY2(!byAlertname(incidents.at(k)).count(it.key()),
+                         (it.key() + " outside the cause's incident: " + incidents.at(k).dump()).c_str());
+        }
+        // The unrelated ones apart.
+        for (const auto &name : truth.at("apart"))
+            QVERIFY2(!members.count(name.get<std::string>()),
+                     (name.get<std::string>() + " is in the cause's incident").c_str());
+        // Where: the fleet's hosts, never an exporter's own address (kube-state-metrics' instance).
+        if (truth.contains("hosts"))
+            QVERIFY2(top.at("hosts") == truth.at("hosts"), top.at("hosts").dump().c_str());
+        for (const auto &inc : incidents)
+            for (const auto &h : inc.at("hosts"))
+                for (const auto &never : truth.value("neverHosts", json::array()))
+                    QVERIFY2(h != never, inc.dump().c_str());
+        if (truth.contains("pods")) {
+            QCOMPARE(top.at("pods").get<int>(), truth.at("pods").get<int>());
+            QCOMPARE(top.at("namespaces").get<int>(), truth.at("namespaces").get<int>());
+        }
+        // Every alert once, and every one in some incident.
+        const auto external = truth.at("externalLabels").get<std::vector<std::string>>();
+        const std::size_t distinct = distinctAlerts(records, external);
+        QCOMPARE(result.at("alerts").get<std::size_t>(), distinct);
+        std::size_t inIncidents = 0;
+        for (const auto &inc : incidents)
+            inIncidents += inc.at("alerts").get<std::size_t>();
+        QCOMPARE(inIncidents, distinct);
+        qInfo("%s: %zu alerts, %zu incidents; first: %s (%s)", qPrintable(storm), distinct, incidents.size(),
+              top.at("title").get<std::string>().c_str(), top.at("reason").get<std::string>().c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRecordedFleets)
+#include "tst_recordedfleets.moc"
