@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <tuple>
 #include <unordered_set>
 
 namespace vigil::analysis {
@@ -464,7 +463,7 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
     }
     // Members, cause alerts first, and the evidence.
     std::vector<std::vector<std::uint32_t>> causeMembers(incidents.size()), otherMembers(incidents.size());
-    std::vector<std::tuple<int, std::string_view, std::string_view>> pods; // incident, namespace, pod
+    MemberTally tally; // pods, namespaces, services no host runs
     for (std::size_t i = 0; i < n; ++i) {
         const int k = result->incidentOf[i];
         if (k < 0)
@@ -495,9 +494,8 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
             static_cast<std::uint32_t>(i));
         if (viaDependency[i])
             ++inc.dependentAlerts;
-        if (!l.failure && l.podSubject)
-            if (const auto pod = alerts[i].labels.value("pod"); !pod.empty())
-                pods.emplace_back(k, alerts[i].labels.value("namespace"), pod);
+        tally.add(k, alerts[i], !l.failure && l.podSubject,
+                  l.service < 0 ? alerts[i].label(m_opt.serviceLabel) : std::string_view());
         const bool isSup = sup[i];
         (isSup ? inc.suppressed : inc.active) += 1;
         if (!isSup)
@@ -508,15 +506,7 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
         const TimeMs fired = alerts[i].startsAt;
         inc.startsAt = inc.startsAt == 0 ? fired : std::min(inc.startsAt, fired);
     }
-    std::sort(pods.begin(), pods.end());
-    pods.erase(std::unique(pods.begin(), pods.end()), pods.end());
-    for (std::size_t p = 0; p < pods.size(); ++p) {
-        auto &inc = incidents[static_cast<std::size_t>(std::get<0>(pods[p]))];
-        ++inc.pods;
-        if (p == 0 || std::get<0>(pods[p - 1]) != std::get<0>(pods[p]) ||
-            std::get<1>(pods[p - 1]) != std::get<1>(pods[p]))
-            ++inc.namespaces;
-    }
+    tally.finish(incidents); // the graph's services are added below
     std::unordered_map<std::string, Seen> seen;
     std::vector<int> stamp(nodes, -1);
     for (std::size_t k = 0; k < incidents.size(); ++k) {

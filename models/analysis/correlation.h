@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -134,6 +135,18 @@ void summarize(TriageResult &result, const std::vector<Alert> &alerts);
 // Fills result.amGroups; `alerts` sorted by fingerprint, as FleetState publishes them.
 void compareWithAlertmanagerGroups(TriageResult &result, const std::vector<Alert> &alerts,
                                    const std::vector<AlertmanagerGroup> &groups);
+
+// Per incident, what its members name besides the graph: distinct pods (namespace, pod) the alerts are
+// about and their namespaces, and services no host of the fleet runs (Kubernetes workloads).
+class MemberTally {
+public:
+    void add(int incident, const Alert &alert, bool countPod, std::string_view serviceOutsideGraph);
+    void finish(std::vector<Incident> &incidents); // adds to Incident::pods, namespaces, services
+
+private:
+    std::vector<std::tuple<int, std::string_view, std::string_view>> m_pods; // incident, namespace, pod
+    std::vector<std::pair<int, std::string_view>> m_services;
+};
 
 class Correlator {
 public:

@@ -44,6 +44,30 @@ bool podIsSubject(const Alert &a, const HostIdentity &identity, const FleetGraph
     return own.empty() || own == identity.labels.front() || g.host(identity.hostOf(a.labels)) < 0;
 }
 
+void MemberTally::add(int incident, const Alert &a, bool countPod, std::string_view serviceOutsideGraph) {
+    if (!serviceOutsideGraph.empty())
+        m_services.emplace_back(incident, serviceOutsideGraph);
+    if (countPod)
+        if (const auto pod = a.labels.value("pod"); !pod.empty())
+            m_pods.emplace_back(incident, a.labels.value("namespace"), pod);
+}
+
+void MemberTally::finish(std::vector<Incident> &incidents) {
+    std::sort(m_pods.begin(), m_pods.end());
+    m_pods.erase(std::unique(m_pods.begin(), m_pods.end()), m_pods.end());
+    for (std::size_t p = 0; p < m_pods.size(); ++p) {
+        auto &inc = incidents[static_cast<std::size_t>(std::get<0>(m_pods[p]))];
+        ++inc.pods;
+        if (p == 0 || std::get<0>(m_pods[p - 1]) != std::get<0>(m_pods[p]) ||
+            std::get<1>(m_pods[p - 1]) != std::get<1>(m_pods[p]))
+            ++inc.namespaces;
+    }
+    std::sort(m_services.begin(), m_services.end());
+    m_services.erase(std::unique(m_services.begin(), m_services.end()), m_services.end());
+    for (const auto &s : m_services)
+        ++incidents[static_cast<std::size_t>(s.first)].services;
+}
+
 void Correlator::setRules(const std::vector<AlertRule> &rules) {
     std::map<std::string, TimeMs, std::less<>> byName;
     for (const auto &r : rules) {

@@ -1,13 +1,17 @@
-// Triage: accuracy on vigil-sim storms against their ground truth, and correlation cost at 100,000
-// active alerts (full, and an incremental poll where 1% of alerts change). Prints BENCH lines.
+// Triage: accuracy per suite (vigil-sim's storms against their ground truth; storms recorded from the
+// real Prometheus and Alertmanager, tests/data/<fleet>/<storm>, against truth written by hand, through
+// the real vigil binary), and correlation cost at 100,000 active alerts (full, and an incremental poll
+// where 1% of alerts change). Prints BENCH lines.
 #include "analysis/correlation.h"
 #include "benchclock.h"
 #include "item/alerttablemodel.h"
 #include "item/incidentmodel.h"
+#include "recordedstorm.h"
 #include "triage/triageview.h"
 #include "triagereplay.h"
 
 #include <QApplication>
+#include <QDir>
 
 #include <algorithm>
 #include <chrono>
@@ -28,6 +32,36 @@ int main(int argc, char **argv) {
     const auto score = test::replay({"rack-failure", "db-failover", "mixed"}, seeds, 2000, 80);
     std::printf("BENCH triage.storms %d storms\n", score.storms);
     std::printf("BENCH triage.root_cause_top1 %.1f %%\n", 100.0 * score.rootCauseTop / score.storms);
+    std::printf("BENCH triage.root_cause_top1.simulator %.1f %% (%d storms)\n",
+                100.0 * score.rootCauseTop / score.storms, score.storms);
+    // Recorded storms, strictly the first incident's cause, one line per storm then the suite.
+    {
+        const QString data = qEnvironmentVariable("VIGIL_TEST_DATA");
+        const QString vigilBin = qEnvironmentVariable("VIGIL_BIN");
+        for (const char *suite : {"kube"}) {
+            const QDir dir(data + QLatin1Char('/') + QLatin1String(suite));
+            int storms = 0, right = 0;
+            for (const QString &storm : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+                const auto run = vigil::test::runRecordedStorm(dir.filePath(storm), vigilBin);
+                const std::string first =
+                    run.error.empty() && !run.result.at("incidents").empty()
+                        ? run.result.at("incidents").at(0).at("title").get<std::string>()
+                        : run.error;
+                std::printf("#   recorded-%s %-12s truth %s %-16s first: %s -> %s\n", suite,
+                            qPrintable(storm),
+                            run.truth.value("cause", nlohmann::json::object()).value("kind", "?").c_str(),
+                            run.truth.value("cause", nlohmann::json::object()).value("name", "?").c_str(),
+                            first.c_str(), run.topCauseRight() ? "right" : "WRONG");
+                ++storms;
+                right += run.topCauseRight() ? 1 : 0;
+            }
+            if (storms > 0)
+                std::printf("BENCH triage.root_cause_top1.recorded-%s %.1f %% (%d of %d storms)\n", suite,
+                            100.0 * right / storms, right, storms);
+            else
+                std::printf("# no recorded storms under %s (VIGIL_TEST_DATA)\n", qPrintable(dir.path()));
+        }
+    }
     std::printf("BENCH triage.compression %.2f %%\n", 100.0 * score.compression);
     std::printf("BENCH triage.alert_placement %.2f %%\n", 100.0 * score.placement);
 

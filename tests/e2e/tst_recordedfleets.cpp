@@ -5,80 +5,14 @@
 // back; the real vigil binary polls it with the storm's profile and prints its incidents as JSON,
 // which must name the true cause first, hold the cause's alerts, keep the unrelated ones apart and
 // count every alert once.
-#include "httpserver.h"
+#include "recordedstorm.h"
 
-#include <QDir>
-#include <QFile>
-#include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
 
-#include <nlohmann/json.hpp>
-
-#include <algorithm>
-#include <map>
-#include <set>
-
 using nlohmann::json;
+using namespace vigil::test;
 
 namespace {
-
-QString dataDir() {
-    return qEnvironmentVariable("VIGIL_TEST_DATA");
-}
-
-json readJson(const QString &path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return json::parse(f.readAll().toStdString(), nullptr, false);
-}
-
-using Params = std::vector<std::pair<std::string, std::string>>;
-
-// Parameters that name a moment or a deadline: a replay asks for "now", not the recording's now.
-bool momentary(const std::string &name) {
-    return name == "time" || name == "start" || name == "end" || name == "timeout";
-}
-
-// The recorded answers by (path, parameters); a request nobody recorded is answered 404 and noted.
-class CannedServer {
-public:
-    explicit CannedServer(const json &records) {
-        for (const auto &r : records) {
-            Params q;
-            for (const auto &p : r.at("query"))
-                q.emplace_back(p.at(0).get<std::string>(), p.at(1).get<std::string>());
-            std::sort(q.begin(), q.end());
-            m_answers[{r.at("path").get<std::string>(), q}] = {r.at("status").get<int>(),
-                                                               r.at("body").get<std::string>()};
-        }
-        m_server = std::make_unique<vigil::sim::HttpServer>([this](const vigil::sim::ServerRequest &req) {
-            Params q;
-            for (const auto &p : req.query)
-                if (!momentary(p.first))
-                    q.push_back(p);
-            std::sort(q.begin(), q.end());
-            auto it = m_answers.find({req.path, q});
-            if (it == m_answers.end()) {
-                std::string what = req.path;
-                for (const auto &p : q)
-                    what += " " + p.first + "=" + p.second;
-                m_missed.insert(what);
-                return vigil::sim::ServerReply::json(R"({"status":"error","error":"not recorded"})", 404);
-            }
-            return vigil::sim::ServerReply::json(it->second.second, it->second.first);
-        });
-    }
-    bool start(std::string *error) { return m_server->start("127.0.0.1", 0, error); }
-    [[nodiscard]] std::string url() const { return "http://127.0.0.1:" + std::to_string(m_server->port()); }
-    [[nodiscard]] std::set<std::string> missed() const { return m_missed; }
-
-private:
-    std::map<std::pair<std::string, Params>, std::pair<int, std::string>> m_answers;
-    std::set<std::string> m_missed;
-    std::unique_ptr<vigil::sim::HttpServer> m_server;
-};
 
 const json *recorded(const json &records, const std::string &path) {
     const json *last = nullptr;
@@ -129,41 +63,17 @@ private Q_SLOTS:
 
     void storms() {
         QFETCH(QString, storm);
-        const QString dir = dataDir() + QLatin1Char('/') + storm;
-        const json records = readJson(dir + QStringLiteral("/answers.json"));
-        const json truth = readJson(dir + QStringLiteral("/truth.json"));
-        QVERIFY2(records.is_array() && !records.empty(), qPrintable(dir + QStringLiteral("/answers.json")));
-        QVERIFY2(truth.is_object(), qPrintable(dir + QStringLiteral("/truth.json")));
-        CannedServer server(records);
-        std::string err;
-        QVERIFY2(server.start(&err), err.c_str());
-        QTemporaryDir tmp;
-        QFile cfg(tmp.filePath(QStringLiteral("vigil.yaml")));
-        QVERIFY(cfg.open(QIODevice::WriteOnly));
-        cfg.write(("sources:\n  - {name: recorded, prometheus: '" + server.url() + "', alertmanagers: ['" +
-                   server.url() + "']}\nprofile: " + truth.at("profile").get<std::string>() +
-                   "\ncache: {path: '" + tmp.filePath(QStringLiteral("cache.sqlite")).toStdString() + "'}\n")
-                      .c_str());
-        cfg.close();
-        QProcess vigil;
-        vigil.start(qEnvironmentVariable("VIGIL_BIN"),
-                    {QStringLiteral("triage"), QStringLiteral("--config"), cfg.fileName(),
-                     QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--limit"),
-                     QStringLiteral("0")});
-        QVERIFY(vigil.waitForFinished(60000));
-        const QByteArray out = vigil.readAllStandardOutput();
-        QVERIFY2(vigil.exitCode() == 0 || vigil.exitCode() == 1, vigil.readAllStandardError().constData());
-        QVERIFY2(server.missed().empty(), (*server.missed().begin()).c_str());
-        const json result = json::parse(out.toStdString(), nullptr, false);
-        QVERIFY2(result.is_object() && !result.at("incidents").empty(), out.constData());
+        const auto run = runRecordedStorm(qEnvironmentVariable("VIGIL_TEST_DATA") + QLatin1Char('/') + storm,
+                                          qEnvironmentVariable("VIGIL_BIN"));
+        QVERIFY2(run.error.empty(), run.error.c_str());
+        QVERIFY2(run.missed.empty(), (*run.missed.begin()).c_str());
+        const json &records = run.records, &truth = run.truth, &result = run.result;
+        QVERIFY2(!result.at("incidents").empty(), result.dump().c_str());
         const auto &incidents = result.at("incidents");
 
         // The cause, first.
         const json &top = incidents.at(0);
-        const auto &cause = truth.at("cause");
-        QVERIFY2(top.at("cause").at("kind") == cause.at("kind") &&
-                     top.at("cause").at("name") == cause.at("name"),
-                 top.dump(1).c_str());
+        QVERIFY2(run.topCauseRight(), top.dump(1).c_str());
         // Its alerts inside it, and nowhere else.
         const auto members = byAlertname(top);
         for (auto it = truth.at("inCause").begin(); it != truth.at("inCause").end(); ++it) {

@@ -202,7 +202,9 @@ private Q_SLOTS:
                              {"pod", "app-" + std::to_string(i)},
                              {"severity", "warning"}},
                             lost + 40'000 + i * 2000);
-            a.placement = LabelSet(std::vector<Label>{{"node", "h21"}});
+            // placed on the node and in a workload no host of the fleet runs (kube_pod_info,
+            // kube_pod_owner)
+            a.placement = LabelSet({{"node", "h21"}, {"service", "app" + std::to_string(i % 3)}});
             alerts.push_back(std::move(a));
         }
         alerts.push_back(alert({{"alertname", "CPUThrottlingHigh"},
@@ -238,8 +240,9 @@ private Q_SLOTS:
         QCOMPARE(node->alerts.size(), std::size_t(7));
         QCOMPARE(node->causeHostsFailing, 1);
         QCOMPARE(alerts[node->alerts.front()].name(), std::string_view("KubeNodeNotReady"));
-        // Its pods, not the kube-state-metrics pod its own alert carries.
+        // Its pods, not the kube-state-metrics pod its own alert carries; their workloads as services.
         QCOMPARE(node->pods, 6);
+        QCOMPARE(node->services, 1); // on a host of service api, they are api's
         QCOMPARE(node->namespaces, 4);
         const QString reason = IncidentModel::reason(*node);
         QVERIFY2(reason.startsWith(QStringLiteral("host h21 is failing")), qPrintable(reason));
@@ -313,6 +316,44 @@ private Q_SLOTS:
         timed.setRules({});
         r = timed.update(graph(), alerts, now + 1000);
         QVERIFY(r->incidentOf[1] != r->incidentOf[0]);
+    }
+
+    // Kubernetes nodes run no service of their own; their pods' workloads (placed by kube_pod_owner) are
+    // services no host runs, counted by name so the incident list and its member lists agree.
+    void workloadsNoHostRunsAreCounted() {
+        std::vector<Host> nodes;
+        for (const char *n : {"ip-1", "ip-2"}) {
+            Host h;
+            h.name = n;
+            h.labels = LabelSet({{"node", n}, {"zone", "eu-west-1a"}});
+            nodes.push_back(std::move(h));
+        }
+        TopologyConfig topo;
+        topo.hierarchy = {"zone"};
+        topo.serviceLabel = "workload";
+        const auto g = FleetGraph::build(nodes, {}, topo);
+        std::vector<Alert> alerts{
+            alert({{"alertname", "KubeNodeNotReady"}, {"node", "ip-1"}, {"severity", "warning"}}, T0)};
+        for (int i = 0; i < 4; ++i) {
+            Alert a = alert({{"alertname", "KubePodNotReady"},
+                             {"namespace", "shop"},
+                             {"pod", "p" + std::to_string(i)},
+                             {"severity", "warning"}},
+                            T0 + 2000);
+            a.placement = LabelSet({{"node", "ip-1"}, {"workload", i < 3 ? "cart" : "checkout"}});
+            alerts.push_back(std::move(a));
+        }
+        CorrelationOptions o;
+        o.identity = HostIdentity{{"node", "instance"}, true};
+        o.serviceLabel = "workload";
+        o.causeAlerts = {"KubeNodeNotReady"};
+        Correlator c(o);
+        const auto r = c.update(g, alerts, T0 + 60'000);
+        QCOMPARE(r->incidents.size(), std::size_t(1));
+        QCOMPARE(r->incidents[0].causeName, std::string("ip-1"));
+        QCOMPARE(r->incidents[0].services, 2);
+        QCOMPARE(r->incidents[0].pods, 4);
+        QCOMPARE(r->incidents[0].namespaces, 1);
     }
 
     // Grouped by [alertname, namespace], an alert missing one of them is named by the other alone: never

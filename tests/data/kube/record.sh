@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Records tests/data/kube/node-loss/answers.json: a node of a Kubernetes-shaped cluster (fixture.py) is
-# lost, watched by Debian 12's real prometheus 2.42 and prometheus-alertmanager 0.25 with the
+# Records tests/data/kube/$STORM/answers.json: a node (or a zone) of a Kubernetes-shaped cluster
+# (fixture.py) is lost, watched by Debian 12's real prometheus 2.42 and prometheus-alertmanager 0.25 with the
 # kubernetes-mixin-style rules beside this script and their real `for:` durations (15 minutes for the
 # node's and pods' alerts), and kube-prometheus' external labels and Alertmanager routing. Once the
 # node's alerts fire, `vigil triage` polls both servers through recordproxy.py, which keeps what it was
@@ -9,14 +9,20 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 vigil=${VIGIL_BIN:-$here/../../../build/release/app/vigil}
-out=$here/node-loss
+# STORM=node-loss (one node, the default) or zone-loss (the three nodes of eu-west-1b at once)
+storm=${STORM:-node-loss}
+case $storm in
+  node-loss) lost="ip-10-20-79-93" ;;
+  zone-loss) lost="ip-10-20-79-93 ip-10-20-80-12 ip-10-20-81-5" ;;
+  *) echo "unknown STORM $storm" >&2; exit 2 ;;
+esac
+out=$here/$storm
 mkdir -p "$out"
 work=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
 FIX=19301 AM=19393 PROM=19390 PROXY=19399
-lost=ip-10-20-79-93
 python3 "$here/fixture.py" --port $FIX --pvc-full 840 >"$work/fixture.log" 2>&1 & pids+=($!)
 {
   echo "global:"
@@ -54,8 +60,9 @@ for u in http://127.0.0.1:$PROM/-/ready http://127.0.0.1:$AM/-/ready http://127.
 done
 start=$(date +%s)
 sleep 60
-curl -fs "http://127.0.0.1:$FIX/lose?node=$lost" >/dev/null
-echo "$(date -u +%T) node $lost lost"
+at=$(date +%s)
+for n in $lost; do curl -fs "http://127.0.0.1:$FIX/lose?node=$n&at=$at" >/dev/null; done
+echo "$(date -u +%T) lost: $lost"
 firing() { curl -s "http://127.0.0.1:$AM/api/v2/alerts?filter=alertname=\"$1\"" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'; }
 for _ in $(seq 120); do
   [ "$(firing KubeNodeNotReady)" -ge 1 ] && [ "$(firing KubePodNotReady)" -ge 5 ] && break
