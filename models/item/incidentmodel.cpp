@@ -159,8 +159,8 @@ QString IncidentModel::causeTitle(const Incident &inc) {
     switch (inc.causeKind) {
     case CauseKind::Group:
         return tr("%1 %2").arg(QString::fromStdString(inc.causeLevel), name);
-    case CauseKind::Host:
-        return tr("host %1").arg(name);
+    case CauseKind::Host: // a host that runs pods is a Kubernetes node
+        return inc.pods > 0 ? tr("node %1").arg(name) : tr("host %1").arg(name);
     case CauseKind::Service:
         return tr("service %1").arg(name);
     case CauseKind::AlertGroup:
@@ -199,7 +199,10 @@ QString IncidentModel::reason(const Incident &inc) {
             first += tr(", and an alert names the %1 itself").arg(level);
         break;
     case CauseKind::Host:
-        first = tr("host %1 is failing (%n alert(s) on it)", nullptr, static_cast<int>(inc.causeAlertCount))
+        first = (inc.pods > 0 ? tr("node %1 is failing (%n alert(s) on it)", nullptr,
+                                   static_cast<int>(inc.causeAlertCount))
+                              : tr("host %1 is failing (%n alert(s) on it)", nullptr,
+                                   static_cast<int>(inc.causeAlertCount)))
                     .arg(name);
         break;
     case CauseKind::Service:

@@ -245,7 +245,8 @@ private Q_SLOTS:
         QCOMPARE(node->services, 1); // on a host of service api, they are api's
         QCOMPARE(node->namespaces, 4);
         const QString reason = IncidentModel::reason(*node);
-        QVERIFY2(reason.startsWith(QStringLiteral("host h21 is failing")), qPrintable(reason));
+        QVERIFY2(reason.startsWith(QStringLiteral("node h21 is failing")), qPrintable(reason));
+        QCOMPARE(IncidentModel::causeTitle(*node), QStringLiteral("node h21"));
         QVERIFY2(reason.contains(QStringLiteral("6 pod")) &&
                      reason.contains(QStringLiteral("in 4 namespace")),
                  qPrintable(reason));
