@@ -59,6 +59,7 @@ private Q_SLOTS:
     void storms_data() {
         QTest::addColumn<QString>("storm");
         QTest::newRow("kube node-loss") << QStringLiteral("kube/node-loss");
+        QTest::newRow("kube zone-loss") << QStringLiteral("kube/zone-loss");
     }
 
     void storms() {
