@@ -1,6 +1,7 @@
 #include "driftcommand.h"
 
 #include "headlessfleet.h"
+#include "translations.h"
 
 #include "analysis/baseline.h"
 #include "analysis/baselineloader.h"
@@ -27,6 +28,7 @@ int fail(const QString &msg) {
 
 int runDriftCommand(int argc, char **argv) {
     QCoreApplication app(argc, argv);
+    installTranslations();
     QCoreApplication::setApplicationName(QStringLiteral("vigil"));
     QCoreApplication::setOrganizationName(QStringLiteral("vigil"));
     QCommandLineParser p;

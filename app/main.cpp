@@ -14,6 +14,7 @@
 #include "snapshotreview.h"
 #include "startuptrace.h"
 #include "support/stallwatchdog.h"
+#include "translations.h"
 #include "triage/triageview.h"
 #include "triagecommand.h"
 #include "wallcontroller.h"
@@ -29,25 +30,18 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QStandardPaths>
-#include <QTranslator>
 
 #include <cstdio>
 #include <memory>
 #include <string_view>
 
 namespace {
-// Names the application and installs Qt's and Vigil's translations for the current locale. The
-// translators must outlive the application's use of them.
-void setUpApplication(QTranslator &qtTranslator, QTranslator &vigilTranslator) {
+// Names the application and installs the translations (translations.h).
+void setUpApplication() {
     QCoreApplication::setApplicationName(QStringLiteral("vigil"));
     QCoreApplication::setOrganizationName(QStringLiteral("vigil"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(&qtTranslator);
-    if (vigilTranslator.load(QLocale(), QStringLiteral("vigil"), QStringLiteral("_"),
-                             QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&vigilTranslator);
+    vigil::installTranslations();
 }
 
 // The wall display: no main window, one full-screen window per configured screen, read-only, rebuilt
@@ -174,10 +168,9 @@ int main(int argc, char **argv) {
         return vigil::runTriageCommand(argc, argv);
     if (argc > 1 && std::string_view(argv[1]) == "snapshot")
         return vigil::runSnapshotCommand(argc, argv);
-    QTranslator qtTranslator, vigilTranslator;
     if (vigil::CommandLine::wantsTextOnly(argc, argv)) {
         QCoreApplication app(argc, argv); // no display needed
-        setUpApplication(qtTranslator, vigilTranslator);
+        setUpApplication();
         QString error;
         vigil::CommandLine::parse(QCoreApplication::arguments(), &error); // prints and exits
         std::fprintf(stderr, "vigil: %s\n", qPrintable(error));
@@ -186,7 +179,7 @@ int main(int argc, char **argv) {
     if (vigil::CommandLine::wantsScreenshot(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    setUpApplication(qtTranslator, vigilTranslator);
+    setUpApplication();
     // The icon in every window and the tray (compiled in; the hicolor theme has the same for menus).
     QIcon icon;
     for (const int size : {16, 22, 24, 32, 48, 64, 128, 256})

@@ -2,6 +2,7 @@
 
 #include "headlessfleet.h"
 #include "snapshotwriteup.h"
+#include "translations.h"
 
 #include "analysis/correlation.h"
 #include "service/historyloader.h"
@@ -124,11 +125,13 @@ int runSnapshotCommand(int argc, char **argv) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         QApplication app(argc, argv);
+        installTranslations();
         QCoreApplication::setApplicationName(QStringLiteral("vigil"));
         QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
         return runWriteup(QCoreApplication::arguments());
     }
     QCoreApplication app(argc, argv);
+    installTranslations();
     QCoreApplication::setApplicationName(QStringLiteral("vigil"));
     QCoreApplication::setOrganizationName(QStringLiteral("vigil"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));

@@ -1,6 +1,7 @@
 #include "triagecommand.h"
 
 #include "headlessfleet.h"
+#include "translations.h"
 
 #include "analysis/correlation.h"
 #include "item/triagereport.h"
@@ -26,6 +27,7 @@ int fail(const QString &msg) {
 
 int runTriageCommand(int argc, char **argv) {
     QCoreApplication app(argc, argv);
+    installTranslations();
     QCoreApplication::setApplicationName(QStringLiteral("vigil"));
     QCoreApplication::setOrganizationName(QStringLiteral("vigil"));
     QCommandLineParser p;

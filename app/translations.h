@@ -1,0 +1,11 @@
+#pragma once
+// Vigil's translations, for the window and the headless commands alike.
+
+namespace vigil {
+
+// Installs English's numerus forms ("1 alert", "3 alerts": tr()'s %n needs them in every language,
+// English too), then Qt's and Vigil's translations for the current locale, which take precedence.
+// Call once, after the application object exists.
+void installTranslations();
+
+} // namespace vigil
