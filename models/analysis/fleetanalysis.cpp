@@ -48,8 +48,16 @@ void FleetAnalyzer::operator()(FleetSnapshot &s) {
         f.add(e.from);
         f.add(e.to);
     }
+    // Services no host runs, which the joins name (workloads).
+    std::vector<std::string_view> hostless;
+    if (s.joined)
+        for (const auto &[label, value] : *s.joined)
+            if (label == m_topology.serviceLabel) {
+                hostless.push_back(value);
+                f.add(value);
+            }
     if (!m_graph || f.h != m_signature) {
-        m_graph = FleetGraph::build(s.hosts, s.edges, m_topology);
+        m_graph = FleetGraph::build(s.hosts, s.edges, m_topology, hostless);
         m_signature = f.h;
     }
     s.graph = m_graph;

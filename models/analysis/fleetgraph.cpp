@@ -14,7 +14,8 @@ int FleetGraph::addNode(GraphNode n) {
 }
 
 FleetGraphPtr FleetGraph::build(const std::vector<Host> &hosts, const std::vector<ServiceEdge> &edges,
-                                const TopologyConfig &topology) {
+                                const TopologyConfig &topology,
+                                const std::vector<std::string_view> &services) {
     auto g = std::make_shared<FleetGraph>();
     g->m_hierarchy = topology.hierarchy;
     g->m_groupsByValue.resize(g->m_hierarchy.size());
@@ -105,6 +106,9 @@ FleetGraphPtr FleetGraph::build(const std::vector<Host> &hosts, const std::vecto
         callees.push_back(to);
         g->m_nodes[static_cast<std::size_t>(to)].callers.push_back(from);
     }
+    for (const auto name : services)
+        if (!name.empty())
+            serviceNode(name);
     return g;
 }
 

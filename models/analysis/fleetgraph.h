@@ -31,9 +31,11 @@ struct GraphNode {
 class FleetGraph {
 public:
     // Hosts without every hierarchy label go to the "unplaced" group: visible, never dropped.
+    // `services`: services that exist without hosts (Kubernetes workloads from the joins).
     static std::shared_ptr<const FleetGraph> build(const std::vector<Host> &hosts,
                                                    const std::vector<ServiceEdge> &edges,
-                                                   const TopologyConfig &topology);
+                                                   const TopologyConfig &topology,
+                                                   const std::vector<std::string_view> &services = {});
 
     [[nodiscard]] const std::vector<GraphNode> &nodes() const { return m_nodes; }
     [[nodiscard]] const GraphNode &node(int i) const { return m_nodes[static_cast<std::size_t>(i)]; }

@@ -366,7 +366,7 @@ ServiceLayout layoutServices(const FleetGraph &graph, const ServiceLayoutOptions
     igraph_vector_int_init(&edges, 0);
     for (std::size_t v = 0; v < n; ++v) {
         const auto &node = graph.node(services[v]);
-        if (node.members.empty())
+        if (node.members.empty() && (!node.callees.empty() || !node.callers.empty()))
             out.warnings.push_back("service \"" + node.name +
                                    "\" appears in the dependency edges but no host has it");
         for (int callee : node.callees) {
@@ -590,8 +590,8 @@ std::vector<NodeHealth> computeHealth(const FleetGraph &graph, const std::vector
         } else if (const int gn = graph.group(a.labels); gn >= 0) {
             bubble(gn, mark); // an alert on a rack or zone itself (SwitchDown)
         }
-        if (const int sn = graph.service(a.label(serviceLabel));
-            sn >= 0 && graph.host(identity.hostOf(a)) < 0)
+        const int sn = graph.service(a.label(serviceLabel)), hn = graph.host(identity.hostOf(a));
+        if (sn >= 0 && (hn < 0 || graph.node(hn).service != sn)) // a pod's workload on a node
             mark(out[static_cast<std::size_t>(sn)]);
     }
     return out;

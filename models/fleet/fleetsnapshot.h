@@ -53,6 +53,10 @@ struct FleetSnapshot {
     std::vector<std::string> changedHosts;
     bool allHostsChanged = false;
     std::vector<ServiceEdge> edges; // from the config and the edge query, by (from, to)
+    // Every (label, value) the profile's joins add, sorted and distinct (kube_pod_owner's workloads,
+    // kube_node_labels' zones): services and places that exist without a host of their own. Shared
+    // between snapshots while the join tables stay the same.
+    std::shared_ptr<const std::vector<std::pair<std::string, std::string>>> joined;
     std::vector<Alert> alerts;
     std::vector<AlertRule> rules;            // alerting rules of every Prometheus, by name
     std::vector<AlertmanagerGroup> amGroups; // Alertmanager's own grouping, merged across a cluster

@@ -116,7 +116,10 @@ FleetState::Update FleetState::apply(const PollData &poll) {
         if (poll.joins[j]) {
             auto &tables = m_prom[id].joins;
             tables.resize(m_joins.size());
-            tables[j] = *poll.joins[j];
+            if (tables[j] != *poll.joins[j]) {
+                tables[j] = *poll.joins[j];
+                m_joinedDirty = true;
+            }
         }
     if (poll.hasInventory) {
         m_fromCache = false;
@@ -279,6 +282,21 @@ FleetState::Update FleetState::clearAck(const std::string &incident) {
     m_acks.erase(incident);
     m_snapshot = build();
     return {m_snapshot, batch};
+}
+
+void FleetState::refreshJoined() {
+    if (!m_joinedDirty && m_joined)
+        return;
+    m_joinedDirty = false;
+    std::vector<std::pair<std::string, std::string>> all;
+    for (const auto &[id, part] : m_prom)
+        for (const auto &table : part.joins)
+            for (const auto &row : table)
+                for (const auto &l : row.second.labels())
+                    all.emplace_back(l.name, l.value);
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    m_joined = std::make_shared<const std::vector<std::pair<std::string, std::string>>>(std::move(all));
 }
 
 const LabelSet *FleetState::joinRow(std::size_t j, const std::string &key) const {
@@ -498,6 +516,10 @@ FleetSnapshotPtr FleetState::build() {
     m_firstSeen = std::move(firstSeen);
     const bool joined =
         std::any_of(m_prom.begin(), m_prom.end(), [](const auto &p) { return !p.second.joins.empty(); });
+    if (joined) {
+        refreshJoined();
+        s->joined = m_joined;
+    }
     for (auto &a : s->alerts) {
         if (joined)
             place(a);

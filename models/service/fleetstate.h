@@ -91,6 +91,10 @@ private:
     // When alerts without a usable start were first seen, by fingerprint.
     std::unordered_map<std::string, TimeMs> m_firstSeen;
     std::vector<IncidentNote> m_notes;
+    // What the joins add, (label, value) distinct; rebuilt when a join table changes (refreshJoined).
+    std::shared_ptr<const std::vector<std::pair<std::string, std::string>>> m_joined;
+    bool m_joinedDirty = false;
+    void refreshJoined();
     std::map<std::string, Acknowledgement> m_acks;
     std::function<void(FleetSnapshot &)> m_analyzer;
     bool m_fromCache = false;

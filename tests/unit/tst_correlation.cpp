@@ -3,6 +3,7 @@
 #include "analysis/correlation.h"
 #include "analysis/fleetanalysis.h"
 #include "analysis/imbalance.h"
+#include "analysis/topology.h"
 #include "item/incidentmodel.h"
 #include "triagereplay.h"
 
@@ -355,6 +356,21 @@ private Q_SLOTS:
         QCOMPARE(r->incidents[0].services, 2);
         QCOMPARE(r->incidents[0].pods, 4);
         QCOMPARE(r->incidents[0].namespaces, 1);
+        // Given as host-less services (FleetSnapshot::joined), the workloads are on the service map,
+        // coloured by their pods' alerts though those sit on a node, and no edge is claimed for them.
+        const std::vector<std::string_view> workloads{"cart", "checkout", "idle"};
+        const auto gw = FleetGraph::build(nodes, {}, topo, workloads);
+        QVERIFY(gw->service("cart") >= 0 && gw->service("idle") >= 0);
+        QVERIFY(layoutServices(*gw).warnings.empty());
+        const auto health = computeHealth(*gw, nodes, alerts, o.identity, o.serviceLabel);
+        QCOMPARE(health[static_cast<std::size_t>(gw->service("cart"))].severity, 1);
+        QCOMPARE(health[static_cast<std::size_t>(gw->service("cart"))].alerts, 3);
+        QCOMPARE(health[static_cast<std::size_t>(gw->service("idle"))].severity, -1);
+        Correlator cw(o);
+        const auto rw = cw.update(gw, alerts, T0 + 60'000);
+        QCOMPARE(rw->incidents.size(), std::size_t(1));
+        QCOMPARE(rw->incidents[0].causeName, std::string("ip-1"));
+        QCOMPARE(rw->incidents[0].services, 2);
     }
 
     // Grouped by [alertname, namespace], an alert missing one of them is named by the other alone: never

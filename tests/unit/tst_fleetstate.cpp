@@ -286,6 +286,13 @@ private Q_SLOTS:
         QCOMPARE(byName["ip-10-0-1-6"]->labels.value("zone"), std::string_view("eu-west-1c"));
         QCOMPARE(byName["ip-10-0-1-6"]->labels.value("region"), std::string_view("eu-west-1"));
         QVERIFY(!byName["ip-10-0-1-7"]->labels.has("zone"));
+        // What the joins add, for places and services with no host of their own.
+        QVERIFY(u.snapshot->joined);
+        const std::vector<std::pair<std::string, std::string>> joined{
+            {"region", "eu-west-1"}, {"zone", "eu-west-1a"}, {"zone", "eu-west-1b"}};
+        QCOMPARE(*u.snapshot->joined, joined);
+        auto again = st.apply(p);
+        QCOMPARE(again.snapshot->joined, u.snapshot->joined); // shared while the tables stay the same
         // Stored placed, so the cache and snapshot files keep the hierarchy.
         bool stored = false;
         for (const auto &h : u.batch->hostsChanged)
