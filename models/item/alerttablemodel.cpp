@@ -18,14 +18,17 @@ int stateRank(const Alert &a) {
 }
 } // namespace
 
+std::string_view fleetHostOf(const Alert &a, const FleetSnapshot &snap) {
+    if (!snap.triage)
+        return {};
+    const auto h = snap.triage->identity.hostOf(a);
+    return !h.empty() && (snap.hosts.empty() || snap.host(h)) ? h : std::string_view();
+}
+
 std::string_view alertWhere(const Alert &a, const FleetSnapshot &snap) {
-    // Its host, when the inventory knows it (kube-state-metrics' alerts carry its own pod's address as
-    // instance: no place to send anyone)...
-    if (snap.triage)
-        if (const auto h = snap.triage->identity.hostOf(a);
-            !h.empty() && (snap.hosts.empty() || snap.host(h)))
-            return h;
-    // ...else the labels that say where, an address last.
+    if (const auto h = fleetHostOf(a, snap); !h.empty())
+        return h;
+    // Else the labels that say where, an address last.
     for (const char *l : {"node", "rack", "switch", "service", "namespace", "zone", "instance"})
         if (auto v = a.labels.value(l); !v.empty())
             return v;

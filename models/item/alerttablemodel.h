@@ -16,6 +16,9 @@ namespace vigil {
 // Where an alert is, for the lists' "Where" column: its host by the snapshot's host identity (a pod
 // alert's node, not the kube-state-metrics pod that reported it), else the place or service it names.
 std::string_view alertWhere(const Alert &alert, const FleetSnapshot &snapshot);
+// The alert's host by the snapshot's host identity when the inventory knows it (or there is no
+// inventory); empty otherwise (kube-state-metrics' alerts carry its own pod's address as instance).
+std::string_view fleetHostOf(const Alert &alert, const FleetSnapshot &snapshot);
 // Whether no source that reported the alert answers any more (its last poll failed or is older than two
 // intervals, or the snapshot is the cache's): what the lists show of it is its last known state.
 bool alertStale(const Alert &alert, const FleetSnapshot &snapshot);

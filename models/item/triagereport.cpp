@@ -1,6 +1,7 @@
 #include "triagereport.h"
 
 #include "../support/qtext.h"
+#include "alerttablemodel.h"
 #include "incidentmodel.h"
 
 #include <QDateTime>
@@ -45,8 +46,8 @@ Line lineOf(const FleetSnapshot &s, const Incident &inc) {
     for (std::size_t k = 0; k < inc.alerts.size(); ++k) {
         const Alert &a = s.alerts[inc.alerts[k]];
         ++names[{k < inc.causeAlertCount, a.name()}];
-        if (const auto h = s.triage->identity.hostOf(a); !h.empty() && (s.hosts.empty() || s.host(h)))
-            hosts.emplace(h); // hosts of the fleet (not kube-state-metrics' own address)
+        if (const auto h = fleetHostOf(a, s); !h.empty())
+            hosts.emplace(h);
         if (const auto v = a.label(s.triage->serviceLabel); !v.empty())
             services.emplace(v);
     }
