@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <numeric>
+#include <unordered_map>
 
 namespace vigil {
 
@@ -18,6 +20,56 @@ double metricOf(const Host &h, std::size_t m) {
 double sortKey(double v) {
     return std::isnan(v) ? -std::numeric_limits<double>::infinity() : v;
 }
+// The labels column: "k=v k=v" without instance (shown as the name) and job (noise in a table).
+std::string labelsText(const Host &h) {
+    std::string out;
+    for (const auto &l : h.labels.labels()) {
+        if (l.name == "instance" || l.name == "job")
+            continue;
+        if (!out.empty())
+            out += ' ';
+        out += l.name;
+        out += '=';
+        out += l.value;
+    }
+    return out;
+}
+bool sameColumns(const std::vector<MetricQuery> &a, const std::vector<MetricQuery> &b) {
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [](const auto &x, const auto &y) {
+               return x.key == y.key && x.unit == y.unit && x.title == y.title;
+           });
+}
+// Stable, so ties keep the name order (as a sorting proxy over the name-ordered rows did).
+template <class Key, class KeyOf>
+void sortBy(std::vector<const Host *> &rows, Qt::SortOrder order, KeyOf keyOf) {
+    std::vector<std::pair<Key, const Host *>> keyed;
+    keyed.reserve(rows.size());
+    for (const Host *h : rows)
+        keyed.emplace_back(keyOf(*h), h);
+    std::stable_sort(keyed.begin(), keyed.end(), [order](const auto &x, const auto &y) {
+        return order == Qt::AscendingOrder ? x.first < y.first : y.first < x.first;
+    });
+    for (std::size_t i = 0; i < keyed.size(); ++i)
+        rows[i] = keyed[i].second;
+}
+void sortRows(std::vector<const Host *> &rows, std::size_t metrics, int column, Qt::SortOrder order) {
+    const int metric = column - HostTableModel::FirstMetricColumn;
+    if (column == HostTableModel::NameColumn)
+        sortBy<std::string_view>(rows, order, [](const Host &h) { return std::string_view(h.name); });
+    else if (column == HostTableModel::StatusColumn)
+        sortBy<int>(rows, order, [](const Host &h) { return static_cast<int>(h.up); });
+    else if (column == HostTableModel::AlertsColumn)
+        sortBy<int>(rows, order, [](const Host &h) { return static_cast<int>(h.activeAlerts); });
+    else if (metric >= 0 && metric < static_cast<int>(metrics))
+        sortBy<double>(rows, order, [m = static_cast<std::size_t>(metric)](const Host &h) {
+            return sortKey(metricOf(h, m));
+        });
+    else if (metric == static_cast<int>(metrics))
+        sortBy<std::string>(rows, order, labelsText);
+}
+// More runs of removed or inserted rows than this are shown as a reset: each run costs the view a pass.
+constexpr int kMaxRuns = 64;
 } // namespace
 
 HostTableModel::HostTableModel(QObject *parent)
@@ -70,95 +122,205 @@ bool HostTableModel::sameRow(const Host &a, const Host &b) {
 void HostTableModel::setSnapshot(FleetSnapshotPtr snapshot) {
     if (!snapshot)
         return;
-    const auto old = m_snapshot; // keeps m_rows valid until the update is done
-    const TimeMs now = snapshot->now();
-    std::vector<std::string> stale;
-    for (const auto &s : snapshot->sources)
-        if (s.kind == SourceKind::Prometheus && s.isStale(now))
-            stale.push_back(s.id);
-    const bool staleChanged = stale != m_staleSources;
-    m_staleSources = std::move(stale);
+    replaceRetiring(m_latest, std::move(snapshot));
+    refresh();
+}
 
-    const bool sameColumns = snapshot->metrics.size() == m_metrics.size() &&
-                             std::equal(m_metrics.begin(), m_metrics.end(), snapshot->metrics.begin(),
-                                        [](const MetricQuery &a, const MetricQuery &b) {
-                                            return a.key == b.key && a.unit == b.unit && a.title == b.title;
-                                        });
-    if (!sameColumns) {
-        beginResetModel();
-        replaceRetiring(m_snapshot, snapshot);
-        m_metrics = snapshot->metrics;
-        m_rows.clear();
-        for (const auto &h : m_snapshot->hosts)
-            m_rows.push_back(&h);
-        endResetModel();
+bool HostTableModel::setFilterText(const QString &text, QString *error) {
+    std::string err;
+    auto f = LabelFilter::parse(text.toStdString(), &err);
+    if (!f) {
+        if (error)
+            *error = QString::fromStdString(err);
+        return false;
+    }
+    m_filterText = text;
+    m_filter = f->empty() ? nullptr : std::make_shared<const LabelFilter>(std::move(*f));
+    refresh();
+    return true;
+}
+
+void HostTableModel::sort(int column, Qt::SortOrder order) {
+    m_sortColumn = column;
+    m_order = order;
+    refresh();
+}
+
+// Small fleets at once (what a test or a small fleet expects); large ones off the GUI thread. The rows
+// shown stay until the plan arrives; a newer snapshot, filter or sort supersedes a pending one.
+void HostTableModel::refresh() {
+    if (!m_latest)
+        return;
+    Request r{m_snapshot, m_rows,   m_metrics,    m_staleSources, m_snapshot->fromCache,
+              m_latest,   m_filter, m_sortColumn, m_order,        m_generation};
+    const bool small = m_latest->hosts.size() <= kInlineHosts && m_rows.size() <= kInlineHosts;
+    m_jobs.runOrInline(
+        small, JobRunner::Pool::Interactive, QStringLiteral("rows"), "filtering and sorting the host table",
+        this, [r = std::move(r)](const CancelToken &) { return std::make_shared<Plan>(plan(r)); },
+        [this](const std::shared_ptr<Plan> &p) { apply(std::move(*p)); });
+}
+
+HostTableModel::Plan HostTableModel::plan(const Request &r) {
+    Plan p;
+    p.snapshot = r.next;
+    p.base = r.base;
+    const FleetSnapshot &next = *r.next;
+    const TimeMs now = next.now();
+    for (const auto &s : next.sources)
+        if (s.kind == SourceKind::Prometheus && s.isStale(now))
+            p.stale.push_back(s.id);
+    p.total = static_cast<int>(next.hosts.size());
+    for (const auto &h : next.hosts)
+        if (!r.filter || r.filter->matches(h.labels, h.name))
+            p.rows.push_back(&h);
+    sortRows(p.rows, next.metrics.size(), r.column, r.order);
+    p.reset = !sameColumns(r.metrics, next.metrics);
+    if (p.reset)
+        return p;
+    // The rows shown meet the new ones by host name (each new row once).
+    std::unordered_map<std::string_view, int> at;
+    at.reserve(p.rows.size());
+    for (std::size_t i = 0; i < p.rows.size(); ++i)
+        at.emplace(p.rows[i]->name, static_cast<int>(i));
+    const bool staleChanged = p.stale != r.stale || next.fromCache != r.fromCache;
+    p.keep.assign(r.rows.size(), -1);
+    p.changed.assign(p.rows.size(), 0);
+    std::vector<char> kept(p.rows.size(), 0);
+    int runs = 0;
+    for (std::size_t i = 0; i < r.rows.size(); ++i) {
+        const auto it = at.find(r.rows[i]->name);
+        if (it == at.end()) {
+            runs += i == 0 || p.keep[i - 1] >= 0; // a run of removed rows starts
+            continue;
+        }
+        const int to = it->second;
+        at.erase(it);
+        p.keep[i] = to;
+        kept[static_cast<std::size_t>(to)] = 1;
+        p.changed[static_cast<std::size_t>(to)] =
+            staleChanged || !sameRow(*r.rows[i], *p.rows[static_cast<std::size_t>(to)]);
+    }
+    for (std::size_t i = 0; i < kept.size(); ++i)
+        runs += !kept[i] && (i == 0 || kept[i - 1]); // a run of inserted rows starts
+    p.reset = runs > kMaxRuns;
+    return p;
+}
+
+void HostTableModel::apply(Plan p) {
+    if (p.base != m_generation) { // the rows changed since the plan began (not expected: jobs supersede)
+        refresh();
         return;
     }
+    ++m_generation;
+    FleetSnapshotPtr old = m_snapshot; // keeps the rows shown valid until they are replaced
+    m_staleSources = std::move(p.stale);
+    m_total = p.total;
+    if (p.reset) {
+        beginResetModel();
+        m_snapshot = std::move(p.snapshot);
+        m_metrics = m_snapshot->metrics;
+        m_rows = std::move(p.rows);
+        endResetModel();
+    } else {
+        applyChanges(p);
+    }
+    retire(std::move(old)); // never the last reference dropped on the GUI thread
+    Q_EMIT rowsReady();
+}
 
-    const auto &next = snapshot->hosts;
+void HostTableModel::applyChanges(Plan &p) {
+    std::vector<int> &keep = p.keep; // stays aligned with m_rows
     // 1. Removals, back to front, in runs.
-    {
-        std::size_t ni = next.size();
-        int i = static_cast<int>(m_rows.size()) - 1;
-        // Walk old rows from the back; a name absent from `next` is removed. Both lists are sorted.
-        while (i >= 0) {
-            auto present = [&](const std::string &name) {
-                while (ni > 0 && next[ni - 1].name > name)
-                    --ni;
-                return ni > 0 && next[ni - 1].name == name;
-            };
-            if (present(m_rows[static_cast<std::size_t>(i)]->name)) {
-                --i;
-                continue;
-            }
-            int last = i;
-            while (i >= 0 && !present(m_rows[static_cast<std::size_t>(i)]->name))
-                --i;
-            beginRemoveRows({}, i + 1, last);
-            m_rows.erase(m_rows.begin() + (i + 1), m_rows.begin() + last + 1);
-            endRemoveRows();
+    for (int i = static_cast<int>(m_rows.size()) - 1; i >= 0;) {
+        if (keep[static_cast<std::size_t>(i)] >= 0) {
+            --i;
+            continue;
         }
+        const int last = i;
+        while (i >= 0 && keep[static_cast<std::size_t>(i)] < 0)
+            --i;
+        beginRemoveRows({}, i + 1, last);
+        m_rows.erase(m_rows.begin() + (i + 1), m_rows.begin() + last + 1);
+        keep.erase(keep.begin() + (i + 1), keep.begin() + last + 1);
+        endRemoveRows();
     }
-    // 2. Insertions, front to back: m_rows is now a subsequence of next.
-    std::vector<char> changed(next.size(), 0);
-    {
-        std::size_t i = 0, j = 0;
-        while (i < next.size()) {
-            if (j < m_rows.size() && m_rows[j]->name == next[i].name) {
-                changed[i] = staleChanged || !sameRow(*m_rows[j], next[i]);
-                m_rows[j] = &next[i];
-                ++i;
-                ++j;
-                continue;
-            }
-            const std::size_t start = i;
-            while (i < next.size() && (j >= m_rows.size() || m_rows[j]->name != next[i].name))
-                ++i;
-            beginInsertRows({}, static_cast<int>(start), static_cast<int>(i - 1));
-            std::vector<const Host *> added;
-            for (std::size_t k = start; k < i; ++k)
-                added.push_back(&next[k]);
-            m_rows.insert(m_rows.begin() + static_cast<std::ptrdiff_t>(j), added.begin(), added.end());
-            j += added.size();
-            endInsertRows();
+    // 2. The rows that stay, in their new order.
+    if (!std::is_sorted(keep.begin(), keep.end()))
+        reorder(keep);
+    // 3. They show the new snapshot's values from here on.
+    for (std::size_t j = 0; j < m_rows.size(); ++j)
+        m_rows[j] = p.rows[static_cast<std::size_t>(keep[j])];
+    m_snapshot = std::move(p.snapshot);
+    // 4. Insertions, front to back: what stays is now a subsequence of the new rows.
+    const int n = static_cast<int>(p.rows.size());
+    std::size_t j = 0;
+    for (int i = 0; i < n;) {
+        if (j < keep.size() && keep[j] == i) {
+            ++i;
+            ++j;
+            continue;
         }
+        const int start = i;
+        while (i < n && !(j < keep.size() && keep[j] == i))
+            ++i;
+        const auto at = static_cast<std::ptrdiff_t>(j);
+        beginInsertRows({}, static_cast<int>(j), static_cast<int>(j) + (i - start) - 1);
+        m_rows.insert(m_rows.begin() + at, p.rows.begin() + start, p.rows.begin() + i);
+        std::vector<int> added(static_cast<std::size_t>(i - start));
+        std::iota(added.begin(), added.end(), start);
+        keep.insert(keep.begin() + at, added.begin(), added.end());
+        j += added.size();
+        endInsertRows();
     }
-    replaceRetiring(m_snapshot, snapshot);
-    // 3. Value changes, one dataChanged per contiguous run.
+    // 5. Value changes, one dataChanged per contiguous run. Rows are keyed by host name, so the name
+    // column never changes.
     const int lastCol = columnCount() - 1;
-    for (std::size_t i = 0; i < changed.size();) {
-        if (!changed[i]) {
+    for (std::size_t i = 0; i < p.changed.size();) {
+        if (!p.changed[i]) {
             ++i;
             continue;
         }
         const std::size_t start = i;
-        while (i < changed.size() && changed[i])
+        while (i < p.changed.size() && p.changed[i])
             ++i;
-        // Rows are keyed by host name, so the name column never changes: leaving it out lets a
-        // name-sorted proxy skip re-sorting ten thousand rows every poll.
         Q_EMIT dataChanged(index(static_cast<int>(start), StatusColumn),
                            index(static_cast<int>(i - 1), lastCol));
     }
+}
+
+// Moves the rows that stay into the order of their indexes in the new rows (`keep`, distinct), and the
+// persistent indexes (selection, current row) with them.
+void HostTableModel::reorder(std::vector<int> &keep) {
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const std::size_t n = keep.size();
+    // Positions by counting: the values are distinct, below the new row count.
+    std::vector<int> byIndex(
+        n == 0 ? 0 : static_cast<std::size_t>(*std::max_element(keep.begin(), keep.end())) + 1, -1);
+    for (std::size_t i = 0; i < n; ++i)
+        byIndex[static_cast<std::size_t>(keep[i])] = static_cast<int>(i);
+    std::vector<int> order;
+    order.reserve(n);
+    for (const int row : byIndex)
+        if (row >= 0)
+            order.push_back(row);
+    std::vector<int> newRow(n);
+    std::vector<const Host *> rows(n);
+    std::vector<int> sortedKeep(n);
+    for (std::size_t to = 0; to < n; ++to) {
+        const auto from = static_cast<std::size_t>(order[to]);
+        newRow[from] = static_cast<int>(to);
+        rows[to] = m_rows[from];
+        sortedKeep[to] = keep[from];
+    }
+    m_rows.swap(rows);
+    keep.swap(sortedKeep);
+    const QModelIndexList from = persistentIndexList();
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (const QModelIndex &ix : from)
+        to.append(index(newRow[static_cast<std::size_t>(ix.row())], ix.column()));
+    changePersistentIndexList(from, to);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 int HostTableModel::rowCount(const QModelIndex &parent) const {
@@ -205,17 +367,8 @@ QVariant HostTableModel::data(const QModelIndex &index, int role) const {
         if (metric >= 0 && metric < static_cast<int>(m_metrics.size()))
             return QString::fromStdString(m_metrics[static_cast<std::size_t>(metric)].key);
         return {};
-    case LabelsTextRole: {
-        QString out;
-        for (const auto &l : h.labels.labels()) {
-            if (l.name == "instance" || l.name == "job")
-                continue; // shown as the name; job is noise in the table
-            if (!out.isEmpty())
-                out += QLatin1Char(' ');
-            out += QString::fromStdString(l.name) + QLatin1Char('=') + QString::fromStdString(l.value);
-        }
-        return out;
-    }
+    case LabelsTextRole:
+        return QString::fromStdString(labelsText(h));
     case StaleRole:
         for (const auto &s : h.sources)
             if (std::find(m_staleSources.begin(), m_staleSources.end(), s) != m_staleSources.end())

@@ -161,6 +161,73 @@ private Q_SLOTS:
         QCOMPARE(names(m), after);
     }
 
+    // The model sorts and filters itself; the rows shown follow every poll, and a row selected (a
+    // persistent index) stays on its host while hosts come, go and change places.
+    void sortsAndFiltersAcrossPolls() {
+        HostTableModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m.setSnapshot(snapshot({{"a", 0.1}, {"b", 0.5}, {"c", 0.3}, {"d", 0.5}, {"e", NAN}}));
+        m.sort(HostTableModel::FirstMetricColumn, Qt::DescendingOrder);
+        QCOMPARE(names(m), (QStringList{"b", "d", "c", "a", "e"})); // ties by name, no value last
+        const QPersistentModelIndex c(m.index(2, HostTableModel::StatusColumn));
+        QSignalSpy layout(&m, &QAbstractItemModel::layoutChanged);
+        QSignalSpy reset(&m, &QAbstractItemModel::modelReset);
+        // c rises to the top, b goes, f comes.
+        m.setSnapshot(snapshot({{"a", 0.1}, {"c", 0.9}, {"d", 0.5}, {"e", NAN}, {"f", 0.2}}));
+        QCOMPARE(names(m), (QStringList{"c", "d", "f", "a", "e"}));
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(layout.count(), 1);
+        QVERIFY(c.isValid());
+        QCOMPARE(c.row(), 0);
+        QCOMPARE(c.column(), int(HostTableModel::StatusColumn));
+        // The filter keeps the order; the total is the fleet's.
+        QString error;
+        QVERIFY(m.setFilterText(QStringLiteral("rack=r1 d"), &error));
+        QCOMPARE(names(m), (QStringList{"d"}));
+        QCOMPARE(m.totalHosts(), 5);
+        QVERIFY(!m.setFilterText(QStringLiteral("rack=~(r"), &error));
+        QVERIFY(!error.isEmpty());
+        QCOMPARE(names(m), (QStringList{"d"})); // the last good filter stays
+        QVERIFY(m.setFilterText(QString(), &error));
+        QVERIFY(!c.isValid()); // c was filtered out
+        QCOMPARE(names(m), (QStringList{"c", "d", "f", "a", "e"}));
+        const QPersistentModelIndex f(m.index(2, 0));
+        m.sort(HostTableModel::NameColumn, Qt::AscendingOrder);
+        QCOMPARE(names(m), (QStringList{"a", "c", "d", "e", "f"}));
+        QCOMPARE(f.row(), 4);
+    }
+
+    // A fleet over kInlineHosts is filtered and sorted on the job runner: the rows shown stay until the
+    // new ones are ready, then match what the small path gives.
+    void largeFleetsAreSortedOffTheGuiThread() {
+        auto make = [](int n, double shift) {
+            std::vector<std::pair<std::string, double>> v;
+            for (int i = 0; i < n; ++i)
+                v.emplace_back("h" + std::to_string(10000 + i), std::fmod(i * 0.37 + shift, 1.0));
+            return snapshot(v);
+        };
+        const int n = static_cast<int>(HostTableModel::kInlineHosts) * 2;
+        HostTableModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Warning);
+        m.setSnapshot(make(n, 0.0));
+        QCOMPARE(m.rowCount(), 0); // not yet
+        QTRY_VERIFY(m.isCurrent());
+        QCOMPARE(m.rowCount(), n);
+        m.sort(HostTableModel::FirstMetricColumn, Qt::AscendingOrder);
+        QTRY_VERIFY(m.isCurrent());
+        const QPersistentModelIndex first(m.index(0, 0));
+        const QString host = first.data().toString();
+        m.setSnapshot(make(n, 0.5));
+        QTRY_VERIFY(m.isCurrent());
+        QCOMPARE(first.data().toString(), host);
+        double last = -1;
+        for (int r = 0; r < m.rowCount(); ++r) {
+            const double v = m.data(m.index(r, HostTableModel::FirstMetricColumn)).toDouble();
+            QVERIFY(v >= last);
+            last = v;
+        }
+    }
+
     void profileChangeResets() {
         HostTableModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);

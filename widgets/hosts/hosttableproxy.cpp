@@ -11,96 +11,76 @@
 namespace vigil {
 
 HostTableProxy::HostTableProxy(QObject *parent)
-    : QSortFilterProxyModel(parent) {
-    setSortRole(HostTableModel::SortRole);
-    setDynamicSortFilter(true);
-}
+    : QIdentityProxyModel(parent) {}
 
 bool HostTableProxy::setFilterText(const QString &text, QString *error) {
-    std::string err;
-    auto f = LabelFilter::parse(text.toStdString(), &err);
-    if (!f) {
-        if (error)
-            *error = QString::fromStdString(err);
-        return false;
-    }
-    m_text = text;
-    m_filter = f->empty() ? std::nullopt : std::move(f);
-    invalidateRowsFilter();
-    return true;
+    return m_hosts && m_hosts->setFilterText(text, error);
 }
 
-bool HostTableProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const {
-    if (!m_filter)
-        return true;
-    auto *model = qobject_cast<const HostTableModel *>(sourceModel());
-    const Host *h = model ? model->hostAt(sourceRow) : nullptr;
-    return h && m_filter->matches(h->labels, h->name);
+QString HostTableProxy::filterText() const {
+    return m_hosts ? m_hosts->filterText() : QString();
 }
 
 void HostTableProxy::setSourceModel(QAbstractItemModel *model) {
-    m_hosts = qobject_cast<const HostTableModel *>(model);
-    QSortFilterProxyModel::setSourceModel(model);
+    m_hosts = qobject_cast<HostTableModel *>(model);
+    QIdentityProxyModel::setSourceModel(model);
 }
 
-bool HostTableProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const {
-    if (m_hosts && left.column() == right.column())
-        if (const auto less = m_hosts->lessThan(left.row(), right.row(), left.column()))
-            return *less;
-    return QSortFilterProxyModel::lessThan(left, right);
-}
-
+// Called for every role of every cell painted: each role asks the model only what it needs (the stale
+// check walks the host's sources).
 QVariant HostTableProxy::data(const QModelIndex &index, int role) const {
     const QModelIndex src = mapToSource(index);
-    auto *model = qobject_cast<const HostTableModel *>(sourceModel());
-    if (!model || !src.isValid())
-        return QSortFilterProxyModel::data(index, role);
+    const Host *h = m_hosts && src.isValid() ? m_hosts->hostAt(src.row()) : nullptr;
+    if (!h)
+        return QIdentityProxyModel::data(index, role);
     const int col = src.column();
-    const bool isMetric = col >= HostTableModel::FirstMetricColumn && col < model->labelsColumn();
-    const auto up = static_cast<UpState>(model->data(src, HostTableModel::UpStateRole).toInt());
-    const bool stale = model->data(src, HostTableModel::StaleRole).toBool();
+    const bool isMetric = col >= HostTableModel::FirstMetricColumn && col < m_hosts->labelsColumn();
+    auto stale = [&] { return m_hosts->data(src, HostTableModel::StaleRole).toBool(); };
     switch (role) {
     case Qt::DisplayRole:
         if (col == HostTableModel::StatusColumn) {
-            QString s = up == UpState::Up ? tr("up") : up == UpState::Down ? tr("DOWN") : tr("unknown");
-            return stale ? tr("%1 (stale)").arg(s) : s;
+            const QString s = h->up == UpState::Up     ? tr("up")
+                              : h->up == UpState::Down ? tr("DOWN")
+                                                       : tr("unknown");
+            return stale() ? tr("%1 (stale)").arg(s) : s;
         }
-        if (col == HostTableModel::AlertsColumn) {
-            const int n = model->data(src, Qt::DisplayRole).toInt();
-            return n == 0 ? QString() : QString::number(n);
-        }
-        if (isMetric) {
-            const double v = model->data(src, Qt::DisplayRole).toDouble();
+        if (col == HostTableModel::AlertsColumn)
+            return h->activeAlerts == 0 ? QString() : QString::number(h->activeAlerts);
+        if (isMetric)
             return format::metric(
-                v, static_cast<MetricUnit>(model->data(src, HostTableModel::MetricUnitRole).toInt()));
-        }
-        return model->data(src, Qt::DisplayRole);
+                m_hosts->data(src, Qt::DisplayRole).toDouble(),
+                static_cast<MetricUnit>(m_hosts->data(src, HostTableModel::MetricUnitRole).toInt()));
+        return m_hosts->data(src, Qt::DisplayRole);
     case Qt::TextAlignmentRole:
         if (isMetric || col == HostTableModel::AlertsColumn)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ForegroundRole:
-        if (stale)
+        if (stale())
             return QColor(0x80, 0x80, 0x80);
-        if (col == HostTableModel::StatusColumn && up == UpState::Down)
+        if (col == HostTableModel::StatusColumn && h->up == UpState::Down)
             return QColor(0xd0, 0x30, 0x30);
         if (col == HostTableModel::AlertsColumn)
             return QColor(0xd0, 0x70, 0x10);
         return {};
     case Qt::FontRole:
-        if (col == HostTableModel::StatusColumn && up == UpState::Down) {
+        if (col == HostTableModel::StatusColumn && h->up == UpState::Down) {
             QFont f;
             f.setBold(true);
             return f;
         }
         return {};
+    case Qt::DecorationRole:
+    case Qt::CheckStateRole:
+    case Qt::BackgroundRole:
+        return {};
     default:
-        return model->data(src, role);
+        return m_hosts->data(src, role);
     }
 }
 
 QVariant HostTableProxy::headerData(int section, Qt::Orientation orientation, int role) const {
-    auto *model = qobject_cast<const HostTableModel *>(sourceModel());
+    const HostTableModel *model = m_hosts;
     if (orientation == Qt::Horizontal && role == Qt::DisplayRole && model) {
         if (section == HostTableModel::NameColumn)
             return tr("Host");
@@ -111,7 +91,7 @@ QVariant HostTableProxy::headerData(int section, Qt::Orientation orientation, in
         if (section == model->labelsColumn())
             return tr("Labels");
     }
-    return QSortFilterProxyModel::headerData(section, orientation, role);
+    return QIdentityProxyModel::headerData(section, orientation, role);
 }
 
 } // namespace vigil

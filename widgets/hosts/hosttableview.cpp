@@ -56,6 +56,7 @@ HostTableView::HostTableView(HostTableModel *model, QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &HostTableView::updateCount);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &HostTableView::updateCount);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &HostTableView::updateCount);
+    connect(m_model, &HostTableModel::rowsReady, this, &HostTableView::updateCount);
     // Size columns once real rows exist (the first snapshot is often the empty or cached fleet); after
     // that, widths are the operator's.
     auto fitColumns = [this] {
@@ -98,7 +99,7 @@ void HostTableView::applyFilter() {
 
 void HostTableView::updateCount() {
     const int shown = m_proxy->rowCount();
-    const int total = m_model->rowCount();
+    const int total = m_model->totalHosts();
     m_count->setText(shown == total ? tr("%n host(s)", nullptr, total)
                                     : tr("%1 of %n host(s)", nullptr, total).arg(shown));
 }
