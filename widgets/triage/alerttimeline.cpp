@@ -47,26 +47,43 @@ AlertTimeline::AlertTimeline(QWidget *parent)
 }
 
 void AlertTimeline::setIncident(const analysis::Incident *incident) {
-    QStringList categories;
-    QList<qreal> values[3];
-    double maxY = 1;
+    Bars bars;
     if (incident)
         for (const auto &m : incident->timeline) {
             double total = 0;
             for (int s = 0; s < 3; ++s) {
-                values[s].append(m.bySeverity[static_cast<std::size_t>(s)]);
+                bars.values[s].append(m.bySeverity[static_cast<std::size_t>(s)]);
                 total += m.bySeverity[static_cast<std::size_t>(s)];
             }
-            maxY = std::max(maxY, total);
-            categories << QDateTime::fromMSecsSinceEpoch(m.start).toString(QStringLiteral("HH:mm"));
+            bars.maxY = std::max(bars.maxY, total);
+            bars.categories << QDateTime::fromMSecsSinceEpoch(m.start).toString(QStringLiteral("HH:mm"));
         }
-    m_buckets = static_cast<int>(categories.size());
+    m_buckets = static_cast<int>(bars.categories.size());
+    if (!isVisible() && parentWidget()) { // in a view not on screen (one standing alone draws at once)
+        m_pending = std::move(bars);
+        return;
+    }
+    m_pending.reset();
+    show(bars);
+}
+
+void AlertTimeline::showEvent(QShowEvent *event) {
+    QChartView::showEvent(event);
+    if (m_pending)
+        show(*std::exchange(m_pending, std::nullopt));
+}
+
+void AlertTimeline::show(const Bars &bars) {
+    if (bars == m_shown)
+        return;
+    m_shown = bars;
     for (int s = 0; s < 3; ++s) {
         m_sets[s]->remove(0, m_sets[s]->count());
-        m_sets[s]->append(values[s]);
+        m_sets[s]->append(bars.values[s]);
     }
     m_x->clear();
-    m_x->append(categories);
+    m_x->append(bars.categories);
+    const double maxY = bars.maxY;
     // Whole alerts on the axis: a step of 1, 2 or 5 times a power of ten, at most 4 steps to the top
     // (it read 0, 0, 0, 1 for an incident of one alert a minute).
     double step = 1;

@@ -5,6 +5,8 @@
 
 #include <QChartView>
 
+#include <optional>
+
 class QBarCategoryAxis;
 class QBarSet;
 class QStackedBarSeries;
@@ -20,12 +22,27 @@ public:
     void setIncident(const analysis::Incident *incident);
     [[nodiscard]] int buckets() const { return m_buckets; }
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    struct Bars {
+        QStringList categories;
+        QList<qreal> values[3];
+        double maxY = 1;
+        bool operator==(const Bars &o) const = default;
+    };
+    void show(const Bars &bars);
+
     QStackedBarSeries *m_series;
     QBarSet *m_sets[3];
     QBarCategoryAxis *m_x;
     QValueAxis *m_y;
     int m_buckets = 0;
+    // A chart relaid out costs the GUI thread 10-25 ms: only when what it shows changes, and not while
+    // hidden (the bars wait for the next show).
+    Bars m_shown;
+    std::optional<Bars> m_pending;
 };
 
 } // namespace vigil
