@@ -48,6 +48,7 @@ namespace {
 struct Stall {
     int step;
     double ms;
+    timing::Clock::time_point end;
 };
 
 // Times every event the GUI thread delivers, so a stall can be named: which receiver, which event
@@ -59,18 +60,44 @@ public:
         if (QThread::currentThread() != thread())
             return QApplication::notify(receiver, event);
         const auto t0 = timing::Clock::now();
+        ++depth;
         const bool r = QApplication::notify(receiver, event);
+        --depth;
         const double ms = timing::ms(t0, timing::Clock::now());
-        if (ms > 16) {
-            const QString name = QString::fromLatin1(receiver->metaObject()->className()) + QLatin1Char('/') +
-                                 QString::number(int(event->type()));
-            auto &[worst, n] = slow[name.toStdString()];
+        if (depth == 0 && ms > 2) {
+            const std::lock_guard lock(eventsMutex);
+            events.push_back({t0, ms, nameOf(receiver, event)});
+        }
+        if (ms > threshold) {
+            auto &[worst, n] = slow[nameOf(receiver, event)];
             worst = std::max(worst, ms);
             ++n;
         }
         return r;
     }
+    // A viewport is a plain QWidget, a chart's scene a QGraphicsScene: name the view they belong to.
+    static std::string nameOf(QObject *receiver, QEvent *event) {
+        QString name = QString::fromLatin1(receiver->metaObject()->className());
+        if (receiver->parent() &&
+            (name == QLatin1String("QWidget") || name == QLatin1String("QGraphicsScene")))
+            name += QLatin1Char('<') + QString::fromLatin1(receiver->parent()->metaObject()->className()) +
+                    QLatin1Char('>');
+        return QString(name + QLatin1Char('/') + QString::number(int(event->type()))).toStdString();
+    }
+    struct Event {
+        timing::Clock::time_point start;
+        double ms;
+        std::string name;
+    };
+    // Outermost events over 2 ms, to say what ran during a stall.
+    std::vector<Event> events;
+    std::mutex eventsMutex;
+    int depth = 0;
     std::map<std::string, std::pair<double, int>> slow;
+    // Events slower than this are named at the end (VIGIL_BENCH_EVENT_MS, to look below the target).
+    double threshold = qEnvironmentVariableIsSet("VIGIL_BENCH_EVENT_MS")
+                           ? qEnvironmentVariableIntValue("VIGIL_BENCH_EVENT_MS")
+                           : 16.0;
 };
 
 } // namespace
@@ -133,7 +160,7 @@ int main(int argc, char **argv) {
             &dog, &StallWatchdog::stalled, &dog,
             [&](double ms) {
                 const std::lock_guard lock(stallMutex);
-                stalls.push_back({step.load(), ms});
+                stalls.push_back({step.load(), ms, timing::Clock::now()});
             },
             Qt::DirectConnection);
         dog.start();
@@ -195,14 +222,26 @@ int main(int argc, char **argv) {
         w = std::max(w, s.ms);
         ++n;
     }
+    if (qEnvironmentVariableIsSet("VIGIL_BENCH_EVENT_MS")) // each stall of the median run, what ran in it
+        for (const auto &s : perRun[order[runs / 2]]) {
+            std::fprintf(stdout, "# stall %.1f ms in %s:", s.ms,
+                         s.step < static_cast<int>(steps.size())
+                             ? steps[static_cast<std::size_t>(s.step)].c_str()
+                             : "?");
+            const auto from = s.end - std::chrono::microseconds(static_cast<long>(s.ms * 1000) + 20'000);
+            for (const auto &e : app.events)
+                if (e.start >= from && e.start <= s.end)
+                    std::fprintf(stdout, " %s %.1f;", e.name.c_str(), e.ms);
+            std::fprintf(stdout, "\n");
+        }
     std::vector<std::pair<std::string, std::pair<double, int>>> sorted(byStep.begin(), byStep.end());
     std::sort(sorted.begin(), sorted.end(),
               [](const auto &a, const auto &b) { return a.second.first > b.second.first; });
     for (const auto &[name, v] : sorted)
         std::fprintf(stdout, "# stall %7.1f ms (%d) in %s\n", v.first, v.second, name.c_str());
     for (const auto &[name, v] : app.slow)
-        std::fprintf(stdout, "# event over 16 ms: %-40s worst %7.1f ms, %d times\n", name.c_str(), v.first,
-                     v.second);
+        std::fprintf(stdout, "# event over %.0f ms: %-40s worst %7.1f ms, %d times\n", app.threshold,
+                     name.c_str(), v.first, v.second);
     JobRunner::waitForPools(60'000);
     return 0;
 }
