@@ -1,5 +1,7 @@
 #include "common/viewcontrols.h"
 
+#include "common/textdelegate.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -50,6 +52,7 @@ void readOnlyRows(QTableView *table) {
     table->horizontalHeader()->setStretchLastSection(true);
     table->setWordWrap(false);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setItemDelegate(new TextDelegate(table));
 }
 
 void sizeColumnsInChars(QHeaderView *header, int chars, std::initializer_list<std::pair<int, int>> columns) {

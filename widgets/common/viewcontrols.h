@@ -20,7 +20,7 @@ void addTimeRanges(QComboBox *combo);
 void addColourRange(QHBoxLayout *bar, QCheckBox *autoRange, QDoubleSpinBox *lo, QDoubleSpinBox *hi);
 
 // A list to read, not edit: whole rows selected one at a time, no row numbers, no wrapping, the last
-// column stretched.
+// column stretched, cells drawn by TextDelegate.
 void readOnlyRows(QTableView *table);
 
 // Column widths in characters of the header's current type, so a table keeps its proportions when the

@@ -1,17 +1,19 @@
 #pragma once
 // Paints ratio metrics as a bar behind the number, coloured by load, so redlining hosts stand out in a
 // sorted table at a glance.
-#include <QStyledItemDelegate>
+#include "common/textdelegate.h"
 
 namespace vigil {
 
-class MetricBarDelegate final : public QStyledItemDelegate {
+class MetricBarDelegate final : public TextDelegate {
     Q_OBJECT
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-    void paint(QPainter *painter, const QStyleOptionViewItem &option,
-               const QModelIndex &index) const override;
+    using TextDelegate::TextDelegate;
     static QColor loadColor(double ratio);
+
+protected:
+    void paintBehindText(QPainter *painter, const QStyleOptionViewItem &option,
+                         const QModelIndex &index) const override;
 };
 
 } // namespace vigil
