@@ -220,6 +220,11 @@ void HostMapView::refreshCombos() {
 }
 
 void HostMapView::setSnapshot(FleetSnapshotPtr snapshot) {
+    if (parentWidget() && !isVisible()) { // one standing alone (a test, an export) takes it at once
+        m_waiting = std::move(snapshot);
+        return;
+    }
+    m_waiting.reset();
     m_snapshot = std::move(snapshot);
     refreshCombos();
     m_canvas->setSnapshot(m_snapshot);
@@ -232,6 +237,12 @@ void HostMapView::setSnapshot(FleetSnapshotPtr snapshot) {
     if (m_snapshot && !m_snapshot->hosts.empty() && !m_snapshot->fromCache &&
         (!m_wearLoading && nowMs() - m_wearRequestedAt >= 10 * 60'000))
         requestWear();
+}
+
+void HostMapView::showEvent(QShowEvent *event) {
+    QWidget::showEvent(event);
+    if (m_waiting)
+        setSnapshot(std::exchange(m_waiting, nullptr));
 }
 
 void HostMapView::refreshSummary() {

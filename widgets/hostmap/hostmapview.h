@@ -62,6 +62,9 @@ Q_SIGNALS:
     void wearLoaded();
     void imbalanceShown();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void refreshCombos();
     void refreshImbalance();
@@ -72,6 +75,9 @@ private:
     [[nodiscard]] bool isRatio() const;
 
     WearFetch m_wearFetch;
+    // The newest snapshot while the view sits hidden in a window (another tab): recolouring, the
+    // imbalance and the counts are whole-fleet passes, done when it is shown.
+    FleetSnapshotPtr m_waiting;
     HostMapCanvas *m_canvas;
     QComboBox *m_metric;
     QComboBox *m_size;
