@@ -241,6 +241,27 @@ BaselineReport evaluateBaseline(const Baseline &baseline, const std::vector<Host
     return tracker.report(firstSeen, now);
 }
 
+std::vector<FactCheck> checkHost(const Baseline &baseline, const Host &host, const std::vector<Fact> &facts) {
+    // The host's facts are one run of the sorted list, found by binary search.
+    std::map<std::string, std::string> mine;
+    auto it = std::lower_bound(facts.begin(), facts.end(), host.name,
+                               [](const Fact &f, const std::string &n) { return f.host < n; });
+    for (; it != facts.end() && it->host == host.name; ++it) {
+        auto &v = mine[it->name];
+        v += (v.empty() ? "" : ",") + it->value;
+    }
+    std::vector<FactCheck> out;
+    for (const auto &[fact, rule] : baseline.rulesFor(host.labels)) {
+        FactCheck c{fact, std::nullopt, rule, true};
+        if (auto m = mine.find(fact); m != mine.end())
+            c.value = m->second;
+        c.complies = rule->accepts(c.value);
+        out.push_back(std::move(c));
+    }
+    std::stable_partition(out.begin(), out.end(), [](const FactCheck &c) { return !c.complies; });
+    return out;
+}
+
 FactValues factValues(const Baseline &baseline, const FactRule *rule, const std::string &fact,
                       const std::vector<Host> &hostsIn, const std::vector<Fact> &factsIn,
                       const std::optional<LabelFilter> &filter) {

@@ -142,6 +142,17 @@ FactValues factValues(const Baseline &baseline, const FactRule *rule, const std:
                       const std::vector<Host> &hosts, const std::vector<Fact> &facts,
                       const std::optional<LabelFilter> &filter = std::nullopt);
 
+// One host against its baseline: every rule that applies to it, with the host's value (several values
+// joined by ","; nullopt: absent) and whether the rule accepts it. What differs comes first, each part
+// in fact order. facts: sorted by host (the snapshot's order).
+struct FactCheck {
+    std::string fact;
+    std::optional<std::string> value;
+    const FactRule *rule = nullptr;
+    bool complies = true;
+};
+std::vector<FactCheck> checkHost(const Baseline &baseline, const Host &host, const std::vector<Fact> &facts);
+
 // The report for people (text), machines (json) and CI systems (junit: a test case per judged fact,
 // failures per drift cluster).
 enum class DriftFormat { Text, Json, Junit };

@@ -3,6 +3,8 @@
 #include "analysis/baselineloader.h"
 #include "drift/driftview.h"
 
+#include <QAbstractItemModelTester>
+#include <QColor>
 #include <QCoreApplication>
 #include <QFile>
 #include <QPushButton>
@@ -10,7 +12,6 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTreeWidget>
 
 using namespace vigil;
 using namespace vigil::analysis;
@@ -38,6 +39,10 @@ DriftFetch consensusFetch(const FleetSnapshotPtr &snap) {
         QMetaObject::invokeMethod(
             context, [done, s] { done(s); }, Qt::QueuedConnection);
     };
+}
+// A cell as the view shows it.
+QString cell(const QAbstractItemModel *model, int row, int column) {
+    return model->index(row, column).data().toString();
 }
 } // namespace
 
@@ -100,12 +105,21 @@ private Q_SLOTS:
         QSignalSpy ready(&view, &DriftView::ready);
         view.setSnapshot(snap);
         QVERIFY(ready.wait(3000));
-        QCOMPARE(view.clusters()->topLevelItemCount(), 1);
-        auto *row = view.clusters()->topLevelItem(0);
-        QCOMPARE(row->text(1), QStringLiteral("2"));
-        QCOMPARE(row->text(2), QStringLiteral("api"));
-        QCOMPARE(row->text(4), QStringLiteral("3.0.9"));
-        QCOMPARE(row->text(5), QStringLiteral("= 3.0.11"));
+        QCOMPARE(view.clusters()->rowCount(), 1);
+        QCOMPARE(cell(view.clusters(), 0, 1), QStringLiteral("2"));
+        QCOMPARE(cell(view.clusters(), 0, 2), QStringLiteral("api"));
+        QCOMPARE(cell(view.clusters(), 0, 4), QStringLiteral("3.0.9"));
+        QCOMPARE(cell(view.clusters(), 0, 5), QStringLiteral("= 3.0.11"));
+        // The first host's diff puts what differs first, in red.
+        QCOMPARE(cell(view.hostList(), 0, 0), QStringLiteral("api-00:9100"));
+        QCOMPARE(view.hostChecks()->rowCount(), 2);
+        QCOMPARE(cell(view.hostChecks(), 0, 0), QStringLiteral("package.openssl"));
+        QCOMPARE(cell(view.hostChecks(), 0, 1), QStringLiteral("3.0.9"));
+        QCOMPARE(cell(view.hostChecks(), 0, 2), QStringLiteral("= 3.0.11"));
+        QCOMPARE(view.hostChecks()->index(0, 1).data(Qt::ForegroundRole).value<QColor>(),
+                 QColor(0xc0, 0x30, 0x30));
+        QCOMPARE(cell(view.hostChecks(), 1, 0), QStringLiteral("sysctl.vm.swappiness"));
+        QVERIFY(!view.hostChecks()->index(1, 1).data(Qt::ForegroundRole).isValid());
         QCOMPARE(view.hostsText(), QStringLiteral("api-00:9100\napi-01:9100"));
         QCOMPARE(view.matcherText(), QStringLiteral("instance=~\"api-00:9100|api-01:9100\""));
         QVERIFY2(
@@ -169,17 +183,21 @@ private Q_SLOTS:
         view.resize(1280, 800);
         QSignalSpy ready(&view, &DriftView::ready);
         QSignalSpy shown(&view, &DriftView::valuesShown); // counted off the GUI thread
+        // Every list is a model, checked by the tester through every report and filter change.
+        std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+        for (auto *model : {view.clusters(), view.values(), view.hostList(), view.hostChecks()})
+            testers.push_back(std::make_unique<QAbstractItemModelTester>(
+                model, QAbstractItemModelTester::FailureReportingMode::QtTest));
         view.setSnapshot(snap);
         QVERIFY(ready.wait(3000));
         QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 3000);
-        QCOMPARE(view.clusters()->topLevelItemCount(), 2); // 3.0.9 on 4, absent on 1
-        QCOMPARE(view.clusters()->topLevelItem(0)->text(1), QStringLiteral("4"));
+        QCOMPARE(view.clusters()->rowCount(), 2); // 3.0.9 on 4, absent on 1
+        QCOMPARE(cell(view.clusters(), 0, 1), QStringLiteral("4"));
         // Values over the whole fleet: 3.0.11 on 7, 3.0.9 on 4, absent on 1.
         auto values = [&] {
             std::map<QString, std::pair<QString, QString>> out;
-            for (int k = 0; k < view.values()->topLevelItemCount(); ++k) {
-                auto *it = view.values()->topLevelItem(k);
-                out[it->text(0)] = {it->text(1), it->text(3)};
+            for (int k = 0; k < view.values()->rowCount(); ++k) {
+                out[cell(view.values(), k, 0)] = {cell(view.values(), k, 1), cell(view.values(), k, 3)};
             }
             return out;
         };
@@ -188,13 +206,13 @@ private Q_SLOTS:
         QCOMPARE(all[QStringLiteral("3.0.11")], (std::pair<QString, QString>{"7", "complies"}));
         QCOMPARE(all[QStringLiteral("3.0.9")], (std::pair<QString, QString>{"4", "drift"}));
         QCOMPARE(all[QStringLiteral("(absent)")].first, QStringLiteral("1"));
-        QCOMPARE(view.values()->topLevelItem(0)->text(0), QStringLiteral("3.0.11")); // most common first
+        QCOMPARE(cell(view.values(), 0, 0), QStringLiteral("3.0.11")); // most common first
 
         shown.clear();
         view.setFilterText(QStringLiteral("region=\"eu1\""));
         QCOMPARE(view.filterError(), QString());
-        QCOMPARE(view.clusters()->topLevelItemCount(), 1); // the absent host is in us1
-        QCOMPARE(view.clusters()->topLevelItem(0)->text(1), QStringLiteral("2"));
+        QCOMPARE(view.clusters()->rowCount(), 1); // the absent host is in us1
+        QCOMPARE(cell(view.clusters(), 0, 1), QStringLiteral("2"));
         QCOMPARE(view.hostsText(), QStringLiteral("api-11\napi-14"));
         QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 3000);
         auto eu = values();
@@ -217,7 +235,7 @@ private Q_SLOTS:
 
         view.setFilterText(QStringLiteral("region=~\"(\""));
         QVERIFY(!view.filterError().isEmpty());
-        QCOMPARE(view.clusters()->topLevelItemCount(), 2); // a bad filter filters nothing
+        QCOMPARE(view.clusters()->rowCount(), 2); // a bad filter filters nothing
     }
 };
 

@@ -146,6 +146,24 @@ private Q_SLOTS:
         const auto telnet = factValues(*b, nullptr, "package.telnetd", hosts, facts);
         QCOMPARE(telnet.values[0].value, std::string("(absent)")); // a1 and d1 lack it
         QCOMPARE(telnet.values[0].hosts, 2);
+        // One host against its rules: a2 breaks three (openssl, telnetd present, kernel), listed first in
+        // fact order; d1 is held to the db layer's swappiness and lacks telnetd, as it should.
+        const auto a2 = checkHost(*b, hosts[1], facts);
+        std::vector<std::string> order;
+        for (const auto &c : a2)
+            order.push_back(c.fact + (c.complies ? "" : "!"));
+        QCOMPARE(order, (std::vector<std::string>{"package.openssl!", "package.telnetd!", "uname.release!",
+                                                  "os.version_id", "sysctl.vm.swappiness"}));
+        QCOMPARE(*a2[0].value, std::string("3.0.9"));
+        QCOMPARE(a2[0].rule->expected(), std::string(">= 3.0.11"));
+        const auto d1 = checkHost(*b, hosts[2], facts);
+        QVERIFY(std::all_of(d1.begin(), d1.end(), [](const FactCheck &c) { return c.complies; }));
+        for (const auto &c : d1) {
+            if (c.fact == "package.telnetd")
+                QVERIFY(!c.value);
+            if (c.fact == "sysctl.vm.swappiness")
+                QCOMPARE(c.rule->layer, std::string("db"));
+        }
         // Formats.
         const auto json = formatReport(r, DriftFormat::Json, "t", 2000);
         QVERIFY(json.find("\"worst\": \"critical\"") != std::string::npos);

@@ -179,7 +179,6 @@ const std::map<QString, int> &oversizedFiles() {
         {QStringLiteral("widgets/triage/triageview.cpp"), 760},
         {QStringLiteral("models/service/fleetservice.cpp"), 861},
 
-        {QStringLiteral("widgets/drift/driftview.cpp"), 707},
         {QStringLiteral("models/analysis/correlation.cpp"), 633},
         {QStringLiteral("models/analysis/topology.cpp"), 702},
     };

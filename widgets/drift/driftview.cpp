@@ -1,79 +1,55 @@
 #include "drift/driftview.h"
 #include "drift/compliancechart.h"
+#include "drift/driftproxies.h"
+#include "item/driftmodels.h"
 
-#include "analysis/baselineloader.h"
-#include "support/csv.h"
 #include "support/guard.h"
 
 #include <QApplication>
-#include <QChart>
 #include <QChartView>
 #include <QClipboard>
-#include <QDateTime>
-#include <QDateTimeAxis>
-#include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIdentityProxyModel>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLineSeries>
-#include <QLinearGradient>
-#include <QListWidget>
+#include <QListView>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPageSize>
-#include <QPdfWriter>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
-#include <QTextDocument>
+#include <QStringListModel>
 #include <QTimer>
 #include <QToolButton>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
-#include <QValueAxis>
 
 #include <algorithm>
 #include <set>
 
 namespace vigil {
 
-namespace {
-QString sev(analysis::DriftSeverity s) {
-    switch (s) {
-    case analysis::DriftSeverity::Info:
-        return DriftView::tr("info");
-    case analysis::DriftSeverity::Warning:
-        return DriftView::tr("warning");
-    case analysis::DriftSeverity::Critical:
-        return DriftView::tr("critical");
-    }
-    return {};
-}
-
-QString when(TimeMs t) {
-    return t ? QDateTime::fromMSecsSinceEpoch(t).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-             : DriftView::tr("—");
-}
-
-} // namespace
-
 DriftView::DriftView(DriftFetch fetch, QString roleLabel, QWidget *parent)
     : QWidget(parent)
     , m_fetch(std::move(fetch))
     , m_roleLabel(std::move(roleLabel))
+    , m_clusterModel(new DriftClusterModel(this))
+    , m_valueModel(new FactValuesModel(this))
+    , m_checkModel(new HostCheckModel(this))
+    , m_hostModel(new QStringListModel(this))
     , m_headline(new QLabel)
     , m_chart(new QChartView)
-    , m_clusters(new QTreeWidget)
-    , m_hosts(new QListWidget)
-    , m_diff(new QTreeWidget)
+    , m_clusters(new QTreeView)
+    , m_hosts(new QListView)
+    , m_diff(new QTreeView)
     , m_diffTitle(new QLabel)
     , m_filter(new QLineEdit)
     , m_filterSummary(new QLabel)
-    , m_values(new QTreeWidget)
+    , m_values(new QTreeView)
     , m_valuesTitle(new QLabel) {
     m_headline->setTextFormat(Qt::RichText);
     m_headline->setWordWrap(true);
@@ -83,20 +59,26 @@ DriftView::DriftView(DriftFetch fetch, QString roleLabel, QWidget *parent)
     for (QWidget *w : std::initializer_list<QWidget *>{m_clusters, m_hosts, m_diff, m_values})
         w->setMinimumHeight(40);
     m_chart->setMaximumHeight(230);
-    m_clusters->setHeaderLabels({tr("Severity"), tr("Hosts"), tr("Where"), tr("Fact"), tr("Is"),
-                                 tr("Expected"), tr("First seen"), tr("New (24 h)"), tr("New since report")});
     m_lastReportAt = QSettings().value(QStringLiteral("drift/lastReportAt"), 0).toLongLong();
-    m_clusters->setRootIsDecorated(false);
+    auto present = [this](QTreeView *view, QIdentityProxyModel *proxy, QAbstractItemModel *model) {
+        proxy->setParent(this);
+        proxy->setSourceModel(model);
+        view->setModel(proxy);
+        view->setRootIsDecorated(false);
+        view->setUniformRowHeights(true);
+        view->setAllColumnsShowFocus(true);
+        view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    };
+    present(m_clusters, new DriftClusterProxy, m_clusterModel);
+    present(m_diff, new HostCheckProxy, m_checkModel);
+    present(m_values, new FactValuesProxy, m_valueModel);
     m_clusters->setAlternatingRowColors(true);
-    m_clusters->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_diff->setHeaderLabels({tr("Fact"), tr("Is"), tr("Expected"), tr("Rule")});
-    m_diff->setRootIsDecorated(false);
-    m_diff->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_hosts->setModel(m_hostModel);
+    m_hosts->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_hosts->setUniformItemSizes(true);
     m_hosts->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_hosts->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_values->setHeaderLabels({tr("Value"), tr("Hosts"), tr("Share"), tr("Baseline")});
-    m_values->setRootIsDecorated(false);
-    m_values->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_filter->setPlaceholderText(tr("Filter hosts: role=\"api\" region=~\"eu.*\" or a name"));
     m_filter->setClearButtonEnabled(true);
     m_filterSummary->setTextFormat(Qt::RichText);
@@ -159,10 +141,12 @@ DriftView::DriftView(DriftFetch fetch, QString roleLabel, QWidget *parent)
     layout->addLayout(filterBar);
     layout->addWidget(split, 1);
 
-    connect(m_clusters, &QTreeWidget::currentItemChanged, this, [this] { showCluster(); });
-    connect(m_hosts, &QListWidget::currentTextChanged, this, [this](const QString &h) { showHost(h); });
-    connect(m_hosts, &QListWidget::itemDoubleClicked, this,
-            [this](QListWidgetItem *item) { Q_EMIT hostActivated(item->text()); });
+    connect(m_clusters->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] { showCluster(); });
+    connect(m_hosts->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { showHost(current.data().toString()); });
+    connect(m_hosts, &QListView::doubleClicked, this,
+            [this](const QModelIndex &index) { Q_EMIT hostActivated(index.data().toString()); });
     auto *debounce = new QTimer(this);
     debounce->setSingleShot(true);
     debounce->setInterval(200);
@@ -174,11 +158,11 @@ DriftView::DriftView(DriftFetch fetch, QString roleLabel, QWidget *parent)
             hosts << QString::fromStdString(h);
         Q_EMIT showHosts(QString(), clusterTitle(), hosts);
     });
-    connect(m_hosts, &QListWidget::customContextMenuRequested, this, [this](const QPoint &at) {
-        auto *item = m_hosts->itemAt(at);
-        if (!item)
+    connect(m_hosts, &QListView::customContextMenuRequested, this, [this](const QPoint &at) {
+        const QModelIndex index = m_hosts->indexAt(at);
+        if (!index.isValid())
             return;
-        const QString host = item->text();
+        const QString host = index.data().toString();
         QStringList cluster;
         for (const auto &h : selectedHosts())
             cluster << QString::fromStdString(h);
@@ -284,13 +268,13 @@ void DriftView::setSummary(DriftPtr summary) {
         head += QStringLiteral("<br>") + tr("By fact: %1").arg(facts.join(QStringLiteral(" · ")));
     if (m_summary->since)
         head += QStringLiteral("<br>") + tr("Since the last report (%1): %2 newly drifted, %3 fixed")
-                                             .arg(when(m_summary->since))
+                                             .arg(driftWhen(m_summary->since))
                                              .arg(m_summary->newSince)
                                              .arg(m_summary->fixedSince);
     else if (m_lastReportAt)
         head += QStringLiteral("<br>") + tr("The last report (%1) cannot be compared: the cache holds no "
                                             "facts from then")
-                                             .arg(when(m_lastReportAt));
+                                             .arg(driftWhen(m_lastReportAt));
     if (!m_summary->error.empty())
         head += QStringLiteral("<br><span style='color:#c03030'>") +
                 tr("The baseline could not be used (%1); judging against the consensus instead.")
@@ -335,14 +319,14 @@ void DriftView::applyFilter() {
     if (!m_summary)
         return;
     const auto &r = m_summary->report;
-    m_filteredHosts.assign(r.clusters.size(), {});
+    std::vector<std::vector<std::string>> inFilter(r.clusters.size());
     std::set<std::string> drifted, shown;
     for (std::size_t i = 0; i < r.clusters.size(); ++i)
         for (const auto &h : r.clusters[i].hosts) {
             drifted.insert(h);
             const Host *host = m_snapshot ? m_snapshot->host(h) : nullptr;
             if (!m_filterMatchers || m_filterMatchers->matches(host ? host->labels : LabelSet(), h)) {
-                m_filteredHosts[i].push_back(h);
+                inFilter[i].push_back(h);
                 shown.insert(h);
             }
         }
@@ -354,69 +338,41 @@ void DriftView::applyFilter() {
     else
         m_filterSummary->clear();
 
-    const QString selected =
-        m_clusters->currentItem() ? m_clusters->currentItem()->data(0, Qt::UserRole).toString() : QString();
-    m_clusters->clear();
-    for (std::size_t i = 0; i < r.clusters.size(); ++i) {
-        const auto &c = r.clusters[i];
-        const auto &hosts = m_filteredHosts[i];
-        if (hosts.empty())
-            continue;
-        auto *item = new QTreeWidgetItem({sev(c.severity), QString::number(hosts.size()),
-                                          QString::fromStdString(c.layer), QString::fromStdString(c.fact),
-                                          QString::fromStdString(c.actual),
-                                          QString::fromStdString(c.expected), when(c.firstSeen),
-                                          c.newLastDay ? QStringLiteral("+%1").arg(c.newLastDay) : QString(),
-                                          c.newSince ? QStringLiteral("+%1").arg(c.newSince) : QString()});
-        item->setData(0, Qt::UserRole, QString::fromStdString(c.layer + "\x1f" + c.fact + "\x1f" + c.actual));
-        item->setData(1, Qt::UserRole, static_cast<int>(i));
-        if (hosts.size() != c.hosts.size())
-            item->setToolTip(
-                1, tr("%1 of the cluster's %2 hosts match the filter").arg(hosts.size()).arg(c.hosts.size()));
-        if (c.severity == analysis::DriftSeverity::Critical)
-            item->setForeground(0, QColor(0xc0, 0x30, 0x30));
-        item->setToolTip(3, QString::fromStdString(c.origin));
-        m_clusters->addTopLevelItem(item);
-        if (item->data(0, Qt::UserRole).toString() == selected)
-            m_clusters->setCurrentItem(item);
-    }
-    if (!m_clusters->currentItem() && m_clusters->topLevelItemCount() > 0)
-        m_clusters->setCurrentItem(m_clusters->topLevelItem(0));
-    if (!m_clusters->currentItem()) {
-        m_hosts->clear();
-        m_diff->clear();
-        m_values->clear();
-        m_valuesTitle->clear();
-    } else {
-        showCluster(); // the filter may have changed its hosts even when the cluster stayed current
-    }
+    // The cluster on screen stays current when it is still there (its hosts may have changed).
+    const QString selected = m_clusters->currentIndex().data(DriftClusterModel::KeyRole).toString();
+    m_clusterModel->setClusters(m_summary, std::move(inFilter)); // no current row after the reset
+    const int row = std::max(m_clusterModel->rowOfKey(selected), 0);
+    if (row < m_clusterModel->rowCount())
+        m_clusters->setCurrentIndex(m_clusters->model()->index(row, 0)); // shows it
+    else
+        showCluster(); // nothing to show: empties the lists below
+}
+
+const analysis::BaselineCluster *DriftView::currentCluster() const {
+    return m_summary ? m_clusterModel->cluster(m_clusters->currentIndex().row()) : nullptr;
 }
 
 QString DriftView::clusterTitle() const {
-    if (!m_summary || !m_clusters->currentItem())
-        return {};
-    const int i = m_clusters->currentItem()->data(1, Qt::UserRole).toInt();
-    const auto &c = m_summary->report.clusters[static_cast<std::size_t>(i)];
-    return tr("drift %1 = %2").arg(QString::fromStdString(c.fact), QString::fromStdString(c.actual));
+    const auto *c = currentCluster();
+    return c ? tr("drift %1 = %2").arg(QString::fromStdString(c->fact), QString::fromStdString(c->actual))
+             : QString();
 }
 
 void DriftView::showValues(const QString &factName) {
-    m_values->clear();
+    m_valueModel->clear();
+    m_valuesTitle->clear();
     m_jobs.cancel(QStringLiteral("values")); // a count under way is for another fact
     if (!m_summary || !m_snapshot || factName.isEmpty())
         return;
     const std::string fact = factName.toStdString();
     // The rule the cluster's hosts are judged by, to say which values it accepts and whose hosts count.
     const analysis::FactRule *rule = nullptr;
-    if (m_clusters->currentItem() && m_clusters->currentItem()->text(3) == factName) {
-        const auto i = static_cast<std::size_t>(m_clusters->currentItem()->data(1, Qt::UserRole).toInt());
-        const auto &c = m_summary->report.clusters[i];
+    if (const auto *c = currentCluster(); c && c->fact == fact)
         for (const auto &v : m_summary->report.violations)
-            if (v.rule->fact == fact && v.rule->origin == c.origin && v.host == c.hosts.front()) {
+            if (v.rule->fact == fact && v.rule->origin == c->origin && v.host == c->hosts.front()) {
                 rule = v.rule;
                 break;
             }
-    }
     m_valuesTitle->setText(tr("Counting the values of %1…").arg(factName.toHtmlEscaped()));
     // A pass over every host's facts (millions on a large fleet): off the GUI thread.
     m_jobs.run(
@@ -426,31 +382,16 @@ void DriftView::showValues(const QString &factName) {
                 analysis::factValues(*summary->baseline, rule, fact, snap->hosts, snap->facts, filter));
         },
         [this, rule, summary = m_summary, factName](std::shared_ptr<const analysis::FactValues> values) {
-            fillValues(factName, *values, rule);
+            fillValues(factName, std::move(values), rule);
         });
 }
 
-void DriftView::fillValues(const QString &factName, const analysis::FactValues &v,
+void DriftView::fillValues(const QString &factName, std::shared_ptr<const analysis::FactValues> values,
                            const analysis::FactRule *rule) {
     const QLocale l;
-    const int shown = std::min<int>(static_cast<int>(v.values.size()), 200);
-    for (int k = 0; k < shown; ++k) {
-        const auto &value = v.values[static_cast<std::size_t>(k)];
-        const double share = v.hosts ? static_cast<double>(value.hosts) / v.hosts : 0;
-        const QString verdict = rule ? (value.accepted ? tr("complies") : tr("drift")) : QString();
-        auto *item = new QTreeWidgetItem({QString::fromStdString(value.value), l.toString(value.hosts),
-                                          l.toString(share * 100, 'f', 1) + QStringLiteral(" %"), verdict});
-        // The share as a bar behind its number.
-        QLinearGradient bar(0, 0, 120, 0);
-        const QColor fill = value.accepted ? QColor(0x9c, 0xd3, 0xa8) : QColor(0xf2, 0xa0, 0x90);
-        bar.setColorAt(0, fill);
-        bar.setColorAt(std::clamp(share, 0.001, 0.999), fill);
-        bar.setColorAt(std::clamp(share + 0.001, 0.002, 1.0), Qt::transparent);
-        item->setBackground(2, QBrush(bar));
-        if (!value.accepted)
-            item->setForeground(3, QColor(0xc0, 0x30, 0x30));
-        m_values->addTopLevelItem(item);
-    }
+    m_valueModel->setValues(values, rule != nullptr);
+    const auto &v = *values;
+    const int shown = m_valueModel->rowCount();
     QString title = tr("<b>Values of %1</b> on %n host(s)", nullptr, v.hosts).arg(factName.toHtmlEscaped());
     if (!v.layer.empty())
         title +=
@@ -469,54 +410,49 @@ void DriftView::fillValues(const QString &factName, const analysis::FactValues &
 }
 
 std::vector<std::string> DriftView::selectedHosts() const {
-    if (!m_summary || !m_clusters->currentItem())
-        return {};
-    const auto i = static_cast<std::size_t>(m_clusters->currentItem()->data(1, Qt::UserRole).toInt());
-    return i < m_filteredHosts.size() ? m_filteredHosts[i] : std::vector<std::string>();
+    return m_summary ? m_clusterModel->hosts(m_clusters->currentIndex().row()) : std::vector<std::string>();
 }
 
 void DriftView::showCluster() {
-    m_hosts->clear();
+    QStringList hosts;
     for (const auto &h : selectedHosts())
-        m_hosts->addItem(QString::fromStdString(h));
-    if (m_hosts->count() > 0)
-        m_hosts->setCurrentRow(0);
-    if (m_clusters->currentItem())
-        showValues(m_clusters->currentItem()->text(3));
+        hosts << QString::fromStdString(h);
+    m_hostModel->setStringList(hosts); // resets the current host: its diff is cleared
+    if (!hosts.isEmpty())
+        m_hosts->setCurrentIndex(m_hostModel->index(0));
+    else
+        showHost({});
+    const auto *c = currentCluster();
+    showValues(c ? QString::fromStdString(c->fact) : QString());
 }
 
 void DriftView::showHost(const QString &host) {
-    m_diff->clear();
-    if (!m_summary || !m_snapshot || host.isEmpty())
+    const Host *h =
+        m_summary && m_snapshot && !host.isEmpty() ? m_snapshot->host(host.toStdString()) : nullptr;
+    m_diffTitle->setText(host.isEmpty() ? QString()
+                                        : tr("<b>%1</b> against its baseline").arg(host.toHtmlEscaped()));
+    if (!h) {
+        m_checkModel->setChecks(nullptr, {});
         return;
-    const Host *h = m_snapshot->host(host.toStdString());
-    m_diffTitle->setText(tr("<b>%1</b> against its baseline").arg(host.toHtmlEscaped()));
-    if (!h)
-        return;
-    // The snapshot keeps facts by host: this host's are one run, found by binary search.
-    std::map<std::string, std::string> mine;
-    auto it = std::lower_bound(m_snapshot->facts.begin(), m_snapshot->facts.end(), h->name,
-                               [](const Fact &f, const std::string &n) { return f.host < n; });
-    for (; it != m_snapshot->facts.end() && it->host == h->name; ++it) {
-        auto &v = mine[it->name];
-        v += (v.empty() ? "" : ",") + it->value;
     }
-    for (const auto &[fact, rule] : m_summary->baseline->rulesFor(h->labels)) {
-        std::optional<std::string> value;
-        if (auto it = mine.find(fact); it != mine.end())
-            value = it->second;
-        const bool ok = rule->accepts(value);
-        auto *item = new QTreeWidgetItem(
-            {QString::fromStdString(fact), value ? QString::fromStdString(*value) : tr("(absent)"),
-             QString::fromStdString(rule->expected()), QString::fromStdString(rule->origin)});
-        if (!ok) {
-            for (int c = 0; c < 3; ++c)
-                item->setForeground(c, QColor(0xc0, 0x30, 0x30));
-            m_diff->insertTopLevelItem(0, item); // what differs first
-        } else {
-            m_diff->addTopLevelItem(item);
-        }
-    }
+    m_checkModel->setChecks(m_summary->baseline,
+                            analysis::checkHost(*m_summary->baseline, *h, m_snapshot->facts));
+}
+
+QAbstractItemModel *DriftView::clusters() const {
+    return m_clusters->model();
+}
+
+QAbstractItemModel *DriftView::values() const {
+    return m_values->model();
+}
+
+QAbstractItemModel *DriftView::hostList() const {
+    return m_hostModel;
+}
+
+QAbstractItemModel *DriftView::hostChecks() const {
+    return m_diff->model();
 }
 
 QString DriftView::hostsText() const {
@@ -544,12 +480,11 @@ QString DriftView::matcherText() const {
 }
 
 QString DriftView::ansibleText() const {
-    if (!m_summary || !m_clusters->currentItem())
+    const auto *c = currentCluster();
+    if (!c)
         return {};
-    const int i = m_clusters->currentItem()->data(1, Qt::UserRole).toInt();
-    const auto &c = m_summary->report.clusters[static_cast<std::size_t>(i)];
     const auto hosts = selectedHosts();
-    QString group = QString::fromStdString("drift_" + c.fact + "_" + c.actual);
+    QString group = QString::fromStdString("drift_" + c->fact + "_" + c->actual);
     group.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_]")), QStringLiteral("_"));
     QString out = QStringLiteral("[%1]\n").arg(group);
     for (const auto &h : hosts) {
@@ -560,124 +495,6 @@ QString DriftView::ansibleText() const {
     return out;
 }
 
-QString DriftView::html() const {
-    if (!m_summary)
-        return {};
-    const auto &r = m_summary->report;
-    QString h = QStringLiteral("<html><head><meta charset='utf-8'><title>%1</title>"
-                               "<style>body{font-family:sans-serif}table{border-collapse:collapse}"
-                               "td,th{border:1px solid #bbb;padding:3px 6px;text-align:left}"
-                               ".critical{color:#c03030;font-weight:bold}</style></head><body>")
-                    .arg(tr("Vigil drift report"));
-    h += QStringLiteral("<h1>%1</h1><p>%2</p>")
-             .arg(tr("Drift report"), tr("%1 · compliance %2 % (%3 of %4 hosts) against %5")
-                                          .arg(when(m_summary->at))
-                                          .arg(r.compliance() * 100, 0, 'f', 1)
-                                          .arg(r.hostsCompliant)
-                                          .arg(r.hostsChecked)
-                                          .arg(QString::fromStdString(m_summary->against).toHtmlEscaped()));
-    if (m_summary->since)
-        h += QStringLiteral("<p>%1</p>")
-                 .arg(tr("Since the last report (%1): %2 newly drifted, %3 fixed")
-                          .arg(when(m_summary->since))
-                          .arg(m_summary->newSince)
-                          .arg(m_summary->fixedSince));
-    h += QStringLiteral("<h2>%1</h2><table><tr><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</"
-                        "th><th>%7</th><th>%8</th>"
-                        "<th>%9</th></tr>")
-             .arg(tr("Drift clusters"), tr("Severity"), tr("Hosts"), tr("Where"), tr("Fact"), tr("Is"),
-                  tr("Expected"), tr("First seen"), tr("Which hosts"));
-    for (const auto &c : r.clusters) {
-        QStringList hosts;
-        for (const auto &x : c.hosts)
-            hosts << QString::fromStdString(x).toHtmlEscaped();
-        h +=
-            QStringLiteral(
-                "<tr><td class='%1'>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td><td>%7</td><td>%8</td>"
-                "<td>%9</td></tr>")
-                .arg(QString::fromLatin1(analysis::severityName(c.severity)), sev(c.severity))
-                .arg(c.hosts.size())
-                .arg(QString::fromStdString(c.layer).toHtmlEscaped(),
-                     QString::fromStdString(c.fact).toHtmlEscaped(),
-                     QString::fromStdString(c.actual).toHtmlEscaped(),
-                     QString::fromStdString(c.expected).toHtmlEscaped(), when(c.firstSeen),
-                     hosts.join(QStringLiteral(", ")));
-    }
-    h += QStringLiteral("</table>");
-    if (r.clusters.empty())
-        h += QStringLiteral("<p>") + tr("No drift.") + QStringLiteral("</p>");
-    // Compliance by role and by fact, and what could not be judged.
-    auto table = [&](const QString &title, const QString &what,
-                     const std::map<std::string, std::pair<int, int>> &rows) {
-        if (rows.empty())
-            return;
-        h += QStringLiteral("<h2>%1</h2><table><tr><th>%2</th><th>%3</th><th>%4</th></tr>")
-                 .arg(title, what, tr("Compliant"), tr("Compliance"));
-        for (const auto &[name, c] : rows)
-            h += QStringLiteral("<tr><td>%1</td><td>%2 / %3</td><td>%4 %</td></tr>")
-                     .arg(QString::fromStdString(name).toHtmlEscaped())
-                     .arg(c.first)
-                     .arg(c.second)
-                     .arg(c.second ? 100.0 * c.first / c.second : 100.0, 0, 'f', 1);
-        h += QStringLiteral("</table>");
-    };
-    table(tr("By %1").arg(m_roleLabel.toHtmlEscaped()), m_roleLabel.toHtmlEscaped(), m_summary->byRole);
-    table(tr("By fact"), tr("Fact"), r.byFact);
-    if (!r.notes.empty()) {
-        h += QStringLiteral("<h2>%1</h2><ul>").arg(tr("Notes"));
-        for (const auto &n : r.notes)
-            h += QStringLiteral("<li>%1</li>").arg(QString::fromStdString(n).toHtmlEscaped());
-        h += QStringLiteral("</ul>");
-    }
-    return h + QStringLiteral("</body></html>");
-}
-
-bool DriftView::exportTo(const QString &path, QString *error) const {
-    if (!m_summary) {
-        *error = tr("The drift report has not been computed yet.");
-        return false;
-    }
-    QByteArray data;
-    if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
-        QPdfWriter pdf(path);
-        pdf.setPageSize(QPageSize(QPageSize::A4));
-        pdf.setResolution(96); // the document's units are screen pixels: text at its point size
-        pdf.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
-        pdf.setTitle(tr("Vigil drift report"));
-        QTextDocument doc;
-        doc.setHtml(html());
-        doc.setPageSize(QSizeF(pdf.width(), pdf.height()));
-        doc.print(&pdf);
-        if (!QFile::exists(path)) {
-            *error = tr("Could not write %1").arg(path);
-            return false;
-        }
-        return true;
-    }
-    if (path.endsWith(QLatin1String(".html"), Qt::CaseInsensitive)) {
-        data = html().toUtf8();
-    } else if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {
-        data = QByteArray::fromStdString(
-            analysis::formatReport(m_summary->report, analysis::DriftFormat::Json,
-                                   "Drift report against " + m_summary->against, m_summary->at));
-    } else {
-        QString out = QStringLiteral("host,fact,is,expected,severity,rule\n");
-        for (const auto &v : m_summary->report.violations)
-            out += csv::row({QString::fromStdString(v.host), QString::fromStdString(v.rule->fact),
-                             v.actual ? QString::fromStdString(*v.actual) : QStringLiteral("(absent)"),
-                             QString::fromStdString(v.rule->expected()),
-                             QString::fromLatin1(analysis::severityName(v.rule->severity)),
-                             QString::fromStdString(v.rule->origin)});
-        data = out.toUtf8();
-    }
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(data) != data.size()) {
-        *error = tr("Could not write %1: %2").arg(path, f.errorString());
-        return false;
-    }
-    return true;
-}
-
 void DriftView::markReported() {
     if (!m_summary)
         return;
@@ -685,23 +502,6 @@ void DriftView::markReported() {
     QSettings().setValue(QStringLiteral("drift/lastReportAt"), static_cast<qlonglong>(m_lastReportAt));
     if (!m_loading)
         request();
-}
-
-bool DriftView::writeConsensus(const QString &path, QString *error) const {
-    if (!m_summary) {
-        *error = tr("The drift report has not been computed yet.");
-        return false;
-    }
-    analysis::DriftReport consensus;
-    consensus.baseline = m_summary->consensus;
-    const std::string yaml = BaselineLoader::fromConsensus(consensus, m_roleLabel.toStdString());
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-        f.write(yaml.data(), static_cast<qint64>(yaml.size())) != static_cast<qint64>(yaml.size())) {
-        *error = tr("Could not write %1: %2").arg(path, f.errorString());
-        return false;
-    }
-    return true;
 }
 
 } // namespace vigil

@@ -15,14 +15,19 @@
 #include <memory>
 #include <optional>
 
+class QAbstractItemModel;
 class QChartView;
 class QLabel;
 class QLineEdit;
-class QListWidget;
-class QPushButton;
-class QTreeWidget;
+class QListView;
+class QStringListModel;
+class QTreeView;
 
 namespace vigil {
+
+class DriftClusterModel;
+class FactValuesModel;
+class HostCheckModel;
 
 using DriftPtr = std::shared_ptr<const analysis::DriftSummary>;
 // since: the last report's time (0: none), for "new since the last report".
@@ -38,9 +43,12 @@ public:
     void setSummary(DriftPtr summary);
     [[nodiscard]] const DriftPtr &summary() const { return m_summary; }
     [[nodiscard]] bool isReady() const { return m_summary != nullptr; }
-    [[nodiscard]] QTreeWidget *clusters() const { return m_clusters; }
-    [[nodiscard]] QTreeWidget *values() const { return m_values; }
-    [[nodiscard]] QListWidget *hostList() const { return m_hosts; }
+    // The lists as shown (worded by their proxies): the clusters in the filter, the current cluster's
+    // fact's values, the current cluster's hosts and the current host against its baseline.
+    [[nodiscard]] QAbstractItemModel *clusters() const;
+    [[nodiscard]] QAbstractItemModel *values() const;
+    [[nodiscard]] QAbstractItemModel *hostList() const;
+    [[nodiscard]] QAbstractItemModel *hostChecks() const;
     // Label matchers (or a name) narrowing the clusters to the hosts they match.
     void setFilterText(const QString &text);
     [[nodiscard]] QString filterError() const { return m_filterError; }
@@ -74,9 +82,10 @@ private:
     void applyFilter();
     void showCluster();
     [[nodiscard]] QString clusterTitle() const;
-    void fillValues(const QString &factName, const analysis::FactValues &values,
+    void fillValues(const QString &factName, std::shared_ptr<const analysis::FactValues> values,
                     const analysis::FactRule *rule);
     void showHost(const QString &host);
+    [[nodiscard]] const analysis::BaselineCluster *currentCluster() const;
     [[nodiscard]] std::vector<std::string> selectedHosts() const;
 
     DriftFetch m_fetch;
@@ -90,16 +99,19 @@ private:
     bool m_loading = false;
     std::optional<LabelFilter> m_filterMatchers;
     QString m_filterError;
-    std::vector<std::vector<std::string>> m_filteredHosts; // per cluster: its hosts in the filter
+    DriftClusterModel *m_clusterModel;
+    FactValuesModel *m_valueModel;
+    HostCheckModel *m_checkModel;
+    QStringListModel *m_hostModel;
     QLabel *m_headline;
     QChartView *m_chart;
-    QTreeWidget *m_clusters;
-    QListWidget *m_hosts;
-    QTreeWidget *m_diff;
+    QTreeView *m_clusters;
+    QListView *m_hosts;
+    QTreeView *m_diff;
     QLabel *m_diffTitle;
     QLineEdit *m_filter;
     QLabel *m_filterSummary;
-    QTreeWidget *m_values;
+    QTreeView *m_values;
     QLabel *m_valuesTitle;
 };
 
