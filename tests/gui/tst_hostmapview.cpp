@@ -19,11 +19,11 @@
 #include <QLineSeries>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QTreeWidget>
 
 #include <QComboBox>
 #include <QLabel>
 #include <QTest>
+#include <QTreeView>
 
 #include <cmath>
 
@@ -384,10 +384,10 @@ private Q_SLOTS:
         auto *rack = static_cast<QLineSeries *>(series[1]);
         QVERIFY(rack->points().back().y() < 100.0 && rack->points().back().y() > 30.0);
         QSignalSpy triage(&d, &HostDetailDialog::triageRequested);
-        auto *alerts = d.findChild<QTreeWidget *>(QStringLiteral("alerts"));
-        QVERIFY(alerts && alerts->topLevelItemCount() == 1);
-        QCOMPARE(alerts->topLevelItem(0)->text(0), QStringLiteral("HighCpu"));
-        Q_EMIT alerts->itemDoubleClicked(alerts->topLevelItem(0), 0);
+        QAbstractItemModelTester tester(d.alerts(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(d.alerts()->rowCount() == 1);
+        QCOMPARE(d.alerts()->index(0, 0).data().toString(), QStringLiteral("HighCpu"));
+        Q_EMIT d.alertView()->doubleClicked(d.alerts()->index(0, 0));
         QCOMPARE(triage.at(0).at(0).toString(), QStringLiteral("instance=\"h1009\""));
     }
 

@@ -12,6 +12,7 @@
 #include "triage/triageview.h"
 #include "triagereplay.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCoreApplication>
 #include <QFile>
@@ -23,7 +24,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QWheelEvent>
 
 using namespace vigil;
@@ -179,27 +180,34 @@ private Q_SLOTS:
         QVERIFY(d.summary().contains(QStringLiteral("service api")));
         const auto &g = *snap->graph;
         const int api = g.service("api");
-        QCOMPARE(d.dependencies()->topLevelItemCount(),
+        // Every list is a model, checked by the tester through every service shown.
+        std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+        for (auto *model : {d.dependencies(), d.hosts(), d.alerts()})
+            testers.push_back(std::make_unique<QAbstractItemModelTester>(
+                model, QAbstractItemModelTester::FailureReportingMode::QtTest));
+        auto text = [](QAbstractItemModel *m, int row, int column) {
+            return m->index(row, column).data().toString();
+        };
+        QCOMPARE(d.dependencies()->rowCount(),
                  static_cast<int>(g.node(api).callees.size() + g.node(api).callers.size()));
-        QTreeWidgetItem *toDb = nullptr;
-        for (int k = 0; k < d.dependencies()->topLevelItemCount(); ++k)
-            if (d.dependencies()->topLevelItem(k)->text(1) == QStringLiteral("db"))
-                toDb = d.dependencies()->topLevelItem(k);
-        QVERIFY(toDb);
-        QCOMPARE(toDb->text(4), QStringLiteral("35.0 %"));
-        QCOMPARE(toDb->text(2), QStringLiteral("1,000"));
-        QCOMPARE(d.hosts()->topLevelItemCount(), static_cast<int>(g.node(api).members.size()));
+        int toDb = -1;
+        for (int k = 0; k < d.dependencies()->rowCount(); ++k)
+            if (text(d.dependencies(), k, 1) == QStringLiteral("db"))
+                toDb = k;
+        QVERIFY(toDb >= 0);
+        QCOMPARE(text(d.dependencies(), toDb, 4), QStringLiteral("35.0 %"));
+        QCOMPARE(text(d.dependencies(), toDb, 2), QStringLiteral("1,000"));
+        QCOMPARE(d.hosts()->rowCount(), static_cast<int>(g.node(api).members.size()));
         // Following the edge: db, whose down host is listed first.
-        emit d.dependencies()->itemActivated(toDb, 0);
+        emit d.dependencyView()->activated(d.dependencies()->index(toDb, 0));
         QCOMPARE(d.service(), QStringLiteral("db"));
         // Down hosts first, then the most alerting.
         int most = 0;
-        for (int k = 0; k < d.hosts()->topLevelItemCount(); ++k)
-            most = std::max(most, d.hosts()->topLevelItem(k)->text(2).toInt());
+        for (int k = 0; k < d.hosts()->rowCount(); ++k)
+            most = std::max(most, text(d.hosts(), k, 2).toInt());
         QVERIFY(most > 0);
-        QVERIFY(d.hosts()->topLevelItem(0)->text(1) == QStringLiteral("down") ||
-                d.hosts()->topLevelItem(0)->text(2).toInt() == most);
-        QVERIFY(d.alerts()->topLevelItemCount() > 0);
+        QVERIFY(text(d.hosts(), 0, 1) == QStringLiteral("down") || text(d.hosts(), 0, 2).toInt() == most);
+        QVERIFY(d.alerts()->rowCount() > 0);
         QSignalSpy triage(&d, &ServiceDetailDialog::triageRequested);
         for (auto *b : d.findChildren<QPushButton *>())
             b->click();

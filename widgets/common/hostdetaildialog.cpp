@@ -1,11 +1,9 @@
 #include "common/hostdetaildialog.h"
 
-#include "analysis/correlation.h"
 #include "analysis/fleetgraph.h"
 #include "common/format.h"
 #include "common/viewcontrols.h"
-#include "item/alerttablemodel.h"
-#include "support/qtext.h"
+#include "item/hostdetailmodel.h"
 
 #include <QChart>
 #include <QChartView>
@@ -14,12 +12,13 @@
 #include <QDateTimeAxis>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIdentityProxyModel>
 #include <QLabel>
 #include <QLineSeries>
 #include <QPen>
 #include <QSplitter>
 #include <QTabWidget>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -29,11 +28,48 @@
 namespace vigil {
 
 namespace {
-QTreeWidget *makeTree(const QStringList &headers) {
-    auto *t = new QTreeWidget;
-    t->setHeaderLabels(headers);
+using Model = HostDetailModel;
+
+// Headers for the three parts and the alerts' age.
+class Proxy final : public QIdentityProxyModel {
+public:
+    Proxy(Model *model, QObject *parent)
+        : QIdentityProxyModel(parent)
+        , m_part(model->part()) {
+        setSourceModel(model);
+    }
+
+    QVariant data(const QModelIndex &index, int role) const override {
+        if (m_part == Model::Part::Alerts && index.column() == Model::SinceColumn && role == Qt::DisplayRole)
+            return format::age(QIdentityProxyModel::data(index, role).toLongLong(),
+                               QIdentityProxyModel::data(index, Model::NowRole).toLongLong());
+        return QIdentityProxyModel::data(index, role);
+    }
+
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override {
+        using D = HostDetailDialog;
+        const QStringList titles =
+            m_part == Model::Part::Alerts
+                ? QStringList{D::tr("Alert"), D::tr("Severity"), D::tr("State"), D::tr("Since")}
+            : m_part == Model::Part::Labels ? QStringList{D::tr("Label"), D::tr("Value")}
+                                            : QStringList{D::tr("Fact"), D::tr("Value")};
+        if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 &&
+            section < titles.size())
+            return titles[section];
+        return QIdentityProxyModel::headerData(section, orientation, role);
+    }
+
+private:
+    Model::Part m_part;
+};
+
+QTreeView *makeTree(Model *model, QObject *owner) {
+    auto *t = new QTreeView;
+    t->setModel(new Proxy(model, owner));
     t->setRootIsDecorated(false);
     t->setAlternatingRowColors(true);
+    t->setUniformRowHeights(true);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     return t;
 }
@@ -47,9 +83,10 @@ HostDetailDialog::HostDetailDialog(HistoryFetch fetch, QWidget *parent)
     , m_range(new QComboBox)
     , m_chartView(new QChartView)
     , m_chartNote(new QLabel)
-    , m_alerts(makeTree({tr("Alert"), tr("Severity"), tr("State"), tr("Since")}))
-    , m_labels(makeTree({tr("Label"), tr("Value")}))
-    , m_facts(makeTree({tr("Fact"), tr("Value")})) {
+    , m_models{new Model(Model::Part::Alerts, this), new Model(Model::Part::Labels, this),
+               new Model(Model::Part::Facts, this)}
+    , m_tabs(new QTabWidget)
+    , m_alerts(makeTree(m_models[0], this)) {
     setWindowTitle(tr("Host detail"));
     resize(980, 680);
     m_title->setTextFormat(Qt::RichText);
@@ -65,10 +102,9 @@ HostDetailDialog::HostDetailDialog(HistoryFetch fetch, QWidget *parent)
     bar->addWidget(new QLabel(tr("Range")));
     bar->addWidget(m_range);
     bar->addStretch(1);
-    auto *tabs = new QTabWidget;
-    tabs->addTab(m_alerts, tr("Alerts"));
-    tabs->addTab(m_labels, tr("Labels"));
-    tabs->addTab(m_facts, tr("Facts"));
+    m_tabs->addTab(m_alerts, tr("Alerts"));
+    m_tabs->addTab(makeTree(m_models[1], this), tr("Labels"));
+    m_tabs->addTab(makeTree(m_models[2], this), tr("Facts"));
     auto *top = new QWidget;
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
@@ -77,7 +113,7 @@ HostDetailDialog::HostDetailDialog(HistoryFetch fetch, QWidget *parent)
     topLayout->addWidget(m_chartNote);
     auto *split = new QSplitter(Qt::Vertical);
     split->addWidget(top);
-    split->addWidget(tabs);
+    split->addWidget(m_tabs);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
@@ -88,9 +124,13 @@ HostDetailDialog::HostDetailDialog(HistoryFetch fetch, QWidget *parent)
 
     connect(m_metric, &QComboBox::currentIndexChanged, this, [this] { reload(); });
     connect(m_range, &QComboBox::currentIndexChanged, this, [this] { reload(); });
-    connect(m_alerts, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item) {
-        Q_EMIT triageRequested(item->data(0, Qt::UserRole).toString());
+    connect(m_alerts, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
+        Q_EMIT triageRequested(index.data(Model::FilterRole).toString());
     });
+}
+
+QAbstractItemModel *HostDetailDialog::alerts() const {
+    return m_alerts->model();
 }
 
 QChart *HostDetailDialog::chart() const {
@@ -131,6 +171,10 @@ void HostDetailDialog::refreshTexts() {
     const std::string name = m_host.toStdString();
     const Host *h = m_snapshot->host(name);
     setWindowTitle(tr("Host %1").arg(m_host));
+    for (auto *m : m_models) // empty when the host has gone
+        m->setHost(m_snapshot, name);
+    const int alerts = m_models[0]->rowCount();
+    m_tabs->setTabText(0, alerts ? tr("Alerts (%1)").arg(alerts) : tr("Alerts (none name this host)"));
     if (!h) {
         m_title->setText(tr("<b>%1</b> is no longer in the fleet.").arg(m_host.toHtmlEscaped()));
         return;
@@ -152,46 +196,6 @@ void HostDetailDialog::refreshTexts() {
         text += QStringLiteral("<br><span style='color:#c03030'>") +
                 tr("STALE: the data is older than two poll intervals") + QStringLiteral("</span>");
     m_title->setText(text);
-
-    m_labels->clear();
-    for (const auto &l : h->labels.labels())
-        m_labels->addTopLevelItem(
-            new QTreeWidgetItem({QString::fromStdString(l.name), QString::fromStdString(l.value)}));
-    m_facts->clear();
-    auto it = std::lower_bound(m_snapshot->facts.begin(), m_snapshot->facts.end(), name,
-                               [](const Fact &f, const std::string &n) { return f.host < n; });
-    for (; it != m_snapshot->facts.end() && it->host == name; ++it)
-        m_facts->addTopLevelItem(
-            new QTreeWidgetItem({QString::fromStdString(it->name), QString::fromStdString(it->value)}));
-    // Alerts naming the host in any label (instance, host, node...).
-    m_alerts->clear();
-    const TimeMs now = m_snapshot->now();
-    // On the host by the profile's identity (also through a join), or naming it in any label.
-    const HostIdentity id = m_snapshot->triage ? m_snapshot->triage->identity : HostIdentity{};
-    for (const auto &a : m_snapshot->alerts) {
-        const bool onHost = id.hostOf(a) == name;
-        std::string_view byLabel = onHost ? id.labelOf(a.labels) : std::string_view();
-        for (const auto &l : a.labels.labels())
-            if (byLabel.empty() && l.value == name)
-                byLabel = l.name;
-        if (byLabel.empty() && !onHost)
-            continue;
-        if (byLabel.empty())
-            byLabel = "alertname"; // placed by a join: the matcher names the alert instead
-        const QString st = alertStateText(a, *m_snapshot);
-        auto *item = new QTreeWidgetItem(
-            {QString::fromUtf8(a.name().data(), static_cast<int>(a.name().size())),
-             QString::fromUtf8(a.severity().data(), static_cast<int>(a.severity().size())), st,
-             format::age(a.startsAt, now)});
-        item->setData(
-            0, Qt::UserRole,
-            QStringLiteral("%1=\"%2\"")
-                .arg(QString::fromUtf8(byLabel.data(), static_cast<int>(byLabel.size())),
-                     byLabel == "alertname" ? toQString(a.name()) : toQString(a.labels.value(byLabel))));
-        m_alerts->addTopLevelItem(item);
-    }
-    if (m_alerts->topLevelItemCount() == 0)
-        m_alerts->addTopLevelItem(new QTreeWidgetItem({tr("No alerts name this host.")}));
 }
 
 void HostDetailDialog::reload() {

@@ -7,13 +7,19 @@
 
 #include <QDialog>
 
+#include <vector>
+
+class QAbstractItemModel;
 class QChart;
 class QChartView;
 class QComboBox;
 class QLabel;
-class QTreeWidget;
+class QTabWidget;
+class QTreeView;
 
 namespace vigil {
+
+class HostDetailModel;
 
 class HostDetailDialog final : public QDialog {
     Q_OBJECT
@@ -27,6 +33,9 @@ public:
     // Series drawn (host, group median, fleet median), for tests.
     [[nodiscard]] QChart *chart() const;
     [[nodiscard]] bool isLoaded() const { return m_loaded; }
+    // The alerts on the host as shown (worded by the dialog's proxy), and their view.
+    [[nodiscard]] QAbstractItemModel *alerts() const;
+    [[nodiscard]] QTreeView *alertView() const { return m_alerts; }
 
 Q_SIGNALS:
     // Show these alerts in triage, as a filter ("instance=\"web-01:9100\"").
@@ -46,9 +55,9 @@ private:
     QComboBox *m_range;
     QChartView *m_chartView;
     QLabel *m_chartNote;
-    QTreeWidget *m_alerts;
-    QTreeWidget *m_labels;
-    QTreeWidget *m_facts;
+    std::vector<HostDetailModel *> m_models; // alerts, labels, facts
+    QTabWidget *m_tabs;
+    QTreeView *m_alerts;
     TimeMs m_loadedAt = 0;
     bool m_loaded = false;
 };

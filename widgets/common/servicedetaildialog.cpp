@@ -3,14 +3,16 @@
 #include "analysis/fleetgraph.h"
 #include "analysis/servicedetail.h"
 #include "item/incidentmodel.h"
+#include "item/servicedetailmodel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIdentityProxyModel>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -19,15 +21,7 @@
 namespace vigil {
 
 namespace {
-QTreeWidget *tree(const QStringList &headers) {
-    auto *t = new QTreeWidget;
-    t->setHeaderLabels(headers);
-    t->setRootIsDecorated(false);
-    t->setAlternatingRowColors(true);
-    t->setSortingEnabled(false);
-    t->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    return t;
-}
+using Model = ServiceDetailModel;
 
 QString rate(double v) {
     return std::isnan(v) ? ServiceDetailDialog::tr("—") : QLocale().toString(v, 'f', v < 10 ? 2 : 0);
@@ -36,6 +30,135 @@ QString rate(double v) {
 QColor severityColour(int s) {
     return s >= 2 ? QColor(0xc0, 0x30, 0x30) : s == 1 ? QColor(0xb0, 0x70, 0x00) : QColor(0x44, 0x44, 0x44);
 }
+
+// Words, colours and headers for the three parts.
+class Proxy final : public QIdentityProxyModel {
+public:
+    explicit Proxy(Model *model, QObject *parent)
+        : QIdentityProxyModel(parent)
+        , m_part(model->part()) {
+        setSourceModel(model);
+    }
+
+    QVariant data(const QModelIndex &index, int role) const override {
+        const QVariant raw = QIdentityProxyModel::data(index, Qt::DisplayRole);
+        switch (m_part) {
+        case Model::Part::Dependencies:
+            return dependency(index, role, raw);
+        case Model::Part::Hosts:
+            return host(index.column(), role, raw);
+        case Model::Part::Alerts:
+            return alert(index.column(), role, raw);
+        }
+        return {};
+    }
+
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override {
+        using D = ServiceDetailDialog;
+        const QStringList titles =
+            m_part == Model::Part::Dependencies
+                ? QStringList{D::tr("Direction"), D::tr("Service"), D::tr("Requests/s"),
+                              D::tr("Errors/s"),  D::tr("Error %"), D::tr("Its hosts up")}
+            : m_part == Model::Part::Hosts
+                ? QStringList{D::tr("Host"), D::tr("State"), D::tr("Alerts"), D::tr("Worst")}
+                : QStringList{D::tr("Alert"), D::tr("Count"), D::tr("Worst"), D::tr("Hosts")};
+        if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 &&
+            section < titles.size())
+            return titles[section];
+        return QIdentityProxyModel::headerData(section, orientation, role);
+    }
+
+private:
+    QVariant dependency(const QModelIndex &index, int role, const QVariant &raw) const {
+        const int col = index.column();
+        if (role == Qt::TextAlignmentRole && col >= Model::RequestsColumn)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        if (col == Model::ErrorShareColumn && role == Qt::ForegroundRole && raw.toDouble() >= 1)
+            return QColor(0xc0, 0x30, 0x30);
+        if (role != Qt::DisplayRole)
+            return QIdentityProxyModel::data(index, role);
+        switch (col) {
+        case Model::DirectionColumn:
+            return raw.toBool() ? ServiceDetailDialog::tr("depends on →")
+                                : ServiceDetailDialog::tr("← used by");
+        case Model::RequestsColumn:
+        case Model::ErrorsColumn:
+            return rate(raw.toDouble());
+        case Model::ErrorShareColumn:
+            return std::isnan(raw.toDouble())
+                       ? QString()
+                       : QString(QLocale().toString(raw.toDouble(), 'f', 1) + QStringLiteral(" %"));
+        case Model::UpColumn:
+            return QStringLiteral("%1/%2")
+                .arg(raw.toInt())
+                .arg(QIdentityProxyModel::data(index, Model::HostsOfOtherRole).toInt());
+        default:
+            return raw;
+        }
+    }
+
+    static QVariant host(int col, int role, const QVariant &raw) {
+        if (role == Qt::ForegroundRole && col == Model::StateColumn &&
+            raw.toInt() == static_cast<int>(UpState::Down))
+            return QColor(0xc0, 0x30, 0x30);
+        if (role == Qt::ForegroundRole && col == Model::HostWorstColumn && raw.toInt() >= 0)
+            return severityColour(raw.toInt());
+        if (role != Qt::DisplayRole)
+            return {};
+        switch (col) {
+        case Model::StateColumn:
+            switch (raw.toInt()) {
+            case Model::kNotInInventory:
+                return ServiceDetailDialog::tr("not in the inventory");
+            case static_cast<int>(UpState::Up):
+                return ServiceDetailDialog::tr("up");
+            case static_cast<int>(UpState::Down):
+                return ServiceDetailDialog::tr("down");
+            default:
+                return ServiceDetailDialog::tr("unknown");
+            }
+        case Model::HostAlertsColumn:
+            return raw.toInt() ? QString::number(raw.toInt()) : QString();
+        case Model::HostWorstColumn:
+            return raw.toInt() >= 0 ? IncidentModel::severityName(raw.toInt()) : QString();
+        default:
+            return raw;
+        }
+    }
+
+    static QVariant alert(int col, int role, const QVariant &raw) {
+        if (role == Qt::ForegroundRole && col == Model::AlertWorstColumn)
+            return severityColour(raw.toInt());
+        if (role != Qt::DisplayRole)
+            return {};
+        switch (col) {
+        case Model::AlertWorstColumn:
+            return IncidentModel::severityName(raw.toInt());
+        case Model::AlertHostsColumn: {
+            const QStringList all = raw.toStringList();
+            QStringList hosts = all.mid(0, 6);
+            if (all.size() > 6)
+                hosts << ServiceDetailDialog::tr("+%1 more").arg(all.size() - 6);
+            return hosts.join(QStringLiteral(", "));
+        }
+        default:
+            return raw;
+        }
+    }
+
+    Model::Part m_part;
+};
+
+QTreeView *tree(Model *model, QObject *owner) {
+    auto *t = new QTreeView;
+    t->setModel(new Proxy(model, owner));
+    t->setRootIsDecorated(false);
+    t->setAlternatingRowColors(true);
+    t->setUniformRowHeights(true);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    return t;
+}
 } // namespace
 
 ServiceDetailDialog::ServiceDetailDialog(HostIdentity identity, std::string serviceLabel, QWidget *parent)
@@ -43,10 +166,11 @@ ServiceDetailDialog::ServiceDetailDialog(HostIdentity identity, std::string serv
     , m_identity(std::move(identity))
     , m_serviceLabel(std::move(serviceLabel))
     , m_title(new QLabel)
-    , m_deps(tree({tr("Direction"), tr("Service"), tr("Requests/s"), tr("Errors/s"), tr("Error %"),
-                   tr("Its hosts up")}))
-    , m_hosts(tree({tr("Host"), tr("State"), tr("Alerts"), tr("Worst")}))
-    , m_alerts(tree({tr("Alert"), tr("Count"), tr("Worst"), tr("Hosts")})) {
+    , m_models{new Model(Model::Part::Dependencies, this), new Model(Model::Part::Hosts, this),
+               new Model(Model::Part::Alerts, this)}
+    , m_deps(tree(m_models[0], this))
+    , m_hosts(tree(m_models[1], this))
+    , m_alerts(tree(m_models[2], this)) {
     setWindowTitle(tr("Service detail"));
     resize(960, 640);
     m_title->setTextFormat(Qt::RichText);
@@ -71,12 +195,14 @@ ServiceDetailDialog::ServiceDetailDialog(HostIdentity identity, std::string serv
         Q_EMIT triageRequested(
             QStringLiteral("%1=\"%2\"").arg(QString::fromStdString(m_serviceLabel), m_service));
     });
-    connect(m_hosts, &QTreeWidget::itemActivated, this,
-            [this](QTreeWidgetItem *item) { Q_EMIT hostActivated(item->text(0)); });
+    connect(m_hosts, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        Q_EMIT hostActivated(index.siblingAtColumn(Model::HostNameColumn).data().toString());
+    });
     // A dependency's row leads to that service.
-    connect(m_deps, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
-        if (!item->text(1).isEmpty())
-            showService(m_snapshot, item->text(1));
+    connect(m_deps, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        const QString service = index.siblingAtColumn(Model::ServiceColumn).data().toString();
+        if (!service.isEmpty())
+            showService(m_snapshot, service);
     });
 }
 
@@ -95,14 +221,26 @@ QString ServiceDetailDialog::summary() const {
     return m_title->text();
 }
 
+QAbstractItemModel *ServiceDetailDialog::dependencies() const {
+    return m_deps->model();
+}
+
+QAbstractItemModel *ServiceDetailDialog::hosts() const {
+    return m_hosts->model();
+}
+
+QAbstractItemModel *ServiceDetailDialog::alerts() const {
+    return m_alerts->model();
+}
+
 void ServiceDetailDialog::refresh() {
-    m_deps->clear();
-    m_hosts->clear();
-    m_alerts->clear();
     setWindowTitle(tr("Service %1").arg(m_service));
-    const auto d =
+    const auto detail = std::make_shared<const analysis::ServiceDetail>(
         m_snapshot ? analysis::serviceDetail(*m_snapshot, m_service.toStdString(), m_identity, m_serviceLabel)
-                   : analysis::ServiceDetail{};
+                   : analysis::ServiceDetail{});
+    const auto &d = *detail;
+    for (auto *m : m_models)
+        m->setDetail(detail->found ? detail : nullptr);
     if (!d.found) {
         m_title->setText(tr("<b>service %1</b> is not in the fleet's service graph (any more).")
                              .arg(m_service.toHtmlEscaped()));
@@ -121,67 +259,6 @@ void ServiceDetailDialog::refresh() {
                                           .arg(d.callees)
                                           .arg(d.callers);
     m_title->setText(title);
-    fillDependencies(d);
-    fillHosts(d);
-    fillAlerts(d);
-}
-
-// Dependencies with the edge's figures and the other side's hosts.
-void ServiceDetailDialog::fillDependencies(const analysis::ServiceDetail &d) {
-    const QLocale l;
-    for (const auto &dep : d.dependencies) {
-        auto *item = new QTreeWidgetItem({dep.dependsOn ? tr("depends on →") : tr("← used by"),
-                                          QString::fromStdString(dep.service), rate(dep.requestsPerSecond),
-                                          rate(dep.errorsPerSecond), QString(),
-                                          QStringLiteral("%1/%2").arg(dep.otherUp).arg(dep.otherHosts)});
-        if (!std::isnan(dep.requestsPerSecond) && !std::isnan(dep.errorsPerSecond) &&
-            dep.requestsPerSecond > 0) {
-            const double pct = 100 * dep.errorsPerSecond / dep.requestsPerSecond;
-            item->setText(4, l.toString(pct, 'f', 1) + QStringLiteral(" %"));
-            if (pct >= 1)
-                item->setForeground(4, QColor(0xc0, 0x30, 0x30));
-        }
-        for (int c = 2; c < 6; ++c)
-            item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
-        m_deps->addTopLevelItem(item);
-    }
-}
-
-// Hosts: down first, then by worst alert, then the most alerting.
-void ServiceDetailDialog::fillHosts(const analysis::ServiceDetail &d) {
-    for (const auto &r : d.hostRows) {
-        const QString state = !r.inInventory          ? tr("not in the inventory")
-                              : r.up == UpState::Up   ? tr("up")
-                              : r.up == UpState::Down ? tr("down")
-                                                      : tr("unknown");
-        auto *item = new QTreeWidgetItem({QString::fromStdString(r.host), state,
-                                          r.alerts ? QString::number(r.alerts) : QString(),
-                                          r.worst >= 0 ? IncidentModel::severityName(r.worst) : QString()});
-        if (r.inInventory && r.up == UpState::Down)
-            item->setForeground(1, QColor(0xc0, 0x30, 0x30));
-        if (r.worst >= 0)
-            item->setForeground(3, severityColour(r.worst));
-        m_hosts->addTopLevelItem(item);
-    }
-}
-
-// Alerts by name, worst and most first.
-void ServiceDetailDialog::fillAlerts(const analysis::ServiceDetail &d) {
-    for (const auto &r : d.alertRows) {
-        QStringList hosts;
-        for (const auto &h : r.hosts) {
-            if (hosts.size() == 6) {
-                hosts << tr("+%1 more").arg(r.hosts.size() - 6);
-                break;
-            }
-            hosts << QString::fromStdString(h);
-        }
-        auto *item =
-            new QTreeWidgetItem({QString::fromStdString(r.alertname), QString::number(r.count),
-                                 IncidentModel::severityName(r.worst), hosts.join(QStringLiteral(", "))});
-        item->setForeground(2, severityColour(r.worst));
-        m_alerts->addTopLevelItem(item);
-    }
 }
 
 } // namespace vigil

@@ -7,14 +7,15 @@
 
 #include <QDialog>
 
-class QLabel;
-class QTreeWidget;
+#include <vector>
 
-namespace vigil::analysis {
-struct ServiceDetail;
-}
+class QAbstractItemModel;
+class QLabel;
+class QTreeView;
 
 namespace vigil {
+
+class ServiceDetailModel;
 
 class ServiceDetailDialog final : public QDialog {
     Q_OBJECT
@@ -25,9 +26,12 @@ public:
     void setSnapshot(FleetSnapshotPtr snapshot); // keeps the same service
     [[nodiscard]] QString service() const { return m_service; }
     [[nodiscard]] QString summary() const;
-    [[nodiscard]] QTreeWidget *dependencies() const { return m_deps; }
-    [[nodiscard]] QTreeWidget *hosts() const { return m_hosts; }
-    [[nodiscard]] QTreeWidget *alerts() const { return m_alerts; }
+    // The lists as shown (worded by the dialog's proxy), and the views that show them.
+    [[nodiscard]] QAbstractItemModel *dependencies() const;
+    [[nodiscard]] QAbstractItemModel *hosts() const;
+    [[nodiscard]] QAbstractItemModel *alerts() const;
+    [[nodiscard]] QTreeView *dependencyView() const { return m_deps; }
+    [[nodiscard]] QTreeView *hostView() const { return m_hosts; }
 
 Q_SIGNALS:
     void hostActivated(const QString &host);
@@ -36,18 +40,16 @@ Q_SIGNALS:
 
 private:
     void refresh();
-    void fillDependencies(const analysis::ServiceDetail &d);
-    void fillHosts(const analysis::ServiceDetail &d);
-    void fillAlerts(const analysis::ServiceDetail &d);
 
     HostIdentity m_identity;
     std::string m_serviceLabel;
     FleetSnapshotPtr m_snapshot;
     QString m_service;
     QLabel *m_title;
-    QTreeWidget *m_deps;
-    QTreeWidget *m_hosts;
-    QTreeWidget *m_alerts;
+    std::vector<ServiceDetailModel *> m_models; // dependencies, hosts, alerts
+    QTreeView *m_deps;
+    QTreeView *m_hosts;
+    QTreeView *m_alerts;
 };
 
 } // namespace vigil
