@@ -127,22 +127,29 @@ private Q_SLOTS:
         snap->imbalance = std::make_shared<const std::vector<analysis::GroupImbalance>>(
             analysis::rankImbalance(snap->hosts, 0, {}));
         view.setSnapshot(snap);
-        QString text;
-        for (auto *label : view.findChildren<QLabel *>())
-            if (label->text().contains(QStringLiteral("Uneven load")))
-                text = label->text();
+        QAbstractItemModelTester tester(view.imbalanceList()->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QString text = view.imbalanceText(); // the title and the most uneven group's detail
         QVERIFY2(text.contains(QStringLiteral("<b>api</b>")), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("redlining")) && text.contains(QStringLiteral("idle")));
         QVERIFY(text.contains(QStringLiteral("hosts' worth of CPU")));
+        QCOMPARE(view.imbalanceList()->model()->rowCount(), 1);
+        QCOMPARE(view.imbalanceList()->model()->index(0, 0).data().toString(), QStringLiteral("api"));
         // By rack instead of by pool: computed off the GUI thread, each rack ranked.
         QSignalSpy shown(&view, &HostMapView::imbalanceShown);
         view.setImbalanceGrouping(QStringLiteral("rack"));
         QVERIFY(shown.wait(3000));
-        for (auto *label : view.findChildren<QLabel *>())
-            if (label->text().contains(QStringLiteral("Uneven load")))
-                text = label->text();
-        QVERIFY2(text.contains(QStringLiteral("CPU by rack")) && text.contains(QStringLiteral("<b>r3</b>")),
-                 qPrintable(text));
+        text = view.imbalanceText();
+        QStringList racks;
+        for (int r = 0; r < view.imbalanceList()->model()->rowCount(); ++r)
+            racks << view.imbalanceList()->model()->index(r, 0).data().toString();
+        QVERIFY2(text.contains(QStringLiteral("CPU by rack")) && racks.contains(QStringLiteral("r3")),
+                 qPrintable(text + racks.join(QLatin1Char(' '))));
+        // Another group chosen: its detail.
+        const int r3 = int(racks.indexOf(QStringLiteral("r3")));
+        view.imbalanceList()->setCurrentIndex(view.imbalanceList()->model()->index(r3, 0));
+        QVERIFY2(view.imbalanceText().contains(QStringLiteral("<b>r3</b>")),
+                 qPrintable(view.imbalanceText()));
     }
 
     // Filter, colour range and size by a second metric on the host map.

@@ -1,7 +1,9 @@
 #include "hostmap/hostmapview.h"
 
 #include "hostmap/hostmapcanvas.h"
+#include "hostmap/imbalanceproxy.h"
 #include "hostmap/wearproxy.h"
+#include "item/imbalancemodel.h"
 #include "item/wearmodel.h"
 
 #include "analysis/imbalance.h"
@@ -18,6 +20,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QHelpEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -51,6 +54,10 @@ HostMapView::HostMapView(WearFetch wearFetch, QWidget *parent)
     , m_hi(new QDoubleSpinBox)
     , m_summary(new QLabel)
     , m_imbalance(new QLabel)
+    , m_imbalanceModel(new ImbalanceModel(this))
+    , m_imbalanceProxy(new ImbalanceProxy(this))
+    , m_imbalanceList(new QTreeView)
+    , m_imbalanceDetail(new QLabel)
     , m_wearModel(new WearModel(this))
     , m_wear(new QTreeView)
     , m_wearNote(new QLabel)
@@ -67,13 +74,29 @@ HostMapView::HostMapView(WearFetch wearFetch, QWidget *parent)
     bar->addWidget(m_filter, 1);
     controls::addColourRange(bar, m_autoRange, m_lo, m_hi);
     // Beside the map: uneven load (pools whose hosts redline while others idle) and hardware wear.
-    m_imbalance->setTextFormat(Qt::RichText);
-    m_imbalance->setWordWrap(true);
-    m_imbalance->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_imbalance->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    for (QLabel *label : {m_imbalance, m_imbalanceDetail}) {
+        label->setTextFormat(Qt::RichText);
+        label->setWordWrap(true);
+        label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+    m_imbalanceProxy->setSourceModel(m_imbalanceModel);
+    m_imbalanceList->setModel(m_imbalanceProxy);
+    m_imbalanceList->setRootIsDecorated(false);
+    m_imbalanceList->setUniformRowHeights(true);
+    m_imbalanceList->setAlternatingRowColors(true);
+    m_imbalanceList->setAllColumnsShowFocus(true);
+    // The figures keep their width in the narrow side panel; a long group name is elided.
+    m_imbalanceList->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_imbalanceList->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_imbalanceList->header()->setStretchLastSection(false);
+    m_imbalanceList->header()->setMinimumSectionSize(24);
+    m_imbalanceList->setToolTip(tr("Groups whose hosts redline while others idle, most uneven first. "
+                                   "Click: the group's hosts and what to move."));
     auto *scroll = new QScrollArea;
-    scroll->setWidget(m_imbalance);
+    scroll->setWidget(m_imbalanceDetail);
     scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
     auto *loadPage = new QWidget;
     auto *loadLayout = new QVBoxLayout(loadPage);
     loadLayout->setContentsMargins(2, 2, 2, 2);
@@ -81,7 +104,11 @@ HostMapView::HostMapView(WearFetch wearFetch, QWidget *parent)
     byRow->addWidget(new QLabel(tr("Uneven load by")));
     byRow->addWidget(m_imbalanceBy, 1);
     loadLayout->addLayout(byRow);
-    loadLayout->addWidget(scroll, 1);
+    loadLayout->addWidget(m_imbalance);
+    loadLayout->addWidget(m_imbalanceList, 3);
+    loadLayout->addWidget(scroll, 2);
+    connect(m_imbalanceList->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] { showImbalanceDetail(); });
     m_imbalanceBy->addItem(tr("pool (service)"), QString());
     auto *wearProxy = new WearProxy(this);
     wearProxy->setSourceModel(m_wearModel);
@@ -342,63 +369,41 @@ void HostMapView::refreshImbalance() {
     const FleetSnapshotPtr snap = by.isEmpty() ? m_snapshot : m_customFor;
     const auto ranking = by.isEmpty() ? (m_snapshot ? m_snapshot->imbalance : nullptr) : m_customImbalance;
     const int metric = snap ? snap->metricIndexOf(snap->load.metric) : -1;
+    const QString group = m_imbalanceList->currentIndex().siblingAtColumn(0).data().toString();
+    m_imbalanceModel->setRanking(metric >= 0 ? snap : nullptr, ranking, metric);
     if (metric < 0) {
         m_imbalance->setText(
             tr("<b>Uneven load</b><br>Needs the metric <i>%1</i> in the query profile "
                "(profile.load.metric).")
                 .arg(snap ? QString::fromStdString(snap->load.metric).toHtmlEscaped() : QString()));
+        showImbalanceDetail();
         return;
     }
-    const MetricQuery &mq = snap->metrics[static_cast<std::size_t>(metric)];
-    const QString title = QString::fromStdString(mq.title).toHtmlEscaped();
-    if (!ranking) {
+    m_loadTitle = QString::fromStdString(snap->metrics[static_cast<std::size_t>(metric)].title);
+    const QString title = m_loadTitle.toHtmlEscaped();
+    if (!ranking)
         m_imbalance->setText(tr("<b>Uneven load</b><br>Computing…"));
-        return;
-    }
-    const auto &groups = *ranking;
-    const QLocale l;
-    auto names = [&](const std::vector<int> &idx) {
-        QStringList out;
-        for (std::size_t k = 0; k < idx.size() && k < 3; ++k)
-            out << QString::fromStdString(snap->hosts[static_cast<std::size_t>(idx[k])].name).toHtmlEscaped();
-        if (idx.size() > 3)
-            out << tr("+%1 more").arg(idx.size() - 3);
-        return out.join(QStringLiteral(", "));
-    };
-    QString html =
-        by.isEmpty() ? tr("<b>Uneven load</b> (%1 by pool, most uneven first)").arg(title)
-                     : tr("<b>Uneven load</b> (%1 by %2, most uneven first)").arg(title, by.toHtmlEscaped());
-    if (groups.empty())
-        html += QStringLiteral("<br>") + tr("No group of at least four hosts with a %1 figure.").arg(title);
-    int shown = 0;
-    for (const auto &g : groups) {
-        if (shown++ == 6)
-            break;
-        html += QStringLiteral("<p style='margin-top:6px'><b>%1</b> · ")
-                    .arg(QString::fromStdString(g.group).toHtmlEscaped()) +
-                tr("%1 hosts · mean %2 · max %3 (%4× the mean) · CV %5 · %6 % hot, %7 % idle")
-                    .arg(g.hosts)
-                    .arg(format::metric(g.mean, mq.unit), format::metric(g.max, mq.unit))
-                    .arg(l.toString(g.maxOverMean, 'f', 1), l.toString(g.cv, 'f', 2))
-                    .arg(l.toString(g.hotShare * 100, 'f', 0), l.toString(g.idleShare * 100, 'f', 0));
-        if (!g.hot.empty())
-            html += QStringLiteral("<br>") + tr("%1 redlining (≥ %2): %3")
-                                                 .arg(g.hot.size())
-                                                 .arg(format::metric(g.hotAt, mq.unit), names(g.hot));
-        if (!g.idle.empty())
-            html += QStringLiteral("<br>") + tr("%1 idle (≤ %2): %3")
-                                                 .arg(g.idle.size())
-                                                 .arg(format::metric(g.idleAt, mq.unit), names(g.idle));
-        if (!g.hot.empty() && !g.idle.empty())
-            html += QStringLiteral("<br><i>") +
-                    tr("Shifting about %1 hosts' worth of %2 from the redlining hosts to the %3 idle ones "
-                       "brings them to the pool's mean (rebalance weights, or drain the hottest first).")
-                        .arg(l.toString(g.excess, 'f', 1), title)
-                        .arg(g.idle.size()) +
-                    QStringLiteral("</i>");
-        html += QStringLiteral("</p>");
-    }
-    m_imbalance->setText(html);
+    else if (ranking->empty())
+        m_imbalance->setText(tr("<b>Uneven load</b> (%1)").arg(title) + QStringLiteral("<br>") +
+                             tr("No group of at least four hosts with a %1 figure.").arg(title));
+    else
+        m_imbalance->setText(
+            by.isEmpty()
+                ? tr("<b>Uneven load</b> (%1 by pool, most uneven first)").arg(title)
+                : tr("<b>Uneven load</b> (%1 by %2, most uneven first)").arg(title, by.toHtmlEscaped()));
+    // The group on screen stays current while it is ranked; the most uneven otherwise.
+    const int row = std::max(m_imbalanceModel->rowOfGroup(group), 0);
+    if (row < m_imbalanceModel->rowCount())
+        m_imbalanceList->setCurrentIndex(m_imbalanceProxy->index(row, 0));
+    showImbalanceDetail();
+}
+
+void HostMapView::showImbalanceDetail() {
+    m_imbalanceDetail->setText(m_imbalanceProxy->detail(m_imbalanceList->currentIndex(), m_loadTitle));
+}
+
+QString HostMapView::imbalanceText() const {
+    return m_imbalance->text() + QStringLiteral("<br>") + m_imbalanceDetail->text();
 }
 
 void HostMapView::computeImbalance() {

@@ -30,6 +30,8 @@ struct GroupImbalance;
 namespace vigil {
 
 class HostMapCanvas;
+class ImbalanceModel;
+class ImbalanceProxy;
 class WearModel;
 
 // Asks for the hardware wear ranking; the answer comes back on the GUI thread.
@@ -52,6 +54,9 @@ public:
     void setImbalanceGrouping(const QString &label);
     [[nodiscard]] HostMapCanvas *canvas() const { return m_canvas; }
     [[nodiscard]] QTreeView *wearList() const { return m_wear; }
+    // Uneven load: the groups ranked (most uneven first), the title above and the current group's detail.
+    [[nodiscard]] QTreeView *imbalanceList() const { return m_imbalanceList; }
+    [[nodiscard]] QString imbalanceText() const;
     [[nodiscard]] const WearPtr &wearReport() const { return m_wearReport; }
     void setWearReport(WearPtr report);
     // The wear ranking as CSV to a file; false with *error set when it cannot be written.
@@ -68,6 +73,7 @@ protected:
 private:
     void refreshCombos();
     void refreshImbalance();
+    void showImbalanceDetail();
     void computeImbalance();
     void refreshSummary();
     void requestWear();
@@ -88,7 +94,12 @@ private:
     QDoubleSpinBox *m_lo;
     QDoubleSpinBox *m_hi;
     QLabel *m_summary;
-    QLabel *m_imbalance;
+    QLabel *m_imbalance; // what the ranking is of, or why there is none
+    ImbalanceModel *m_imbalanceModel;
+    ImbalanceProxy *m_imbalanceProxy;
+    QTreeView *m_imbalanceList;
+    QLabel *m_imbalanceDetail; // the current group's figures, hosts and advice
+    QString m_loadTitle;       // the load metric's title
     WearModel *m_wearModel;
     QTreeView *m_wear;
     QLabel *m_wearNote;
