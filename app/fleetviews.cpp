@@ -1,5 +1,6 @@
 #include "fleetviews.h"
 
+#include "common/whenshown.h"
 #include "drift/driftview.h"
 #include "heatmap/timeheatmapview.h"
 #include "hostmap/hostmapview.h"
@@ -36,6 +37,9 @@ FleetViews::FleetViews(FleetSource *source, const QStringList &only, QObject *pa
         const TriageConfig &t = source->config().triage;
         m_triage->setAcknowledgePolicy(t.ackDurationMs, t.ackMaxMs, t.ackConfirm);
         m_views.add(QStringLiteral("triage"), tr("Triage"), m_triage);
+        // Triage's incident table, filter and selection follow a poll only on screen (re-sorting and
+        // re-filtering thousands of incidents): a snapshot that comes while it is hidden waits for it.
+        m_triageShown = new WhenShown(m_triage);
     }
     if (wanted("hostmap")) {
         m_hostMap =
@@ -95,7 +99,7 @@ void FleetViews::setSnapshot(const QString &name, const FleetSnapshotPtr &snapsh
     if (name == QLatin1String("hosts") && m_hostModel)
         m_hostModel->setSnapshot(snapshot);
     else if (name == QLatin1String("triage") && m_incidentModel)
-        m_incidentModel->setSnapshot(snapshot);
+        m_triageShown->run([model = m_incidentModel, snapshot] { model->setSnapshot(snapshot); });
     else if (name == QLatin1String("hostmap") && m_hostMap)
         m_hostMap->setSnapshot(snapshot);
     else if (name == QLatin1String("heatmap") && m_heatmap)

@@ -23,6 +23,7 @@ class HostMapView;
 class TimeHeatmapView;
 class TopologyView;
 class DriftView;
+class WhenShown;
 
 // What a playlist entry (or the command line) may set on a view before it is shown. Empty: unchanged.
 struct ViewOptions {
@@ -67,6 +68,7 @@ private:
     HostTableView *m_hostView = nullptr;
     IncidentModel *m_incidentModel = nullptr;
     TriageView *m_triage = nullptr;
+    WhenShown *m_triageShown = nullptr;
     HostMapView *m_hostMap = nullptr;
     TimeHeatmapView *m_heatmap = nullptr;
     TopologyView *m_topology = nullptr;

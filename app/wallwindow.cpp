@@ -212,12 +212,14 @@ void WallWindow::interrupt(const QString &incidentKey) {
     const ViewEntry *v = m_views->registry().find(name);
     if (!v)
         return;
+    // On screen first: a view hidden in the window takes its snapshot when shown (WhenShown), and the
+    // incident must be in the list before it is selected.
+    m_stack->setCurrentWidget(v->widget);
     deliver(name);
     if (name == QLatin1String("triage") && m_views->triage()) {
         m_views->triage()->setFilterText({}); // the incident must be in the list, whatever the entry filtered
         m_views->triage()->selectIncident(incidentKey);
     }
-    m_stack->setCurrentWidget(v->widget);
     m_interrupted = true;
     if (!m_paused)
         m_dwell->start(static_cast<int>(m_config.interruptDwellMs));

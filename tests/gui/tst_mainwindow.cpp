@@ -1,12 +1,16 @@
-// The main window at start-up: the operator's last view, or triage when a storm is on.
+// The main window at start-up: the operator's last view, or triage when a storm is on; views hidden
+// behind another tab take a poll when they are shown.
 #include "benchfleet.h"
+#include "common/whenshown.h"
 #include "mainwindow.h"
+#include "triage/triageview.h"
 #include "triagereplay.h"
 
 #include <QCoreApplication>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 
 using namespace vigil;
@@ -99,6 +103,53 @@ private Q_SLOTS:
         QVERIFY(moved.showView(QStringLiteral("drift")));
         other.publish(polled(m_storm));
         QCOMPARE(moved.currentViewName(), QStringLiteral("drift"));
+    }
+
+    // Work for a widget hidden in a window on screen waits, the newest replacing the older, and is done
+    // once when it is shown; on screen, or in a window not on screen (a test, a screenshot), at once.
+    void workWaitsForItsWidgetToBeShown() {
+        QTabWidget tabs;
+        auto *page = new QWidget;
+        tabs.addTab(new QWidget, QStringLiteral("one"));
+        tabs.addTab(page, QStringLiteral("two"));
+        WhenShown when(page);
+        QStringList done;
+        when.run([&] { done << QStringLiteral("unshown window"); });
+        QCOMPARE(done, QStringList{QStringLiteral("unshown window")});
+        tabs.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tabs));
+        when.run([&] { done << QStringLiteral("older"); });
+        when.run([&] { done << QStringLiteral("newest"); });
+        QVERIFY(when.waiting());
+        QCOMPARE(done.size(), 1);
+        tabs.setCurrentIndex(1);
+        QCOMPARE(done.last(), QStringLiteral("newest"));
+        QCOMPARE(done.size(), 2);
+        when.run([&] { done << QStringLiteral("on screen"); });
+        QCOMPARE(done.last(), QStringLiteral("on screen"));
+        tabs.setCurrentIndex(0);
+        tabs.setCurrentIndex(1); // nothing waiting: shown again, nothing run
+        QCOMPARE(done.size(), 3);
+    }
+
+    // In the window on screen, triage behind another tab does not follow polls (re-sorting and
+    // re-filtering its incidents); shown, it holds the newest at once.
+    void triageTakesThePollWhenShown() {
+        bench::BenchSource source{Config{}};
+        MainWindow window(&source, nullptr);
+        window.openAtStart();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        source.publish(quiet()); // the first poll decides: no storm, the hosts stay on screen
+        QCOMPARE(window.currentViewName(), QStringLiteral("hosts"));
+        const int quietRows = window.triageView()->incidents()->model()->rowCount();
+        source.publish(polled(m_storm));
+        QCOMPARE(window.currentViewName(), QStringLiteral("hosts"));
+        QCOMPARE(window.triageView()->incidents()->model()->rowCount(), quietRows);
+        QVERIFY(window.showView(QStringLiteral("triage")));
+        QCOMPARE(window.triageView()->incidents()->model()->rowCount(),
+                 static_cast<int>(m_storm->triage->incidents.size()));
+        QVERIFY(quietRows != static_cast<int>(m_storm->triage->incidents.size()));
     }
 };
 

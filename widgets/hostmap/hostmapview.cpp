@@ -11,6 +11,7 @@
 #include "common/colorscale.h"
 #include "common/format.h"
 #include "common/viewcontrols.h"
+#include "common/whenshown.h"
 #include "support/guard.h"
 
 #include <QApplication>
@@ -61,7 +62,8 @@ HostMapView::HostMapView(WearFetch wearFetch, QWidget *parent)
     , m_wearModel(new WearModel(this))
     , m_wear(new QTreeView)
     , m_wearNote(new QLabel)
-    , m_exportWear(new QPushButton(tr("Export CSV…"))) {
+    , m_exportWear(new QPushButton(tr("Export CSV…")))
+    , m_whenShown(new WhenShown(this)) {
     m_filter->setPlaceholderText(tr("Filter: service=\"web\" rack=~\"eu1-.*\" or a name"));
     m_filter->setClearButtonEnabled(true);
     auto *bar = new QHBoxLayout;
@@ -247,11 +249,10 @@ void HostMapView::refreshCombos() {
 }
 
 void HostMapView::setSnapshot(FleetSnapshotPtr snapshot) {
-    if (parentWidget() && !isVisible()) { // one standing alone (a test, an export) takes it at once
-        m_waiting = std::move(snapshot);
-        return;
-    }
-    m_waiting.reset();
+    m_whenShown->run([this, snapshot = std::move(snapshot)] { applySnapshot(snapshot); });
+}
+
+void HostMapView::applySnapshot(FleetSnapshotPtr snapshot) {
     m_snapshot = std::move(snapshot);
     refreshCombos();
     m_canvas->setSnapshot(m_snapshot);
@@ -264,12 +265,6 @@ void HostMapView::setSnapshot(FleetSnapshotPtr snapshot) {
     if (m_snapshot && !m_snapshot->hosts.empty() && !m_snapshot->fromCache &&
         (!m_wearLoading && nowMs() - m_wearRequestedAt >= 10 * 60'000))
         requestWear();
-}
-
-void HostMapView::showEvent(QShowEvent *event) {
-    QWidget::showEvent(event);
-    if (m_waiting)
-        setSnapshot(std::exchange(m_waiting, nullptr));
 }
 
 void HostMapView::refreshSummary() {

@@ -33,6 +33,7 @@ class HostMapCanvas;
 class ImbalanceModel;
 class ImbalanceProxy;
 class WearModel;
+class WhenShown;
 
 // Asks for the hardware wear ranking; the answer comes back on the GUI thread.
 using WearPtr = std::shared_ptr<const analysis::WearReport>;
@@ -67,10 +68,8 @@ Q_SIGNALS:
     void wearLoaded();
     void imbalanceShown();
 
-protected:
-    void showEvent(QShowEvent *event) override;
-
 private:
+    void applySnapshot(FleetSnapshotPtr snapshot);
     void refreshCombos();
     void refreshImbalance();
     void showImbalanceDetail();
@@ -81,9 +80,6 @@ private:
     [[nodiscard]] bool isRatio() const;
 
     WearFetch m_wearFetch;
-    // The newest snapshot while the view sits hidden in a window (another tab): recolouring, the
-    // imbalance and the counts are whole-fleet passes, done when it is shown.
-    FleetSnapshotPtr m_waiting;
     HostMapCanvas *m_canvas;
     QComboBox *m_metric;
     QComboBox *m_size;
@@ -104,6 +100,9 @@ private:
     QTreeView *m_wear;
     QLabel *m_wearNote;
     QPushButton *m_exportWear;
+    // Recolouring, the imbalance and the counts are whole-fleet passes: a snapshot that comes while
+    // the view sits hidden in a window (another tab) is taken when it is shown.
+    WhenShown *m_whenShown;
     FleetSnapshotPtr m_snapshot;
     WearPtr m_wearReport;
     // Uneven load by another label than the pools: computed off the GUI thread for this snapshot.

@@ -1,6 +1,7 @@
 #include "triage/alerttimeline.h"
 
 #include "analysis/correlation.h"
+#include "common/whenshown.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -17,7 +18,8 @@ AlertTimeline::AlertTimeline(QWidget *parent)
     : QChartView(parent)
     , m_series(new QStackedBarSeries)
     , m_x(new QBarCategoryAxis)
-    , m_y(new QValueAxis) {
+    , m_y(new QValueAxis)
+    , m_whenShown(new WhenShown(this)) {
     auto *chart = new QChart;
     chart->setMargins(QMargins(2, 2, 2, 2));
     chart->legend()->setAlignment(Qt::AlignRight);
@@ -59,18 +61,7 @@ void AlertTimeline::setIncident(const analysis::Incident *incident) {
             bars.categories << QDateTime::fromMSecsSinceEpoch(m.start).toString(QStringLiteral("HH:mm"));
         }
     m_buckets = static_cast<int>(bars.categories.size());
-    if (!isVisible() && parentWidget()) { // in a view not on screen (one standing alone draws at once)
-        m_pending = std::move(bars);
-        return;
-    }
-    m_pending.reset();
-    show(bars);
-}
-
-void AlertTimeline::showEvent(QShowEvent *event) {
-    QChartView::showEvent(event);
-    if (m_pending)
-        show(*std::exchange(m_pending, std::nullopt));
+    m_whenShown->run([this, bars = std::move(bars)] { show(bars); });
 }
 
 void AlertTimeline::show(const Bars &bars) {

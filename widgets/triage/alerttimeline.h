@@ -5,14 +5,14 @@
 
 #include <QChartView>
 
-#include <optional>
-
 class QBarCategoryAxis;
 class QBarSet;
 class QStackedBarSeries;
 class QValueAxis;
 
 namespace vigil {
+
+class WhenShown;
 
 class AlertTimeline final : public QChartView {
     Q_OBJECT
@@ -21,9 +21,6 @@ public:
     // The incident's per-minute counts (computed off the GUI thread); none clears the chart.
     void setIncident(const analysis::Incident *incident);
     [[nodiscard]] int buckets() const { return m_buckets; }
-
-protected:
-    void showEvent(QShowEvent *event) override;
 
 private:
     struct Bars {
@@ -42,7 +39,7 @@ private:
     // A chart relaid out costs the GUI thread 10-25 ms: only when what it shows changes, and not while
     // hidden (the bars wait for the next show).
     Bars m_shown;
-    std::optional<Bars> m_pending;
+    WhenShown *m_whenShown;
 };
 
 } // namespace vigil
