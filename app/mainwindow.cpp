@@ -4,6 +4,7 @@
 #include "analysis/fleetgraph.h"
 #include "common/format.h"
 #include "common/hostdetaildialog.h"
+#include "common/noheightforwidth.h"
 #include "common/servicedetaildialog.h"
 #include "common/sourcepanel.h"
 #include "drift/driftview.h"
@@ -67,7 +68,7 @@ MainWindow::MainWindow(FleetSource *service, FleetActions *actions, QWidget *par
     , m_drift(m_set->drift())
     , m_serviceDetail(new ServiceDetailDialog(service->config().profile.host,
                                               service->config().topology.serviceLabel, this))
-    , m_tabs(new QTabWidget)
+    , m_tabs(new NoHeightForWidth<QTabWidget>)
     , m_banner(new QLabel)
     , m_summary(new QLabel)
     , m_sources(new QLabel)

@@ -1,5 +1,6 @@
 #include "wallwindow.h"
 
+#include "common/noheightforwidth.h"
 #include "fleetviews.h"
 #include "heatmap/timeheatmapcanvas.h"
 #include "heatmap/timeheatmapview.h"
@@ -82,7 +83,7 @@ WallWindow::WallWindow(FleetSource *source, const WallConfig &config, std::vecto
     , m_views(new FleetViews(source, viewsOf(m_playlist, config.interruptView), this))
     , m_banner(new QLabel)
     , m_strip(new WallStrip)
-    , m_stack(new QStackedWidget)
+    , m_stack(new NoHeightForWidth<QStackedWidget>)
     , m_dim(new DimOverlay(m_stack))
     , m_dwell(new QTimer(this))
     , m_newTimer(new QTimer(this))

@@ -57,22 +57,22 @@ HostTableView::HostTableView(HostTableModel *model, QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &HostTableView::updateCount);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &HostTableView::updateCount);
     connect(m_model, &HostTableModel::rowsReady, this, &HostTableView::updateCount);
-    // Size columns once real rows exist (the first snapshot is often the empty or cached fleet); after
-    // that, widths are the operator's.
+    // Size columns once real rows exist (the first snapshot is often the empty or cached fleet), and
+    // again only when the columns change (another profile's metrics); after that, widths are the
+    // operator's. A reset of the rows alone (a poll that moved many) keeps them: fitting measured a
+    // thousand rows per column on the GUI thread. The first 200 rows and those on screen are enough.
+    m_table->horizontalHeader()->setResizeContentsPrecision(200);
     auto fitColumns = [this] {
-        if (m_sized || m_model->rowCount() == 0)
+        if (m_sizedColumns == m_model->columnCount() || m_model->rowCount() == 0)
             return;
-        m_sized = true;
+        m_sizedColumns = m_model->columnCount();
         m_table->resizeColumnsToContents();
         m_table->setColumnWidth(HostTableModel::NameColumn,
                                 std::max(160, m_table->columnWidth(HostTableModel::NameColumn)));
         for (int c = HostTableModel::FirstMetricColumn; c < m_model->labelsColumn(); ++c)
             m_table->setColumnWidth(c, std::max(80, m_table->columnWidth(c)));
     };
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this, fitColumns] {
-        m_sized = false;
-        fitColumns();
-    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, fitColumns);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, fitColumns);
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &idx) {
         Q_EMIT hostActivated(idx.data(HostTableModel::HostNameRole).toString());

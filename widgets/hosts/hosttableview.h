@@ -37,7 +37,7 @@ private:
     QLabel *m_filterError;
     QLabel *m_count;
     QTableView *m_table;
-    bool m_sized = false;
+    int m_sizedColumns = -1; // the column count the widths were fitted to
 };
 
 } // namespace vigil
