@@ -1,6 +1,7 @@
 #pragma once
 // Alerts per minute by severity across an incident (QtCharts, stacked bars): how the storm built up.
-// Shows the last two hours of the incident at most.
+// Shows the last two hours of the incident at most, in at most 40 bars (a bar sums several minutes
+// when the incident is longer).
 #include "analysis/correlation.h"
 
 #include <QChartView>
@@ -23,13 +24,15 @@ public:
     [[nodiscard]] int buckets() const { return m_buckets; }
 
 private:
+    static constexpr int kMaxBars = 40;
     struct Bars {
         QStringList categories;
         QList<qreal> values[3];
         double maxY = 1;
+        int minutesPerBar = 1;
         bool operator==(const Bars &o) const = default;
     };
-    void show(const Bars &bars);
+    void draw(const Bars &bars);
 
     QStackedBarSeries *m_series;
     QBarSet *m_sets[3];

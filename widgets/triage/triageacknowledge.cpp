@@ -1,5 +1,6 @@
-// TriageView's acknowledge question: what acknowledging an incident will silence, asked once (or not
-// at all when the session said so), then handed to the owner as matchers and the Alertmanager source.
+// TriageView's silences: the acknowledge question (what acknowledging an incident will silence, asked
+// once, or not at all when the session said so, then handed to the owner as matchers and the
+// Alertmanager source), and expiring the silences that hold the selection.
 #include "triage/triageview.h"
 
 #include "analysis/incidentsilence.h"
@@ -9,6 +10,8 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QTreeView>
+
+#include <set>
 
 namespace vigil {
 
@@ -87,6 +90,26 @@ void TriageView::setAcknowledgePolicy(std::int64_t durationMs, std::int64_t maxM
     m_ackDurationMs = durationMs;
     m_ackMaxMs = maxMs;
     m_ackAsk = ask;
+}
+
+void TriageView::expireSelected() {
+    // Expire every silence that holds an alert of the selection (the alert, else the whole incident).
+    const auto snap = m_model->snapshot();
+    const Incident *inc = m_model->incidentAt(m_model->rowOfKey(m_selectedKey));
+    if (!snap || !inc)
+        return;
+    std::set<std::pair<std::string, std::string>> ids;
+    auto collect = [&](const Alert &a) {
+        for (const auto &id : a.silencedBy)
+            ids.insert({alertmanagerSourceOf(a), id});
+    };
+    if (const Alert *a = currentAlert())
+        collect(*a);
+    else
+        for (auto i : inc->alerts)
+            collect(snap->alerts[i]);
+    for (const auto &[source, id] : ids)
+        Q_EMIT expireRequested(QString::fromStdString(source), QString::fromStdString(id));
 }
 
 } // namespace vigil

@@ -328,7 +328,10 @@ void TriageView::changeEvent(QEvent *event) {
 
 void TriageView::sizeRows() {
     // Rows as tall as the type, and columns as wide (a wall display scales it with the screen).
-    controls::sizeColumnsInChars(m_tree->header(), 11, {{IncidentAlertsModel::NameColumn, 26}});
+    using A = IncidentAlertsModel; // where an alert fires ("ingest-00056:9100") reads whole
+    controls::sizeColumnsInChars(
+        m_tree->header(), 11,
+        {{A::NameColumn, 22}, {A::InstanceColumn, 20}, {A::StateColumn, 10}, {A::StartedColumn, 10}});
     controls::sizeColumnsInChars(m_amGroupTable->horizontalHeader(), 10, {{AmGroupModel::GroupColumn, 30}});
     const int h = fontMetrics().height();
     m_table->verticalHeader()->setDefaultSectionSize(h + 8);
@@ -712,26 +715,6 @@ void TriageView::openSilenceDialog() {
                 dialog.editSilence(s);
     if (dialog.exec() == QDialog::Accepted)
         Q_EMIT silenceRequested(source, dialog.silence());
-}
-
-void TriageView::expireSelected() {
-    // Expire every silence that holds an alert of the selection (the alert, else the whole incident).
-    const auto snap = m_model->snapshot();
-    const Incident *inc = m_model->incidentAt(m_model->rowOfKey(m_selectedKey));
-    if (!snap || !inc)
-        return;
-    std::set<std::pair<std::string, std::string>> ids;
-    auto collect = [&](const Alert &a) {
-        for (const auto &id : a.silencedBy)
-            ids.insert({alertmanagerSourceOf(a), id});
-    };
-    if (const Alert *a = currentAlert())
-        collect(*a);
-    else
-        for (auto i : inc->alerts)
-            collect(snap->alerts[i]);
-    for (const auto &[source, id] : ids)
-        Q_EMIT expireRequested(QString::fromStdString(source), QString::fromStdString(id));
 }
 
 void TriageView::addNote(const QString &text) {
