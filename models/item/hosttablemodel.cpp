@@ -7,6 +7,8 @@
 #include <cstring>
 #include <limits>
 #include <numeric>
+#include <type_traits>
+#include <type_traits>
 #include <unordered_map>
 
 namespace vigil {
@@ -40,33 +42,38 @@ bool sameColumns(const std::vector<MetricQuery> &a, const std::vector<MetricQuer
                return x.key == y.key && x.unit == y.unit && x.title == y.title;
            });
 }
-// Stable, so ties keep the name order (as a sorting proxy over the name-ordered rows did).
-template <class Key, class KeyOf>
-void sortBy(std::vector<const Host *> &rows, Qt::SortOrder order, KeyOf keyOf) {
-    std::vector<std::pair<Key, const Host *>> keyed;
-    keyed.reserve(rows.size());
-    for (const Host *h : rows)
-        keyed.emplace_back(keyOf(*h), h);
-    std::stable_sort(keyed.begin(), keyed.end(), [order](const auto &x, const auto &y) {
-        return order == Qt::AscendingOrder ? x.first < y.first : y.first < x.first;
-    });
-    for (std::size_t i = 0; i < keyed.size(); ++i)
-        rows[i] = keyed[i].second;
-}
-void sortRows(std::vector<const Host *> &rows, std::size_t metrics, int column, Qt::SortOrder order) {
+// The key a column orders by, handed to `use` as a function of a host: the one definition of the
+// table's order, for the plan's sort and for lessThan(). False for a column without one.
+template <class Use> bool withSortKey(int column, std::size_t metrics, Use use) {
     const int metric = column - HostTableModel::FirstMetricColumn;
     if (column == HostTableModel::NameColumn)
-        sortBy<std::string_view>(rows, order, [](const Host &h) { return std::string_view(h.name); });
+        use([](const Host &h) { return std::string_view(h.name); });
     else if (column == HostTableModel::StatusColumn)
-        sortBy<int>(rows, order, [](const Host &h) { return static_cast<int>(h.up); });
+        use([](const Host &h) { return static_cast<int>(h.up); });
     else if (column == HostTableModel::AlertsColumn)
-        sortBy<int>(rows, order, [](const Host &h) { return static_cast<int>(h.activeAlerts); });
+        use([](const Host &h) { return static_cast<int>(h.activeAlerts); });
     else if (metric >= 0 && metric < static_cast<int>(metrics))
-        sortBy<double>(rows, order, [m = static_cast<std::size_t>(metric)](const Host &h) {
-            return sortKey(metricOf(h, m));
-        });
+        use([m = static_cast<std::size_t>(metric)](const Host &h) { return sortKey(metricOf(h, m)); });
     else if (metric == static_cast<int>(metrics))
-        sortBy<std::string>(rows, order, labelsText);
+        use(labelsText);
+    else
+        return false;
+    return true;
+}
+// Stable, so ties keep the name order (as a sorting proxy over the name-ordered rows did).
+void sortRows(std::vector<const Host *> &rows, std::size_t metrics, int column, Qt::SortOrder order) {
+    withSortKey(column, metrics, [&](auto keyOf) {
+        using Key = std::decay_t<std::invoke_result_t<decltype(keyOf), const Host &>>;
+        std::vector<std::pair<Key, const Host *>> keyed;
+        keyed.reserve(rows.size());
+        for (const Host *h : rows)
+            keyed.emplace_back(keyOf(*h), h);
+        std::stable_sort(keyed.begin(), keyed.end(), [order](const auto &x, const auto &y) {
+            return order == Qt::AscendingOrder ? x.first < y.first : y.first < x.first;
+        });
+        for (std::size_t i = 0; i < keyed.size(); ++i)
+            rows[i] = keyed[i].second;
+    });
 }
 // More runs of removed or inserted rows than this are shown as a reset: each run costs the view a pass.
 constexpr int kMaxRuns = 64;
@@ -91,23 +98,10 @@ int HostTableModel::metricColumn(const std::string &key) const {
 std::optional<bool> HostTableModel::lessThan(int leftRow, int rightRow, int column) const {
     const Host *a = hostAt(leftRow);
     const Host *b = hostAt(rightRow);
-    if (!a || !b)
-        return std::nullopt;
-    switch (column) {
-    case NameColumn:
-        return a->name < b->name;
-    case StatusColumn:
-        return static_cast<int>(a->up) < static_cast<int>(b->up);
-    case AlertsColumn:
-        return a->activeAlerts < b->activeAlerts;
-    default:
-        break;
-    }
-    const int metric = column - FirstMetricColumn;
-    if (metric < 0 || metric >= static_cast<int>(m_metrics.size()))
-        return std::nullopt;
-    const auto m = static_cast<std::size_t>(metric);
-    return sortKey(metricOf(*a, m)) < sortKey(metricOf(*b, m));
+    std::optional<bool> less;
+    if (a && b && column != labelsColumn())
+        withSortKey(column, m_metrics.size(), [&](auto keyOf) { less = keyOf(*a) < keyOf(*b); });
+    return less;
 }
 
 bool HostTableModel::sameRow(const Host &a, const Host &b) {
