@@ -1,12 +1,14 @@
 // The drift view, headless: clusters from a report, a host's diff, hand-off as hosts / matcher /
 // Ansible group, exports (HTML, CSV, JSON, PDF) and the consensus written as a baseline that loads back.
 #include "analysis/baselineloader.h"
+#include "drift/compliancechart.h"
 #include "drift/driftview.h"
 
 #include <QAbstractItemModelTester>
 #include <QColor>
 #include <QCoreApplication>
 #include <QFile>
+#include <QLineSeries>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -80,8 +82,14 @@ private Q_SLOTS:
         view.setSnapshot(snap);
         QVERIFY(ready.wait(3000));
         QCOMPARE(asked, std::vector<TimeMs>{0});
+        const ComplianceChart *chart = view.compliance(); // the last hour's point and the report's
+        QCOMPARE(chart->line()->count(), 2);
+        QCOMPARE(chart->line()->at(1).y(), 75.0);
         view.markReported();
         QVERIFY(ready.wait(3000));
+        QCOMPARE(view.compliance(), chart); // the same chart, its line moved
+        QCOMPARE(chart->line()->count(), 2);
+        QCOMPARE(chart->line()->at(1).x(), double(view.summary()->at));
         QCOMPARE(asked.size(), std::size_t(2));
         QCOMPARE(asked.back(), view.summary()->at); // the report's own moment
         QVERIFY(view.html().contains(QStringLiteral("1 newly drifted")));

@@ -1,4 +1,5 @@
 #include "drift/driftview.h"
+#include "common/whenshown.h"
 #include "drift/compliancechart.h"
 #include "drift/driftproxies.h"
 #include "item/driftmodels.h"
@@ -43,6 +44,8 @@ DriftView::DriftView(DriftFetch fetch, QString roleLabel, QWidget *parent)
     , m_hostModel(new QStringListModel(this))
     , m_headline(new QLabel)
     , m_chart(new QChartView)
+    , m_compliance(new ComplianceChart)
+    , m_chartShown(new WhenShown(m_chart))
     , m_clusters(new QTreeView)
     , m_hosts(new QListView)
     , m_diff(new QTreeView)
@@ -54,6 +57,10 @@ DriftView::DriftView(DriftFetch fetch, QString roleLabel, QWidget *parent)
     m_headline->setTextFormat(Qt::RichText);
     m_headline->setWordWrap(true);
     m_chart->setRenderHint(QPainter::Antialiasing);
+    // QChartView starts with a chart of its own and setChart() releases it without deleting it.
+    QChart *initial = m_chart->chart();
+    m_chart->setChart(m_compliance);
+    delete initial;
     m_chart->setMinimumHeight(170); // title, plot and both axes' labels without eliding
     // Lists shrink to a few rows on a small screen (the window must still fit a 1024 x 600 laptop).
     for (QWidget *w : std::initializer_list<QWidget *>{m_clusters, m_hosts, m_diff, m_values})
@@ -292,11 +299,8 @@ void DriftView::setSummary(DriftPtr summary) {
     }
     m_headline->setText(head);
 
-    // Compliance over time.
-    QChart *chart = complianceChart(*m_summary);
-    QChart *old = m_chart->chart();
-    m_chart->setChart(chart);
-    delete old;
+    // Compliance over time: on screen, or when the view is next shown.
+    m_chartShown->run([this, summary = m_summary] { m_compliance->setSummary(*summary); });
 
     applyFilter();
     Q_EMIT ready();

@@ -25,9 +25,11 @@ class QTreeView;
 
 namespace vigil {
 
+class ComplianceChart;
 class DriftClusterModel;
 class FactValuesModel;
 class HostCheckModel;
+class WhenShown;
 
 using DriftPtr = std::shared_ptr<const analysis::DriftSummary>;
 // since: the last report's time (0: none), for "new since the last report".
@@ -49,6 +51,8 @@ public:
     [[nodiscard]] QAbstractItemModel *values() const;
     [[nodiscard]] QAbstractItemModel *hostList() const;
     [[nodiscard]] QAbstractItemModel *hostChecks() const;
+    // Compliance over the last day (one chart, its line moved by each report).
+    [[nodiscard]] const ComplianceChart *compliance() const { return m_compliance; }
     // Label matchers (or a name) narrowing the clusters to the hosts they match.
     void setFilterText(const QString &text);
     [[nodiscard]] QString filterError() const { return m_filterError; }
@@ -105,6 +109,8 @@ private:
     QStringListModel *m_hostModel;
     QLabel *m_headline;
     QChartView *m_chart;
+    ComplianceChart *m_compliance; // m_chart's
+    WhenShown *m_chartShown;
     QTreeView *m_clusters;
     QListView *m_hosts;
     QTreeView *m_diff;
