@@ -64,14 +64,7 @@ private:
 };
 
 QTreeView *makeTree(Model *model, QObject *owner) {
-    auto *t = new QTreeView;
-    t->setModel(new Proxy(model, owner));
-    t->setRootIsDecorated(false);
-    t->setAlternatingRowColors(true);
-    t->setUniformRowHeights(true);
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    return t;
+    return controls::flatList(new QTreeView, new Proxy(model, owner));
 }
 } // namespace
 

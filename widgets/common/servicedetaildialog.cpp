@@ -2,6 +2,7 @@
 
 #include "analysis/fleetgraph.h"
 #include "analysis/servicedetail.h"
+#include "common/viewcontrols.h"
 #include "item/incidentmodel.h"
 #include "item/servicedetailmodel.h"
 
@@ -150,14 +151,7 @@ private:
 };
 
 QTreeView *tree(Model *model, QObject *owner) {
-    auto *t = new QTreeView;
-    t->setModel(new Proxy(model, owner));
-    t->setRootIsDecorated(false);
-    t->setAlternatingRowColors(true);
-    t->setUniformRowHeights(true);
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    return t;
+    return controls::flatList(new QTreeView, new Proxy(model, owner));
 }
 } // namespace
 

@@ -10,6 +10,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableView>
+#include <QTreeView>
 
 namespace vigil::controls {
 
@@ -53,6 +54,16 @@ void readOnlyRows(QTableView *table) {
     table->setWordWrap(false);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setItemDelegate(new TextDelegate(table));
+}
+
+QTreeView *flatList(QTreeView *view, QAbstractItemModel *model) {
+    view->setModel(model);
+    view->setRootIsDecorated(false);
+    view->setAlternatingRowColors(true);
+    view->setUniformRowHeights(true);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    return view;
 }
 
 void sizeColumnsInChars(QHeaderView *header, int chars, std::initializer_list<std::pair<int, int>> columns) {

@@ -1,12 +1,14 @@
 #pragma once
 // Controls the heat views and the host detail share, so they look and behave alike: the time ranges
 // (1 h, 6 h, 24 h, 7 d) and the colour range (automatic, or fixed low and high).
+class QAbstractItemModel;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QHBoxLayout;
 class QHeaderView;
 class QTableView;
+class QTreeView;
 
 #include <initializer_list>
 #include <utility>
@@ -22,6 +24,10 @@ void addColourRange(QHBoxLayout *bar, QCheckBox *autoRange, QDoubleSpinBox *lo, 
 // A list to read, not edit: whole rows selected one at a time, no row numbers, no wrapping, the last
 // column stretched, cells drawn by TextDelegate.
 void readOnlyRows(QTableView *table);
+// A short flat list shown by a tree view (a dialog's alerts, the drift view's clusters): the model
+// (usually a presentation proxy), no branches, alternating uniform rows, read-only, columns as wide as
+// their contents. Returns the view.
+QTreeView *flatList(QTreeView *view, QAbstractItemModel *model);
 
 // Column widths in characters of the header's current type, so a table keeps its proportions when the
 // type grows (a wall display scales it with the screen): `chars` for every column, `columns` for some

@@ -1,4 +1,5 @@
 #include "drift/driftview.h"
+#include "common/viewcontrols.h"
 #include "common/whenshown.h"
 #include "drift/compliancechart.h"
 #include "drift/driftproxies.h"
@@ -70,17 +71,11 @@ DriftView::DriftView(DriftFetch fetch, QString roleLabel, QWidget *parent)
     auto present = [this](QTreeView *view, QIdentityProxyModel *proxy, QAbstractItemModel *model) {
         proxy->setParent(this);
         proxy->setSourceModel(model);
-        view->setModel(proxy);
-        view->setRootIsDecorated(false);
-        view->setUniformRowHeights(true);
-        view->setAllColumnsShowFocus(true);
-        view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-        view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+        controls::flatList(view, proxy)->setAllColumnsShowFocus(true);
     };
     present(m_clusters, new DriftClusterProxy, m_clusterModel);
     present(m_diff, new HostCheckProxy, m_checkModel);
     present(m_values, new FactValuesProxy, m_valueModel);
-    m_clusters->setAlternatingRowColors(true);
     m_hosts->setModel(m_hostModel);
     m_hosts->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_hosts->setUniformItemSizes(true);
