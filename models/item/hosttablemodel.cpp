@@ -8,7 +8,6 @@
 #include <limits>
 #include <numeric>
 #include <type_traits>
-#include <type_traits>
 #include <unordered_map>
 
 namespace vigil {
