@@ -53,10 +53,8 @@ public:
                 ? QStringList{D::tr("Alert"), D::tr("Severity"), D::tr("State"), D::tr("Since")}
             : m_part == Model::Part::Labels ? QStringList{D::tr("Label"), D::tr("Value")}
                                             : QStringList{D::tr("Fact"), D::tr("Value")};
-        if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 &&
-            section < titles.size())
-            return titles[section];
-        return QIdentityProxyModel::headerData(section, orientation, role);
+        const QVariant title = controls::columnTitle(titles, section, orientation, role);
+        return title.isValid() ? title : QIdentityProxyModel::headerData(section, orientation, role);
     }
 
 private:

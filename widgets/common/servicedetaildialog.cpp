@@ -63,10 +63,8 @@ public:
             : m_part == Model::Part::Hosts
                 ? QStringList{D::tr("Host"), D::tr("State"), D::tr("Alerts"), D::tr("Worst")}
                 : QStringList{D::tr("Alert"), D::tr("Count"), D::tr("Worst"), D::tr("Hosts")};
-        if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 &&
-            section < titles.size())
-            return titles[section];
-        return QIdentityProxyModel::headerData(section, orientation, role);
+        const QVariant title = controls::columnTitle(titles, section, orientation, role);
+        return title.isValid() ? title : QIdentityProxyModel::headerData(section, orientation, role);
     }
 
 private:

@@ -66,6 +66,12 @@ QTreeView *flatList(QTreeView *view, QAbstractItemModel *model) {
     return view;
 }
 
+QVariant columnTitle(const QStringList &titles, int section, Qt::Orientation orientation, int role) {
+    if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 && section < titles.size())
+        return titles[section];
+    return {};
+}
+
 void sizeColumnsInChars(QHeaderView *header, int chars, std::initializer_list<std::pair<int, int>> columns) {
     // In the view's type (the header's own may not have followed yet).
     const QWidget *view = header->parentWidget() ? header->parentWidget() : header;

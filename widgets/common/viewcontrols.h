@@ -10,6 +10,9 @@ class QHeaderView;
 class QTableView;
 class QTreeView;
 
+#include <QStringList>
+#include <QVariant>
+
 #include <initializer_list>
 #include <utility>
 
@@ -28,6 +31,10 @@ void readOnlyRows(QTableView *table);
 // (usually a presentation proxy), no branches, alternating uniform rows, read-only, columns as wide as
 // their contents. Returns the view.
 QTreeView *flatList(QTreeView *view, QAbstractItemModel *model);
+
+// A presentation proxy's column title: titles[section] for a horizontal header's DisplayRole, else an
+// invalid QVariant (the proxy then asks its source).
+QVariant columnTitle(const QStringList &titles, int section, Qt::Orientation orientation, int role);
 
 // Column widths in characters of the header's current type, so a table keeps its proportions when the
 // type grows (a wall display scales it with the screen): `chars` for every column, `columns` for some

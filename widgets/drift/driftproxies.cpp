@@ -1,5 +1,6 @@
 #include "drift/driftproxies.h"
 
+#include "common/viewcontrols.h"
 #include "item/driftmodels.h"
 
 #include <QBrush>
@@ -15,12 +16,6 @@ namespace vigil {
 namespace {
 const QColor kRed(0xc0, 0x30, 0x30);
 
-QVariant horizontal(const QIdentityProxyModel &proxy, int section, Qt::Orientation orientation, int role,
-                    const QStringList &titles) {
-    if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 && section < titles.size())
-        return titles[section];
-    return proxy.QIdentityProxyModel::headerData(section, orientation, role);
-}
 } // namespace
 
 QString driftWhen(qint64 ms) {
@@ -79,9 +74,11 @@ QVariant DriftClusterProxy::data(const QModelIndex &index, int role) const {
 }
 
 QVariant DriftClusterProxy::headerData(int section, Qt::Orientation orientation, int role) const {
-    return horizontal(*this, section, orientation, role,
-                      {tr("Severity"), tr("Hosts"), tr("Where"), tr("Fact"), tr("Is"), tr("Expected"),
-                       tr("First seen"), tr("New (24 h)"), tr("New since report")});
+    const QVariant title =
+        controls::columnTitle({tr("Severity"), tr("Hosts"), tr("Where"), tr("Fact"), tr("Is"), tr("Expected"),
+                               tr("First seen"), tr("New (24 h)"), tr("New since report")},
+                              section, orientation, role);
+    return title.isValid() ? title : QIdentityProxyModel::headerData(section, orientation, role);
 }
 
 QVariant FactValuesProxy::data(const QModelIndex &index, int role) const {
@@ -121,8 +118,9 @@ QVariant FactValuesProxy::data(const QModelIndex &index, int role) const {
 }
 
 QVariant FactValuesProxy::headerData(int section, Qt::Orientation orientation, int role) const {
-    return horizontal(*this, section, orientation, role,
-                      {tr("Value"), tr("Hosts"), tr("Share"), tr("Baseline")});
+    const QVariant title = controls::columnTitle({tr("Value"), tr("Hosts"), tr("Share"), tr("Baseline")},
+                                                 section, orientation, role);
+    return title.isValid() ? title : QIdentityProxyModel::headerData(section, orientation, role);
 }
 
 QVariant HostCheckProxy::data(const QModelIndex &index, int role) const {
@@ -138,7 +136,9 @@ QVariant HostCheckProxy::data(const QModelIndex &index, int role) const {
 }
 
 QVariant HostCheckProxy::headerData(int section, Qt::Orientation orientation, int role) const {
-    return horizontal(*this, section, orientation, role, {tr("Fact"), tr("Is"), tr("Expected"), tr("Rule")});
+    const QVariant title =
+        controls::columnTitle({tr("Fact"), tr("Is"), tr("Expected"), tr("Rule")}, section, orientation, role);
+    return title.isValid() ? title : QIdentityProxyModel::headerData(section, orientation, role);
 }
 
 } // namespace vigil

@@ -83,13 +83,8 @@ HostMapView::HostMapView(WearFetch wearFetch, QWidget *parent)
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
     m_imbalanceProxy->setSourceModel(m_imbalanceModel);
-    m_imbalanceList->setModel(m_imbalanceProxy);
-    m_imbalanceList->setRootIsDecorated(false);
-    m_imbalanceList->setUniformRowHeights(true);
-    m_imbalanceList->setAlternatingRowColors(true);
-    m_imbalanceList->setAllColumnsShowFocus(true);
+    controls::flatList(m_imbalanceList, m_imbalanceProxy)->setAllColumnsShowFocus(true);
     // The figures keep their width in the narrow side panel; a long group name is elided.
-    m_imbalanceList->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_imbalanceList->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_imbalanceList->header()->setStretchLastSection(false);
     m_imbalanceList->header()->setMinimumSectionSize(24);
