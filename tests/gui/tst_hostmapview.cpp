@@ -145,10 +145,34 @@ private Q_SLOTS:
             racks << view.imbalanceList()->model()->index(r, 0).data().toString();
         QVERIFY2(text.contains(QStringLiteral("CPU by rack")) && racks.contains(QStringLiteral("r3")),
                  qPrintable(text + racks.join(QLatin1Char(' '))));
-        // Another group chosen: its detail.
+        // Nobody chose: the detail is the most uneven group's. Another group chosen: its detail, kept
+        // across a poll whatever the ranking; back to the pools: the top one again.
+        QVERIFY(
+            view.imbalanceText().contains(QStringLiteral("<b>") + racks.front() + QStringLiteral("</b>")));
         const int r3 = int(racks.indexOf(QStringLiteral("r3")));
         view.imbalanceList()->setCurrentIndex(view.imbalanceList()->model()->index(r3, 0));
         QVERIFY2(view.imbalanceText().contains(QStringLiteral("<b>r3</b>")),
+                 qPrintable(view.imbalanceText()));
+        view.setSnapshot(snap);
+        QVERIFY(shown.wait(3000));
+        QVERIFY2(view.imbalanceText().contains(QStringLiteral("<b>r3</b>")),
+                 qPrintable(view.imbalanceText()));
+        view.setImbalanceGrouping(QString());
+        QVERIFY(view.imbalanceText().contains(QStringLiteral("<b>api</b>")));
+        // Nobody chose (a new grouping, as on a wall): a poll that makes another rack the most uneven
+        // moves the detail to it.
+        view.setImbalanceGrouping(QStringLiteral("rack"));
+        QVERIFY(shown.wait(3000));
+        const QString top = view.imbalanceList()->model()->index(0, 0).data().toString();
+        const int first = top == QStringLiteral("r1") ? 20 : 10; // a rack other than the top one
+        const QString other = top == QStringLiteral("r1") ? QStringLiteral("r2") : QStringLiteral("r1");
+        auto skewed = std::make_shared<FleetSnapshot>(*snap);
+        for (int i = first; i < first + 10; ++i)
+            skewed->hosts[static_cast<std::size_t>(i)].metrics[0] = i % 2 ? 0.99 : 0.01;
+        view.setSnapshot(skewed);
+        QVERIFY(shown.wait(3000));
+        QCOMPARE(view.imbalanceList()->model()->index(0, 0).data().toString(), other);
+        QVERIFY2(view.imbalanceText().contains(QStringLiteral("<b>") + other + QStringLiteral("</b>")),
                  qPrintable(view.imbalanceText()));
     }
 

@@ -31,6 +31,7 @@
 #include <QPainter>
 #include <QPointer>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QToolTip>
@@ -105,7 +106,11 @@ HostMapView::HostMapView(WearFetch wearFetch, QWidget *parent)
     loadLayout->addWidget(m_imbalanceList, 3);
     loadLayout->addWidget(scroll, 2);
     connect(m_imbalanceList->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this] { showImbalanceDetail(); });
+            [this](const QModelIndex &current) {
+                if (!m_rankingImbalance) // the operator's choice, not a new ranking's
+                    m_chosenGroup = current.siblingAtColumn(0).data().toString();
+                showImbalanceDetail();
+            });
     m_imbalanceBy->addItem(tr("pool (service)"), QString());
     auto *wearProxy = new WearProxy(this);
     wearProxy->setSourceModel(m_wearModel);
@@ -167,6 +172,7 @@ HostMapView::HostMapView(WearFetch wearFetch, QWidget *parent)
     });
     connect(m_imbalanceBy, &QComboBox::currentIndexChanged, this, [this] {
         m_customImbalance.reset();
+        m_chosenGroup.clear(); // another grouping: its most uneven group
         computeImbalance();
         refreshImbalance();
     });
@@ -359,7 +365,7 @@ void HostMapView::refreshImbalance() {
     const FleetSnapshotPtr snap = by.isEmpty() ? m_snapshot : m_customFor;
     const auto ranking = by.isEmpty() ? (m_snapshot ? m_snapshot->imbalance : nullptr) : m_customImbalance;
     const int metric = snap ? snap->metricIndexOf(snap->load.metric) : -1;
-    const QString group = m_imbalanceList->currentIndex().siblingAtColumn(0).data().toString();
+    const QScopedValueRollback ranking_(m_rankingImbalance, true);
     m_imbalanceModel->setRanking(metric >= 0 ? snap : nullptr, ranking, metric);
     if (metric < 0) {
         m_imbalance->setText(
@@ -381,8 +387,9 @@ void HostMapView::refreshImbalance() {
             by.isEmpty()
                 ? tr("<b>Uneven load</b> (%1 by pool, most uneven first)").arg(title)
                 : tr("<b>Uneven load</b> (%1 by %2, most uneven first)").arg(title, by.toHtmlEscaped()));
-    // The group on screen stays current while it is ranked; the most uneven otherwise.
-    const int row = std::max(m_imbalanceModel->rowOfGroup(group), 0);
+    // The group the operator chose stays current while it is ranked; otherwise (nobody chose, as on a
+    // wall) the most uneven one, whichever it is after this poll.
+    const int row = std::max(m_chosenGroup.isEmpty() ? 0 : m_imbalanceModel->rowOfGroup(m_chosenGroup), 0);
     if (row < m_imbalanceModel->rowCount())
         m_imbalanceList->setCurrentIndex(m_imbalanceProxy->index(row, 0));
     showImbalanceDetail();

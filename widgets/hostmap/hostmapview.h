@@ -94,8 +94,10 @@ private:
     ImbalanceModel *m_imbalanceModel;
     ImbalanceProxy *m_imbalanceProxy;
     QTreeView *m_imbalanceList;
-    QLabel *m_imbalanceDetail; // the current group's figures, hosts and advice
-    QString m_loadTitle;       // the load metric's title
+    QLabel *m_imbalanceDetail;       // the current group's figures, hosts and advice
+    QString m_loadTitle;             // the load metric's title
+    QString m_chosenGroup;           // the group the operator chose in the ranking ("": follow the top)
+    bool m_rankingImbalance = false; // a new ranking is being shown (its current row is not a choice)
     WearModel *m_wearModel;
     QTreeView *m_wear;
     QLabel *m_wearNote;
