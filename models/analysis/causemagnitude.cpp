@@ -33,12 +33,50 @@ CauseMagnitude::Verdict CauseMagnitude::judge(int service, TimeMs onset, int los
     for (auto i = afterBegin; i < afterEnd; ++i)
         hosts.insert(starts[static_cast<std::size_t>(i)].host);
     v.why.alertedHosts = static_cast<int>(hosts.size());
-    v.why.churn = v.why.alertsBefore >= m_opt.minChurnAlerts &&
-                  v.why.alertsAfter <= m_opt.churnRise * v.why.alertsBefore;
+    v.why.churn = m_opt.churning(v.why.alertsBefore, v.why.alertsAfter);
     v.why.tooSmall = serviceHosts > 0 && lostHosts < m_opt.minLostShare * serviceHosts &&
                      v.why.alertedHosts > m_opt.magnitudeFactor * std::max(1, lostHosts);
     v.explains = !v.why.churn && !v.why.tooSmall;
     return v;
+}
+
+void AlertRates::reset(std::size_t kinds) {
+    m_kinds.resize(kinds);
+    for (auto &k : m_kinds) {
+        k.starts.clear();
+        k.sorted = false;
+        k.asked.clear();
+    }
+}
+
+AlertRates::Around AlertRates::around(int kind, TimeMs onset) {
+    if (kind < 0 || static_cast<std::size_t>(kind) >= m_kinds.size())
+        return {};
+    Kind &k = m_kinds[static_cast<std::size_t>(kind)];
+    for (const auto &[at, counted] : k.asked)
+        if (at == onset)
+            return counted;
+    // the same spans as CauseMagnitude::judge: [from - window, from) before, [from, onset + window] after
+    const TimeMs from = onset - m_opt.lead, beforeFrom = from - m_opt.window, afterTo = onset + m_opt.window;
+    Around a;
+    if (!k.sorted && k.asked.size() < 8) {
+        for (TimeMs t : k.starts) {
+            a.before += t >= beforeFrom && t < from ? 1 : 0;
+            a.after += t >= from && t <= afterTo ? 1 : 0;
+        }
+    } else {
+        if (!k.sorted) {
+            std::sort(k.starts.begin(), k.starts.end());
+            k.sorted = true;
+        }
+        auto at = [&](TimeMs t) {
+            return std::lower_bound(k.starts.begin(), k.starts.end(), t) - k.starts.begin();
+        };
+        const auto afterBegin = at(from);
+        a = {static_cast<int>(afterBegin - at(beforeFrom)), static_cast<int>(at(afterTo + 1) - afterBegin)};
+    }
+    k.asked.emplace_back(onset, a);
+    return a;
 }
 
 } // namespace vigil::analysis

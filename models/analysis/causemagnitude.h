@@ -25,6 +25,16 @@ struct MagnitudeOptions {
     double churnRise = 2.0;
     double minLostShare = 0.05;
     double magnitudeFactor = 10.0;
+
+    // Starts `before` in the window before an onset and `after` from it: as often after as before.
+    [[nodiscard]] bool churning(int before, int after) const {
+        return before >= minChurnAlerts && after <= churnRise * before;
+    }
+    // ...and a kind that was quiet and began with it: at least minChurnAlerts after, and more than
+    // twice churnRise times as many as before.
+    [[nodiscard]] bool bursting(int before, int after) const {
+        return after >= minChurnAlerts && after > 2 * churnRise * before;
+    }
 };
 
 // What the failing group lost of one service, and what it does not explain there.
@@ -64,6 +74,44 @@ private:
     };
     MagnitudeOptions m_opt;
     std::unordered_map<int, std::vector<Start>> m_starts;
+};
+
+// How often alerts of each kind (the groupBy key: an alert name by default) were starting around a
+// failure, whatever their hosts. A kind that was starting as often before the failure as after it is
+// the fleet's background (memory warnings all hour, a disk filling somewhere every few minutes), not the
+// failure's doing, even on a service that depends on it. A kind that was quiet and bursts with the
+// failure is its doing even where no dependency edge says so (edges are missing or wrong in most
+// fleets). Pure; the Correlator adds every current alert each update.
+class AlertRates {
+public:
+    explicit AlertRates(MagnitudeOptions options)
+        : m_opt(options) {}
+    void reset(std::size_t kinds);
+    void add(int kind, TimeMs start) { m_kinds[static_cast<std::size_t>(kind)].starts.push_back(start); }
+
+    struct Around {
+        int before = 0, after = 0;
+    };
+    // Counted once per kind and onset: a scan of the kind's starts, or once a kind is asked about many
+    // onsets, a search of them sorted (a poll asks about few failures, each of many alerts).
+    [[nodiscard]] Around around(int kind, TimeMs onset);
+    [[nodiscard]] bool churns(int kind, TimeMs onset) {
+        const auto a = around(kind, onset);
+        return m_opt.churning(a.before, a.after);
+    }
+    [[nodiscard]] bool bursts(int kind, TimeMs onset) {
+        const auto a = around(kind, onset);
+        return m_opt.bursting(a.before, a.after);
+    }
+
+private:
+    struct Kind {
+        std::vector<TimeMs> starts;
+        bool sorted = false;
+        std::vector<std::pair<TimeMs, Around>> asked; // by onset
+    };
+    MagnitudeOptions m_opt;
+    std::vector<Kind> m_kinds;
 };
 
 } // namespace vigil::analysis

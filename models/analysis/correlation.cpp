@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <unordered_set>
 
@@ -16,6 +17,8 @@ bool suppressed(const Alert &a) {
 }
 
 // A topological cause: a node of the graph with the time its failure began.
+constexpr char kByTime = 2; // viaDependency: joined by time alone (no edge)
+
 struct Cause {
     int node = -1;
     CauseKind kind = CauseKind::AlertGroup;
@@ -25,7 +28,8 @@ struct Cause {
 } // namespace
 
 Correlator::Correlator(CorrelationOptions options)
-    : m_opt(std::move(options)) {}
+    : m_opt(std::move(options))
+    , m_rates({m_opt.window, m_opt.lead}) {}
 
 std::uint32_t Correlator::locate(const FleetGraph &g, const Alert &a, std::uint64_t k, bool *fresh) {
     auto [it, inserted] = m_slots.try_emplace(k, static_cast<std::uint32_t>(m_entries.size()));
@@ -151,35 +155,8 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
         l.lastSeen = now;
         result->returns[i] = static_cast<std::uint16_t>(std::min<std::size_t>(l.returns.size(), 65535));
     }
-    if (m_entries.size() > 2 * result->alerts + 4096) {
-        // Forget alerts gone longer than the flap window; compact the table.
-        std::vector<Located> kept;
-        std::vector<std::uint32_t> remap(m_entries.size(), kNone);
-        for (std::size_t e = 0; e < m_entries.size(); ++e)
-            if (m_entries[e].lastSeen >= now - m_opt.flapWindow) {
-                remap[e] = static_cast<std::uint32_t>(kept.size());
-                kept.push_back(std::move(m_entries[e]));
-            }
-        for (auto it = m_slots.begin(); it != m_slots.end();) {
-            it->second = remap[it->second];
-            it = it->second == kNone ? m_slots.erase(it) : std::next(it);
-        }
-        m_entries = std::move(kept);
-        for (auto &p : positions)
-            if (p.second != kNone)
-                p.second = remap[p.second];
-        if (m_groupKeys.size() > 100'000) { // interned keys are only ever added: start over now and then
-            m_groupKeys.clear();
-            m_groupKeyIds.clear();
-            for (auto &l : m_entries)
-                l.groupKey = -1;
-            for (std::size_t i = 0; i < n; ++i)
-                if (live[i]) {
-                    bool fresh = false;
-                    locate(g, alerts[i], positions[i].first, &fresh);
-                }
-        }
-    }
+    if (m_entries.size() > 2 * result->alerts + 4096)
+        compact(g, alerts, now);
     auto &loc = m_scratch.loc;
     loc.assign(n, nullptr);
     for (std::size_t i = 0; i < n; ++i)
@@ -350,6 +327,19 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
         return best;
     };
 
+    // How often each kind of alert was starting around each failure (AlertRates), and every failure.
+    std::vector<Cause> anyCause;
+    std::unordered_map<int, int> backgroundApart; // by cause node: alerts left apart as background
+    if (!own.empty()) {
+        m_rates.reset(m_groupKeys.size());
+        for (std::size_t i = 0; i < n; ++i)
+            if (live[i])
+                m_rates.add(loc[i]->groupKey, start[i]);
+        for (const auto &[svc, list] : own) // one host failing is too small to explain others by time
+            std::copy_if(list.begin(), list.end(), std::back_inserter(anyCause),
+                         [](const Cause &c) { return c.kind != CauseKind::Host; });
+    }
+
     // 3. Each alert to its cause; what has none is grouped by the groupBy labels.
     auto &causeOf = m_scratch.causeOf; // graph node of the cause
     causeOf.assign(n, -1);
@@ -388,13 +378,25 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
         if (l.service >= 0 && !serviceCauses.empty())
             if (const auto &list = serviceCauses[static_cast<std::size_t>(l.service)]; !list.empty())
                 if (const Cause *c = pickCause(list, t, l.host, l.service)) {
-                    causeOf[i] = c->node;
-                    kindOf[i] = c->kind;
-                    viaDependency[i] = c->node != l.service && c->node != l.host &&
-                                       !(c->kind == CauseKind::Group && l.host >= 0 &&
-                                         causeGroup[static_cast<std::size_t>(l.host)] == c->node);
-                    continue;
+                    if (!m_rates.churns(l.groupKey, c->onset)) {
+                        causeOf[i] = c->node;
+                        kindOf[i] = c->kind;
+                        viaDependency[i] = c->node != l.service && c->node != l.host &&
+                                           !(c->kind == CauseKind::Group && l.host >= 0 &&
+                                             causeGroup[static_cast<std::size_t>(l.host)] == c->node);
+                        continue;
+                    }
+                    ++backgroundApart[c->node]; // as often before it: the fleet's background
                 }
+        // No edge leads from it to a failure of a group or service, but its kind was quiet and began with
+        // one: joined by time.
+        if (const Cause *c = pickCause(anyCause, t, l.host, l.service);
+            c && m_rates.bursts(l.groupKey, c->onset)) {
+            causeOf[i] = c->node;
+            kindOf[i] = c->kind;
+            viaDependency[i] = kByTime;
+            continue;
+        }
         pseudo[i] = l.groupKey;
     }
 
@@ -440,27 +442,7 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
         }
         result->incidentOf[i] = slot;
     }
-    // inhibitedBy is causal evidence: an inhibited alert goes where its inhibitor went.
-    {
-        bool anyInhibited = false;
-        for (std::size_t i = 0; i < n && !anyInhibited; ++i)
-            anyInhibited = live[i] && inhibited[i];
-        for (int pass = 0; anyInhibited && pass < 3; ++pass)
-            for (std::size_t i = 0; i < n; ++i) {
-                if (!live[i] || !inhibited[i])
-                    continue;
-                auto it = m_slots.find(fingerprintKey(alerts[i].inhibitedBy.front()));
-                if (it == m_slots.end() || m_entries[it->second].seenIn != m_update)
-                    continue;
-                const int target = result->incidentOf[m_entries[it->second].index];
-                if (target != result->incidentOf[i]) {
-                    result->incidentOf[i] = target;
-                    viaDependency[i] = 0;
-                }
-                if (pass == 2)
-                    ++incidents[static_cast<std::size_t>(target)].inhibitedLinks;
-            }
-    }
+    followInhibitions(*result, alerts); // inhibitedBy is causal evidence
     // Members, cause alerts first, and the evidence.
     std::vector<std::vector<std::uint32_t>> causeMembers(incidents.size()), otherMembers(incidents.size());
     MemberTally tally; // pods, namespaces, services no host runs
@@ -492,7 +474,9 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
         }
         (atCause ? causeMembers : otherMembers)[static_cast<std::size_t>(k)].push_back(
             static_cast<std::uint32_t>(i));
-        if (viaDependency[i])
+        if (viaDependency[i] == kByTime)
+            ++inc.joinedByTime;
+        else if (viaDependency[i])
             ++inc.dependentAlerts;
         tally.add(k, alerts[i], !l.failure && l.podSubject,
                   l.service < 0 ? alerts[i].label(m_opt.serviceLabel) : std::string_view());
@@ -530,6 +514,8 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
             for (auto i : inc.alerts)
                 inc.severity = std::max<int>(inc.severity, loc[i]->severity);
         if (inc.causeNode >= 0) {
+            if (auto b = backgroundApart.find(inc.causeNode); b != backgroundApart.end())
+                inc.backgroundApart = b->second;
             const auto c = static_cast<std::size_t>(inc.causeNode);
             const auto &nd = g.node(inc.causeNode);
             if (inc.causeKind == CauseKind::Group) {

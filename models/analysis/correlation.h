@@ -66,9 +66,14 @@ struct Incident {
     TimeMs causeSpreadMs = 0;  // first to last of those failures
     bool causeAlerted = false; // an alert names the cause itself (SwitchDown on the rack)
     int dependentAlerts = 0;   // members explained by a dependency on the cause
-    int services = 0;          // distinct services among members
-    int hosts = 0;             // distinct hosts among members (blast radius)
-    int inhibitedLinks = 0;    // members inhibited by another member
+    // Members joined by time alone: no dependency edge leads from their service to the cause, but
+    // their kind was quiet before it and burst with it (AlertRates); the reason says so.
+    int joinedByTime = 0;
+    // Alerts its dependents raised that it does not claim: their kind was starting as often before it.
+    int backgroundApart = 0;
+    int services = 0;       // distinct services among members
+    int hosts = 0;          // distinct hosts among members (blast radius)
+    int inhibitedLinks = 0; // members inhibited by another member
     // Kubernetes: distinct pods (namespace, pod) among members that are not failures themselves, and
     // their namespaces ("node ip-10-20-79-93: 55 pods in 28 namespaces").
     int pods = 0, namespaces = 0;
@@ -182,8 +187,14 @@ private:
         std::vector<TimeMs> returns;
     };
     std::uint32_t locate(const FleetGraph &g, const Alert &a, std::uint64_t key, bool *fresh); // slot
+    // Forgets alerts gone longer than the flap window and compacts the table (the scratch positions
+    // follow); now and then starts the interned group keys over.
+    void compact(const FleetGraph &g, const std::vector<Alert> &alerts, TimeMs now);
+    // An inhibited alert goes to the incident its inhibitor went to (Incident::inhibitedLinks).
+    void followInhibitions(TriageResult &result, const std::vector<Alert> &alerts);
 
     CorrelationOptions m_opt;
+    AlertRates m_rates; // per group key, around each failure; refilled each update
     FleetGraphPtr m_graph;
     std::vector<Located> m_entries;                           // dense, in first-seen order
     std::unordered_map<std::uint64_t, std::uint32_t> m_slots; // fingerprint -> entry

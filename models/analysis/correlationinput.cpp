@@ -1,9 +1,10 @@
 // What correlation reads of an alert besides its place: its severity rank, and when its trouble began
 // (Correlator::setRules keeps each alert name's `for:`, so Alertmanager's alerts are timed from when their
-// condition began rather than when they fired).
+// condition began rather than when they fired); and the table of alerts the Correlator remembers.
 #include "correlation.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace vigil::analysis {
 
@@ -66,6 +67,65 @@ void MemberTally::finish(std::vector<Incident> &incidents) {
     m_services.erase(std::unique(m_services.begin(), m_services.end()), m_services.end());
     for (const auto &s : m_services)
         ++incidents[static_cast<std::size_t>(s.first)].services;
+}
+
+void Correlator::compact(const FleetGraph &g, const std::vector<Alert> &alerts, TimeMs now) {
+    constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+    auto &positions = m_scratch.positions;
+    const auto &live = m_scratch.live;
+    const std::size_t n = alerts.size();
+    std::vector<Located> kept;
+    std::vector<std::uint32_t> remap(m_entries.size(), kNone);
+    for (std::size_t e = 0; e < m_entries.size(); ++e)
+        if (m_entries[e].lastSeen >= now - m_opt.flapWindow) {
+            remap[e] = static_cast<std::uint32_t>(kept.size());
+            kept.push_back(std::move(m_entries[e]));
+        }
+    for (auto it = m_slots.begin(); it != m_slots.end();) {
+        it->second = remap[it->second];
+        it = it->second == kNone ? m_slots.erase(it) : std::next(it);
+    }
+    m_entries = std::move(kept);
+    for (auto &p : positions)
+        if (p.second != kNone)
+            p.second = remap[p.second];
+    if (m_groupKeys.size() > 100'000) { // interned keys are only ever added: start over now and then
+        m_groupKeys.clear();
+        m_groupKeyIds.clear();
+        for (auto &l : m_entries)
+            l.groupKey = -1;
+        for (std::size_t i = 0; i < n; ++i)
+            if (live[i]) {
+                bool fresh = false;
+                locate(g, alerts[i], positions[i].first, &fresh);
+            }
+    }
+}
+
+void Correlator::followInhibitions(TriageResult &result, const std::vector<Alert> &alerts) {
+    const auto &live = m_scratch.live;
+    const auto &inhibited = m_scratch.inhibited;
+    auto &viaDependency = m_scratch.viaDependency;
+    auto &incidents = result.incidents;
+    const std::size_t n = alerts.size();
+    bool anyInhibited = false;
+    for (std::size_t i = 0; i < n && !anyInhibited; ++i)
+        anyInhibited = live[i] && inhibited[i];
+    for (int pass = 0; anyInhibited && pass < 3; ++pass)
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!live[i] || !inhibited[i])
+                continue;
+            auto it = m_slots.find(fingerprintKey(alerts[i].inhibitedBy.front()));
+            if (it == m_slots.end() || m_entries[it->second].seenIn != m_update)
+                continue;
+            const int target = result.incidentOf[m_entries[it->second].index];
+            if (target != result.incidentOf[i]) {
+                result.incidentOf[i] = target;
+                viaDependency[i] = 0;
+            }
+            if (pass == 2)
+                ++incidents[static_cast<std::size_t>(target)].inhibitedLinks;
+        }
 }
 
 void Correlator::setRules(const std::vector<AlertRule> &rules) {

@@ -228,9 +228,19 @@ QString IncidentModel::reason(const Incident &inc) {
     if (inc.dependentAlerts > 0)
         first += QStringLiteral(", ") +
                  tr("%n of them on services that depend on it", nullptr, inc.dependentAlerts);
+    if (inc.joinedByTime > 0)
+        first += QStringLiteral(", ") +
+                 tr("%n of them joined by time alone: no dependency edge leads to it, but their kind was "
+                    "quiet before it and began with it",
+                    nullptr, inc.joinedByTime);
     if (inc.inhibitedLinks > 0)
         first +=
             QStringLiteral("; ") + tr("Alertmanager inhibits %n of them by it", nullptr, inc.inhibitedLinks);
+    if (inc.backgroundApart > 0)
+        first += QStringLiteral("; ") +
+                 tr("%n alert(s) on services that depend on it left apart: their kind was starting as often "
+                    "before it",
+                    nullptr, inc.backgroundApart);
     for (std::size_t k = 0; k < inc.unexplained.size() && k < 2; ++k)
         first += QStringLiteral("; ") + unexplainedText(inc.unexplained[k]);
     return first;

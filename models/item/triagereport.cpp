@@ -193,6 +193,9 @@ QByteArray triageReportJson(const FleetSnapshot &s, int limit, int hostsShown) {
                                   {"services", l.services},
                                   {"pods", inc.pods},
                                   {"namespaces", inc.namespaces},
+                                  {"dependentAlerts", inc.dependentAlerts},
+                                  {"joinedByTime", inc.joinedByTime},
+                                  {"backgroundApart", inc.backgroundApart},
                                   {"unexplained", unexplained}});
     }
     return QByteArray::fromStdString(j.dump(2) + "\n");

@@ -1,7 +1,9 @@
 // Triage: accuracy per suite (vigil-sim's storms against their ground truth; storms recorded from the
 // real Prometheus and Alertmanager, tests/data/<fleet>/<storm>, against truth written by hand, through
-// the real vigil binary), and correlation cost at 100,000 active alerts (full, and an incremental poll
+// the real vigil binary; storms vigil-sim does not make, against answers written from each scenario),
+// and correlation cost at 100,000 active alerts (full, and an incremental poll
 // where 1% of alerts change). Prints BENCH lines.
+#include "adversarialstorms.h"
 #include "analysis/correlation.h"
 #include "benchclock.h"
 #include "item/alerttablemodel.h"
@@ -61,6 +63,21 @@ int main(int argc, char **argv) {
             else
                 std::printf("# no recorded storms under %s (VIGIL_TEST_DATA)\n", qPrintable(dir.path()));
         }
+    }
+    // The adversarial suite (tests/support/adversarialstorms.h): storms and fleets vigil-sim does not
+    // make, answers written from each scenario.
+    {
+        int storms = 0, right = 0;
+        for (const auto &s : test::adversarial::storms()) {
+            const auto o = test::adversarial::judge(s);
+            std::printf("#   adversarial %-16s truth %s %-12s first: %s -> %s, recall %.2f, precision %.2f\n",
+                        s.name.c_str(), analysis::causeKindName(s.causeKind), s.causeName.c_str(),
+                        o.first.c_str(), o.right ? "right" : "WRONG", o.recall, o.precision);
+            ++storms;
+            right += o.right ? 1 : 0;
+        }
+        std::printf("BENCH triage.root_cause_top1.adversarial %.1f %% (%d of %d storms)\n",
+                    100.0 * right / storms, right, storms);
     }
     std::printf("BENCH triage.compression %.2f %%\n", 100.0 * score.compression);
     std::printf("BENCH triage.alert_placement %.2f %%\n", 100.0 * score.placement);
