@@ -8,6 +8,7 @@ packages=(
   libboost-dev nlohmann-json3-dev libsqlite3-dev libssl-dev zlib1g-dev libyaml-cpp-dev libigraph-dev libre2-dev libsimdjson-dev
   prometheus prometheus-alertmanager prometheus-node-exporter
   fonts-dejavu-core sqlite3 curl openssl
+  python3
 )
 # --sanitizers: clang and its runtimes for the libFuzzer targets (scripts/run-sanitizers.sh).
 if [ "${1:-}" = "--sanitizers" ]; then

@@ -80,16 +80,21 @@ private:
     std::unique_ptr<vigil::sim::HttpServer> m_server;
 };
 
+// The first incident's cause (in `vigil triage --format json`) is the truth's.
+inline bool topCauseRight(const json &truth, const json &result) {
+    if (!result.is_object() || !result.contains("incidents") || !result.at("incidents").is_array() ||
+        result.at("incidents").empty() || !truth.is_object() || !truth.contains("cause"))
+        return false;
+    const json &c = result.at("incidents").at(0).at("cause");
+    return c.at("kind") == truth.at("cause").at("kind") && c.at("name") == truth.at("cause").at("name");
+}
+
 struct RecordedRun {
     json records, truth, result;  // answers.json, truth.json, vigil triage --format json
     std::string error;            // empty when vigil ran and printed JSON
     std::set<std::string> missed; // requests nothing was recorded for
-    // The first incident's cause is the truth's.
     [[nodiscard]] bool topCauseRight() const {
-        if (!error.empty() || !result.is_object() || result.value("incidents", json::array()).empty())
-            return false;
-        const json &c = result.at("incidents").at(0).at("cause");
-        return c.at("kind") == truth.at("cause").at("kind") && c.at("name") == truth.at("cause").at("name");
+        return error.empty() && vigil::test::topCauseRight(truth, result);
     }
 };
 

@@ -47,9 +47,11 @@ def h(text, n=5):
 
 
 class Cluster:
-    def __init__(self, start, pvc_full):
+    def __init__(self, start, pvc_full, grace=40, replace_after=330):
         self.start = start
         self.pvc_full = pvc_full
+        self.grace = grace  # the node monitor grace period: a lost node is Ready=Unknown after it
+        self.replace_after = replace_after  # ...and its Deployments' pods are replaced after this
         self.lost = {}  # node -> unix time
         self.pods = []  # dicts: namespace, name, node, kind, owner, replicaset
         slot = 0
@@ -77,9 +79,9 @@ class Cluster:
         out = []
         for p in self.pods:
             gone = self.lost_for(p["node"], now)
-            out.append(dict(p, phase="Unknown" if gone is not None and gone >= 40 else
+            out.append(dict(p, phase="Unknown" if gone is not None and gone >= self.grace else
                             ("Failed" if p["kind"] == "Job" else "Running")))
-            if gone is not None and gone >= 330 and p["kind"] == "Deployment":
+            if gone is not None and gone >= self.replace_after and p["kind"] == "Deployment":
                 alive = [n for n, _, _ in NODES if self.lost_for(n, now) is None]
                 node = alive[int(h(p["name"], 4), 16) % len(alive)]
                 out.append(dict(p, name=p["rs"] + "-" + h(p["name"] + "new"), node=node, phase="Running"))
@@ -135,7 +137,7 @@ def ksm(c, now):
         gone = c.lost_for(node, now)
         lines.append(f'kube_node_info{{node="{node}",internal_ip="{ip}",kubelet_version="v1.29.3-eks-ae9a62a",provider_id="aws:///{zone}/i-0{h(node, 16)}",os_image="Amazon Linux 2"}} 1')
         lines.append(f'kube_node_labels{{node="{node}",label_topology_kubernetes_io_region="{REGION}",label_topology_kubernetes_io_zone="{zone}",label_node_kubernetes_io_instance_type="m6i.2xlarge"}} 1')
-        state = "unknown" if gone is not None and gone >= 40 else "true"
+        state = "unknown" if gone is not None and gone >= c.grace else "true"
         for status in ("true", "false", "unknown"):
             lines.append(f'kube_node_status_condition{{node="{node}",condition="Ready",status="{status}"}} {1 if status == state else 0}')
         if state == "unknown":
@@ -214,5 +216,8 @@ if __name__ == "__main__":
     ap = argparse.ArgumentParser()
     ap.add_argument("--port", type=int, required=True)
     ap.add_argument("--pvc-full", type=float, default=900, help="seconds after start the Loki volume is full")
+    ap.add_argument("--grace", type=float, default=40, help="seconds until a lost node is Ready=Unknown")
+    ap.add_argument("--replace-after", type=float, default=330,
+                    help="seconds until a lost node's Deployment pods are replaced elsewhere")
     args = ap.parse_args()
-    serve(Cluster(time.time(), args.pvc_full), args.port)
+    serve(Cluster(time.time(), args.pvc_full, args.grace, args.replace_after), args.port)

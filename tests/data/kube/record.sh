@@ -5,7 +5,14 @@
 # node's and pods' alerts), and kube-prometheus' external labels and Alertmanager routing. Once the
 # node's alerts fire, `vigil triage` polls both servers through recordproxy.py, which keeps what it was
 # answered. About 20 minutes; run by hand when the fixture needs refreshing (VIGIL_BIN: the vigil to
-# ask with, default build/release/app/vigil). Tests only read the recorded file. All on 127.0.0.1.
+# ask with, default build/release/app/vigil). Tests only read the recorded file. All on 127.0.0.1, on
+# free ports.
+#
+# FAST=1 is the live end-to-end test's mode (tst_recordedfleets liveNodeLoss): every `for:` is 2 s,
+# scrapes and evaluations every second, the node is lost 70 s in (so the noise began longer before it
+# than triage's one-minute lead), is Ready=Unknown 3 s later, and its pods are never replaced; about a
+# minute and a half. OUT=DIR writes answers.json and vigil's triage.json there
+# instead. MIN_PODS: KubePodNotReady alerts to wait for (default 5).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 vigil=${VIGIL_BIN:-$here/../../../build/release/app/vigil}
@@ -16,23 +23,36 @@ case $storm in
   zone-loss) lost="ip-10-20-79-93 ip-10-20-80-12 ip-10-20-81-5" ;;
   *) echo "unknown STORM $storm" >&2; exit 2 ;;
 esac
-out=$here/$storm
+out=${OUT:-$here/$storm}
 mkdir -p "$out"
+fast=${FAST:-0}
+if [ "$fast" = 1 ]; then
+  interval=1s settle=70 poll=1 after=4 grace=3 replace=100000 pvcfull=4
+else
+  interval=15s settle=60 poll=15 after=60 grace=40 replace=330 pvcfull=840
+fi
 work=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
-FIX=19301 AM=19393 PROM=19390 PROXY=19399
-python3 "$here/fixture.py" --port $FIX --pvc-full 840 >"$work/fixture.log" 2>&1 & pids+=($!)
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+FIX=$(free_port) AM=$(free_port) PROM=$(free_port) PROXY=$(free_port)
+rules=$here/rules.yml
+if [ "$fast" = 1 ]; then
+  rules=$work/rules.yml
+  sed -E 's/^( +)for: [0-9]+[smh]$/\1for: 2s/' "$here/rules.yml" >"$rules"
+fi
+python3 "$here/fixture.py" --port $FIX --pvc-full $pvcfull --grace $grace --replace-after $replace \
+  >"$work/fixture.log" 2>&1 & pids+=($!)
 {
   echo "global:"
-  echo "  scrape_interval: 15s"
-  echo "  evaluation_interval: 15s"
+  echo "  scrape_interval: $interval"
+  echo "  evaluation_interval: $interval"
   echo "  external_labels: {prometheus: monitoring/k8s, prometheus_replica: prometheus-k8s-0}"
   echo "alerting:"
   echo "  alert_relabel_configs: [{action: labeldrop, regex: prometheus_replica}]"
   echo "  alertmanagers: [{static_configs: [{targets: ['127.0.0.1:$AM']}]}]"
-  echo "rule_files: ['$here/rules.yml']"
+  echo "rule_files: ['$rules']"
   echo "scrape_configs:"
   echo "  - job_name: node-exporter"
   echo "    static_configs:"
@@ -59,16 +79,16 @@ for u in http://127.0.0.1:$PROM/-/ready http://127.0.0.1:$AM/-/ready http://127.
   for _ in $(seq 100); do curl -fs "$u" >/dev/null && break; sleep 0.2; done
 done
 start=$(date +%s)
-sleep 60
+sleep $settle
 at=$(date +%s)
 for n in $lost; do curl -fs "http://127.0.0.1:$FIX/lose?node=$n&at=$at" >/dev/null; done
 echo "$(date -u +%T) lost: $lost"
 firing() { curl -s "http://127.0.0.1:$AM/api/v2/alerts?filter=alertname=\"$1\"" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'; }
 for _ in $(seq 120); do
-  [ "$(firing KubeNodeNotReady)" -ge 1 ] && [ "$(firing KubePodNotReady)" -ge 5 ] && break
-  sleep 15
+  [ "$(firing KubeNodeNotReady)" -ge 1 ] && [ "$(firing KubePodNotReady)" -ge "${MIN_PODS:-5}" ] && break
+  sleep $poll
 done
-sleep 60   # the rest of the node's pods and the noise in
+sleep $after   # the rest of the node's pods and the noise in
 echo "$(date -u +%T) recording ($(( $(date +%s) - start )) s after start)"
 python3 "$here/recordproxy.py" --port $PROXY --prometheus http://127.0.0.1:$PROM \
   --alertmanager http://127.0.0.1:$AM --out "$out/answers.json" & pids+=($!)
@@ -79,6 +99,10 @@ sources:
 profile: kubernetes
 cache: {path: '$work/cache.sqlite'}
 YAML
-QT_QPA_PLATFORM=offscreen "$vigil" triage --config "$work/vigil.yaml" --format json >"$work/triage.json" || true
-cp "$work/prometheus.yml" "$out/prometheus.yml.recorded"
+QT_QPA_PLATFORM=offscreen "$vigil" triage --config "$work/vigil.yaml" --format json --limit 0 >"$work/triage.json" || true
+if [ -n "${OUT:-}" ]; then
+  cp "$work/triage.json" "$out/triage.json"
+else
+  cp "$work/prometheus.yml" "$out/prometheus.yml.recorded"
+fi
 echo "recorded $(python3 -c "import json; print(len(json.load(open('$out/answers.json'))))" ) answers into $out"
