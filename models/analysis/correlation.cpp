@@ -340,6 +340,19 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
                          [](const Cause &c) { return c.kind != CauseKind::Host; });
     }
 
+    // The failing hosts a workload's pods run on (FleetGraph's `runs`), each as a cause with its group.
+    std::unordered_map<int, std::vector<Cause>> byWorkload;
+    auto workloadCauses = [&](int svc) -> const std::vector<Cause> & {
+        auto [it, fresh] = byWorkload.try_emplace(svc);
+        for (int h : fresh ? g.node(svc).runs : std::vector<int>{})
+            if (const auto k = static_cast<std::size_t>(h), cg = static_cast<std::size_t>(causeGroup[k]);
+                hostFailing[k])
+                it->second.push_back(causeGroup[k] >= 0 && near(onsetMin[k], onsetMin[cg])
+                                         ? Cause{causeGroup[k], CauseKind::Group, onsetMin[cg]}
+                                         : Cause{h, CauseKind::Host, onsetMin[k]});
+        return it->second;
+    };
+
     // 3. Each alert to its cause; what has none is grouped by the groupBy labels.
     auto &causeOf = m_scratch.causeOf; // graph node of the cause
     causeOf.assign(n, -1);
@@ -349,6 +362,11 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
     kindOf.assign(n, CauseKind::AlertGroup);
     auto &pseudo = m_scratch.pseudo;
     pseudo.assign(n, 0);
+    auto claim = [&](std::size_t i, const Cause &c, char via) {
+        causeOf[i] = c.node;
+        kindOf[i] = c.kind;
+        viaDependency[i] = via;
+    };
     for (std::size_t i = 0; i < n; ++i) {
         if (!live[i])
             continue;
@@ -360,8 +378,7 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
                                        : causeGroup[static_cast<std::size_t>(l.group)])
                                 : -1;
         if (cg >= 0 && near(t, onsetMin[static_cast<std::size_t>(cg)])) {
-            causeOf[i] = cg;
-            kindOf[i] = CauseKind::Group;
+            claim(i, {cg, CauseKind::Group}, 0);
             continue;
         }
         if (l.host >= 0 && hostFailing[static_cast<std::size_t>(l.host)] &&
@@ -371,30 +388,32 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
             if (l.service >= 0)
                 for (const auto &c : own[l.service])
                     serviceWide = serviceWide || (c.kind == CauseKind::Service && near(t, c.onset));
-            causeOf[i] = serviceWide ? l.service : l.host;
-            kindOf[i] = serviceWide ? CauseKind::Service : CauseKind::Host;
+            claim(i, serviceWide ? Cause{l.service, CauseKind::Service} : Cause{l.host, CauseKind::Host}, 0);
             continue;
         }
         if (l.service >= 0 && !serviceCauses.empty())
             if (const auto &list = serviceCauses[static_cast<std::size_t>(l.service)]; !list.empty())
                 if (const Cause *c = pickCause(list, t, l.host, l.service)) {
                     if (!m_rates.churns(l.groupKey, c->onset)) {
-                        causeOf[i] = c->node;
-                        kindOf[i] = c->kind;
-                        viaDependency[i] = c->node != l.service && c->node != l.host &&
-                                           !(c->kind == CauseKind::Group && l.host >= 0 &&
-                                             causeGroup[static_cast<std::size_t>(l.host)] == c->node);
+                        claim(i, *c,
+                              c->node != l.service && c->node != l.host &&
+                                  !(c->kind == CauseKind::Group && l.host >= 0 &&
+                                    causeGroup[static_cast<std::size_t>(l.host)] == c->node));
                         continue;
                     }
                     ++backgroundApart[c->node]; // as often before it: the fleet's background
                 }
+        // A workload's own alert (no pod, no host): a failing host its pods ran on, with its group.
+        if (l.host < 0 && l.service >= 0 && !g.node(l.service).runs.empty())
+            if (const Cause *c = pickCause(workloadCauses(l.service), t, l.host, l.service)) {
+                claim(i, *c, 1);
+                continue;
+            }
         // No edge leads from it to a failure of a group or service, but its kind was quiet and began with
         // one: joined by time.
         if (const Cause *c = pickCause(anyCause, t, l.host, l.service);
             c && m_rates.bursts(l.groupKey, c->onset)) {
-            causeOf[i] = c->node;
-            kindOf[i] = c->kind;
-            viaDependency[i] = kByTime;
+            claim(i, *c, kByTime);
             continue;
         }
         pseudo[i] = l.groupKey;
@@ -540,25 +559,7 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
             if (onsetMin[c] != kNever && inc.causeKind != CauseKind::Service)
                 inc.causeSpreadMs = onsetMax[c] - onsetMin[c];
         }
-        const double share =
-            inc.causeHosts ? static_cast<double>(inc.causeHostsFailing) / inc.causeHosts : 0.0;
-        switch (inc.causeKind) {
-        case CauseKind::Group:
-            inc.confidence = 0.5 + 0.3 * std::min(1.0, share) + (inc.causeAlerted ? 0.15 : 0.0) +
-                             (inc.inhibitedLinks > 0 ? 0.04 : 0.0);
-            break;
-        case CauseKind::Host:
-            inc.confidence =
-                0.55 + (inc.causeHostsFailing ? 0.15 : 0.0) + (inc.dependentAlerts > 0 ? 0.15 : 0.0);
-            break;
-        case CauseKind::Service:
-            inc.confidence = 0.45 + 0.2 * share + (inc.dependentAlerts > 0 ? 0.15 : 0.0);
-            break;
-        case CauseKind::AlertGroup:
-            inc.confidence = inc.alerts.size() == 1 ? 0.5 : 0.3;
-            break;
-        }
-        inc.confidence = std::min(inc.confidence, 0.99);
+        inc.confidence = confidenceOf(inc);
         auto prev = m_incidents.find(inc.key);
         Seen s;
         s.firstSeen = prev == m_incidents.end() ? now : prev->second.firstSeen;

@@ -135,6 +135,9 @@ struct TriageResult {
 
 using TriageResultPtr = std::shared_ptr<const TriageResult>;
 
+// How sure the cause is, 0..0.99, from its evidence (share of the cause's hosts failing, an alert naming
+// it, dependents, inhibitions).
+double confidenceOf(const Incident &incident);
 // Fills each incident's groups and timeline from the alerts it was computed on (see Incident).
 void summarize(TriageResult &result, const std::vector<Alert> &alerts);
 // Fills result.amGroups; `alerts` sorted by fingerprint, as FleetState publishes them.

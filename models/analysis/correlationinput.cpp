@@ -45,6 +45,27 @@ bool podIsSubject(const Alert &a, const HostIdentity &identity, const FleetGraph
     return own.empty() || own == identity.labels.front() || g.host(identity.hostOf(a.labels)) < 0;
 }
 
+double confidenceOf(const Incident &inc) {
+    double confidence = 0;
+    const double share = inc.causeHosts ? static_cast<double>(inc.causeHostsFailing) / inc.causeHosts : 0.0;
+    switch (inc.causeKind) {
+    case CauseKind::Group:
+        confidence = 0.5 + 0.3 * std::min(1.0, share) + (inc.causeAlerted ? 0.15 : 0.0) +
+                     (inc.inhibitedLinks > 0 ? 0.04 : 0.0);
+        break;
+    case CauseKind::Host:
+        confidence = 0.55 + (inc.causeHostsFailing ? 0.15 : 0.0) + (inc.dependentAlerts > 0 ? 0.15 : 0.0);
+        break;
+    case CauseKind::Service:
+        confidence = 0.45 + 0.2 * share + (inc.dependentAlerts > 0 ? 0.15 : 0.0);
+        break;
+    case CauseKind::AlertGroup:
+        confidence = inc.alerts.size() == 1 ? 0.5 : 0.3;
+        break;
+    }
+    return std::min(confidence, 0.99);
+}
+
 void MemberTally::add(int incident, const Alert &a, bool countPod, std::string_view serviceOutsideGraph) {
     if (!serviceOutsideGraph.empty())
         m_services.emplace_back(incident, serviceOutsideGraph);

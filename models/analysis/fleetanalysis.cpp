@@ -56,8 +56,15 @@ void FleetAnalyzer::operator()(FleetSnapshot &s) {
                 hostless.push_back(value);
                 f.add(value);
             }
+    if (s.runsOn)
+        for (const auto &[service, host] : *s.runsOn) {
+            f.add(service);
+            f.add(host);
+        }
     if (!m_graph || f.h != m_signature) {
-        m_graph = FleetGraph::build(s.hosts, s.edges, m_topology, hostless);
+        m_graph =
+            FleetGraph::build(s.hosts, s.edges, m_topology, hostless,
+                              s.runsOn ? *s.runsOn : std::vector<std::pair<std::string, std::string>>{});
         m_signature = f.h;
     }
     s.graph = m_graph;

@@ -14,8 +14,8 @@ int FleetGraph::addNode(GraphNode n) {
 }
 
 FleetGraphPtr FleetGraph::build(const std::vector<Host> &hosts, const std::vector<ServiceEdge> &edges,
-                                const TopologyConfig &topology,
-                                const std::vector<std::string_view> &services) {
+                                const TopologyConfig &topology, const std::vector<std::string_view> &services,
+                                const std::vector<std::pair<std::string, std::string>> &runsOn) {
     auto g = std::make_shared<FleetGraph>();
     g->m_hierarchy = topology.hierarchy;
     g->m_groupsByValue.resize(g->m_hierarchy.size());
@@ -109,6 +109,19 @@ FleetGraphPtr FleetGraph::build(const std::vector<Host> &hosts, const std::vecto
     for (const auto name : services)
         if (!name.empty())
             serviceNode(name);
+    for (const auto &[name, hostName] : runsOn) {
+        const int h = g->host(hostName);
+        if (h < 0 || name.empty())
+            continue;
+        const int s = serviceNode(name);
+        if (g->m_nodes[static_cast<std::size_t>(h)].service == s)
+            continue;
+        auto &runs = g->m_nodes[static_cast<std::size_t>(h)].runs;
+        if (std::find(runs.begin(), runs.end(), s) != runs.end())
+            continue;
+        runs.push_back(s);
+        g->m_nodes[static_cast<std::size_t>(s)].runs.push_back(h);
+    }
     return g;
 }
 

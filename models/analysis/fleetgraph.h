@@ -26,16 +26,20 @@ struct GraphNode {
     std::vector<int> callees; // Service: services it depends on
     std::vector<int> callers; // Service: services that depend on it
     std::vector<int> members; // Service: its hosts
+    // Host: services it runs without being labelled with them (the workloads whose pods are on a node);
+    // Service: those hosts. From FleetSnapshot::runsOn.
+    std::vector<int> runs;
 };
 
 class FleetGraph {
 public:
     // Hosts without every hierarchy label go to the "unplaced" group: visible, never dropped.
-    // `services`: services that exist without hosts (Kubernetes workloads from the joins).
-    static std::shared_ptr<const FleetGraph> build(const std::vector<Host> &hosts,
-                                                   const std::vector<ServiceEdge> &edges,
-                                                   const TopologyConfig &topology,
-                                                   const std::vector<std::string_view> &services = {});
+    // `services`: services that exist without hosts (Kubernetes workloads from the joins); `runsOn`:
+    // (service, host) pairs, the hosts such a service runs on (a workload's pods' nodes).
+    static std::shared_ptr<const FleetGraph>
+    build(const std::vector<Host> &hosts, const std::vector<ServiceEdge> &edges,
+          const TopologyConfig &topology, const std::vector<std::string_view> &services = {},
+          const std::vector<std::pair<std::string, std::string>> &runsOn = {});
 
     [[nodiscard]] const std::vector<GraphNode> &nodes() const { return m_nodes; }
     [[nodiscard]] const GraphNode &node(int i) const { return m_nodes[static_cast<std::size_t>(i)]; }

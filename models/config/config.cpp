@@ -147,7 +147,8 @@ public:
         if (n.IsScalar())
             return p;
         allowKeys(n, path,
-                  {"base", "host_label", "host_strip_port", "up", "metrics", "facts", "load", "joins"});
+                  {"base", "host_label", "host_strip_port", "up", "metrics", "facts", "load", "joins",
+                   "service_aliases"});
         // host_label: instance, or a list tried in order: [node, instance, nodename, hostname].
         if (const auto h = n["host_label"]) {
             const std::string hp = join(path, "host_label");
@@ -226,6 +227,15 @@ public:
         }
         if (const auto js = n["joins"])
             p.joins = joins(js, join(path, "joins"));
+        // service_aliases: [deployment, statefulset, daemonset]
+        if (const auto sa = n["service_aliases"]) {
+            const std::string sp = join(path, "service_aliases");
+            if (!sa.IsSequence())
+                fail(sa, sp, "expected a list of label names");
+            p.serviceAliases.clear();
+            for (std::size_t i = 0; i < sa.size(); ++i)
+                p.serviceAliases.push_back(string(sa[i], sp));
+        }
         return p;
     }
 

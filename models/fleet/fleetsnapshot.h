@@ -57,6 +57,9 @@ struct FleetSnapshot {
     // kube_node_labels' zones): services and places that exist without a host of their own. Shared
     // between snapshots while the join tables stay the same.
     std::shared_ptr<const std::vector<std::pair<std::string, std::string>>> joined;
+    // (service, host) pairs, sorted: hosts that run a service no host is labelled with (the nodes a
+    // workload's pods are on), from the joins (FleetState::setServices).
+    std::shared_ptr<const std::vector<std::pair<std::string, std::string>>> runsOn;
     std::vector<Alert> alerts;
     std::vector<AlertRule> rules;            // alerting rules of every Prometheus, by name
     std::vector<AlertmanagerGroup> amGroups; // Alertmanager's own grouping, merged across a cluster

@@ -55,6 +55,8 @@ QueryProfile QueryProfile::kubernetes() {
          {"node"},
          {"region", "zone"}},
     };
+    // KubeDeploymentReplicasMismatch, KubeStatefulSetReplicasMismatch, KubeDaemonSetRolloutStuck...
+    p.serviceAliases = {"deployment", "statefulset", "daemonset"};
     return p;
 }
 

@@ -73,6 +73,10 @@ struct QueryProfile {
     std::vector<MetricQuery> metrics;
     std::vector<FactQuery> facts;
     std::vector<JoinQuery> joins;
+    // Labels whose value names an alert's service (the topology's service label) when the alert has
+    // none, provided a join names that service: kube-state-metrics' workload alerts carry `deployment`,
+    // `statefulset` or `daemonset` and no pod (profile.service_aliases).
+    std::vector<std::string> serviceAliases;
     std::vector<WearThreshold> wear; // metrics with `fail_at` in the config
     LoadProfile load;
     // Service dependency edges from request metrics (service-mesh style): one series per (source,

@@ -297,6 +297,38 @@ void FleetState::refreshJoined() {
     std::sort(all.begin(), all.end());
     all.erase(std::unique(all.begin(), all.end()), all.end());
     m_joined = std::make_shared<const std::vector<std::pair<std::string, std::string>>>(std::move(all));
+    // Which hosts run which services: a join adding the service label and one adding a host identity
+    // label, met on the same key (kube_pod_owner's workload and kube_pod_info's node, by pod).
+    std::vector<std::pair<std::string, std::string>> runs;
+    auto adds = [](const JoinQuery &jq, const std::string &label) {
+        return std::find(jq.add.begin(), jq.add.end(), label) != jq.add.end();
+    };
+    for (std::size_t s = 0; s < m_joins.size(); ++s) {
+        if (!adds(m_joins[s], m_serviceLabel))
+            continue;
+        for (std::size_t h = 0; h < m_joins.size(); ++h) {
+            if (h == s || m_joins[h].on != m_joins[s].on)
+                continue;
+            const auto &ids = m_identity.labels;
+            const auto id =
+                std::find_if(ids.begin(), ids.end(), [&](const auto &l) { return adds(m_joins[h], l); });
+            if (id == ids.end())
+                continue;
+            for (const auto &[source, part] : m_prom)
+                if (part.joins.size() == m_joins.size())
+                    for (const auto &[key, row] : part.joins[s])
+                        if (const LabelSet *where = joinRow(h, key))
+                            if (const auto svc = row.value(m_serviceLabel), host = where->value(*id);
+                                !svc.empty() && !host.empty())
+                                runs.emplace_back(std::string(svc),
+                                                  std::string(m_identity.stripPort
+                                                                  ? HostIdentity::withoutPort(host)
+                                                                  : host));
+        }
+    }
+    std::sort(runs.begin(), runs.end());
+    runs.erase(std::unique(runs.begin(), runs.end()), runs.end());
+    m_runsOn = std::make_shared<const std::vector<std::pair<std::string, std::string>>>(std::move(runs));
 }
 
 const LabelSet *FleetState::joinRow(std::size_t j, const std::string &key) const {
@@ -325,6 +357,18 @@ void FleetState::place(Alert &a) const {
                 if (!a.labels.has(l.name) && !a.placement.has(l.name))
                     a.placement.set(l.name, l.value);
     }
+    // A workload's own alert (no pod): its `deployment` names the service, when a join knows it.
+    if (m_serviceAliases.empty() || a.labels.has(m_serviceLabel) || a.placement.has(m_serviceLabel) ||
+        !m_joined)
+        return;
+    for (const auto &alias : m_serviceAliases)
+        if (const auto v = a.labels.value(alias); !v.empty()) {
+            const std::pair<std::string, std::string> named{m_serviceLabel, std::string(v)};
+            if (std::binary_search(m_joined->begin(), m_joined->end(), named)) {
+                a.placement.set(m_serviceLabel, named.second);
+                return;
+            }
+        }
 }
 
 // The same for a host, into its labels (kube_node_labels gives a node its zone, so it is placed in the
@@ -519,6 +563,7 @@ FleetSnapshotPtr FleetState::build() {
     if (joined) {
         refreshJoined();
         s->joined = m_joined;
+        s->runsOn = m_runsOn;
     }
     for (auto &a : s->alerts) {
         if (joined)

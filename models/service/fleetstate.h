@@ -52,6 +52,14 @@ public:
     // The profile's joins (kube_pod_info: a pod's alert is placed on its node; kube_node_labels: a node
     // is placed in its zone); PollData::joins holds their tables in this order.
     void setJoins(std::vector<JoinQuery> joins) { m_joins = std::move(joins); }
+    // The topology's service label, and the labels that name an alert's service when it has none
+    // (QueryProfile::serviceAliases). With joins that add both the service label and a host identity
+    // label on one key (a pod: its workload and its node), the snapshot says which hosts run which
+    // services (FleetSnapshot::runsOn).
+    void setServices(std::string serviceLabel, std::vector<std::string> aliases) {
+        m_serviceLabel = std::move(serviceLabel);
+        m_serviceAliases = std::move(aliases);
+    }
     [[nodiscard]] FleetSnapshotPtr snapshot() const { return m_snapshot; }
     // Rebuilds the snapshot with fresh staleness but no new data (a timer tick with all sources quiet).
     FleetSnapshotPtr rebuild();
@@ -88,11 +96,14 @@ private:
     std::vector<ServiceEdge> m_staticEdges;
     std::vector<std::string> m_mergeIgnored;
     std::vector<JoinQuery> m_joins;
+    std::string m_serviceLabel = "service";
+    std::vector<std::string> m_serviceAliases;
     // When alerts without a usable start were first seen, by fingerprint.
     std::unordered_map<std::string, TimeMs> m_firstSeen;
     std::vector<IncidentNote> m_notes;
     // What the joins add, (label, value) distinct; rebuilt when a join table changes (refreshJoined).
     std::shared_ptr<const std::vector<std::pair<std::string, std::string>>> m_joined;
+    std::shared_ptr<const std::vector<std::pair<std::string, std::string>>> m_runsOn; // (service, host)
     bool m_joinedDirty = false;
     void refreshJoined();
     std::map<std::string, Acknowledgement> m_acks;

@@ -22,6 +22,7 @@ Pipeline::Pipeline(Config config, std::shared_ptr<HttpClient> client)
     , m_quietBuild(this) {
     m_state.setStaticEdges(m_config.topology.edges);
     m_state.setJoins(m_config.profile.joins);
+    m_state.setServices(m_config.topology.serviceLabel, m_config.profile.serviceAliases);
     m_state.setMergeIgnoredLabels(FleetState::externalLabelsOf(m_config));
     m_state.setAnalyzer(analysis::FleetAnalyzer(m_config));
 }

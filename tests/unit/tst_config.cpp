@@ -106,15 +106,23 @@ private Q_SLOTS:
         QCOMPARE(c->triage.causeAlerts,
                  (std::vector<std::string>{"KubeNodeNotReady", "KubeNodeUnreachable"}));
         QCOMPARE(c->profile.metrics.size(), QueryProfile::nodeExporterDefault().metrics.size());
-        auto o = ConfigLoader::loadString("sources: [{name: k8s, prometheus: 'http://127.0.0.1:9090'}]\n"
-                                          "profile: {base: kubernetes, up: 'up{job=\"node\"}'}\n"
-                                          "topology: {hierarchy: [zone]}\n",
-                                          "k.yaml", &err);
+        QCOMPARE(c->profile.serviceAliases,
+                 (std::vector<std::string>{"deployment", "statefulset", "daemonset"}));
+        auto o = ConfigLoader::loadString(
+            "sources: [{name: k8s, prometheus: 'http://127.0.0.1:9090'}]\n"
+            "profile: {base: kubernetes, up: 'up{job=\"node\"}', service_aliases: [app]}\n"
+            "topology: {hierarchy: [zone]}\n",
+            "k.yaml", &err);
         QVERIFY2(o, err.toString().c_str());
         QCOMPARE(o->profile.upQuery, std::string(R"(up{job="node"})"));
         QCOMPARE(o->profile.joins.size(), std::size_t(3));
         QCOMPARE(o->topology.hierarchy, std::vector<std::string>{"zone"});
         QCOMPARE(o->topology.serviceLabel, std::string("workload"));
+        QCOMPARE(o->profile.serviceAliases, std::vector<std::string>{"app"});
+        QVERIFY(!ConfigLoader::loadString("sources: [{name: a, prometheus: 'http://x'}]\n"
+                                          "profile: {service_aliases: deployment}\n",
+                                          "k.yaml", &err));
+        QCOMPARE(err.key, std::string("profile.service_aliases"));
         QVERIFY(!ConfigLoader::loadString("sources: [{name: a, prometheus: 'http://x'}]\nprofile: k8s\n",
                                           "k.yaml", &err));
         QCOMPARE(err.key, std::string("profile"));

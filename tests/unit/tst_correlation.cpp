@@ -780,6 +780,40 @@ private Q_SLOTS:
         QCOMPARE(forward.around(5, 0).after, 0); // a kind never added
     }
 
+    // A node is lost: its workloads' own alerts (no pod, no host: a DaemonSet's rollout stuck) are its
+    // doing when their pods ran on it; a workload with no pod there, and a pod alert on another node of a
+    // workload that had one there, are not.
+    void aWorkloadsOwnAlertGoesToTheNodeItsPodsRanOn() {
+        const auto graphWith = FleetGraph::build(fleet(), edges(), TopologyConfig{}, {"proxy", "search"},
+                                                 {{"proxy", "h21"}, {"proxy", "h31"}, {"search", "h31"}});
+        QCOMPARE(graphWith->node(graphWith->host("h21")).runs.size(), std::size_t(1));
+        QCOMPARE(graphWith->node(graphWith->service("proxy")).runs.size(), std::size_t(2));
+        auto workload = [](const char *name, const char *service, TimeMs t) {
+            Alert a = alert({{"alertname", name}, {"namespace", "kube-system"}, {"severity", "warning"}}, t);
+            a.placement = LabelSet(std::vector<Label>{{"service", service}}); // as the alias places it
+            return a;
+        };
+        std::vector<Alert> alerts{hostAlert("NodeNotReady", "h21", "critical", T0),
+                                  workload("DaemonSetRolloutStuck", "proxy", T0 + 120'000),
+                                  workload("StatefulSetReplicasMismatch", "search", T0 + 120'000),
+                                  hostAlert("CPUThrottlingHigh", "h31", "warning", T0 + 60'000)};
+        alerts.back().placement = LabelSet(std::vector<Label>{{"service", "proxy"}});
+        Correlator c;
+        const auto r = c.update(graphWith, alerts, T0 + 180'000);
+        const Incident *node = incidentWith(*r, alerts, "NodeNotReady");
+        QVERIFY(node);
+        QCOMPARE(node->causeName, std::string("h21"));
+        QCOMPARE(membersNamed(*node, alerts, "DaemonSetRolloutStuck"), std::size_t(1));
+        QCOMPARE(node->dependentAlerts, 1);
+        QCOMPARE(membersNamed(*node, alerts, "StatefulSetReplicasMismatch"), std::size_t(0));
+        QCOMPARE(membersNamed(*node, alerts, "CPUThrottlingHigh"), std::size_t(0));
+        // Without the pods' places it stays apart.
+        Correlator plain;
+        const auto p = plain.update(graph(), alerts, T0 + 180'000);
+        QCOMPARE(membersNamed(*incidentWith(*p, alerts, "NodeNotReady"), alerts, "DaemonSetRolloutStuck"),
+                 std::size_t(0));
+    }
+
     // Kinds of alert that were starting as often before a failure are the fleet's background: on a
     // service that depends on the failed database they stay apart, and the reason counts them.
     void backgroundKindsOnDependentsStayApart() {

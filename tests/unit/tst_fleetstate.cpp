@@ -262,6 +262,52 @@ private Q_SLOTS:
                 QCOMPARE(a.placement.value("node"), std::string_view("ip-10-0-1-5"));
     }
 
+    // A workload's own alert (KubeDaemonSetRolloutStuck: namespace and daemonset, no pod) is placed on
+    // its workload by a service alias, when a join names that workload; joins that give a pod its
+    // workload and its node say which nodes run which workloads.
+    void workloadAlertsAndTheNodesTheyRunOn() {
+        FleetState st(metrics(), HostIdentity{{"node", "instance"}, true});
+        st.setJoins({{"kube_pod_info", {"namespace", "pod"}, {"node"}},
+                     {"namespace_workload_pod:kube_pod_owner:relabel", {"namespace", "pod"}, {"workload"}}});
+        st.setServices("workload", {"deployment", "daemonset"});
+        PollData p = promPoll(1000, {{"ip-10-0-1-5", 0.1}, {"ip-10-0-1-6", 0.2}});
+        auto row = [](const char *label, const char *value) {
+            return LabelSet(std::vector<Label>{{label, value}});
+        };
+        p.joins = {std::vector<std::pair<std::string, LabelSet>>{
+                       {std::string("kube-system\xff") + "proxy-a\xff", row("node", "ip-10-0-1-5")},
+                       {std::string("kube-system\xff") + "proxy-b\xff", row("node", "ip-10-0-1-6:9100")},
+                       {std::string("shop\xff") + "api-7f9\xff", row("node", "ip-10-0-1-5")}},
+                   std::vector<std::pair<std::string, LabelSet>>{
+                       {std::string("kube-system\xff") + "proxy-a\xff", row("workload", "kube-proxy")},
+                       {std::string("kube-system\xff") + "proxy-b\xff", row("workload", "kube-proxy")},
+                       {std::string("shop\xff") + "api-7f9\xff", row("workload", "api")},
+                       {std::string("shop\xff") + "lost-000\xff", row("workload", "batch")}}};
+        st.apply(p);
+        auto workloadAlert = [](const char *name, const char *kind, const char *workload) {
+            Alert a;
+            a.labels = LabelSet({{"alertname", name}, {kind, workload}, {"namespace", "kube-system"}});
+            a.fingerprint = a.labels.fingerprint();
+            return a;
+        };
+        auto u =
+            st.apply(amPoll(0, 1000,
+                            {workloadAlert("KubeDaemonSetRolloutStuck", "daemonset", "kube-proxy"),
+                             workloadAlert("KubeDeploymentReplicasMismatch", "deployment", "unknown-app"),
+                             workloadAlert("KubeStatefulSetReplicasMismatch", "statefulset", "api")}));
+        std::map<std::string, const Alert *> byName;
+        for (const auto &a : u.snapshot->alerts)
+            byName[std::string(a.name())] = &a;
+        QCOMPARE(byName["KubeDaemonSetRolloutStuck"]->placement.value("workload"),
+                 std::string_view("kube-proxy"));
+        QVERIFY(byName["KubeDeploymentReplicasMismatch"]->placement.empty());  // no join names it
+        QVERIFY(byName["KubeStatefulSetReplicasMismatch"]->placement.empty()); // not an alias here
+        QVERIFY(u.snapshot->runsOn);
+        const std::vector<std::pair<std::string, std::string>> runsOn{
+            {"api", "ip-10-0-1-5"}, {"kube-proxy", "ip-10-0-1-5"}, {"kube-proxy", "ip-10-0-1-6"}};
+        QCOMPARE(*u.snapshot->runsOn, runsOn); // batch's pod is on no known node; ports stripped
+    }
+
     // kube_node_labels (its topology labels renamed region and zone by the query) places nodes in the
     // hierarchy: a node_exporter target named by instance meets the join on `node` by its name; a host
     // with its own zone keeps it; a node the table lacks stays as it is.
