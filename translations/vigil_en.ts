@@ -2,6 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>QObject</name>
+    <message numerus="yes">
+        <source>%Ln alert(s) (%1 active, %2 suppressed)</source>
+        <translation>
+            <numerusform>%Ln alert (%1 active, %2 suppressed)</numerusform>
+            <numerusform>%Ln alerts (%1 active, %2 suppressed)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> on %Ln host(s)</source>
+        <translation>
+            <numerusform> on %Ln host</numerusform>
+            <numerusform> on %Ln hosts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %Ln service(s)</source>
+        <translation>
+            <numerusform>, %Ln service</numerusform>
+            <numerusform>, %Ln services</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WallStrip</name>
     <message numerus="yes">
         <source>▲ %n CRITICAL</source>
@@ -159,6 +183,27 @@
         <translation>
             <numerusform>%n of them on services that depend on it</numerusform>
             <numerusform>%n of them on services that depend on it</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them from workloads whose pods ran on it</source>
+        <translation>
+            <numerusform>%n of them from workloads whose pods ran on it</numerusform>
+            <numerusform>%n of them from workloads whose pods ran on it</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them joined by time alone: no dependency edge leads to it, but their kind was quiet before it and began with it</source>
+        <translation>
+            <numerusform>%n of them joined by time alone: no dependency edge leads to it, but their kind was quiet before it and began with it</numerusform>
+            <numerusform>%n of them joined by time alone: no dependency edge leads to it, but their kind was quiet before it and began with it</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) on services that depend on it left apart: their kind was starting as often before it</source>
+        <translation>
+            <numerusform>%n alert on services that depend on it left apart: their kind was starting as often before it</numerusform>
+            <numerusform>%n alerts on services that depend on it left apart: their kind was starting as often before it</numerusform>
         </translation>
     </message>
     <message numerus="yes">

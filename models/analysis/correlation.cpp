@@ -17,7 +17,7 @@ bool suppressed(const Alert &a) {
 }
 
 // A topological cause: a node of the graph with the time its failure began.
-constexpr char kByTime = 2; // viaDependency: joined by time alone (no edge)
+constexpr char kByTime = 2, kWorkload = 3; // viaDependency: joined by time alone; a workload's own alert
 
 struct Cause {
     int node = -1;
@@ -406,7 +406,7 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
         // A workload's own alert (no pod, no host): a failing host its pods ran on, with its group.
         if (l.host < 0 && l.service >= 0 && !g.node(l.service).runs.empty())
             if (const Cause *c = pickCause(workloadCauses(l.service), t, l.host, l.service)) {
-                claim(i, *c, 1);
+                claim(i, *c, kWorkload);
                 continue;
             }
         // No edge leads from it to a failure of a group or service, but its kind was quiet and began with
@@ -496,7 +496,7 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
         if (viaDependency[i] == kByTime)
             ++inc.joinedByTime;
         else if (viaDependency[i])
-            ++inc.dependentAlerts;
+            ++(viaDependency[i] == kWorkload ? inc.workloadAlerts : inc.dependentAlerts);
         tally.add(k, alerts[i], !l.failure && l.podSubject,
                   l.service < 0 ? alerts[i].label(m_opt.serviceLabel) : std::string_view());
         const bool isSup = sup[i];

@@ -69,6 +69,8 @@ struct Incident {
     // Members joined by time alone: no dependency edge leads from their service to the cause, but
     // their kind was quiet before it and burst with it (AlertRates); the reason says so.
     int joinedByTime = 0;
+    // Members that are the own alerts of workloads whose pods ran on the cause (FleetGraph's `runs`).
+    int workloadAlerts = 0;
     // Alerts its dependents raised that it does not claim: their kind was starting as often before it.
     int backgroundApart = 0;
     int services = 0;       // distinct services among members

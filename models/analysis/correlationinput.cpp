@@ -54,7 +54,8 @@ double confidenceOf(const Incident &inc) {
                      (inc.inhibitedLinks > 0 ? 0.04 : 0.0);
         break;
     case CauseKind::Host:
-        confidence = 0.55 + (inc.causeHostsFailing ? 0.15 : 0.0) + (inc.dependentAlerts > 0 ? 0.15 : 0.0);
+        confidence = 0.55 + (inc.causeHostsFailing ? 0.15 : 0.0) +
+                     (inc.dependentAlerts + inc.workloadAlerts > 0 ? 0.15 : 0.0);
         break;
     case CauseKind::Service:
         confidence = 0.45 + 0.2 * share + (inc.dependentAlerts > 0 ? 0.15 : 0.0);

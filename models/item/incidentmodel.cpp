@@ -228,6 +228,9 @@ QString IncidentModel::reason(const Incident &inc) {
     if (inc.dependentAlerts > 0)
         first += QStringLiteral(", ") +
                  tr("%n of them on services that depend on it", nullptr, inc.dependentAlerts);
+    if (inc.workloadAlerts > 0)
+        first += QStringLiteral(", ") +
+                 tr("%n of them from workloads whose pods ran on it", nullptr, inc.workloadAlerts);
     if (inc.joinedByTime > 0)
         first += QStringLiteral(", ") +
                  tr("%n of them joined by time alone: no dependency edge leads to it, but their kind was "

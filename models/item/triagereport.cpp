@@ -101,10 +101,12 @@ QString triageReportText(const FleetSnapshot &s, int limit, int hostsShown) {
                    .arg(IncidentModel::severityName(inc.severity), IncidentModel::causeTitle(inc));
         out += QObject::tr("(confidence %1 %)\n").arg(std::lround(inc.confidence * 100));
         out += QStringLiteral("   ") +
-               QObject::tr("%1 alerts (%2 active, %3 suppressed) on %4 hosts, %5 services, since %6\n")
-                   .arg(loc.toString(static_cast<qlonglong>(inc.alerts.size())), loc.toString(inc.active),
-                        loc.toString(inc.suppressed), loc.toString(static_cast<qlonglong>(l.hosts.size())),
-                        loc.toString(static_cast<qlonglong>(l.services.size())), iso(inc.startsAt));
+               QObject::tr("%Ln alert(s) (%1 active, %2 suppressed)", nullptr,
+                           static_cast<int>(inc.alerts.size()))
+                   .arg(loc.toString(inc.active), loc.toString(inc.suppressed)) +
+               QObject::tr(" on %Ln host(s)", nullptr, static_cast<int>(l.hosts.size())) +
+               QObject::tr(", %Ln service(s)", nullptr, static_cast<int>(l.services.size())) +
+               QObject::tr(", since %1\n").arg(iso(inc.startsAt));
         out += QStringLiteral("   ") + QObject::tr("Why: %1\n").arg(IncidentModel::reason(inc));
         QStringList names;
         for (const auto &n : l.byName)
@@ -195,6 +197,7 @@ QByteArray triageReportJson(const FleetSnapshot &s, int limit, int hostsShown) {
                                   {"namespaces", inc.namespaces},
                                   {"dependentAlerts", inc.dependentAlerts},
                                   {"joinedByTime", inc.joinedByTime},
+                                  {"workloadAlerts", inc.workloadAlerts},
                                   {"backgroundApart", inc.backgroundApart},
                                   {"unexplained", unexplained}});
     }

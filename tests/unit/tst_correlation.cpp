@@ -804,7 +804,10 @@ private Q_SLOTS:
         QVERIFY(node);
         QCOMPARE(node->causeName, std::string("h21"));
         QCOMPARE(membersNamed(*node, alerts, "DaemonSetRolloutStuck"), std::size_t(1));
-        QCOMPARE(node->dependentAlerts, 1);
+        QCOMPARE(node->workloadAlerts, 1);
+        QCOMPARE(node->dependentAlerts, 0);
+        const QString reason = IncidentModel::reason(*node);
+        QVERIFY2(reason.contains(QStringLiteral("from workloads whose pods ran on it")), qPrintable(reason));
         QCOMPARE(membersNamed(*node, alerts, "StatefulSetReplicasMismatch"), std::size_t(0));
         QCOMPARE(membersNamed(*node, alerts, "CPUThrottlingHigh"), std::size_t(0));
         // Without the pods' places it stays apart.
