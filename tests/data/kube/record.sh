@@ -35,6 +35,8 @@ work=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
+trap 'exit 143' TERM INT # so a test that gives up on it still stops the servers (the EXIT trap)
+nap() { sleep "$1" & wait $!; } # a signal is handled at once, not after the sleep
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 FIX=$(free_port) AM=$(free_port) PROM=$(free_port) PROXY=$(free_port)
 rules=$here/rules.yml
@@ -79,16 +81,16 @@ for u in http://127.0.0.1:$PROM/-/ready http://127.0.0.1:$AM/-/ready http://127.
   for _ in $(seq 100); do curl -fs "$u" >/dev/null && break; sleep 0.2; done
 done
 start=$(date +%s)
-sleep $settle
+nap $settle
 at=$(date +%s)
 for n in $lost; do curl -fs "http://127.0.0.1:$FIX/lose?node=$n&at=$at" >/dev/null; done
 echo "$(date -u +%T) lost: $lost"
 firing() { curl -s "http://127.0.0.1:$AM/api/v2/alerts?filter=alertname=\"$1\"" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'; }
 for _ in $(seq 120); do
   [ "$(firing KubeNodeNotReady)" -ge 1 ] && [ "$(firing KubePodNotReady)" -ge "${MIN_PODS:-5}" ] && break
-  sleep $poll
+  nap $poll
 done
-sleep $after   # the rest of the node's pods and the noise in
+nap $after   # the rest of the node's pods and the noise in
 echo "$(date -u +%T) recording ($(( $(date +%s) - start )) s after start)"
 python3 "$here/recordproxy.py" --port $PROXY --prometheus http://127.0.0.1:$PROM \
   --alertmanager http://127.0.0.1:$AM --out "$out/answers.json" & pids+=($!)
