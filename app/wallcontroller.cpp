@@ -131,9 +131,10 @@ void WallController::onSnapshot(const FleetSnapshotPtr &snapshot) {
         for (const auto &inc : snapshot->triage->incidents) {
             const bool known = m_known.count(inc.key) > 0;
             m_known[inc.key] = now;
+            // urgency as triage ranks it: a node lost by a NotReady warning is as urgent as a critical
             if (!known && m_primed && interruptWith.isEmpty() && inc.active > 0 &&
-                inc.severity >= m_config.interruptSeverity && !snapshot->ack(inc.key))
-                interruptWith = QString::fromStdString(inc.key); // ranked: the first is the most severe
+                analysis::urgencyOf(inc) >= m_config.interruptSeverity && !snapshot->ack(inc.key))
+                interruptWith = QString::fromStdString(inc.key); // ranked: the first is the most urgent
         }
         std::erase_if(m_known, [now](const auto &kv) { return now - kv.second > kForgetIncidentMs; });
         if (!interruptWith.isEmpty()) {

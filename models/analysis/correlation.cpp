@@ -578,12 +578,7 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
     if (result->alertsPerMinute >= m_opt.stormAlertsPerMinute)
         result->storm = true;
 
-    // 5. Rank: anything unsuppressed first, then severity, blast radius, alerts, age. A cause made of
-    //    failures ranks as critical whatever its alerts' severity: a node lost by its NotReady warning
-    //    (triage.cause_alerts) is weighed against an unrelated critical alert by size, not label.
-    auto weight = [](const Incident &i) {
-        return i.causeKind != CauseKind::AlertGroup && i.causeHostsFailing > 0 ? 2 : i.severity;
-    };
+    // 5. Rank: anything unsuppressed first, then urgency (urgencyOf), blast radius, alerts, age.
     std::vector<int> order(incidents.size());
     for (std::size_t k = 0; k < order.size(); ++k)
         order[k] = static_cast<int>(k);
@@ -593,8 +588,8 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
         const bool aa = a.active > 0, ba = b.active > 0;
         if (aa != ba)
             return aa;
-        if (weight(a) != weight(b))
-            return weight(a) > weight(b);
+        if (urgencyOf(a) != urgencyOf(b))
+            return urgencyOf(a) > urgencyOf(b);
         if (a.hosts != b.hosts)
             return a.hosts > b.hosts;
         if (a.alerts.size() != b.alerts.size())

@@ -137,6 +137,10 @@ struct TriageResult {
 
 using TriageResultPtr = std::shared_ptr<const TriageResult>;
 
+// How urgent an incident is, for its rank and the wall's interrupt: its worst severity, but critical when
+// its cause is made of failures whatever its alerts' severity (a node lost by its NotReady warning,
+// triage.cause_alerts, is weighed against an unrelated critical alert by size, not label).
+int urgencyOf(const Incident &incident);
 // How sure the cause is, 0..0.99, from its evidence (share of the cause's hosts failing, an alert naming
 // it, dependents, inhibitions).
 double confidenceOf(const Incident &incident);

@@ -45,6 +45,10 @@ bool podIsSubject(const Alert &a, const HostIdentity &identity, const FleetGraph
     return own.empty() || own == identity.labels.front() || g.host(identity.hostOf(a.labels)) < 0;
 }
 
+int urgencyOf(const Incident &inc) {
+    return inc.causeKind != CauseKind::AlertGroup && inc.causeHostsFailing > 0 ? 2 : inc.severity;
+}
+
 double confidenceOf(const Incident &inc) {
     double confidence = 0;
     const double share = inc.causeHosts ? static_cast<double>(inc.causeHostsFailing) / inc.causeHosts : 0.0;

@@ -259,6 +259,28 @@ private Q_SLOTS:
         QCOMPARE(win->currentView(), QStringLiteral("triage"));
     }
 
+    // A node lost by its NotReady warning (triage.cause_alerts: its cause is made of failures) ranks as
+    // critical, so it is the one that interrupts, not an unrelated critical volume alert ranked below it.
+    void aLostNodeInterruptsAsTriageRanksIt() {
+        FakeSource src;
+        const TimeMs now = nowMs();
+        src.publish(fleet({}, {source("k8s/prometheus", now)}));
+        WallController wall(&src, twoViewWall());
+        QSignalSpy spy(&wall, &WallController::interrupted);
+        analysis::Incident node = incident("host:ip-10-20-79-93", "ip-10-20-79-93", 1, 19);
+        node.causeKind = analysis::CauseKind::Host;
+        node.causeHosts = node.causeHostsFailing = 1;
+        QCOMPARE(analysis::urgencyOf(node), 2);
+        analysis::Incident volume = incident("host:ip-10-20-81-5", "ip-10-20-81-5", 2, 1);
+        volume.causeKind = analysis::CauseKind::Host;
+        volume.causeHosts = volume.causeHostsFailing = 1;
+        src.publish(fleet({node, volume}, {source("k8s/prometheus", now)}));
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.front().front().toString(), QStringLiteral("host:ip-10-20-79-93"));
+        QCOMPARE(wall.windows().front()->views()->triage()->selectedKey(),
+                 QStringLiteral("host:ip-10-20-79-93"));
+    }
+
     void acknowledgedOrNeverDoesNotInterrupt() {
         FakeSource src;
         const TimeMs now = nowMs();
