@@ -343,13 +343,17 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
     // The failing hosts a workload's pods run on (FleetGraph's `runs`), each as a cause with its group.
     std::unordered_map<int, std::vector<Cause>> byWorkload;
     auto workloadCauses = [&](int svc) -> const std::vector<Cause> & {
+        static const std::vector<int> none;
         auto [it, fresh] = byWorkload.try_emplace(svc);
-        for (int h : fresh ? g.node(svc).runs : std::vector<int>{})
-            if (const auto k = static_cast<std::size_t>(h), cg = static_cast<std::size_t>(causeGroup[k]);
-                hostFailing[k])
-                it->second.push_back(causeGroup[k] >= 0 && near(onsetMin[k], onsetMin[cg])
-                                         ? Cause{causeGroup[k], CauseKind::Group, onsetMin[cg]}
+        for (int h : fresh ? g.node(svc).runs : none)
+            if (const auto k = static_cast<std::size_t>(h); hostFailing[k]) {
+                const int cg = causeGroup[k];
+                const TimeMs go =
+                    cg >= 0 ? onsetMin[static_cast<std::size_t>(cg)] : kNever; // the group's onset
+                it->second.push_back(cg >= 0 && near(onsetMin[k], go)
+                                         ? Cause{cg, CauseKind::Group, go}
                                          : Cause{h, CauseKind::Host, onsetMin[k]});
+            }
         return it->second;
     };
 

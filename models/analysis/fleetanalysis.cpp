@@ -62,9 +62,8 @@ void FleetAnalyzer::operator()(FleetSnapshot &s) {
             f.add(host);
         }
     if (!m_graph || f.h != m_signature) {
-        m_graph =
-            FleetGraph::build(s.hosts, s.edges, m_topology, hostless,
-                              s.runsOn ? *s.runsOn : std::vector<std::pair<std::string, std::string>>{});
+        static const std::vector<std::pair<std::string, std::string>> none;
+        m_graph = FleetGraph::build(s.hosts, s.edges, m_topology, hostless, s.runsOn ? *s.runsOn : none);
         m_signature = f.h;
     }
     s.graph = m_graph;

@@ -297,38 +297,34 @@ void FleetState::refreshJoined() {
     std::sort(all.begin(), all.end());
     all.erase(std::unique(all.begin(), all.end()), all.end());
     m_joined = std::make_shared<const std::vector<std::pair<std::string, std::string>>>(std::move(all));
-    // Which hosts run which services: a join adding the service label and one adding a host identity
-    // label, met on the same key (kube_pod_owner's workload and kube_pod_info's node, by pod).
+    m_runsOn = std::make_shared<const std::vector<std::pair<std::string, std::string>>>(runsOnFromJoins());
+}
+
+// Which hosts run which services: a join adding the service label and another met on the same key whose
+// row names a host (kube_pod_owner's workload and kube_pod_info's node, by pod), sorted and distinct.
+std::vector<std::pair<std::string, std::string>> FleetState::runsOnFromJoins() const {
     std::vector<std::pair<std::string, std::string>> runs;
-    auto adds = [](const JoinQuery &jq, const std::string &label) {
-        return std::find(jq.add.begin(), jq.add.end(), label) != jq.add.end();
-    };
     for (std::size_t s = 0; s < m_joins.size(); ++s) {
-        if (!adds(m_joins[s], m_serviceLabel))
+        const auto &add = m_joins[s].add;
+        if (std::find(add.begin(), add.end(), m_serviceLabel) == add.end())
             continue;
         for (std::size_t h = 0; h < m_joins.size(); ++h) {
             if (h == s || m_joins[h].on != m_joins[s].on)
                 continue;
-            const auto &ids = m_identity.labels;
-            const auto id =
-                std::find_if(ids.begin(), ids.end(), [&](const auto &l) { return adds(m_joins[h], l); });
-            if (id == ids.end())
-                continue;
-            for (const auto &[source, part] : m_prom)
-                if (part.joins.size() == m_joins.size())
-                    for (const auto &[key, row] : part.joins[s])
-                        if (const LabelSet *where = joinRow(h, key))
-                            if (const auto svc = row.value(m_serviceLabel), host = where->value(*id);
-                                !svc.empty() && !host.empty())
-                                runs.emplace_back(std::string(svc),
-                                                  std::string(m_identity.stripPort
-                                                                  ? HostIdentity::withoutPort(host)
-                                                                  : host));
+            for (const auto &[source, part] : m_prom) {
+                if (s >= part.joins.size())
+                    continue;
+                for (const auto &[key, row] : part.joins[s])
+                    if (const LabelSet *where = joinRow(h, key))
+                        if (const auto svc = row.value(m_serviceLabel), host = m_identity.hostOf(*where);
+                            !svc.empty() && !host.empty())
+                            runs.emplace_back(std::string(svc), std::string(host));
+            }
         }
     }
     std::sort(runs.begin(), runs.end());
     runs.erase(std::unique(runs.begin(), runs.end()), runs.end());
-    m_runsOn = std::make_shared<const std::vector<std::pair<std::string, std::string>>>(std::move(runs));
+    return runs;
 }
 
 const LabelSet *FleetState::joinRow(std::size_t j, const std::string &key) const {

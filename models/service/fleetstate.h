@@ -87,6 +87,8 @@ private:
     void place(Host &host) const;
     // The row of join j's table (any source's) met by `key`; null when none.
     [[nodiscard]] const LabelSet *joinRow(std::size_t j, const std::string &key) const;
+    // (service, host) pairs from the join tables (FleetSnapshot::runsOn), sorted and distinct.
+    [[nodiscard]] std::vector<std::pair<std::string, std::string>> runsOnFromJoins() const;
 
     std::vector<MetricQuery> m_metrics;
     HostIdentity m_identity;
