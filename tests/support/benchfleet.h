@@ -29,7 +29,7 @@ public:
         : m_config(std::move(config)) {}
     void publish(FleetSnapshotPtr s) {
         m_current = std::move(s);
-        m_drift.noteSnapshot(*m_current);
+        m_drift->noteSnapshot(*m_current);
         Q_EMIT snapshotReady(m_current);
     }
     [[nodiscard]] FleetSnapshotPtr current() const override { return m_current; }
@@ -75,9 +75,11 @@ public:
     void loadDrift(TimeMs since, QObject *context, std::function<void(DriftPtr)> done) override {
         m_jobs.run(
             JobRunner::Pool::Bulk, QStringLiteral("drift"), "bench drift", context,
-            [this, snap = m_current, since](const CancelToken &c) {
-                // m_drift outlives every job: the source is destroyed after the pools are drained.
-                return m_drift.judge(snap, m_config.drift, nullptr, since, c);
+            // The job shares the session, as FleetService's does: the source may be destroyed while a
+            // drift evaluation still runs on the bulk pool (JobRunner's destructor cancels, it does not
+            // wait).
+            [session = m_drift, drift = m_config.drift, snap = m_current, since](const CancelToken &c) {
+                return session->judge(snap, drift, nullptr, since, c);
             },
             [done = std::move(done)](DriftPtr d) {
                 if (d)
@@ -94,7 +96,7 @@ public:
 private:
     Config m_config;
     FleetSnapshotPtr m_current = std::make_shared<FleetSnapshot>();
-    DriftSession m_drift;
+    std::shared_ptr<DriftSession> m_drift = std::make_shared<DriftSession>();
     JobRunner m_jobs;
 };
 
