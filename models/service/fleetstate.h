@@ -60,6 +60,10 @@ public:
         m_serviceLabel = std::move(serviceLabel);
         m_serviceAliases = std::move(aliases);
     }
+    // What the joins added and the (service, host) pairs they gave, as a recording kept them (a snapshot
+    // file, the cache): published while no source has brought a join table of its own.
+    void setRecordedJoins(std::vector<std::pair<std::string, std::string>> joined,
+                          std::vector<std::pair<std::string, std::string>> runsOn);
     [[nodiscard]] FleetSnapshotPtr snapshot() const { return m_snapshot; }
     // Rebuilds the snapshot with fresh staleness but no new data (a timer tick with all sources quiet).
     FleetSnapshotPtr rebuild();
@@ -107,6 +111,10 @@ private:
     std::shared_ptr<const std::vector<std::pair<std::string, std::string>>> m_joined;
     std::shared_ptr<const std::vector<std::pair<std::string, std::string>>> m_runsOn; // (service, host)
     bool m_joinedDirty = false;
+    std::shared_ptr<const std::vector<std::pair<std::string, std::string>>> m_recordedJoined,
+        m_recordedRunsOn;
+    std::shared_ptr<const std::vector<std::pair<std::string, std::string>>> m_storedJoined,
+        m_storedRunsOn; // cached
     void refreshJoined();
     std::map<std::string, Acknowledgement> m_acks;
     std::function<void(FleetSnapshot &)> m_analyzer;

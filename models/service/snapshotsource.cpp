@@ -24,6 +24,7 @@ struct SnapshotSource::Builder {
                              [&](const ServiceEdge &x) { return x.from == e.from && x.to == e.to; }))
                 edges.push_back(e);
         state.setStaticEdges(std::move(edges));
+        state.setRecordedJoins(file->joined(), file->runsOn());
         state.setMergeIgnoredLabels(FleetState::externalLabelsOf(c));
         state.setAnalyzer(analysis::FleetAnalyzer(c));
     }

@@ -366,6 +366,14 @@ ExportResult exportSnapshot(const Config &config, const FleetSnapshot *current, 
                     .bind(3, e.requestsPerSecond)
                     .bind(4, e.errorsPerSecond)
                     .exec();
+            auto pairs = [&](const char *sql, const auto &list) {
+                Stmt put(db.get(), sql);
+                if (list)
+                    for (const auto &[a, b] : *list)
+                        put.bind(1, a).bind(2, b).exec();
+            };
+            pairs("INSERT INTO joined(label, value) VALUES(?,?)", current->joined);
+            pairs("INSERT INTO runs_on(service, host) VALUES(?,?)", current->runsOn);
             Stmt rule(db.get(), "INSERT INTO rules(source, grp, name, query, health, last_error, for_ms) "
                                 "VALUES(?,?,?,?,?,?,?)");
             for (const auto &x : current->rules)

@@ -50,6 +50,10 @@ public:
     [[nodiscard]] CachedState stateAt(TimeMs t) const;
     [[nodiscard]] const std::vector<ServiceEdge> &edges() const { return m_edges; }
     [[nodiscard]] const std::vector<AlertRule> &rules() const { return m_rules; }
+    // What the profile's joins added at export, (label, value) sorted and distinct, and the (service,
+    // host) pairs they gave (FleetSnapshot::joined and runsOn); empty in files before format 4.
+    [[nodiscard]] const std::vector<std::pair<std::string, std::string>> &joined() const { return m_joined; }
+    [[nodiscard]] const std::vector<std::pair<std::string, std::string>> &runsOn() const { return m_runsOn; }
     // By time; alerts that fired (or resolved) within the same minute are one event ("12 alerts fired:
     // HostDown, ..."), so a storm is a few stops, not thousands.
     [[nodiscard]] const std::vector<SnapshotEvent> &events() const { return m_events; }
@@ -110,6 +114,7 @@ private:
     std::vector<Acknowledgement> m_acks;
     std::vector<ServiceEdge> m_edges;
     std::vector<AlertRule> m_rules;
+    std::vector<std::pair<std::string, std::string>> m_joined, m_runsOn;
     std::map<std::string, std::vector<std::pair<std::string, std::pair<double, double>>>> m_layouts;
     std::vector<SnapshotEvent> m_events;
 };

@@ -8,8 +8,9 @@ namespace vigil::snapshot {
 
 constexpr std::int32_t kApplicationId = 0x5647494C; // "VGIL"
 // 2 added alerts.placement (the labels a join placed an alert by), 3 rules.for_ms (a rule's `for:`, so a
-// replay times alerts as the live view did); older files are still read.
-constexpr int kFormatVersion = 3;
+// replay times alerts as the live view did), 4 the tables joined and runs_on (the workloads the joins
+// named and the nodes their pods ran on); older files are still read.
+constexpr int kFormatVersion = 4;
 
 // Bounds on what a file may hold before Vigil refuses it (a snapshot of 100,000 hosts over a day stays
 // well inside them).
@@ -29,6 +30,7 @@ struct TableSpec {
     const char *name;
     const char *columns; // as PRAGMA table_info lists them, comma-separated
     const char *ddl;
+    int since = 1; // the format that added the table: an older file lacks it
 };
 
 inline constexpr TableSpec kTables[] = {
@@ -80,6 +82,8 @@ inline constexpr TableSpec kTables[] = {
     {"layout_positions", "map,name,x,y",
      "CREATE TABLE layout_positions(map TEXT NOT NULL, name TEXT NOT NULL, x REAL NOT NULL, y REAL NOT "
      "NULL)"},
+    {"joined", "label,value", "CREATE TABLE joined(label TEXT NOT NULL, value TEXT NOT NULL)", 4},
+    {"runs_on", "service,host", "CREATE TABLE runs_on(service TEXT NOT NULL, host TEXT NOT NULL)", 4},
 };
 
 } // namespace vigil::snapshot

@@ -74,6 +74,8 @@ int validateFile(sqlite3 *db) {
         std::string have;
         while (cols.step())
             have += (have.empty() ? "" : ",") + cols.text(1);
+        if (have.empty() && version < t.since)
+            continue;
         if (have.empty())
             throw Refused(std::string("its table \"") + t.name + "\" is missing");
         const bool older =
@@ -90,6 +92,8 @@ int validateFile(sqlite3 *db) {
             throw Refused("it is damaged (" + verdict + ")");
     }
     for (const auto &t : kTables) {
+        if (version < t.since)
+            continue;
         const auto rows = scalar(db, std::string("SELECT count(*) FROM \"") + t.name + "\"");
         if (rows > kMaxRows)
             throw Refused(std::string("its table \"") + t.name + "\" holds " + std::to_string(rows) +
@@ -295,6 +299,18 @@ void SnapshotReader::read(sqlite3 *db, SnapshotFile &f) {
             f.m_rules.push_back({boundedText(r, 1), boundedText(r, 2), boundedText(r, 3), boundedText(r, 4),
                                  boundedText(r, 5), boundedText(r, 0),
                                  std::clamp<TimeMs>(r.i64(6), 0, 365LL * 86'400'000)});
+        if (scalar(db, "PRAGMA user_version") >= 4) {
+            auto pairs = [&](const char *sql, std::vector<std::pair<std::string, std::string>> &out) {
+                Stmt s(db, sql);
+                while (s.step())
+                    if (auto a = boundedText(s, 0), b = boundedText(s, 1); !a.empty() && !b.empty())
+                        out.emplace_back(std::move(a), std::move(b));
+                std::sort(out.begin(), out.end()); // the file's order is not trusted
+                out.erase(std::unique(out.begin(), out.end()), out.end());
+            };
+            pairs("SELECT label, value FROM joined ORDER BY label, value", f.m_joined);
+            pairs("SELECT service, host FROM runs_on ORDER BY service, host", f.m_runsOn);
+        }
         Stmt l(db, "SELECT map, name, x, y FROM layout_positions ORDER BY map, name");
         while (l.step()) {
             const double x = l.dbl(2), y = l.dbl(3);

@@ -203,6 +203,22 @@ void redact(sqlite3 *db, const Redaction &r, const HostIdentity &identity) {
             collect(s.text(0));
     }
     {
+        // What the joins added is a label set spread over rows; the nodes workloads ran on are hosts.
+        Stmt s(db, "SELECT label, value FROM joined");
+        while (s.step()) {
+            const std::string name = s.text(0), value = s.text(1);
+            if (chosenName(name) || (values && values->fullMatch(value)))
+                hide.add(value);
+            else if (isHostLabel(name))
+                hide.add(std::string(HostIdentity::withoutPort(value)));
+        }
+        if (r.hostNames) {
+            Stmt h(db, "SELECT host FROM runs_on");
+            while (h.step())
+                hide.add(h.text(0));
+        }
+    }
+    {
         Stmt s(db, "SELECT matchers FROM silences");
         while (s.step()) {
             const auto m = json::parse(s.text(0), nullptr, false);
@@ -230,6 +246,24 @@ void redact(sqlite3 *db, const Redaction &r, const HostIdentity &identity) {
         rewriteColumn(db, "host_events", "labels", drop);
         rewriteColumn(db, "alerts", "labels", drop);
         rewriteColumn(db, "alerts", "placement", drop);
+        // A dropped label's joined values go, and runs_on rows naming one of them as a service (when the
+        // service label is dropped, its workloads).
+        std::vector<std::int64_t> gone;
+        std::vector<std::string> goneValues;
+        {
+            Stmt s(db, "SELECT rowid, label, value FROM joined");
+            while (s.step())
+                if (chosenName(s.text(1))) {
+                    gone.push_back(s.i64(0));
+                    goneValues.push_back(s.text(2));
+                }
+        }
+        Stmt del(db, "DELETE FROM joined WHERE rowid = ?");
+        for (const auto rowid : gone)
+            del.bind(1, rowid).exec();
+        Stmt delRuns(db, "DELETE FROM runs_on WHERE service = ?");
+        for (const auto &v : goneValues)
+            delRuns.bind(1, v).exec();
     }
     if (r.dropAnnotations)
         execSql(db, "UPDATE alerts SET annotations = '{}'");

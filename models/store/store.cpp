@@ -94,6 +94,12 @@ const char *const kMigrations[] = {
     R"sql(
     ALTER TABLE alerts ADD COLUMN placement TEXT;
     )sql",
+    // 7: what the joins added and the (service, host) pairs they gave (a workload and the nodes its pods
+    // are on), so a warm start shows the workloads and joins their alerts before the first poll
+    R"sql(
+    CREATE TABLE joined(label TEXT NOT NULL, value TEXT NOT NULL);
+    CREATE TABLE runs_on(service TEXT NOT NULL, host TEXT NOT NULL);
+    )sql",
 };
 static_assert(std::size(kMigrations) == Store::kSchemaVersion + 1);
 
@@ -412,6 +418,17 @@ void Store::apply(const StoreBatch &b) {
                 .bind(5, a.since)
                 .bind(6, a.endsAt)
                 .exec();
+    }
+    if (b.joinsReplaced) {
+        execSql(m_db, "DELETE FROM joined; DELETE FROM runs_on;");
+        auto put = [&](const char *sql, const auto &list) {
+            Stmt ins(m_db, sql);
+            if (list)
+                for (const auto &[a, c] : *list)
+                    ins.bind(1, a).bind(2, c).exec();
+        };
+        put("INSERT INTO joined(label, value) VALUES(?,?)", b.joined);
+        put("INSERT INTO runs_on(service, host) VALUES(?,?)", b.runsOn);
     }
     if (!b.acksCleared.empty()) {
         Stmt del(m_db, "DELETE FROM acks WHERE incident=?");
@@ -777,6 +794,12 @@ std::optional<CachedState> Store::loadCache(std::string *error) const {
         while (acks.step())
             st.acks.push_back(
                 {acks.text(0), acks.text(1), acks.text(2), acks.text(3), acks.i64(4), acks.i64(5)});
+        Stmt joined(db.get(), "SELECT label, value FROM joined ORDER BY label, value");
+        while (joined.step())
+            st.joined.emplace_back(joined.text(0), joined.text(1));
+        Stmt runs(db.get(), "SELECT service, host FROM runs_on ORDER BY service, host");
+        while (runs.step())
+            st.runsOn.emplace_back(runs.text(0), runs.text(1));
     } catch (const std::exception &e) {
         if (error)
             *error = std::string("reading cache failed: ") + e.what();

@@ -34,6 +34,9 @@ struct CachedState {
     std::vector<IncidentNote> notes; // by time
     std::vector<Acknowledgement> acks;
     std::vector<AlertRule> rules; // an incident snapshot's; the cache keeps none
+    // What the joins added and the (service, host) pairs they gave, sorted (FleetSnapshot::joined and
+    // runsOn) as the last poll with join tables left them; empty when unknown.
+    std::vector<std::pair<std::string, std::string>> joined, runsOn;
 };
 
 struct AlertEvent {
@@ -53,7 +56,7 @@ enum class StoreProblem { None, NotADatabase, Corrupt, NewerSchema, Locked, Io, 
 
 class Store final : public HistoryReader {
 public:
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
 
     // Opens (creating if needed) and migrates. Returns nullptr and sets *error (and *problem) when the
     // file is not a usable Vigil cache. One writer per cache file: a second process (another window,

@@ -8,7 +8,9 @@
 #include "../fleet/silence.h"
 #include "../fleet/sourcehealth.h"
 
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace vigil {
@@ -29,12 +31,15 @@ struct StoreBatch {
     std::vector<IncidentNote> notesAdded;
     std::vector<Acknowledgement> acksSet; // inserted or updated by incident
     std::vector<std::string> acksCleared; // by incident
+    // What the joins added and the (service, host) pairs they gave replace the stored ones.
+    bool joinsReplaced = false;
+    std::shared_ptr<const std::vector<std::pair<std::string, std::string>>> joined, runsOn;
 
     [[nodiscard]] bool empty() const {
         return polled.empty() && hostsChanged.empty() && hostsGone.empty() && hostSamples.empty() &&
                factsAppeared.empty() && factsEnded.empty() && alertsChanged.empty() &&
                alertsResolved.empty() && !silencesReplaced && notesAdded.empty() && acksSet.empty() &&
-               acksCleared.empty();
+               acksCleared.empty() && !joinsReplaced;
     }
 };
 

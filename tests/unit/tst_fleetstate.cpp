@@ -1,6 +1,7 @@
 #include "service/fleetstate.h"
 #include "store/store.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -283,7 +284,7 @@ private Q_SLOTS:
                        {std::string("kube-system\xff") + "proxy-b\xff", row("workload", "kube-proxy")},
                        {std::string("shop\xff") + "api-7f9\xff", row("workload", "api")},
                        {std::string("shop\xff") + "lost-000\xff", row("workload", "batch")}}};
-        st.apply(p);
+        const auto first = st.apply(p);
         auto workloadAlert = [](const char *name, const char *kind, const char *workload) {
             Alert a;
             a.labels = LabelSet({{"alertname", name}, {kind, workload}, {"namespace", "kube-system"}});
@@ -306,6 +307,27 @@ private Q_SLOTS:
         const std::vector<std::pair<std::string, std::string>> runsOn{
             {"api", "ip-10-0-1-5"}, {"kube-proxy", "ip-10-0-1-5"}, {"kube-proxy", "ip-10-0-1-6"}};
         QCOMPARE(*u.snapshot->runsOn, runsOn); // batch's pod is on no known node; ports stripped
+        // The cache keeps them when the join tables bring something new, and a warm start has them
+        // before the first poll.
+        QVERIFY(first.batch->joinsReplaced);
+        QVERIFY(!u.batch->joinsReplaced);
+        QVERIFY(!st.apply(p).batch->joinsReplaced); // the same tables again
+        QTemporaryDir dir;
+        std::string err;
+        {
+            auto store = Store::open(dir.filePath(QStringLiteral("c.sqlite")).toStdString(), &err);
+            QVERIFY2(store, err.c_str());
+            store->write(first.batch);
+            store->flush();
+            auto cached = store->loadCache(&err);
+            QVERIFY2(cached, err.c_str());
+            QCOMPARE(cached->runsOn, runsOn);
+            FleetState warm(metrics(), HostIdentity{{"node", "instance"}, true});
+            warm.restore(std::move(*cached));
+            QVERIFY(warm.snapshot()->runsOn && warm.snapshot()->joined);
+            QCOMPARE(*warm.snapshot()->runsOn, runsOn);
+            QCOMPARE(*warm.snapshot()->joined, *u.snapshot->joined);
+        }
     }
 
     // kube_node_labels (its topology labels renamed region and zone by the query) places nodes in the

@@ -641,6 +641,144 @@ private Q_SLOTS:
         }
     }
 
+    // A Kubernetes fleet's workloads exist only in the joins (kube_pod_owner) and run on the nodes their
+    // pods are on (kube_pod_info). The file keeps both (format 4), so a replay joins a DaemonSet's own
+    // alert to the lost node that ran one of its pods, as the live view did; a format 3 file, without
+    // them, leaves it apart; redaction hashes the nodes there as everywhere, and dropping the service
+    // label drops the workloads.
+    void workloadsAndTheirNodesReplay() {
+        QTemporaryDir dir;
+        const std::string cache = dir.filePath(QStringLiteral("w.sqlite")).toStdString();
+        std::vector<Alert> alerts(2);
+        alerts[0].fingerprint = "fp-node";
+        alerts[0].labels = LabelSet({{"alertname", "KubeNodeNotReady"},
+                                     {"node", "ip-10-0-1-6"},
+                                     {"severity", "critical"},
+                                     {"job", "kube-state-metrics"}});
+        alerts[1].fingerprint = "fp-ds";
+        alerts[1].labels = LabelSet({{"alertname", "KubeDaemonSetRolloutStuck"},
+                                     {"namespace", "monitoring"},
+                                     {"daemonset", "node-exporter"},
+                                     {"severity", "warning"}});
+        alerts[1].placement = LabelSet(std::vector<Label>{{"service", "node-exporter"}}); // the alias's
+        for (int i = 0; i < 2; ++i) {
+            alerts[i].state = AlertState::Active;
+            alerts[i].startsAt = kT0 + (2 + i) * kMin;
+            alerts[i].seenBy = {"k8s/alertmanager#0"};
+        }
+        std::vector<Host> hosts;
+        for (int i = 5; i <= 7; ++i) {
+            Host h;
+            h.name = "ip-10-0-1-" + std::to_string(i);
+            h.labels = LabelSet({{"node", h.name}, {"instance", "10.0.1." + std::to_string(i) + ":9100"}});
+            h.up = UpState::Up;
+            h.metrics = {0.4};
+            h.sources = {"k8s/prometheus"};
+            hosts.push_back(std::move(h));
+        }
+        {
+            std::string err;
+            auto store = Store::open(cache, &err);
+            QVERIFY2(store, err.c_str());
+            for (int m = 0; m <= 4; ++m) {
+                auto b = std::make_shared<StoreBatch>();
+                b->time = kT0 + m * kMin;
+                b->metrics = {{"cpu", "CPU", MetricUnit::Ratio, "cpu_query"}};
+                if (m == 0)
+                    b->hostsChanged = hosts;
+                b->hostSamples = hosts;
+                if (m == 2 || m == 3)
+                    b->alertsChanged = {alerts[m - 2]};
+                store->write(b);
+            }
+            store->flush();
+        }
+        // What the live pipeline published at export: the joins' labels and the pods' places.
+        auto current = std::make_shared<FleetSnapshot>();
+        current->hosts = hosts;
+        using Pairs = std::vector<std::pair<std::string, std::string>>;
+        current->joined = std::make_shared<const Pairs>(Pairs{{"namespace", "monitoring"},
+                                                              {"node", "ip-10-0-1-5"},
+                                                              {"node", "ip-10-0-1-6"},
+                                                              {"service", "node-exporter"}});
+        current->runsOn = std::make_shared<const Pairs>(
+            Pairs{{"node-exporter", "ip-10-0-1-5"}, {"node-exporter", "ip-10-0-1-6"}});
+        Config c;
+        c.profile.host = HostIdentity{{"node", "instance"}, true};
+        c.profile.metrics = {{"cpu", "CPU", MetricUnit::Ratio, "cpu_query"}};
+        auto exported = [&](const char *name, auto redact) {
+            ExportRequest req = request(dir.filePath(QString::fromLatin1(name)).toStdString());
+            req.cachePath = cache;
+            req.to = kT0 + 4 * kMin;
+            redact(req.redaction);
+            const auto r = exportSnapshot(c, current.get(), req);
+            if (!r.ok)
+                qFatal("export failed: %s", r.error.c_str());
+            return req.outPath;
+        };
+        // The node's incident at `t`: how many members it has and how many are workloads' own.
+        auto nodeIncident = [](const std::string &path) {
+            std::string err;
+            auto f = SnapshotFile::open(path, &err);
+            if (!f)
+                qFatal("cannot open %s: %s", path.c_str(), err.c_str());
+            const auto snap = SnapshotSource(f).buildAt(kT0 + 4 * kMin);
+            for (std::size_t i = 0; i < snap->alerts.size(); ++i)
+                if (snap->alerts[i].name() == "KubeNodeNotReady") {
+                    const auto &inc = snap->triage->incidents.at(std::size_t(snap->triage->incidentOf[i]));
+                    return std::make_tuple(f, int(inc.alerts.size()), inc.workloadAlerts);
+                }
+            qFatal("no node alert in %s", path.c_str());
+        };
+        const std::string plain = exported("w.vigil", [](Redaction &) {});
+        {
+            const auto [f, members, workload] = nodeIncident(plain);
+            QCOMPARE(f->info().format, kFormatVersion);
+            QCOMPARE(f->joined(), *current->joined);
+            QCOMPARE(f->runsOn(), *current->runsOn);
+            QCOMPARE(members, 2);
+            QCOMPARE(workload, 1);
+        }
+        { // A format 3 file has neither table: read, and the DaemonSet's alert stays apart.
+            const QString old = dir.filePath(QStringLiteral("format3.vigil"));
+            QVERIFY(QFile::copy(QString::fromStdString(plain), old));
+            QFile::setPermissions(old, QFile::ReadOwner | QFile::WriteOwner);
+            sqlite3 *db = nullptr;
+            QCOMPARE(sqlite3_open(old.toUtf8().constData(), &db), SQLITE_OK);
+            QCOMPARE(sqlite3_exec(db, "DROP TABLE joined; DROP TABLE runs_on; PRAGMA user_version=3;",
+                                  nullptr, nullptr, nullptr),
+                     SQLITE_OK);
+            sqlite3_close(db);
+            const auto [f, members, workload] = nodeIncident(old.toStdString());
+            QVERIFY(f->joined().empty() && f->runsOn().empty());
+            QCOMPARE(members, 1);
+            QCOMPARE(workload, 0);
+        }
+        { // Hashed node names: the same hash in runs_on as in hosts, so the replay is the same.
+            const std::string hashed = exported("h.vigil", [](Redaction &r) { r.hostNames = true; });
+            const auto [f, members, workload] = nodeIncident(hashed);
+            QCOMPARE(members, 2);
+            QCOMPARE(workload, 1);
+            for (const auto &[svc, host] : f->runsOn())
+                QVERIFY2(host.rfind("h-", 0) == 0, host.c_str());
+            QFile file(QString::fromStdString(hashed));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY(!file.readAll().contains("ip-10-0-1-"));
+        }
+        { // The service label dropped: the workloads go with it, and nothing names them.
+            const std::string dropped = exported("d.vigil", [](Redaction &r) {
+                r.labelNames = "service|daemonset";
+                r.dropLabels = true;
+            });
+            const auto [f, members, workload] = nodeIncident(dropped);
+            QCOMPARE(f->runsOn(), Pairs{});
+            QCOMPARE(workload, 0);
+            QFile file(QString::fromStdString(dropped));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY(!file.readAll().contains("node-exporter"));
+        }
+    }
+
     // Two sources' polls land out of order: Alertmanager's, started 3 ms after Prometheus', lands
     // first and leaves only Prometheus' copy of an alert ("firing"); Prometheus' lands next and resolves
     // it. Batches carry their poll's start, so the resolution has the earlier time; the cache writes
