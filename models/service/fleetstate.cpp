@@ -192,8 +192,10 @@ FleetState::Update FleetState::apply(const PollData &poll) {
         m_prom[id].ruleAlerts = poll.ruleAlerts;
     if (poll.hasEdges)
         m_prom[id].edges = poll.edges;
-    if (poll.hasRules)
+    if (poll.hasRules && m_prom[id].rules != poll.rules) {
         m_prom[id].rules = poll.rules;
+        batch->rulesReplaced.emplace_back(id, poll.rules);
+    }
     if (poll.hasAlerts)
         m_am[id].alerts = poll.alerts;
     if (poll.hasGroups)

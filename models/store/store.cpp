@@ -95,10 +95,14 @@ const char *const kMigrations[] = {
     ALTER TABLE alerts ADD COLUMN placement TEXT;
     )sql",
     // 7: what the joins added and the (service, host) pairs they gave (a workload and the nodes its pods
-    // are on), so a warm start shows the workloads and joins their alerts before the first poll
+    // are on), and each Prometheus' alerting rules (their `for:` times Alertmanager's alerts), so a warm
+    // start shows the workloads and the incidents as the live view did before the first poll
     R"sql(
     CREATE TABLE joined(label TEXT NOT NULL, value TEXT NOT NULL);
     CREATE TABLE runs_on(service TEXT NOT NULL, host TEXT NOT NULL);
+    CREATE TABLE rules(source TEXT NOT NULL, grp TEXT NOT NULL, name TEXT NOT NULL, query TEXT NOT NULL,
+        health TEXT NOT NULL, last_error TEXT NOT NULL, for_ms INTEGER NOT NULL);
+    CREATE INDEX rules_source ON rules(source);
     )sql",
 };
 static_assert(std::size(kMigrations) == Store::kSchemaVersion + 1);
@@ -429,6 +433,21 @@ void Store::apply(const StoreBatch &b) {
         };
         put("INSERT INTO joined(label, value) VALUES(?,?)", b.joined);
         put("INSERT INTO runs_on(service, host) VALUES(?,?)", b.runsOn);
+    }
+    for (const auto &[source, rules] : b.rulesReplaced) {
+        Stmt del(m_db, "DELETE FROM rules WHERE source=?");
+        del.bind(1, source).exec();
+        Stmt ins(m_db, "INSERT INTO rules(source, grp, name, query, health, last_error, for_ms) "
+                       "VALUES(?,?,?,?,?,?,?)");
+        for (const auto &r : rules)
+            ins.bind(1, source)
+                .bind(2, r.group)
+                .bind(3, r.name)
+                .bind(4, r.query)
+                .bind(5, r.health)
+                .bind(6, r.lastError)
+                .bind(7, r.forMs)
+                .exec();
     }
     if (!b.acksCleared.empty()) {
         Stmt del(m_db, "DELETE FROM acks WHERE incident=?");
@@ -800,6 +819,11 @@ std::optional<CachedState> Store::loadCache(std::string *error) const {
         Stmt runs(db.get(), "SELECT service, host FROM runs_on ORDER BY service, host");
         while (runs.step())
             st.runsOn.emplace_back(runs.text(0), runs.text(1));
+        Stmt rules(db.get(), "SELECT source, grp, name, query, health, last_error, for_ms FROM rules "
+                             "ORDER BY name, rowid");
+        while (rules.step())
+            st.rules.push_back({rules.text(1), rules.text(2), rules.text(3), rules.text(4), rules.text(5),
+                                rules.text(0), rules.i64(6)});
     } catch (const std::exception &e) {
         if (error)
             *error = std::string("reading cache failed: ") + e.what();

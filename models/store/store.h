@@ -33,7 +33,7 @@ struct CachedState {
     std::vector<Silence> silences;
     std::vector<IncidentNote> notes; // by time
     std::vector<Acknowledgement> acks;
-    std::vector<AlertRule> rules; // an incident snapshot's; the cache keeps none
+    std::vector<AlertRule> rules; // alerting rules of every Prometheus, by name
     // What the joins added and the (service, host) pairs they gave, sorted (FleetSnapshot::joined and
     // runsOn) as the last poll with join tables left them; empty when unknown.
     std::vector<std::pair<std::string, std::string>> joined, runsOn;

@@ -31,6 +31,8 @@ struct StoreBatch {
     std::vector<IncidentNote> notesAdded;
     std::vector<Acknowledgement> acksSet; // inserted or updated by incident
     std::vector<std::string> acksCleared; // by incident
+    // A Prometheus' alerting rules that changed replace its stored ones, by source id.
+    std::vector<std::pair<std::string, std::vector<AlertRule>>> rulesReplaced;
     // What the joins added and the (service, host) pairs they gave replace the stored ones.
     bool joinsReplaced = false;
     std::shared_ptr<const std::vector<std::pair<std::string, std::string>>> joined, runsOn;
@@ -39,7 +41,7 @@ struct StoreBatch {
         return polled.empty() && hostsChanged.empty() && hostsGone.empty() && hostSamples.empty() &&
                factsAppeared.empty() && factsEnded.empty() && alertsChanged.empty() &&
                alertsResolved.empty() && !silencesReplaced && notesAdded.empty() && acksSet.empty() &&
-               acksCleared.empty() && !joinsReplaced;
+               acksCleared.empty() && !joinsReplaced && rulesReplaced.empty();
     }
 };
 

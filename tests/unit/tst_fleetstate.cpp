@@ -330,6 +330,44 @@ private Q_SLOTS:
         }
     }
 
+    // Each Prometheus' alerting rules reach the cache when they change, so a warm start times
+    // Alertmanager's alerts by their `for:` as the live view did; a second Prometheus' rules are its own.
+    void rulesSurviveAWarmStart() {
+        FleetState st(metrics(), HostIdentity{});
+        PollData p = promPoll(1000, {{"h1", 0.1}});
+        p.hasRules = true;
+        p.rules = {{"node", "HostDown", "up == 0", "ok", "", "prod/prometheus", 300'000},
+                   {"node", "DiskFull", "disk > 0.9", "ok", "", "prod/prometheus", 0}};
+        PollData other = promPoll(1000, {{"h2", 0.2}});
+        other.health.id = "other/prometheus";
+        other.hasRules = true;
+        other.rules = {{"db", "PostgresDown", "pg_up == 0", "err", "bad", "other/prometheus", 60'000}};
+        const auto first = st.apply(p), second = st.apply(other);
+        QCOMPARE(first.batch->rulesReplaced.size(), std::size_t(1));
+        QCOMPARE(second.batch->rulesReplaced.size(), std::size_t(1));
+        p.time = other.time = 2000;
+        QVERIFY(st.apply(p).batch->rulesReplaced.empty()); // the same rules again
+        p.rules.pop_back();
+        const auto fewer = st.apply(p);
+        QCOMPARE(fewer.batch->rulesReplaced.size(), std::size_t(1));
+        QTemporaryDir dir;
+        std::string err;
+        auto store = Store::open(dir.filePath(QStringLiteral("c.sqlite")).toStdString(), &err);
+        QVERIFY2(store, err.c_str());
+        for (const auto &b : {first.batch, second.batch, fewer.batch})
+            store->write(b);
+        store->flush();
+        auto cached = store->loadCache(&err);
+        QVERIFY2(cached, err.c_str());
+        const std::vector<AlertRule> expected{p.rules[0], other.rules[0]}; // by name
+        QCOMPARE(cached->rules, expected);
+        FleetState warm(metrics(), HostIdentity{});
+        warm.restore(std::move(*cached));
+        QCOMPARE(warm.snapshot()->rules, expected);
+        QCOMPARE(warm.snapshot()->rule("HostDown")->forMs, TimeMs(300'000));
+        QVERIFY(warm.apply(p).batch->rulesReplaced.empty()); // the live poll brings what the cache had
+    }
+
     // kube_node_labels (its topology labels renamed region and zone by the query) places nodes in the
     // hierarchy: a node_exporter target named by instance meets the join on `node` by its name; a host
     // with its own zone keeps it; a node the table lacks stays as it is.
