@@ -106,6 +106,9 @@ public:
     std::string lastWriteError() const;
 
 private:
+    static constexpr std::int64_t kMinuteMs = 60'000;
+    static constexpr std::int64_t kBucket5mMs = 5 * kMinuteMs;
+    static constexpr std::int64_t kRawKeepMs = 24 * 3600'000LL; // raw minutes; older ones are 5-minute
     explicit Store(std::string path);
     static std::unique_ptr<Store> openWith(const std::string &path, bool wantWriter, std::string *error,
                                            StoreProblem *problem);
@@ -113,6 +116,10 @@ private:
     void writerLoop();
     void reloadIds(); // host slots and metric ids as the file has them
     void apply(const StoreBatch &b);
+    void applyAnnotations(const StoreBatch &b);
+    void applyHosts(const StoreBatch &b, TimeMs eventTime);
+    void applyAlerts(const StoreBatch &b, TimeMs eventTime);
+    void applySources(const StoreBatch &b);
     void applyRetentionNow(TimeMs now, std::int64_t retentionMs);
     std::int64_t hostSlot(const std::string &name);
     std::int64_t metricId(const MetricQuery &m);
