@@ -150,7 +150,7 @@ std::optional<CachedState> Store::loadCache(std::string *error) const {
         while (runs.step())
             st.runsOn.emplace_back(runs.text(0), runs.text(1));
         Stmt rules(db.get(), "SELECT source, grp, name, query, health, last_error, for_ms FROM rules "
-                             "ORDER BY name, rowid");
+                             "ORDER BY source, rowid"); // each source's as it answered
         while (rules.step())
             st.rules.push_back({rules.text(1), rules.text(2), rules.text(3), rules.text(4), rules.text(5),
                                 rules.text(0), rules.i64(6)});

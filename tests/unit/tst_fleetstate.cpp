@@ -4,6 +4,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -337,7 +338,8 @@ private Q_SLOTS:
         PollData p = promPoll(1000, {{"h1", 0.1}});
         p.hasRules = true;
         p.rules = {{"node", "HostDown", "up == 0", "ok", "", "prod/prometheus", 300'000},
-                   {"node", "DiskFull", "disk > 0.9", "ok", "", "prod/prometheus", 0}};
+                   {"node", "DiskFull", "disk > 0.9", "ok", "", "prod/prometheus", 0},
+                   {"node", "CpuStealHigh", "steal > 0.2", "ok", "", "prod/prometheus", 0}};
         PollData other = promPoll(1000, {{"h2", 0.2}});
         other.health.id = "other/prometheus";
         other.hasRules = true;
@@ -347,7 +349,8 @@ private Q_SLOTS:
         QCOMPARE(second.batch->rulesReplaced.size(), std::size_t(1));
         p.time = other.time = 2000;
         QVERIFY(st.apply(p).batch->rulesReplaced.empty()); // the same rules again
-        p.rules.pop_back();
+        p.rules.erase(p.rules.begin() +
+                      1); // DiskFull goes; CpuStealHigh stays, after HostDown as its group lists it
         const auto fewer = st.apply(p);
         QCOMPARE(fewer.batch->rulesReplaced.size(), std::size_t(1));
         QTemporaryDir dir;
@@ -359,11 +362,15 @@ private Q_SLOTS:
         store->flush();
         auto cached = store->loadCache(&err);
         QVERIFY2(cached, err.c_str());
-        const std::vector<AlertRule> expected{p.rules[0], other.rules[0]}; // by name
-        QCOMPARE(cached->rules, expected);
+        std::vector<AlertRule> expected{p.rules[0], p.rules[1], other.rules[0]};
+        auto byName = [](std::vector<AlertRule> v) {
+            std::sort(v.begin(), v.end(), [](const auto &a, const auto &b) { return a.name < b.name; });
+            return v;
+        };
+        QCOMPARE(byName(cached->rules), byName(expected));
         FleetState warm(metrics(), HostIdentity{});
         warm.restore(std::move(*cached));
-        QCOMPARE(warm.snapshot()->rules, expected);
+        QCOMPARE(warm.snapshot()->rules, byName(expected));
         QCOMPARE(warm.snapshot()->rule("HostDown")->forMs, TimeMs(300'000));
         QVERIFY(warm.apply(p).batch->rulesReplaced.empty()); // the live poll brings what the cache had
     }
