@@ -174,6 +174,15 @@ std::vector<AlertEvent> Store::alertEvents(const std::string &fingerprint) const
     return out;
 }
 
+namespace {
+// The cache's id of a metric, or -1 when it has none.
+std::int64_t metricIdOf(sqlite3 *db, const std::string &key) {
+    Stmt q(db, "SELECT id FROM metrics WHERE key=?");
+    q.bind(1, key);
+    return q.step() ? q.i64(0) : -1;
+}
+} // namespace
+
 std::vector<SeriesPoint> Store::hostSeries(const std::string &host, const std::string &metricKey, TimeMs from,
                                            TimeMs to) const {
     std::vector<SeriesPoint> out;
@@ -185,11 +194,9 @@ std::vector<SeriesPoint> Store::hostSeries(const std::string &host, const std::s
     if (!slotQ.step())
         return out;
     const auto idx = static_cast<std::size_t>(slotQ.i64(0) - 1);
-    Stmt idQ(db.get(), "SELECT id FROM metrics WHERE key=?");
-    idQ.bind(1, metricKey);
-    if (!idQ.step())
+    const auto id = metricIdOf(db.get(), metricKey);
+    if (id < 0)
         return out;
-    const auto id = idQ.i64(0);
     auto collect = [&](const char *sql, std::int64_t unit) {
         Stmt q(db.get(), sql);
         q.bind(1, id).bind(2, from / unit).bind(3, to / unit);
@@ -213,11 +220,9 @@ bool Store::readMetricHistory(const std::string &metricKey, TimeMs from, TimeMs 
     DbPtr db(openReader(nullptr));
     if (!db)
         return false;
-    Stmt idQ(db.get(), "SELECT id FROM metrics WHERE key=?");
-    idQ.bind(1, metricKey);
-    if (!idQ.step())
+    const auto id = metricIdOf(db.get(), metricKey);
+    if (id < 0)
         return false;
-    const auto id = idQ.i64(0);
     std::vector<int> rowOfSlot; // index: slot - 1
     Stmt hostsQ(db.get(), "SELECT slot, name FROM hosts");
     while (hostsQ.step()) {

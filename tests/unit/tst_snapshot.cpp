@@ -18,6 +18,7 @@
 
 #include <cerrno>
 #include <cmath>
+#include <functional>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -158,6 +159,59 @@ const Host *findHost(const CachedState &st, const std::string &name) {
         if (h.name == name)
             return &h;
     return nullptr;
+}
+
+// Three Kubernetes nodes, ip-10-0-1-5 to 7, named by `node` and `instance` (with its port), plus `extra`.
+std::vector<Host> kubeNodes(const std::vector<Label> &extra = {}) {
+    std::vector<Host> hosts;
+    for (int i = 5; i <= 7; ++i) {
+        Host h;
+        h.name = "ip-10-0-1-" + std::to_string(i);
+        h.labels = LabelSet({{"node", h.name}, {"instance", "10.0.1." + std::to_string(i) + ":9100"}});
+        for (const auto &l : extra)
+            h.labels.set(l.name, l.value);
+        h.up = UpState::Up;
+        h.metrics = {0.4};
+        h.sources = {"k8s/prometheus"};
+        hosts.push_back(std::move(h));
+    }
+    return hosts;
+}
+
+// A cache at `path` of five one-minute polls of `hosts` from kT0; alertsAt(m, t): the alerts that changed
+// in minute m, at t.
+std::unique_ptr<Store> writeMinutes(const std::string &path, const std::vector<Host> &hosts,
+                                    const std::function<std::vector<Alert>(int, TimeMs)> &alertsAt) {
+    std::string err;
+    auto store = Store::open(path, &err);
+    if (!store)
+        qFatal("cannot open the cache: %s", err.c_str());
+    for (int m = 0; m <= 4; ++m) {
+        auto b = std::make_shared<StoreBatch>();
+        b->time = kT0 + m * kMin;
+        b->metrics = {{"cpu", "CPU", MetricUnit::Ratio, "cpu_query"}};
+        if (m == 0)
+            b->hostsChanged = hosts;
+        b->hostSamples = hosts;
+        b->alertsChanged = alertsAt(m, b->time);
+        store->write(b);
+    }
+    store->flush();
+    return store;
+}
+
+// A copy of the snapshot at `from` named `name` in `dir`, rewritten by `sql` into an older format.
+QString olderFormat(const QTemporaryDir &dir, const std::string &from, const QString &name, const char *sql) {
+    const QString old = dir.filePath(name);
+    if (!QFile::copy(QString::fromStdString(from), old))
+        qFatal("cannot copy %s", from.c_str());
+    QFile::setPermissions(old, QFile::ReadOwner | QFile::WriteOwner);
+    sqlite3 *db = nullptr;
+    if (sqlite3_open(old.toUtf8().constData(), &db) != SQLITE_OK ||
+        sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
+        qFatal("cannot rewrite %s: %s", qPrintable(old), sqlite3_errmsg(db));
+    sqlite3_close(db);
+    return old;
 }
 
 const Alert *findAlert(const CachedState &st, const std::string &fp) {
@@ -520,55 +574,33 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const std::string cache = dir.filePath(QStringLiteral("k8s.sqlite")).toStdString();
         {
-            std::string err;
-            auto store = Store::open(cache, &err);
-            QVERIFY2(store, err.c_str());
-            for (int m = 0; m <= 4; ++m) {
-                auto b = std::make_shared<StoreBatch>();
-                b->time = kT0 + m * kMin;
-                b->metrics = {{"cpu", "CPU", MetricUnit::Ratio, "cpu_query"}};
-                std::vector<Host> hosts;
-                for (int i = 5; i <= 7; ++i) {
-                    Host h;
-                    h.name = "ip-10-0-1-" + std::to_string(i);
-                    h.labels = LabelSet({{"node", h.name},
-                                         {"instance", "10.0.1." + std::to_string(i) + ":9100"},
-                                         {"topology_kubernetes_io_zone", "eu-west-1a"},
-                                         {"job", "node-exporter"}});
-                    h.up = UpState::Up;
-                    h.metrics = {0.4};
-                    h.sources = {"k8s/prometheus"};
-                    hosts.push_back(std::move(h));
-                }
-                if (m == 0)
-                    b->hostsChanged = hosts;
-                b->hostSamples = hosts;
-                if (m == 2) {
-                    Alert a;
-                    a.fingerprint = "fp-node";
-                    a.labels = LabelSet({{"alertname", "KubeNodeNotReady"},
-                                         {"node", "ip-10-0-1-6"},
-                                         {"severity", "warning"},
-                                         {"container", "kube-state-metrics"}});
-                    a.state = AlertState::Active;
-                    a.startsAt = b->time;
-                    a.seenBy = {"k8s/alertmanager#0"};
-                    Alert pod;
-                    pod.fingerprint = "fp-pod";
-                    pod.labels = LabelSet({{"alertname", "KubePodNotReady"},
-                                           {"namespace", "checkout"},
-                                           {"pod", "cart-7d9f-x2"},
-                                           {"instance", "10.0.9.9:8080"},
-                                           {"severity", "warning"}});
-                    pod.placement = LabelSet(std::vector<Label>{{"node", "ip-10-0-1-7"}});
-                    pod.state = AlertState::Active;
-                    pod.startsAt = b->time;
-                    pod.seenBy = {"k8s/alertmanager#0"};
-                    b->alertsChanged = {a, pod};
-                }
-                store->write(b);
-            }
-            store->flush();
+            const auto hosts =
+                kubeNodes({{"topology_kubernetes_io_zone", "eu-west-1a"}, {"job", "node-exporter"}});
+            auto store = writeMinutes(cache, hosts, [](int m, TimeMs t) -> std::vector<Alert> {
+                if (m != 2)
+                    return {};
+                Alert a;
+                a.fingerprint = "fp-node";
+                a.labels = LabelSet({{"alertname", "KubeNodeNotReady"},
+                                     {"node", "ip-10-0-1-6"},
+                                     {"severity", "warning"},
+                                     {"container", "kube-state-metrics"}});
+                a.state = AlertState::Active;
+                a.startsAt = t;
+                a.seenBy = {"k8s/alertmanager#0"};
+                Alert pod;
+                pod.fingerprint = "fp-pod";
+                pod.labels = LabelSet({{"alertname", "KubePodNotReady"},
+                                       {"namespace", "checkout"},
+                                       {"pod", "cart-7d9f-x2"},
+                                       {"instance", "10.0.9.9:8080"},
+                                       {"severity", "warning"}});
+                pod.placement = LabelSet(std::vector<Label>{{"node", "ip-10-0-1-7"}});
+                pod.state = AlertState::Active;
+                pod.startsAt = t;
+                pod.seenBy = {"k8s/alertmanager#0"};
+                return {a, pod};
+            });
             // The cache keeps where the join placed the pod's alert.
             std::string loadErr;
             const auto cached = store->loadCache(&loadErr);
@@ -611,15 +643,9 @@ private Q_SLOTS:
                 QCOMPARE(podOnNode, std::string("ip-10-0-1-7"));
                 // A file of format 1 (no placement column) is still read: the pod's alert then sits where
                 // its own labels put it, on no host of the fleet.
-                const QString old = dir.filePath(QStringLiteral("format1.vigil"));
-                QVERIFY(QFile::copy(QString::fromStdString(req.outPath), old));
-                QFile::setPermissions(old, QFile::ReadOwner | QFile::WriteOwner);
-                sqlite3 *db = nullptr;
-                QCOMPARE(sqlite3_open(old.toUtf8().constData(), &db), SQLITE_OK);
-                QCOMPARE(sqlite3_exec(db, "ALTER TABLE alerts DROP COLUMN placement; PRAGMA user_version=1;",
-                                      nullptr, nullptr, nullptr),
-                         SQLITE_OK);
-                sqlite3_close(db);
+                const QString old =
+                    olderFormat(dir, req.outPath, QStringLiteral("format1.vigil"),
+                                "ALTER TABLE alerts DROP COLUMN placement; PRAGMA user_version=1;");
                 auto f1 = SnapshotFile::open(old.toStdString(), &err);
                 QVERIFY2(f1, err.c_str());
                 const auto snap1 = SnapshotSource(f1).buildAt(kT0 + 3 * kMin);
@@ -666,33 +692,12 @@ private Q_SLOTS:
             alerts[i].startsAt = kT0 + (2 + i) * kMin;
             alerts[i].seenBy = {"k8s/alertmanager#0"};
         }
-        std::vector<Host> hosts;
-        for (int i = 5; i <= 7; ++i) {
-            Host h;
-            h.name = "ip-10-0-1-" + std::to_string(i);
-            h.labels = LabelSet({{"node", h.name}, {"instance", "10.0.1." + std::to_string(i) + ":9100"}});
-            h.up = UpState::Up;
-            h.metrics = {0.4};
-            h.sources = {"k8s/prometheus"};
-            hosts.push_back(std::move(h));
-        }
-        {
-            std::string err;
-            auto store = Store::open(cache, &err);
-            QVERIFY2(store, err.c_str());
-            for (int m = 0; m <= 4; ++m) {
-                auto b = std::make_shared<StoreBatch>();
-                b->time = kT0 + m * kMin;
-                b->metrics = {{"cpu", "CPU", MetricUnit::Ratio, "cpu_query"}};
-                if (m == 0)
-                    b->hostsChanged = hosts;
-                b->hostSamples = hosts;
-                if (m == 2 || m == 3)
-                    b->alertsChanged = {alerts[m - 2]};
-                store->write(b);
-            }
-            store->flush();
-        }
+        const auto hosts = kubeNodes();
+        writeMinutes(cache, hosts, [&](int m, TimeMs) -> std::vector<Alert> {
+            if (m == 2 || m == 3)
+                return {alerts[std::size_t(m - 2)]};
+            return {};
+        });
         // What the live pipeline published at export: the joins' labels and the pods' places.
         auto current = std::make_shared<FleetSnapshot>();
         current->hosts = hosts;
@@ -740,15 +745,8 @@ private Q_SLOTS:
             QCOMPARE(workload, 1);
         }
         { // A format 3 file has neither table: read, and the DaemonSet's alert stays apart.
-            const QString old = dir.filePath(QStringLiteral("format3.vigil"));
-            QVERIFY(QFile::copy(QString::fromStdString(plain), old));
-            QFile::setPermissions(old, QFile::ReadOwner | QFile::WriteOwner);
-            sqlite3 *db = nullptr;
-            QCOMPARE(sqlite3_open(old.toUtf8().constData(), &db), SQLITE_OK);
-            QCOMPARE(sqlite3_exec(db, "DROP TABLE joined; DROP TABLE runs_on; PRAGMA user_version=3;",
-                                  nullptr, nullptr, nullptr),
-                     SQLITE_OK);
-            sqlite3_close(db);
+            const QString old = olderFormat(dir, plain, QStringLiteral("format3.vigil"),
+                                            "DROP TABLE joined; DROP TABLE runs_on; PRAGMA user_version=3;");
             const auto [f, members, workload] = nodeIncident(old.toStdString());
             QVERIFY(f->joined().empty() && f->runsOn().empty());
             QCOMPARE(members, 1);
