@@ -107,6 +107,7 @@ int validateFile(sqlite3 *db) {
 } // namespace
 
 void SnapshotReader::read(sqlite3 *db, SnapshotFile &f) {
+    const auto version = scalar(db, "PRAGMA user_version"); // checked by validateFile
     std::map<std::string, std::string> meta;
     {
         Stmt s(db, "SELECT key, value FROM meta");
@@ -223,7 +224,7 @@ void SnapshotReader::read(sqlite3 *db, SnapshotFile &f) {
         std::map<std::string, std::size_t> byFingerprint;
         Stmt a(
             db,
-            scalar(db, "PRAGMA user_version") >= 2
+            version >= 2
                 ? "SELECT fingerprint, labels, annotations, starts_at, ends_at, generator_url, silenced_by, "
                   "inhibited_by, seen_by, placement FROM alerts ORDER BY fingerprint"
                 : "SELECT fingerprint, labels, annotations, starts_at, ends_at, generator_url, silenced_by, "
@@ -292,14 +293,14 @@ void SnapshotReader::read(sqlite3 *db, SnapshotFile &f) {
         while (e.step())
             f.m_edges.push_back({boundedText(e, 0), boundedText(e, 1), e.dbl(2), e.dbl(3)});
         Stmt r(db,
-               scalar(db, "PRAGMA user_version") >= 3
+               version >= 3
                    ? "SELECT source, grp, name, query, health, last_error, for_ms FROM rules ORDER BY name"
                    : "SELECT source, grp, name, query, health, last_error, 0 FROM rules ORDER BY name");
         while (r.step())
             f.m_rules.push_back({boundedText(r, 1), boundedText(r, 2), boundedText(r, 3), boundedText(r, 4),
                                  boundedText(r, 5), boundedText(r, 0),
                                  std::clamp<TimeMs>(r.i64(6), 0, 365LL * 86'400'000)});
-        if (scalar(db, "PRAGMA user_version") >= 4) {
+        if (version >= 4) {
             auto pairs = [&](const char *sql, std::vector<std::pair<std::string, std::string>> &out) {
                 Stmt s(db, sql);
                 while (s.step())

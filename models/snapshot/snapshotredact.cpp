@@ -187,13 +187,16 @@ void redact(sqlite3 *db, const Redaction &r, const HostIdentity &identity) {
             hide.add(std::string(HostIdentity::withoutPort(name)));
         }
     }
+    auto hideLabel = [&](const std::string &name, const std::string &value) {
+        if (chosenName(name) || (values && values->fullMatch(value)))
+            hide.add(value);
+        else if (isHostLabel(name)) // the machine; "10.0.1.6:9100" then keeps its port
+            hide.add(std::string(HostIdentity::withoutPort(value)));
+    };
     auto collect = [&](const std::string &json) {
         const auto labels = labelsFromJson(json);
         for (const auto &l : labels.labels())
-            if (chosenName(l.name) || (values && values->fullMatch(l.value)))
-                hide.add(l.value);
-            else if (isHostLabel(l.name)) // the machine; "10.0.1.6:9100" then keeps its port
-                hide.add(std::string(HostIdentity::withoutPort(l.value)));
+            hideLabel(l.name, l.value);
     };
     for (const char *sql :
          {"SELECT labels FROM host_events WHERE labels IS NOT NULL", "SELECT labels FROM alerts",
@@ -205,13 +208,8 @@ void redact(sqlite3 *db, const Redaction &r, const HostIdentity &identity) {
     {
         // What the joins added is a label set spread over rows; the nodes workloads ran on are hosts.
         Stmt s(db, "SELECT label, value FROM joined");
-        while (s.step()) {
-            const std::string name = s.text(0), value = s.text(1);
-            if (chosenName(name) || (values && values->fullMatch(value)))
-                hide.add(value);
-            else if (isHostLabel(name))
-                hide.add(std::string(HostIdentity::withoutPort(value)));
-        }
+        while (s.step())
+            hideLabel(s.text(0), s.text(1));
         if (r.hostNames) {
             Stmt h(db, "SELECT host FROM runs_on");
             while (h.step())
