@@ -13,22 +13,20 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
-#include <QBarCategoryAxis>
-#include <QBarSet>
 #include <QColor>
 #include <QDateTime>
+#include <QHelpEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
-#include <QStackedBarSeries>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolTip>
 #include <QTreeView>
-#include <QValueAxis>
 
 using namespace vigil;
 
@@ -101,22 +99,19 @@ private Q_SLOTS:
     void timelineCountsWholeAlerts() {
         // One alert a minute read 0, 0, 0, 1 on the axis; 57 at most reads in whole steps to 60.
         AlertTimeline timeline;
-        auto axisOf = [&timeline] {
-            return qobject_cast<QValueAxis *>(timeline.chart()->axes(Qt::Vertical).front());
-        };
         analysis::Incident inc;
         inc.timeline = {{nowMs() - 120'000, {0, 1, 0}}, {nowMs() - 60'000, {0, 0, 1}}};
         timeline.setIncident(&inc);
-        QCOMPARE(axisOf()->max(), 1.0);
-        QCOMPARE(axisOf()->tickInterval(), 1.0);
+        QCOMPARE(timeline.axisTop(), 1.0);
+        QCOMPARE(timeline.tickStep(), 1.0);
         inc.timeline = {{nowMs() - 60'000, {2, 50, 5}}};
         timeline.setIncident(&inc);
-        QCOMPARE(axisOf()->tickInterval(), 20.0);
-        QCOMPARE(axisOf()->max(), 60.0);
+        QCOMPARE(timeline.tickStep(), 20.0);
+        QCOMPARE(timeline.axisTop(), 60.0);
     }
 
     // Two hours of minutes are summed into bars of three minutes on boundaries fixed in time (about 40
-    // bars, each bar and label an item QtCharts rebuilds): no alert lost, the axis says the bar's width.
+    // bars, each wide enough to point at): no alert lost, the axis says the bar's width.
     void longIncidentsSumMinutesIntoFewerBars() {
         AlertTimeline timeline;
         analysis::Incident inc;
@@ -129,27 +124,70 @@ private Q_SLOTS:
         }
         timeline.setIncident(&inc);
         QCOMPARE(timeline.buckets(), 40);
-        auto *series = qobject_cast<QStackedBarSeries *>(timeline.chart()->series().front());
-        QVERIFY(series);
         double sum = 0;
-        for (auto *set : series->barSets())
-            for (int k = 0; k < set->count(); ++k)
-                sum += set->at(k);
+        for (int s = 0; s < 3; ++s)
+            for (int k = 0; k < timeline.buckets(); ++k)
+                sum += timeline.barValue(s, k);
         QCOMPARE(sum, double(total));
-        QCOMPARE(series->barSets()[2]->at(2), 4.0); // minute 7 is in the third bar (minutes 6-8)
-        QCOMPARE(series->barSets()[1]->at(0), 30.0);
-        auto *x = qobject_cast<QBarCategoryAxis *>(timeline.chart()->axes(Qt::Horizontal).front());
-        QCOMPARE(x->at(1), QDateTime::fromMSecsSinceEpoch(t0 + 180'000).toString(QStringLiteral("HH:mm")));
-        auto *y = qobject_cast<QValueAxis *>(timeline.chart()->axes(Qt::Vertical).front());
-        QCOMPARE(y->titleText(), QStringLiteral("alerts/3 min"));
-        // A poll adding to the last minute changes that bar in place; a short incident is per minute again.
+        QCOMPARE(timeline.barValue(2, 2), 4.0); // minute 7 is in the third bar (minutes 6-8)
+        QCOMPARE(timeline.barValue(1, 0), 30.0);
+        QCOMPARE(timeline.barLabel(1),
+                 QDateTime::fromMSecsSinceEpoch(t0 + 180'000).toString(QStringLiteral("HH:mm")));
+        QCOMPARE(timeline.axisTitle(), QStringLiteral("alerts/3 min"));
+        // A poll adding to the last minute changes that bar; a short incident is per minute again.
         inc.timeline.back().bySeverity[0] += 5;
         timeline.setIncident(&inc);
-        QCOMPARE(series->barSets()[0]->at(39), 1.0 + 0 + 1 + 5); // minutes 117-119: 1, 0, 1 (+5)
+        QCOMPARE(timeline.barValue(0, 39), 1.0 + 0 + 1 + 5); // minutes 117-119: 1, 0, 1 (+5)
         inc.timeline.resize(3);
         timeline.setIncident(&inc);
         QCOMPARE(timeline.buckets(), 3);
-        QCOMPARE(y->titleText(), QStringLiteral("alerts/min"));
+        QCOMPARE(timeline.axisTitle(), QStringLiteral("alerts/min"));
+    }
+
+    // What is painted: each severity's share of a bar in its colour, stacked from the axis up, in
+    // proportion to the counts; a bar's tooltip names its minute and its counts by severity.
+    void timelinePaintsStackedBarsAndNamesThem() {
+        AlertTimeline timeline;
+        timeline.resize(400, 200);
+        analysis::Incident inc;
+        const TimeMs minute = (nowMs() / 60'000) * 60'000;
+        inc.timeline = {{minute - 60'000, {0, 0, 0}}, {minute, {0, 30, 10}}}; // 10 critical on 30 warning
+        timeline.setIncident(&inc);
+        QCOMPARE(timeline.axisTop(), 40.0);
+        const QImage image = timeline.grab().toImage();
+        // Walk up the middle of the second bar: warning colour, then critical, then the plot's ground.
+        const int x = 400 * 3 / 4;
+        int warning = 0, critical = 0, firstCritical = -1, lastWarning = -1;
+        for (int y = image.height() - 1; y >= 0; --y) {
+            const QRgb c = image.pixel(x, y) & 0xffffff;
+            if (c == 0xe08a00) {
+                ++warning;
+                lastWarning = y;
+            } else if (c == 0xc03030) {
+                ++critical;
+                if (firstCritical < 0)
+                    firstCritical = y;
+            }
+        }
+        QVERIFY2(warning > 20 && critical > 5,
+                 qPrintable(QStringLiteral("%1 %2").arg(warning).arg(critical)));
+        QVERIFY(std::abs(warning - 3 * critical) <= 3); // 30 to 10, to a pixel's rounding on each end
+        QVERIFY(firstCritical < lastWarning);           // critical sits on top of warning
+        // The first bar is empty: nothing but the ground on its column.
+        for (int y = 0; y < image.height(); ++y) {
+            const QRgb c = image.pixel(400 / 4 + 10, y) & 0xffffff;
+            QVERIFY(c != 0xe08a00 && c != 0xc03030);
+        }
+        timeline.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&timeline));
+        QHelpEvent help(QEvent::ToolTip, QPoint(x, 100), timeline.mapToGlobal(QPoint(x, 100)));
+        QApplication::sendEvent(&timeline, &help);
+        const QString tip = QToolTip::text();
+        QVERIFY2(tip.startsWith(QDateTime::fromMSecsSinceEpoch(minute).toString(QStringLiteral("HH:mm"))),
+                 qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("10 critical")) && tip.contains(QStringLiteral("30 warning")) &&
+                     tip.contains(QStringLiteral("0 info")),
+                 qPrintable(tip));
     }
 
     void savedFiltersAndNotifications() {
