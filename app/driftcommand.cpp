@@ -128,7 +128,7 @@ int runDriftCommand(int argc, char **argv) {
     }
     const std::string role = p.value(roleLabel).toStdString();
     std::string title = "Drift report";
-    std::vector<std::string> consensusNotes;
+    std::vector<analysis::DriftNote> consensusNotes;
     if (!base) {
         analysis::DriftOptions o;
         o.roleLabel = role;

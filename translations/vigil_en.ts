@@ -413,4 +413,63 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>DriftWording</name>
+    <message numerus="yes">
+        <source>%1 has no majority value among the %n %2 host(s) (%3 distinct values); not judged</source>
+        <translation>
+            <numerusform>%1 has no majority value among the %n %2 host (%3 distinct values); not judged</numerusform>
+            <numerusform>%1 has no majority value among the %n %2 hosts (%3 distinct values); not judged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) are down and were not judged</source>
+        <translation>
+            <numerusform>%n host is down and was not judged</numerusform>
+            <numerusform>%n hosts are down and were not judged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) reported no facts (down, or not exporting them) and were not judged</source>
+        <translation>
+            <numerusform>%n host reported no facts (down, or not exporting it) and was not judged</numerusform>
+            <numerusform>%n hosts reported no facts (down, or not exporting them) and were not judged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) match no baseline layer and were not judged</source>
+        <translation>
+            <numerusform>%n host matches no baseline layer and was not judged</numerusform>
+            <numerusform>%n hosts match no baseline layer and were not judged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) match no baseline layer</source>
+        <translation>
+            <numerusform>%n host matches no baseline layer</numerusform>
+            <numerusform>%n hosts match no baseline layer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) have no &quot;%1&quot; label to compare by</source>
+        <translation>
+            <numerusform>%n host has no &quot;%1&quot; label to compare by</numerusform>
+            <numerusform>%n hosts have no &quot;%1&quot; label to compare by</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) report no fact series (profile.facts)</source>
+        <translation>
+            <numerusform>%n host reports no fact series (profile.facts)</numerusform>
+            <numerusform>%n hosts report no fact series (profile.facts)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) are down</source>
+        <translation>
+            <numerusform>%n host is down</numerusform>
+            <numerusform>%n hosts are down</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

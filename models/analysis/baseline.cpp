@@ -414,7 +414,10 @@ std::string formatReport(const BaselineReport &r, DriftFormat format, const std:
                  {"firstSeen", c.firstSeen ? nlohmann::json(formatRfc3339(c.firstSeen)) : nlohmann::json()},
                  {"newLastDay", c.newLastDay}});
         j["clusters"] = clusters;
-        j["notes"] = r.notes;
+        nlohmann::json notes = nlohmann::json::array();
+        for (const auto &n : r.notes)
+            notes.push_back(describe(n));
+        j["notes"] = notes;
         return j.dump(2) + "\n";
     }
     if (format == DriftFormat::Junit) {
@@ -455,7 +458,7 @@ std::string formatReport(const BaselineReport &r, DriftFormat format, const std:
         out += "\n  rule: " + c.origin + "\n  hosts: " + hostList(c.hosts, 12) + "\n";
     }
     for (const auto &n : r.notes)
-        out += "note: " + n + "\n";
+        out += "note: " + describe(n) + "\n";
     return out;
 }
 

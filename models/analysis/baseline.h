@@ -88,7 +88,7 @@ struct BaselineReport {
     // Not judged: down, reporting no facts, or matching no baseline layer (no role label, no selector).
     int hostsDown = 0, hostsWithoutFacts = 0, hostsWithoutRules = 0;
     std::map<std::string, std::pair<int, int>> byFact; // fact -> (compliant, judged)
-    std::vector<std::string> notes;                    // string-compare fallbacks, hosts without rules
+    std::vector<DriftNote> notes;                      // string-compare fallbacks, hosts not judged
     [[nodiscard]] double compliance() const {
         return hostsChecked ? static_cast<double>(hostsCompliant) / hostsChecked : 1.0;
     }
@@ -114,8 +114,8 @@ struct DriftSummary {
     std::shared_ptr<const Baseline> baseline;
     BaselineReport report;
     std::vector<ConsensusFact> consensus;
-    std::string against; // "the consensus by role", "ops/baseline.yaml"
-    std::string error;   // the baseline file could not be used (consensus instead)
+    std::string againstFile; // the baseline file judged against; empty: the consensus by role
+    std::string error;       // the baseline file could not be used (consensus instead)
     std::map<std::string, std::pair<int, int>> byRole; // role -> (compliant, checked)
     std::vector<std::pair<TimeMs, double>> history;    // compliance over time, oldest first
     TimeMs at = 0;
@@ -157,7 +157,8 @@ std::vector<FactCheck> checkHost(const Baseline &baseline, const Host &host, con
 // failures per drift cluster).
 enum class DriftFormat { Text, Json, Junit };
 // Why no host was judged (hostsChecked == 0), from the counts: "12 hosts have no role label, 3 are
-// down". The role label is named when the report judged against the consensus.
+// down". The role label is named when the report judged against the consensus. In English, for the
+// command line; the views word the same counts through tr().
 std::string nothingJudgedReason(const BaselineReport &report, const std::string &consensusRoleLabel = {});
 
 std::string formatReport(const BaselineReport &report, DriftFormat format, const std::string &title,

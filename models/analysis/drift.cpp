@@ -37,6 +37,24 @@ void collect(const std::vector<Fact> &facts, std::size_t &k, std::string_view ho
 }
 } // namespace
 
+std::string describe(const DriftNote &note) {
+    const std::string hosts = std::to_string(note.hosts) + " host(s)";
+    switch (note.kind) {
+    case DriftNote::Kind::NoMajority:
+        return note.fact + " has no majority value among the " + std::to_string(note.hosts) + " " +
+               note.role + " hosts (" + std::to_string(note.distinct) + " distinct values); not judged";
+    case DriftNote::Kind::NotVersions:
+        return note.fact + ": some values are not versions; compared as strings";
+    case DriftNote::Kind::HostsDown:
+        return hosts + " are down and were not judged";
+    case DriftNote::Kind::HostsWithoutFacts:
+        return hosts + " reported no facts (down, or not exporting them) and were not judged";
+    case DriftNote::Kind::HostsWithoutRules:
+        return hosts + " match no baseline layer and were not judged";
+    }
+    return {};
+}
+
 DriftReport consensusDrift(const std::vector<Host> &hostsIn, const std::vector<Fact> &factsIn,
                            const DriftOptions &o) {
     // The snapshot keeps hosts by name and facts by host then name (facts must come so: checking 5 million
@@ -114,9 +132,8 @@ DriftReport consensusDrift(const std::vector<Host> &hostsIn, const std::vector<F
                 std::max_element(t.counts.begin(), t.counts.end(),
                                  [](const auto &a, const auto &b) { return a.second < b.second; });
             if (best->second * 2 <= n) { // no majority: nothing to hold the others to
-                report.notes.push_back(std::string(fact) + " has no majority value among the " +
-                                       std::to_string(n) + " " + std::string(role) + " hosts (" +
-                                       std::to_string(t.counts.size()) + " distinct values); not judged");
+                report.notes.push_back({DriftNote::Kind::NoMajority, std::string(fact), std::string(role), n,
+                                        static_cast<int>(t.counts.size())});
                 continue;
             }
             report.baseline.push_back({std::string(role), std::string(fact), best->first, best->second, n});

@@ -22,6 +22,26 @@ struct ConsensusFact {
     [[nodiscard]] double strength() const { return hosts ? static_cast<double>(holders) / hosts : 0; }
 };
 
+// What a drift report could not judge, as facts rather than text: the command line's reports word it
+// in English (describe), the views through tr() with plural forms (widgets/drift/driftwording.h).
+struct DriftNote {
+    enum class Kind {
+        NoMajority,        // fact: no value held by more than half of `hosts` hosts of `role`
+        NotVersions,       // fact: some values are not versions; compared as strings
+        HostsDown,         // hosts: down, not judged
+        HostsWithoutFacts, // hosts: reported no facts (down, or not exporting them), not judged
+        HostsWithoutRules, // hosts: match no baseline layer, not judged
+    };
+    Kind kind = Kind::NoMajority;
+    std::string fact, role;
+    int hosts = 0;    // the role's hosts (NoMajority), or the hosts not judged
+    int distinct = 0; // NoMajority: distinct values among them
+    bool operator==(const DriftNote &o) const = default;
+};
+// In English, for the command line's text, JSON and JUnit reports (read by scripts and CI: the same
+// words in every locale).
+std::string describe(const DriftNote &note);
+
 struct DriftCluster {
     std::string role, fact;
     std::string expected, actual; // "(absent)" when a host lacks a fact the majority has
@@ -36,7 +56,7 @@ struct DriftReport {
     int hostsCompliant = 0;
     // Facts left out of the consensus because no value is held by more than half of a role's hosts
     // (a serial number, a build id: thousands of distinct values are not drift).
-    std::vector<std::string> notes;
+    std::vector<DriftNote> notes;
     [[nodiscard]] double compliance() const {
         return hostsChecked ? static_cast<double>(hostsCompliant) / hostsChecked : 1.0;
     }

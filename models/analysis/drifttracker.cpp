@@ -260,15 +260,13 @@ BaselineReport DriftTracker::report(const FirstSeen &firstSeen, TimeMs now) cons
         if (cj.second)
             out.byFact.emplace(std::string(fact), cj);
     for (const auto &[fact, n] : m_fallbacks)
-        out.notes.push_back(std::string(fact) + ": some values are not versions; compared as strings");
+        out.notes.push_back({DriftNote::Kind::NotVersions, std::string(fact), {}, 0, 0});
     if (m_down)
-        out.notes.push_back(std::to_string(m_down) + " host(s) are down and were not judged");
+        out.notes.push_back({DriftNote::Kind::HostsDown, {}, {}, m_down, 0});
     if (m_noFacts)
-        out.notes.push_back(std::to_string(m_noFacts) +
-                            " host(s) reported no facts (down, or not exporting them) and were not judged");
+        out.notes.push_back({DriftNote::Kind::HostsWithoutFacts, {}, {}, m_noFacts, 0});
     if (m_noRules)
-        out.notes.push_back(std::to_string(m_noRules) +
-                            " host(s) match no baseline layer and were not judged");
+        out.notes.push_back({DriftNote::Kind::HostsWithoutRules, {}, {}, m_noRules, 0});
 
     // Clusters: the same fact off the same way under the same rule.
     std::map<std::tuple<const FactRule *, std::string_view>, BaselineCluster> clusters;

@@ -69,7 +69,7 @@ DriftSession::judge(const FleetSnapshotPtr &snap, const DriftConfig &drift,
     const std::lock_guard work(m_work);
     auto out = std::make_shared<analysis::DriftSummary>();
     out->at = snap->now();
-    const std::vector<std::string> consensusNotes = chooseBaseline(*out, *snap, drift);
+    const std::vector<analysis::DriftNote> consensusNotes = chooseBaseline(*out, *snap, drift);
     judgeHosts(*out, *snap);
     if (store)
         lookUpFirstSeen(*out, *store);
@@ -85,8 +85,9 @@ DriftSession::judge(const FleetSnapshotPtr &snap, const DriftConfig &drift,
 
 // The baseline file when one is configured and readable (reloaded when it changes), else the consensus.
 // Returns the facts the consensus could not judge, for the report's notes.
-std::vector<std::string> DriftSession::chooseBaseline(analysis::DriftSummary &out, const FleetSnapshot &snap,
-                                                      const DriftConfig &drift) {
+std::vector<analysis::DriftNote> DriftSession::chooseBaseline(analysis::DriftSummary &out,
+                                                              const FleetSnapshot &snap,
+                                                              const DriftConfig &drift) {
     analysis::DriftOptions o;
     o.roleLabel = drift.roleLabel;
     auto consensus = analysis::consensusDrift(snap.hosts, snap.facts, o);
@@ -106,13 +107,12 @@ std::vector<std::string> DriftSession::chooseBaseline(analysis::DriftSummary &ou
         out.baseline = m_fileBaseline;
         out.error = m_fileError;
         if (out.baseline)
-            out.against = drift.baselineFile;
+            out.againstFile = drift.baselineFile;
     }
     if (out.baseline)
         return {};
     out.baseline = std::make_shared<const analysis::Baseline>(
         analysis::consensusBaseline(out.consensus, drift.roleLabel));
-    out.against = "the consensus by " + drift.roleLabel;
     return std::move(consensus.notes);
 }
 

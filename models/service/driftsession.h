@@ -42,8 +42,8 @@ public:
 
 private:
     std::optional<std::vector<std::string>> takeChanged(std::uint64_t generation);
-    std::vector<std::string> chooseBaseline(analysis::DriftSummary &out, const FleetSnapshot &snap,
-                                            const DriftConfig &drift);
+    std::vector<analysis::DriftNote> chooseBaseline(analysis::DriftSummary &out, const FleetSnapshot &snap,
+                                                    const DriftConfig &drift);
     void judgeHosts(const analysis::DriftSummary &out, const FleetSnapshot &snap);
     void lookUpFirstSeen(const analysis::DriftSummary &out, const HistoryReader &store);
     void countSince(analysis::DriftSummary &out, const FleetSnapshot &snap, const HistoryReader &store,

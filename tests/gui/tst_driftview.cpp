@@ -3,6 +3,7 @@
 #include "analysis/baselineloader.h"
 #include "drift/compliancechart.h"
 #include "drift/driftview.h"
+#include "drift/driftwording.h"
 
 #include <QAbstractItemModelTester>
 #include <QColor>
@@ -14,6 +15,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 using namespace vigil;
 using namespace vigil::analysis;
@@ -34,7 +36,6 @@ DriftFetch consensusFetch(const FleetSnapshotPtr &snap) {
         s->at = 1'700'000'000'000;
         s->consensus = consensusDrift(snap->hosts, snap->facts).baseline;
         s->baseline = std::make_shared<const Baseline>(consensusBaseline(s->consensus, "role"));
-        s->against = "the consensus by role";
         s->report = evaluateBaseline(*s->baseline, snap->hosts, snap->facts, {}, s->at);
         s->byRole["api"] = {4, 6};
         s->history = {{s->at - 3'600'000, 1.0}};
@@ -55,6 +56,47 @@ private Q_SLOTS:
         QCoreApplication::setOrganizationName(QStringLiteral("vigil-tests"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_driftview"));
         QSettings().clear();
+    }
+
+    // What was not judged is kept as facts and worded through tr(): English's plural forms agree with
+    // the count ("1 host is down", "3 hosts are down"), in the notes, the reason nothing was judged, the
+    // report's export; without a translation, tr() gives the source text.
+    void notesAreWordedWithPlurals() {
+        const DriftNote down{DriftNote::Kind::HostsDown, {}, {}, 1, 0};
+        QCOMPARE(DriftWording::note(down), QStringLiteral("1 host(s) are down and were not judged"));
+        QTranslator english;
+        QVERIFY(english.load(QStringLiteral(":/i18n/vigil_en.qm")));
+        QCoreApplication::installTranslator(&english);
+        QCOMPARE(DriftWording::note(down), QStringLiteral("1 host is down and was not judged"));
+        QCOMPARE(DriftWording::note({DriftNote::Kind::HostsWithoutRules, {}, {}, 3, 0}),
+                 QStringLiteral("3 hosts match no baseline layer and were not judged"));
+        QCOMPARE(
+            DriftWording::note({DriftNote::Kind::NoMajority, "dmi.serial", "web", 300, 298}),
+            QStringLiteral("dmi.serial has no majority value among the 300 web hosts (298 distinct values); "
+                           "not judged"));
+        BaselineReport none;
+        none.hostsWithoutRules = 1;
+        none.hostsDown = 2;
+        QCOMPARE(DriftWording::nothingJudged(none, QStringLiteral("role")),
+                 QStringLiteral("1 host has no \"role\" label to compare by, 2 hosts are down"));
+        QCOMPARE(DriftWording::nothingJudged(BaselineReport(), QString()),
+                 QStringLiteral("the sources reported no hosts"));
+
+        // In the view: one api host of four is down.
+        auto snap = std::make_shared<FleetSnapshot>();
+        for (int i = 0; i < 4; ++i) {
+            snap->hosts.push_back(host("api-" + std::to_string(i), "api"));
+            snap->facts.push_back({"api-" + std::to_string(i), "package.openssl", "3.0.11"});
+        }
+        snap->hosts[3].up = UpState::Down;
+        DriftView view(consensusFetch(snap));
+        QSignalSpy ready(&view, &DriftView::ready);
+        view.setSnapshot(snap);
+        QVERIFY(ready.wait(3000));
+        const QString html = view.html();
+        QCoreApplication::removeTranslator(&english);
+        QVERIFY2(html.contains(QStringLiteral("1 host is down and was not judged")), qPrintable(html));
+        QVERIFY(html.contains(QStringLiteral("against the consensus by role")));
     }
 
     // "Mark reviewed" makes the report on screen the last report: the next fetch asks what changed

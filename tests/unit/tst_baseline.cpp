@@ -187,7 +187,9 @@ private Q_SLOTS:
         QCOMPARE(r.hostsCompliant, 3);
         QVERIFY(r.violations.empty());
         QCOMPARE(r.notes.size(), std::size_t(1));
-        QVERIFY(r.notes[0].find("1 host(s) reported no facts") == 0);
+        QCOMPARE(r.notes[0].kind, DriftNote::Kind::HostsWithoutFacts);
+        QCOMPARE(r.notes[0].hosts, 1);
+        QVERIFY(describe(r.notes[0]).find("1 host(s) reported no facts") == 0);
     }
 
     // A host that is down keeps its last facts for a few minutes: it is not drifted, and says so.
@@ -208,8 +210,9 @@ private Q_SLOTS:
         QCOMPARE(r.hostsChecked, 2);
         QCOMPARE(r.hostsDown, 1);
         QVERIFY(r.violations.empty());
-        QVERIFY(std::find(r.notes.begin(), r.notes.end(), "1 host(s) are down and were not judged") !=
-                r.notes.end());
+        const DriftNote down{DriftNote::Kind::HostsDown, {}, {}, 1, 0};
+        QVERIFY(std::find(r.notes.begin(), r.notes.end(), down) != r.notes.end());
+        QCOMPARE(describe(down), std::string("1 host(s) are down and were not judged"));
     }
 
     // Nothing judged is not "100 % compliant": the report and the reason say why, from the counts.
@@ -376,9 +379,12 @@ private Q_SLOTS:
         }
         const auto consensus = consensusDrift(hosts, facts);
         QCOMPARE(consensus.notes.size(), std::size_t(1));
-        QVERIFY2(consensus.notes[0].find("dmi.serial has no majority value among the 3000 web hosts (3000 "
-                                         "distinct values)") == 0,
-                 consensus.notes[0].c_str());
+        QVERIFY(consensus.notes[0] ==
+                (DriftNote{DriftNote::Kind::NoMajority, "dmi.serial", "web", 3000, 3000}));
+        QVERIFY2(describe(consensus.notes[0])
+                         .find("dmi.serial has no majority value among the 3000 web hosts (3000 "
+                               "distinct values)") == 0,
+                 describe(consensus.notes[0]).c_str());
         QCOMPARE(consensus.clusters.size(), std::size_t(1)); // openssl only
         QCOMPARE(consensus.clusters[0].hosts.size(), std::size_t(60));
         const auto r = evaluateBaseline(consensusBaseline(consensus.baseline, "role"), hosts, facts);

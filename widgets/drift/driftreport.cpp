@@ -2,6 +2,7 @@
 // the consensus written out as a baseline YAML.
 #include "drift/driftproxies.h"
 #include "drift/driftview.h"
+#include "drift/driftwording.h"
 
 #include "analysis/baselineloader.h"
 #include "support/csv.h"
@@ -23,12 +24,13 @@ QString DriftView::html() const {
                                ".critical{color:#c03030;font-weight:bold}</style></head><body>")
                     .arg(tr("Vigil drift report"));
     h += QStringLiteral("<h1>%1</h1><p>%2</p>")
-             .arg(tr("Drift report"), tr("%1 · compliance %2 % (%3 of %4 hosts) against %5")
-                                          .arg(driftWhen(m_summary->at))
-                                          .arg(r.compliance() * 100, 0, 'f', 1)
-                                          .arg(r.hostsCompliant)
-                                          .arg(r.hostsChecked)
-                                          .arg(QString::fromStdString(m_summary->against).toHtmlEscaped()));
+             .arg(tr("Drift report"),
+                  tr("%1 · compliance %2 % (%3 of %4 hosts) against %5")
+                      .arg(driftWhen(m_summary->at))
+                      .arg(r.compliance() * 100, 0, 'f', 1)
+                      .arg(r.hostsCompliant)
+                      .arg(r.hostsChecked)
+                      .arg(DriftWording::against(*m_summary, m_roleLabel).toHtmlEscaped()));
     if (m_summary->since)
         h += QStringLiteral("<p>%1</p>")
                  .arg(tr("Since the last report (%1): %2 newly drifted, %3 fixed")
@@ -80,7 +82,7 @@ QString DriftView::html() const {
     if (!r.notes.empty()) {
         h += QStringLiteral("<h2>%1</h2><ul>").arg(tr("Notes"));
         for (const auto &n : r.notes)
-            h += QStringLiteral("<li>%1</li>").arg(QString::fromStdString(n).toHtmlEscaped());
+            h += QStringLiteral("<li>%1</li>").arg(DriftWording::note(n).toHtmlEscaped());
         h += QStringLiteral("</ul>");
     }
     return h + QStringLiteral("</body></html>");
@@ -111,9 +113,12 @@ bool DriftView::exportTo(const QString &path, QString *error) const {
     if (path.endsWith(QLatin1String(".html"), Qt::CaseInsensitive)) {
         data = html().toUtf8();
     } else if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {
-        data = QByteArray::fromStdString(
-            analysis::formatReport(m_summary->report, analysis::DriftFormat::Json,
-                                   "Drift report against " + m_summary->against, m_summary->at));
+        data = QByteArray::fromStdString(analysis::formatReport(
+            m_summary->report, analysis::DriftFormat::Json,
+            "Drift report against " + (m_summary->againstFile.empty()
+                                           ? "the consensus by " + m_roleLabel.toStdString()
+                                           : m_summary->againstFile),
+            m_summary->at));
     } else {
         QString out = QStringLiteral("host,fact,is,expected,severity,rule\n");
         for (const auto &v : m_summary->report.violations)

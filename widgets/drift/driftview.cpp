@@ -3,6 +3,7 @@
 #include "common/whenshown.h"
 #include "drift/compliancechart.h"
 #include "drift/driftproxies.h"
+#include "drift/driftwording.h"
 #include "item/driftmodels.h"
 
 #include "support/guard.h"
@@ -251,7 +252,7 @@ void DriftView::setSummary(DriftPtr summary) {
                        .arg(figure)
                        .arg(r.hostsCompliant)
                        .arg(r.hostsChecked)
-                       .arg(QString::fromStdString(m_summary->against).toHtmlEscaped());
+                       .arg(DriftWording::against(*m_summary, m_roleLabel).toHtmlEscaped());
     head += QStringLiteral("<br>") + tr("%n drift cluster(s)", nullptr, static_cast<int>(r.clusters.size())) +
             QStringLiteral(" · ") + tr("%n new or growing in the last 24 h", nullptr, fresh);
     QStringList roles;
@@ -283,14 +284,11 @@ void DriftView::setSummary(DriftPtr summary) {
                     .arg(QString::fromStdString(m_summary->error).toHtmlEscaped()) +
                 QStringLiteral("</span>");
     for (const auto &n : r.notes)
-        head +=
-            QStringLiteral("<br><i>") + QString::fromStdString(n).toHtmlEscaped() + QStringLiteral("</i>");
+        head += QStringLiteral("<br><i>") + DriftWording::note(n).toHtmlEscaped() + QStringLiteral("</i>");
     if (r.hostsChecked == 0) { // why, from the counts
         const bool consensus = m_summary->baseline && m_summary->baseline->file.empty();
-        const auto why =
-            analysis::nothingJudgedReason(r, consensus ? m_roleLabel.toStdString() : std::string());
-        head += QStringLiteral("<br>") +
-                tr("No host could be judged: %1.").arg(QString::fromStdString(why).toHtmlEscaped());
+        const QString why = DriftWording::nothingJudged(r, consensus ? m_roleLabel : QString());
+        head += QStringLiteral("<br>") + tr("No host could be judged: %1.").arg(why.toHtmlEscaped());
     }
     m_headline->setText(head);
 
