@@ -63,7 +63,7 @@ int runDriftCommand(int argc, char **argv) {
         QCoreApplication::translate("Drift", "Write the consensus as a baseline YAML."),
         QStringLiteral("file"));
     p.addOptions({baseline, at, format, failOn, roleLabel, writeBaseline});
-    HeadlessFleet fleet(p, "Drift", QStringLiteral("drift"));
+    HeadlessFleet fleet(p, QStringLiteral("drift"));
     if (!p.parse(QCoreApplication::arguments()))
         return fail(p.errorText());
     if (p.isSet(QStringLiteral("help"))) {

@@ -23,23 +23,23 @@ std::optional<TimeMs> parseMomentArg(const QString &text) {
     return std::nullopt;
 }
 
-namespace {
-QString tr(const char *context, const char *text) {
-    return QCoreApplication::translate(context, text);
-}
-} // namespace
-
-HeadlessFleet::HeadlessFleet(QCommandLineParser &p, const char *context, const QString &defaultScenario)
-    : m_context(context)
-    , m_configOpt(QStringLiteral("config"), tr(context, "Vigil configuration."), QStringLiteral("file"))
-    , m_demoOpt(QStringLiteral("demo"), tr(context, "Use an in-process simulated fleet."))
-    , m_demoHostsOpt(QStringLiteral("demo-hosts"), tr(context, "Simulated hosts."), QStringLiteral("n"),
+HeadlessFleet::HeadlessFleet(QCommandLineParser &p, const QString &defaultScenario)
+    : m_configOpt(QStringLiteral("config"),
+                  QCoreApplication::translate("HeadlessFleet", "Vigil configuration."),
+                  QStringLiteral("file"))
+    , m_demoOpt(QStringLiteral("demo"),
+                QCoreApplication::translate("HeadlessFleet", "Use an in-process simulated fleet."))
+    , m_demoHostsOpt(QStringLiteral("demo-hosts"),
+                     QCoreApplication::translate("HeadlessFleet", "Simulated hosts."), QStringLiteral("n"),
                      QStringLiteral("2000"))
-    , m_demoScenarioOpt(QStringLiteral("demo-scenario"),
-                        tr(context, "Simulator scenario (e.g. drift, steady)."), QStringLiteral("name"),
-                        defaultScenario)
-    , m_cacheOpt(QStringLiteral("cache"), tr(context, "SQLite cache."), QStringLiteral("file"))
-    , m_timeoutOpt(QStringLiteral("timeout"), tr(context, "Seconds to wait for the sources."),
+    , m_demoScenarioOpt(
+          QStringLiteral("demo-scenario"),
+          QCoreApplication::translate("HeadlessFleet", "Simulator scenario (e.g. drift, steady)."),
+          QStringLiteral("name"), defaultScenario)
+    , m_cacheOpt(QStringLiteral("cache"), QCoreApplication::translate("HeadlessFleet", "SQLite cache."),
+                 QStringLiteral("file"))
+    , m_timeoutOpt(QStringLiteral("timeout"),
+                   QCoreApplication::translate("HeadlessFleet", "Seconds to wait for the sources."),
                    QStringLiteral("seconds"), QStringLiteral("60")) {
     p.addOptions({m_configOpt, m_demoOpt, m_demoHostsOpt, m_demoScenarioOpt, m_cacheOpt, m_timeoutOpt});
 }
@@ -51,11 +51,12 @@ HeadlessFleet::~HeadlessFleet() {
 
 QString HeadlessFleet::start(const QCommandLineParser &p, const QString &command) {
     if (p.isSet(m_configOpt) == p.isSet(m_demoOpt))
-        return tr(m_context, "pass one of --config FILE or --demo");
+        return QCoreApplication::translate("HeadlessFleet", "pass one of --config FILE or --demo");
     bool ok = false;
     m_timeoutMs = p.value(m_timeoutOpt).toLongLong(&ok) * 1000;
     if (!ok || m_timeoutMs <= 0)
-        return tr(m_context, "--timeout: expected a positive number of seconds");
+        return QCoreApplication::translate("HeadlessFleet",
+                                           "--timeout: expected a positive number of seconds");
     if (p.isSet(m_configOpt)) {
         ConfigError err;
         auto c = ConfigLoader::loadFile(p.value(m_configOpt).toStdString(), &err);
@@ -67,7 +68,8 @@ QString HeadlessFleet::start(const QCommandLineParser &p, const QString &command
         so.hosts = p.value(m_demoHostsOpt).toInt();
         so.scenario = p.value(m_demoScenarioOpt).toStdString();
         if (so.hosts < 1 || !sim::SimFleet::isScenario(so.scenario))
-            return tr(m_context, "--demo-hosts or --demo-scenario is not valid");
+            return QCoreApplication::translate("HeadlessFleet",
+                                               "--demo-hosts or --demo-scenario is not valid");
         m_sim = std::make_unique<sim::SimServer>(so);
         std::string err;
         if (!m_sim->start(0, &err))

@@ -22,8 +22,8 @@ std::optional<TimeMs> parseMomentArg(const QString &text);
 
 class HeadlessFleet {
 public:
-    // Adds the shared options to the parser; `context` is the commands' translation context.
-    HeadlessFleet(QCommandLineParser &parser, const char *context, const QString &defaultScenario);
+    // Adds the shared options to the parser (their help in the translation context HeadlessFleet).
+    HeadlessFleet(QCommandLineParser &parser, const QString &defaultScenario);
     ~HeadlessFleet();
     HeadlessFleet(const HeadlessFleet &) = delete;
     HeadlessFleet &operator=(const HeadlessFleet &) = delete;
@@ -43,7 +43,6 @@ public:
     [[nodiscard]] qint64 timeoutMs() const { return m_timeoutMs; }
 
 private:
-    const char *m_context;
     QCommandLineOption m_configOpt, m_demoOpt, m_demoHostsOpt, m_demoScenarioOpt, m_cacheOpt, m_timeoutOpt;
     Config m_config;
     std::unique_ptr<sim::SimServer> m_sim;

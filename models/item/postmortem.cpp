@@ -15,10 +15,6 @@ namespace vigil {
 
 namespace {
 
-QString tr(const char *text, int n = -1) {
-    return QCoreApplication::translate("Postmortem", text, nullptr, n);
-}
-
 QString hhmm(TimeMs t) {
     return QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(QStringLiteral("HH:mm:ss"));
 }
@@ -29,7 +25,8 @@ QString day(TimeMs t) {
 
 QString duration(TimeMs ms) {
     const qint64 m = ms / 60'000;
-    return m >= 60 ? tr("%1 h %2 min").arg(m / 60).arg(m % 60) : tr("%1 min").arg(std::max<qint64>(1, m));
+    return m >= 60 ? QCoreApplication::translate("Postmortem", "%1 h %2 min").arg(m / 60).arg(m % 60)
+                   : QCoreApplication::translate("Postmortem", "%1 min").arg(std::max<qint64>(1, m));
 }
 
 const analysis::Incident *findIncident(const FleetSnapshot &s, const QString &key) {
@@ -43,7 +40,7 @@ const analysis::Incident *findIncident(const FleetSnapshot &s, const QString &ke
 
 QString value(double v, MetricUnit unit) {
     if (std::isnan(v))
-        return tr("no value");
+        return QCoreApplication::translate("Postmortem", "no value");
     if (unit == MetricUnit::Ratio)
         return QStringLiteral("%1 %").arg(v * 100, 0, 'f', 1);
     return QLocale().toString(v, 'f', v >= 100 ? 0 : 2);
@@ -75,18 +72,23 @@ void PostmortemBuilder::add(const FleetSnapshotPtr &snapshot) {
             m_seen = true;
             m_pm.firstAlert = inc->startsAt;
             m_pm.causeNamedAt = t;
-            m_pm.timeline.push_back({inc->startsAt, tr("First alert of the incident.")});
-            m_pm.timeline.push_back({t, tr("Vigil names the probable cause: %1 (%2 alerts).")
+            m_pm.timeline.push_back(
+                {inc->startsAt, QCoreApplication::translate("Postmortem", "First alert of the incident.")});
+            m_pm.timeline.push_back({t, QCoreApplication::translate(
+                                            "Postmortem", "Vigil names the probable cause: %1 (%2 alerts).")
                                             .arg(IncidentModel::causeTitle(*inc))
                                             .arg(count)});
         } else if (!m_present) {
-            m_pm.timeline.push_back({t, tr("The incident is back (%1 alerts).").arg(count)});
+            m_pm.timeline.push_back(
+                {t,
+                 QCoreApplication::translate("Postmortem", "The incident is back (%1 alerts).").arg(count)});
         } else if (count >= m_lastCount + std::max(5, m_lastCount / 5)) {
-            m_pm.timeline.push_back({t, tr("Escalates to %1 alerts.").arg(count)});
+            m_pm.timeline.push_back(
+                {t, QCoreApplication::translate("Postmortem", "Escalates to %1 alerts.").arg(count)});
         }
         if (inc->severity > m_lastSeverity && m_lastSeverity >= 0)
-            m_pm.timeline.push_back(
-                {t, tr("Severity rises to %1.").arg(IncidentModel::severityName(inc->severity))});
+            m_pm.timeline.push_back({t, QCoreApplication::translate("Postmortem", "Severity rises to %1.")
+                                            .arg(IncidentModel::severityName(inc->severity))});
         m_lastSeverity = std::max(m_lastSeverity, inc->severity);
         if (count > m_pm.peakAlerts) {
             // The peak: what the incident looked like at its largest.
@@ -116,7 +118,8 @@ void PostmortemBuilder::add(const FleetSnapshotPtr &snapshot) {
         m_present = true;
     } else if (m_present) {
         m_pm.resolvedAt = t;
-        m_pm.timeline.push_back({t, tr("Resolved: none of its alerts is active.")});
+        m_pm.timeline.push_back(
+            {t, QCoreApplication::translate("Postmortem", "Resolved: none of its alerts is active.")});
         m_present = false;
         m_lastCount = 0;
     }
@@ -138,12 +141,12 @@ std::optional<Postmortem> PostmortemBuilder::finish(const QString &exportedBy, c
     for (const auto &n : m_last->notes)
         if (n.incident == key && n.time >= pm.windowFrom)
             pm.timeline.push_back(
-                {n.time,
-                 tr("Note by %1: %2").arg(QString::fromStdString(n.author), QString::fromStdString(n.text))});
+                {n.time, QCoreApplication::translate("Postmortem", "Note by %1: %2")
+                             .arg(QString::fromStdString(n.author), QString::fromStdString(n.text))});
     for (const auto &a : m_last->acks)
         if (a.incident == key)
             pm.timeline.push_back(
-                {a.since, tr("Acknowledged by %1 (silence %2).")
+                {a.since, QCoreApplication::translate("Postmortem", "Acknowledged by %1 (silence %2).")
                               .arg(QString::fromStdString(a.author), QString::fromStdString(a.silenceId))});
     for (const auto &sil : m_last->silences)
         if (sil.startsAt >= pm.windowFrom && sil.startsAt <= pm.windowTo) {
@@ -152,10 +155,11 @@ std::optional<Postmortem> PostmortemBuilder::finish(const QString &exportedBy, c
                 matchers << QString::fromStdString(m.name) +
                                 (m.isRegex ? QStringLiteral("=~") : QStringLiteral("=")) +
                                 QStringLiteral("\"%1\"").arg(QString::fromStdString(m.value));
-            pm.timeline.push_back({sil.startsAt, tr("Silence by %1: %2 (%3).")
-                                                     .arg(QString::fromStdString(sil.createdBy),
-                                                          matchers.join(QStringLiteral(", ")),
-                                                          QString::fromStdString(sil.comment))});
+            pm.timeline.push_back(
+                {sil.startsAt,
+                 QCoreApplication::translate("Postmortem", "Silence by %1: %2 (%3).")
+                     .arg(QString::fromStdString(sil.createdBy), matchers.join(QStringLiteral(", ")),
+                          QString::fromStdString(sil.comment))});
         }
     std::stable_sort(pm.timeline.begin(), pm.timeline.end(),
                      [](const Postmortem::Event &a, const Postmortem::Event &b) { return a.time < b.time; });
@@ -164,27 +168,35 @@ std::optional<Postmortem> PostmortemBuilder::finish(const QString &exportedBy, c
 
 QString postmortemMarkdown(const Postmortem &pm, const QString &mapImage) {
     QString md;
-    md += tr("# Postmortem draft: %1\n\n").arg(pm.cause);
-    md += tr("*Drafted by Vigil from an incident snapshot of %1 to %2, exported by %3. Redacted: %4. "
-             "Everything below is what the monitoring saw; the why is yours to write.*\n\n")
+    md += QCoreApplication::translate("Postmortem", "# Postmortem draft: %1\n\n").arg(pm.cause);
+    md += QCoreApplication::translate(
+              "Postmortem",
+              "*Drafted by Vigil from an incident snapshot of %1 to %2, exported by %3. Redacted: %4. "
+              "Everything below is what the monitoring saw; the why is yours to write.*\n\n")
               .arg(day(pm.windowFrom), day(pm.windowTo), pm.exportedBy, pm.redacted);
-    md += tr("## Summary\n\n");
-    md += tr("- **Probable cause:** %1 (%2, confidence %3 %)\n")
+    md += QCoreApplication::translate("Postmortem", "## Summary\n\n");
+    md += QCoreApplication::translate("Postmortem", "- **Probable cause:** %1 (%2, confidence %3 %)\n")
               .arg(pm.cause, pm.severity)
               .arg(qRound(pm.confidence * 100));
-    md += tr("- **Evidence:** %1\n").arg(pm.evidence);
-    md += tr("- **First alert:** %1\n").arg(day(pm.firstAlert));
-    md += tr("- **Peak:** %1 alerts at %2\n").arg(pm.peakAlerts).arg(hhmm(pm.peakAt));
-    md += pm.resolvedAt ? tr("- **Resolved:** %1, after %2\n")
+    md += QCoreApplication::translate("Postmortem", "- **Evidence:** %1\n").arg(pm.evidence);
+    md += QCoreApplication::translate("Postmortem", "- **First alert:** %1\n").arg(day(pm.firstAlert));
+    md += QCoreApplication::translate("Postmortem", "- **Peak:** %1 alerts at %2\n")
+              .arg(pm.peakAlerts)
+              .arg(hhmm(pm.peakAt));
+    md += pm.resolvedAt ? QCoreApplication::translate("Postmortem", "- **Resolved:** %1, after %2\n")
                               .arg(hhmm(pm.resolvedAt), duration(pm.resolvedAt - pm.firstAlert))
-                        : tr("- **Resolved:** not within the snapshot's window\n");
-    md += tr("- **Blast radius:** %1 hosts, %2 services\n\n").arg(pm.hosts).arg(pm.services);
-    md += tr("## Timeline (UTC)\n\n| time | what |\n|---|---|\n");
+                        : QCoreApplication::translate("Postmortem",
+                                                      "- **Resolved:** not within the snapshot's window\n");
+    md += QCoreApplication::translate("Postmortem", "- **Blast radius:** %1 hosts, %2 services\n\n")
+              .arg(pm.hosts)
+              .arg(pm.services);
+    md += QCoreApplication::translate("Postmortem", "## Timeline (UTC)\n\n| time | what |\n|---|---|\n");
     for (const auto &e : pm.timeline)
         md += QStringLiteral("| %1 | %2 |\n")
                   .arg(hhmm(e.time), QString(e.what).replace(QLatin1Char('|'), QStringLiteral("\\|")));
-    md +=
-        tr("\n## Active alerts by minute\n\n| minute | critical | warning | info |\n|---|---:|---:|---:|\n");
+    md += QCoreApplication::translate(
+        "Postmortem",
+        "\n## Active alerts by minute\n\n| minute | critical | warning | info |\n|---|---:|---:|---:|\n");
     for (const auto &m : pm.minutes)
         if (m.critical + m.warning + m.info > 0)
             md += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
@@ -192,25 +204,31 @@ QString postmortemMarkdown(const Postmortem &pm, const QString &mapImage) {
                       .arg(m.critical)
                       .arg(m.warning)
                       .arg(m.info);
-    md += tr("\n## Blast radius\n\n");
+    md += QCoreApplication::translate("Postmortem", "\n## Blast radius\n\n");
     if (!mapImage.isEmpty())
         md +=
-            QStringLiteral("![%1](%2)\n\n").arg(tr("The incident on the fleet's map at its peak"), mapImage);
-    md += tr("Services: %1\n\n").arg(pm.affectedServices.join(QStringLiteral(", ")));
+            QStringLiteral("![%1](%2)\n\n")
+                .arg(QCoreApplication::translate("Postmortem", "The incident on the fleet's map at its peak"),
+                     mapImage);
+    md += QCoreApplication::translate("Postmortem", "Services: %1\n\n")
+              .arg(pm.affectedServices.join(QStringLiteral(", ")));
     const int shown = std::min<int>(20, static_cast<int>(pm.affectedHosts.size()));
-    md += tr("Hosts (%1 of %2): %3\n\n")
+    md += QCoreApplication::translate("Postmortem", "Hosts (%1 of %2): %3\n\n")
               .arg(shown)
               .arg(pm.affectedHosts.size())
               .arg(pm.affectedHosts.mid(0, shown).join(QStringLiteral(", ")));
     if (!pm.metrics.empty()) {
-        md += tr("## Affected hosts' metrics\n\nMeans over the 10 minutes before the first alert and during "
-                 "the incident.\n\n"
-                 "| host | metric | before | during |\n|---|---|---:|---:|\n");
+        md += QCoreApplication::translate(
+            "Postmortem",
+            "## Affected hosts' metrics\n\nMeans over the 10 minutes before the first alert and during "
+            "the incident.\n\n"
+            "| host | metric | before | during |\n|---|---|---:|---:|\n");
         for (const auto &m : pm.metrics)
             md += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
                       .arg(m.host, m.metric, value(m.before, m.unit), value(m.during, m.unit));
     }
-    md += tr("\n## To write\n\n- Impact on users:\n- Why it happened:\n- What we change:\n");
+    md += QCoreApplication::translate(
+        "Postmortem", "\n## To write\n\n- Impact on users:\n- Why it happened:\n- What we change:\n");
     return md;
 }
 
@@ -222,34 +240,47 @@ QString postmortemHtml(const Postmortem &pm, const QString &mapImage, int mapWid
             "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;color:#222}"
             "table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:2px 8px;text-align:left}"
             ".num{text-align:right}.bar{display:inline-block;height:10px}</style></head><body>")
-            .arg(esc(tr("Postmortem draft: %1").arg(pm.cause)));
-    h += QStringLiteral("<h1>%1</h1>").arg(esc(tr("Postmortem draft: %1").arg(pm.cause)));
+            .arg(esc(QCoreApplication::translate("Postmortem", "Postmortem draft: %1").arg(pm.cause)));
+    h += QStringLiteral("<h1>%1</h1>")
+             .arg(esc(QCoreApplication::translate("Postmortem", "Postmortem draft: %1").arg(pm.cause)));
     h += QStringLiteral("<p><i>%1</i></p>")
              .arg(esc(
-                 tr("Drafted by Vigil from an incident snapshot of %1 to %2, exported by %3. Redacted: %4. "
-                    "Everything below is what the monitoring saw; the why is yours to write.")
+                 QCoreApplication::translate(
+                     "Postmortem",
+                     "Drafted by Vigil from an incident snapshot of %1 to %2, exported by %3. Redacted: %4. "
+                     "Everything below is what the monitoring saw; the why is yours to write.")
                      .arg(day(pm.windowFrom), day(pm.windowTo), pm.exportedBy, pm.redacted)));
-    h += QStringLiteral("<h2>%1</h2><table>").arg(esc(tr("Summary")));
+    h += QStringLiteral("<h2>%1</h2><table>").arg(esc(QCoreApplication::translate("Postmortem", "Summary")));
     auto row = [&](const QString &k, const QString &v) {
         h += QStringLiteral("<tr><th>%1</th><td>%2</td></tr>").arg(esc(k), esc(v));
     };
-    row(tr("Probable cause"),
-        tr("%1 (%2, confidence %3 %)").arg(pm.cause, pm.severity).arg(qRound(pm.confidence * 100)));
-    row(tr("Evidence"), pm.evidence);
-    row(tr("First alert"), day(pm.firstAlert));
-    row(tr("Peak"), tr("%1 alerts at %2").arg(pm.peakAlerts).arg(hhmm(pm.peakAt)));
-    row(tr("Resolved"),
-        pm.resolvedAt ? tr("%1, after %2").arg(hhmm(pm.resolvedAt), duration(pm.resolvedAt - pm.firstAlert))
-                      : tr("not within the snapshot's window"));
-    row(tr("Blast radius"), tr("%1 hosts, %2 services").arg(pm.hosts).arg(pm.services));
+    row(QCoreApplication::translate("Postmortem", "Probable cause"),
+        QCoreApplication::translate("Postmortem", "%1 (%2, confidence %3 %)")
+            .arg(pm.cause, pm.severity)
+            .arg(qRound(pm.confidence * 100)));
+    row(QCoreApplication::translate("Postmortem", "Evidence"), pm.evidence);
+    row(QCoreApplication::translate("Postmortem", "First alert"), day(pm.firstAlert));
+    row(QCoreApplication::translate("Postmortem", "Peak"),
+        QCoreApplication::translate("Postmortem", "%1 alerts at %2").arg(pm.peakAlerts).arg(hhmm(pm.peakAt)));
+    row(QCoreApplication::translate("Postmortem", "Resolved"),
+        pm.resolvedAt ? QCoreApplication::translate("Postmortem", "%1, after %2")
+                            .arg(hhmm(pm.resolvedAt), duration(pm.resolvedAt - pm.firstAlert))
+                      : QCoreApplication::translate("Postmortem", "not within the snapshot's window"));
+    row(QCoreApplication::translate("Postmortem", "Blast radius"),
+        QCoreApplication::translate("Postmortem", "%1 hosts, %2 services").arg(pm.hosts).arg(pm.services));
     h += QStringLiteral("</table><h2>%1</h2><table><tr><th>%2</th><th>%3</th></tr>")
-             .arg(esc(tr("Timeline (UTC)")), esc(tr("time")), esc(tr("what")));
+             .arg(esc(QCoreApplication::translate("Postmortem", "Timeline (UTC)")),
+                  esc(QCoreApplication::translate("Postmortem", "time")),
+                  esc(QCoreApplication::translate("Postmortem", "what")));
     for (const auto &e : pm.timeline)
         h += QStringLiteral("<tr><td>%1</td><td>%2</td></tr>").arg(hhmm(e.time), esc(e.what));
     h += QStringLiteral(
              "</table><h2>%1</h2><table><tr><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th></th></tr>")
-             .arg(esc(tr("Active alerts by minute")), esc(tr("minute")), esc(tr("critical")),
-                  esc(tr("warning")), esc(tr("info")));
+             .arg(esc(QCoreApplication::translate("Postmortem", "Active alerts by minute")),
+                  esc(QCoreApplication::translate("Postmortem", "minute")),
+                  esc(QCoreApplication::translate("Postmortem", "critical")),
+                  esc(QCoreApplication::translate("Postmortem", "warning")),
+                  esc(QCoreApplication::translate("Postmortem", "info")));
     int peak = 1;
     for (const auto &m : pm.minutes)
         peak = std::max(peak, m.critical + m.warning + m.info);
@@ -269,25 +300,33 @@ QString postmortemHtml(const Postmortem &pm, const QString &mapImage, int mapWid
                  .arg(m.info)
                  .arg(bar(m.critical, "#c03030"), bar(m.warning, "#e08a00"), bar(m.info, "#3070c0"));
     }
-    h += QStringLiteral("</table><h2>%1</h2>").arg(esc(tr("Blast radius")));
+    h += QStringLiteral("</table><h2>%1</h2>")
+             .arg(esc(QCoreApplication::translate("Postmortem", "Blast radius")));
     if (!mapImage.isEmpty())
         h += QStringLiteral("<p><img src=\"%1\" width=\"%3\" alt=\"%2\"></p>")
-                 .arg(mapImage, esc(tr("The incident on the fleet's map at its peak")))
+                 .arg(mapImage, esc(QCoreApplication::translate(
+                                    "Postmortem", "The incident on the fleet's map at its peak")))
                  .arg(mapWidth);
     h += QStringLiteral("<p>%1</p>")
-             .arg(esc(tr("Services: %1").arg(pm.affectedServices.join(QStringLiteral(", ")))));
+             .arg(esc(QCoreApplication::translate("Postmortem", "Services: %1")
+                          .arg(pm.affectedServices.join(QStringLiteral(", ")))));
     const int shown = std::min<int>(20, static_cast<int>(pm.affectedHosts.size()));
     h += QStringLiteral("<p>%1</p>")
-             .arg(esc(tr("Hosts (%1 of %2): %3")
+             .arg(esc(QCoreApplication::translate("Postmortem", "Hosts (%1 of %2): %3")
                           .arg(shown)
                           .arg(pm.affectedHosts.size())
                           .arg(pm.affectedHosts.mid(0, shown).join(QStringLiteral(", ")))));
     if (!pm.metrics.empty()) {
         h +=
             QStringLiteral("<h2>%1</h2><p>%2</p><table><tr><th>%3</th><th>%4</th><th>%5</th><th>%6</th></tr>")
-                .arg(esc(tr("Affected hosts' metrics")),
-                     esc(tr("Means over the 10 minutes before the first alert and during the incident.")),
-                     esc(tr("host")), esc(tr("metric")), esc(tr("before")), esc(tr("during")));
+                .arg(esc(QCoreApplication::translate("Postmortem", "Affected hosts' metrics")),
+                     esc(QCoreApplication::translate(
+                         "Postmortem",
+                         "Means over the 10 minutes before the first alert and during the incident.")),
+                     esc(QCoreApplication::translate("Postmortem", "host")),
+                     esc(QCoreApplication::translate("Postmortem", "metric")),
+                     esc(QCoreApplication::translate("Postmortem", "before")),
+                     esc(QCoreApplication::translate("Postmortem", "during")));
         for (const auto &m : pm.metrics)
             h += QStringLiteral(
                      "<tr><td>%1</td><td>%2</td><td class=\"num\">%3</td><td class=\"num\">%4</td></tr>")
@@ -295,8 +334,10 @@ QString postmortemHtml(const Postmortem &pm, const QString &mapImage, int mapWid
         h += QStringLiteral("</table>");
     }
     h += QStringLiteral("<h2>%1</h2><ul><li>%2</li><li>%3</li><li>%4</li></ul></body></html>")
-             .arg(esc(tr("To write")), esc(tr("Impact on users:")), esc(tr("Why it happened:")),
-                  esc(tr("What we change:")));
+             .arg(esc(QCoreApplication::translate("Postmortem", "To write")),
+                  esc(QCoreApplication::translate("Postmortem", "Impact on users:")),
+                  esc(QCoreApplication::translate("Postmortem", "Why it happened:")),
+                  esc(QCoreApplication::translate("Postmortem", "What we change:")));
     return h;
 }
 

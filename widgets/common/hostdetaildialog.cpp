@@ -47,12 +47,13 @@ public:
     }
 
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override {
-        using D = HostDetailDialog;
         const QStringList titles =
             m_part == Model::Part::Alerts
-                ? QStringList{D::tr("Alert"), D::tr("Severity"), D::tr("State"), D::tr("Since")}
-            : m_part == Model::Part::Labels ? QStringList{D::tr("Label"), D::tr("Value")}
-                                            : QStringList{D::tr("Fact"), D::tr("Value")};
+                ? QStringList{HostDetailDialog::tr("Alert"), HostDetailDialog::tr("Severity"),
+                              HostDetailDialog::tr("State"), HostDetailDialog::tr("Since")}
+            : m_part == Model::Part::Labels
+                ? QStringList{HostDetailDialog::tr("Label"), HostDetailDialog::tr("Value")}
+                : QStringList{HostDetailDialog::tr("Fact"), HostDetailDialog::tr("Value")};
         const QVariant title = controls::columnTitle(titles, section, orientation, role);
         return title.isValid() ? title : QIdentityProxyModel::headerData(section, orientation, role);
     }

@@ -55,14 +55,16 @@ public:
     }
 
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override {
-        using D = ServiceDetailDialog;
         const QStringList titles =
             m_part == Model::Part::Dependencies
-                ? QStringList{D::tr("Direction"), D::tr("Service"), D::tr("Requests/s"),
-                              D::tr("Errors/s"),  D::tr("Error %"), D::tr("Its hosts up")}
+                ? QStringList{ServiceDetailDialog::tr("Direction"),  ServiceDetailDialog::tr("Service"),
+                              ServiceDetailDialog::tr("Requests/s"), ServiceDetailDialog::tr("Errors/s"),
+                              ServiceDetailDialog::tr("Error %"),    ServiceDetailDialog::tr("Its hosts up")}
             : m_part == Model::Part::Hosts
-                ? QStringList{D::tr("Host"), D::tr("State"), D::tr("Alerts"), D::tr("Worst")}
-                : QStringList{D::tr("Alert"), D::tr("Count"), D::tr("Worst"), D::tr("Hosts")};
+                ? QStringList{ServiceDetailDialog::tr("Host"), ServiceDetailDialog::tr("State"),
+                              ServiceDetailDialog::tr("Alerts"), ServiceDetailDialog::tr("Worst")}
+                : QStringList{ServiceDetailDialog::tr("Alert"), ServiceDetailDialog::tr("Count"),
+                              ServiceDetailDialog::tr("Worst"), ServiceDetailDialog::tr("Hosts")};
         const QVariant title = controls::columnTitle(titles, section, orientation, role);
         return title.isValid() ? title : QIdentityProxyModel::headerData(section, orientation, role);
     }

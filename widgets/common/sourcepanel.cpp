@@ -4,6 +4,7 @@
 #include "item/sourcehealthmodel.h"
 
 #include <QColor>
+#include <QCoreApplication>
 #include <QHeaderView>
 #include <QIdentityProxyModel>
 #include <QTableView>
@@ -13,6 +14,8 @@ namespace vigil {
 
 namespace {
 class SourceHealthProxy final : public QIdentityProxyModel {
+    // Its own translation context: without it tr() is QIdentityProxyModel's, which lupdate cannot see.
+    Q_DECLARE_TR_FUNCTIONS(SourceHealthProxy)
 public:
     using QIdentityProxyModel::QIdentityProxyModel;
 
