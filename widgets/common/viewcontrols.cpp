@@ -12,26 +12,23 @@
 #include <QTableView>
 #include <QTreeView>
 
+#include <algorithm>
+
 namespace vigil::controls {
 
-namespace {
-QString tr(const char *s) {
-    return QCoreApplication::translate("ViewControls", s);
-}
-} // namespace
-
 void addTimeRanges(QComboBox *combo) {
-    combo->addItem(tr("1 hour"), 1);
-    combo->addItem(tr("6 hours"), 6);
-    combo->addItem(tr("24 hours"), 24);
-    combo->addItem(tr("7 days"), 168);
+    combo->addItem(QCoreApplication::translate("ViewControls", "1 hour"), 1);
+    combo->addItem(QCoreApplication::translate("ViewControls", "6 hours"), 6);
+    combo->addItem(QCoreApplication::translate("ViewControls", "24 hours"), 24);
+    combo->addItem(QCoreApplication::translate("ViewControls", "7 days"), 168);
     combo->setCurrentIndex(1);
 }
 
 void addColourRange(QHBoxLayout *bar, QCheckBox *autoRange, QDoubleSpinBox *lo, QDoubleSpinBox *hi) {
-    autoRange->setText(tr("Auto"));
+    autoRange->setText(QCoreApplication::translate("ViewControls", "Auto"));
     autoRange->setChecked(true);
-    autoRange->setToolTip(tr("Colour range: 0–100 % for ratios, else 0 to the 95th percentile"));
+    autoRange->setToolTip(QCoreApplication::translate(
+        "ViewControls", "Colour range: 0–100 % for ratios, else 0 to the 95th percentile"));
     for (auto *sb : {lo, hi}) {
         sb->setRange(-1e12, 1e12);
         sb->setDecimals(2);
@@ -39,7 +36,7 @@ void addColourRange(QHBoxLayout *bar, QCheckBox *autoRange, QDoubleSpinBox *lo, 
         sb->setKeyboardTracking(false);
     }
     hi->setValue(100);
-    bar->addWidget(new QLabel(tr("Colours")));
+    bar->addWidget(new QLabel(QCoreApplication::translate("ViewControls", "Colours")));
     bar->addWidget(autoRange);
     bar->addWidget(lo);
     bar->addWidget(new QLabel(QStringLiteral("–")));
@@ -78,9 +75,16 @@ void sizeColumnsInChars(QHeaderView *header, int chars, std::initializer_list<st
     const int em = view->fontMetrics().averageCharWidth();
     header->setDefaultSectionSize(chars * em); // every column, and those a model adds later
     const int last = header->count() - 1;
-    for (const auto &[c, n] : columns)
-        if (c >= 0 && c < header->count() && !(c == last && header->stretchLastSection()))
-            header->resizeSection(c, n * em);
+    for (int c = 0; c < header->count(); ++c) {
+        if (c == last && header->stretchLastSection())
+            continue;
+        int width = chars * em;
+        for (const auto &[column, n] : columns)
+            if (column == c)
+                width = n * em;
+        // Never narrower than the column's title: a longer word in another language ("Empfänger").
+        header->resizeSection(c, std::max(width, header->sectionSizeHint(c)));
+    }
 }
 
 } // namespace vigil::controls

@@ -284,17 +284,22 @@ void HostMapCanvas::paintEvent(QPaintEvent *) {
         if (std::isnan(m_hi) && unit != MetricUnit::Ratio)
             range += QStringLiteral(" ") + tr("(95th percentile)");
     }
+    // Each item after the one before it, in this font and language ("ausgefallen" is longer than "down").
+    const QFontMetrics fm = p.fontMetrics();
     p.drawText(QPoint(216, y + 11), range);
-    p.fillRect(QRect(420, y, 12, 12), QColor::fromRgb(kDown));
+    int x = std::max(420, 216 + fm.horizontalAdvance(range) + 16);
+    p.fillRect(QRect(x, y, 12, 12), QColor::fromRgb(kDown));
     if (MapTheme::of(palette()).dark) { // black on a dark ground: framed
         p.setPen(MapTheme::of(palette()).muted);
-        p.drawRect(QRect(420, y, 11, 11));
+        p.drawRect(QRect(x, y, 11, 11));
         p.setPen(palette().color(QPalette::WindowText));
     }
-    p.drawText(QPoint(436, y + 11), tr("down"));
-    p.fillRect(QRect(490, y, 12, 12), QColor::fromRgb(kNoValue));
-    p.drawText(QPoint(506, y + 11), tr("no value"));
-    int x = 590;
+    const QString down = tr("down"), noValue = tr("no value");
+    p.drawText(QPoint(x + 16, y + 11), down);
+    x += 16 + fm.horizontalAdvance(down) + 16;
+    p.fillRect(QRect(x, y, 12, 12), QColor::fromRgb(kNoValue));
+    p.drawText(QPoint(x + 16, y + 11), noValue);
+    x = std::max(590, x + 16 + fm.horizontalAdvance(noValue) + 24);
     if (m_layout.hostsPerTile > 1) {
         const QString fold = tr("1 px = %1 hosts (worst shown)").arg(m_layout.hostsPerTile);
         p.drawText(QPoint(x, y + 11), fold);
