@@ -178,6 +178,7 @@ public:
                                          TimeMs now);
 
 private:
+    struct Pass; // one update, stage by stage (correlation/pass.h)
     // What the correlator remembers per alert, keyed by its fingerprint (16 hex digits as a number).
     struct Located {
         std::int32_t host = -1;     // host node

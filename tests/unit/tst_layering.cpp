@@ -176,7 +176,6 @@ const std::map<QString, int> &oversizedFiles() {
         {QStringLiteral("widgets/topology/topologyview.cpp"), 835},
         {QStringLiteral("sim/simserver.cpp"), 890},
         {QStringLiteral("widgets/triage/triageview.cpp"), 743},
-        {QStringLiteral("models/analysis/correlation.cpp"), 619},
         {QStringLiteral("models/analysis/topology.cpp"), 702},
     };
     return m;

@@ -1,0 +1,198 @@
+// Stages 1 and 2 of a correlation pass: what failed physically (hosts, the groups they fail), which
+// services fail and because of what.
+#include "analysis/correlation/pass.h"
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+#include <limits>
+#include <unordered_set>
+
+namespace vigil::analysis {
+
+using namespace correlation;
+
+bool Correlator::Pass::impaired(int node) const {
+    const auto &nd = g.node(node);
+    if (nd.kind != NodeKind::Group || node == g.unplaced())
+        return false;
+    const auto k = static_cast<std::size_t>(node);
+    const int needed =
+        std::max(self.m_opt.minGroupHosts,
+                 static_cast<int>(std::ceil(self.m_opt.groupShare * static_cast<double>(nd.hosts))));
+    return alerted[k] || failing[k] >= needed;
+}
+
+bool Correlator::Pass::near(TimeMs t, TimeMs onset) const {
+    return onset != kNever && t >= onset - self.m_opt.lead && t <= onset + self.m_opt.window;
+}
+
+void Correlator::Pass::physicalFailures() {
+    // 1. Physical failures: hosts with failing alerts (critical, or as configured), counted up their
+    // ancestors; groups alerted themselves (a switch down on the rack).
+    onsetMin.assign(nodes, kNever);
+    onsetMax.assign(nodes, std::numeric_limits<TimeMs>::min());
+    failing.assign(nodes, 0);
+    alerted.assign(nodes, 0);
+    hostFailing.assign(nodes, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!live[i] || !loc[i]->failure)
+            continue;
+        const TimeMs t = start[i];
+        if (loc[i]->host >= 0) {
+            const auto h = static_cast<std::size_t>(loc[i]->host);
+            if (!hostFailing[h]) {
+                hostFailing[h] = 1;
+                for (int p = g.node(loc[i]->host).parent; p > 0; p = g.node(p).parent)
+                    ++failing[static_cast<std::size_t>(p)];
+            }
+            for (int p = loc[i]->host; p > 0; p = g.node(p).parent) {
+                onsetMin[static_cast<std::size_t>(p)] = std::min(onsetMin[static_cast<std::size_t>(p)], t);
+                onsetMax[static_cast<std::size_t>(p)] = std::max(onsetMax[static_cast<std::size_t>(p)], t);
+            }
+        } else if (loc[i]->group >= 0) {
+            const auto grp = static_cast<std::size_t>(loc[i]->group);
+            alerted[grp] = 1;
+            onsetMin[grp] = std::min(onsetMin[grp], t);
+            onsetMax[grp] = std::max(onsetMax[grp], t);
+        }
+    }
+    // The outermost failing group above each node (top-down over the tree).
+    causeGroup.assign(nodes, -1);
+    {
+        std::vector<int> stack{g.root()};
+        while (!stack.empty()) {
+            const int v = stack.back();
+            stack.pop_back();
+            for (int c : g.node(v).children) {
+                const auto k = static_cast<std::size_t>(c);
+                causeGroup[k] = causeGroup[static_cast<std::size_t>(v)] >= 0
+                                    ? causeGroup[static_cast<std::size_t>(v)]
+                                : impaired(c) ? c
+                                              : -1;
+                if (!g.node(c).children.empty())
+                    stack.push_back(c);
+            }
+        }
+    }
+}
+
+void Correlator::Pass::serviceFailures() {
+    // 2. Failing services and what they fail because of: their own hosts' failing alerts, explained by
+    //    a failing group where one holds them, else one host, else the service itself.
+    struct ServiceState {
+        std::unordered_map<int, int> groupVotes;
+        std::unordered_set<int> hosts;
+        bool serviceAlert = false;
+        TimeMs onset = kNever;
+    };
+    std::unordered_map<int, ServiceState> services;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!live[i] || !loc[i]->failure || loc[i]->service < 0)
+            continue;
+        auto &s = services[loc[i]->service];
+        const TimeMs t = start[i];
+        s.onset = std::min(s.onset, t);
+        const int h = loc[i]->host;
+        if (h < 0) {
+            s.serviceAlert = true;
+            continue;
+        }
+        const int cg = causeGroup[static_cast<std::size_t>(h)];
+        if (cg >= 0 && near(t, onsetMin[static_cast<std::size_t>(cg)]))
+            ++s.groupVotes[cg];
+        else
+            s.hosts.insert(h);
+    }
+    // A failing group explains trouble on its services' other hosts only when that trouble began with it
+    // and is of a size its loss can explain (causemagnitude.h); fed the alerts on hosts outside any
+    // failing group.
+    CauseMagnitude magnitude({self.m_opt.window, self.m_opt.lead});
+    if (!services.empty()) {
+        for (std::size_t i = 0; i < n; ++i)
+            if (live[i] && loc[i]->host >= 0 && loc[i]->service >= 0 &&
+                causeGroup[static_cast<std::size_t>(loc[i]->host)] < 0 && services.count(loc[i]->service))
+                magnitude.add(loc[i]->service, loc[i]->host, start[i]);
+        magnitude.finish();
+    }
+    // A service's own failures: each failing group holding its hosts, and its hosts failing on their own
+    // (one host: that host; several: the service).
+    for (auto &[svc, s] : services) {
+        auto &list = own[svc];
+        for (auto [grp, votes] : s.groupVotes) {
+            const auto &members = g.node(svc).members;
+            const TimeMs onset = onsetMin[static_cast<std::size_t>(grp)];
+            const auto lost = std::count_if(members.begin(), members.end(), [&, group = grp](int h) {
+                return causeGroup[static_cast<std::size_t>(h)] == group;
+            });
+            auto verdict =
+                magnitude.judge(svc, onset, static_cast<int>(lost), static_cast<int>(members.size()));
+            if (verdict.explains) {
+                list.push_back({grp, CauseKind::Group, onset});
+            } else {
+                verdict.why.service = g.node(svc).name;
+                unexplained[grp].push_back(std::move(verdict.why));
+            }
+        }
+        if (s.hosts.size() == 1 && !s.serviceAlert) {
+            const int h = *s.hosts.begin();
+            list.push_back({h, CauseKind::Host, onsetMin[static_cast<std::size_t>(h)]});
+        } else if (!s.hosts.empty() || s.serviceAlert) {
+            TimeMs onset = kNever;
+            for (int h : s.hosts)
+                onset = std::min(onset, onsetMin[static_cast<std::size_t>(h)]);
+            list.push_back({svc, CauseKind::Service, s.serviceAlert ? s.onset : onset});
+        }
+    }
+    // What can explain trouble on a service: its own failures and those of everything it depends on.
+    serviceCauses.assign(own.empty() ? 0 : nodes, {});
+    for (const auto &[svc, list] : own) {
+        for (const auto &c : list)
+            serviceCauses[static_cast<std::size_t>(svc)].push_back(c);
+        for (int dependent : g.dependentsOf(svc))
+            for (const auto &c : list)
+                serviceCauses[static_cast<std::size_t>(dependent)].push_back(c);
+    }
+    // How often each kind of alert was starting around each failure (AlertRates), and every failure.
+    if (!own.empty()) {
+        self.m_rates.reset(self.m_groupKeys.size());
+        for (std::size_t i = 0; i < n; ++i)
+            if (live[i])
+                self.m_rates.add(loc[i]->groupKey, start[i]);
+        for (const auto &[svc, list] : own) // one host failing is too small to explain others by time
+            std::copy_if(list.begin(), list.end(), std::back_inserter(anyCause),
+                         [](const Cause &c) { return c.kind != CauseKind::Host; });
+    }
+}
+
+const Correlator::Pass::Cause *Correlator::Pass::pickCause(const std::vector<Cause> &list, TimeMs t, int host,
+                                                           int service) const {
+    const Cause *best = nullptr;
+    for (const auto &c : list) {
+        if (!near(t, c.onset))
+            continue;
+        // one failing host does not explain its siblings in the same service
+        if (c.kind == CauseKind::Host && c.node != host && g.node(c.node).service == service)
+            continue;
+        if (!best || c.onset > best->onset + self.m_opt.lead ||
+            (c.onset >= best->onset - self.m_opt.lead && c.kind == CauseKind::Group &&
+             best->kind != CauseKind::Group))
+            best = &c;
+    }
+    return best;
+}
+
+const std::vector<Correlator::Pass::Cause> &Correlator::Pass::workloadCauses(int svc) {
+    static const std::vector<int> none;
+    auto [it, fresh] = byWorkload.try_emplace(svc);
+    for (int h : fresh ? g.node(svc).runs : none)
+        if (const auto k = static_cast<std::size_t>(h); hostFailing[k]) {
+            const int cg = causeGroup[k];
+            const TimeMs go = cg >= 0 ? onsetMin[static_cast<std::size_t>(cg)] : kNever; // the group's onset
+            it->second.push_back(cg >= 0 && near(onsetMin[k], go) ? Cause{cg, CauseKind::Group, go}
+                                                                  : Cause{h, CauseKind::Host, onsetMin[k]});
+        }
+    return it->second;
+}
+
+} // namespace vigil::analysis

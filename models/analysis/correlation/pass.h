@@ -1,0 +1,109 @@
+#pragma once
+// One Correlator::update, stage by stage (internal to the correlator). Each stage reads what the stages
+// before it left in the pass and leaves its own for the next:
+//   placement.cpp   place every alert in the graph (remembered by fingerprint), note returns;
+//   failures.cpp    1. physical failures: failing hosts counted up their groups, the failing groups;
+//                   2. failing services and what they fail because of, with the counter-evidence;
+//   causes.cpp      3. each alert to its cause (group, host, service, a workload's node, or by time);
+//   incidents.cpp   4. incidents, one per cause, with their members and evidence; 5. their rank.
+#include "analysis/causemagnitude.h"
+#include "analysis/correlation.h"
+
+#include <limits>
+#include <unordered_map>
+#include <vector>
+
+namespace vigil::analysis {
+
+namespace correlation {
+
+inline constexpr TimeMs kNever = std::numeric_limits<TimeMs>::max();
+// Pass::viaDependency beyond 0/1: joined by time alone; a workload's own alert.
+inline constexpr char kByTime = 2, kWorkload = 3;
+
+inline bool suppressed(const Alert &a) {
+    return a.state == AlertState::Suppressed || a.isSilenced() || a.isInhibited();
+}
+
+// A topological cause: a node of the graph with the time its failure began.
+struct Cause {
+    int node = -1;
+    CauseKind kind = CauseKind::AlertGroup;
+    TimeMs onset = kNever;
+};
+
+} // namespace correlation
+
+struct Correlator::Pass {
+    using Cause = correlation::Cause;
+
+    Pass(Correlator &correlator, const FleetGraph &graph, const std::vector<Alert> &input, TimeMs at,
+         TriageResult &out)
+        : self(correlator)
+        , g(graph)
+        , alerts(input)
+        , now(at)
+        , result(out)
+        , n(input.size())
+        , nodes(graph.nodes().size())
+        , live(correlator.m_scratch.live)
+        , sup(correlator.m_scratch.sup)
+        , start(correlator.m_scratch.start)
+        , loc(correlator.m_scratch.loc)
+        , causeOf(correlator.m_scratch.causeOf)
+        , pseudo(correlator.m_scratch.pseudo)
+        , viaDependency(correlator.m_scratch.viaDependency)
+        , kindOf(correlator.m_scratch.kindOf) {}
+
+    void placeAlerts();
+    void physicalFailures();
+    void serviceFailures();
+    void assignCauses();
+    void formIncidents();
+    void collectMembers();
+    void describeIncidents();
+    void rankIncidents();
+
+    // A group counts as failing: alerted itself, or enough of its hosts failing.
+    [[nodiscard]] bool impaired(int node) const;
+    // Trouble starting at t began with a failure at onset (within the lead and the window).
+    [[nodiscard]] bool near(TimeMs t, TimeMs onset) const;
+    // For an alert starting at t: the failure that began most recently before it (within the window);
+    // a physical group wins a tie, being the more upstream cause.
+    [[nodiscard]] const Cause *pickCause(const std::vector<Cause> &list, TimeMs t, int host,
+                                         int service) const;
+    // The failing hosts a workload's pods run on (FleetGraph's `runs`), each as a cause with its group.
+    const std::vector<Cause> &workloadCauses(int svc);
+
+    Correlator &self;
+    const FleetGraph &g;
+    const std::vector<Alert> &alerts;
+    const TimeMs now;
+    TriageResult &result;
+    const std::size_t n, nodes;
+
+    // Placement: per alert (the correlator's scratch, kept between updates for its capacity).
+    std::vector<char> &live, &sup;
+    std::vector<TimeMs> &start; // when its trouble began
+    std::vector<const Located *> &loc;
+    // Physical failures, per graph node.
+    std::vector<TimeMs> onsetMin, onsetMax;
+    std::vector<int> failing; // failing hosts below a group
+    std::vector<char> alerted, hostFailing;
+    std::vector<int> causeGroup; // the outermost failing group above each node
+    // Services: each one's own failures, what can explain trouble on it, failures of any kind.
+    std::unordered_map<int, std::vector<Cause>> own;
+    std::vector<std::vector<Cause>> serviceCauses;                 // by service node
+    std::unordered_map<int, std::vector<Unexplained>> unexplained; // by group node
+    std::vector<Cause> anyCause;
+    std::unordered_map<int, int> backgroundApart; // by cause node: alerts left apart as background
+    std::unordered_map<int, std::vector<Cause>> byWorkload;
+    // Causes, per alert: the graph node of its cause (or its pseudo group), how it was joined.
+    std::vector<int> &causeOf, &pseudo;
+    std::vector<char> &viaDependency;
+    std::vector<CauseKind> &kindOf;
+    // Incidents' members, cause alerts first.
+    std::vector<std::vector<std::uint32_t>> causeMembers, otherMembers;
+};
+
+} // namespace vigil::analysis
