@@ -1294,6 +1294,10 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
+    <message>
+        <source>Alerts per minute by severity</source>
+        <translation>Alarme pro Minute nach Schweregrad</translation>
+    </message>
 </context>
 <context>
     <name>vigil::AmGroupModel</name>
@@ -1676,6 +1680,10 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
         <source>&lt;b&gt;%1&lt;/b&gt; against its baseline</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; gegen seine Baseline</translation>
     </message>
+    <message>
+        <source>Compliance over the last day</source>
+        <translation>Konformität über den letzten Tag</translation>
+    </message>
 </context>
 <context>
     <name>vigil::FactValuesProxy</name>
@@ -1897,6 +1905,10 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
             <numerusform>%n aktiver Alarm</numerusform>
             <numerusform>%n aktive Alarme</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Host map</source>
+        <translation>Host-Karte</translation>
     </message>
 </context>
 <context>
@@ -3089,6 +3101,10 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
         <source>STALE: the data is older than two poll intervals</source>
         <translation>VERALTET: die Daten sind älter als zwei Abfrageintervalle</translation>
     </message>
+    <message>
+        <source>Utilization heatmap</source>
+        <translation>Auslastungs-Heatmap</translation>
+    </message>
 </context>
 <context>
     <name>vigil::TimeHeatmapView</name>
@@ -3224,6 +3240,10 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
         <source>%1 UTC (T+%2:%3:%4)</source>
         <translation>%1 UTC (T+%2:%3:%4)</translation>
     </message>
+    <message>
+        <source>Replay timeline</source>
+        <translation>Wiedergabe-Zeitleiste</translation>
+    </message>
 </context>
 <context>
     <name>vigil::TopologyCanvas</name>
@@ -3356,6 +3376,14 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
     <message>
         <source>Could not write %1</source>
         <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Service map</source>
+        <translation>Dienstkarte</translation>
+    </message>
+    <message>
+        <source>Topology map</source>
+        <translation>Topologiekarte</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@
 #include <QTest>
 #include <QTreeView>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace vigil;
@@ -420,6 +421,52 @@ private Q_SLOTS:
         QCOMPARE(d.alerts()->index(0, 0).data().toString(), QStringLiteral("HighCpu"));
         Q_EMIT d.alertView()->doubleClicked(d.alerts()->index(0, 0));
         QCOMPARE(triage.at(0).at(0).toString(), QStringLiteral("instance=\"h1009\""));
+    }
+
+    // The keyboard reaches the map and moves over it: Tab gives it the focus (and a cursor on the first
+    // tile), Left/Right step in tile order, Down goes to the tile below, Home/End, Enter opens the host;
+    // the cursor's host is the map's accessible description and stays on its host in a new snapshot.
+    void keyboardMovesOverTheMap() {
+        auto snap = fleet(40); // four racks of ten
+        HostMapCanvas c;
+        c.resize(900, 600);
+        c.setSnapshot(snap);
+        QVERIFY(c.focusPolicy() & Qt::TabFocus);
+        QVERIFY(!c.accessibleName().isEmpty());
+        c.show();
+        c.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&c));
+        QCOMPARE(c.currentHost(), -1); // focus that merely lands (the wall's) shows no cursor
+        c.clearFocus();
+        c.setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(c.hasFocus());
+        const auto &l = c.layout();
+        const int first = l.groups.front().hosts.front();
+        QCOMPARE(c.currentHost(), first);
+        QTest::keyClick(&c, Qt::Key_Right);
+        QCOMPARE(c.currentHost(), l.groups.front().hosts[1]);
+        QTest::keyClick(&c, Qt::Key_Left);
+        QTest::keyClick(&c, Qt::Key_Left); // at the first tile: stays
+        QCOMPARE(c.currentHost(), first);
+        QTest::keyClick(&c, Qt::Key_Down);
+        const auto at = [&l](int h) { return QPoint(l.tileX[std::size_t(h)], l.tileY[std::size_t(h)]); };
+        QCOMPARE(at(c.currentHost()).x(), at(first).x()); // straight down
+        QVERIFY(at(c.currentHost()).y() > at(first).y());
+        QTest::keyClick(&c, Qt::Key_Up);
+        QCOMPARE(c.currentHost(), first);
+        QTest::keyClick(&c, Qt::Key_End);
+        QCOMPARE(c.currentHost(), l.groups.back().hosts.back());
+        const QString last = QString::fromStdString(snap->hosts[std::size_t(c.currentHost())].name);
+        QVERIFY2(c.accessibleDescription().contains(last), qPrintable(c.accessibleDescription()));
+        QSignalSpy activated(&c, &HostMapCanvas::hostActivated);
+        QTest::keyClick(&c, Qt::Key_Return);
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated.at(0).at(0).toString(), last);
+        // The same hosts in another order: the cursor follows its host.
+        auto reversed = std::make_shared<FleetSnapshot>(*snap);
+        std::reverse(reversed->hosts.begin(), reversed->hosts.end());
+        c.setSnapshot(reversed);
+        QCOMPARE(QString::fromStdString(reversed->hosts[std::size_t(c.currentHost())].name), last);
     }
 
     // More hosts than pixels: hosts share pixels, none falls off the map, a dead one stays visible.

@@ -75,6 +75,31 @@ private Q_SLOTS:
         QCOMPARE(window.currentViewName(), QStringLiteral("heatmap"));
     }
 
+    // The custom-painted views are named for screen readers, and the interactive ones take the focus
+    // from the keyboard (Tab), as the standard controls do.
+    void canvasesAreNamedAndReachable() {
+        bench::BenchSource source{Config{}};
+        MainWindow window(&source, nullptr);
+        const std::pair<const char *, bool> canvases[] = {{"vigil::HostMapCanvas", true},
+                                                          {"vigil::TimeHeatmapCanvas", true},
+                                                          {"vigil::TopologyCanvas", true},
+                                                          {"vigil::AlertTimeline", false}};
+        QStringList names;
+        for (const auto &[cls, focusable] : canvases) {
+            int found = 0;
+            for (QWidget *w : window.findChildren<QWidget *>())
+                if (QLatin1String(w->metaObject()->className()) == QLatin1String(cls)) {
+                    ++found;
+                    QVERIFY2(!w->accessibleName().isEmpty(), cls);
+                    QVERIFY2(!focusable || (w->focusPolicy() & Qt::TabFocus), cls);
+                    names << w->accessibleName();
+                }
+            QVERIFY2(found > 0, cls);
+        }
+        names.removeDuplicates(); // the two maps of the topology view have names of their own
+        QCOMPARE(names.size(), 5);
+    }
+
     // A storm in the first poll (before it, an empty fleet decides nothing) opens triage; that switch
     // is Vigil's, so the next start without a storm is on the operator's view again.
     void aStormAtStartOpensTriage() {

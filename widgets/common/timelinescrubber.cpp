@@ -111,6 +111,7 @@ TimelineScrubber::TimelineScrubber(QWidget *parent)
     , m_track(new TimelineTrack(this))
     , m_timer(new QTimer(this)) {
     setFocusPolicy(Qt::StrongFocus);
+    setAccessibleName(tr("Replay timeline"));
     m_description->setWordWrap(true);
     m_description->setTextFormat(Qt::PlainText);
     auto *prev = new QToolButton;

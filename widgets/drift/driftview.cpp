@@ -59,6 +59,7 @@ DriftView::DriftView(DriftFetch fetch, QString roleLabel, QWidget *parent)
     m_headline->setTextFormat(Qt::RichText);
     m_headline->setWordWrap(true);
     m_chart->setRenderHint(QPainter::Antialiasing);
+    m_chart->setAccessibleName(tr("Compliance over the last day"));
     // QChartView starts with a chart of its own and setChart() releases it without deleting it.
     QChart *initial = m_chart->chart();
     m_chart->setChart(m_compliance);

@@ -49,6 +49,7 @@ TimeHeatmapCanvas::TimeHeatmapCanvas(QWidget *parent)
     : QWidget(parent) {
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
+    setAccessibleName(tr("Utilization heatmap"));
     setMinimumSize(kGutter + 200, kAxis + kLegend + 100);
     setAttribute(Qt::WA_OpaquePaintEvent);
     buildLut();

@@ -5,10 +5,12 @@
 #include "common/maptheme.h"
 
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
 
+#include <algorithm>
 #include <cmath>
 
 namespace vigil {
@@ -50,6 +52,8 @@ HostMapCanvas::HostMapCanvas(QWidget *parent)
     setMouseTracking(true);
     setMinimumSize(200, 120);
     setAttribute(Qt::WA_OpaquePaintEvent);
+    setFocusPolicy(Qt::StrongFocus);
+    setAccessibleName(tr("Host map"));
 }
 
 void HostMapCanvas::setMarkedHosts(std::vector<std::string> hosts) {
@@ -71,6 +75,15 @@ void HostMapCanvas::indexMarks() {
 void HostMapCanvas::setSnapshot(FleetSnapshotPtr snapshot) {
     m_snapshot = std::move(snapshot);
     indexMarks();
+    if (!m_currentName.empty()) { // the cursor stays on its host, wherever the host now is
+        const auto &hosts = m_snapshot ? m_snapshot->hosts : std::vector<Host>();
+        if (m_current < 0 || m_current >= static_cast<int>(hosts.size()) ||
+            hosts[static_cast<std::size_t>(m_current)].name != m_currentName) {
+            const auto it = std::find_if(hosts.begin(), hosts.end(),
+                                         [this](const Host &h) { return h.name == m_currentName; });
+            m_current = it == hosts.end() ? -1 : static_cast<int>(it - hosts.begin());
+        }
+    }
     m_stale = m_snapshot && m_snapshot->anyStale(m_snapshot->now());
     if (!m_snapshot || identity(*m_snapshot) != m_laidOutFor)
         relayout();
@@ -309,6 +322,8 @@ void HostMapCanvas::paintEvent(QPaintEvent *) {
         p.setPen(QColor(0xc0, 0x30, 0x30));
         p.drawText(QPoint(x, y + 11), tr("STALE: the data is older than two poll intervals"));
     }
+    if (hasFocus())
+        paintCursor(p);
 }
 
 const Host *HostMapCanvas::hostAt(QPoint pt) const {
@@ -336,6 +351,13 @@ QString HostMapCanvas::describe(const Host &h) const {
 bool HostMapCanvas::event(QEvent *e) {
     if (e->type() == QEvent::PaletteChange)
         recolor(); // the ground follows the palette (the wall's is dark)
+    // Tabbed to: the cursor shows where the keys start (not when the focus just lands, as on the wall).
+    if (e->type() == QEvent::FocusIn && m_current < 0 &&
+        (static_cast<QFocusEvent *>(e)->reason() == Qt::TabFocusReason ||
+         static_cast<QFocusEvent *>(e)->reason() == Qt::BacktabFocusReason))
+        setCurrentHost(neighbour(-1, Qt::Key_Home));
+    else if (e->type() == QEvent::FocusIn || e->type() == QEvent::FocusOut)
+        update(); // the cursor's ring only while the map has the focus
     if (e->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(e);
         if (const Host *h = hostAt(help->pos()))
@@ -350,8 +372,95 @@ bool HostMapCanvas::event(QEvent *e) {
 void HostMapCanvas::mouseReleaseEvent(QMouseEvent *e) {
     if (e->button() != Qt::LeftButton)
         return;
-    if (const Host *h = hostAt(e->position().toPoint()))
+    if (const Host *h = hostAt(e->position().toPoint())) {
+        setCurrentHost(static_cast<int>(h - m_snapshot->hosts.data())); // the keyboard goes on from here
         Q_EMIT hostActivated(QString::fromStdString(h->name));
+    }
+}
+
+void HostMapCanvas::setCurrentHost(int index) {
+    const int n = m_snapshot ? static_cast<int>(m_snapshot->hosts.size()) : 0;
+    m_current = index >= 0 && index < n ? index : -1;
+    m_currentName =
+        m_current >= 0 ? m_snapshot->hosts[static_cast<std::size_t>(m_current)].name : std::string();
+    if (m_current >= 0)
+        setAccessibleDescription(describe(m_snapshot->hosts[static_cast<std::size_t>(m_current)]));
+    update();
+}
+
+int HostMapCanvas::neighbour(int from, int key) const {
+    // Tile order: the groups' hosts, group after group.
+    std::vector<int> order;
+    for (const auto &g : m_layout.groups)
+        order.insert(order.end(), g.hosts.begin(), g.hosts.end());
+    if (order.empty())
+        return -1;
+    const auto at = std::find(order.begin(), order.end(), from);
+    if (at == order.end() || key == Qt::Key_Home)
+        return order.front();
+    if (key == Qt::Key_End)
+        return order.back();
+    if (key == Qt::Key_Right)
+        return std::next(at) == order.end() ? from : *std::next(at);
+    if (key == Qt::Key_Left)
+        return at == order.begin() ? from : *std::prev(at);
+    // Up and Down: the nearest row that way, and in it the tile nearest in x.
+    const auto f = static_cast<std::size_t>(from);
+    const int fx = m_layout.tileX[f], fy = m_layout.tileY[f];
+    int best = from;
+    long bestDy = 0, bestDx = 0;
+    for (int h : order) {
+        const auto i = static_cast<std::size_t>(h);
+        const long dy = key == Qt::Key_Up ? fy - m_layout.tileY[i] : m_layout.tileY[i] - fy;
+        const long dx = std::abs(m_layout.tileX[i] - fx);
+        if (dy <= 0)
+            continue;
+        if (best == from || dy < bestDy || (dy == bestDy && dx < bestDx)) {
+            best = h;
+            bestDy = dy;
+            bestDx = dx;
+        }
+    }
+    return best;
+}
+
+void HostMapCanvas::keyPressEvent(QKeyEvent *e) {
+    const int key = e->key();
+    if ((key == Qt::Key_Return || key == Qt::Key_Enter) && m_current >= 0) {
+        Q_EMIT hostActivated(QString::fromStdString(m_currentName));
+        return;
+    }
+    if (key != Qt::Key_Left && key != Qt::Key_Right && key != Qt::Key_Up && key != Qt::Key_Down &&
+        key != Qt::Key_Home && key != Qt::Key_End) {
+        QWidget::keyPressEvent(e);
+        return;
+    }
+    const int next = neighbour(m_current, key);
+    if (next < 0)
+        return;
+    setCurrentHost(next);
+    // What the pointer's tooltip would say, beside the tile.
+    const auto i = static_cast<std::size_t>(next);
+    if (i < m_layout.tileX.size() && m_layout.tileX[i] >= 0)
+        QToolTip::showText(
+            mapToGlobal(QPoint(m_layout.tileX[i] + m_layout.tile, m_layout.tileY[i] + m_layout.tile)),
+            describe(m_snapshot->hosts[i]), this);
+}
+
+void HostMapCanvas::paintCursor(QPainter &p) const {
+    const auto i = static_cast<std::size_t>(m_current);
+    if (m_current < 0 || i >= m_layout.tileX.size() || m_layout.tileX[i] < 0)
+        return;
+    // A ring around the tile, at least 8 px across however small the tiles are.
+    const int edge = std::max(8, m_layout.tile + 3);
+    const QPoint centre(m_layout.tileX[i] + m_layout.tile / 2, m_layout.tileY[i] + m_layout.tile / 2);
+    const QRect ring = QRect(centre.x() - edge / 2, centre.y() - edge / 2, edge, edge)
+                           .intersected(rect().adjusted(1, 1, -2, -2)); // whole, at the edges too
+    p.setBrush(Qt::NoBrush);
+    p.setPen(QPen(QColor::fromRgb(m_ground), 3));
+    p.drawRect(ring);
+    p.setPen(QPen(palette().color(QPalette::Highlight), 2));
+    p.drawRect(ring);
 }
 
 } // namespace vigil

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+class QPainter;
+
 namespace vigil {
 
 class HostMapCanvas final : public QWidget {
@@ -37,6 +39,11 @@ public:
     // The host under a point of the canvas, or nullptr; and its tooltip text.
     [[nodiscard]] const Host *hostAt(QPoint p) const;
     [[nodiscard]] QString describe(const Host &h) const;
+    // The keyboard's cursor: Tab reaches the map, arrows move between tiles (Left/Right in tile order,
+    // Up/Down to the nearest row), Home/End, Enter opens the host. An index into the snapshot's hosts
+    // (-1: none), kept on the same host across snapshots; its description is the map's accessible one.
+    [[nodiscard]] int currentHost() const { return m_current; }
+    void setCurrentHost(int index);
 
 Q_SIGNALS:
     void hostActivated(const QString &host);
@@ -46,6 +53,7 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
     bool event(QEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     QRgb m_ground = 0xfff4f4f4;      // maptheme.h, set by recolor()
@@ -67,6 +75,10 @@ private:
     bool m_stale = false;
     std::vector<std::string> m_marked; // sorted
     std::vector<int> m_markedIdx;      // their indexes into the snapshot's hosts
+    int m_current = -1;                // the keyboard's cursor (setCurrentHost)
+    std::string m_currentName;
+    [[nodiscard]] int neighbour(int from, int key) const;
+    void paintCursor(QPainter &p) const;
     void indexMarks();
 };
 

@@ -20,7 +20,6 @@
 #include <QMessageBox>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QPainterPath>
 #include <QPointer>
 #include <QPushButton>
 #include <QSettings>
@@ -50,6 +49,7 @@ TopologyCanvas::TopologyCanvas(Mode mode, QWidget *parent)
     , m_mode(mode) {
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
+    setAccessibleName(mode == Mode::Services ? tr("Service map") : tr("Topology map"));
     setMinimumSize(320, 240);
     grabGesture(Qt::PinchGesture); // touchscreens; touchpads send native zoom gestures (event())
     // Pins persist: the operator's placement of services survives restarts.

@@ -35,6 +35,7 @@ AlertTimeline::AlertTimeline(QWidget *parent)
     : QWidget(parent) {
     setAttribute(Qt::WA_OpaquePaintEvent);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    setAccessibleName(tr("Alerts per minute by severity"));
     fitHeight();
 }
 
