@@ -151,6 +151,20 @@ MainWindow::MainWindow(FleetSource *service, FleetActions *actions, QWidget *par
         a->setShortcut(QKeySequence(QStringLiteral("Alt+%1").arg(n++)));
         connect(a, &QAction::triggered, this, [this, name = v.name] { showView(name); });
     }
+    // A view's own actions (triage's keys) in a menu of its own, with their shortcuts, while it is shown.
+    QList<QPair<QWidget *, QAction *>> viewMenus;
+    for (const auto &v : m_set->registry().views())
+        if (!v.widget->actions().isEmpty()) {
+            QMenu *menu = menuBar()->addMenu(v.title);
+            menu->addActions(v.widget->actions());
+            viewMenus.append({v.widget, menu->menuAction()});
+        }
+    auto showViewMenu = [this, viewMenus] {
+        for (const auto &[widget, menu] : viewMenus)
+            menu->setVisible(m_tabs->currentWidget() == widget);
+    };
+    connect(m_tabs, &QTabWidget::currentChanged, this, showViewMenu);
+    showViewMenu();
 
     connect(
         m_triageView, &TriageView::silenceRequested, this, [this](const QString &source, const Silence &s) {

@@ -3608,6 +3608,50 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
         <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;j&lt;/b&gt; / &lt;b&gt;k&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next / previous incident&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;open the members of the incident&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;back to the incident list&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;/&lt;/b&gt;&lt;/td&gt;&lt;td&gt;filter: label matchers, @state=, @age&amp;gt;10m, text&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;t&lt;/b&gt;&lt;/td&gt;&lt;td&gt;all alerts as one table (Enter opens its incident)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;s&lt;/b&gt;&lt;/td&gt;&lt;td&gt;silence the selected alert or incident (edit the silence of a silenced alert)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;e&lt;/b&gt;&lt;/td&gt;&lt;td&gt;expire the silences holding the selection&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;a&lt;/b&gt;&lt;/td&gt;&lt;td&gt;acknowledge the incident (or take it back)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;n&lt;/b&gt;&lt;/td&gt;&lt;td&gt;add a note to the incident&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;?&lt;/b&gt;&lt;/td&gt;&lt;td&gt;show or hide this list&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;j&lt;/b&gt; / &lt;b&gt;k&lt;/b&gt;&lt;/td&gt;&lt;td&gt;nächster / vorheriger Vorfall&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;die Mitglieder des Vorfalls öffnen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zurück zur Liste der Vorfälle&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;/&lt;/b&gt;&lt;/td&gt;&lt;td&gt;filtern: Label-Matcher, @state=, @age&amp;gt;10m, Text&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;t&lt;/b&gt;&lt;/td&gt;&lt;td&gt;alle Alarme als eine Tabelle (Enter öffnet ihren Vorfall)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;s&lt;/b&gt;&lt;/td&gt;&lt;td&gt;den gewählten Alarm oder Vorfall stummschalten (die Stummschaltung eines stummgeschalteten Alarms bearbeiten)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;e&lt;/b&gt;&lt;/td&gt;&lt;td&gt;die Stummschaltungen beenden, die die Auswahl halten&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;a&lt;/b&gt;&lt;/td&gt;&lt;td&gt;den Vorfall quittieren (oder die Quittierung zurücknehmen)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;n&lt;/b&gt;&lt;/td&gt;&lt;td&gt;eine Notiz zum Vorfall hinzufügen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;?&lt;/b&gt;&lt;/td&gt;&lt;td&gt;diese Liste zeigen oder verbergen&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
+    <message>
+        <source>Next incident</source>
+        <translation>Nächster Vorfall</translation>
+    </message>
+    <message>
+        <source>Previous incident</source>
+        <translation>Vorheriger Vorfall</translation>
+    </message>
+    <message>
+        <source>Open the incident&apos;s members</source>
+        <translation>Die Mitglieder des Vorfalls öffnen</translation>
+    </message>
+    <message>
+        <source>Back to the incident list</source>
+        <translation>Zurück zur Liste der Vorfälle</translation>
+    </message>
+    <message>
+        <source>Filter…</source>
+        <translation>Filtern…</translation>
+    </message>
+    <message>
+        <source>All alerts as one table</source>
+        <translation>Alle Alarme als eine Tabelle</translation>
+    </message>
+    <message>
+        <source>Silence…</source>
+        <translation>Stummschalten…</translation>
+    </message>
+    <message>
+        <source>Expire the selection&apos;s silences</source>
+        <translation>Die Stummschaltungen der Auswahl beenden</translation>
+    </message>
+    <message>
+        <source>Acknowledge the incident</source>
+        <translation>Den Vorfall quittieren</translation>
+    </message>
+    <message>
+        <source>Note on the incident…</source>
+        <translation>Notiz zum Vorfall…</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
 </context>
 <context>
     <name>vigil::WallController</name>

@@ -8,6 +8,8 @@
 #include "triagereplay.h"
 
 #include <QCoreApplication>
+#include <QMenu>
+#include <QMenuBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -98,6 +100,35 @@ private Q_SLOTS:
         }
         names.removeDuplicates(); // the two maps of the topology view have names of their own
         QCOMPARE(names.size(), 5);
+    }
+
+    // Triage's keys are in a Triage menu with their shortcuts, shown while triage is, and the menu's
+    // entry does what the key does.
+    void viewActionsAreInTheirMenu() {
+        bench::BenchSource source{Config{}};
+        MainWindow window(&source, nullptr);
+        window.openAtStart();
+        QMenu *triage = nullptr;
+        for (QAction *a : window.menuBar()->actions())
+            if (a->menu() && a->text() == QStringLiteral("Triage"))
+                triage = a->menu();
+        QVERIFY(triage);
+        QStringList keys;
+        for (QAction *a : triage->actions())
+            keys << a->shortcut().toString();
+        for (const char *k : {"J", "K", "Return", "Esc", "/", "T", "S", "E", "A", "N", "?"})
+            QVERIFY2(keys.contains(QLatin1String(k)), k);
+        QVERIFY(window.showView(QStringLiteral("hosts")));
+        QVERIFY(!triage->menuAction()->isVisible());
+        QVERIFY(window.showView(QStringLiteral("triage")));
+        QVERIFY(triage->menuAction()->isVisible());
+        auto *view = window.findChild<TriageView *>();
+        QVERIFY(view);
+        const bool table = view->alertTableMode();
+        for (QAction *a : triage->actions())
+            if (a->shortcut() == QKeySequence(Qt::Key_T))
+                a->trigger();
+        QCOMPARE(view->alertTableMode(), !table);
     }
 
     // A storm in the first poll (before it, an empty fleet decides nothing) opens triage; that switch

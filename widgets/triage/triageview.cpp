@@ -27,7 +27,6 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
@@ -274,46 +273,7 @@ TriageView::TriageView(IncidentModel *model, QWidget *parent)
     });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &TriageView::showAlert);
 
-    auto key = [this](const QKeySequence &seq, auto fn) {
-        auto *s = new QShortcut(seq, this, fn);
-        s->setContext(Qt::WidgetWithChildrenShortcut);
-    };
-    key(QKeySequence(Qt::Key_J), [this] { moveSelection(1); });
-    key(QKeySequence(Qt::Key_K), [this] { moveSelection(-1); });
-    key(QKeySequence(Qt::Key_Slash), [this] {
-        m_filter->setFocus();
-        m_filter->selectAll();
-    });
-    key(QKeySequence(Qt::Key_S), [this] { openSilenceDialog(); });
-    key(QKeySequence(Qt::Key_E), [this] { expireSelected(); });
-    key(QKeySequence(Qt::Key_Question), [this] { showShortcuts(); });
-    key(QKeySequence(Qt::Key_Return), [this] {
-        if (alertTableMode()) {
-            openAlertInIncident();
-            return;
-        }
-        if (m_members->rowCount() > 0) {
-            m_tree->setFocus();
-            m_tree->expand(m_members->index(0, 0));
-            m_tree->setCurrentIndex(m_members->index(0, 0, m_members->index(0, 0)));
-        }
-    });
-    // Back to the incident list: actions (s, e) apply to the whole incident again.
-    key(QKeySequence(Qt::Key_Escape), [this] {
-        hideAcknowledgeQuestion();
-        m_tree->setCurrentIndex({});
-        m_alertDetail->clear();
-        m_table->setFocus();
-    });
-    key(QKeySequence(Qt::Key_T), [this] { setAlertTableMode(!alertTableMode()); });
-    key(QKeySequence(Qt::Key_A), [this] { toggleAcknowledge(); });
-    key(QKeySequence(Qt::Key_N), [this] {
-        bool ok = false;
-        const QString text = QInputDialog::getMultiLineText(
-            this, tr("Note on the incident"), tr("Note (kept in Vigil's cache):"), QString(), &ok);
-        if (ok)
-            addNote(text);
-    });
+    setUpKeys();
     m_table->setFocus();
     onModelReset();
 }

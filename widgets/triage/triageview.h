@@ -91,6 +91,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void setUpKeys(); // triagekeys.cpp
     void sizeRows();
     void onModelReset();
     void onDataChanged();
