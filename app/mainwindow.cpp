@@ -401,10 +401,10 @@ void MainWindow::refreshStatus() {
         return;
     const TimeMs now = s->now();
     const FleetSummary &sum = s->summary;
-    m_summary->setText(tr("%n host(s)", nullptr, static_cast<int>(s->hosts.size())) + QStringLiteral(" · ") +
-                       tr("%n down", nullptr, sum.hostsDown) + QStringLiteral(" · ") +
-                       tr("%n alert(s) firing", nullptr, sum.alertsFiring) + QStringLiteral(" · ") +
-                       tr("%n silenced or inhibited", nullptr, sum.alertsSuppressed));
+    m_summary->setText(tr("%Ln host(s)", nullptr, static_cast<int>(s->hosts.size())) + QStringLiteral(" · ") +
+                       tr("%Ln down", nullptr, sum.hostsDown) + QStringLiteral(" · ") +
+                       tr("%Ln alert(s) firing", nullptr, sum.alertsFiring) + QStringLiteral(" · ") +
+                       tr("%Ln silenced or inhibited", nullptr, sum.alertsSuppressed));
     QStringList parts;
     QStringList problems;
     for (const auto &src : s->sources) {

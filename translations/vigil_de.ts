@@ -1600,8 +1600,8 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
         <translation>Nichts beurteilt</translation>
     </message>
     <message>
-        <source>&lt;b style=&apos;font-size:large&apos;&gt;%1&lt;/b&gt; — %2 of %3 hosts, against %4</source>
-        <translation>&lt;b style=&apos;font-size:large&apos;&gt;%1&lt;/b&gt; — %2 von %3 Hosts, gegen %4</translation>
+        <source>&lt;b style=&apos;font-size:large&apos;&gt;%1&lt;/b&gt; — %L2 of %L3 hosts, against %4</source>
+        <translation>&lt;b style=&apos;font-size:large&apos;&gt;%1&lt;/b&gt; — %L2 von %L3 Hosts, gegen %4</translation>
     </message>
     <message numerus="yes">
         <source>%n drift cluster(s)</source>
@@ -1978,8 +1978,8 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
         <translation>(gleich)</translation>
     </message>
     <message>
-        <source>%1 hosts in %2 groups · %3 down · tile %4 px</source>
-        <translation>%1 Hosts in %2 Gruppen · %3 ausgefallen · Kachel %4 px</translation>
+        <source>%L1 hosts in %2 groups · %L3 down · tile %4 px</source>
+        <translation>%L1 Hosts in %2 Gruppen · %L3 ausgefallen · Kachel %4 px</translation>
     </message>
     <message>
         <source>%1 match the filter</source>
@@ -2087,17 +2087,17 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
         <translation>Filter nicht angewandt: %1</translation>
     </message>
     <message numerus="yes">
-        <source>%n host(s)</source>
+        <source>%Ln host(s)</source>
         <translation>
-            <numerusform>%n Host</numerusform>
-            <numerusform>%n Hosts</numerusform>
+            <numerusform>%Ln Host</numerusform>
+            <numerusform>%Ln Hosts</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n host(s)</source>
+        <source>%L1 of %Ln host(s)</source>
         <translation>
-            <numerusform>%1 von %n Host</numerusform>
-            <numerusform>%1 von %n Hosts</numerusform>
+            <numerusform>%L1 von %Ln Host</numerusform>
+            <numerusform>%L1 von %Ln Hosts</numerusform>
         </translation>
     </message>
 </context>
@@ -2501,31 +2501,31 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
         <translation>Jetzt &amp;aktualisieren</translation>
     </message>
     <message numerus="yes">
-        <source>%n host(s)</source>
+        <source>%Ln host(s)</source>
         <translation>
-            <numerusform>%n Host</numerusform>
-            <numerusform>%n Hosts</numerusform>
+            <numerusform>%Ln Host</numerusform>
+            <numerusform>%Ln Hosts</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n down</source>
+        <source>%Ln down</source>
         <translation>
-            <numerusform>%n ausgefallen</numerusform>
-            <numerusform>%n ausgefallen</numerusform>
+            <numerusform>%Ln ausgefallen</numerusform>
+            <numerusform>%Ln ausgefallen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n alert(s) firing</source>
+        <source>%Ln alert(s) firing</source>
         <translation>
-            <numerusform>%n Alarm aktiv</numerusform>
-            <numerusform>%n Alarme aktiv</numerusform>
+            <numerusform>%Ln Alarm aktiv</numerusform>
+            <numerusform>%Ln Alarme aktiv</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n silenced or inhibited</source>
+        <source>%Ln silenced or inhibited</source>
         <translation>
-            <numerusform>%n stummgeschaltet oder inhibiert</numerusform>
-            <numerusform>%n stummgeschaltet oder inhibiert</numerusform>
+            <numerusform>%Ln stummgeschaltet oder inhibiert</numerusform>
+            <numerusform>%Ln stummgeschaltet oder inhibiert</numerusform>
         </translation>
     </message>
     <message>
@@ -3332,8 +3332,8 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
         <translation>%1 Hosts: %2s als Kästen gezeigt; zum Öffnen einen doppelklicken.</translation>
     </message>
     <message>
-        <source>%1 hosts · %2 up · %3 down</source>
-        <translation>%1 Hosts · %2 aktiv · %3 ausgefallen</translation>
+        <source>%L1 hosts · %L2 up · %L3 down</source>
+        <translation>%L1 Hosts · %L2 aktiv · %L3 ausgefallen</translation>
     </message>
     <message numerus="yes">
         <source>%n active alert(s), worst %1</source>

@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>DriftWording</name>
+    <message numerus="yes">
+        <source>%1 has no majority value among the %n %2 host(s) (%3 distinct values); not judged</source>
+        <translation>
+            <numerusform>%1 has no majority value among the %n %2 host (%3 distinct values); not judged</numerusform>
+            <numerusform>%1 has no majority value among the %n %2 hosts (%3 distinct values); not judged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) are down and were not judged</source>
+        <translation>
+            <numerusform>%n host is down and was not judged</numerusform>
+            <numerusform>%n hosts are down and were not judged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) reported no facts (down, or not exporting them) and were not judged</source>
+        <translation>
+            <numerusform>%n host reported no facts (down, or not exporting it) and was not judged</numerusform>
+            <numerusform>%n hosts reported no facts (down, or not exporting them) and were not judged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) match no baseline layer and were not judged</source>
+        <translation>
+            <numerusform>%n host matches no baseline layer and was not judged</numerusform>
+            <numerusform>%n hosts match no baseline layer and were not judged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) match no baseline layer</source>
+        <translation>
+            <numerusform>%n host matches no baseline layer</numerusform>
+            <numerusform>%n hosts match no baseline layer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) have no &quot;%1&quot; label to compare by</source>
+        <translation>
+            <numerusform>%n host has no &quot;%1&quot; label to compare by</numerusform>
+            <numerusform>%n hosts have no &quot;%1&quot; label to compare by</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) report no fact series (profile.facts)</source>
+        <translation>
+            <numerusform>%n host reports no fact series (profile.facts)</numerusform>
+            <numerusform>%n hosts report no fact series (profile.facts)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) are down</source>
+        <translation>
+            <numerusform>%n host is down</numerusform>
+            <numerusform>%n hosts are down</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message numerus="yes">
         <source>%Ln alert(s) (%1 active, %2 suppressed)</source>
@@ -96,17 +155,17 @@
 <context>
     <name>vigil::HostTableView</name>
     <message numerus="yes">
-        <source>%n host(s)</source>
+        <source>%Ln host(s)</source>
         <translation>
-            <numerusform>%n host</numerusform>
-            <numerusform>%n hosts</numerusform>
+            <numerusform>%Ln host</numerusform>
+            <numerusform>%Ln hosts</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n host(s)</source>
+        <source>%L1 of %Ln host(s)</source>
         <translation>
-            <numerusform>%1 of %n host</numerusform>
-            <numerusform>%1 of %n hosts</numerusform>
+            <numerusform>%L1 of %Ln host</numerusform>
+            <numerusform>%L1 of %Ln hosts</numerusform>
         </translation>
     </message>
 </context>
@@ -231,31 +290,31 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n host(s)</source>
+        <source>%Ln host(s)</source>
         <translation>
-            <numerusform>%n host</numerusform>
-            <numerusform>%n hosts</numerusform>
+            <numerusform>%Ln host</numerusform>
+            <numerusform>%Ln hosts</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n down</source>
+        <source>%Ln down</source>
         <translation>
-            <numerusform>%n down</numerusform>
-            <numerusform>%n down</numerusform>
+            <numerusform>%Ln down</numerusform>
+            <numerusform>%Ln down</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n alert(s) firing</source>
+        <source>%Ln alert(s) firing</source>
         <translation>
-            <numerusform>%n alert firing</numerusform>
-            <numerusform>%n alerts firing</numerusform>
+            <numerusform>%Ln alert firing</numerusform>
+            <numerusform>%Ln alerts firing</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n silenced or inhibited</source>
+        <source>%Ln silenced or inhibited</source>
         <translation>
-            <numerusform>%n silenced or inhibited</numerusform>
-            <numerusform>%n silenced or inhibited</numerusform>
+            <numerusform>%Ln silenced or inhibited</numerusform>
+            <numerusform>%Ln silenced or inhibited</numerusform>
         </translation>
     </message>
 </context>
@@ -410,65 +469,6 @@
         <translation>
             <numerusform>Selected in another view: %1 — %n incident has alerts on its hosts (tinted)</numerusform>
             <numerusform>Selected in another view: %1 — %n incidents have alerts on its hosts (tinted)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>DriftWording</name>
-    <message numerus="yes">
-        <source>%1 has no majority value among the %n %2 host(s) (%3 distinct values); not judged</source>
-        <translation>
-            <numerusform>%1 has no majority value among the %n %2 host (%3 distinct values); not judged</numerusform>
-            <numerusform>%1 has no majority value among the %n %2 hosts (%3 distinct values); not judged</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n host(s) are down and were not judged</source>
-        <translation>
-            <numerusform>%n host is down and was not judged</numerusform>
-            <numerusform>%n hosts are down and were not judged</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n host(s) reported no facts (down, or not exporting them) and were not judged</source>
-        <translation>
-            <numerusform>%n host reported no facts (down, or not exporting it) and was not judged</numerusform>
-            <numerusform>%n hosts reported no facts (down, or not exporting them) and were not judged</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n host(s) match no baseline layer and were not judged</source>
-        <translation>
-            <numerusform>%n host matches no baseline layer and was not judged</numerusform>
-            <numerusform>%n hosts match no baseline layer and were not judged</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n host(s) match no baseline layer</source>
-        <translation>
-            <numerusform>%n host matches no baseline layer</numerusform>
-            <numerusform>%n hosts match no baseline layer</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n host(s) have no &quot;%1&quot; label to compare by</source>
-        <translation>
-            <numerusform>%n host has no &quot;%1&quot; label to compare by</numerusform>
-            <numerusform>%n hosts have no &quot;%1&quot; label to compare by</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n host(s) report no fact series (profile.facts)</source>
-        <translation>
-            <numerusform>%n host reports no fact series (profile.facts)</numerusform>
-            <numerusform>%n hosts report no fact series (profile.facts)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n host(s) are down</source>
-        <translation>
-            <numerusform>%n host is down</numerusform>
-            <numerusform>%n hosts are down</numerusform>
         </translation>
     </message>
 </context>

@@ -249,7 +249,7 @@ void DriftView::setSummary(DriftPtr summary) {
     const QString figure = r.hostsChecked
                                ? tr("Compliance %1 %").arg(l.toString(r.compliance() * 100, 'f', 1))
                                : tr("Nothing judged"); // never "100 %" of nothing
-    QString head = tr("<b style='font-size:large'>%1</b> — %2 of %3 hosts, against %4")
+    QString head = tr("<b style='font-size:large'>%1</b> — %L2 of %L3 hosts, against %4")
                        .arg(figure)
                        .arg(r.hostsCompliant)
                        .arg(r.hostsChecked)

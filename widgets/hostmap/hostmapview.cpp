@@ -274,7 +274,7 @@ void HostMapView::refreshSummary() {
     int down = 0;
     for (const auto &h : m_snapshot->hosts)
         down += h.up == UpState::Down;
-    QString text = tr("%1 hosts in %2 groups · %3 down · tile %4 px")
+    QString text = tr("%L1 hosts in %2 groups · %L3 down · tile %4 px")
                        .arg(QLocale().toString(static_cast<qulonglong>(m_snapshot->hosts.size())))
                        .arg(m_canvas->layout().groups.size())
                        .arg(down)

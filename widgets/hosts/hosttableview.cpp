@@ -100,8 +100,8 @@ void HostTableView::applyFilter() {
 void HostTableView::updateCount() {
     const int shown = m_proxy->rowCount();
     const int total = m_model->totalHosts();
-    m_count->setText(shown == total ? tr("%n host(s)", nullptr, total)
-                                    : tr("%1 of %n host(s)", nullptr, total).arg(shown));
+    m_count->setText(shown == total ? tr("%Ln host(s)", nullptr, total)
+                                    : tr("%L1 of %Ln host(s)", nullptr, total).arg(shown));
 }
 
 void HostTableView::changeEvent(QEvent *event) {

@@ -437,8 +437,8 @@ QString TopologyCanvas::describe(int node) const {
     if (n.kind == NodeKind::Group)
         text += QStringLiteral("<br>") + QString::fromStdString(m_graph->path(node)).toHtmlEscaped();
     if (h) {
-        text +=
-            QStringLiteral("<br>") + tr("%1 hosts · %2 up · %3 down").arg(h->hosts).arg(h->up).arg(h->down);
+        text += QStringLiteral("<br>") +
+                tr("%L1 hosts · %L2 up · %L3 down").arg(h->hosts).arg(h->up).arg(h->down);
         if (h->alerts)
             text += QStringLiteral("<br>") + tr("%n active alert(s), worst %1", nullptr, h->alerts)
                                                  .arg(IncidentModel::severityName(h->severity));
