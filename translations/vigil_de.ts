@@ -2280,8 +2280,8 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
         <translation>innerhalb von %1 s</translation>
     </message>
     <message>
-        <source>%1 of %2 hosts in %3 %4 failed %5</source>
-        <translation>%1 von %2 Hosts in %3 %4 fielen %5 aus</translation>
+        <source>%L1 of %L2 hosts in %3 %4 failed %5</source>
+        <translation>%L1 von %L2 Hosts in %3 %4 fielen %5 aus</translation>
     </message>
     <message>
         <source>, and an alert names the %1 itself</source>
@@ -2302,14 +2302,14 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
         </translation>
     </message>
     <message>
-        <source>%1 of %2 hosts of service %3 are failing</source>
-        <translation>%1 von %2 Hosts des Dienstes %3 fallen aus</translation>
+        <source>%L1 of %L2 hosts of service %3 are failing</source>
+        <translation>%L1 von %L2 Hosts des Dienstes %3 fallen aus</translation>
     </message>
     <message numerus="yes">
-        <source>%n alert(s) named %1 on %2 host(s); no shared cause in the topology</source>
+        <source>%Ln alert(s) named %1 on %L2 host(s); no shared cause in the topology</source>
         <translation>
-            <numerusform>%n Alarm namens %1 auf %2 Host(s); keine gemeinsame Ursache in der Topologie</numerusform>
-            <numerusform>%n Alarme namens %1 auf %2 Host(s); keine gemeinsame Ursache in der Topologie</numerusform>
+            <numerusform>%Ln Alarm namens %1 auf %L2 Host(s); keine gemeinsame Ursache in der Topologie</numerusform>
+            <numerusform>%Ln Alarme namens %1 auf %L2 Host(s); keine gemeinsame Ursache in der Topologie</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2334,45 +2334,45 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n more alert(s) on %1 service(s) started with it</source>
+        <source>%Ln more alert(s) on %1 service(s) started with it</source>
         <translation>
-            <numerusform>%n weiterer Alarm auf %1 Dienst(en) begann mit ihm</numerusform>
-            <numerusform>%n weitere Alarme auf %1 Dienst(en) begannen mit ihm</numerusform>
+            <numerusform>%Ln weiterer Alarm auf %1 Dienst(en) begann mit ihm</numerusform>
+            <numerusform>%Ln weitere Alarme auf %1 Dienst(en) begannen mit ihm</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n of them on services that depend on it</source>
+        <source>%Ln of them on services that depend on it</source>
         <translation>
-            <numerusform>%n davon auf Diensten, die von ihm abhängen</numerusform>
-            <numerusform>%n davon auf Diensten, die von ihm abhängen</numerusform>
+            <numerusform>%Ln davon auf Diensten, die von ihm abhängen</numerusform>
+            <numerusform>%Ln davon auf Diensten, die von ihm abhängen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n of them from workloads whose pods ran on it</source>
+        <source>%Ln of them from workloads whose pods ran on it</source>
         <translation>
-            <numerusform>%n davon von Workloads, deren Pods auf ihm liefen</numerusform>
-            <numerusform>%n davon von Workloads, deren Pods auf ihm liefen</numerusform>
+            <numerusform>%Ln davon von Workloads, deren Pods auf ihm liefen</numerusform>
+            <numerusform>%Ln davon von Workloads, deren Pods auf ihm liefen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n of them joined by time alone: no dependency edge leads to it, but their kind was quiet before it and began with it</source>
+        <source>%Ln of them joined by time alone: no dependency edge leads to it, but their kind was quiet before it and began with it</source>
         <translation>
-            <numerusform>%n davon allein durch die Zeit zugeordnet: keine Abhängigkeitskante führt zu ihm, aber ihre Art war vorher ruhig und begann mit ihm</numerusform>
-            <numerusform>%n davon allein durch die Zeit zugeordnet: keine Abhängigkeitskante führt zu ihm, aber ihre Art war vorher ruhig und begann mit ihm</numerusform>
+            <numerusform>%Ln davon allein durch die Zeit zugeordnet: keine Abhängigkeitskante führt zu ihm, aber ihre Art war vorher ruhig und begann mit ihm</numerusform>
+            <numerusform>%Ln davon allein durch die Zeit zugeordnet: keine Abhängigkeitskante führt zu ihm, aber ihre Art war vorher ruhig und begann mit ihm</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Alertmanager inhibits %n of them by it</source>
+        <source>Alertmanager inhibits %Ln of them by it</source>
         <translation>
-            <numerusform>Alertmanager inhibiert %n davon durch ihn</numerusform>
-            <numerusform>Alertmanager inhibiert %n davon durch ihn</numerusform>
+            <numerusform>Alertmanager inhibiert %Ln davon durch ihn</numerusform>
+            <numerusform>Alertmanager inhibiert %Ln davon durch ihn</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n alert(s) on services that depend on it left apart: their kind was starting as often before it</source>
+        <source>%Ln alert(s) on services that depend on it left apart: their kind was starting as often before it</source>
         <translation>
-            <numerusform>%n Alarm auf abhängigen Diensten beiseitegelassen: seine Art begann vorher ebenso oft</numerusform>
-            <numerusform>%n Alarme auf abhängigen Diensten beiseitegelassen: ihre Art begann vorher ebenso oft</numerusform>
+            <numerusform>%Ln Alarm auf abhängigen Diensten beiseitegelassen: seine Art begann vorher ebenso oft</numerusform>
+            <numerusform>%Ln Alarme auf abhängigen Diensten beiseitegelassen: ihre Art begann vorher ebenso oft</numerusform>
         </translation>
     </message>
     <message>

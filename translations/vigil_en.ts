@@ -203,10 +203,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n alert(s) named %1 on %2 host(s); no shared cause in the topology</source>
+        <source>%Ln alert(s) named %1 on %L2 host(s); no shared cause in the topology</source>
         <translation>
-            <numerusform>%n alert named %1 on %2 host(s); no shared cause in the topology</numerusform>
-            <numerusform>%n alerts named %1 on %2 host(s); no shared cause in the topology</numerusform>
+            <numerusform>%Ln alert named %1 on %L2 host(s); no shared cause in the topology</numerusform>
+            <numerusform>%Ln alerts named %1 on %L2 host(s); no shared cause in the topology</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -231,45 +231,45 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n more alert(s) on %1 service(s) started with it</source>
+        <source>%Ln more alert(s) on %1 service(s) started with it</source>
         <translation>
-            <numerusform>%n more alert on %1 service(s) started with it</numerusform>
-            <numerusform>%n more alerts on %1 service(s) started with it</numerusform>
+            <numerusform>%Ln more alert on %1 service(s) started with it</numerusform>
+            <numerusform>%Ln more alerts on %1 service(s) started with it</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n of them on services that depend on it</source>
+        <source>%Ln of them on services that depend on it</source>
         <translation>
-            <numerusform>%n of them on services that depend on it</numerusform>
-            <numerusform>%n of them on services that depend on it</numerusform>
+            <numerusform>%Ln of them on services that depend on it</numerusform>
+            <numerusform>%Ln of them on services that depend on it</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n of them from workloads whose pods ran on it</source>
+        <source>%Ln of them from workloads whose pods ran on it</source>
         <translation>
-            <numerusform>%n of them from workloads whose pods ran on it</numerusform>
-            <numerusform>%n of them from workloads whose pods ran on it</numerusform>
+            <numerusform>%Ln of them from workloads whose pods ran on it</numerusform>
+            <numerusform>%Ln of them from workloads whose pods ran on it</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n of them joined by time alone: no dependency edge leads to it, but their kind was quiet before it and began with it</source>
+        <source>%Ln of them joined by time alone: no dependency edge leads to it, but their kind was quiet before it and began with it</source>
         <translation>
-            <numerusform>%n of them joined by time alone: no dependency edge leads to it, but their kind was quiet before it and began with it</numerusform>
-            <numerusform>%n of them joined by time alone: no dependency edge leads to it, but their kind was quiet before it and began with it</numerusform>
+            <numerusform>%Ln of them joined by time alone: no dependency edge leads to it, but their kind was quiet before it and began with it</numerusform>
+            <numerusform>%Ln of them joined by time alone: no dependency edge leads to it, but their kind was quiet before it and began with it</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n alert(s) on services that depend on it left apart: their kind was starting as often before it</source>
+        <source>%Ln alert(s) on services that depend on it left apart: their kind was starting as often before it</source>
         <translation>
-            <numerusform>%n alert on services that depend on it left apart: their kind was starting as often before it</numerusform>
-            <numerusform>%n alerts on services that depend on it left apart: their kind was starting as often before it</numerusform>
+            <numerusform>%Ln alert on services that depend on it left apart: their kind was starting as often before it</numerusform>
+            <numerusform>%Ln alerts on services that depend on it left apart: their kind was starting as often before it</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Alertmanager inhibits %n of them by it</source>
+        <source>Alertmanager inhibits %Ln of them by it</source>
         <translation>
-            <numerusform>Alertmanager inhibits %n of them by it</numerusform>
-            <numerusform>Alertmanager inhibits %n of them by it</numerusform>
+            <numerusform>Alertmanager inhibits %Ln of them by it</numerusform>
+            <numerusform>Alertmanager inhibits %Ln of them by it</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -192,7 +192,7 @@ QString IncidentModel::reason(const Incident &inc) {
     QString first;
     switch (inc.causeKind) {
     case CauseKind::Group:
-        first = tr("%1 of %2 hosts in %3 %4 failed %5")
+        first = tr("%L1 of %L2 hosts in %3 %4 failed %5")
                     .arg(l.toString(inc.causeHostsFailing), l.toString(inc.causeHosts), level, name,
                          within(inc.causeSpreadMs));
         if (inc.causeAlerted)
@@ -206,11 +206,11 @@ QString IncidentModel::reason(const Incident &inc) {
                     .arg(name);
         break;
     case CauseKind::Service:
-        first = tr("%1 of %2 hosts of service %3 are failing")
+        first = tr("%L1 of %L2 hosts of service %3 are failing")
                     .arg(l.toString(inc.causeHostsFailing), l.toString(inc.causeHosts), name);
         break;
     case CauseKind::AlertGroup:
-        first = tr("%n alert(s) named %1 on %2 host(s); no shared cause in the topology", nullptr,
+        first = tr("%Ln alert(s) named %1 on %L2 host(s); no shared cause in the topology", nullptr,
                    static_cast<int>(inc.alerts.size()))
                     .arg(name.isEmpty() ? tr("(no alertname)") : name, l.toString(inc.hosts));
         if (inc.pods > 0)
@@ -223,25 +223,25 @@ QString IncidentModel::reason(const Incident &inc) {
                  tr("in %n namespace(s)", nullptr, inc.namespaces);
     if (others > 0)
         first +=
-            QStringLiteral("; ") + tr("%n more alert(s) on %1 service(s) started with it", nullptr, others)
+            QStringLiteral("; ") + tr("%Ln more alert(s) on %1 service(s) started with it", nullptr, others)
                                        .arg(l.toString(inc.services));
     if (inc.dependentAlerts > 0)
         first += QStringLiteral(", ") +
-                 tr("%n of them on services that depend on it", nullptr, inc.dependentAlerts);
+                 tr("%Ln of them on services that depend on it", nullptr, inc.dependentAlerts);
     if (inc.workloadAlerts > 0)
         first += QStringLiteral(", ") +
-                 tr("%n of them from workloads whose pods ran on it", nullptr, inc.workloadAlerts);
+                 tr("%Ln of them from workloads whose pods ran on it", nullptr, inc.workloadAlerts);
     if (inc.joinedByTime > 0)
         first += QStringLiteral(", ") +
-                 tr("%n of them joined by time alone: no dependency edge leads to it, but their kind was "
+                 tr("%Ln of them joined by time alone: no dependency edge leads to it, but their kind was "
                     "quiet before it and began with it",
                     nullptr, inc.joinedByTime);
     if (inc.inhibitedLinks > 0)
         first +=
-            QStringLiteral("; ") + tr("Alertmanager inhibits %n of them by it", nullptr, inc.inhibitedLinks);
+            QStringLiteral("; ") + tr("Alertmanager inhibits %Ln of them by it", nullptr, inc.inhibitedLinks);
     if (inc.backgroundApart > 0)
         first += QStringLiteral("; ") +
-                 tr("%n alert(s) on services that depend on it left apart: their kind was starting as often "
+                 tr("%Ln alert(s) on services that depend on it left apart: their kind was starting as often "
                     "before it",
                     nullptr, inc.backgroundApart);
     for (std::size_t k = 0; k < inc.unexplained.size() && k < 2; ++k)
