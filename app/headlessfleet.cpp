@@ -1,5 +1,7 @@
 #include "headlessfleet.h"
 
+#include "config/secrets.h"
+
 #include <QDateTime>
 
 #include "simfleet.h"
@@ -63,6 +65,15 @@ QString HeadlessFleet::start(const QCommandLineParser &p, const QString &command
         if (!c)
             return toQString(err.toString());
         m_config = std::move(*c);
+        // The tokens the settings keep in the keychain, as the GUI reads them.
+        secrets::resolve(m_config, *SecretStore::system());
+        for (const auto &s : m_config.sources)
+            if (!s.secretProblem.empty())
+                std::fprintf(stderr, "vigil: %s\n",
+                             qPrintable(QCoreApplication::translate(
+                                            "HeadlessFleet",
+                                            "source %1: its secret was not read from the keychain: %2")
+                                            .arg(toQString(s.name), toQString(s.secretProblem))));
     } else {
         sim::SimOptions so;
         so.hosts = p.value(m_demoHostsOpt).toInt();

@@ -35,7 +35,7 @@ public:
         allowKeys(n, path,
                   {"name", "prometheus", "alertmanagers", "alertmanager", "interval", "timeout",
                    "alertmanager_timeout", "bearer_token", "bearer_token_file", "basic_auth", "tls",
-                   "external_labels"});
+                   "external_labels", "secret"});
         SourceConfig s;
         if (!n["name"])
             fail(n, join(path, "name"), "every source needs a name");
@@ -82,6 +82,18 @@ public:
                 s.auth.password = string(b["password"], join(bp, "password"));
             if (b["password_file"])
                 s.auth.password = secretFile(b["password_file"], join(bp, "password_file"));
+        }
+        if (const auto k = n["secret"]) {
+            // Where the settings dialog keeps a token: `secret: keychain`. The secret itself is read at
+            // start (config/secrets.h); the file never holds it.
+            if (string(k, join(path, "secret")) != "keychain")
+                fail(k, join(path, "secret"),
+                     "expected \"keychain\" (the token or password is in the system keychain)");
+            if (!s.auth.bearerToken.empty() || !s.auth.password.empty())
+                fail(k, join(path, "secret"),
+                     "the secret is in the keychain or in this file, not both: remove bearer_token or the "
+                     "basic_auth password");
+            s.secretInKeychain = true;
         }
         if (const auto t = n["tls"]) {
             const std::string tp = join(path, "tls");

@@ -23,6 +23,11 @@ struct SourceConfig {
     std::int64_t timeoutMs = 10000;
     std::int64_t alertmanagerTimeoutMs = 20000; // Alertmanager with inhibitions can take 10 s (PEERS.md)
     Credentials auth;
+    // `secret: keychain`: the bearer token (or, with basic_auth, the password) is in the system keychain
+    // under the source's name (config/secrets.h), read at start; never in a file.
+    bool secretInKeychain = false;
+    // Why the keychain's secret could not be read; the source then polls without it and says so.
+    std::string secretProblem;
     bool tlsVerify = true;
     std::string caFile;   // extra CA bundle, one source's only
     std::string certFile; // client certificate and key (PEM)

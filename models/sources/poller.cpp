@@ -234,6 +234,10 @@ void Poller::finishRound() {
             std::string(m_source.auth.bearerToken.empty() ? "a password" : "a bearer token") +
                 " is sent over plain http:// to " + m_url +
                 ": anyone on the path can read it (use https://)");
+    if (!m_source.secretProblem.empty())
+        m_health.warnings.insert(m_health.warnings.begin(), "the secret in the keychain was not read (" +
+                                                                m_source.secretProblem +
+                                                                "): requests go without it");
     if (!data->health.version.empty())
         m_health.version = data->health.version;
     backOff();

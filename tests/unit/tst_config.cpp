@@ -180,6 +180,14 @@ private Q_SLOTS:
             << "sources:\n  - name: a\n    prometheus: http://x\n    bearer_token_file: /nonexistent/t\n"
             << 4 << "sources[0].bearer_token_file"
             << "cannot read";
+        QTest::newRow("secret in the file and the keychain")
+            << "sources:\n  - name: a\n    prometheus: http://x\n    bearer_token: t\n    secret: keychain\n"
+            << 5 << "sources[0].secret"
+            << "not both";
+        QTest::newRow("secret elsewhere")
+            << "sources:\n  - name: a\n    prometheus: http://x\n    secret: vault\n"
+            << 4 << "sources[0].secret"
+            << "expected \"keychain\"";
         QTest::newRow("host label list with an empty name")
             << "sources: [{name: a, prometheus: 'http://x'}]\nprofile:\n  host_label: [node, '']\n"
             << 3 << "profile.host_label"
