@@ -1,12 +1,14 @@
 // Vigil's composition root: parse the command line, start the pipeline (and the simulator for --demo),
 // show the window or render a screenshot.
 #include "commandline.h"
+#include "config/secrets.h"
 #include "driftcommand.h"
 #include "hosts/hosttableview.h"
 #include "mainwindow.h"
 #include "screenshotter.h"
 #include "service/fleetservice.h"
 #include "service/snapshotsource.h"
+#include "settings/settingsdialog.h"
 #include "simserver.h"
 #include "snapshot/snapshotfile.h"
 #include "snapshotcommand.h"
@@ -89,8 +91,8 @@ void openInNewProcess(const QString &path) {
 
 // Nothing to watch and no configuration of the user's: the welcome page. Each of its choices starts
 // Vigil anew (the demo, the configuration just saved, a snapshot file) and closes the page.
-int runWelcome(const vigil::AppOptions &options) {
-    vigil::WelcomePage page(vigil::WelcomePage::userConfigPath());
+int runWelcome(const vigil::AppOptions &options, vigil::SecretStore *secrets) {
+    vigil::WelcomePage page(vigil::WelcomePage::userConfigPath(), secrets);
     if (!options.screenshot.isEmpty()) {
         page.resize(options.size);
         page.setAttribute(Qt::WA_DontShowOnScreen);
@@ -195,8 +197,20 @@ int main(int argc, char **argv) {
         return 2;
     }
 
+    // Tokens the settings keep in the keychain are read before anything polls (an unlock prompt may
+    // be up); a source whose token cannot be read polls without it and its health says why.
+    auto secretStore = vigil::SecretStore::system();
+    vigil::secrets::resolve(options->config, *secretStore);
+    for (const auto &s : options->config.sources)
+        if (!s.secretProblem.empty())
+            std::fprintf(
+                stderr, "vigil: %s\n",
+                qPrintable(
+                    QCoreApplication::translate("main", "source %1: its secret was not read from "
+                                                        "the keychain: %2")
+                        .arg(QString::fromStdString(s.name), QString::fromStdString(s.secretProblem))));
     if (options->welcome)
-        return runWelcome(*options);
+        return runWelcome(*options, secretStore.get());
     if (!options->snapshotFile.isEmpty())
         return runSnapshot(*options);
     std::unique_ptr<vigil::sim::SimServer> sim;
@@ -247,6 +261,42 @@ int main(int argc, char **argv) {
         auto *dialog = new vigil::SnapshotExportDialog(&service, from, to, incident, title, &window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();
+    });
+    const QString userConfig = vigil::WelcomePage::userConfigPath();
+    const bool onUserConfig = !options->demo && options->config.file == userConfig.toStdString();
+    QString runningNote;
+    if (options->demo)
+        runningNote =
+            QCoreApplication::translate("main", "This Vigil runs the demo; start Vigil without --demo to "
+                                                "use the settings.");
+    else if (!onUserConfig && !options->config.file.empty())
+        runningNote = QCoreApplication::translate("main", "This Vigil runs on %1, which the settings never "
+                                                          "change; start Vigil without --config to use them.")
+                          .arg(QString::fromStdString(options->config.file));
+    else if (!onUserConfig)
+        runningNote =
+            QCoreApplication::translate("main", "This Vigil was started with --prometheus or "
+                                                "--alertmanager; start Vigil without them to use the "
+                                                "settings.");
+    window.setSettingsOpener([&window, &secretStore, userConfig, runningNote, onUserConfig] {
+        auto *dialog = new vigil::SettingsDialog(userConfig, secretStore.get(), runningNote, &window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        QObject::connect(dialog, &vigil::SettingsDialog::saved, &window, [&window, onUserConfig] {
+            window.reloadSavedFilters();
+            if (!onUserConfig)
+                return;
+            if (QMessageBox::question(&window, QCoreApplication::translate("main", "Settings saved"),
+                                      QCoreApplication::translate("main",
+                                                                  "Restart Vigil now to watch with the "
+                                                                  "new settings?")) != QMessageBox::Yes)
+                return;
+            if (QProcess::startDetached(QCoreApplication::applicationFilePath(),
+                                        QCoreApplication::arguments().mid(1)))
+                window.close();
+            else
+                std::fprintf(stderr, "vigil: cannot start Vigil again\n");
+        });
+        dialog->open();
     });
     if (!options->filter.isEmpty())
         window.hostView()->setFilterText(options->filter);

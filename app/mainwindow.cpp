@@ -134,6 +134,14 @@ MainWindow::MainWindow(FleetSource *service, FleetActions *actions, QWidget *par
         menu.exec(m_triageView->incidents()->viewport()->mapToGlobal(at));
     });
     fileMenu->addSeparator();
+    m_settingsAction = fileMenu->addAction(tr("&Settings…"));
+    m_settingsAction->setShortcut(QKeySequence(tr("Ctrl+,")));
+    m_settingsAction->setVisible(false);
+    connect(m_settingsAction, &QAction::triggered, this, [this] {
+        if (m_settingsOpener)
+            m_settingsOpener();
+    });
+    fileMenu->addSeparator();
     auto *quit = fileMenu->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
@@ -442,6 +450,16 @@ void MainWindow::refreshStatus() {
 void MainWindow::setSnapshotExporter(SnapshotExporter exporter) {
     m_exporter = std::move(exporter);
     m_exportAction->setEnabled(static_cast<bool>(m_exporter));
+}
+
+void MainWindow::setSettingsOpener(std::function<void()> opener) {
+    m_settingsOpener = std::move(opener);
+    m_settingsAction->setVisible(static_cast<bool>(m_settingsOpener));
+}
+
+void MainWindow::reloadSavedFilters() {
+    m_triageView->reloadSavedFilters();
+    m_notifier->setFilters(IncidentNotifier::loadFilters());
 }
 
 void MainWindow::exportIncident(const QString &key) {

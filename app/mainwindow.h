@@ -66,6 +66,10 @@ public:
     using SnapshotExporter =
         std::function<void(TimeMs from, TimeMs to, const QString &incident, const QString &title)>;
     void setSnapshotExporter(SnapshotExporter exporter);
+    // Offers File > Settings (Ctrl+,), which calls `opener`; without one it is not offered.
+    void setSettingsOpener(std::function<void()> opener);
+    // The saved triage filters changed elsewhere (the settings): triage and the notifier read them again.
+    void reloadSavedFilters();
 
 Q_SIGNALS:
     // A notification was shown (tray or status bar), for tests and the wall display.
@@ -90,6 +94,8 @@ private:
     void exportIncident(const QString &key);
     SnapshotExporter m_exporter;
     QAction *m_exportAction = nullptr;
+    std::function<void()> m_settingsOpener;
+    QAction *m_settingsAction = nullptr;
     QMenu *m_fileMenu = nullptr;
     FleetViews *m_set;
     SourceHealthModel *m_sourceModel;

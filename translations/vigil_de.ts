@@ -342,6 +342,10 @@
         <source>--demo-hosts or --demo-scenario is not valid</source>
         <translation>--demo-hosts oder --demo-scenario ist ungültig</translation>
     </message>
+    <message>
+        <source>source %1: its secret was not read from the keychain: %2</source>
+        <translation>Quelle %1: ihr Geheimnis wurde nicht aus dem Schlüsselbund gelesen: %2</translation>
+    </message>
 </context>
 <context>
     <name>Postmortem</name>
@@ -809,6 +813,17 @@ Keine Vorfälle, und nichts wird beobachtet: %1.
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+</context>
+<context>
     <name>Snapshot</name>
     <message>
         <source>the snapshot holds no incident</source>
@@ -1211,6 +1226,30 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
     <message>
         <source>unknown view &quot;%1&quot;</source>
         <translation>unbekannte Ansicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>source %1: its secret was not read from the keychain: %2</source>
+        <translation>Quelle %1: ihr Geheimnis wurde nicht aus dem Schlüsselbund gelesen: %2</translation>
+    </message>
+    <message>
+        <source>This Vigil runs the demo; start Vigil without --demo to use the settings.</source>
+        <translation>Dieses Vigil zeigt die Demo; starten Sie Vigil ohne --demo, um die Einstellungen zu verwenden.</translation>
+    </message>
+    <message>
+        <source>This Vigil runs on %1, which the settings never change; start Vigil without --config to use them.</source>
+        <translation>Dieses Vigil läuft mit %1, das die Einstellungen nie ändern; starten Sie Vigil ohne --config, um sie zu verwenden.</translation>
+    </message>
+    <message>
+        <source>This Vigil was started with --prometheus or --alertmanager; start Vigil without them to use the settings.</source>
+        <translation>Dieses Vigil wurde mit --prometheus oder --alertmanager gestartet; starten Sie Vigil ohne sie, um die Einstellungen zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Settings saved</source>
+        <translation>Einstellungen gespeichert</translation>
+    </message>
+    <message>
+        <source>Restart Vigil now to watch with the new settings?</source>
+        <translation>Vigil jetzt neu starten, um mit den neuen Einstellungen zu überwachen?</translation>
     </message>
 </context>
 <context>
@@ -2623,6 +2662,14 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
         <source>Read-only: this fleet source cannot be changed from here.</source>
         <translation>Nur lesend: diese Flottenquelle kann von hier aus nicht geändert werden.</translation>
     </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
 </context>
 <context>
     <name>vigil::Pipeline</name>
@@ -2812,6 +2859,354 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
     <message>
         <source>Hosts</source>
         <translation>Hosts</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::SettingsDialog</name>
+    <message>
+        <source>Vigil settings</source>
+        <translation>Vigil-Einstellungen</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>Profile and cache</source>
+        <translation>Profil und Cache</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Saved to %1. Vigil uses the new settings the next time it starts.</source>
+        <translation>Gespeichert in %1. Vigil verwendet die neuen Einstellungen beim nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Keep these secrets in a file only you can read</source>
+        <translation>Diese Geheimnisse in einer Datei aufbewahren, die nur Sie lesen können</translation>
+    </message>
+    <message>
+        <source>Your configuration cannot be read, so the settings do not write over it: %1</source>
+        <translation>Ihre Konfiguration kann nicht gelesen werden, daher überschreiben die Einstellungen sie nicht: %1</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Prometheus URL</source>
+        <translation>Prometheus-URL</translation>
+    </message>
+    <message>
+        <source>Alertmanager URLs</source>
+        <translation>Alertmanager-URLs</translation>
+    </message>
+    <message>
+        <source>Alertmanager URLs (comma-separated)</source>
+        <translation>Alertmanager-URLs (durch Kommas getrennt)</translation>
+    </message>
+    <message>
+        <source>Poll interval</source>
+        <translation>Abfrageintervall</translation>
+    </message>
+    <message>
+        <source>Poll every</source>
+        <translation>Abfragen alle</translation>
+    </message>
+    <message>
+        <source>Prometheus timeout</source>
+        <translation>Prometheus-Zeitlimit</translation>
+    </message>
+    <message>
+        <source>Alertmanager timeout</source>
+        <translation>Alertmanager-Zeitlimit</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentifizierung</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Bearer-Token</translation>
+    </message>
+    <message>
+        <source>Basic authentication</source>
+        <translation>Basic-Authentifizierung</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Token or password</source>
+        <translation>Token oder Passwort</translation>
+    </message>
+    <message>
+        <source>Verify the servers&apos; certificates</source>
+        <translation>Zertifikate der Server prüfen</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>CA certificates file</source>
+        <translation>Datei der CA-Zertifikate</translation>
+    </message>
+    <message>
+        <source>The system&apos;s CA certificates</source>
+        <translation>die des Systems</translation>
+    </message>
+    <message>
+        <source>CA certificates</source>
+        <translation>CA-Zertifikate</translation>
+    </message>
+    <message>
+        <source>CA certificates (PEM)</source>
+        <translation>CA-Zertifikate (PEM)</translation>
+    </message>
+    <message>
+        <source>Client certificate file</source>
+        <translation>Datei des Client-Zertifikats</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Client certificate (PEM)</source>
+        <translation>Client-Zertifikat (PEM)</translation>
+    </message>
+    <message>
+        <source>Client key file</source>
+        <translation>Datei des Client-Schlüssels</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>Client-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Client key (PEM)</source>
+        <translation>Client-Schlüssel (PEM)</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>What Vigil asks Prometheus</source>
+        <translation>Was Vigil Prometheus fragt</translation>
+    </message>
+    <message>
+        <source>Query profile</source>
+        <translation>Abfrageprofil</translation>
+    </message>
+    <message>
+        <source>Linux hosts with node_exporter</source>
+        <translation>Linux-Hosts mit node_exporter</translation>
+    </message>
+    <message>
+        <source>Kubernetes nodes (kube-prometheus)</source>
+        <translation>Kubernetes-Knoten (kube-prometheus)</translation>
+    </message>
+    <message>
+        <source>The profile written in the configuration file</source>
+        <translation>Das Profil aus der Konfigurationsdatei</translation>
+    </message>
+    <message>
+        <source>Topology labels</source>
+        <translation>Topologie-Labels</translation>
+    </message>
+    <message>
+        <source>Topology labels, outermost first</source>
+        <translation>Topologie-Labels, äußerstes zuerst</translation>
+    </message>
+    <message>
+        <source>Service label</source>
+        <translation>Dienst-Label</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>Cache</translation>
+    </message>
+    <message>
+        <source>Cache file</source>
+        <translation>Cache-Datei</translation>
+    </message>
+    <message>
+        <source>In the desktop&apos;s cache folder</source>
+        <translation>Im Cache-Ordner des Desktops</translation>
+    </message>
+    <message>
+        <source>Keep history for</source>
+        <translation>Verlauf aufbewahren für</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>The last 24 hours are kept at full resolution, older history downsampled.</source>
+        <translation>Die letzten 24 Stunden bleiben in voller Auflösung, älterer Verlauf wird verdichtet.</translation>
+    </message>
+    <message>
+        <source>A desktop notification when a new incident matches a saved triage filter. Save filters in the triage view with &quot;Save filter…&quot;.</source>
+        <translation>Eine Desktop-Benachrichtigung, wenn ein neuer Vorfall zu einem gespeicherten Triage-Filter passt. Filter speichern Sie in der Triage-Ansicht mit „Filter speichern…“.</translation>
+    </message>
+    <message>
+        <source>Saved triage filters</source>
+        <translation>Gespeicherte Triage-Filter</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Passt auf</translation>
+    </message>
+    <message>
+        <source>Notify</source>
+        <translation>Benachrichtigen</translation>
+    </message>
+    <message>
+        <source>With a sound</source>
+        <translation>Mit Ton</translation>
+    </message>
+    <message>
+        <source>No saved filters yet.</source>
+        <translation>Noch keine gespeicherten Filter.</translation>
+    </message>
+    <message>
+        <source>Stored in the system keychain. Type a new one to replace it.</source>
+        <translation>Im Schlüsselbund des Systems gespeichert. Geben Sie ein neues ein, um es zu ersetzen.</translation>
+    </message>
+    <message>
+        <source>Saved to the system keychain, never to a file.</source>
+        <translation>Wird im Schlüsselbund des Systems gespeichert, nie in einer Datei.</translation>
+    </message>
+    <message>
+        <source>Read from %1. Type a new one to keep it in the system keychain instead.</source>
+        <translation>Gelesen aus %1. Geben Sie ein neues ein, um es stattdessen im Schlüsselbund des Systems aufzubewahren.</translation>
+    </message>
+    <message>
+        <source>Written in the configuration file. Type it again to move it to the system keychain.</source>
+        <translation>Steht in der Konfigurationsdatei. Geben Sie es erneut ein, um es in den Schlüsselbund des Systems zu verschieben.</translation>
+    </message>
+    <message>
+        <source>Asking…</source>
+        <translation>Frage an…</translation>
+    </message>
+    <message>
+        <source>The system keychain did not give the secret: %1</source>
+        <translation>Der Schlüsselbund des Systems hat das Geheimnis nicht herausgegeben: %1</translation>
+    </message>
+    <message>
+        <source>Prometheus</source>
+        <translation>Prometheus</translation>
+    </message>
+    <message>
+        <source>Alertmanager</source>
+        <translation>Alertmanager</translation>
+    </message>
+    <message>
+        <source>%1 at %2 did not answer: %3</source>
+        <translation>%1 unter %2 hat nicht geantwortet: %3</translation>
+    </message>
+    <message>
+        <source>version not given</source>
+        <translation>Version nicht angegeben</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>%L1 ms</source>
+        <translation>%L1 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln target(s), %L1 up</source>
+        <translation>
+            <numerusform>%Ln Ziel, %L1 erreichbar</numerusform>
+            <numerusform>%Ln Ziele, %L1 erreichbar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln target(s)</source>
+        <translation>
+            <numerusform>%Ln Ziel</numerusform>
+            <numerusform>%Ln Ziele</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>cluster %1, %Ln peer(s)</source>
+        <translation>
+            <numerusform>Cluster %1, %Ln Peer</numerusform>
+            <numerusform>Cluster %1, %Ln Peers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1 unter %2: %3</translation>
+    </message>
+    <message>
+        <source>Add a source: Vigil needs a Prometheus, an Alertmanager, or both to watch.</source>
+        <translation>Fügen Sie eine Quelle hinzu: Vigil braucht einen Prometheus, einen Alertmanager oder beides.</translation>
+    </message>
+    <message>
+        <source>Every source needs a name.</source>
+        <translation>Jede Quelle braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>Two sources are named &quot;%1&quot;.</source>
+        <translation>Zwei Quellen heißen „%1“.</translation>
+    </message>
+    <message>
+        <source>Source &quot;%1&quot;: give a Prometheus URL, an Alertmanager URL, or both.</source>
+        <translation>Quelle „%1“: geben Sie eine Prometheus-URL, eine Alertmanager-URL oder beides an.</translation>
+    </message>
+    <message>
+        <source>Source &quot;%1&quot;: basic authentication needs a user name.</source>
+        <translation>Quelle „%1“: Basic-Authentifizierung braucht einen Benutzernamen.</translation>
+    </message>
+    <message>
+        <source>Source &quot;%1&quot;: type its token or password.</source>
+        <translation>Quelle „%1“: geben Sie ihr Token oder Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Source &quot;%1&quot;: a client certificate needs both its file and its key.</source>
+        <translation>Quelle „%1“: ein Client-Zertifikat braucht seine Datei und seinen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Speichere…</translation>
+    </message>
+    <message>
+        <source>The system keychain did not store the secrets of %1. Nothing was saved. You can keep them in a file only you can read instead.</source>
+        <translation>Der Schlüsselbund des Systems hat die Geheimnisse von %1 nicht gespeichert. Nichts wurde gespeichert. Sie können sie stattdessen in einer Datei aufbewahren, die nur Sie lesen können.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -3759,42 +4154,6 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
         <translation>Die Demo starten: eine simulierte Flotte mit 2.000 Hosts</translation>
     </message>
     <message>
-        <source>Watch your Prometheus and Alertmanager</source>
-        <translation>Ihren Prometheus und Alertmanager beobachten</translation>
-    </message>
-    <message>
-        <source>Prometheus URL</source>
-        <translation>Prometheus-URL</translation>
-    </message>
-    <message>
-        <source>Alertmanager URLs</source>
-        <translation>Alertmanager-URLs</translation>
-    </message>
-    <message>
-        <source>Alertmanager URLs (comma-separated, optional)</source>
-        <translation>Alertmanager-URLs (durch Kommas getrennt, optional)</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> s</translation>
-    </message>
-    <message>
-        <source>Poll interval</source>
-        <translation>Abfrageintervall</translation>
-    </message>
-    <message>
-        <source>Poll every</source>
-        <translation>Abfragen alle</translation>
-    </message>
-    <message>
-        <source>Save and watch</source>
-        <translation>Speichern und beobachten</translation>
-    </message>
-    <message>
-        <source>Saved to %1; the next start of Vigil uses it. Files given with --config are never changed.</source>
-        <translation>Gespeichert in %1; der nächste Start von Vigil verwendet sie. Mit --config angegebene Dateien werden nie geändert.</translation>
-    </message>
-    <message>
         <source>Open an incident snapshot…</source>
         <translation>Einen Vorfall-Snapshot öffnen…</translation>
     </message>
@@ -3807,12 +4166,12 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
         <translation>Vigil-Snapshots (*.vigil);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>Give a Prometheus URL, an Alertmanager URL, or both.</source>
-        <translation>Geben Sie eine Prometheus-URL, eine Alertmanager-URL oder beide an.</translation>
+        <source>Add a Prometheus and Alertmanager…</source>
+        <translation>Prometheus und Alertmanager hinzufügen…</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
+        <source>Saved to %1; the next start of Vigil uses it. Tokens and passwords go to the system keychain. Files given with --config are never changed.</source>
+        <translation>Gespeichert in %1; der nächste Start von Vigil verwendet sie. Tokens und Passwörter kommen in den Schlüsselbund des Systems. Mit --config angegebene Dateien werden nie geändert.</translation>
     </message>
 </context>
 </TS>

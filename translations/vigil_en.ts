@@ -343,6 +343,30 @@
     </message>
 </context>
 <context>
+    <name>vigil::SettingsDialog</name>
+    <message numerus="yes">
+        <source>%Ln target(s), %L1 up</source>
+        <translation>
+            <numerusform>%Ln target, %L1 up</numerusform>
+            <numerusform>%Ln targets, %L1 up</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln target(s)</source>
+        <translation>
+            <numerusform>%Ln target</numerusform>
+            <numerusform>%Ln targets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>cluster %1, %Ln peer(s)</source>
+        <translation>
+            <numerusform>cluster %1, %Ln peer</numerusform>
+            <numerusform>cluster %1, %Ln peers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::SnapshotReview</name>
     <message numerus="yes">
         <source>%n alert(s) fired: %1</source>

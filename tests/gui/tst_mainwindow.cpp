@@ -129,6 +129,17 @@ private Q_SLOTS:
             if (a->shortcut() == QKeySequence(Qt::Key_T))
                 a->trigger();
         QCOMPARE(view->alertTableMode(), !table);
+        // File > Settings (Ctrl+,) exists once the application gives it an opener.
+        QAction *settings = nullptr;
+        for (QAction *a : window.fileMenu()->actions())
+            if (a->shortcut() == QKeySequence(QStringLiteral("Ctrl+,")))
+                settings = a;
+        QVERIFY(settings && !settings->isVisible());
+        int opened = 0;
+        window.setSettingsOpener([&opened] { ++opened; });
+        QVERIFY(settings->isVisible());
+        settings->trigger();
+        QCOMPARE(opened, 1);
     }
 
     // A storm in the first poll (before it, an empty fleet decides nothing) opens triage; that switch

@@ -1,12 +1,17 @@
 // The first run: with nothing to watch and no configuration of the user's, `vigil` shows the welcome
-// page; a source saved there is the user's configuration, and the next start reads it (an operator's
+// page; a source saved in the settings it opens is the user's configuration, and the next start reads it (an
+// operator's
 // --config file is never written).
 #include "commandline.h"
+#include "config/secrets.h"
+#include "settings/settingsdialog.h"
 #include "welcomepage.h"
 
 #include <QFile>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -32,21 +37,28 @@ private Q_SLOTS:
     void savedSourceIsReadNextTime() {
         QTemporaryDir dir;
         const QString user = dir.filePath(QStringLiteral("vigil/vigil.yaml"));
-        WelcomePage page(user);
+        MemorySecretStore keychain;
+        WelcomePage page(user, &keychain);
         QSignalSpy start(&page, &WelcomePage::startRequested);
-        // Nothing given, then a URL without a scheme: said under the form, nothing written.
-        page.findChild<QPushButton *>(QStringLiteral("saveSource"))->click();
-        QVERIFY(page.message().contains(QStringLiteral("Prometheus URL")));
-        page.setSource(QStringLiteral("prometheus:9090"), QString(), 15);
-        QVERIFY(!page.saveSource());
-        QVERIFY2(page.message().contains(QStringLiteral("scheme")), qPrintable(page.message()));
+        // "Add a Prometheus and Alertmanager" opens the settings on a first source.
+        page.findChild<QPushButton *>(QStringLiteral("addSource"))->click();
+        auto *settings = page.findChild<SettingsDialog *>();
+        QVERIFY(settings);
+        QCOMPARE(settings->sourceCount(), 1);
+        // A URL without a scheme: said in the dialog, nothing written, nothing started.
+        settings->field(QStringLiteral("prometheus"))->setText(QStringLiteral("prometheus:9090"));
+        QSignalSpy failed(settings, &SettingsDialog::failed);
+        settings->save();
+        QVERIFY(QTest::qWaitFor([&] { return failed.count() == 1; }, 5000));
+        QVERIFY2(settings->message().contains(QStringLiteral("scheme")), qPrintable(settings->message()));
         QVERIFY(!QFile::exists(user));
         QCOMPARE(start.count(), 0);
         // A good source: written, and Vigil is started again on it.
-        page.setSource(QStringLiteral("http://127.0.0.1:9090"),
-                       QStringLiteral("http://127.0.0.1:9093, http://127.0.0.1:9094"), 20);
-        page.findChild<QPushButton *>(QStringLiteral("saveSource"))->click();
-        QCOMPARE(start.count(), 1);
+        settings->field(QStringLiteral("prometheus"))->setText(QStringLiteral("http://127.0.0.1:9090"));
+        settings->field(QStringLiteral("alertmanagers"))
+            ->setText(QStringLiteral("http://127.0.0.1:9093, http://127.0.0.1:9094"));
+        settings->save();
+        QVERIFY(QTest::qWaitFor([&] { return start.count() == 1; }, 5000));
         QVERIFY(start.front().at(0).toStringList().isEmpty());
         QVERIFY(QFile::exists(user));
         // The next `vigil` with no arguments watches it.
@@ -59,8 +71,8 @@ private Q_SLOTS:
         QCOMPARE(s.prometheusUrl, std::string("http://127.0.0.1:9090"));
         QCOMPARE(s.alertmanagerUrls,
                  (std::vector<std::string>{"http://127.0.0.1:9093", "http://127.0.0.1:9094"}));
-        QCOMPARE(s.intervalMs, std::int64_t(20'000));
-        // --config wins over it, and --interval does not override the file's.
+        QCOMPARE(s.intervalMs, std::int64_t(15'000));
+        // --interval does not override the file's.
         QVERIFY(!CommandLine::parse(
             {QStringLiteral("vigil"), QStringLiteral("--interval"), QStringLiteral("5s")}, &error, user));
         // The demo and snapshot buttons ask for their own start.

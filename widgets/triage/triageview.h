@@ -30,6 +30,8 @@ class IncidentModel;
 class TriageView final : public QWidget {
     Q_OBJECT
 public:
+    // Reads the saved filters again (after the settings changed them).
+    void reloadSavedFilters();
     explicit TriageView(IncidentModel *model, QWidget *parent = nullptr);
 
     void setFilterText(const QString &text);
@@ -116,7 +118,6 @@ private:
     QTableView *m_alertTable;
     QToolButton *m_modeButton;
     QComboBox *m_saved;
-    void reloadSavedFilters();
     QString m_filterError;
     bool m_alertTableStale = true;
     IncidentAlertsModel *m_members;
