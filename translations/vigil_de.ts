@@ -2079,6 +2079,34 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
         <source>&lt;b&gt;Uneven load&lt;/b&gt; (%1 by %2, most uneven first)</source>
         <translation>&lt;b&gt;Ungleiche Last&lt;/b&gt; (%1 nach %2, die ungleichsten zuerst)</translation>
     </message>
+    <message>
+        <source>Next host</source>
+        <translation>Nächster Host</translation>
+    </message>
+    <message>
+        <source>Previous host</source>
+        <translation>Voriger Host</translation>
+    </message>
+    <message>
+        <source>Host above</source>
+        <translation>Host darüber</translation>
+    </message>
+    <message>
+        <source>Host below</source>
+        <translation>Host darunter</translation>
+    </message>
+    <message>
+        <source>First host</source>
+        <translation>Erster Host</translation>
+    </message>
+    <message>
+        <source>Last host</source>
+        <translation>Letzter Host</translation>
+    </message>
+    <message>
+        <source>Open the host</source>
+        <translation>Host öffnen</translation>
+    </message>
 </context>
 <context>
     <name>vigil::HostTableProxy</name>
@@ -3585,6 +3613,42 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
         <source>filter: %1</source>
         <translation>Filter: %1</translation>
     </message>
+    <message>
+        <source>Zoom in on time</source>
+        <translation>Zeitlich vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom out in time</source>
+        <translation>Zeitlich verkleinern</translation>
+    </message>
+    <message>
+        <source>Earlier</source>
+        <translation>Früher</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>Scroll hosts up</source>
+        <translation>Hosts nach oben blättern</translation>
+    </message>
+    <message>
+        <source>Scroll hosts down</source>
+        <translation>Hosts nach unten blättern</translation>
+    </message>
+    <message>
+        <source>Bigger rows</source>
+        <translation>Höhere Zeilen</translation>
+    </message>
+    <message>
+        <source>Smaller rows</source>
+        <translation>Niedrigere Zeilen</translation>
+    </message>
+    <message>
+        <source>Show everything</source>
+        <translation>Alles zeigen</translation>
+    </message>
 </context>
 <context>
     <name>vigil::TimelineScrubber</name>
@@ -3849,6 +3913,34 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
             <numerusform>%1 · %2 · %n Alarm</numerusform>
             <numerusform>%1 · %2 · %n Alarme</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Fit the map</source>
+        <translation>Karte einpassen</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Pan left</source>
+        <translation>Nach links schieben</translation>
+    </message>
+    <message>
+        <source>Pan right</source>
+        <translation>Nach rechts schieben</translation>
+    </message>
+    <message>
+        <source>Pan up</source>
+        <translation>Nach oben schieben</translation>
+    </message>
+    <message>
+        <source>Pan down</source>
+        <translation>Nach unten schieben</translation>
     </message>
 </context>
 <context>

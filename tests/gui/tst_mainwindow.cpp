@@ -129,6 +129,13 @@ private Q_SLOTS:
             if (a->shortcut() == QKeySequence(Qt::Key_T))
                 a->trigger();
         QCOMPARE(view->alertTableMode(), !table);
+        // The canvases' keys are in their views' menus too.
+        QStringList menus;
+        for (QAction *a : window.menuBar()->actions())
+            if (a->menu() && !a->menu()->actions().isEmpty())
+                menus << a->text();
+        for (const char *m : {"Host map", "Heatmap", "Topology", "Services"})
+            QVERIFY2(menus.contains(QLatin1String(m)), qPrintable(menus.join(QLatin1Char(','))));
         // File > Settings (Ctrl+,) exists once the application gives it an opener.
         QAction *settings = nullptr;
         for (QAction *a : window.fileMenu()->actions())

@@ -13,10 +13,12 @@
 #include "triagereplay.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QCoreApplication>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPainter>
 #include <QPointingDevice>
 #include <QPushButton>
@@ -62,6 +64,39 @@ private Q_SLOTS:
         QCoreApplication::setOrganizationName(QStringLiteral("vigil-tests"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_topologyview"));
         QSettings().clear();
+    }
+
+    // The canvas's keys are the view's actions too (its menu lists them): chosen there they act on the
+    // map; typed on the map they still reach it; typed in the search box they stay there.
+    void keysAreTheViewsActions() {
+        const auto snap = test::stormSnapshot("rack-failure", 11, 400);
+        TopologyView view(TopologyCanvas::Mode::Physical);
+        view.resize(1200, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(layOut(*view.canvas(), snap));
+        QAction *zoomIn = nullptr;
+        QStringList keys;
+        for (QAction *a : view.actions()) {
+            keys << a->shortcut().toString();
+            if (a->shortcut() == QKeySequence(Qt::Key_Plus))
+                zoomIn = a;
+        }
+        for (const char *k : {"F", "+", "-", "Left", "Right", "Up", "Down"})
+            QVERIFY2(keys.contains(QLatin1String(k)), k);
+        double scale = view.canvas()->scale();
+        zoomIn->trigger();
+        QVERIFY(view.canvas()->scale() > scale * 1.2);
+        scale = view.canvas()->scale();
+        view.canvas()->setFocus();
+        QTest::keyClick(view.canvas(), Qt::Key_Minus);
+        QVERIFY(view.canvas()->scale() < scale / 1.2);
+        scale = view.canvas()->scale();
+        auto *search = view.findChild<QLineEdit *>();
+        search->setFocus();
+        QTest::keyClick(search, Qt::Key_Plus);
+        QCOMPARE(view.canvas()->scale(), scale);
+        QCOMPARE(search->text(), QStringLiteral("+"));
     }
 
     void physicalMapMarksTheDeadRack() {

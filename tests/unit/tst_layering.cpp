@@ -173,7 +173,7 @@ QStringList guiIncludesInModels(const std::vector<SourceFile> &tree) {
 constexpr int kFileLimit = 600;
 const std::map<QString, int> &oversizedFiles() {
     static const std::map<QString, int> m{
-        {QStringLiteral("widgets/topology/topologyview.cpp"), 835},
+        {QStringLiteral("widgets/topology/topologyview.cpp"), 800},
         {QStringLiteral("sim/simserver.cpp"), 890},
         {QStringLiteral("widgets/triage/triageview.cpp"), 703},
         {QStringLiteral("models/analysis/topology.cpp"), 702},

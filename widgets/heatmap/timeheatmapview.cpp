@@ -2,6 +2,7 @@
 
 #include "analysis/fleetgraph.h"
 #include "analysis/heatrows.h"
+#include "common/canvaskeys.h"
 #include "common/format.h"
 #include "common/viewcontrols.h"
 #include "heatmap/timeheatmapcanvas.h"
@@ -104,6 +105,16 @@ TimeHeatmapView::TimeHeatmapView(HistoryFetch fetch, QWidget *parent)
     connect(m_lo, &QDoubleSpinBox::valueChanged, this, [this] { prepare(); });
     connect(m_hi, &QDoubleSpinBox::valueChanged, this, [this] { prepare(); });
     connect(m_canvas, &TimeHeatmapCanvas::hostClicked, this, &TimeHeatmapView::hostActivated);
+    controls::addCanvasKeys(this, m_canvas,
+                            {{tr("Zoom in on time"), QKeySequence(Qt::Key_Plus)},
+                             {tr("Zoom out in time"), QKeySequence(Qt::Key_Minus)},
+                             {tr("Earlier"), QKeySequence(Qt::Key_Left)},
+                             {tr("Later"), QKeySequence(Qt::Key_Right)},
+                             {tr("Scroll hosts up"), QKeySequence(Qt::Key_Up)},
+                             {tr("Scroll hosts down"), QKeySequence(Qt::Key_Down)},
+                             {tr("Bigger rows"), QKeySequence(Qt::Key_BracketRight)},
+                             {tr("Smaller rows"), QKeySequence(Qt::Key_BracketLeft)},
+                             {tr("Show everything"), QKeySequence(Qt::Key_Escape)}});
     connect(m_onlySelection, &QCheckBox::toggled, this, [this] { prepare(); });
     connect(clearSelection, &QPushButton::clicked, this, [this] { setSelection({}, {}); });
     connect(m_canvas, &TimeHeatmapCanvas::windowChanged, this, [this] { m_status->setText(statusText()); });

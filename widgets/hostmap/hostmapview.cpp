@@ -8,6 +8,7 @@
 
 #include "analysis/imbalance.h"
 #include "analysis/wear.h"
+#include "common/canvaskeys.h"
 #include "common/colorscale.h"
 #include "common/format.h"
 #include "common/viewcontrols.h"
@@ -184,6 +185,14 @@ HostMapView::HostMapView(WearFetch wearFetch, QWidget *parent)
     connect(m_lo, &QDoubleSpinBox::valueChanged, this, [this] { applyRange(); });
     connect(m_hi, &QDoubleSpinBox::valueChanged, this, [this] { applyRange(); });
     connect(m_canvas, &HostMapCanvas::hostActivated, this, &HostMapView::hostActivated);
+    controls::addCanvasKeys(this, m_canvas,
+                            {{tr("Next host"), QKeySequence(Qt::Key_Right)},
+                             {tr("Previous host"), QKeySequence(Qt::Key_Left)},
+                             {tr("Host above"), QKeySequence(Qt::Key_Up)},
+                             {tr("Host below"), QKeySequence(Qt::Key_Down)},
+                             {tr("First host"), QKeySequence(Qt::Key_Home)},
+                             {tr("Last host"), QKeySequence(Qt::Key_End)},
+                             {tr("Open the host"), QKeySequence(Qt::Key_Return)}});
     connect(m_wear, &QTreeView::clicked, this, [this](const QModelIndex &index) {
         const QString host = index.data(WearModel::HostRole).toString();
         if (!host.isEmpty())

@@ -612,42 +612,6 @@ void TopologyCanvas::setPinned(const QString &service, bool pinned) {
     }
 }
 
-void TopologyCanvas::keyPressEvent(QKeyEvent *e) {
-    const QPointF centre(width() / 2.0, height() / 2.0);
-    switch (e->key()) {
-    case Qt::Key_F:
-    case Qt::Key_0:
-        fit();
-        m_userMoved = false;
-        break;
-    case Qt::Key_Plus:
-    case Qt::Key_Equal:
-        zoomAt(centre, 1.5);
-        break;
-    case Qt::Key_Minus:
-        zoomAt(centre, 1 / 1.5);
-        break;
-    case Qt::Key_Left:
-        m_offset.rx() += width() / 5.0;
-        update();
-        break;
-    case Qt::Key_Right:
-        m_offset.rx() -= width() / 5.0;
-        update();
-        break;
-    case Qt::Key_Up:
-        m_offset.ry() += height() / 5.0;
-        update();
-        break;
-    case Qt::Key_Down:
-        m_offset.ry() -= height() / 5.0;
-        update();
-        break;
-    default:
-        QWidget::keyPressEvent(e);
-    }
-}
-
 bool TopologyCanvas::flyTo(const QString &text) {
     if (!m_graph || text.trimmed().isEmpty())
         return false;
@@ -798,6 +762,7 @@ TopologyView::TopologyView(TopologyCanvas::Mode mode, QWidget *parent)
     connect(m_canvas, &TopologyCanvas::hostsSelected, this, &TopologyView::hostsSelected);
     connect(m_canvas, &TopologyCanvas::serviceActivated, this, &TopologyView::serviceActivated);
     connect(m_canvas, &TopologyCanvas::hostActivated, this, &TopologyView::hostActivated);
+    setUpKeys();
 }
 
 void TopologyView::setSnapshot(FleetSnapshotPtr snapshot) {

@@ -174,6 +174,7 @@ Q_SIGNALS:
     void serviceActivated(const QString &service);
 
 private:
+    void setUpKeys(); // topologykeys.cpp
     void refreshIncidents();
 
     TopologyCanvas *m_canvas;
