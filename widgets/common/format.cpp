@@ -1,6 +1,7 @@
 #include "common/format.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <cmath>
 
@@ -17,13 +18,13 @@ QString metric(double v, MetricUnit unit) {
         return QStringLiteral("–");
     switch (unit) {
     case MetricUnit::Ratio:
-        return QString::number(v * 100.0, 'f', 1) + QStringLiteral(" %");
+        return QLocale().toString(v * 100.0, 'f', 1) + QStringLiteral(" %");
     case MetricUnit::BytesPerSecond:
         return bytes(v) + QStringLiteral("/s");
     case MetricUnit::Number:
-        return QString::number(v, 'f', 2);
+        return QLocale().toString(v, 'f', 2);
     }
-    return QString::number(v);
+    return QLocale().toString(v);
 }
 
 QString bytes(double b) {
@@ -33,7 +34,7 @@ QString bytes(double b) {
         b /= 1000.0;
         ++u;
     }
-    return QString::number(b, 'f', u == 0 ? 0 : 1) + QLatin1Char(' ') + QLatin1String(units[u]);
+    return QLocale().toString(b, 'f', u == 0 ? 0 : 1) + QLatin1Char(' ') + QLatin1String(units[u]);
 }
 
 QString age(TimeMs then, TimeMs now) {
@@ -52,7 +53,7 @@ QString age(TimeMs then, TimeMs now) {
 QString duration(double ms) {
     if (ms < 1000)
         return Tr::tr("%1 ms").arg(qRound(ms));
-    return Tr::tr("%1 s").arg(ms / 1000.0, 0, 'f', 1);
+    return Tr::tr("%L1 s").arg(ms / 1000.0, 0, 'f', 1);
 }
 
 } // namespace vigil::format

@@ -1,5 +1,6 @@
 #pragma once
-// Operator-facing formatting of raw model values, shared by every view.
+// Operator-facing formatting of raw model values, shared by every view, in the locale's digits
+// ("57,3 %" in German). Exports and reports for scripts never go through here.
 #include "fleet/queryprofile.h"
 #include "support/timeutil.h"
 
