@@ -1,3 +1,4 @@
+#include "common/format.h"
 #include "common/sourcepanel.h"
 #include "hosts/hosttableproxy.h"
 #include "hosts/hosttableview.h"
@@ -45,6 +46,20 @@ FleetSnapshotPtr fleet(int n, double cpu, int skip = -1) {
 class TestHostTableView : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // Values as the operator reads them: counts without decimals, in the locale's digits.
+    void valuesReadInTheLocale() {
+        QCOMPARE(format::metric(2.0, MetricUnit::Number), QStringLiteral("2"));
+        QCOMPARE(format::metric(0.456, MetricUnit::Number), QStringLiteral("0.46"));
+        QCOMPARE(format::metric(0.573, MetricUnit::Ratio), QStringLiteral("57.3 %"));
+        QCOMPARE(format::bytes(12'400'000), QStringLiteral("12.4 MB"));
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        QCOMPARE(format::metric(0.573, MetricUnit::Ratio), QStringLiteral("57,3 %"));
+        QCOMPARE(format::metric(0.456, MetricUnit::Number), QStringLiteral("0,46"));
+        QCOMPARE(format::metric(3.0, MetricUnit::Number), QStringLiteral("3"));
+        QCOMPARE(format::bytes(12'400'000), QStringLiteral("12,4 MB"));
+        QLocale::setDefault(before);
+    }
     void filterAndFormat() {
         HostTableModel model;
         HostTableView view(&model);

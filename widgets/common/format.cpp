@@ -22,7 +22,8 @@ QString metric(double v, MetricUnit unit) {
     case MetricUnit::BytesPerSecond:
         return bytes(v) + QStringLiteral("/s");
     case MetricUnit::Number:
-        return QLocale().toString(v, 'f', 2);
+        // A count (errors, sectors, restarts) reads "2", never "2.00".
+        return QLocale().toString(v, 'f', std::abs(v) < 1e15 && v == std::round(v) ? 0 : 2);
     }
     return QLocale().toString(v);
 }
