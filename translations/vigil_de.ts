@@ -1374,6 +1374,16 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
     </message>
 </context>
 <context>
+    <name>vigil::DriftClusterModel</name>
+    <message numerus="yes">
+        <source>consensus of %L1 of %Ln %2 host(s)</source>
+        <translation>
+            <numerusform>Konsens: %L1 von %Ln %2-Host</numerusform>
+            <numerusform>Konsens: %L1 von %Ln %2-Hosts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::DriftClusterProxy</name>
     <message>
         <source>—</source>

@@ -109,6 +109,16 @@
     </message>
 </context>
 <context>
+    <name>vigil::DriftClusterModel</name>
+    <message numerus="yes">
+        <source>consensus of %L1 of %Ln %2 host(s)</source>
+        <translation>
+            <numerusform>consensus of %L1 of %Ln %2 host</numerusform>
+            <numerusform>consensus of %L1 of %Ln %2 hosts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::DriftView</name>
     <message numerus="yes">
         <source>%n drift cluster(s)</source>

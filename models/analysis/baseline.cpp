@@ -207,6 +207,8 @@ Baseline consensusBaseline(const std::vector<ConsensusFact> &consensus, const st
         r.fact = f.fact;
         r.values = {f.value};
         r.layer = f.role;
+        r.consensusHolders = f.holders;
+        r.consensusHosts = f.hosts;
         r.origin = "consensus of " + std::to_string(f.holders) + "/" + std::to_string(f.hosts) + " " +
                    f.role + " hosts";
         b.layers.back().rules.push_back(std::move(r));

@@ -37,8 +37,12 @@ struct FactRule {
     std::shared_ptr<const Regex> regex;
     std::string pattern; // Regex: as written
     DriftSeverity severity = DriftSeverity::Warning;
-    std::string origin; // "baseline.yaml:12 (db)"
+    std::string origin; // "baseline.yaml:12 (db)", "consensus of 75/82 web hosts" (English, for reports)
     std::string layer;  // the layer's name ("db")
+    // A rule of the fleet's consensus: how many of the layer's hosts hold the value, of how many
+    // (0 for a rule from a baseline file). The views word it in the user's language.
+    int consensusHolders = 0;
+    int consensusHosts = 0;
 
     // Whether a host's value (nullopt: the host lacks the fact) complies. A version that does not look
     // like one is compared as a string, and *fallback is set.
@@ -75,6 +79,8 @@ struct BaselineCluster {
     std::string layer;                  // where the rule comes from: the role or selector's layer
     DriftSeverity severity = DriftSeverity::Warning;
     std::string origin;
+    int consensusHolders = 0; // as FactRule's
+    int consensusHosts = 0;
     std::vector<std::string> hosts;
     TimeMs firstSeen = 0; // earliest first-seen of the drifted value among its hosts (0: unknown)
     int newLastDay = 0;   // hosts whose drifted value appeared in the last 24 h

@@ -279,6 +279,8 @@ BaselineReport DriftTracker::report(const FirstSeen &firstSeen, TimeMs now) cons
             c.actual = actual;
             c.severity = v.rule->severity;
             c.origin = v.rule->origin;
+            c.consensusHolders = v.rule->consensusHolders;
+            c.consensusHosts = v.rule->consensusHosts;
             c.layer = v.rule->layer;
         }
         c.hosts.push_back(v.host);

@@ -8,6 +8,13 @@ QString str(const std::string &s) {
 }
 } // namespace
 
+QString DriftClusterModel::origin(const std::string &origin, int holders, int hosts,
+                                  const std::string &layer) {
+    if (hosts <= 0)
+        return str(origin); // a baseline file's line: a place, not words
+    return tr("consensus of %L1 of %Ln %2 host(s)", nullptr, hosts).arg(holders).arg(str(layer));
+}
+
 // ---- clusters
 
 DriftClusterModel::DriftClusterModel(QObject *parent)
@@ -67,7 +74,7 @@ QVariant DriftClusterModel::data(const QModelIndex &index, int role) const {
     case ClusterHostsRole:
         return static_cast<int>(c->hosts.size());
     case OriginRole:
-        return str(c->origin);
+        return origin(c->origin, c->consensusHolders, c->consensusHosts, c->layer);
     case Qt::DisplayRole:
         break;
     default:
@@ -182,7 +189,9 @@ QVariant HostCheckModel::data(const QModelIndex &index, int role) const {
     case ExpectedColumn:
         return c.rule ? QVariant(str(c.rule->expected())) : QVariant();
     case RuleColumn:
-        return c.rule ? QVariant(str(c.rule->origin)) : QVariant();
+        return c.rule ? QVariant(DriftClusterModel::origin(c.rule->origin, c.rule->consensusHolders,
+                                                           c.rule->consensusHosts, c.rule->layer))
+                      : QVariant();
     default:
         return {};
     }

@@ -15,6 +15,8 @@ namespace vigil {
 class DriftClusterModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
+    // Where a rule comes from, for the operator: a baseline file's line, or the consensus in words.
+    static QString origin(const std::string &origin, int holders, int hosts, const std::string &layer);
     enum Column {
         SeverityColumn = 0, // DisplayRole: the severity's name ("critical")
         HostsColumn,        // int: the cluster's hosts in the filter

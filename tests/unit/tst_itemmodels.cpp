@@ -1,3 +1,4 @@
+#include "item/driftmodels.h"
 #include "item/hosttablemodel.h"
 #include "item/sourcehealthmodel.h"
 #include "item/wearmodel.h"
@@ -43,6 +44,22 @@ QStringList names(const HostTableModel &m) {
 class TestItemModels : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // Where a drift rule comes from, for the operator: a baseline file's line as it is, a consensus in
+    // words of the user's language (numbers in its digits).
+    void driftRuleOrigin() {
+        QCOMPARE(DriftClusterModel::origin("baseline.yaml:12 (db)", 0, 0, "db"),
+                 QStringLiteral("baseline.yaml:12 (db)"));
+        const QString consensus =
+            DriftClusterModel::origin("consensus of 1200/1250 web hosts", 1200, 1250, "web");
+        QVERIFY2(consensus.startsWith(QStringLiteral("consensus of %1 of %2 web host")
+                                          .arg(QLocale().toString(1200), QLocale().toString(1250))),
+                 qPrintable(consensus));
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        QVERIFY2(DriftClusterModel::origin("", 1200, 1250, "web").contains(QStringLiteral("1.200")),
+                 qPrintable(DriftClusterModel::origin("", 1200, 1250, "web")));
+        QLocale::setDefault(before);
+    }
     // The wear ranking's raw values, in ranking order, under the model tester.
     void wearModel() {
         analysis::WearReport report;
