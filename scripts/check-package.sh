@@ -40,4 +40,16 @@ QT_QPA_PLATFORM=offscreen /usr/bin/vigil --demo --demo-hosts 400 --view triage -
   --screenshot "$out/installed.png"
 [ -s "$out/installed.png" ] || { echo "check-package: the installed vigil wrote no screenshot" >&2; exit 1; }
 echo "check-package: the installed vigil ran; screenshot $(du -k "$out/installed.png" | cut -f1) KiB"
+# A first run: no configuration of the user's, nothing to watch: the welcome page.
+mkdir -p "$out/config"
+XDG_CONFIG_HOME="$out/config" QT_QPA_PLATFORM=offscreen LC_ALL=C.UTF-8 LANG=C.UTF-8 \
+  /usr/bin/vigil --screenshot "$out/welcome.png" | grep -q "welcome page" ||
+  { echo "check-package: the installed vigil did not start on the welcome page" >&2; exit 1; }
+echo "check-package: a first run of the installed vigil is the welcome page"
+# A source added in the settings, its password in the keychain (GNOME Keyring in a D-Bus session of
+# its own), polled by the installed vigil after a restart.
+QT_QPA_PLATFORM=offscreen VIGIL_BIN=/usr/bin/vigil tests/e2e/with-keyring.sh "$build/tests/tst_keychain" \
+  > "$out/keychain.txt" 2>&1 || { cat "$out/keychain.txt"; echo "check-package: keychain run failed" >&2; exit 1; }
+grep -E "^Totals" "$out/keychain.txt"
+echo "check-package: the installed vigil polled a source whose password the settings put in the keychain"
 rm -rf "$out"
