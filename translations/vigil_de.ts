@@ -3246,6 +3246,14 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
+    <message>
+        <source>Now %1, in %2.</source>
+        <translation>Jetzt %1, in %2.</translation>
+    </message>
+    <message>
+        <source>Not created yet: %1.</source>
+        <translation>Noch nicht angelegt: %1.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::SilenceDialog</name>

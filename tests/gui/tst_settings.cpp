@@ -10,6 +10,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -286,6 +287,30 @@ private Q_SLOTS:
         QVERIFY(filters[1].notify && !filters[1].sound);
         QCOMPARE(filters[0].text, QStringLiteral("service=db"));
         IncidentNotifier::storeFilters({});
+    }
+
+    // The cache: its file, how long it keeps history, and how much it holds now.
+    void theCacheSaysItsSize() {
+        QTemporaryDir dir;
+        const QString cache = dir.filePath(QStringLiteral("cache.sqlite"));
+        writeText(cache, QByteArray(2'500'000, 'x'));
+        MemorySecretStore keychain;
+        SettingsDialog d(dir.filePath(QStringLiteral("vigil.yaml")), &keychain);
+        fill(d, QStringLiteral("prometheus"), QStringLiteral("http://127.0.0.1:9090"));
+        fill(d, QStringLiteral("cachePath"), cache);
+        Q_EMIT d.field(QStringLiteral("cachePath"))->editingFinished();
+        const QString size = d.findChild<QLabel *>(QStringLiteral("cacheSize"))->text();
+        QVERIFY2(size.contains(QLocale().toString(2.5, 'f', 1) + QStringLiteral(" MB")) &&
+                     size.contains(cache),
+                 qPrintable(size));
+        d.findChild<QSpinBox *>(QStringLiteral("retentionDays"))->setValue(30);
+        QVERIFY2(saveAndWait(d), qPrintable(d.message()));
+        ConfigError error;
+        auto config =
+            ConfigLoader::loadFile(dir.filePath(QStringLiteral("vigil.yaml")).toStdString(), &error);
+        QVERIFY2(config, error.toString().c_str());
+        QCOMPARE(config->retentionMs, 30LL * 86'400'000);
+        QCOMPARE(config->cachePath, cache.toStdString());
     }
 
     // With VIGIL_SHOTS set, each tab as PNG to look at (VIGIL_SHOTS_QM: a translation to load first).

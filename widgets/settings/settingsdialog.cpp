@@ -1,6 +1,6 @@
 #include "settings/settingsdialog.h"
 
-#include "config/secrets.h"
+#include "common/format.h"
 #include "support/jobrunner.h"
 #include "triage/incidentnotifier.h"
 
@@ -22,6 +22,7 @@
 #include <QSaveFile>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -300,6 +301,22 @@ QWidget *SettingsDialog::buildProfileTab() {
         new QLabel(tr("The last 24 hours are kept at full resolution, older history downsampled."), cacheBox);
     note->setWordWrap(true);
     cacheForm->addRow(note);
+    // How much the cache holds now, and where (with SQLite's write-ahead log).
+    auto *size = new QLabel(cacheBox);
+    size->setObjectName(QStringLiteral("cacheSize"));
+    size->setWordWrap(true);
+    const auto showSize = [size, this] {
+        QString path = m_cachePath->text().trimmed();
+        if (path.isEmpty())
+            path = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) +
+                   QStringLiteral("/cache.sqlite");
+        const qint64 bytes = QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
+        size->setText(QFileInfo::exists(path) ? tr("Now %1, in %2.").arg(format::bytes(double(bytes)), path)
+                                              : tr("Not created yet: %1.").arg(path));
+    };
+    connect(m_cachePath, &QLineEdit::editingFinished, this, showSize);
+    showSize();
+    cacheForm->addRow(size);
     layout->addWidget(cacheBox);
     layout->addStretch(1);
     return tab;
