@@ -1,6 +1,6 @@
 #pragma once
 // The topology maps' colours and sizes, shared by the canvas (hit tests, the minimap's box) and its
-// painting (topologypaint.cpp).
+// painting (topologypaint.cpp, servicepaint.cpp).
 #include "analysis/topology.h"
 
 #include <QColor>

@@ -108,7 +108,18 @@ private:
     [[nodiscard]] QPointF servicePos(int node) const;
     [[nodiscard]] double serviceRadius(int node) const;
     void paintPhysical(QPainter &p);
+    // The service map (servicepaint.cpp): one frame's working set, then each layer in drawing order.
+    struct ServiceFrame;
     void paintServices(QPainter &p);
+    void refreshEdgeFigures();
+    [[nodiscard]] ServiceFrame serviceFrame();
+    void paintServiceEdges(QPainter &p, ServiceFrame &f);
+    void paintServiceEdge(QPainter &p, const ServiceFrame &f, int from, int to, bool emphasised);
+    void paintEdgeBundles(QPainter &p, const ServiceFrame &f);
+    void serviceDrawOrder(ServiceFrame &f);
+    void paintServiceDiscs(QPainter &p, const ServiceFrame &f);
+    void paintServiceLabels(QPainter &p, const ServiceFrame &f);
+    void paintCauseName(QPainter &p);
     void paintMinimap(QPainter &p);
     void zoomAt(QPointF screen, double factor);
 
