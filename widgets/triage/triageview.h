@@ -12,6 +12,7 @@ class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QComboBox;
+class QHBoxLayout;
 class QSplitter;
 class QStackedWidget;
 class QToolButton;
@@ -93,6 +94,16 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // The widgets, built and wired (triagelayout.cpp).
+    void setUpFilter();
+    void setUpIncidentTable();
+    [[nodiscard]] QWidget *buildDetail();
+    [[nodiscard]] QWidget *buildIncidentList();
+    void setUpAlertTable(QWidget *incidents);
+    [[nodiscard]] QHBoxLayout *buildTopBar();
+    [[nodiscard]] QLabel *buildSelectionNote();
+    [[nodiscard]] QWidget *buildAcknowledgeBar();
+    void followModel();
     void setUpKeys(); // triagekeys.cpp
     void sizeRows();
     void onModelReset();
