@@ -9,6 +9,7 @@
 
 #include <functional>
 
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QSystemTrayIcon;
@@ -82,6 +83,13 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    // Built once by the constructor (mainwindowwiring.cpp).
+    [[nodiscard]] QDockWidget *buildCentral();
+    void buildFileMenu();
+    void buildViewMenu(QDockWidget *dock);
+    void followTriageActions();
+    void followNotifier();
+    void linkViews();
     void onSnapshot(const FleetSnapshotPtr &snapshot);
     bool m_stormOpensTriage = false; // openAtStart(), until a live snapshot has been seen
     bool m_switching = false;        // a view change Vigil made (not remembered as the operator's)
