@@ -91,6 +91,15 @@ void openInNewProcess(const QString &path) {
 
 // Nothing to watch and no configuration of the user's: the welcome page. Each of its choices starts
 // Vigil anew (the demo, the configuration just saved, a snapshot file) and closes the page.
+// A new Vigil process with these arguments (after the welcome page or saved settings); false, and said on
+// stderr, when it cannot start.
+bool startAgain(const QStringList &arguments) {
+    if (QProcess::startDetached(QCoreApplication::applicationFilePath(), arguments))
+        return true;
+    std::fprintf(stderr, "vigil: cannot start Vigil again\n");
+    return false;
+}
+
 int runWelcome(const vigil::AppOptions &options, vigil::SecretStore *secrets) {
     vigil::WelcomePage page(vigil::WelcomePage::userConfigPath(), secrets);
     if (!options.screenshot.isEmpty()) {
@@ -105,8 +114,7 @@ int runWelcome(const vigil::AppOptions &options, vigil::SecretStore *secrets) {
         return 0;
     }
     QObject::connect(&page, &vigil::WelcomePage::startRequested, &page, [](const QStringList &arguments) {
-        if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), arguments))
-            std::fprintf(stderr, "vigil: cannot start Vigil again\n");
+        startAgain(arguments);
         QCoreApplication::quit();
     });
     page.resize(720, 560);
@@ -158,6 +166,119 @@ int runSnapshot(const vigil::AppOptions &options) {
         window->show();
     }
     return QApplication::exec();
+}
+
+// vigil-sim in this process, and the configuration watching it (--demo); null, and said on stderr, when
+// it cannot start.
+std::unique_ptr<vigil::sim::SimServer> startDemo(vigil::AppOptions &options) {
+    std::unique_ptr<vigil::sim::SimServer> sim;
+    vigil::sim::SimOptions so;
+    so.hosts = options.demoHosts;
+    so.scenario = options.demoScenario.toStdString();
+    sim = std::make_unique<vigil::sim::SimServer>(so);
+    std::string err;
+    if (!sim->start(0, &err)) {
+        std::fprintf(stderr, "vigil: cannot start the demo fleet: %s\n", err.c_str());
+        return nullptr;
+    }
+    vigil::SourceConfig s;
+    s.name = "demo";
+    s.prometheusUrl = sim->url();
+    s.alertmanagerUrls = {sim->url()};
+    s.intervalMs = options.demoIntervalMs;
+    options.config.sources = {s};
+    // The simulator serves service-mesh request metrics: the service graph comes from them.
+    options.config.profile.edgeQuery = vigil::sim::kEdgeQuery;
+    options.config.profile.edgeErrorQuery = vigil::sim::kEdgeErrorQuery;
+    if (options.config.cachePath.empty()) {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+        QDir().mkpath(dir);
+        // One cache per scenario and fleet size: a scenario's history never mixes with another's, and
+        // a 400-host demo does not start on a 2,000-host one's hosts.
+        options.config.cachePath =
+            QString(dir +
+                    QStringLiteral("/demo-%1-%2.sqlite").arg(options.demoScenario).arg(options.demoHosts))
+                .toStdString();
+    }
+    return sim;
+}
+
+// The main window on a live fleet, until it closes.
+int runWindow(const vigil::AppOptions &options, vigil::SecretStore *secretStore) {
+    vigil::FleetService service(options.config);
+    vigil::MainWindow window(&service, &service);
+    QObject::connect(&window, &vigil::MainWindow::openSnapshotRequested, &window, &openInNewProcess);
+    window.setSnapshotExporter([&service, &window](vigil::TimeMs from, vigil::TimeMs to,
+                                                   const QString &incident, const QString &title) {
+        auto *dialog = new vigil::SnapshotExportDialog(&service, from, to, incident, title, &window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    const QString userConfig = vigil::WelcomePage::userConfigPath();
+    const bool onUserConfig = !options.demo && options.config.file == userConfig.toStdString();
+    QString runningNote;
+    if (options.demo)
+        runningNote =
+            QCoreApplication::translate("main", "This Vigil runs the demo; start Vigil without --demo to "
+                                                "use the settings.");
+    else if (!onUserConfig && !options.config.file.empty())
+        runningNote = QCoreApplication::translate("main", "This Vigil runs on %1, which the settings never "
+                                                          "change; start Vigil without --config to use them.")
+                          .arg(QString::fromStdString(options.config.file));
+    else if (!onUserConfig)
+        runningNote =
+            QCoreApplication::translate("main", "This Vigil was started with --prometheus or "
+                                                "--alertmanager; start Vigil without them to use the "
+                                                "settings.");
+    window.setSettingsOpener([&window, secretStore, userConfig, runningNote, onUserConfig] {
+        auto *dialog = new vigil::SettingsDialog(userConfig, secretStore, runningNote, &window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        QObject::connect(dialog, &vigil::SettingsDialog::saved, &window, [&window, onUserConfig] {
+            window.reloadSavedFilters();
+            if (!onUserConfig)
+                return;
+            if (QMessageBox::question(&window, QCoreApplication::translate("main", "Settings saved"),
+                                      QCoreApplication::translate("main",
+                                                                  "Restart Vigil now to watch with the "
+                                                                  "new settings?")) != QMessageBox::Yes)
+                return;
+            if (startAgain(QCoreApplication::arguments().mid(1)))
+                window.close();
+        });
+        dialog->open();
+    });
+    if (!options.filter.isEmpty())
+        window.hostView()->setFilterText(options.filter);
+    if (!options.host.isEmpty())
+        window.openHostWhenKnown(options.host);
+    if (!options.service.isEmpty())
+        window.openServiceWhenKnown(options.service);
+    vigil::startup::watch(window.triageView()->incidents());
+    service.start();
+    vigil::StallWatchdog watchdog(&window);
+    if (vigil::StallWatchdog::enabledByDefault())
+        watchdog.start();
+
+    std::unique_ptr<vigil::Screenshotter> shooter;
+    if (!options.screenshot.isEmpty()) {
+        shooter = std::make_unique<vigil::Screenshotter>(&window, &service, options.screenshot, options.view,
+                                                         options.size, options.screenshotTimeoutS,
+                                                         options.host, options.service);
+        shooter->start();
+    } else {
+        if (!options.viewSet)
+            window.openAtStart();
+        else if (!window.showView(options.view)) {
+            std::fprintf(stderr, "vigil: unknown view \"%s\" (views: %s)\n", qPrintable(options.view),
+                         qPrintable(window.views().names().join(QStringLiteral(", "))));
+            return 2;
+        }
+        window.resize(1400, 850);
+        window.show();
+    }
+    const int code = QApplication::exec();
+    service.stop();
+    return code;
 }
 
 } // namespace
@@ -214,37 +335,8 @@ int main(int argc, char **argv) {
     if (!options->snapshotFile.isEmpty())
         return runSnapshot(*options);
     std::unique_ptr<vigil::sim::SimServer> sim;
-    if (options->demo) {
-        vigil::sim::SimOptions so;
-        so.hosts = options->demoHosts;
-        so.scenario = options->demoScenario.toStdString();
-        sim = std::make_unique<vigil::sim::SimServer>(so);
-        std::string err;
-        if (!sim->start(0, &err)) {
-            std::fprintf(stderr, "vigil: cannot start the demo fleet: %s\n", err.c_str());
-            return 1;
-        }
-        vigil::SourceConfig s;
-        s.name = "demo";
-        s.prometheusUrl = sim->url();
-        s.alertmanagerUrls = {sim->url()};
-        s.intervalMs = options->demoIntervalMs;
-        options->config.sources = {s};
-        // The simulator serves service-mesh request metrics: the service graph comes from them.
-        options->config.profile.edgeQuery = vigil::sim::kEdgeQuery;
-        options->config.profile.edgeErrorQuery = vigil::sim::kEdgeErrorQuery;
-        if (options->config.cachePath.empty()) {
-            const QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
-            QDir().mkpath(dir);
-            // One cache per scenario and fleet size: a scenario's history never mixes with another's, and
-            // a 400-host demo does not start on a 2,000-host one's hosts.
-            options->config.cachePath =
-                QString(
-                    dir +
-                    QStringLiteral("/demo-%1-%2.sqlite").arg(options->demoScenario).arg(options->demoHosts))
-                    .toStdString();
-        }
-    }
+    if (options->demo && !(sim = startDemo(*options)))
+        return 1;
     vigil::ConfigError cerr;
     if (!vigil::ConfigLoader::validate(options->config, &cerr)) {
         std::fprintf(stderr, "vigil: %s\n", cerr.toString().c_str());
@@ -253,81 +345,5 @@ int main(int argc, char **argv) {
 
     if (options->wall)
         return runWall(*options);
-    vigil::FleetService service(options->config);
-    vigil::MainWindow window(&service, &service);
-    QObject::connect(&window, &vigil::MainWindow::openSnapshotRequested, &window, &openInNewProcess);
-    window.setSnapshotExporter([&service, &window](vigil::TimeMs from, vigil::TimeMs to,
-                                                   const QString &incident, const QString &title) {
-        auto *dialog = new vigil::SnapshotExportDialog(&service, from, to, incident, title, &window);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->show();
-    });
-    const QString userConfig = vigil::WelcomePage::userConfigPath();
-    const bool onUserConfig = !options->demo && options->config.file == userConfig.toStdString();
-    QString runningNote;
-    if (options->demo)
-        runningNote =
-            QCoreApplication::translate("main", "This Vigil runs the demo; start Vigil without --demo to "
-                                                "use the settings.");
-    else if (!onUserConfig && !options->config.file.empty())
-        runningNote = QCoreApplication::translate("main", "This Vigil runs on %1, which the settings never "
-                                                          "change; start Vigil without --config to use them.")
-                          .arg(QString::fromStdString(options->config.file));
-    else if (!onUserConfig)
-        runningNote =
-            QCoreApplication::translate("main", "This Vigil was started with --prometheus or "
-                                                "--alertmanager; start Vigil without them to use the "
-                                                "settings.");
-    window.setSettingsOpener([&window, &secretStore, userConfig, runningNote, onUserConfig] {
-        auto *dialog = new vigil::SettingsDialog(userConfig, secretStore.get(), runningNote, &window);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        QObject::connect(dialog, &vigil::SettingsDialog::saved, &window, [&window, onUserConfig] {
-            window.reloadSavedFilters();
-            if (!onUserConfig)
-                return;
-            if (QMessageBox::question(&window, QCoreApplication::translate("main", "Settings saved"),
-                                      QCoreApplication::translate("main",
-                                                                  "Restart Vigil now to watch with the "
-                                                                  "new settings?")) != QMessageBox::Yes)
-                return;
-            if (QProcess::startDetached(QCoreApplication::applicationFilePath(),
-                                        QCoreApplication::arguments().mid(1)))
-                window.close();
-            else
-                std::fprintf(stderr, "vigil: cannot start Vigil again\n");
-        });
-        dialog->open();
-    });
-    if (!options->filter.isEmpty())
-        window.hostView()->setFilterText(options->filter);
-    if (!options->host.isEmpty())
-        window.openHostWhenKnown(options->host);
-    if (!options->service.isEmpty())
-        window.openServiceWhenKnown(options->service);
-    vigil::startup::watch(window.triageView()->incidents());
-    service.start();
-    vigil::StallWatchdog watchdog(&window);
-    if (vigil::StallWatchdog::enabledByDefault())
-        watchdog.start();
-
-    std::unique_ptr<vigil::Screenshotter> shooter;
-    if (!options->screenshot.isEmpty()) {
-        shooter = std::make_unique<vigil::Screenshotter>(
-            &window, &service, options->screenshot, options->view, options->size, options->screenshotTimeoutS,
-            options->host, options->service);
-        shooter->start();
-    } else {
-        if (!options->viewSet)
-            window.openAtStart();
-        else if (!window.showView(options->view)) {
-            std::fprintf(stderr, "vigil: unknown view \"%s\" (views: %s)\n", qPrintable(options->view),
-                         qPrintable(window.views().names().join(QStringLiteral(", "))));
-            return 2;
-        }
-        window.resize(1400, 850);
-        window.show();
-    }
-    const int code = QApplication::exec();
-    service.stop();
-    return code;
+    return runWindow(*options, secretStore.get());
 }
