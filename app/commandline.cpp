@@ -27,14 +27,15 @@ bool CommandLine::wantsTextOnly(int argc, char **argv) {
     return false;
 }
 
-std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QString *error,
-                                             const QString &userConfigPath) {
-    QCommandLineParser p;
-    p.setApplicationDescription(QCoreApplication::translate(
-        "CommandLine",
-        "Vigil: a native operations console for large server fleets (Prometheus + Alertmanager)."));
-    p.addHelpOption();
-    p.addVersionOption();
+namespace {
+
+// The options of `vigil`, added to the parser.
+struct Options {
+    QCommandLineOption config, prom, am, interval, cache, demo, demoHosts, demoScenario, shot, view, size,
+        timeout, filter, host, service, wall, at;
+};
+
+Options addOptions(QCommandLineParser &p) {
     const QCommandLineOption config(
         QStringLiteral("config"),
         QCoreApplication::translate(
@@ -129,6 +130,22 @@ std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QStri
         QStringLiteral("[file.vigil]"));
     p.addOptions({config, prom, am, interval, cache, demo, demoHosts, demoScenario, shot, view, size, timeout,
                   filter, host, service, wall, at});
+    return {config, prom,    am,     interval, cache,   demo, demoHosts, demoScenario, shot, view,
+            size,   timeout, filter, host,     service, wall, at};
+}
+
+} // namespace
+
+std::optional<AppOptions> CommandLine::parse(const QStringList &arguments, QString *error,
+                                             const QString &userConfigPath) {
+    QCommandLineParser p;
+    p.setApplicationDescription(QCoreApplication::translate(
+        "CommandLine",
+        "Vigil: a native operations console for large server fleets (Prometheus + Alertmanager)."));
+    p.addHelpOption();
+    p.addVersionOption();
+    const auto [config, prom, am, interval, cache, demo, demoHosts, demoScenario, shot, view, size, timeout,
+                filter, host, service, wall, at] = addOptions(p);
     p.process(arguments); // exits for --help, --version and unknown options
 
     auto fail = [&](const QString &msg) -> std::optional<AppOptions> {

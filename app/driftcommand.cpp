@@ -24,21 +24,12 @@ int fail(const QString &msg) {
     return 2;
 }
 
-} // namespace
+// `vigil drift`'s options, added to the parser.
+struct DriftCommandOptions {
+    QCommandLineOption baseline, at, format, failOn, roleLabel, writeBaseline;
+};
 
-int runDriftCommand(int argc, char **argv) {
-    QCoreApplication app(argc, argv);
-    installTranslations();
-    QCoreApplication::setApplicationName(QStringLiteral("vigil"));
-    QCoreApplication::setOrganizationName(QStringLiteral("vigil"));
-    QCommandLineParser p;
-    p.setApplicationDescription(QCoreApplication::translate(
-        "Drift",
-        "Judge every host's facts against a baseline (or the fleet's consensus). Exit 0 when compliant, "
-        "1 when drift at or above --fail-on exists, 2 on errors."));
-    p.addHelpOption();
-    p.addPositionalArgument(QStringLiteral("drift"),
-                            QCoreApplication::translate("Drift", "The drift command."));
+DriftCommandOptions addDriftOptions(QCommandLineParser &p) {
     const QCommandLineOption baseline(
         QStringLiteral("baseline"),
         QCoreApplication::translate("Drift", "Baseline YAML; without it, the consensus."),
@@ -63,6 +54,43 @@ int runDriftCommand(int argc, char **argv) {
         QCoreApplication::translate("Drift", "Write the consensus as a baseline YAML."),
         QStringLiteral("file"));
     p.addOptions({baseline, at, format, failOn, roleLabel, writeBaseline});
+    return {baseline, at, format, failOn, roleLabel, writeBaseline};
+}
+
+std::optional<analysis::DriftFormat> formatNamed(const QString &name) {
+    if (name == QLatin1String("text"))
+        return analysis::DriftFormat::Text;
+    if (name == QLatin1String("json"))
+        return analysis::DriftFormat::Json;
+    if (name == QLatin1String("junit"))
+        return analysis::DriftFormat::Junit;
+    return std::nullopt;
+}
+
+std::optional<analysis::DriftSeverity> severityNamed(const QString &name) {
+    if (name == QLatin1String("warning"))
+        return analysis::DriftSeverity::Warning;
+    if (name == QLatin1String("critical"))
+        return analysis::DriftSeverity::Critical;
+    return std::nullopt;
+}
+
+} // namespace
+
+int runDriftCommand(int argc, char **argv) {
+    QCoreApplication app(argc, argv);
+    installTranslations();
+    QCoreApplication::setApplicationName(QStringLiteral("vigil"));
+    QCoreApplication::setOrganizationName(QStringLiteral("vigil"));
+    QCommandLineParser p;
+    p.setApplicationDescription(QCoreApplication::translate(
+        "Drift",
+        "Judge every host's facts against a baseline (or the fleet's consensus). Exit 0 when compliant, "
+        "1 when drift at or above --fail-on exists, 2 on errors."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("drift"),
+                            QCoreApplication::translate("Drift", "The drift command."));
+    const auto [baseline, at, format, failOn, roleLabel, writeBaseline] = addDriftOptions(p);
     HeadlessFleet fleet(p, QStringLiteral("drift"));
     if (!p.parse(QCoreApplication::arguments()))
         return fail(p.errorText());
@@ -70,21 +98,11 @@ int runDriftCommand(int argc, char **argv) {
         std::printf("%s", qPrintable(p.helpText()));
         return 0;
     }
-    analysis::DriftFormat fmt;
-    if (p.value(format) == QLatin1String("text"))
-        fmt = analysis::DriftFormat::Text;
-    else if (p.value(format) == QLatin1String("json"))
-        fmt = analysis::DriftFormat::Json;
-    else if (p.value(format) == QLatin1String("junit"))
-        fmt = analysis::DriftFormat::Junit;
-    else
+    const auto fmt = formatNamed(p.value(format));
+    if (!fmt)
         return fail(QCoreApplication::translate("Drift", "--format: expected text, json or junit"));
-    analysis::DriftSeverity threshold;
-    if (p.value(failOn) == QLatin1String("warning"))
-        threshold = analysis::DriftSeverity::Warning;
-    else if (p.value(failOn) == QLatin1String("critical"))
-        threshold = analysis::DriftSeverity::Critical;
-    else
+    const auto threshold = severityNamed(p.value(failOn));
+    if (!threshold)
         return fail(QCoreApplication::translate("Drift", "--fail-on: expected warning or critical"));
     std::optional<analysis::Baseline> base;
     if (p.isSet(baseline)) {
@@ -149,7 +167,7 @@ int runDriftCommand(int argc, char **argv) {
     }
     auto report = analysis::evaluateBaseline(*base, snap->hosts, facts, firstSeen, when);
     report.notes.insert(report.notes.end(), consensusNotes.begin(), consensusNotes.end());
-    const std::string text = analysis::formatReport(report, fmt, title, when);
+    const std::string text = analysis::formatReport(report, *fmt, title, when);
     std::fwrite(text.data(), 1, text.size(), stdout);
     // "0 of 0 hosts" is not compliance: say why nothing was judged, and fail as an error.
     if (report.hostsChecked == 0) {
@@ -161,7 +179,7 @@ int runDriftCommand(int argc, char **argv) {
     }
     bool failing = false;
     for (const auto &v : report.violations)
-        failing = failing || v.rule->severity >= threshold;
+        failing = failing || v.rule->severity >= *threshold;
     return failing ? 1 : 0;
 }
 

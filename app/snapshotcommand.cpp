@@ -125,42 +125,13 @@ int runWriteup(const QStringList &args) {
     return 0;
 }
 
-} // namespace
+// `vigil snapshot export`'s options, added to the parser.
+struct ExportOptions {
+    QCommandLineOption fromOpt, toOpt, incidentOpt, aroundOpt, outOpt, redactHosts, redactLabels,
+        redactValues, dropLabels, dropAnnotations;
+};
 
-int runSnapshotCommand(int argc, char **argv) {
-    if (argc > 2 && std::string_view(argv[2]) == "writeup") {
-        // The map is a rendered view: a GUI application, with no display needed.
-        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-        QApplication app(argc, argv);
-        installTranslations();
-        QCoreApplication::setApplicationName(QStringLiteral("vigil"));
-        QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
-        return runWriteup(QCoreApplication::arguments());
-    }
-    QCoreApplication app(argc, argv);
-    installTranslations();
-    QCoreApplication::setApplicationName(QStringLiteral("vigil"));
-    QCoreApplication::setOrganizationName(QStringLiteral("vigil"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
-    const QStringList args = QCoreApplication::arguments();
-    if (args.size() > 2 && args.at(2) == QLatin1String("check"))
-        return runCheck(args);
-    if (args.size() < 3 || args.at(2) != QLatin1String("export"))
-        return fail(QCoreApplication::translate(
-            "Snapshot", "expected `vigil snapshot export ...` or `vigil snapshot check FILE`"));
-
-    QCommandLineParser p;
-    p.setApplicationDescription(QCoreApplication::translate(
-        "Snapshot",
-        "Export an incident snapshot: one file with the window's hosts, metrics, alerts, silences, notes "
-        "and source health, opened later with `vigil FILE.vigil` without a network. Exit 0 when the file "
-        "holds the whole window, 1 when it was written with gaps, 2 on errors."));
-    p.addHelpOption();
-    p.addPositionalArgument(QStringLiteral("snapshot"),
-                            QCoreApplication::translate("Snapshot", "The snapshot command."));
-    p.addPositionalArgument(QStringLiteral("export"),
-                            QCoreApplication::translate("Snapshot", "Write a snapshot file."));
+ExportOptions addExportOptions(QCommandLineParser &p) {
     const QCommandLineOption fromOpt(
         QStringLiteral("from"),
         QCoreApplication::translate("Snapshot", "Start of the window (RFC 3339 time, or an age such as 2h)."),
@@ -203,6 +174,103 @@ int runSnapshotCommand(int argc, char **argv) {
         QCoreApplication::translate("Snapshot", "Leave the alerts' annotations (summaries, runbooks) out."));
     p.addOptions({fromOpt, toOpt, incidentOpt, aroundOpt, outOpt, redactHosts, redactLabels, redactValues,
                   dropLabels, dropAnnotations});
+    return {fromOpt,     toOpt,        incidentOpt,  aroundOpt,  outOpt,
+            redactHosts, redactLabels, redactValues, dropLabels, dropAnnotations};
+}
+
+// What was written, and on stderr what it lacks; 1 when it has gaps.
+int reportExport(const snapshot::ExportResult &r, const QString &out, const snapshot::ExportRequest &req,
+                 bool answered, const QStringList &failing) {
+    std::printf(
+        "%s\n",
+        qPrintable(QCoreApplication::translate(
+                       "Snapshot", "wrote %1 (%2 to %3): %4 hosts, %5 alerts, %6 metric minutes of which %7 "
+                                   "from the sources' history, %8 KiB")
+                       .arg(out, when(req.from), when(req.to))
+                       .arg(r.hosts)
+                       .arg(r.alerts)
+                       .arg(r.sampleRows)
+                       .arg(r.filledRows)
+                       .arg(r.bytes / 1024)));
+    bool gaps = false;
+    if (!answered || !failing.isEmpty()) {
+        std::fprintf(
+            stderr, "vigil snapshot: %s\n",
+            qPrintable(QCoreApplication::translate(
+                           "Snapshot", "a source did not answer; the file ends with what the cache held: %1")
+                           .arg(failing.isEmpty()
+                                    ? QCoreApplication::translate("Snapshot", "no answer in time")
+                                    : failing.join(QStringLiteral("; ")))));
+        gaps = true;
+    }
+    if (r.missingRows > 0) {
+        std::fprintf(
+            stderr, "vigil snapshot: %s\n",
+            qPrintable(QCoreApplication::translate(
+                           "Snapshot",
+                           "%1 metric minutes of the window have no values (neither the cache nor the "
+                           "sources held them)")
+                           .arg(r.missingRows)));
+        gaps = true;
+    }
+    return gaps ? 1 : 0;
+}
+
+// Fills what the cache lacks of a metric from the sources' history (query_range), as the views do.
+std::function<std::optional<analysis::MetricGrid>(const std::string &, TimeMs, TimeMs)>
+historyFill(const Config &config, const FleetSnapshotPtr &current,
+            const std::shared_ptr<HttpClient> &client) {
+    return [config, current, client](const std::string &metricKey, TimeMs f,
+                                     TimeMs t) -> std::optional<analysis::MetricGrid> {
+        HistoryJob job =
+            historyJob(config, current.get(), metricKey, f, t + 60'000, int((t + 60'000 - f) / 60'000));
+        job.sources = config.sources;
+        job.client = client;
+        auto grid = loadHistory(job);
+        for (const auto &w : grid.warnings)
+            std::fprintf(stderr, "vigil snapshot: %s: %s\n", metricKey.c_str(), w.c_str());
+        return grid;
+    };
+}
+
+} // namespace
+
+int runSnapshotCommand(int argc, char **argv) {
+    if (argc > 2 && std::string_view(argv[2]) == "writeup") {
+        // The map is a rendered view: a GUI application, with no display needed.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        installTranslations();
+        QCoreApplication::setApplicationName(QStringLiteral("vigil"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
+        return runWriteup(QCoreApplication::arguments());
+    }
+    QCoreApplication app(argc, argv);
+    installTranslations();
+    QCoreApplication::setApplicationName(QStringLiteral("vigil"));
+    QCoreApplication::setOrganizationName(QStringLiteral("vigil"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
+    const QStringList args = QCoreApplication::arguments();
+    if (args.size() > 2 && args.at(2) == QLatin1String("check"))
+        return runCheck(args);
+    if (args.size() < 3 || args.at(2) != QLatin1String("export"))
+        return fail(QCoreApplication::translate(
+            "Snapshot", "expected `vigil snapshot export ...` or `vigil snapshot check FILE`"));
+
+    QCommandLineParser p;
+    p.setApplicationDescription(QCoreApplication::translate(
+        "Snapshot",
+        "Export an incident snapshot: one file with the window's hosts, metrics, alerts, silences, notes "
+        "and source health, opened later with `vigil FILE.vigil` without a network. Exit 0 when the file "
+        "holds the whole window, 1 when it was written with gaps, 2 on errors."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("snapshot"),
+                            QCoreApplication::translate("Snapshot", "The snapshot command."));
+    p.addPositionalArgument(QStringLiteral("export"),
+                            QCoreApplication::translate("Snapshot", "Write a snapshot file."));
+    const auto [fromOpt, toOpt, incidentOpt, aroundOpt, outOpt, redactHosts, redactLabels, redactValues,
+                dropLabels, dropAnnotations] = addExportOptions(p);
     HeadlessFleet fleet(p, QStringLiteral("steady"));
     if (!p.parse(args))
         return fail(p.errorText());
@@ -280,52 +348,11 @@ int runSnapshotCommand(int argc, char **argv) {
     req.to = *to;
     const Config config = fleet.config();
     auto client = service.client();
-    req.fill = [&](const std::string &metricKey, TimeMs f, TimeMs t) -> std::optional<analysis::MetricGrid> {
-        HistoryJob job =
-            historyJob(config, current.get(), metricKey, f, t + 60'000, int((t + 60'000 - f) / 60'000));
-        job.sources = config.sources;
-        job.client = client;
-        auto grid = loadHistory(job);
-        for (const auto &w : grid.warnings)
-            std::fprintf(stderr, "vigil snapshot: %s: %s\n", metricKey.c_str(), w.c_str());
-        return grid;
-    };
+    req.fill = historyFill(config, current, client);
     const auto r = snapshot::exportSnapshot(config, current.get(), req);
     if (!r.ok)
         return fail(QString::fromStdString(r.error));
-    std::printf(
-        "%s\n",
-        qPrintable(QCoreApplication::translate(
-                       "Snapshot", "wrote %1 (%2 to %3): %4 hosts, %5 alerts, %6 metric minutes of which %7 "
-                                   "from the sources' history, %8 KiB")
-                       .arg(p.value(outOpt), when(req.from), when(req.to))
-                       .arg(r.hosts)
-                       .arg(r.alerts)
-                       .arg(r.sampleRows)
-                       .arg(r.filledRows)
-                       .arg(r.bytes / 1024)));
-    bool gaps = false;
-    if (!answered || !failing.isEmpty()) {
-        std::fprintf(
-            stderr, "vigil snapshot: %s\n",
-            qPrintable(QCoreApplication::translate(
-                           "Snapshot", "a source did not answer; the file ends with what the cache held: %1")
-                           .arg(failing.isEmpty()
-                                    ? QCoreApplication::translate("Snapshot", "no answer in time")
-                                    : failing.join(QStringLiteral("; ")))));
-        gaps = true;
-    }
-    if (r.missingRows > 0) {
-        std::fprintf(
-            stderr, "vigil snapshot: %s\n",
-            qPrintable(QCoreApplication::translate(
-                           "Snapshot",
-                           "%1 metric minutes of the window have no values (neither the cache nor the "
-                           "sources held them)")
-                           .arg(r.missingRows)));
-        gaps = true;
-    }
-    return gaps ? 1 : 0;
+    return reportExport(r, p.value(outOpt), req, answered, failing);
 }
 
 } // namespace vigil
