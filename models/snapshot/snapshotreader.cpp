@@ -108,6 +108,18 @@ int validateFile(sqlite3 *db) {
 
 void SnapshotReader::read(sqlite3 *db, SnapshotFile &f) {
     const auto version = scalar(db, "PRAGMA user_version"); // checked by validateFile
+    readMeta(db, f);
+    readSources(db, f);
+    readHosts(db, f);
+    readSamples(db, f);
+    readAlerts(db, f, version);
+    readSilences(db, f);
+    readFactsAndNotes(db, f);
+    readGraph(db, f, version);
+}
+
+// What the file is (meta), its window checked, the settings it was made with.
+void SnapshotReader::readMeta(sqlite3 *db, SnapshotFile &f) {
     std::map<std::string, std::string> meta;
     {
         Stmt s(db, "SELECT key, value FROM meta");
@@ -142,182 +154,191 @@ void SnapshotReader::read(sqlite3 *db, SnapshotFile &f) {
     if (!settingsFromJson(meta["settings"], f.m_settings, &settingsError))
         throw Refused("its settings cannot be read (" + settingsError + ")");
     f.m_settings.file = f.m_path;
+}
 
-    {
-        Stmt s(db, "SELECT id, name, kind, url, interval_ms, version FROM sources ORDER BY id");
-        while (s.step()) {
-            SourceHealth h;
-            h.id = boundedText(s, 0);
-            h.name = boundedText(s, 1);
-            h.kind = s.i64(2) == 1 ? SourceKind::Alertmanager : SourceKind::Prometheus;
-            h.url = boundedText(s, 3);
-            h.intervalMs = std::clamp<std::int64_t>(s.i64(4), 1000, 86'400'000);
-            h.version = boundedText(s, 5);
-            f.m_sources.push_back(std::move(h));
-        }
-        Stmt p(db, "SELECT source_id, ts, latency_ms, bytes, error FROM poll_log ORDER BY ts");
-        while (p.step()) {
-            SnapshotFile::PollRec r;
-            r.time = when(p, 1);
-            r.latencyMs = p.dbl(2);
-            r.bytes = p.i64(3);
-            r.failed = !p.isNull(4);
-            r.error = boundedText(p, 4);
-            f.m_polls[boundedText(p, 0)].push_back(std::move(r));
-        }
+// The sources and their poll log.
+void SnapshotReader::readSources(sqlite3 *db, SnapshotFile &f) {
+    Stmt s(db, "SELECT id, name, kind, url, interval_ms, version FROM sources ORDER BY id");
+    while (s.step()) {
+        SourceHealth h;
+        h.id = boundedText(s, 0);
+        h.name = boundedText(s, 1);
+        h.kind = s.i64(2) == 1 ? SourceKind::Alertmanager : SourceKind::Prometheus;
+        h.url = boundedText(s, 3);
+        h.intervalMs = std::clamp<std::int64_t>(s.i64(4), 1000, 86'400'000);
+        h.version = boundedText(s, 5);
+        f.m_sources.push_back(std::move(h));
     }
-    {
-        Stmt s(db, "SELECT slot, name, sources FROM hosts ORDER BY name");
-        while (s.step()) {
-            SnapshotFile::HostRec h;
-            h.slot = s.i64(0);
-            h.name = boundedText(s, 1);
-            h.sources = stringsFromJson(boundedText(s, 2));
-            if (h.slot < 1 || h.name.empty() || f.m_hostBySlot.count(h.slot))
-                continue;
-            f.m_hostBySlot[h.slot] = f.m_hosts.size();
-            f.m_hosts.push_back(std::move(h));
-        }
-        Stmt e(db, "SELECT slot, ts, up, labels FROM host_events ORDER BY ts, rowid");
-        while (e.step()) {
-            const auto it = f.m_hostBySlot.find(e.i64(0));
-            if (it == f.m_hostBySlot.end())
-                continue;
-            SnapshotFile::HostState st;
-            st.time = when(e, 1);
-            const auto up = e.i64(2);
-            st.up = up >= -1 && up <= 2 ? static_cast<int>(up) : 0;
-            if (st.up >= 0)
-                st.labels = labelsFromJson(boundedText(e, 3));
-            f.m_hosts[it->second].states.push_back(std::move(st));
-        }
+    Stmt p(db, "SELECT source_id, ts, latency_ms, bytes, error FROM poll_log ORDER BY ts");
+    while (p.step()) {
+        SnapshotFile::PollRec r;
+        r.time = when(p, 1);
+        r.latencyMs = p.dbl(2);
+        r.bytes = p.i64(3);
+        r.failed = !p.isNull(4);
+        r.error = boundedText(p, 4);
+        f.m_polls[boundedText(p, 0)].push_back(std::move(r));
     }
-    {
-        std::vector<std::int64_t> ids;
-        Stmt m(db, "SELECT id, key, title, unit, query FROM metrics ORDER BY id");
-        while (m.step()) {
-            bool ok = false;
-            ids.push_back(m.i64(0));
-            f.m_metrics.push_back({boundedText(m, 1), boundedText(m, 2), metricUnitFromString(m.text(3), &ok),
-                                   boundedText(m, 4)});
-        }
-        f.m_samples.resize(f.m_metrics.size());
-        const std::size_t maxValues = static_cast<std::size_t>(
-            f.m_hostBySlot.empty() ? 0
-                                   : std::min<std::int64_t>(f.m_hostBySlot.rbegin()->first, kMaxHosts * 4));
-        Stmt v(db, "SELECT minute, vals FROM samples WHERE metric_id = ? ORDER BY minute");
-        for (std::size_t k = 0; k < ids.size(); ++k) {
-            v.bind(1, ids[k]);
-            while (v.step()) {
-                auto vals = v.floats(1);
-                if (vals.size() > maxValues)
-                    vals.resize(maxValues); // slots past the last host in the file belong to no one
-                const std::int64_t minute = v.i64(0);
-                if (minute < f.m_info.from / 60'000 - 5 || minute > f.m_info.to / 60'000 + 1)
-                    continue; // outside the window: nothing reads it
-                f.m_samples[k][minute] = std::move(vals);
-            }
-            v.reset();
-        }
+}
+
+// The hosts by slot, and each host's states in order.
+void SnapshotReader::readHosts(sqlite3 *db, SnapshotFile &f) {
+    Stmt s(db, "SELECT slot, name, sources FROM hosts ORDER BY name");
+    while (s.step()) {
+        SnapshotFile::HostRec h;
+        h.slot = s.i64(0);
+        h.name = boundedText(s, 1);
+        h.sources = stringsFromJson(boundedText(s, 2));
+        if (h.slot < 1 || h.name.empty() || f.m_hostBySlot.count(h.slot))
+            continue;
+        f.m_hostBySlot[h.slot] = f.m_hosts.size();
+        f.m_hosts.push_back(std::move(h));
     }
-    {
-        std::map<std::string, std::size_t> byFingerprint;
-        Stmt a(
-            db,
-            version >= 2
-                ? "SELECT fingerprint, labels, annotations, starts_at, ends_at, generator_url, silenced_by, "
-                  "inhibited_by, seen_by, placement FROM alerts ORDER BY fingerprint"
-                : "SELECT fingerprint, labels, annotations, starts_at, ends_at, generator_url, silenced_by, "
-                  "inhibited_by, seen_by, NULL FROM alerts ORDER BY fingerprint");
-        while (a.step()) {
-            SnapshotFile::AlertRec r;
-            r.alert.fingerprint = boundedText(a, 0);
-            r.alert.labels = labelsFromJson(boundedText(a, 1));
-            r.alert.annotations = labelsFromJson(boundedText(a, 2));
-            r.alert.startsAt = when(a, 3);
-            r.alert.endsAt = when(a, 4);
-            r.alert.generatorUrl = boundedText(a, 5);
-            r.alert.silencedBy = stringsFromJson(boundedText(a, 6));
-            r.alert.inhibitedBy = stringsFromJson(boundedText(a, 7));
-            r.alert.seenBy = stringsFromJson(boundedText(a, 8));
-            if (const std::string placed = boundedText(a, 9); !placed.empty())
-                r.alert.placement = labelsFromJson(placed);
-            r.alert.key = fingerprintKey(r.alert.fingerprint);
-            if (r.alert.fingerprint.empty() || byFingerprint.count(r.alert.fingerprint))
-                continue;
-            byFingerprint[r.alert.fingerprint] = f.m_alerts.size();
-            f.m_alerts.push_back(std::move(r));
+    Stmt e(db, "SELECT slot, ts, up, labels FROM host_events ORDER BY ts, rowid");
+    while (e.step()) {
+        const auto it = f.m_hostBySlot.find(e.i64(0));
+        if (it == f.m_hostBySlot.end())
+            continue;
+        SnapshotFile::HostState st;
+        st.time = when(e, 1);
+        const auto up = e.i64(2);
+        st.up = up >= -1 && up <= 2 ? static_cast<int>(up) : 0;
+        if (st.up >= 0)
+            st.labels = labelsFromJson(boundedText(e, 3));
+        f.m_hosts[it->second].states.push_back(std::move(st));
+    }
+}
+
+// Each metric's minutes of values, per host slot; slots past the file's last host and minutes outside
+// the window are dropped.
+void SnapshotReader::readSamples(sqlite3 *db, SnapshotFile &f) {
+    std::vector<std::int64_t> ids;
+    Stmt m(db, "SELECT id, key, title, unit, query FROM metrics ORDER BY id");
+    while (m.step()) {
+        bool ok = false;
+        ids.push_back(m.i64(0));
+        f.m_metrics.push_back(
+            {boundedText(m, 1), boundedText(m, 2), metricUnitFromString(m.text(3), &ok), boundedText(m, 4)});
+    }
+    f.m_samples.resize(f.m_metrics.size());
+    const std::size_t maxValues = static_cast<std::size_t>(
+        f.m_hostBySlot.empty() ? 0 : std::min<std::int64_t>(f.m_hostBySlot.rbegin()->first, kMaxHosts * 4));
+    Stmt v(db, "SELECT minute, vals FROM samples WHERE metric_id = ? ORDER BY minute");
+    for (std::size_t k = 0; k < ids.size(); ++k) {
+        v.bind(1, ids[k]);
+        while (v.step()) {
+            auto vals = v.floats(1);
+            if (vals.size() > maxValues)
+                vals.resize(maxValues); // slots past the last host in the file belong to no one
+            const std::int64_t minute = v.i64(0);
+            if (minute < f.m_info.from / 60'000 - 5 || minute > f.m_info.to / 60'000 + 1)
+                continue; // outside the window: nothing reads it
+            f.m_samples[k][minute] = std::move(vals);
         }
-        Stmt e(db, "SELECT fingerprint, ts, state FROM alert_events ORDER BY ts, rowid");
-        while (e.step()) {
-            const auto it = byFingerprint.find(e.text(0));
-            const auto state = stateNamed(e.text(2));
-            if (it != byFingerprint.end() && state)
-                f.m_alerts[it->second].states.emplace_back(when(e, 1), *state);
-        }
+        v.reset();
     }
-    {
-        Stmt s(db, "SELECT id, matchers, starts_at, ends_at, updated_at, created_by, comment, state, seen_by "
-                   "FROM silences ORDER BY id");
-        while (s.step()) {
-            Silence x;
-            x.id = boundedText(s, 0);
-            x.matchers = matchersFromJson(boundedText(s, 1));
-            x.startsAt = when(s, 2);
-            x.endsAt = when(s, 3);
-            x.updatedAt = when(s, 4);
-            x.createdBy = boundedText(s, 5);
-            x.comment = boundedText(s, 6);
-            x.seenBy = stringsFromJson(boundedText(s, 8));
-            f.m_silences.push_back(std::move(x));
-        }
+}
+
+// The alerts (one per fingerprint) and their state changes in order.
+void SnapshotReader::readAlerts(sqlite3 *db, SnapshotFile &f, std::int64_t version) {
+    std::map<std::string, std::size_t> byFingerprint;
+    Stmt a(db,
+           version >= 2
+               ? "SELECT fingerprint, labels, annotations, starts_at, ends_at, generator_url, silenced_by, "
+                 "inhibited_by, seen_by, placement FROM alerts ORDER BY fingerprint"
+               : "SELECT fingerprint, labels, annotations, starts_at, ends_at, generator_url, silenced_by, "
+                 "inhibited_by, seen_by, NULL FROM alerts ORDER BY fingerprint");
+    while (a.step()) {
+        SnapshotFile::AlertRec r;
+        r.alert.fingerprint = boundedText(a, 0);
+        r.alert.labels = labelsFromJson(boundedText(a, 1));
+        r.alert.annotations = labelsFromJson(boundedText(a, 2));
+        r.alert.startsAt = when(a, 3);
+        r.alert.endsAt = when(a, 4);
+        r.alert.generatorUrl = boundedText(a, 5);
+        r.alert.silencedBy = stringsFromJson(boundedText(a, 6));
+        r.alert.inhibitedBy = stringsFromJson(boundedText(a, 7));
+        r.alert.seenBy = stringsFromJson(boundedText(a, 8));
+        if (const std::string placed = boundedText(a, 9); !placed.empty())
+            r.alert.placement = labelsFromJson(placed);
+        r.alert.key = fingerprintKey(r.alert.fingerprint);
+        if (r.alert.fingerprint.empty() || byFingerprint.count(r.alert.fingerprint))
+            continue;
+        byFingerprint[r.alert.fingerprint] = f.m_alerts.size();
+        f.m_alerts.push_back(std::move(r));
     }
-    {
-        Stmt s(db, "SELECT slot, name, value, first_seen, last_seen FROM facts ORDER BY slot, name, value");
-        while (s.step())
-            if (f.m_hostBySlot.count(s.i64(0)))
-                f.m_facts.push_back({s.i64(0), boundedText(s, 1), boundedText(s, 2), when(s, 3), when(s, 4)});
+    Stmt e(db, "SELECT fingerprint, ts, state FROM alert_events ORDER BY ts, rowid");
+    while (e.step()) {
+        const auto it = byFingerprint.find(e.text(0));
+        const auto state = stateNamed(e.text(2));
+        if (it != byFingerprint.end() && state)
+            f.m_alerts[it->second].states.emplace_back(when(e, 1), *state);
     }
-    {
-        Stmt n(db, "SELECT incident, author, text, ts FROM incident_notes ORDER BY ts, rowid");
-        while (n.step())
-            f.m_notes.push_back({boundedText(n, 0), boundedText(n, 1), boundedText(n, 2), when(n, 3)});
-        Stmt a(db, "SELECT incident, source, silence_id, author, since, ends_at FROM acks ORDER BY incident");
-        while (a.step())
-            f.m_acks.push_back({boundedText(a, 0), boundedText(a, 1), boundedText(a, 2), boundedText(a, 3),
-                                when(a, 4), when(a, 5)});
+}
+
+// The silences.
+void SnapshotReader::readSilences(sqlite3 *db, SnapshotFile &f) {
+    Stmt s(db, "SELECT id, matchers, starts_at, ends_at, updated_at, created_by, comment, state, seen_by "
+               "FROM silences ORDER BY id");
+    while (s.step()) {
+        Silence x;
+        x.id = boundedText(s, 0);
+        x.matchers = matchersFromJson(boundedText(s, 1));
+        x.startsAt = when(s, 2);
+        x.endsAt = when(s, 3);
+        x.updatedAt = when(s, 4);
+        x.createdBy = boundedText(s, 5);
+        x.comment = boundedText(s, 6);
+        x.seenBy = stringsFromJson(boundedText(s, 8));
+        f.m_silences.push_back(std::move(x));
     }
-    {
-        Stmt e(db, "SELECT from_service, to_service, requests_per_second, errors_per_second FROM edges "
-                   "ORDER BY from_service, to_service");
-        while (e.step())
-            f.m_edges.push_back({boundedText(e, 0), boundedText(e, 1), e.dbl(2), e.dbl(3)});
-        Stmt r(db,
-               version >= 3
+}
+
+// Facts of the file's hosts, incident notes and acknowledgements.
+void SnapshotReader::readFactsAndNotes(sqlite3 *db, SnapshotFile &f) {
+    Stmt s(db, "SELECT slot, name, value, first_seen, last_seen FROM facts ORDER BY slot, name, value");
+    while (s.step())
+        if (f.m_hostBySlot.count(s.i64(0)))
+            f.m_facts.push_back({s.i64(0), boundedText(s, 1), boundedText(s, 2), when(s, 3), when(s, 4)});
+    Stmt n(db, "SELECT incident, author, text, ts FROM incident_notes ORDER BY ts, rowid");
+    while (n.step())
+        f.m_notes.push_back({boundedText(n, 0), boundedText(n, 1), boundedText(n, 2), when(n, 3)});
+    Stmt a(db, "SELECT incident, source, silence_id, author, since, ends_at FROM acks ORDER BY incident");
+    while (a.step())
+        f.m_acks.push_back({boundedText(a, 0), boundedText(a, 1), boundedText(a, 2), boundedText(a, 3),
+                            when(a, 4), when(a, 5)});
+}
+
+// Service edges, rules, joins and where services run, the maps' saved positions.
+void SnapshotReader::readGraph(sqlite3 *db, SnapshotFile &f, std::int64_t version) {
+    Stmt e(db, "SELECT from_service, to_service, requests_per_second, errors_per_second FROM edges "
+               "ORDER BY from_service, to_service");
+    while (e.step())
+        f.m_edges.push_back({boundedText(e, 0), boundedText(e, 1), e.dbl(2), e.dbl(3)});
+    Stmt r(db, version >= 3
                    ? "SELECT source, grp, name, query, health, last_error, for_ms FROM rules ORDER BY name"
                    : "SELECT source, grp, name, query, health, last_error, 0 FROM rules ORDER BY name");
-        while (r.step())
-            f.m_rules.push_back({boundedText(r, 1), boundedText(r, 2), boundedText(r, 3), boundedText(r, 4),
-                                 boundedText(r, 5), boundedText(r, 0),
-                                 std::clamp<TimeMs>(r.i64(6), 0, 365LL * 86'400'000)});
-        if (version >= 4) {
-            auto pairs = [&](const char *sql, std::vector<std::pair<std::string, std::string>> &out) {
-                Stmt s(db, sql);
-                while (s.step())
-                    if (auto a = boundedText(s, 0), b = boundedText(s, 1); !a.empty() && !b.empty())
-                        out.emplace_back(std::move(a), std::move(b));
-                std::sort(out.begin(), out.end()); // the file's order is not trusted
-                out.erase(std::unique(out.begin(), out.end()), out.end());
-            };
-            pairs("SELECT label, value FROM joined ORDER BY label, value", f.m_joined);
-            pairs("SELECT service, host FROM runs_on ORDER BY service, host", f.m_runsOn);
-        }
-        Stmt l(db, "SELECT map, name, x, y FROM layout_positions ORDER BY map, name");
-        while (l.step()) {
-            const double x = l.dbl(2), y = l.dbl(3);
-            if (std::isfinite(x) && std::isfinite(y))
-                f.m_layouts[boundedText(l, 0)].push_back({boundedText(l, 1), {x, y}});
-        }
+    while (r.step())
+        f.m_rules.push_back({boundedText(r, 1), boundedText(r, 2), boundedText(r, 3), boundedText(r, 4),
+                             boundedText(r, 5), boundedText(r, 0),
+                             std::clamp<TimeMs>(r.i64(6), 0, 365LL * 86'400'000)});
+    if (version >= 4) {
+        auto pairs = [&](const char *sql, std::vector<std::pair<std::string, std::string>> &out) {
+            Stmt s(db, sql);
+            while (s.step())
+                if (auto a = boundedText(s, 0), b = boundedText(s, 1); !a.empty() && !b.empty())
+                    out.emplace_back(std::move(a), std::move(b));
+            std::sort(out.begin(), out.end()); // the file's order is not trusted
+            out.erase(std::unique(out.begin(), out.end()), out.end());
+        };
+        pairs("SELECT label, value FROM joined ORDER BY label, value", f.m_joined);
+        pairs("SELECT service, host FROM runs_on ORDER BY service, host", f.m_runsOn);
+    }
+    Stmt l(db, "SELECT map, name, x, y FROM layout_positions ORDER BY map, name");
+    while (l.step()) {
+        const double x = l.dbl(2), y = l.dbl(3);
+        if (std::isfinite(x) && std::isfinite(y))
+            f.m_layouts[boundedText(l, 0)].push_back({boundedText(l, 1), {x, y}});
     }
 }
 

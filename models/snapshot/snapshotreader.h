@@ -2,6 +2,7 @@
 // How SnapshotFile::open checks and reads a file (snapshotreader.cpp); internal to models/snapshot.
 #include "snapshotfile.h"
 
+#include <cstdint>
 #include <stdexcept>
 
 struct sqlite3;
@@ -20,6 +21,16 @@ public:
     // Everything into memory, every value type-checked and bounded.
     static void read(sqlite3 *db, SnapshotFile &f);
     static void deriveEvents(SnapshotFile &f);
+
+private:
+    static void readMeta(sqlite3 *db, SnapshotFile &f);
+    static void readSources(sqlite3 *db, SnapshotFile &f);
+    static void readHosts(sqlite3 *db, SnapshotFile &f);
+    static void readSamples(sqlite3 *db, SnapshotFile &f);
+    static void readAlerts(sqlite3 *db, SnapshotFile &f, std::int64_t version);
+    static void readSilences(sqlite3 *db, SnapshotFile &f);
+    static void readFactsAndNotes(sqlite3 *db, SnapshotFile &f);
+    static void readGraph(sqlite3 *db, SnapshotFile &f, std::int64_t version);
 };
 
 } // namespace vigil::snapshot

@@ -140,6 +140,94 @@ template <class F> void rewriteColumn(sqlite3 *db, const std::string &table, con
         put.bind(1, text).bind(2, rowid).exec();
 }
 
+// Dropped labels leave the label sets first; their joined values go, and runs_on rows naming one of them
+// as a service (when the service label is dropped, its workloads).
+void dropLabels(sqlite3 *db, const std::function<bool(const std::string &)> &chosenName) {
+    auto drop = [&](const std::string &json) {
+        auto labels = labelsFromJson(json);
+        std::vector<std::string> gone;
+        for (const auto &l : labels.labels())
+            if (chosenName(l.name))
+                gone.push_back(l.name);
+        for (const auto &g : gone)
+            labels.remove(g);
+        return labelsToJson(labels).dump();
+    };
+    rewriteColumn(db, "host_events", "labels", drop);
+    rewriteColumn(db, "alerts", "labels", drop);
+    rewriteColumn(db, "alerts", "placement", drop);
+    std::vector<std::int64_t> gone;
+    std::vector<std::string> goneValues;
+    {
+        Stmt s(db, "SELECT rowid, label, value FROM joined");
+        while (s.step())
+            if (chosenName(s.text(1))) {
+                gone.push_back(s.i64(0));
+                goneValues.push_back(s.text(2));
+            }
+    }
+    Stmt del(db, "DELETE FROM joined WHERE rowid = ?");
+    for (const auto rowid : gone)
+        del.bind(1, rowid).exec();
+    Stmt delRuns(db, "DELETE FROM runs_on WHERE service = ?");
+    for (const auto &v : goneValues)
+        delRuns.bind(1, v).exec();
+}
+
+// Fingerprints are hashes of the labels, and so a way back to them: replaced consistently too.
+void rekeyFingerprints(sqlite3 *db) {
+    Redactor prints("f-");
+    Stmt s(db, "SELECT fingerprint FROM alerts");
+    std::vector<std::string> all;
+    while (s.step())
+        all.push_back(s.text(0));
+    for (const auto &fp : all)
+        prints.add(fp);
+    auto rekey = [&](const std::string &text) { return prints.rewrite(text); };
+    rewriteColumn(db, "alerts", "fingerprint", rekey);
+    rewriteColumn(db, "alert_events", "fingerprint", rekey);
+    rewriteColumn(db, "alerts", "inhibited_by", rekey);
+}
+
+// Every hidden value out of every text column of every table: JSON (labels, lists, the settings) by its
+// string values, so its syntax and keys stay; other text word by word.
+void hideEverywhere(sqlite3 *db, const Redactor &hide) {
+    std::function<void(json &)> walk = [&](json &j) {
+        if (j.is_string())
+            j = hide.rewrite(j.get<std::string>());
+        else if (j.is_object() || j.is_array())
+            for (auto &x : j)
+                walk(x);
+    };
+    auto rewrite = [&](const std::string &text) {
+        if (!text.empty() && (text.front() == '{' || text.front() == '[')) {
+            json j = json::parse(text, nullptr, false);
+            if (!j.is_discarded()) {
+                walk(j);
+                return j.dump();
+            }
+        }
+        return hide.rewrite(text);
+    };
+    // Every text column of every table; the numbers and blobs say nothing of names.
+    std::vector<std::pair<std::string, std::string>> columns;
+    {
+        Stmt t(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+        std::vector<std::string> tables;
+        while (t.step())
+            tables.push_back(t.text(0));
+        for (const auto &table : tables) {
+            Stmt c(db, ("PRAGMA table_info(\"" + table + "\")").c_str());
+            while (c.step())
+                if (c.text(2) == "TEXT")
+                    columns.emplace_back(table, c.text(1));
+        }
+    }
+    for (const auto &[table, column] : columns)
+        if (!(table == "meta" && column == "key"))
+            rewriteColumn(db, table, column, rewrite);
+}
+
 } // namespace
 
 std::string Redaction::describe() const {
@@ -230,93 +318,13 @@ void redact(sqlite3 *db, const Redaction &r, const HostIdentity &identity) {
         }
     }
     // Dropped labels leave the label sets first.
-    if (r.dropLabels && names) {
-        auto drop = [&](const std::string &json) {
-            auto labels = labelsFromJson(json);
-            std::vector<std::string> gone;
-            for (const auto &l : labels.labels())
-                if (chosenName(l.name))
-                    gone.push_back(l.name);
-            for (const auto &g : gone)
-                labels.remove(g);
-            return labelsToJson(labels).dump();
-        };
-        rewriteColumn(db, "host_events", "labels", drop);
-        rewriteColumn(db, "alerts", "labels", drop);
-        rewriteColumn(db, "alerts", "placement", drop);
-        // A dropped label's joined values go, and runs_on rows naming one of them as a service (when the
-        // service label is dropped, its workloads).
-        std::vector<std::int64_t> gone;
-        std::vector<std::string> goneValues;
-        {
-            Stmt s(db, "SELECT rowid, label, value FROM joined");
-            while (s.step())
-                if (chosenName(s.text(1))) {
-                    gone.push_back(s.i64(0));
-                    goneValues.push_back(s.text(2));
-                }
-        }
-        Stmt del(db, "DELETE FROM joined WHERE rowid = ?");
-        for (const auto rowid : gone)
-            del.bind(1, rowid).exec();
-        Stmt delRuns(db, "DELETE FROM runs_on WHERE service = ?");
-        for (const auto &v : goneValues)
-            delRuns.bind(1, v).exec();
-    }
+    if (r.dropLabels && names)
+        dropLabels(db, chosenName);
     if (r.dropAnnotations)
         execSql(db, "UPDATE alerts SET annotations = '{}'");
-    // Fingerprints are hashes of the labels, and so a way back to them: replaced consistently too.
-    {
-        Redactor prints("f-");
-        Stmt s(db, "SELECT fingerprint FROM alerts");
-        std::vector<std::string> all;
-        while (s.step())
-            all.push_back(s.text(0));
-        for (const auto &fp : all)
-            prints.add(fp);
-        auto rekey = [&](const std::string &text) { return prints.rewrite(text); };
-        rewriteColumn(db, "alerts", "fingerprint", rekey);
-        rewriteColumn(db, "alert_events", "fingerprint", rekey);
-        rewriteColumn(db, "alerts", "inhibited_by", rekey);
-    }
-    if (!hide.empty()) {
-        // JSON (labels, lists, the settings) by its string values, so its syntax and keys stay; other
-        // text word by word.
-        std::function<void(json &)> walk = [&](json &j) {
-            if (j.is_string())
-                j = hide.rewrite(j.get<std::string>());
-            else if (j.is_object() || j.is_array())
-                for (auto &x : j)
-                    walk(x);
-        };
-        auto rewrite = [&](const std::string &text) {
-            if (!text.empty() && (text.front() == '{' || text.front() == '[')) {
-                json j = json::parse(text, nullptr, false);
-                if (!j.is_discarded()) {
-                    walk(j);
-                    return j.dump();
-                }
-            }
-            return hide.rewrite(text);
-        };
-        // Every text column of every table; the numbers and blobs say nothing of names.
-        std::vector<std::pair<std::string, std::string>> columns;
-        {
-            Stmt t(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
-            std::vector<std::string> tables;
-            while (t.step())
-                tables.push_back(t.text(0));
-            for (const auto &table : tables) {
-                Stmt c(db, ("PRAGMA table_info(\"" + table + "\")").c_str());
-                while (c.step())
-                    if (c.text(2) == "TEXT")
-                        columns.emplace_back(table, c.text(1));
-            }
-        }
-        for (const auto &[table, column] : columns)
-            if (!(table == "meta" && column == "key"))
-                rewriteColumn(db, table, column, rewrite);
-    }
+    rekeyFingerprints(db);
+    if (!hide.empty())
+        hideEverywhere(db, hide);
     Stmt meta(db, "UPDATE meta SET value = ? WHERE key = 'redacted'");
     meta.bind(1, r.describe()).exec();
 }
