@@ -126,68 +126,8 @@ FleetState::Update FleetState::apply(const PollData &poll) {
                 m_joinedDirty = true;
             }
         }
-    if (poll.hasInventory) {
-        m_fromCache = false;
-        auto &part = m_prom[id];
-        std::vector<Host> next = poll.hosts;
-        if (!std::is_sorted(next.begin(), next.end(),
-                            [](const Host &a, const Host &b) { return a.name < b.name; }))
-            std::sort(next.begin(), next.end(), [](const Host &a, const Host &b) { return a.name < b.name; });
-        // Hosts placed by the joins (a node in its zone) as they are stored: the cache and snapshot
-        // files keep the placement.
-        if (!m_joins.empty())
-            for (auto &h : next)
-                place(h);
-        // A metric whose query failed keeps its last values (the last good state stays on screen).
-        for (std::size_t mi = 0; mi < poll.metricOk.size(); ++mi) {
-            if (poll.metricOk[mi])
-                continue;
-            for (auto &h : next) {
-                auto it = std::lower_bound(part.hosts.begin(), part.hosts.end(), h.name,
-                                           [](const Host &x, const std::string &n) { return x.name < n; });
-                if (it != part.hosts.end() && it->name == h.name && mi < it->metrics.size())
-                    h.metrics[mi] = it->metrics[mi];
-            }
-        }
-        // Host diff for the store (sorted merge).
-        auto oldIt = part.hosts.begin();
-        for (const auto &h : next) {
-            while (oldIt != part.hosts.end() && oldIt->name < h.name)
-                batch->hostsGone.push_back((oldIt++)->name);
-            if (oldIt != part.hosts.end() && oldIt->name == h.name) {
-                if (oldIt->labels != h.labels || oldIt->up != h.up)
-                    batch->hostsChanged.push_back(h);
-                ++oldIt;
-            } else {
-                batch->hostsChanged.push_back(h);
-            }
-        }
-        for (; oldIt != part.hosts.end(); ++oldIt)
-            batch->hostsGone.push_back(oldIt->name);
-        batch->hostSamples = next;
-        part.hosts = std::move(next);
-        // Cache-restored hosts are now owned by a live source.
-        if (m_prom.erase("cache"))
-            m_allHostsChanged = true;
-        if (poll.hasFacts) {
-            auto less = [](const Fact &a, const Fact &b) {
-                return std::tie(a.host, a.name, a.value) < std::tie(b.host, b.name, b.value);
-            };
-            std::sort(part.facts.begin(), part.facts.end(), less);
-            std::set_difference(poll.facts.begin(), poll.facts.end(), part.facts.begin(), part.facts.end(),
-                                std::back_inserter(batch->factsAppeared), less);
-            std::set_difference(part.facts.begin(), part.facts.end(), poll.facts.begin(), poll.facts.end(),
-                                std::back_inserter(batch->factsEnded), less);
-            part.facts = poll.facts;
-        }
-        for (const auto &h : batch->hostsChanged)
-            m_changedHosts.push_back(h.name);
-        m_changedHosts.insert(m_changedHosts.end(), batch->hostsGone.begin(), batch->hostsGone.end());
-        for (const auto *list : {&batch->factsAppeared, &batch->factsEnded})
-            for (const auto &f : *list)
-                if (m_changedHosts.empty() || m_changedHosts.back() != f.host)
-                    m_changedHosts.push_back(f.host);
-    }
+    if (poll.hasInventory)
+        applyInventory(poll, *batch);
     if (poll.hasRuleAlerts)
         m_prom[id].ruleAlerts = poll.ruleAlerts;
     if (poll.hasEdges)
@@ -214,23 +154,8 @@ FleetState::Update FleetState::apply(const PollData &poll) {
     const auto previous = m_snapshot;
     m_lastReceivedNs = poll.timings.receivedNs;
     auto snap = build();
-    if (poll.hasAlerts || poll.hasRuleAlerts) {
-        std::unordered_map<std::string_view, const Alert *> before;
-        before.reserve(previous->alerts.size());
-        for (const auto &a : previous->alerts)
-            before.emplace(a.fingerprint, &a);
-        for (const auto &a : snap->alerts) {
-            auto it = before.find(a.fingerprint);
-            if (it == before.end() || it->second->state != a.state ||
-                it->second->silencedBy != a.silencedBy || it->second->inhibitedBy != a.inhibitedBy ||
-                it->second->seenBy != a.seenBy || it->second->placement != a.placement)
-                batch->alertsChanged.push_back(a);
-            if (it != before.end())
-                before.erase(it);
-        }
-        for (const auto &[fp, a] : before)
-            batch->alertsResolved.emplace_back(fp);
-    }
+    if (poll.hasAlerts || poll.hasRuleAlerts)
+        alertChanges(*previous, *snap, *batch);
     if (batch->silencesReplaced)
         batch->silences = snap->silences;
     // The join tables changed (pods come and go on every poll of a busy cluster): the cache keeps what
@@ -245,6 +170,90 @@ FleetState::Update FleetState::apply(const PollData &poll) {
     m_storedRunsOn = snap->runsOn;
     m_snapshot = snap;
     return {snap, batch};
+}
+
+// A poll's inventory (and facts): hosts placed by the joins, metrics that failed kept at their last
+// values, and what changed for the store and the next snapshot.
+void FleetState::applyInventory(const PollData &poll, StoreBatch &batch) {
+    m_fromCache = false;
+    auto &part = m_prom[poll.health.id];
+    std::vector<Host> next = poll.hosts;
+    if (!std::is_sorted(next.begin(), next.end(),
+                        [](const Host &a, const Host &b) { return a.name < b.name; }))
+        std::sort(next.begin(), next.end(), [](const Host &a, const Host &b) { return a.name < b.name; });
+    // Hosts placed by the joins (a node in its zone) as they are stored: the cache and snapshot
+    // files keep the placement.
+    if (!m_joins.empty())
+        for (auto &h : next)
+            place(h);
+    // A metric whose query failed keeps its last values (the last good state stays on screen).
+    for (std::size_t mi = 0; mi < poll.metricOk.size(); ++mi) {
+        if (poll.metricOk[mi])
+            continue;
+        for (auto &h : next) {
+            auto it = std::lower_bound(part.hosts.begin(), part.hosts.end(), h.name,
+                                       [](const Host &x, const std::string &n) { return x.name < n; });
+            if (it != part.hosts.end() && it->name == h.name && mi < it->metrics.size())
+                h.metrics[mi] = it->metrics[mi];
+        }
+    }
+    // Host diff for the store (sorted merge).
+    auto oldIt = part.hosts.begin();
+    for (const auto &h : next) {
+        while (oldIt != part.hosts.end() && oldIt->name < h.name)
+            batch.hostsGone.push_back((oldIt++)->name);
+        if (oldIt != part.hosts.end() && oldIt->name == h.name) {
+            if (oldIt->labels != h.labels || oldIt->up != h.up)
+                batch.hostsChanged.push_back(h);
+            ++oldIt;
+        } else {
+            batch.hostsChanged.push_back(h);
+        }
+    }
+    for (; oldIt != part.hosts.end(); ++oldIt)
+        batch.hostsGone.push_back(oldIt->name);
+    batch.hostSamples = next;
+    part.hosts = std::move(next);
+    // Cache-restored hosts are now owned by a live source.
+    if (m_prom.erase("cache"))
+        m_allHostsChanged = true;
+    if (poll.hasFacts) {
+        auto less = [](const Fact &a, const Fact &b) {
+            return std::tie(a.host, a.name, a.value) < std::tie(b.host, b.name, b.value);
+        };
+        std::sort(part.facts.begin(), part.facts.end(), less);
+        std::set_difference(poll.facts.begin(), poll.facts.end(), part.facts.begin(), part.facts.end(),
+                            std::back_inserter(batch.factsAppeared), less);
+        std::set_difference(part.facts.begin(), part.facts.end(), poll.facts.begin(), poll.facts.end(),
+                            std::back_inserter(batch.factsEnded), less);
+        part.facts = poll.facts;
+    }
+    for (const auto &h : batch.hostsChanged)
+        m_changedHosts.push_back(h.name);
+    m_changedHosts.insert(m_changedHosts.end(), batch.hostsGone.begin(), batch.hostsGone.end());
+    for (const auto *list : {&batch.factsAppeared, &batch.factsEnded})
+        for (const auto &f : *list)
+            if (m_changedHosts.empty() || m_changedHosts.back() != f.host)
+                m_changedHosts.push_back(f.host);
+}
+
+// The alerts that came, changed or went between two snapshots, for the store.
+void FleetState::alertChanges(const FleetSnapshot &previous, const FleetSnapshot &snap, StoreBatch &batch) {
+    std::unordered_map<std::string_view, const Alert *> before;
+    before.reserve(previous.alerts.size());
+    for (const auto &a : previous.alerts)
+        before.emplace(a.fingerprint, &a);
+    for (const auto &a : snap.alerts) {
+        auto it = before.find(a.fingerprint);
+        if (it == before.end() || it->second->state != a.state || it->second->silencedBy != a.silencedBy ||
+            it->second->inhibitedBy != a.inhibitedBy || it->second->seenBy != a.seenBy ||
+            it->second->placement != a.placement)
+            batch.alertsChanged.push_back(a);
+        if (it != before.end())
+            before.erase(it);
+    }
+    for (const auto &[fp, a] : before)
+        batch.alertsResolved.emplace_back(fp);
 }
 
 std::shared_ptr<StoreBatch> FleetState::absorbQuiet(const PollData &poll) {
@@ -320,28 +329,44 @@ FleetSnapshotPtr FleetState::build() {
     for (const auto &[id, h] : m_health)
         s->sources.push_back(h);
 
-    // Hosts: merge shards; a host reported by several sources is one host.
+    mergeHosts(*s);
+    mergeEdges(*s);
+    mergeRulesAndGroups(*s);
+    mergeAlerts(*s);
+    placeAlerts(*s);
+    countHostAlerts(*s);
+    s->notes = m_notes;
+    for (const auto &[k, a] : m_acks)
+        s->acks.push_back(a);
+    summarize(*s);
+    if (m_analyzer)
+        m_analyzer(*s);
+    return s;
+}
+
+// Hosts: merge shards; a host reported by several sources is one host.
+void FleetState::mergeHosts(FleetSnapshot &s) {
     std::size_t total = 0;
     for (const auto &[id, part] : m_prom)
         total += part.hosts.size();
-    s->hosts.reserve(total);
+    s.hosts.reserve(total);
     if (m_prom.size() == 1 && m_asOf) {
         // A replay's state is rebuilt for every moment: the snapshot takes it over.
-        s->hosts = std::move(m_prom.begin()->second.hosts);
-        s->facts = std::move(m_prom.begin()->second.facts);
+        s.hosts = std::move(m_prom.begin()->second.hosts);
+        s.facts = std::move(m_prom.begin()->second.facts);
     } else if (m_prom.size() == 1) {
-        s->hosts = m_prom.begin()->second.hosts;
-        s->facts = m_prom.begin()->second.facts;
+        s.hosts = m_prom.begin()->second.hosts;
+        s.facts = m_prom.begin()->second.facts;
     } else {
         for (const auto &[id, part] : m_prom) {
-            s->hosts.insert(s->hosts.end(), part.hosts.begin(), part.hosts.end());
-            s->facts.insert(s->facts.end(), part.facts.begin(), part.facts.end());
+            s.hosts.insert(s.hosts.end(), part.hosts.begin(), part.hosts.end());
+            s.facts.insert(s.facts.end(), part.facts.begin(), part.facts.end());
         }
-        std::stable_sort(s->hosts.begin(), s->hosts.end(),
+        std::stable_sort(s.hosts.begin(), s.hosts.end(),
                          [](const Host &a, const Host &b) { return a.name < b.name; });
         std::vector<Host> merged;
-        merged.reserve(s->hosts.size());
-        for (auto &h : s->hosts) {
+        merged.reserve(s.hosts.size());
+        for (auto &h : s.hosts) {
             if (!merged.empty() && merged.back().name == h.name) {
                 auto &m = merged.back();
                 if (h.up == UpState::Up)
@@ -354,37 +379,39 @@ FleetSnapshotPtr FleetState::build() {
                 merged.push_back(std::move(h));
             }
         }
-        s->hosts = std::move(merged);
-        std::sort(s->facts.begin(), s->facts.end(), [](const Fact &a, const Fact &b) {
+        s.hosts = std::move(merged);
+        std::sort(s.facts.begin(), s.facts.end(), [](const Fact &a, const Fact &b) {
             return std::tie(a.host, a.name, a.value) < std::tie(b.host, b.name, b.value);
         });
-        s->facts.erase(std::unique(s->facts.begin(), s->facts.end()), s->facts.end());
+        s.facts.erase(std::unique(s.facts.begin(), s.facts.end()), s.facts.end());
     }
+}
 
-    // Edges: the config's, then measured ones (which carry rates) by (from, to).
-    {
-        std::map<std::pair<std::string, std::string>, ServiceEdge> edges;
-        for (const auto &e : m_staticEdges)
-            edges[{e.from, e.to}] = e;
-        for (const auto &[id, part] : m_prom)
-            for (const auto &e : part.edges) {
-                auto &slot = edges[{e.from, e.to}];
-                if (slot.from.empty() || std::isnan(slot.requestsPerSecond))
-                    slot = e;
-                else {
-                    slot.requestsPerSecond += e.requestsPerSecond;
-                    if (!std::isnan(e.errorsPerSecond))
-                        slot.errorsPerSecond = std::isnan(slot.errorsPerSecond)
-                                                   ? e.errorsPerSecond
-                                                   : slot.errorsPerSecond + e.errorsPerSecond;
-                }
-            }
-        for (auto &[key, e] : edges)
-            s->edges.push_back(std::move(e));
-    }
-
+// Edges: the config's, then measured ones (which carry rates) by (from, to).
+void FleetState::mergeEdges(FleetSnapshot &s) const {
+    std::map<std::pair<std::string, std::string>, ServiceEdge> edges;
+    for (const auto &e : m_staticEdges)
+        edges[{e.from, e.to}] = e;
     for (const auto &[id, part] : m_prom)
-        s->rules.insert(s->rules.end(), part.rules.begin(), part.rules.end());
+        for (const auto &e : part.edges) {
+            auto &slot = edges[{e.from, e.to}];
+            if (slot.from.empty() || std::isnan(slot.requestsPerSecond))
+                slot = e;
+            else {
+                slot.requestsPerSecond += e.requestsPerSecond;
+                if (!std::isnan(e.errorsPerSecond))
+                    slot.errorsPerSecond = std::isnan(slot.errorsPerSecond)
+                                               ? e.errorsPerSecond
+                                               : slot.errorsPerSecond + e.errorsPerSecond;
+            }
+        }
+    for (auto &[key, e] : edges)
+        s.edges.push_back(std::move(e));
+}
+
+void FleetState::mergeRulesAndGroups(FleetSnapshot &s) const {
+    for (const auto &[id, part] : m_prom)
+        s.rules.insert(s.rules.end(), part.rules.begin(), part.rules.end());
     // Alertmanager groups: one per (receiver, labels) across a cluster, fingerprints united.
     {
         std::map<std::pair<std::string, std::string>, AlertmanagerGroup> groups;
@@ -402,18 +429,20 @@ FleetSnapshotPtr FleetState::build() {
                                         slot.fingerprints.end());
             }
         for (auto &[k, g] : groups)
-            s->amGroups.push_back(std::move(g));
-        std::stable_sort(s->amGroups.begin(), s->amGroups.end(),
+            s.amGroups.push_back(std::move(g));
+        std::stable_sort(s.amGroups.begin(), s.amGroups.end(),
                          [](const AlertmanagerGroup &a, const AlertmanagerGroup &b) {
                              return a.fingerprints.size() > b.fingerprints.size();
                          });
     }
-    std::stable_sort(s->rules.begin(), s->rules.end(),
+    std::stable_sort(s.rules.begin(), s.rules.end(),
                      [](const AlertRule &a, const AlertRule &b) { return a.name < b.name; });
+}
 
-    // Alerts: Alertmanager's view wins (it knows silences and inhibitions); Prometheus adds pending ones
-    // and firing ones no Alertmanager has (yet). Deduplicated by fingerprint (less any external labels
-    // the config names, which only Alertmanager's copy carries), tagged with every source.
+// Alerts: Alertmanager's view wins (it knows silences and inhibitions); Prometheus adds pending ones
+// and firing ones no Alertmanager has (yet). Deduplicated by fingerprint (less any external labels
+// the config names, which only Alertmanager's copy carries), tagged with every source.
+void FleetState::mergeAlerts(FleetSnapshot &s) const {
     auto mergeKey = [this](const Alert &a) {
         if (m_mergeIgnored.empty())
             return a.fingerprint;
@@ -425,43 +454,46 @@ FleetSnapshotPtr FleetState::build() {
     std::unordered_map<std::string, std::size_t> byKey;
     for (const auto &[id, part] : m_am) {
         for (const auto &a : part.alerts) {
-            auto [it, inserted] = byKey.emplace(mergeKey(a), s->alerts.size());
+            auto [it, inserted] = byKey.emplace(mergeKey(a), s.alerts.size());
             if (inserted) {
-                s->alerts.push_back(a);
+                s.alerts.push_back(a);
             } else {
-                auto &m = s->alerts[it->second];
+                auto &m = s.alerts[it->second];
                 m.seenBy.insert(m.seenBy.end(), a.seenBy.begin(), a.seenBy.end());
                 m.updatedAt = std::max(m.updatedAt, a.updatedAt);
             }
         }
         for (const auto &sil : part.silences) {
-            auto it = std::find_if(s->silences.begin(), s->silences.end(),
+            auto it = std::find_if(s.silences.begin(), s.silences.end(),
                                    [&](const Silence &x) { return x.id == sil.id; });
-            if (it == s->silences.end())
-                s->silences.push_back(sil);
+            if (it == s.silences.end())
+                s.silences.push_back(sil);
             else
                 it->seenBy.insert(it->seenBy.end(), sil.seenBy.begin(), sil.seenBy.end());
         }
     }
     for (const auto &[id, part] : m_prom) {
         for (const auto &a : part.ruleAlerts) {
-            auto [it, inserted] = byKey.emplace(mergeKey(a), s->alerts.size());
+            auto [it, inserted] = byKey.emplace(mergeKey(a), s.alerts.size());
             if (inserted)
-                s->alerts.push_back(a);
+                s.alerts.push_back(a);
             else
-                s->alerts[it->second].seenBy.insert(s->alerts[it->second].seenBy.end(), a.seenBy.begin(),
-                                                    a.seenBy.end());
+                s.alerts[it->second].seenBy.insert(s.alerts[it->second].seenBy.end(), a.seenBy.begin(),
+                                                   a.seenBy.end());
         }
     }
-    // A start before 2000 is no start (Go's zero time, 0, a missing field): use when Vigil first saw it,
-    // never an incident from 1970.
+}
+
+// A start before 2000 is no start (Go's zero time, 0, a missing field): use when Vigil first saw it,
+// never an incident from 1970.
+void FleetState::placeAlerts(FleetSnapshot &s) {
     constexpr TimeMs kEarliestStart = 946'684'800'000; // 2000-01-01
     std::unordered_map<std::string, TimeMs> firstSeen;
-    for (auto &a : s->alerts) {
+    for (auto &a : s.alerts) {
         if (a.startsAt >= kEarliestStart)
             continue;
         auto it = m_firstSeen.find(a.fingerprint);
-        a.startsAt = it != m_firstSeen.end() ? it->second : s->builtAt;
+        a.startsAt = it != m_firstSeen.end() ? it->second : s.builtAt;
         a.startEstimated = true;
         firstSeen.emplace(a.fingerprint, a.startsAt);
     }
@@ -470,41 +502,36 @@ FleetSnapshotPtr FleetState::build() {
         std::any_of(m_prom.begin(), m_prom.end(), [](const auto &p) { return !p.second.joins.empty(); });
     if (joined) {
         refreshJoined();
-        s->joined = m_joined;
-        s->runsOn = m_runsOn;
+        s.joined = m_joined;
+        s.runsOn = m_runsOn;
     } else {
-        s->joined = m_recordedJoined;
-        s->runsOn = m_recordedRunsOn;
+        s.joined = m_recordedJoined;
+        s.runsOn = m_recordedRunsOn;
     }
-    for (auto &a : s->alerts) {
+    for (auto &a : s.alerts) {
         if (joined)
             place(a);
         a.key = fingerprintKey(a.fingerprint);
         std::sort(a.seenBy.begin(), a.seenBy.end());
         a.seenBy.erase(std::unique(a.seenBy.begin(), a.seenBy.end()), a.seenBy.end());
     }
-    std::sort(s->alerts.begin(), s->alerts.end(),
+    std::sort(s.alerts.begin(), s.alerts.end(),
               [](const Alert &a, const Alert &b) { return a.fingerprint < b.fingerprint; });
-    std::sort(s->silences.begin(), s->silences.end(),
+    std::sort(s.silences.begin(), s.silences.end(),
               [](const Silence &a, const Silence &b) { return a.id < b.id; });
+}
 
-    // Active alerts per host: firing, not silenced, not inhibited.
+// Active alerts per host: firing, not silenced, not inhibited.
+void FleetState::countHostAlerts(FleetSnapshot &s) const {
     std::unordered_map<std::string_view, int> perHost;
-    for (const auto &a : s->alerts)
+    for (const auto &a : s.alerts)
         if ((a.state == AlertState::Active || a.state == AlertState::Firing) && !a.isSilenced() &&
             !a.isInhibited())
             ++perHost[m_identity.hostOf(a)];
-    for (auto &h : s->hosts) {
+    for (auto &h : s.hosts) {
         auto it = perHost.find(h.name);
         h.activeAlerts = it == perHost.end() ? 0 : it->second;
     }
-    s->notes = m_notes;
-    for (const auto &[k, a] : m_acks)
-        s->acks.push_back(a);
-    summarize(*s);
-    if (m_analyzer)
-        m_analyzer(*s);
-    return s;
 }
 
 } // namespace vigil

@@ -86,7 +86,16 @@ private:
         std::vector<Alert> alerts;
         std::vector<Silence> silences;
     };
+    void applyInventory(const PollData &poll, StoreBatch &batch);
+    static void alertChanges(const FleetSnapshot &previous, const FleetSnapshot &snap, StoreBatch &batch);
     FleetSnapshotPtr build();
+    // build()'s steps, in its order.
+    void mergeHosts(FleetSnapshot &s);
+    void mergeEdges(FleetSnapshot &s) const;
+    void mergeRulesAndGroups(FleetSnapshot &s) const;
+    void mergeAlerts(FleetSnapshot &s) const;
+    void placeAlerts(FleetSnapshot &s);
+    void countHostAlerts(FleetSnapshot &s) const;
     void place(Alert &alert) const;
     void place(Host &host) const;
     // The row of join j's table (any source's) met by `key`; null when none.
