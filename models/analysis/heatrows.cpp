@@ -24,6 +24,59 @@ int bandNode(const FleetGraph *graph, std::string_view host, int level) {
         n = graph->node(n).parent;
     return n;
 }
+// A heatmap row kept by the filter, with its sort keys.
+struct Row {
+    int gridRow;
+    int band;
+    float current, peak;
+};
+
+// Bands in the order of their paths ("eu1 / eu1-a / r01" < ...), built once per band; rows keep their
+// order within a band.
+void sortByGroup(std::vector<Row> &rows, const FleetGraph *graph) {
+    std::vector<int> bands;
+    for (const auto &r : rows)
+        bands.push_back(r.band);
+    std::sort(bands.begin(), bands.end());
+    bands.erase(std::unique(bands.begin(), bands.end()), bands.end());
+    std::vector<std::pair<std::string, int>> paths;
+    for (int b : bands)
+        paths.emplace_back(graph && b >= 0 ? graph->path(b) : std::string(), b);
+    std::sort(paths.begin(), paths.end());
+    std::unordered_map<int, int> rank;
+    for (std::size_t k = 0; k < paths.size(); ++k)
+        rank[paths[k].second] = static_cast<int>(k);
+    std::vector<int> rankOf(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        rankOf[i] = rank[rows[i].band];
+    std::vector<std::size_t> idx(rows.size());
+    std::iota(idx.begin(), idx.end(), 0);
+    std::stable_sort(idx.begin(), idx.end(),
+                     [&](std::size_t a, std::size_t b) { return rankOf[a] < rankOf[b]; });
+    std::vector<Row> sorted;
+    sorted.reserve(rows.size());
+    for (auto i : idx)
+        sorted.push_back(rows[i]);
+    rows = std::move(sorted);
+}
+
+// The top of the colour range when none is given: the 95th percentile of the values (sampled), so one
+// outlier does not wash out the rest.
+double percentileTop(const MetricGrid &grid, double lo) {
+    std::vector<float> sample;
+    const std::size_t stride = std::max<std::size_t>(1, grid.values.size() / 100'000);
+    for (std::size_t i = 0; i < grid.values.size(); i += stride)
+        if (!std::isnan(grid.values[i]))
+            sample.push_back(grid.values[i]);
+    double hi = 1;
+    if (!sample.empty()) {
+        const auto k = sample.begin() + static_cast<std::ptrdiff_t>(sample.size() * 95 / 100);
+        std::nth_element(sample.begin(), k, sample.end());
+        hi = std::max<double>(*k, lo + 1e-9);
+    }
+    return hi;
+}
+
 } // namespace
 
 HeatRows prepareHeatRows(std::shared_ptr<const MetricGrid> grid, const std::vector<Host> &hosts,
@@ -37,11 +90,6 @@ HeatRows prepareHeatRows(std::shared_ptr<const MetricGrid> grid, const std::vect
                                                         : static_cast<int>(graph->hierarchy().size()) - 1;
 
     // Rows kept by the filter, with their sort keys.
-    struct Row {
-        int gridRow;
-        int band;
-        float current, peak;
-    };
     std::vector<Row> rows;
     rows.reserve(grid->hosts.size());
     std::size_t hi = 0; // walks the snapshot's hosts alongside the grid's rows (both sorted by name)
@@ -75,34 +123,9 @@ HeatRows prepareHeatRows(std::shared_ptr<const MetricGrid> grid, const std::vect
         return a > b;
     };
     switch (options.sort) {
-    case HeatSort::Group: {
-        // Bands in the order of their paths ("eu1 / eu1-a / r01" < ...), built once per band.
-        std::vector<int> bands;
-        for (const auto &r : rows)
-            bands.push_back(r.band);
-        std::sort(bands.begin(), bands.end());
-        bands.erase(std::unique(bands.begin(), bands.end()), bands.end());
-        std::vector<std::pair<std::string, int>> paths;
-        for (int b : bands)
-            paths.emplace_back(graph && b >= 0 ? graph->path(b) : std::string(), b);
-        std::sort(paths.begin(), paths.end());
-        std::unordered_map<int, int> rank;
-        for (std::size_t k = 0; k < paths.size(); ++k)
-            rank[paths[k].second] = static_cast<int>(k);
-        std::vector<int> rankOf(rows.size());
-        for (std::size_t i = 0; i < rows.size(); ++i)
-            rankOf[i] = rank[rows[i].band];
-        std::vector<std::size_t> idx(rows.size());
-        std::iota(idx.begin(), idx.end(), 0);
-        std::stable_sort(idx.begin(), idx.end(),
-                         [&](std::size_t a, std::size_t b) { return rankOf[a] < rankOf[b]; });
-        std::vector<Row> sorted;
-        sorted.reserve(rows.size());
-        for (auto i : idx)
-            sorted.push_back(rows[i]);
-        rows = std::move(sorted);
+    case HeatSort::Group:
+        sortByGroup(rows, graph);
         break;
-    }
     case HeatSort::Current:
         std::stable_sort(rows.begin(), rows.end(),
                          [&](const Row &a, const Row &b) { return byValue(a.current, b.current); });
@@ -128,19 +151,8 @@ HeatRows prepareHeatRows(std::shared_ptr<const MetricGrid> grid, const std::vect
     // wash out the rest.
     out.lo = options.lo;
     out.hi = options.hi;
-    if (std::isnan(out.hi)) {
-        std::vector<float> sample;
-        const std::size_t stride = std::max<std::size_t>(1, grid->values.size() / 100'000);
-        for (std::size_t i = 0; i < grid->values.size(); i += stride)
-            if (!std::isnan(grid->values[i]))
-                sample.push_back(grid->values[i]);
-        out.hi = 1;
-        if (!sample.empty()) {
-            const auto k = sample.begin() + static_cast<std::ptrdiff_t>(sample.size() * 95 / 100);
-            std::nth_element(sample.begin(), k, sample.end());
-            out.hi = std::max<double>(*k, out.lo + 1e-9);
-        }
-    }
+    if (std::isnan(out.hi))
+        out.hi = percentileTop(*grid, out.lo);
     out.levels.resize(rows.size() * static_cast<std::size_t>(buckets));
     const double lo = out.lo, span = out.hi > out.lo ? out.hi - out.lo : 1;
     for (std::size_t d = 0; d < rows.size(); ++d) {

@@ -253,22 +253,77 @@ void Poller::backOff() {
                                     " s until it answers");
 }
 
+// A Prometheus answer's body when it came and passed the envelope's checks; otherwise null, and a
+// problem in `sink` when it came but failed them.
+const std::string *Poller::promBody(const std::string &key, const std::string &endpoint,
+                                    std::vector<std::string> &sink) {
+    auto it = m_current->responses.find(key);
+    if (it == m_current->responses.end())
+        return nullptr;
+    auto checked = prometheus::checkResponse(it->second, endpoint);
+    if (!checked) {
+        sink.push_back(checked.error().describe());
+        return nullptr;
+    }
+    return &it->second.body;
+}
+
+// global.external_labels from /api/v1/status/config, asked for every 10 minutes (every minute while it
+// cannot be read).
+void Poller::readExternalLabels() {
+    if (auto it = m_current->responses.find("config"); it != m_current->responses.end()) {
+        auto checked = prometheus::checkResponse(it->second, "/api/v1/status/config");
+        auto r =
+            checked ? prometheus::parseExternalLabels(it->second.body) : Result<LabelSet>(checked.error());
+        if (r) {
+            if (r.value() != m_externalLabels)
+                m_answers.forget("alerts"); // read them again, with the new labels
+            m_externalLabels = std::move(r.value());
+            m_externalLabelsProblem.clear();
+            m_externalLabelsNext = m_health.lastAttempt + 600'000;
+        } else {
+            m_externalLabelsProblem = r.error().describe();
+            m_externalLabelsNext = m_health.lastAttempt + 60'000;
+        }
+    }
+}
+
+// Rules explain alerts but are not essential: a backend without the rules API (some Prometheus-compatible
+// stores) is a warning, not an unhealthy source. Read every kSlowRounds rounds: a round that did not ask
+// (or got the same bytes) keeps the last rules.
+void Poller::readRules(PollData &data) {
+    std::optional<std::vector<AlertRule>> rules;
+    if (m_current->responses.find("rules") == m_current->responses.end()) {
+        repeatWarnings("rules", data);
+    } else {
+        std::vector<std::string> problems;
+        if (const std::string *b = promBody("rules", "/api/v1/rules", problems))
+            readChanged("rules", "/api/v1/rules", *b, data, problems, prometheus::parseRules,
+                        [&](std::vector<AlertRule> read) { rules = std::move(read); });
+        // Every round until each rule has been evaluated once (its health known).
+        const bool settled =
+            problems.empty() && (!rules || std::none_of(rules->begin(), rules->end(), [](const AlertRule &x) {
+                return x.health.empty() || x.health == "unknown";
+            }));
+        m_rulesRound = settled ? m_current->id : 0;
+        for (auto &p : problems)
+            data.health.warnings.push_back(std::move(p) + " (rule expressions and health are not shown)");
+    }
+    if (rules) {
+        data.hasRules = true;
+        for (auto &r : *rules)
+            r.source = m_health.id;
+        data.rules = std::move(*rules);
+    }
+}
+
 std::shared_ptr<PollData> Poller::buildPrometheus() {
     auto data = std::make_shared<PollData>();
-    auto &responses = m_current->responses;
     std::vector<std::string> errors;
     // Problems go to `sink` (the round's errors unless an optional query says otherwise).
     auto body = [&](const std::string &key, const std::string &endpoint,
                     std::vector<std::string> *sink = nullptr) -> const std::string * {
-        auto it = responses.find(key);
-        if (it == responses.end())
-            return nullptr;
-        auto checked = prometheus::checkResponse(it->second, endpoint);
-        if (!checked) {
-            (sink ? *sink : errors).push_back(checked.error().describe());
-            return nullptr;
-        }
-        return &it->second.body;
+        return promBody(key, endpoint, sink ? *sink : errors);
     };
     auto noteSkipped = [&](const Skipped &skipped, const std::string &endpoint) {
         for (auto &line : skipped.describe(endpoint))
@@ -320,51 +375,12 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
         edges = query("edges", "edges: " + m_profile.edgeQuery);
     if (!m_profile.edgeErrorQuery.empty())
         edgeErrors = query("edgeErrors", "edge errors: " + m_profile.edgeErrorQuery);
-    if (auto it = responses.find("config"); it != responses.end()) {
-        auto checked = prometheus::checkResponse(it->second, "/api/v1/status/config");
-        auto r =
-            checked ? prometheus::parseExternalLabels(it->second.body) : Result<LabelSet>(checked.error());
-        if (r) {
-            if (r.value() != m_externalLabels)
-                m_answers.forget("alerts"); // read them again, with the new labels
-            m_externalLabels = std::move(r.value());
-            m_externalLabelsProblem.clear();
-            m_externalLabelsNext = m_health.lastAttempt + 600'000;
-        } else {
-            m_externalLabelsProblem = r.error().describe();
-            m_externalLabelsNext = m_health.lastAttempt + 60'000;
-        }
-    }
+    readExternalLabels();
     std::optional<std::vector<PromRuleAlert>> ruleAlerts;
     if (const std::string *b = body("alerts", "/api/v1/alerts"))
         readChanged("alerts", "/api/v1/alerts", *b, *data, errors, prometheus::parseAlerts,
                     [&](std::vector<PromRuleAlert> alerts) { ruleAlerts = std::move(alerts); });
-    // Rules explain alerts but are not essential: a backend without the rules API (some
-    // Prometheus-compatible stores) is a warning, not an unhealthy source.
-    // Read every kSlowRounds rounds: a round that did not ask (or got the same bytes) keeps the last rules.
-    std::optional<std::vector<AlertRule>> rules;
-    if (responses.find("rules") == responses.end()) {
-        repeatWarnings("rules", *data);
-    } else {
-        std::vector<std::string> problems;
-        if (const std::string *b = body("rules", "/api/v1/rules", &problems))
-            readChanged("rules", "/api/v1/rules", *b, *data, problems, prometheus::parseRules,
-                        [&](std::vector<AlertRule> read) { rules = std::move(read); });
-        // Every round until each rule has been evaluated once (its health known).
-        const bool settled =
-            problems.empty() && (!rules || std::none_of(rules->begin(), rules->end(), [](const AlertRule &x) {
-                return x.health.empty() || x.health == "unknown";
-            }));
-        m_rulesRound = settled ? m_current->id : 0;
-        for (auto &p : problems)
-            data->health.warnings.push_back(std::move(p) + " (rule expressions and health are not shown)");
-    }
-    if (rules) {
-        data->hasRules = true;
-        for (auto &r : *rules)
-            r.source = m_health.id;
-        data->rules = std::move(*rules);
-    }
+    readRules(*data);
     if (const std::string *b = body("buildinfo", "/api/v1/status/buildinfo")) {
         // The version is shown, not needed: an unreadable answer is a warning.
         if (auto r = prometheus::parseBuildInfo(*b)) {

@@ -46,6 +46,10 @@ private:
     void onResponse(std::uint64_t round, const std::string &key, HttpResponse response);
     void finishRound();
     std::shared_ptr<PollData> buildPrometheus();
+    const std::string *promBody(const std::string &key, const std::string &endpoint,
+                                std::vector<std::string> &sink);
+    void readExternalLabels();
+    void readRules(PollData &data);
     std::shared_ptr<PollData> buildAlertmanager();
     // Alertmanager's groups are asked for only when its alerts answer changed, or when due().
     [[nodiscard]] bool wantGroups(const HttpResponse &alerts) const;

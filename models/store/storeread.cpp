@@ -30,6 +30,56 @@ sqlite3 *Store::openReader(std::string *error) const {
     return db;
 }
 
+namespace {
+
+// The cache's unresolved alerts, as the last poll left them.
+void loadAlerts(sqlite3 *db, CachedState &st) {
+    Stmt alerts(db, "SELECT fingerprint, labels, annotations, state, starts_at, ends_at, updated_at, "
+                    "generator_url, silenced_by, inhibited_by, seen_by, placement FROM alerts WHERE "
+                    "resolved_at IS NULL");
+    while (alerts.step()) {
+        Alert a;
+        a.fingerprint = alerts.text(0);
+        a.labels = labelsFromJson(alerts.text(1));
+        a.annotations = labelsFromJson(alerts.text(2));
+        const std::string state = alerts.text(3);
+        for (auto s : {AlertState::Active, AlertState::Suppressed, AlertState::Unprocessed,
+                       AlertState::Pending, AlertState::Firing})
+            if (state == alertStateName(s))
+                a.state = s;
+        a.startsAt = alerts.i64(4);
+        a.endsAt = alerts.i64(5);
+        a.updatedAt = alerts.i64(6);
+        a.generatorUrl = alerts.text(7);
+        a.silencedBy = stringsFromJson(alerts.text(8));
+        a.inhibitedBy = stringsFromJson(alerts.text(9));
+        a.seenBy = stringsFromJson(alerts.text(10));
+        if (const std::string placed = alerts.text(11); !placed.empty())
+            a.placement = labelsFromJson(placed);
+        st.alerts.push_back(std::move(a));
+    }
+}
+
+void loadSilences(sqlite3 *db, CachedState &st) {
+    Stmt sil(db, "SELECT id, matchers, starts_at, ends_at, updated_at, created_by, comment, state, seen_by "
+                 "FROM silences ORDER BY id");
+    while (sil.step()) {
+        Silence s;
+        s.id = sil.text(0);
+        s.matchers = matchersFromJson(sil.text(1));
+        s.startsAt = sil.i64(2);
+        s.endsAt = sil.i64(3);
+        s.updatedAt = sil.i64(4);
+        s.createdBy = sil.text(5);
+        s.comment = sil.text(6);
+        s.state = sil.text(7);
+        s.seenBy = stringsFromJson(sil.text(8));
+        st.silences.push_back(std::move(s));
+    }
+}
+
+} // namespace
+
 std::optional<CachedState> Store::loadCache(std::string *error) const {
     DbPtr db(openReader(error));
     if (!db)
@@ -94,47 +144,8 @@ std::optional<CachedState> Store::loadCache(std::string *error) const {
         std::sort(st.facts.begin(), st.facts.end(), [](const Fact &a, const Fact &b) {
             return std::tie(a.host, a.name) < std::tie(b.host, b.name);
         });
-        Stmt alerts(db.get(),
-                    "SELECT fingerprint, labels, annotations, state, starts_at, ends_at, updated_at, "
-                    "generator_url, silenced_by, inhibited_by, seen_by, placement FROM alerts WHERE "
-                    "resolved_at IS NULL");
-        while (alerts.step()) {
-            Alert a;
-            a.fingerprint = alerts.text(0);
-            a.labels = labelsFromJson(alerts.text(1));
-            a.annotations = labelsFromJson(alerts.text(2));
-            const std::string state = alerts.text(3);
-            for (auto s : {AlertState::Active, AlertState::Suppressed, AlertState::Unprocessed,
-                           AlertState::Pending, AlertState::Firing})
-                if (state == alertStateName(s))
-                    a.state = s;
-            a.startsAt = alerts.i64(4);
-            a.endsAt = alerts.i64(5);
-            a.updatedAt = alerts.i64(6);
-            a.generatorUrl = alerts.text(7);
-            a.silencedBy = stringsFromJson(alerts.text(8));
-            a.inhibitedBy = stringsFromJson(alerts.text(9));
-            a.seenBy = stringsFromJson(alerts.text(10));
-            if (const std::string placed = alerts.text(11); !placed.empty())
-                a.placement = labelsFromJson(placed);
-            st.alerts.push_back(std::move(a));
-        }
-        Stmt sil(db.get(),
-                 "SELECT id, matchers, starts_at, ends_at, updated_at, created_by, comment, state, seen_by "
-                 "FROM silences ORDER BY id");
-        while (sil.step()) {
-            Silence s;
-            s.id = sil.text(0);
-            s.matchers = matchersFromJson(sil.text(1));
-            s.startsAt = sil.i64(2);
-            s.endsAt = sil.i64(3);
-            s.updatedAt = sil.i64(4);
-            s.createdBy = sil.text(5);
-            s.comment = sil.text(6);
-            s.state = sil.text(7);
-            s.seenBy = stringsFromJson(sil.text(8));
-            st.silences.push_back(std::move(s));
-        }
+        loadAlerts(db.get(), st);
+        loadSilences(db.get(), st);
         Stmt notes(db.get(), "SELECT incident, author, text, ts FROM incident_notes ORDER BY ts, id");
         while (notes.step())
             st.notes.push_back({notes.text(0), notes.text(1), notes.text(2), notes.i64(3)});
