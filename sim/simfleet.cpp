@@ -335,6 +335,12 @@ std::vector<Alert> SimFleet::alerts(TimeMs t) const {
                 make(base("DiskAlmostFull", "warning"), h.instance + " root filesystem above 90%",
                      m_simStart - 600'000 - static_cast<TimeMs>(unit(i * 37 + m_opt.seed) * 43'200'000)));
     }
+    applySilences(out, t);
+    return out;
+}
+
+// Alerts matched by an active silence are silenced, as Alertmanager marks them.
+void SimFleet::applySilences(std::vector<Alert> &out, TimeMs t) const {
     std::lock_guard lock(m_mutex);
     for (auto &a : out) {
         for (const auto &s : m_silences) {
@@ -353,7 +359,6 @@ std::vector<Alert> SimFleet::alerts(TimeMs t) const {
         a.state =
             (a.silencedBy.empty() && a.inhibitedBy.empty()) ? AlertState::Active : AlertState::Suppressed;
     }
-    return out;
 }
 
 Truth SimFleet::truth(TimeMs t) const {

@@ -102,6 +102,7 @@ public:
     [[nodiscard]] std::vector<Silence> silences() const;
 
 private:
+    void applySilences(std::vector<Alert> &out, TimeMs t) const;
     [[nodiscard]] double noise(std::size_t host, int channel, TimeMs t) const;
     [[nodiscard]] int failedRackIndex() const;
 

@@ -75,6 +75,36 @@ TimeMs parseTimeParam(const std::string &s, TimeMs fallback) {
     return static_cast<TimeMs>(std::llround(v * 1000));
 }
 
+// /metrics' text: a family's HELP and TYPE lines, a sample's line, a host's labels.
+void appendFamily(std::string &out, const char *name, const char *type, const char *help) {
+    out += "# HELP ";
+    out += name;
+    out += ' ';
+    out += help;
+    out += "\n# TYPE ";
+    out += name;
+    out += ' ';
+    out += type;
+    out += '\n';
+}
+
+void appendLine(std::string &out, const char *name, const std::string &lbl, double v) {
+    out += name;
+    out += lbl;
+    out += ' ';
+    appendValue(out, v);
+    out += '\n';
+}
+
+std::string hostLabels(const SimHost &h, const std::string &extra) {
+    std::string l = "{instance=\"" + h.instance + "\",job=\"node\",rack=\"" + h.rack + "\",region=\"" +
+                    h.region + "\",role=\"" + h.role + "\",service=\"" + h.service + "\",zone=\"" + h.zone +
+                    "\"";
+    if (!extra.empty())
+        l += "," + extra;
+    return l + "}";
+}
+
 } // namespace
 
 // Service-mesh style edge queries vigil-sim answers (source_service, destination_service labels).
@@ -403,44 +433,9 @@ ServerReply SimServer::promRules() {
         json{{"status", "success"}, {"data", {{"groups", json::array({group})}}}}.dump());
 }
 
-ServerReply SimServer::metrics() {
-    // Exposition format for a real Prometheus scraping the synthetic fleet with honor_labels: true.
-    // Every host's series carry its own instance and topology labels; vigil_sim_host_up stands in for
-    // the per-target `up` a Prometheus scraping the hosts directly would record.
-    const TimeMs t = m_fleet.now();
+// The hosts' counters (CPU idle seconds, network bytes) integrated up to t; m_countersMutex held.
+void SimServer::integrateCounters(TimeMs t) {
     const auto &hosts = m_fleet.hosts();
-    std::lock_guard lock(m_countersMutex);
-    if (m_hostCounters.size() != hosts.size())
-        m_hostCounters.assign(hosts.size(), Counters{});
-    std::string out;
-    out.reserve(hosts.size() * 1800);
-    auto labels = [](const SimHost &h, const std::string &extra = {}) {
-        std::string l = "{instance=\"" + h.instance + "\",job=\"node\",rack=\"" + h.rack + "\",region=\"" +
-                        h.region + "\",role=\"" + h.role + "\",service=\"" + h.service + "\",zone=\"" +
-                        h.zone + "\"";
-        if (!extra.empty())
-            l += "," + extra;
-        return l + "}";
-    };
-    auto family = [&out](const char *name, const char *type, const char *help) {
-        out += "# HELP ";
-        out += name;
-        out += ' ';
-        out += help;
-        out += "\n# TYPE ";
-        out += name;
-        out += ' ';
-        out += type;
-        out += '\n';
-    };
-    auto line = [&out](const char *name, const std::string &lbl, double v) {
-        out += name;
-        out += lbl;
-        out += ' ';
-        appendValue(out, v);
-        out += '\n';
-    };
-    // Integrate counters up to t.
     for (std::size_t i = 0; i < hosts.size(); ++i) {
         auto &c = m_hostCounters[i];
         if (c.last == 0) {
@@ -457,6 +452,47 @@ ServerReply SimServer::metrics() {
         c.rxBytes += dt * net * 0.6;
         c.txBytes += dt * net * 0.4;
     }
+}
+
+// Service edges: request and error counters (service-mesh style); m_countersMutex held.
+void SimServer::appendEdgeSeries(std::string &out, TimeMs t) {
+    const auto edges = m_fleet.edges(t);
+    if (m_edgeCounters.size() != edges.size())
+        m_edgeCounters.assign(edges.size(), {0, 0});
+    const double edt = m_edgeLast ? static_cast<double>(t - m_edgeLast) / 1000.0 : 0;
+    m_edgeLast = t;
+    appendFamily(out, "service_requests_total", "counter", "Requests between services (service-mesh style).");
+    for (std::size_t e = 0; e < edges.size(); ++e) {
+        m_edgeCounters[e].first += edt * edges[e].requestsPerSecond;
+        m_edgeCounters[e].second += edt * edges[e].errorsPerSecond;
+        appendLine(out, "service_requests_total",
+                   "{destination_service=\"" + edges[e].to + "\",source_service=\"" + edges[e].from + "\"}",
+                   m_edgeCounters[e].first);
+    }
+    appendFamily(out, "service_request_errors_total", "counter", "Failed requests between services.");
+    for (std::size_t e = 0; e < edges.size(); ++e)
+        appendLine(out, "service_request_errors_total",
+                   "{destination_service=\"" + edges[e].to + "\",source_service=\"" + edges[e].from + "\"}",
+                   m_edgeCounters[e].second);
+}
+
+ServerReply SimServer::metrics() {
+    // Exposition format for a real Prometheus scraping the synthetic fleet with honor_labels: true.
+    // Every host's series carry its own instance and topology labels; vigil_sim_host_up stands in for
+    // the per-target `up` a Prometheus scraping the hosts directly would record.
+    const TimeMs t = m_fleet.now();
+    const auto &hosts = m_fleet.hosts();
+    std::lock_guard lock(m_countersMutex);
+    if (m_hostCounters.size() != hosts.size())
+        m_hostCounters.assign(hosts.size(), Counters{});
+    std::string out;
+    out.reserve(hosts.size() * 1800);
+    auto labels = [](const SimHost &h, const std::string &extra = {}) { return hostLabels(h, extra); };
+    auto family = [&out](const char *name, const char *type, const char *help) {
+        appendFamily(out, name, type, help);
+    };
+    auto line = [&out](const char *name, const std::string &lbl, double v) { appendLine(out, name, lbl, v); };
+    integrateCounters(t);
     family("vigil_sim_host_up", "gauge", "1 if the simulated host answers scrapes.");
     for (std::size_t i = 0; i < hosts.size(); ++i)
         line("vigil_sim_host_up", labels(hosts[i]), m_fleet.up(i, t) ? 1 : 0);
@@ -524,25 +560,7 @@ ServerReply SimServer::metrics() {
         if (m_fleet.up(i, t))
             line("node_hwmon_temp_celsius", labels(hosts[i], "chip=\"platform_coretemp_0\",sensor=\"temp1\""),
                  m_fleet.wear(i, SimFleet::Wear::TemperatureC, t));
-    // Service edges: request and error counters.
-    const auto edges = m_fleet.edges(t);
-    if (m_edgeCounters.size() != edges.size())
-        m_edgeCounters.assign(edges.size(), {0, 0});
-    const double edt = m_edgeLast ? static_cast<double>(t - m_edgeLast) / 1000.0 : 0;
-    m_edgeLast = t;
-    family("service_requests_total", "counter", "Requests between services (service-mesh style).");
-    for (std::size_t e = 0; e < edges.size(); ++e) {
-        m_edgeCounters[e].first += edt * edges[e].requestsPerSecond;
-        m_edgeCounters[e].second += edt * edges[e].errorsPerSecond;
-        line("service_requests_total",
-             "{destination_service=\"" + edges[e].to + "\",source_service=\"" + edges[e].from + "\"}",
-             m_edgeCounters[e].first);
-    }
-    family("service_request_errors_total", "counter", "Failed requests between services.");
-    for (std::size_t e = 0; e < edges.size(); ++e)
-        line("service_request_errors_total",
-             "{destination_service=\"" + edges[e].to + "\",source_service=\"" + edges[e].from + "\"}",
-             m_edgeCounters[e].second);
+    appendEdgeSeries(out, t);
     ServerReply r = ServerReply::text(std::move(out));
     r.contentType = "text/plain; version=0.0.4; charset=utf-8";
     return r;

@@ -57,6 +57,8 @@ private:
     ServerReply amStatus();
     ServerReply truth();
     ServerReply metrics();
+    void integrateCounters(TimeMs t);
+    void appendEdgeSeries(std::string &out, TimeMs t);
 
     SimFleet m_fleet;
     // Counters exported on /metrics integrate rates between scrapes; one state per host and edge.

@@ -36,6 +36,54 @@
 
 namespace vigil {
 
+// A host's menu in the cluster's host list: its detail, and the host or the cluster in the other views.
+void DriftView::hostMenu(const QPoint &at) {
+    const QModelIndex index = m_hosts->indexAt(at);
+    if (!index.isValid())
+        return;
+    const QString host = index.data().toString();
+    QStringList cluster;
+    for (const auto &h : selectedHosts())
+        cluster << QString::fromStdString(h);
+    QMenu menu;
+    connect(menu.addAction(tr("Host detail")), &QAction::triggered, this,
+            [this, host] { Q_EMIT hostActivated(host); });
+    connect(menu.addAction(tr("Show in the topology")), &QAction::triggered, this,
+            [this, host] { Q_EMIT showHosts(QStringLiteral("topology"), host, {host}); });
+    connect(menu.addAction(tr("Show the cluster in the heatmap")), &QAction::triggered, this,
+            [this, cluster] { Q_EMIT showHosts(QStringLiteral("heatmap"), clusterTitle(), cluster); });
+    connect(menu.addAction(tr("Show the cluster on the service map")), &QAction::triggered, this,
+            [this, cluster] { Q_EMIT showHosts(QStringLiteral("services"), clusterTitle(), cluster); });
+    menu.exec(m_hosts->viewport()->mapToGlobal(at));
+}
+
+// The export button's menu: the report in four formats, and the consensus as a baseline.
+void DriftView::fillExportMenu(QMenu *menu) {
+    auto exporter = [this](const QString &filter, const QString &suffix, bool consensus) {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export the drift report"),
+            (consensus ? QStringLiteral("baseline.") : QStringLiteral("vigil-drift.")) + suffix, filter);
+        if (path.isEmpty())
+            return;
+        QString err;
+        if (!(consensus ? writeConsensus(path, &err) : exportTo(path, &err)))
+            QMessageBox::warning(this, tr("Export failed"), err);
+        else if (!consensus)
+            markReported(); // an exported report is the last report
+    };
+    connect(menu->addAction(tr("HTML report…")), &QAction::triggered, this,
+            [exporter] { exporter(tr("HTML (*.html)"), QStringLiteral("html"), false); });
+    connect(menu->addAction(tr("PDF report…")), &QAction::triggered, this,
+            [exporter] { exporter(tr("PDF (*.pdf)"), QStringLiteral("pdf"), false); });
+    connect(menu->addAction(tr("CSV (one line per drifted fact)…")), &QAction::triggered, this,
+            [exporter] { exporter(tr("CSV (*.csv)"), QStringLiteral("csv"), false); });
+    connect(menu->addAction(tr("JSON…")), &QAction::triggered, this,
+            [exporter] { exporter(tr("JSON (*.json)"), QStringLiteral("json"), false); });
+    menu->addSeparator();
+    connect(menu->addAction(tr("Write the consensus as a baseline YAML…")), &QAction::triggered, this,
+            [exporter] { exporter(tr("YAML (*.yaml)"), QStringLiteral("yaml"), true); });
+}
+
 DriftView::DriftView(DriftFetch fetch, QString roleLabel, QWidget *parent)
     : QWidget(parent)
     , m_fetch(std::move(fetch))
@@ -162,55 +210,15 @@ DriftView::DriftView(DriftFetch fetch, QString roleLabel, QWidget *parent)
             hosts << QString::fromStdString(h);
         Q_EMIT showHosts(QString(), clusterTitle(), hosts);
     });
-    connect(m_hosts, &QListView::customContextMenuRequested, this, [this](const QPoint &at) {
-        const QModelIndex index = m_hosts->indexAt(at);
-        if (!index.isValid())
-            return;
-        const QString host = index.data().toString();
-        QStringList cluster;
-        for (const auto &h : selectedHosts())
-            cluster << QString::fromStdString(h);
-        QMenu menu;
-        connect(menu.addAction(tr("Host detail")), &QAction::triggered, this,
-                [this, host] { Q_EMIT hostActivated(host); });
-        connect(menu.addAction(tr("Show in the topology")), &QAction::triggered, this,
-                [this, host] { Q_EMIT showHosts(QStringLiteral("topology"), host, {host}); });
-        connect(menu.addAction(tr("Show the cluster in the heatmap")), &QAction::triggered, this,
-                [this, cluster] { Q_EMIT showHosts(QStringLiteral("heatmap"), clusterTitle(), cluster); });
-        connect(menu.addAction(tr("Show the cluster on the service map")), &QAction::triggered, this,
-                [this, cluster] { Q_EMIT showHosts(QStringLiteral("services"), clusterTitle(), cluster); });
-        menu.exec(m_hosts->viewport()->mapToGlobal(at));
-    });
+    connect(m_hosts, &QListView::customContextMenuRequested, this, &DriftView::hostMenu);
     connect(copyHosts, &QPushButton::clicked, this,
             [this] { QApplication::clipboard()->setText(hostsText()); });
     connect(copyMatcher, &QPushButton::clicked, this,
             [this] { QApplication::clipboard()->setText(matcherText()); });
     connect(copyAnsible, &QPushButton::clicked, this,
             [this] { QApplication::clipboard()->setText(ansibleText()); });
-    auto exporter = [this](const QString &filter, const QString &suffix, bool consensus) {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export the drift report"),
-            (consensus ? QStringLiteral("baseline.") : QStringLiteral("vigil-drift.")) + suffix, filter);
-        if (path.isEmpty())
-            return;
-        QString err;
-        if (!(consensus ? writeConsensus(path, &err) : exportTo(path, &err)))
-            QMessageBox::warning(this, tr("Export failed"), err);
-        else if (!consensus)
-            markReported(); // an exported report is the last report
-    };
     connect(reviewed, &QPushButton::clicked, this, [this] { markReported(); });
-    connect(menu->addAction(tr("HTML report…")), &QAction::triggered, this,
-            [exporter] { exporter(tr("HTML (*.html)"), QStringLiteral("html"), false); });
-    connect(menu->addAction(tr("PDF report…")), &QAction::triggered, this,
-            [exporter] { exporter(tr("PDF (*.pdf)"), QStringLiteral("pdf"), false); });
-    connect(menu->addAction(tr("CSV (one line per drifted fact)…")), &QAction::triggered, this,
-            [exporter] { exporter(tr("CSV (*.csv)"), QStringLiteral("csv"), false); });
-    connect(menu->addAction(tr("JSON…")), &QAction::triggered, this,
-            [exporter] { exporter(tr("JSON (*.json)"), QStringLiteral("json"), false); });
-    menu->addSeparator();
-    connect(menu->addAction(tr("Write the consensus as a baseline YAML…")), &QAction::triggered, this,
-            [exporter] { exporter(tr("YAML (*.yaml)"), QStringLiteral("yaml"), true); });
+    fillExportMenu(menu);
     m_headline->setText(tr("<b>Drift</b>: waiting for the fleet's facts…"));
 }
 

@@ -18,6 +18,7 @@
 class QAbstractItemModel;
 class QChartView;
 class QLabel;
+class QMenu;
 class QLineEdit;
 class QListView;
 class QStringListModel;
@@ -82,6 +83,8 @@ Q_SIGNALS:
     void valuesShown();
 
 private:
+    void hostMenu(const QPoint &at);
+    void fillExportMenu(QMenu *menu);
     void request();
     void applyFilter();
     void showCluster();

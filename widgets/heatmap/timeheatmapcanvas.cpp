@@ -320,6 +320,72 @@ void TimeHeatmapCanvas::paintEvent(QPaintEvent *e) {
     }
 }
 
+// Time axis: labels at least 110 px apart, at round times (whole minutes, hours or days; seconds only
+// when the view spans a few minutes), so no two labels read the same.
+void TimeHeatmapCanvas::paintTimeAxis(QPainter &p, const QRect &plot) {
+    p.setPen(MapTheme::of(palette()).text);
+    const auto &g = *m_rows->grid;
+    const TimeMs t0 = g.from + static_cast<TimeMs>(m_b0 * g.stepMs);
+    const TimeMs t1 = g.from + static_cast<TimeMs>(m_b1 * g.stepMs);
+    if (t1 > t0 && plot.width() > 0) {
+        const double msPerPx = static_cast<double>(t1 - t0) / plot.width();
+        static constexpr TimeMs kSteps[] = {10'000,      15'000,     30'000,     60'000,     120'000,
+                                            300'000,     600'000,    900'000,    1'800'000,  3'600'000,
+                                            7'200'000,   10'800'000, 21'600'000, 43'200'000, 86'400'000,
+                                            172'800'000, 604'800'000};
+        TimeMs step = kSteps[std::size(kSteps) - 1];
+        for (const TimeMs s : kSteps)
+            if (static_cast<double>(s) / msPerPx >= 110) {
+                step = s;
+                break;
+            }
+        const QString format = step >= 86'400'000         ? QStringLiteral("MM-dd")
+                               : t1 - t0 > 2 * 86'400'000 ? QStringLiteral("MM-dd HH:mm")
+                               : step < 60'000            ? QStringLiteral("HH:mm:ss")
+                                                          : QStringLiteral("HH:mm");
+        // Round in local time, as the labels and the hover read.
+        const TimeMs offset = static_cast<TimeMs>(QDateTime::fromMSecsSinceEpoch(t0).offsetFromUtc()) * 1000;
+        for (TimeMs t = (t0 + offset + step - 1) / step * step - offset; t < t1; t += step) {
+            const int x = static_cast<int>(static_cast<double>(t - t0) / msPerPx);
+            if (x > plot.width() - 60)
+                break;
+            p.drawLine(plot.left() + x, plot.top() - 4, plot.left() + x, plot.top());
+            p.drawText(QPoint(plot.left() + x + 2, plot.top() - 6),
+                       QDateTime::fromMSecsSinceEpoch(t).toString(format));
+        }
+    }
+}
+
+// Legend: the scale and its range, no data, folding, staleness.
+void TimeHeatmapCanvas::paintLegend(QPainter &p, const QRect &plot) {
+    const int y = height() - kLegend + 8;
+    QImage ramp(200, 12, QImage::Format_RGB32);
+    for (int ry = 0; ry < 12; ++ry) {
+        auto *line = reinterpret_cast<QRgb *>(ramp.scanLine(ry));
+        for (int x = 0; x < 200; ++x)
+            line[x] = m_lut[static_cast<std::size_t>(1 + x * 254 / 199)];
+    }
+    p.drawImage(kGutter, y, ramp);
+    p.setPen(palette().color(QPalette::WindowText));
+    p.setFont(font());
+    QString legend =
+        QStringLiteral("%1 – %2").arg(format::metric(m_rows->lo, m_unit), format::metric(m_rows->hi, m_unit));
+    p.drawText(QPoint(kGutter + 208, y + 11), legend);
+    int x = kGutter + 208 + p.fontMetrics().horizontalAdvance(legend) + 16;
+    p.fillRect(QRect(x, y, 12, 12), QColor::fromRgb(m_lut[0]));
+    p.drawText(QPoint(x + 16, y + 11), tr("no data"));
+    x += 16 + p.fontMetrics().horizontalAdvance(tr("no data")) + 16;
+    if (m_rowCount / plot.height() > 1) {
+        const QString fold = tr("1 px = %1 hosts (peak)").arg(std::ceil(m_rowCount / plot.height()));
+        p.drawText(QPoint(x, y + 11), fold);
+        x += p.fontMetrics().horizontalAdvance(fold) + 16;
+    }
+    if (m_stale) {
+        p.setPen(QColor(0xc0, 0x30, 0x30));
+        p.drawText(QPoint(x, y + 11), tr("STALE: the data is older than two poll intervals"));
+    }
+}
+
 void TimeHeatmapCanvas::compose() {
     // The whole widget (plot, labels, axis, legend) into one image when the data or the window changes;
     // a repaint then only copies the exposed part.
@@ -387,65 +453,8 @@ void TimeHeatmapCanvas::compose() {
             lastLabelY = ty;
         }
     }
-    // Time axis: labels at least 110 px apart, at round times (whole minutes, hours or days; seconds
-    // only when the view spans a few minutes), so no two labels read the same.
-    p.setPen(theme.text);
-    const TimeMs t0 = g.from + static_cast<TimeMs>(m_b0 * g.stepMs);
-    const TimeMs t1 = g.from + static_cast<TimeMs>(m_b1 * g.stepMs);
-    if (t1 > t0 && plot.width() > 0) {
-        const double msPerPx = static_cast<double>(t1 - t0) / plot.width();
-        static constexpr TimeMs kSteps[] = {10'000,      15'000,     30'000,     60'000,     120'000,
-                                            300'000,     600'000,    900'000,    1'800'000,  3'600'000,
-                                            7'200'000,   10'800'000, 21'600'000, 43'200'000, 86'400'000,
-                                            172'800'000, 604'800'000};
-        TimeMs step = kSteps[std::size(kSteps) - 1];
-        for (const TimeMs s : kSteps)
-            if (static_cast<double>(s) / msPerPx >= 110) {
-                step = s;
-                break;
-            }
-        const QString format = step >= 86'400'000         ? QStringLiteral("MM-dd")
-                               : t1 - t0 > 2 * 86'400'000 ? QStringLiteral("MM-dd HH:mm")
-                               : step < 60'000            ? QStringLiteral("HH:mm:ss")
-                                                          : QStringLiteral("HH:mm");
-        // Round in local time, as the labels and the hover read.
-        const TimeMs offset = static_cast<TimeMs>(QDateTime::fromMSecsSinceEpoch(t0).offsetFromUtc()) * 1000;
-        for (TimeMs t = (t0 + offset + step - 1) / step * step - offset; t < t1; t += step) {
-            const int x = static_cast<int>(static_cast<double>(t - t0) / msPerPx);
-            if (x > plot.width() - 60)
-                break;
-            p.drawLine(plot.left() + x, plot.top() - 4, plot.left() + x, plot.top());
-            p.drawText(QPoint(plot.left() + x + 2, plot.top() - 6),
-                       QDateTime::fromMSecsSinceEpoch(t).toString(format));
-        }
-    }
-    // Legend: the scale and its range, no data, folding, staleness.
-    const int y = height() - kLegend + 8;
-    QImage ramp(200, 12, QImage::Format_RGB32);
-    for (int ry = 0; ry < 12; ++ry) {
-        auto *line = reinterpret_cast<QRgb *>(ramp.scanLine(ry));
-        for (int x = 0; x < 200; ++x)
-            line[x] = m_lut[static_cast<std::size_t>(1 + x * 254 / 199)];
-    }
-    p.drawImage(kGutter, y, ramp);
-    p.setPen(palette().color(QPalette::WindowText));
-    p.setFont(font());
-    QString legend =
-        QStringLiteral("%1 – %2").arg(format::metric(m_rows->lo, m_unit), format::metric(m_rows->hi, m_unit));
-    p.drawText(QPoint(kGutter + 208, y + 11), legend);
-    int x = kGutter + 208 + p.fontMetrics().horizontalAdvance(legend) + 16;
-    p.fillRect(QRect(x, y, 12, 12), QColor::fromRgb(m_lut[0]));
-    p.drawText(QPoint(x + 16, y + 11), tr("no data"));
-    x += 16 + p.fontMetrics().horizontalAdvance(tr("no data")) + 16;
-    if (m_rowCount / plot.height() > 1) {
-        const QString fold = tr("1 px = %1 hosts (peak)").arg(std::ceil(m_rowCount / plot.height()));
-        p.drawText(QPoint(x, y + 11), fold);
-        x += p.fontMetrics().horizontalAdvance(fold) + 16;
-    }
-    if (m_stale) {
-        p.setPen(QColor(0xc0, 0x30, 0x30));
-        p.drawText(QPoint(x, y + 11), tr("STALE: the data is older than two poll intervals"));
-    }
+    paintTimeAxis(p, plot);
+    paintLegend(p, plot);
 }
 
 void TimeHeatmapCanvas::mousePressEvent(QMouseEvent *e) {

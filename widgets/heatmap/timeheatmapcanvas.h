@@ -71,6 +71,8 @@ private:
     void panRows(double rows);
     void buildLut();
     void compose();
+    void paintTimeAxis(QPainter &p, const QRect &plot);
+    void paintLegend(QPainter &p, const QRect &plot);
     void ensureFrame();
 
     void computeMarks();

@@ -43,41 +43,9 @@
 
 namespace vigil {
 
-HostMapView::HostMapView(WearFetch wearFetch, QWidget *parent)
-    : QWidget(parent)
-    , m_wearFetch(std::move(wearFetch))
-    , m_canvas(new HostMapCanvas)
-    , m_metric(new QComboBox)
-    , m_size(new QComboBox)
-    , m_level(new QComboBox)
-    , m_imbalanceBy(new QComboBox)
-    , m_filter(new QLineEdit)
-    , m_autoRange(new QCheckBox)
-    , m_lo(new QDoubleSpinBox)
-    , m_hi(new QDoubleSpinBox)
-    , m_summary(new QLabel)
-    , m_imbalance(new QLabel)
-    , m_imbalanceModel(new ImbalanceModel(this))
-    , m_imbalanceProxy(new ImbalanceProxy(this))
-    , m_imbalanceList(new QTreeView)
-    , m_imbalanceDetail(new QLabel)
-    , m_wearModel(new WearModel(this))
-    , m_wear(new QTreeView)
-    , m_wearNote(new QLabel)
-    , m_exportWear(new QPushButton(tr("Export CSV…")))
-    , m_whenShown(new WhenShown(this)) {
-    m_filter->setPlaceholderText(tr("Filter: service=\"web\" rack=~\"eu1-.*\" or a name"));
-    m_filter->setClearButtonEnabled(true);
-    auto *bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("Colour by")));
-    bar->addWidget(m_metric);
-    bar->addWidget(new QLabel(tr("Size by")));
-    bar->addWidget(m_size);
-    bar->addWidget(new QLabel(tr("Group by")));
-    bar->addWidget(m_level);
-    bar->addWidget(m_filter, 1);
-    controls::addColourRange(bar, m_autoRange, m_lo, m_hi);
-    // Beside the map: uneven load (pools whose hosts redline while others idle) and hardware wear.
+// Beside the map, above: uneven load (pools whose hosts redline while others idle), ranked, and the
+// chosen group's detail.
+QWidget *HostMapView::buildLoadPage() {
     for (QLabel *label : {m_imbalance, m_imbalanceDetail}) {
         label->setTextFormat(Qt::RichText);
         label->setWordWrap(true);
@@ -113,6 +81,11 @@ HostMapView::HostMapView(WearFetch wearFetch, QWidget *parent)
                 showImbalanceDetail();
             });
     m_imbalanceBy->addItem(tr("pool (service)"), QString());
+    return loadPage;
+}
+
+// Beside the map, below: hardware wear, soonest to fail first.
+QWidget *HostMapView::buildWearPage() {
     auto *wearProxy = new WearProxy(this);
     wearProxy->setSourceModel(m_wearModel);
     m_wear->setModel(wearProxy);
@@ -129,12 +102,48 @@ HostMapView::HostMapView(WearFetch wearFetch, QWidget *parent)
     wearLayout->addWidget(m_wearNote);
     wearLayout->addWidget(m_wear, 1);
     wearLayout->addWidget(m_exportWear);
+    wearLayout->insertWidget(0, new QLabel(tr("<b>Hardware wear</b> (soonest to fail first)")));
+    return wearPage;
+}
+
+HostMapView::HostMapView(WearFetch wearFetch, QWidget *parent)
+    : QWidget(parent)
+    , m_wearFetch(std::move(wearFetch))
+    , m_canvas(new HostMapCanvas)
+    , m_metric(new QComboBox)
+    , m_size(new QComboBox)
+    , m_level(new QComboBox)
+    , m_imbalanceBy(new QComboBox)
+    , m_filter(new QLineEdit)
+    , m_autoRange(new QCheckBox)
+    , m_lo(new QDoubleSpinBox)
+    , m_hi(new QDoubleSpinBox)
+    , m_summary(new QLabel)
+    , m_imbalance(new QLabel)
+    , m_imbalanceModel(new ImbalanceModel(this))
+    , m_imbalanceProxy(new ImbalanceProxy(this))
+    , m_imbalanceList(new QTreeView)
+    , m_imbalanceDetail(new QLabel)
+    , m_wearModel(new WearModel(this))
+    , m_wear(new QTreeView)
+    , m_wearNote(new QLabel)
+    , m_exportWear(new QPushButton(tr("Export CSV…")))
+    , m_whenShown(new WhenShown(this)) {
+    m_filter->setPlaceholderText(tr("Filter: service=\"web\" rack=~\"eu1-.*\" or a name"));
+    m_filter->setClearButtonEnabled(true);
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Colour by")));
+    bar->addWidget(m_metric);
+    bar->addWidget(new QLabel(tr("Size by")));
+    bar->addWidget(m_size);
+    bar->addWidget(new QLabel(tr("Group by")));
+    bar->addWidget(m_level);
+    bar->addWidget(m_filter, 1);
+    controls::addColourRange(bar, m_autoRange, m_lo, m_hi);
     // Both at once (a wall display has no one to switch tabs): uneven load above, wear below.
     auto *side = new QSplitter(Qt::Vertical);
-    side->addWidget(loadPage);
-    auto *wearTitle = new QLabel(tr("<b>Hardware wear</b> (soonest to fail first)"));
-    wearLayout->insertWidget(0, wearTitle);
-    side->addWidget(wearPage);
+    side->addWidget(buildLoadPage());
+    side->addWidget(buildWearPage());
     side->setSizes({400, 500});
     side->setFixedWidth(380);
     auto *body = new QHBoxLayout;

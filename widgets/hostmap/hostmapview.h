@@ -69,6 +69,8 @@ Q_SIGNALS:
     void imbalanceShown();
 
 private:
+    [[nodiscard]] QWidget *buildLoadPage();
+    [[nodiscard]] QWidget *buildWearPage();
     void applySnapshot(FleetSnapshotPtr snapshot);
     void refreshCombos();
     void refreshImbalance();
