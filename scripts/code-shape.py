@@ -73,7 +73,7 @@ for f, n in sorted(sizes.items(), key=lambda kv: -kv[1])[:8]:
 fns = [(n, f, name) for f in all_files if f.endswith('.cpp') for name, n in functions(f)]
 fns.sort(reverse=True)
 print(f'functions: {len(fns)}  over 120 lines: {sum(n > 120 for n, _, _ in fns)}  over 60: {sum(n > 60 for n, _, _ in fns)}')
-for n, f, name in fns[:10]:
+for n, f, name in fns[:int(os.environ.get("SHAPE_TOP", "10"))]:
     print(f'  {n:5d} {f} {name}')
 graph = collections.defaultdict(set)
 for f in all_files:

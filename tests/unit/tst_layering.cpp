@@ -172,9 +172,102 @@ QStringList guiIncludesInModels(const std::vector<SourceFile> &tree) {
 // they might not pass, and split one by one; none is left.
 constexpr int kFileLimit = 600;
 const std::map<QString, int> &oversizedFiles() {
-    static const std::map<QString, int> m{
-    };
+    static const std::map<QString, int> m{};
     return m;
+}
+
+// C++ text with comments and the insides of string and character literals (raw ones too) blanked,
+// newlines kept: what is left are the braces and parentheses of the code.
+QString codeOnly(const QString &text) {
+    QString out = text;
+    const auto n = out.size();
+    auto blank = [&](qsizetype from, qsizetype to) {
+        for (auto i = from; i < to && i < n; ++i)
+            if (out[i] != QLatin1Char('\n'))
+                out[i] = QLatin1Char(' ');
+    };
+    for (qsizetype i = 0; i < n;) {
+        const QChar c = text[i];
+        const QChar next = i + 1 < n ? text[i + 1] : QChar();
+        if (c == QLatin1Char('/') && next == QLatin1Char('/')) {
+            const auto end = text.indexOf(QLatin1Char('\n'), i);
+            blank(i, end < 0 ? n : end);
+            i = end < 0 ? n : end;
+        } else if (c == QLatin1Char('/') && next == QLatin1Char('*')) {
+            const auto end = text.indexOf(QStringLiteral("*/"), i + 2);
+            blank(i, end < 0 ? n : end + 2);
+            i = end < 0 ? n : end + 2;
+        } else if (c == QLatin1Char('R') && next == QLatin1Char('"') &&
+                   (i == 0 || !(text[i - 1].isLetterOrNumber() || text[i - 1] == QLatin1Char('_')))) {
+            const auto open = text.indexOf(QLatin1Char('('), i + 2);
+            const QString close = QLatin1Char(')') + text.mid(i + 2, open - i - 2) + QLatin1Char('"');
+            const auto end = open < 0 ? -1 : text.indexOf(close, open);
+            blank(i, end < 0 ? n : end + close.size());
+            i = end < 0 ? n : end + close.size();
+        } else if (c == QLatin1Char('"') || (c == QLatin1Char('\'') && !(i > 0 && text[i - 1].isDigit()))) {
+            auto j = i + 1; // a digit separator (1'000) is no literal
+            while (j < n && text[j] != c && text[j] != QLatin1Char('\n'))
+                j += text[j] == QLatin1Char('\\') ? 2 : 1;
+            blank(i, j + 1);
+            i = j + 1;
+        } else {
+            ++i;
+        }
+    }
+    return out;
+}
+
+// Function bodies longer than the limit: a '{' whose header (the text since the last ';', '{' or '}')
+// has a ')' and is no control statement or initializer, outside any other function (a lambda counts
+// with the function it is in).
+constexpr int kFunctionLimit = 120;
+QStringList functionsOverLimit(const std::vector<SourceFile> &tree) {
+    static const QRegularExpression control(
+        QStringLiteral("\\b(if|for|while|switch|catch|do|else)\\b\\s*\\(?[^;]*$"));
+    QStringList bad;
+    for (const auto &f : tree) {
+        if (!f.path.endsWith(QStringLiteral(".cpp")))
+            continue;
+        const QString code = codeOnly(f.text);
+        struct Open {
+            bool function;
+            int line;
+        };
+        std::vector<Open> stack;
+        QString header;
+        int line = 1;
+        for (const QChar c : code) {
+            if (c == QLatin1Char('\n'))
+                ++line;
+            if (c == QLatin1Char('{')) {
+                const QString h = header.trimmed();
+                const QString last = h.mid(h.lastIndexOf(QLatin1Char('\n')) + 1);
+                const bool inFunction =
+                    std::any_of(stack.begin(), stack.end(), [](const Open &o) { return o.function; });
+                stack.push_back({h.contains(QLatin1Char(')')) && !control.match(last).hasMatch() &&
+                                     !inFunction && !h.endsWith(QLatin1Char('=')),
+                                 line});
+                header.clear();
+            } else if (c == QLatin1Char('}')) {
+                if (!stack.empty()) {
+                    const Open o = stack.back();
+                    stack.pop_back();
+                    if (o.function && line - o.line + 1 > kFunctionLimit)
+                        bad << QStringLiteral("%1:%2: a function of %3 lines (limit %4)")
+                                   .arg(f.path)
+                                   .arg(o.line)
+                                   .arg(line - o.line + 1)
+                                   .arg(kFunctionLimit);
+                }
+                header.clear();
+            } else if (c == QLatin1Char(';')) {
+                header.clear();
+            } else {
+                header += c;
+            }
+        }
+    }
+    return bad;
 }
 
 QStringList filesOverLimit(const std::vector<SourceFile> &tree, const std::map<QString, int> &allowed) {
@@ -272,6 +365,11 @@ private Q_SLOTS:
         QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QLatin1Char('\n'))));
     }
 
+    void noFunctionOverTheLimit() {
+        const QStringList bad = functionsOverLimit(readTree());
+        QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QLatin1Char('\n'))));
+    }
+
     // The checks themselves can fail: planted trees with one fault each.
     void plantedFaultsAreCaught_data() {
         QTest::addColumn<QString>("path");
@@ -329,6 +427,26 @@ private Q_SLOTS:
                  qPrintable(cycle));
         tree.pop_back();
         QCOMPARE(layerCycle(l, tree), QString());
+    }
+
+    void plantedLongFunctionIsCaught() {
+        const QString body = QStringLiteral("    x();\n").repeated(kFunctionLimit);
+        // A function of kFunctionLimit + 2 lines, with a lambda, a control block, braces in a comment and
+        // in literals (which must not end it early), and a class holding a short member function.
+        const QString longOne = QStringLiteral("int f(int a) {\n    auto g = [] { return 1; }; // }\n") +
+                                QStringLiteral("    if (a) { s = \"}\"; c = '}'; r = R\"(})\"; }\n") +
+                                body.left(body.size() - 2 * QStringLiteral("    x();\n").size()) +
+                                QStringLiteral("}\nstruct S {\n    void m() { y(); }\n};\n");
+        std::vector<SourceFile> tree{{QStringLiteral("models/fleet/long.cpp"), longOne}};
+        const QStringList found = functionsOverLimit(tree);
+        QCOMPARE(found.size(), 1);
+        QVERIFY2(found.front().startsWith(QStringLiteral("models/fleet/long.cpp:1: a function of %1 lines")
+                                              .arg(kFunctionLimit + 2)),
+                 qPrintable(found.front()));
+        // At the limit: no complaint; digit separators are no character literal.
+        tree.front().text = QStringLiteral("int f() {\n    n = 1'000;\n") + body.left(body.size() - 3 * 9) +
+                            QStringLiteral("}\n");
+        QCOMPARE(functionsOverLimit(tree), QStringList());
     }
 
     void plantedLongFileIsCaught() {
