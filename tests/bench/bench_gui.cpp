@@ -60,6 +60,11 @@ public:
     bool notify(QObject *receiver, QEvent *event) override {
         if (QThread::currentThread() != thread())
             return QApplication::notify(receiver, event);
+        // Named from what is read before delivery: the event may delete its receiver (DeferredDelete),
+        // and reading it afterwards crashed the benchmark now and then.
+        const Receiver who{receiver->metaObject(),
+                           receiver->parent() ? receiver->parent()->metaObject() : nullptr,
+                           int(event->type())};
         const auto t0 = timing::Clock::now();
         const double cpu0 = threadCpuMs();
         ++depth;
@@ -69,10 +74,10 @@ public:
         if (depth == 0 && ms > 2) {
             const double cpu = threadCpuMs() - cpu0;
             const std::lock_guard lock(eventsMutex);
-            events.push_back({t0, ms, cpu, nameOf(receiver, event)});
+            events.push_back({t0, ms, cpu, nameOf(who)});
         }
         if (ms > threshold) {
-            auto &w = slow[nameOf(receiver, event)];
+            auto &w = slow[nameOf(who)];
             if (ms > w.ms) {
                 w.ms = ms;
                 w.cpu = threadCpuMs() - cpu0;
@@ -88,14 +93,16 @@ public:
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
         return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
     }
+    struct Receiver {
+        const QMetaObject *type, *parentType; // static data: valid after the receiver is gone
+        int event;
+    };
     // A viewport is a plain QWidget, a chart's scene a QGraphicsScene: name the view they belong to.
-    static std::string nameOf(QObject *receiver, QEvent *event) {
-        QString name = QString::fromLatin1(receiver->metaObject()->className());
-        if (receiver->parent() &&
-            (name == QLatin1String("QWidget") || name == QLatin1String("QGraphicsScene")))
-            name += QLatin1Char('<') + QString::fromLatin1(receiver->parent()->metaObject()->className()) +
-                    QLatin1Char('>');
-        return QString(name + QLatin1Char('/') + QString::number(int(event->type()))).toStdString();
+    static std::string nameOf(const Receiver &who) {
+        QString name = QString::fromLatin1(who.type->className());
+        if (who.parentType && (name == QLatin1String("QWidget") || name == QLatin1String("QGraphicsScene")))
+            name += QLatin1Char('<') + QString::fromLatin1(who.parentType->className()) + QLatin1Char('>');
+        return QString(name + QLatin1Char('/') + QString::number(who.event)).toStdString();
     }
     struct Event {
         timing::Clock::time_point start;
