@@ -79,9 +79,7 @@ std::optional<analysis::DriftSeverity> severityNamed(const QString &name) {
 
 int runDriftCommand(int argc, char **argv) {
     QCoreApplication app(argc, argv);
-    installTranslations();
-    QCoreApplication::setApplicationName(QStringLiteral("vigil"));
-    QCoreApplication::setOrganizationName(QStringLiteral("vigil"));
+    setUpApplication();
     QCommandLineParser p;
     p.setApplicationDescription(QCoreApplication::translate(
         "Drift",

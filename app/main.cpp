@@ -38,14 +38,6 @@
 #include <string_view>
 
 namespace {
-// Names the application and installs the translations (translations.h).
-void setUpApplication() {
-    QCoreApplication::setApplicationName(QStringLiteral("vigil"));
-    QCoreApplication::setOrganizationName(QStringLiteral("vigil"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
-    vigil::installTranslations();
-}
-
 // The wall display: no main window, one full-screen window per configured screen, read-only, rebuilt
 // when its configuration file changes.
 int runWall(const vigil::AppOptions &options) {
@@ -293,7 +285,7 @@ int main(int argc, char **argv) {
         return vigil::runSnapshotCommand(argc, argv);
     if (vigil::CommandLine::wantsTextOnly(argc, argv)) {
         QCoreApplication app(argc, argv); // no display needed
-        setUpApplication();
+        vigil::setUpApplication();
         QString error;
         vigil::CommandLine::parse(QCoreApplication::arguments(), &error); // prints and exits
         std::fprintf(stderr, "vigil: %s\n", qPrintable(error));
@@ -302,7 +294,7 @@ int main(int argc, char **argv) {
     if (vigil::CommandLine::wantsScreenshot(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    setUpApplication();
+    vigil::setUpApplication();
     // The icon in every window and the tray (compiled in; the hicolor theme has the same for menus).
     QIcon icon;
     for (const int size : {16, 22, 24, 32, 48, 64, 128, 256})

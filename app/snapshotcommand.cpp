@@ -241,16 +241,11 @@ int runSnapshotCommand(int argc, char **argv) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         QApplication app(argc, argv);
-        installTranslations();
-        QCoreApplication::setApplicationName(QStringLiteral("vigil"));
-        QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
+        setUpApplication();
         return runWriteup(QCoreApplication::arguments());
     }
     QCoreApplication app(argc, argv);
-    installTranslations();
-    QCoreApplication::setApplicationName(QStringLiteral("vigil"));
-    QCoreApplication::setOrganizationName(QStringLiteral("vigil"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
+    setUpApplication();
     const QStringList args = QCoreApplication::arguments();
     if (args.size() > 2 && args.at(2) == QLatin1String("check"))
         return runCheck(args);

@@ -21,4 +21,11 @@ void installTranslations() {
         QCoreApplication::installTranslator(&local);
 }
 
+void setUpApplication() {
+    QCoreApplication::setApplicationName(QStringLiteral("vigil"));
+    QCoreApplication::setOrganizationName(QStringLiteral("vigil"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
+    installTranslations();
+}
+
 } // namespace vigil

@@ -24,9 +24,7 @@ int fail(const QString &msg) {
 
 int runTriageCommand(int argc, char **argv) {
     QCoreApplication app(argc, argv);
-    installTranslations();
-    QCoreApplication::setApplicationName(QStringLiteral("vigil"));
-    QCoreApplication::setOrganizationName(QStringLiteral("vigil"));
+    setUpApplication();
     QCommandLineParser p;
     p.setApplicationDescription(QCoreApplication::translate(
         "Triage", "Print the current incidents, ranked, with their causes. Exit 0 when no "

@@ -253,14 +253,14 @@ void Poller::backOff() {
                                     " s until it answers");
 }
 
-// A Prometheus answer's body when it came and passed the envelope's checks; otherwise null, and a
-// problem in `sink` when it came but failed them.
-const std::string *Poller::promBody(const std::string &key, const std::string &endpoint,
-                                    std::vector<std::string> &sink) {
+// An answer's body when it came and passed its API's checks (`check`: the adapter's checkResponse);
+// otherwise null, and a problem in `sink` when it came but failed them.
+const std::string *Poller::checkedBody(const std::string &key, const std::string &endpoint,
+                                       std::vector<std::string> &sink, CheckResponse check) {
     auto it = m_current->responses.find(key);
     if (it == m_current->responses.end())
         return nullptr;
-    auto checked = prometheus::checkResponse(it->second, endpoint);
+    auto checked = check(it->second, endpoint);
     if (!checked) {
         sink.push_back(checked.error().describe());
         return nullptr;
@@ -297,7 +297,7 @@ void Poller::readRules(PollData &data) {
         repeatWarnings("rules", data);
     } else {
         std::vector<std::string> problems;
-        if (const std::string *b = promBody("rules", "/api/v1/rules", problems))
+        if (const std::string *b = checkedBody("rules", "/api/v1/rules", problems, prometheus::checkResponse))
             readChanged("rules", "/api/v1/rules", *b, data, problems, prometheus::parseRules,
                         [&](std::vector<AlertRule> read) { rules = std::move(read); });
         // Every round until each rule has been evaluated once (its health known).
@@ -323,7 +323,7 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
     // Problems go to `sink` (the round's errors unless an optional query says otherwise).
     auto body = [&](const std::string &key, const std::string &endpoint,
                     std::vector<std::string> *sink = nullptr) -> const std::string * {
-        return promBody(key, endpoint, sink ? *sink : errors);
+        return checkedBody(key, endpoint, sink ? *sink : errors, prometheus::checkResponse);
     };
     auto noteSkipped = [&](const Skipped &skipped, const std::string &endpoint) {
         for (auto &line : skipped.describe(endpoint))
@@ -420,16 +420,8 @@ std::shared_ptr<PollData> Poller::buildAlertmanager() {
     auto &responses = m_current->responses;
     std::vector<std::string> errors;
     auto t0 = Clock::now();
-    auto body = [&](const std::string &key, const std::string &endpoint) -> const std::string * {
-        auto it = responses.find(key);
-        if (it == responses.end())
-            return nullptr;
-        auto checked = alertmanager::checkResponse(it->second, endpoint);
-        if (!checked) {
-            errors.push_back(checked.error().describe());
-            return nullptr;
-        }
-        return &it->second.body;
+    auto body = [&](const std::string &key, const std::string &endpoint) {
+        return checkedBody(key, endpoint, errors, alertmanager::checkResponse);
     };
     if (const std::string *b = body("alerts", "/api/v2/alerts"))
         readChanged("alerts", "/api/v2/alerts", *b, *data, errors, alertmanager::parseAlerts,

@@ -7,6 +7,7 @@
 #include "../net/httpclient.h"
 #include "../support/postbox.h"
 #include "answermemory.h"
+#include "apierror.h"
 #include "sourcetls.h"
 
 #include <QObject>
@@ -46,8 +47,9 @@ private:
     void onResponse(std::uint64_t round, const std::string &key, HttpResponse response);
     void finishRound();
     std::shared_ptr<PollData> buildPrometheus();
-    const std::string *promBody(const std::string &key, const std::string &endpoint,
-                                std::vector<std::string> &sink);
+    using CheckResponse = Result<std::string> (*)(const HttpResponse &, const std::string &);
+    const std::string *checkedBody(const std::string &key, const std::string &endpoint,
+                                   std::vector<std::string> &sink, CheckResponse check);
     void readExternalLabels();
     void readRules(PollData &data);
     std::shared_ptr<PollData> buildAlertmanager();
