@@ -440,9 +440,10 @@ private Q_SLOTS:
         std::vector<SourceFile> tree{{QStringLiteral("models/fleet/long.cpp"), longOne}};
         const QStringList found = functionsOverLimit(tree);
         QCOMPARE(found.size(), 1);
-        QVERIFY2(found.front().startsWith(QStringLiteral("models/fleet/long.cpp:1: a function of %1 lines")
-                                              .arg(kFunctionLimit + 2)),
-                 qPrintable(found.front()));
+        QVERIFY2(
+            found.front().startsWith(
+                QStringLiteral("models/fleet/long.cpp:1: a function of %1 lines").arg(kFunctionLimit + 2)),
+            qPrintable(found.front()));
         // At the limit: no complaint; digit separators are no character literal.
         tree.front().text = QStringLiteral("int f() {\n    n = 1'000;\n") + body.left(body.size() - 3 * 9) +
                             QStringLiteral("}\n");
