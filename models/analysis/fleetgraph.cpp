@@ -97,18 +97,27 @@ FleetGraphPtr FleetGraph::build(const std::vector<Host> &hosts, const std::vecto
         for (int p = parent; p >= 0; p = g->m_nodes[static_cast<std::size_t>(p)].parent)
             ++g->m_nodes[static_cast<std::size_t>(p)].hosts;
     }
-    for (const auto &e : edges) {
-        const int from = serviceNode(e.from);
-        const int to = serviceNode(e.to);
+    auto connect = [&](int from, int to) {
         auto &callees = g->m_nodes[static_cast<std::size_t>(from)].callees;
         if (std::find(callees.begin(), callees.end(), to) != callees.end())
-            continue;
+            return;
         callees.push_back(to);
         g->m_nodes[static_cast<std::size_t>(to)].callers.push_back(from);
-    }
+    };
+    for (const auto &e : edges)
+        if (e.from != kEveryService && e.to != kEveryService)
+            connect(serviceNode(e.from), serviceNode(e.to));
     for (const auto name : services)
         if (!name.empty())
-            serviceNode(name);
+            g->m_nodes[static_cast<std::size_t>(serviceNode(name))].workload = true;
+    // `from: "*"`: every service depends on it (DNS, an identity provider), once all services are known.
+    for (const auto &e : edges)
+        if (e.from == kEveryService && !e.to.empty() && e.to != kEveryService) {
+            const int to = serviceNode(e.to);
+            for (std::size_t n = 0; n < g->m_nodes.size(); ++n)
+                if (g->m_nodes[n].kind == NodeKind::Service && static_cast<int>(n) != to)
+                    connect(static_cast<int>(n), to);
+        }
     for (const auto &[name, hostName] : runsOn) {
         const int h = g->host(hostName);
         if (h < 0 || name.empty())

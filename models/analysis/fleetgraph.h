@@ -26,10 +26,14 @@ struct GraphNode {
     std::vector<int> callees; // Service: services it depends on
     std::vector<int> callers; // Service: services that depend on it
     std::vector<int> members; // Service: its hosts
+    bool workload = false;    // Service: one the joins name, hosts or not (not only an edge's name)
     // Host: services it runs without being labelled with them (the workloads whose pods are on a node);
     // Service: those hosts. From FleetSnapshot::runsOn.
     std::vector<int> runs;
 };
+
+// An edge `from: "*"` (config edges): every service depends on its `to` (DNS, an identity provider).
+inline constexpr std::string_view kEveryService = "*";
 
 class FleetGraph {
 public:

@@ -164,11 +164,11 @@ ServiceVertices serviceVertices(const FleetGraph &graph, const ServiceLayoutOpti
 }
 
 // The dependency edges as igraph's edge list; services depending on themselves, or in the edges with
-// no host, are warned about.
+// no host and named by no join (a typo in the config's edges), are warned about.
 void dependencyEdges(const ServiceVertices &sv, igraph_vector_int_t &edges, ServiceLayout &out) {
     for (std::size_t v = 0; v < sv.size(); ++v) {
         const auto &node = sv.node(v);
-        if (node.members.empty() && (!node.callees.empty() || !node.callers.empty()))
+        if (node.members.empty() && !node.workload && (!node.callees.empty() || !node.callers.empty()))
             out.warnings.push_back("service \"" + node.name +
                                    "\" appears in the dependency edges but no host has it");
         for (int callee : node.callees) {

@@ -287,6 +287,8 @@ public:
             e.to = string(n[i]["to"], join(ep, "to"));
             if (e.from == e.to)
                 fail(n[i], ep, "an edge from a service to itself");
+            if (e.to == "*")
+                fail(n[i], ep, "\"*\" is only a from: every service depends on the to");
             out.push_back(std::move(e));
         }
         return out;

@@ -55,8 +55,9 @@ QueryProfile QueryProfile::kubernetes() {
          {"node"},
          {"region", "zone"}},
     };
-    // KubeDeploymentReplicasMismatch, KubeStatefulSetReplicasMismatch, KubeDaemonSetRolloutStuck...
-    p.serviceAliases = {"deployment", "statefulset", "daemonset"};
+    // KubeDeploymentReplicasMismatch, KubeStatefulSetReplicasMismatch, KubeDaemonSetRolloutStuck...; and
+    // alerts written over a mesh's metrics (Istio's istio_requests_total names the workload called)
+    p.serviceAliases = {"deployment", "statefulset", "daemonset", "destination_workload"};
     return p;
 }
 

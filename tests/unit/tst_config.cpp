@@ -106,8 +106,8 @@ private Q_SLOTS:
         QCOMPARE(c->triage.causeAlerts,
                  (std::vector<std::string>{"KubeNodeNotReady", "KubeNodeUnreachable"}));
         QCOMPARE(c->profile.metrics.size(), QueryProfile::nodeExporterDefault().metrics.size());
-        QCOMPARE(c->profile.serviceAliases,
-                 (std::vector<std::string>{"deployment", "statefulset", "daemonset"}));
+        QCOMPARE(c->profile.serviceAliases, (std::vector<std::string>{"deployment", "statefulset",
+                                                                      "daemonset", "destination_workload"}));
         auto o = ConfigLoader::loadString(
             "sources: [{name: k8s, prometheus: 'http://127.0.0.1:9090'}]\n"
             "profile: {base: kubernetes, up: 'up{job=\"node\"}', service_aliases: [app]}\n"
@@ -166,6 +166,10 @@ private Q_SLOTS:
             << "sources:\n  - name: a\n    prometheus: https://x\n    tls: {cert_file: /dev/null}\n"
             << 4 << "sources[0].tls"
             << "needs both cert_file and key_file";
+        QTest::newRow("every service as a to")
+            << "sources:\n  - name: a\n    prometheus: http://x\ntopology:\n  edges: [{from: web, to: '*'}]\n"
+            << 5 << "topology.edges[0]"
+            << "only a from";
         QTest::newRow("no endpoints") << "sources:\n  - name: a\n"
                                       << 2 << "sources[0]"
                                       << "needs a prometheus URL";

@@ -263,6 +263,26 @@ private Q_SLOTS:
         QVERIFY(toDot(*g, {}).find("\"a\" -> \"b\"") != std::string::npos);
     }
 
+    // `from: "*"`: every service depends on it, host-less workloads included, itself not; no service
+    // named "*" appears and the map warns of nothing.
+    void anEdgeFromEveryService() {
+        std::vector<Host> hosts(2);
+        hosts[0].name = "a1";
+        hosts[0].labels = LabelSet(std::vector<Label>{{"service", "web"}});
+        hosts[1].name = "b1";
+        hosts[1].labels = LabelSet(std::vector<Label>{{"service", "db"}});
+        const std::vector<std::string_view> workloads{"checkout", "coredns"};
+        const auto g =
+            FleetGraph::build(hosts, {{"web", "db"}, {"*", "coredns"}}, TopologyConfig{}, workloads);
+        QCOMPARE(g->service("*"), -1);
+        const auto &dns = g->node(g->service("coredns"));
+        QCOMPARE(dns.callers.size(), std::size_t(3)); // web, db, checkout
+        QVERIFY(dns.callees.empty());
+        QCOMPARE(g->node(g->service("web")).callees.size(), std::size_t(2));
+        QCOMPARE(blastRadius(*g, g->service("coredns")).services.size(), std::size_t(4));
+        QVERIFY(layoutServices(*g).warnings.empty());
+    }
+
     // The triage's top incident names the simulator's root cause; its blast radius is the failed
     // rack's hosts (or the database host) and exactly the services that depend on what failed.
     void rootCauseAndBlastRadiusMatchTheTruth_data() {
