@@ -2539,6 +2539,13 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message numerus="yes">
+        <source>service %1 is failing by %n alert(s) of its own, on no host of its own</source>
+        <translation>
+            <numerusform>Dienst %1 fällt durch %n eigenen Alarm aus, ohne eigenen Host</numerusform>
+            <numerusform>Dienst %1 fällt durch %n eigene Alarme aus, ohne eigenen Host</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vigil::IncidentNotifier</name>

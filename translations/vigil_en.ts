@@ -289,6 +289,13 @@
             <numerusform>%n flapping</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>service %1 is failing by %n alert(s) of its own, on no host of its own</source>
+        <translation>
+            <numerusform>service %1 is failing by %n alert of its own, on no host of its own</numerusform>
+            <numerusform>service %1 is failing by %n alerts of its own, on no host of its own</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vigil::MainWindow</name>

@@ -38,6 +38,10 @@ struct CorrelationOptions {
     // warning in the kubernetes-mixin), active, silenced or inhibited alike.
     int causeSeverity = 2;
     std::vector<std::string> causeAlerts;
+    // A service no host of the fleet runs (a Kubernetes workload, a namespace) fails by its own alerts,
+    // warnings too: it fails once those that began within `window` of each other weigh this much, a
+    // critical alert weighing 1 and a warning 1/2 (alerts a failing node or group explains do not count).
+    double serviceFailureWeight = 1.0;
 };
 
 enum class CauseKind : std::uint8_t { Group, Host, Service, AlertGroup };
@@ -65,7 +69,9 @@ struct Incident {
     int causeHosts = 0;        // hosts at the cause
     TimeMs causeSpreadMs = 0;  // first to last of those failures
     bool causeAlerted = false; // an alert names the cause itself (SwitchDown on the rack)
-    int dependentAlerts = 0;   // members explained by a dependency on the cause
+    // The cause is a service no host runs, failing by the weight of its own alerts (the cause alerts).
+    bool causeByOwnAlerts = false;
+    int dependentAlerts = 0; // members explained by a dependency on the cause
     // Members joined by time alone: no dependency edge leads from their service to the cause, but
     // their kind was quiet before it and burst with it (AlertRates); the reason says so.
     int joinedByTime = 0;
@@ -139,7 +145,8 @@ using TriageResultPtr = std::shared_ptr<const TriageResult>;
 
 // How urgent an incident is, for its rank and the wall's interrupt: its worst severity, but critical when
 // its cause is made of failures whatever its alerts' severity (a node lost by its NotReady warning,
-// triage.cause_alerts, is weighed against an unrelated critical alert by size, not label).
+// triage.cause_alerts, is weighed against an unrelated critical alert by size, not label), or when its
+// cause is a service failing by its own alerts that services depending on it failed with (CoreDNS).
 int urgencyOf(const Incident &incident);
 // How sure the cause is, 0..0.99, from its evidence (share of the cause's hosts failing, an alert naming
 // it, dependents, inhibitions).

@@ -46,7 +46,10 @@ bool podIsSubject(const Alert &a, const HostIdentity &identity, const FleetGraph
 }
 
 int urgencyOf(const Incident &inc) {
-    return inc.causeKind != CauseKind::AlertGroup && inc.causeHostsFailing > 0 ? 2 : inc.severity;
+    // ...and a service failing by its own alerts that took others down with it (by edges or by time)
+    const bool spreads = inc.causeByOwnAlerts && inc.dependentAlerts + inc.joinedByTime > 0;
+    return (inc.causeKind != CauseKind::AlertGroup && inc.causeHostsFailing > 0) || spreads ? 2
+                                                                                            : inc.severity;
 }
 
 double confidenceOf(const Incident &inc) {
@@ -62,7 +65,8 @@ double confidenceOf(const Incident &inc) {
                      (inc.dependentAlerts + inc.workloadAlerts > 0 ? 0.15 : 0.0);
         break;
     case CauseKind::Service:
-        confidence = 0.45 + 0.2 * share + (inc.dependentAlerts > 0 ? 0.15 : 0.0);
+        confidence = 0.45 + 0.2 * share + (inc.dependentAlerts > 0 ? 0.15 : 0.0) +
+                     (inc.causeByOwnAlerts && inc.causeAlerted ? 0.1 : 0.0);
         break;
     case CauseKind::AlertGroup:
         confidence = inc.alerts.size() == 1 ? 0.5 : 0.3;

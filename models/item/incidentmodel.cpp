@@ -206,8 +206,12 @@ QString IncidentModel::reason(const Incident &inc) {
                     .arg(name);
         break;
     case CauseKind::Service:
-        first = tr("%L1 of %L2 hosts of service %3 are failing")
-                    .arg(l.toString(inc.causeHostsFailing), l.toString(inc.causeHosts), name);
+        first = inc.causeByOwnAlerts && inc.causeHosts == 0
+                    ? tr("service %1 is failing by %n alert(s) of its own, on no host of its own", nullptr,
+                         static_cast<int>(inc.causeAlertCount))
+                          .arg(name)
+                    : tr("%L1 of %L2 hosts of service %3 are failing")
+                          .arg(l.toString(inc.causeHostsFailing), l.toString(inc.causeHosts), name);
         break;
     case CauseKind::AlertGroup:
         first = tr("%Ln alert(s) named %1 on %L2 host(s); no shared cause in the topology", nullptr,

@@ -888,6 +888,124 @@ private Q_SLOTS:
         QCOMPARE(dbe->backgroundApart, 6);
     }
 
+    // CoreDNS fails (kube-prometheus shape): its pods crash-loop on nodes that are up and its Deployment
+    // misses replicas, all warnings; the workloads that resolve names through it (every one: the config's
+    // `from: "*"` edge) follow with pods not ready. Written as the storm is, not
+    // from the correlator: CoreDNS is the cause, by its own warnings on no host of its own; its
+    // dependents' 12 alerts are its members (checkout's own four do not make checkout a cause: CoreDNS
+    // failed first); it ranks above an unrelated critical volume alert; a lone warning on another
+    // workload makes no cause.
+    void aWorkloadFailingByItsOwnAlertsIsTheCause() {
+        std::vector<Host> nodes;
+        for (int i = 1; i <= 6; ++i) {
+            Host h;
+            h.name = "ip-10-0-0-" + std::to_string(i);
+            h.labels = LabelSet(
+                {{"node", h.name}, {"region", "eu-west-1"}, {"zone", i <= 3 ? "eu-west-1a" : "eu-west-1b"}});
+            nodes.push_back(std::move(h));
+        }
+        TopologyConfig topo;
+        topo.hierarchy = {"region", "zone"};
+        topo.serviceLabel = "workload";
+        const std::vector<std::string_view> workloads{"cart",     "checkout", "coredns",
+                                                      "frontend", "loki",     "search"};
+        // Measured by the mesh (source_workload -> destination_workload) between the applications; DNS is no
+        // request the mesh sees, so the operator's config says every workload depends on it.
+        const std::vector<ServiceEdge> mesh{
+            {"frontend", "checkout"}, {"frontend", "search"}, {"checkout", "cart"}, {"*", "coredns"}};
+        const std::vector<std::pair<std::string, std::string>> runs{
+            {"coredns", "ip-10-0-0-1"}, {"coredns", "ip-10-0-0-4"}, {"loki", "ip-10-0-0-6"}};
+        auto pod = [](const char *name, const char *ns, const std::string &pod, int node,
+                      const char *workload, TimeMs t) {
+            Alert a = alert({{"alertname", name},
+                             {"instance", "10.21.7.15:8443"},
+                             {"job", "kube-state-metrics"},
+                             {"namespace", ns},
+                             {"pod", pod},
+                             {"severity", "warning"}},
+                            t);
+            a.placement = LabelSet({{"node", "ip-10-0-0-" + std::to_string(node)}, {"workload", workload}});
+            return a;
+        };
+        auto owner = [](const char *name, const char *ns, const char *kind, const char *workload, TimeMs t) {
+            Alert a = alert({{"alertname", name},
+                             {"instance", "10.21.7.15:8443"},
+                             {"job", "kube-state-metrics"},
+                             {kind, workload},
+                             {"namespace", ns},
+                             {"severity", "warning"}},
+                            t);
+            a.placement = LabelSet(std::vector<Label>{{"workload", workload}}); // as the alias places it
+            return a;
+        };
+        std::vector<Alert> alerts{
+            pod("KubePodCrashLooping", "kube-system", "coredns-7db6d-a", 1, "coredns", T0),
+            pod("KubePodCrashLooping", "kube-system", "coredns-7db6d-b", 4, "coredns", T0 + 20'000),
+            owner("KubeDeploymentReplicasMismatch", "kube-system", "deployment", "coredns", T0 + 60'000)};
+        const std::vector<std::tuple<const char *, const char *, int>> dependents{{"checkout", "checkout", 3},
+                                                                                  {"cart", "checkout", 2},
+                                                                                  {"search", "search", 2},
+                                                                                  {"frontend", "web", 3}};
+        int k = 0;
+        for (const auto &[w, ns, pods] : dependents)
+            for (int i = 0; i < pods; ++i, ++k)
+                alerts.push_back(pod("KubePodNotReady", ns, std::string(w) + "-5f7c9-" + std::to_string(i),
+                                     2 + k % 5, w, T0 + 40'000 + k * 10'000));
+        alerts.push_back(
+            owner("KubeDeploymentReplicasMismatch", "checkout", "deployment", "checkout", T0 + 150'000));
+        alerts.push_back(
+            owner("KubeDeploymentReplicasMismatch", "web", "deployment", "frontend", T0 + 150'000));
+        // Unrelated: a critical volume filling up, a StatefulSet short of a replica for half an hour.
+        alerts.push_back(alert({{"alertname", "KubePersistentVolumeFillingUp"},
+                                {"namespace", "logging"},
+                                {"persistentvolumeclaim", "storage-loki-0"},
+                                {"severity", "critical"}},
+                               T0 - 60'000));
+        alerts.push_back(
+            owner("KubeStatefulSetReplicasMismatch", "logging", "statefulset", "loki", T0 - 1800'000));
+        CorrelationOptions o;
+        o.identity = HostIdentity{{"node", "instance"}, true};
+        o.serviceLabel = "workload";
+        o.causeAlerts = {"KubeNodeNotReady"};
+        Correlator c(o);
+        const auto r = c.update(FleetGraph::build(nodes, mesh, topo, workloads, runs), alerts, T0 + 240'000);
+        const Incident &top = r->incidents.front();
+        QCOMPARE(top.causeKind, CauseKind::Service);
+        QCOMPARE(top.causeName, std::string("coredns"));
+        QVERIFY(top.causeByOwnAlerts);
+        QCOMPARE(top.causeAlertCount, 3u);
+        QCOMPARE(top.dependentAlerts, 12);
+        QCOMPARE(top.alerts.size(), std::size_t(15));
+        QCOMPARE(top.services, 5);
+        QCOMPARE(urgencyOf(top), 2);
+        const QString reason = IncidentModel::reason(top);
+        QVERIFY2(reason.startsWith(QStringLiteral("service coredns is failing by 3 alert")),
+                 qPrintable(reason));
+        QVERIFY2(reason.contains(QStringLiteral("12 of them on services that depend on it")),
+                 qPrintable(reason));
+        for (const auto &inc : r->incidents)
+            QVERIFY2(inc.causeName != "checkout" && inc.causeName != "loki", inc.causeName.c_str());
+        QCOMPARE(incidentWith(*r, alerts, "KubeStatefulSetReplicasMismatch")->causeKind,
+                 CauseKind::AlertGroup);
+        QCOMPARE(incidentWith(*r, alerts, "KubePersistentVolumeFillingUp")->alerts.size(), std::size_t(1));
+        QCOMPARE(r->incidents.size(), std::size_t(3));
+        // Half the weight each (one crash-looping pod, one pod not ready in checkout and one in cart): no
+        // cause; each kind on its own.
+        const std::vector<Alert> one{alerts[0], alerts[3], alerts[6]};
+        Correlator lone(o);
+        const auto rl = lone.update(FleetGraph::build(nodes, mesh, topo, workloads, runs), one, T0 + 240'000);
+        for (const auto &inc : rl->incidents)
+            QCOMPARE(inc.causeKind, CauseKind::AlertGroup);
+        // Without the mesh's edges CoreDNS still fails by its own alerts; what began with it is joined by
+        // time, and the reason says so.
+        Correlator noEdges(o);
+        const auto rn =
+            noEdges.update(FleetGraph::build(nodes, {}, topo, workloads, runs), alerts, T0 + 240'000);
+        QCOMPARE(rn->incidents.front().causeName, std::string("coredns"));
+        QCOMPARE(rn->incidents.front().dependentAlerts, 0);
+        QVERIFY(rn->incidents.front().joinedByTime > 0);
+    }
+
     // vigil-sim storms with background noise, scored against /sim/truth's answers (fixed seeds).
     void simulatedStormsMeetTheAccuracyFloor() {
         const auto s = test::replay({"rack-failure", "db-failover", "mixed"}, {1, 2, 3, 4, 5, 6}, 2000, 60);

@@ -104,6 +104,14 @@ void Correlator::Pass::serviceFailures() {
         else
             s.hosts.insert(h);
     }
+    std::vector<int> byWeightAlone;                       // failing by warnings: no failure of their own
+    for (const auto &[svc, onset] : hostlessFailures()) { // its own alerts, warnings too
+        if (!services.count(svc))
+            byWeightAlone.push_back(svc);
+        auto &s = services[svc];
+        s.serviceAlert = true;
+        s.onset = std::min(s.onset, onset);
+    }
     // A failing group explains trouble on its services' other hosts only when that trouble began with it
     // and is of a size its loss can explain (causemagnitude.h); fed the alerts on hosts outside any
     // failing group.
@@ -144,6 +152,14 @@ void Correlator::Pass::serviceFailures() {
             list.push_back({svc, CauseKind::Service, s.serviceAlert ? s.onset : onset});
         }
     }
+    // How often each kind of alert was starting around each failure (AlertRates).
+    if (!own.empty()) {
+        self.m_rates.reset(self.m_groupKeys.size());
+        for (std::size_t i = 0; i < n; ++i)
+            if (live[i])
+                self.m_rates.add(loc[i]->groupKey, start[i]);
+    }
+    dropCascades(byWeightAlone);
     // What can explain trouble on a service: its own failures and those of everything it depends on.
     serviceCauses.assign(own.empty() ? 0 : nodes, {});
     for (const auto &[svc, list] : own) {
@@ -153,16 +169,95 @@ void Correlator::Pass::serviceFailures() {
             for (const auto &c : list)
                 serviceCauses[static_cast<std::size_t>(dependent)].push_back(c);
     }
-    // How often each kind of alert was starting around each failure (AlertRates), and every failure.
+    // Every failure, for what no edge leads from.
     if (!own.empty()) {
-        self.m_rates.reset(self.m_groupKeys.size());
-        for (std::size_t i = 0; i < n; ++i)
-            if (live[i])
-                self.m_rates.add(loc[i]->groupKey, start[i]);
         for (const auto &[svc, list] : own) // one host failing is too small to explain others by time
             std::copy_if(list.begin(), list.end(), std::back_inserter(anyCause),
                          [](const Cause &c) { return c.kind != CauseKind::Host; });
     }
+}
+
+std::vector<std::pair<int, TimeMs>> Correlator::Pass::hostlessFailures() {
+    ownFailing.assign(nodes, 0);
+    // Per service no host runs: when each of its own alerts began and what it weighs, leaving out those
+    // a physical failure explains (a pod's alert on a failing node, a workload's alert when a node its
+    // pods ran on failed with it): that node is their cause, not the workload.
+    std::unordered_map<int, std::vector<std::pair<TimeMs, double>>> weights;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!live[i] || loc[i]->service < 0 || (loc[i]->severity == 0 && !loc[i]->failure))
+            continue;
+        const int svc = loc[i]->service, h = loc[i]->host;
+        if (!g.node(svc).members.empty())
+            continue;
+        const TimeMs t = start[i];
+        if (h >= 0) {
+            const auto k = static_cast<std::size_t>(h);
+            if ((hostFailing[k] && near(t, onsetMin[k])) ||
+                (causeGroup[k] >= 0 && near(t, onsetMin[static_cast<std::size_t>(causeGroup[k])])))
+                continue;
+        } else if (!g.node(svc).runs.empty() && pickCause(workloadCauses(svc), t, h, svc)) {
+            continue;
+        }
+        weights[svc].emplace_back(t, loc[i]->failure || loc[i]->severity >= 2 ? 1.0 : 0.5);
+        weighed[svc].push_back(static_cast<std::uint32_t>(i));
+    }
+    // It fails when alerts that began within the window of each other weigh enough; it failed when the
+    // first of them began.
+    std::vector<std::pair<int, TimeMs>> out;
+    for (auto &[svc, list] : weights) {
+        std::sort(list.begin(), list.end());
+        double sum = 0;
+        for (std::size_t first = 0, last = 0; last < list.size(); ++last) {
+            sum += list[last].second;
+            while (list[last].first - list[first].first > self.m_opt.window)
+                sum -= list[first++].second;
+            if (sum >= self.m_opt.serviceFailureWeight - 1e-9) {
+                out.emplace_back(svc, list[first].first);
+                ownFailing[static_cast<std::size_t>(svc)] = 1;
+                break;
+            }
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+void Correlator::Pass::dropCascades(std::vector<int> &services) {
+    // Earliest first, so a failure kept or dropped is settled before those after it look at it.
+    auto onsetOf = [&](int svc) {
+        const auto &list = own[svc];
+        const auto c = std::find_if(list.begin(), list.end(), [&](const Cause &x) { return x.node == svc; });
+        return c == list.end() ? kNever : c->onset;
+    };
+    std::sort(services.begin(), services.end(), [&](int a, int b) { return onsetOf(a) < onsetOf(b); });
+    for (int svc : services) {
+        const TimeMs onset = onsetOf(svc);
+        bool explained = false;
+        for (int dep : g.dependenciesOf(svc))
+            if (auto it = own.find(dep); it != own.end())
+                for (const auto &c : it->second)
+                    explained = explained || (c.onset <= onset + self.m_opt.lead && near(onset, c.onset));
+        // No edge leads to one: a failure elsewhere that began before it, with which its alerts' kinds
+        // (most of them) were quiet and burst. Its alerts then join that one by time.
+        for (const auto &[other, list] : own)
+            for (const auto &c : list)
+                explained = explained || (other != svc && c.kind != CauseKind::Host && c.onset < onset &&
+                                          near(onset, c.onset) && burstsWith(svc, c.onset));
+        if (!explained)
+            continue;
+        std::erase_if(own[svc], [&](const Cause &c) { return c.node == svc; });
+        if (own[svc].empty())
+            own.erase(svc);
+        ownFailing[static_cast<std::size_t>(svc)] = 0;
+    }
+}
+
+bool Correlator::Pass::burstsWith(int svc, TimeMs onset) {
+    const auto &mine = weighed[svc];
+    const auto bursting = std::count_if(mine.begin(), mine.end(), [&](std::uint32_t i) {
+        return self.m_rates.bursts(loc[i]->groupKey, onset);
+    });
+    return !mine.empty() && 2 * static_cast<std::size_t>(bursting) >= mine.size();
 }
 
 const Correlator::Pass::Cause *Correlator::Pass::pickCause(const std::vector<Cause> &list, TimeMs t, int host,

@@ -67,7 +67,9 @@ void Correlator::Pass::collectMembers() {
             atCause = l.host == inc.causeNode;
             break;
         case CauseKind::Service:
-            atCause = l.service == inc.causeNode && l.failure;
+            atCause =
+                l.service == inc.causeNode && (l.failure || ownFailing[static_cast<std::size_t>(l.service)]);
+            inc.causeByOwnAlerts = ownFailing[static_cast<std::size_t>(inc.causeNode)];
             inc.causeAlerted = inc.causeAlerted || (atCause && l.host < 0);
             break;
         case CauseKind::AlertGroup:

@@ -58,6 +58,15 @@ struct Correlator::Pass {
     void placeAlerts();
     void physicalFailures();
     void serviceFailures();
+    // Services no host runs that fail by the weight of their own alerts (CorrelationOptions::
+    // serviceFailureWeight), each with when the alerts that made it began; marks them in ownFailing.
+    std::vector<std::pair<int, TimeMs>> hostlessFailures();
+    // Of those failing by warnings alone, the ones a failure of a service they depend on began before
+    // (a cascade) are not failures of their own: their alerts are that service's dependents; nor, where
+    // no edge leads, those whose alerts burst with a failure that began before them (joined by time).
+    void dropCascades(std::vector<int> &services);
+    // Most of the alerts a service was weighed by are of kinds that were quiet and burst with a failure.
+    [[nodiscard]] bool burstsWith(int svc, TimeMs onset);
     void assignCauses();
     void formIncidents();
     void collectMembers();
@@ -90,7 +99,9 @@ struct Correlator::Pass {
     std::vector<TimeMs> onsetMin, onsetMax;
     std::vector<int> failing; // failing hosts below a group
     std::vector<char> alerted, hostFailing;
-    std::vector<int> causeGroup; // the outermost failing group above each node
+    std::vector<int> causeGroup;  // the outermost failing group above each node
+    std::vector<char> ownFailing; // per service node: no host runs it, it fails by its own alerts
+    std::unordered_map<int, std::vector<std::uint32_t>> weighed; // by such a service: the alerts weighed
     // Services: each one's own failures, what can explain trouble on it, failures of any kind.
     std::unordered_map<int, std::vector<Cause>> own;
     std::vector<std::vector<Cause>> serviceCauses;                 // by service node
