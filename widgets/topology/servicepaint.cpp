@@ -433,10 +433,10 @@ void TopologyCanvas::paintServiceLabels(QPainter &p, const ServiceFrame &f) {
     }
 }
 
-// The cause's own services carry the mark; the cause itself (a rack, a host) is named.
+// The cause's own services carry the mark; the cause itself (a rack, a host, a service: a workload
+// that fails by its own alerts is as much worth naming across the room) is named.
 void TopologyCanvas::paintCauseName(QPainter &p) {
-    if (m_blast.cause < 0 || m_graph->node(m_blast.cause).kind == NodeKind::Service ||
-        m_blast.services.empty())
+    if (m_blast.cause < 0 || m_blast.services.empty())
         return;
     p.setPen(kCause);
     QFont bold = font();
