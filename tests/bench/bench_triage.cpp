@@ -40,7 +40,7 @@ int main(int argc, char **argv) {
     {
         const QString data = qEnvironmentVariable("VIGIL_TEST_DATA");
         const QString vigilBin = qEnvironmentVariable("VIGIL_BIN");
-        for (const char *suite : {"kube"}) {
+        for (const char *suite : {"kube", "node"}) {
             const QDir dir(data + QLatin1Char('/') + QLatin1String(suite));
             int storms = 0, right = 0;
             for (const QString &storm : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {

@@ -111,6 +111,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("storm");
         QTest::newRow("kube node-loss") << QStringLiteral("kube/node-loss");
         QTest::newRow("kube zone-loss") << QStringLiteral("kube/zone-loss");
+        QTest::newRow("kube dns-failure") << QStringLiteral("kube/dns-failure");
+        QTest::newRow("node rack-loss") << QStringLiteral("node/rack-loss");
     }
 
     void storms() {

@@ -98,7 +98,8 @@ struct RecordedRun {
     }
 };
 
-// Runs `vigil triage --format json --limit 0` with the truth's profile against the storm's answers.
+// Runs `vigil triage --format json --limit 0` with the truth's profile, and the sections of config its
+// `config` holds (as record.sh gave them), against the storm's answers.
 inline RecordedRun runRecordedStorm(const QString &dir, const QString &vigilBin) {
     RecordedRun run;
     run.records = readJson(dir + QStringLiteral("/answers.json"));
@@ -118,7 +119,8 @@ inline RecordedRun runRecordedStorm(const QString &dir, const QString &vigilBin)
     }
     cfg.write(("sources:\n  - {name: recorded, prometheus: '" + server.url() + "', alertmanagers: ['" +
                server.url() + "']}\nprofile: " + run.truth.at("profile").get<std::string>() +
-               "\ncache: {path: '" + tmp.filePath(QStringLiteral("cache.sqlite")).toStdString() + "'}\n")
+               "\ncache: {path: '" + tmp.filePath(QStringLiteral("cache.sqlite")).toStdString() + "'}\n" +
+               run.truth.value("config", std::string()) + "\n")
                   .c_str());
     cfg.close();
     QProcess vigil;

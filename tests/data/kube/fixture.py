@@ -10,6 +10,11 @@ unreachable and its pods' phase is Unknown; after the unreachable toleration (30
 Deployments are replaced on other nodes, while its StatefulSet and DaemonSet pods stay. Noise that has
 nothing to do with it: a failed Job, CPU throttling in checkout, a clock out of sync, and a Loki volume
 filling up at --pvc-full seconds after start. Deterministic: the same start gives the same series.
+
+GET /break?workload=coredns&at=UNIX breaks CoreDNS from that moment (the loop plugin's crash on every
+pod at once): its pods are unready at once and in CrashLoopBackOff 20 s later; names stop resolving, so
+the applications' calls (the mesh, /mesh: istio_requests_total as Istio's sidecars report it, reporter
+"source") fail at once and their pods' readiness probes, which call their downstreams, fail 15 s later.
 """
 import argparse
 import hashlib
@@ -42,6 +47,13 @@ WORKLOADS = [
 ]
 
 
+# The applications and whom they call (the mesh's edges); each resolves names through CoreDNS.
+APPS = ["checkout", "cart", "payments-api", "search-api", "catalog", "auth", "frontend", "orders", "inventory"]
+CALLS = [("frontend", "checkout"), ("frontend", "search-api"), ("frontend", "catalog"), ("frontend", "auth"),
+         ("checkout", "cart"), ("checkout", "payments-api"), ("checkout", "orders"), ("orders", "inventory"),
+         ("catalog", "inventory"), ("search-api", "search-es")]
+
+
 def h(text, n=5):
     return hashlib.sha256(text.encode()).hexdigest()[:n]
 
@@ -53,6 +65,7 @@ class Cluster:
         self.grace = grace  # the node monitor grace period: a lost node is Ready=Unknown after it
         self.replace_after = replace_after  # ...and its Deployments' pods are replaced after this
         self.lost = {}  # node -> unix time
+        self.broken = {}  # workload -> unix time (only coredns)
         self.pods = []  # dicts: namespace, name, node, kind, owner, replicaset
         slot = 0
         for ns, kind, name, replicas in WORKLOADS:
@@ -73,6 +86,20 @@ class Cluster:
     def lost_for(self, node, now):
         t = self.lost.get(node)
         return None if t is None or now < t else now - t
+
+    def broken_for(self, workload, now):
+        t = self.broken.get(workload)
+        return None if t is None or now < t else now - t
+
+    def dns_down_for(self, now):
+        return self.broken_for("coredns", now)
+
+    def unready(self, p, now):
+        """A running pod whose readiness fails: CoreDNS's own once broken, the applications' 15 s after."""
+        down = self.dns_down_for(now)
+        if down is None:
+            return False
+        return p["owner"] == "coredns" or (p["owner"] in APPS and down >= 15)
 
     def pods_now(self, now):
         """Pods as the API server lists them: a lost node's Deployment pods are replaced after 300 s."""
@@ -154,11 +181,18 @@ def ksm(c, now):
         for phase in ("Pending", "Running", "Succeeded", "Failed", "Unknown"):
             lines.append(f'kube_pod_status_phase{{{lab},phase="{phase}"}} {1 if phase == p["phase"] else 0}')
         ready = "true" if p["phase"] == "Running" else ("unknown" if p["phase"] == "Unknown" else "false")
+        if ready == "true" and c.unready(p, now):
+            ready = "false"
         for cond in ("true", "false", "unknown"):
             lines.append(f'kube_pod_status_ready{{{lab},condition="{cond}"}} {1 if cond == ready else 0}')
+        if p["owner"] == "coredns":
+            down = c.dns_down_for(now)
+            crashing = down is not None and down >= 20
+            lines.append(f'kube_pod_container_status_waiting_reason{{{lab},container="coredns",reason="CrashLoopBackOff"}} {1 if crashing else 0}')
+            lines.append(f'kube_pod_container_status_restarts_total{{{lab},container="coredns"}} {0 if down is None else int(down // 10)}')
     for ns, kind, name, replicas in WORKLOADS:
         mine = [p for p in pods if p["owner"] == name and p["ns"] == ns]
-        ready = sum(1 for p in mine if p["phase"] == "Running")
+        ready = sum(1 for p in mine if p["phase"] == "Running" and not c.unready(p, now))
         lab = f'namespace="{ns}"'
         if kind == "Deployment":
             rs = mine[0]["rs"]
@@ -173,6 +207,24 @@ def ksm(c, now):
             lines.append(f'kube_daemonset_status_number_ready{{{lab},daemonset="{name}"}} {ready}')
     lines.append('kube_job_status_failed{namespace="batch",job_name="report-29121",reason="BackoffLimitExceeded"} 1')
     lines.append('kube_job_owner{namespace="batch",job_name="report-29121",owner_kind="CronJob",owner_name="report",owner_is_controller="true"} 1')
+    return "\n".join(lines) + "\n"
+
+
+def mesh(c, now):
+    """istio_requests_total as the source sidecars report it: every call fails once names do not resolve."""
+    t = now - c.start
+    down = c.dns_down_for(now)
+    ns = {name: n for n, _, name, _ in WORKLOADS}
+    lines = []
+    for src, dst in CALLS:
+        rate = 20 + int(h(src + dst, 2), 16) % 30
+        failed = 0.0 if down is None else down * rate * 0.95
+        ok = t * rate - failed
+        lab = (f'reporter="source",source_workload="{src}",source_workload_namespace="{ns[src]}",'
+               f'destination_workload="{dst}",destination_workload_namespace="{ns[dst]}",'
+               f'destination_service="{dst}.{ns[dst]}.svc.cluster.local"')
+        lines.append(f'istio_requests_total{{{lab},response_code="200"}} {ok:.0f}')
+        lines.append(f'istio_requests_total{{{lab},response_code="503"}} {failed:.0f}')
     return "\n".join(lines) + "\n"
 
 
@@ -197,6 +249,11 @@ def serve(c, port):
             if parts[0] == "lose":
                 c.lost[q["node"]] = float(q.get("at", now))
                 return self.reply(200, "lost %s\n" % q["node"])
+            if parts[0] == "break":
+                c.broken[q["workload"]] = float(q.get("at", now))
+                return self.reply(200, "broken %s\n" % q["workload"])
+            if parts[0] == "mesh":
+                return self.reply(200, mesh(c, now))
             if parts[0] in ("node", "kubelet") and len(parts) == 2:
                 match = [n for n in NODES if n[0] == parts[1]]
                 if not match:

@@ -16,11 +16,18 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 vigil=${VIGIL_BIN:-$here/../../../build/release/app/vigil}
-# STORM=node-loss (one node, the default) or zone-loss (the three nodes of eu-west-1b at once)
+# STORM=node-loss (one node, the default), zone-loss (the three nodes of eu-west-1b at once) or
+# dns-failure (CoreDNS crash-loops on every pod; the applications' calls fail, seen through the mesh's
+# metrics; Vigil is given the mesh's edges and the operator's "every workload depends on coredns")
 storm=${STORM:-node-loss}
+lost="" broken="" topology=""
 case $storm in
   node-loss) lost="ip-10-20-79-93" ;;
   zone-loss) lost="ip-10-20-79-93 ip-10-20-80-12 ip-10-20-81-5" ;;
+  dns-failure) broken="coredns"
+    topology="topology: {hierarchy: [region, zone], service_label: workload, edges: [{from: '*', to: coredns}],
+  edge_query: 'sum by (source_workload, destination_workload) (rate(istio_requests_total{reporter=\"source\"}[5m]))',
+  edge_source_label: source_workload, edge_destination_label: destination_workload}" ;;
   *) echo "unknown STORM $storm" >&2; exit 2 ;;
 esac
 out=${OUT:-$here/$storm}
@@ -31,6 +38,7 @@ if [ "$fast" = 1 ]; then
 else
   interval=15s settle=60 poll=15 after=60 grace=40 replace=330 pvcfull=840
 fi
+settle=${SETTLE:-$settle} # dns-failure was recorded with SETTLE=600: its noise began well before it
 work=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
@@ -72,6 +80,10 @@ python3 "$here/fixture.py" --port $FIX --pvc-full $pvcfull --grace $grace --repl
   echo "    honor_labels: true"
   echo "    static_configs:"
   echo "      - {targets: ['127.0.0.1:$FIX'], labels: {__metrics_path__: /ksm, instance: '10.21.7.15:8443', container: kube-rbac-proxy-main, endpoint: https-main}}"
+  echo "  - job_name: envoy-stats"
+  echo "    honor_labels: true"
+  echo "    static_configs:"
+  echo "      - {targets: ['127.0.0.1:$FIX'], labels: {__metrics_path__: /mesh, instance: '10.21.9.3:15090', namespace: istio-system}}"
 } >"$work/prometheus.yml"
 prometheus-alertmanager --config.file="$here/alertmanager.yml" --storage.path="$work/am" \
   --web.listen-address=127.0.0.1:$AM --cluster.listen-address= >"$work/am.log" 2>&1 & pids+=($!)
@@ -84,10 +96,15 @@ start=$(date +%s)
 nap $settle
 at=$(date +%s)
 for n in $lost; do curl -fs "http://127.0.0.1:$FIX/lose?node=$n&at=$at" >/dev/null; done
-echo "$(date -u +%T) lost: $lost"
+for w in $broken; do curl -fs "http://127.0.0.1:$FIX/break?workload=$w&at=$at" >/dev/null; done
+echo "$(date -u +%T) lost: $lost broken: $broken"
 firing() { curl -s "http://127.0.0.1:$AM/api/v2/alerts?filter=alertname=\"$1\"" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'; }
 for _ in $(seq 120); do
-  [ "$(firing KubeNodeNotReady)" -ge 1 ] && [ "$(firing KubePodNotReady)" -ge "${MIN_PODS:-5}" ] && break
+  if [ -n "$broken" ]; then
+    [ "$(firing KubePodCrashLooping)" -ge 2 ] && [ "$(firing KubeDeploymentReplicasMismatch)" -ge 10 ] && break
+  else
+    [ "$(firing KubeNodeNotReady)" -ge 1 ] && [ "$(firing KubePodNotReady)" -ge "${MIN_PODS:-5}" ] && break
+  fi
   nap $poll
 done
 nap $after   # the rest of the node's pods and the noise in
@@ -100,11 +117,13 @@ sources:
   - {name: k8s, prometheus: 'http://127.0.0.1:$PROXY', alertmanagers: ['http://127.0.0.1:$PROXY']}
 profile: kubernetes
 cache: {path: '$work/cache.sqlite'}
+$topology
 YAML
 QT_QPA_PLATFORM=offscreen "$vigil" triage --config "$work/vigil.yaml" --format json --limit 0 >"$work/triage.json" || true
 if [ -n "${OUT:-}" ]; then
   cp "$work/triage.json" "$out/triage.json"
 else
   cp "$work/prometheus.yml" "$out/prometheus.yml.recorded"
+  cp "$work/vigil.yaml" "$out/vigil.yaml.recorded"
 fi
 echo "recorded $(python3 -c "import json; print(len(json.load(open('$out/answers.json'))))" ) answers into $out"
