@@ -321,14 +321,18 @@ std::string TopologyCanvas::dot() const {
 QRectF TopologyCanvas::mapBounds() const {
     if (m_mode == Mode::Physical)
         return QRectF(0, 0, std::max(1.0F, m_physical.width), std::max(1.0F, m_physical.height));
+    // Each service with its disc and a little room (a unit is about an edge's length): a fixed margin of
+    // two units squeezed a map of twenty services into the middle third of a wall display.
     QRectF r;
     bool first = true;
     for (const auto &[name, p] : m_services.positions) {
-        const QRectF pt(p.x - 1, p.y - 1, 2, 2);
+        const int s = m_graph ? m_graph->service(name) : -1;
+        const double room = (s >= 0 ? serviceRadius(s) : 0.6) + 0.35;
+        const QRectF pt(p.x - room, p.y - room, 2 * room, 2 * room);
         r = first ? pt : r.united(pt);
         first = false;
     }
-    return first ? QRectF(0, 0, 1, 1) : r.adjusted(-1, -1, 1, 1);
+    return first ? QRectF(0, 0, 1, 1) : r;
 }
 
 QPointF TopologyCanvas::toScreen(QPointF m) const {
