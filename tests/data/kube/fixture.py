@@ -18,9 +18,12 @@ the applications' calls (the mesh, /mesh: istio_requests_total as Istio's sideca
 """
 import argparse
 import hashlib
-import http.server
+import os
+import sys
 import time
-import urllib.parse
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import textexporter  # noqa: E402
 
 REGION = "eu-west-1"
 NODES = [  # name, zone, internal ip
@@ -228,45 +231,25 @@ def mesh(c, now):
     return "\n".join(lines) + "\n"
 
 
-def serve(c, port):
-    class H(http.server.BaseHTTPRequestHandler):
-        def log_message(self, *a):
-            pass
-
-        def reply(self, code, body):
-            data = body.encode()
-            self.send_response(code)
-            self.send_header("Content-Type", "text/plain; version=0.0.4")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        def do_GET(self):
-            u = urllib.parse.urlparse(self.path)
-            q = dict(urllib.parse.parse_qsl(u.query))
-            now = time.time()
-            parts = u.path.strip("/").split("/")
-            if parts[0] == "lose":
-                c.lost[q["node"]] = float(q.get("at", now))
-                return self.reply(200, "lost %s\n" % q["node"])
-            if parts[0] == "break":
-                c.broken[q["workload"]] = float(q.get("at", now))
-                return self.reply(200, "broken %s\n" % q["workload"])
-            if parts[0] == "mesh":
-                return self.reply(200, mesh(c, now))
-            if parts[0] in ("node", "kubelet") and len(parts) == 2:
-                match = [n for n in NODES if n[0] == parts[1]]
-                if not match:
-                    return self.reply(404, "no such node\n")
-                if c.lost_for(parts[1], now) is not None:
-                    return self.reply(503, "unreachable\n")
-                body = node_exporter(c, *match[0][:2], now) if parts[0] == "node" else kubelet(c, parts[1], now)
-                return self.reply(200, body)
-            if parts[0] == "ksm":
-                return self.reply(200, ksm(c, now))
-            return self.reply(404, "unknown path\n")
-
-    http.server.ThreadingHTTPServer(("127.0.0.1", port), H).serve_forever()
+def route(c, parts, q, now):
+    if parts[0] == "lose":
+        c.lost[q["node"]] = float(q.get("at", now))
+        return 200, "lost %s\n" % q["node"]
+    if parts[0] == "break":
+        c.broken[q["workload"]] = float(q.get("at", now))
+        return 200, "broken %s\n" % q["workload"]
+    if parts[0] == "mesh":
+        return 200, mesh(c, now)
+    if parts[0] in ("node", "kubelet") and len(parts) == 2:
+        match = [n for n in NODES if n[0] == parts[1]]
+        if not match:
+            return 404, "no such node\n"
+        if c.lost_for(parts[1], now) is not None:
+            return 503, "unreachable\n"
+        return 200, node_exporter(c, *match[0][:2], now) if parts[0] == "node" else kubelet(c, parts[1], now)
+    if parts[0] == "ksm":
+        return 200, ksm(c, now)
+    return 404, "unknown path\n"
 
 
 if __name__ == "__main__":
@@ -277,4 +260,5 @@ if __name__ == "__main__":
     ap.add_argument("--replace-after", type=float, default=330,
                     help="seconds until a lost node's Deployment pods are replaced elsewhere")
     args = ap.parse_args()
-    serve(Cluster(time.time(), args.pvc_full, args.grace, args.replace_after), args.port)
+    cluster = Cluster(time.time(), args.pvc_full, args.grace, args.replace_after)
+    textexporter.serve(args.port, lambda parts, q, now: route(cluster, parts, q, now))

@@ -15,9 +15,12 @@ Deterministic: the same start gives the same series.
 """
 import argparse
 import hashlib
-import http.server
+import os
+import sys
 import time
-import urllib.parse
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import textexporter  # noqa: E402
 
 REGION = "dc1"
 RACKS = [("dc1-a", "dc1-a-r1"), ("dc1-a", "dc1-a-r2"), ("dc1-b", "dc1-b-r1"), ("dc1-b", "dc1-b-r2")]
@@ -108,40 +111,21 @@ def app(f, name, service, now):
             f'http_requests_total{{code="500",handler="/api"}} {failed:.0f}\n')
 
 
-def serve(f, port):
-    class H(http.server.BaseHTTPRequestHandler):
-        def log_message(self, *a):
-            pass
-
-        def reply(self, code, body):
-            data = body.encode()
-            self.send_response(code)
-            self.send_header("Content-Type", "text/plain; version=0.0.4")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        def do_GET(self):
-            u = urllib.parse.urlparse(self.path)
-            q = dict(urllib.parse.parse_qsl(u.query))
-            now = time.time()
-            parts = u.path.strip("/").split("/")
-            if parts[0] == "lose":
-                f.lost[q["rack"]] = float(q.get("at", now))
-                return self.reply(200, "lost %s\n" % q["rack"])
-            if parts[0] in ("node", "app") and len(parts) == 2:
-                match = [x for x in HOSTS if x[0] == parts[1]]
-                if not match:
-                    return self.reply(404, "no such host\n")
-                if f.down(parts[1], now):
-                    return self.reply(503, "unreachable\n")
-                service = match[0][3]
-                if parts[0] == "app" and service not in ("web", "api"):
-                    return self.reply(404, "no application here\n")
-                return self.reply(200, (node_exporter if parts[0] == "node" else app)(f, parts[1], service, now))
-            return self.reply(404, "unknown path\n")
-
-    http.server.ThreadingHTTPServer(("127.0.0.1", port), H).serve_forever()
+def route(f, parts, q, now):
+    if parts[0] == "lose":
+        f.lost[q["rack"]] = float(q.get("at", now))
+        return 200, "lost %s\n" % q["rack"]
+    if parts[0] in ("node", "app") and len(parts) == 2:
+        match = [x for x in HOSTS if x[0] == parts[1]]
+        if not match:
+            return 404, "no such host\n"
+        if f.down(parts[1], now):
+            return 503, "unreachable\n"
+        service = match[0][3]
+        if parts[0] == "app" and service not in ("web", "api"):
+            return 404, "no application here\n"
+        return 200, (node_exporter if parts[0] == "node" else app)(f, parts[1], service, now)
+    return 404, "unknown path\n"
 
 
 if __name__ == "__main__":
@@ -150,4 +134,5 @@ if __name__ == "__main__":
     ap.add_argument("--conntrack-every", type=float, default=60,
                     help="seconds between web hosts whose connection tracking tables fill up again")
     args = ap.parse_args()
-    serve(Fleet(time.time(), args.conntrack_every), args.port)
+    fleet = Fleet(time.time(), args.conntrack_every)
+    textexporter.serve(args.port, lambda parts, q, now: route(fleet, parts, q, now))
