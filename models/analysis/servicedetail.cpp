@@ -32,7 +32,7 @@ void countAlerts(ServiceDetail &d, const FleetSnapshot &snap, const std::set<std
         auto &ar = byName[std::string(a.name())];
         ++ar.count;
         ar.worst = std::max(ar.worst, sev);
-        if (!host.empty())
+        if (!host.empty() && snap.host(host)) // a fleet's host, never an exporter's own address
             hostsOf[std::string(a.name())].insert(host);
         if (onHost) {
             auto &hr = rows[host];

@@ -69,7 +69,9 @@ private Q_SLOTS:
             a.fingerprint = a.labels.fingerprint();
             return a;
         };
-        snap->alerts = {alert("HostDown", "api-1", "critical", ""), alert("ApiSlow", "", "warning", "api"),
+        // ApiSlow comes from an exporter outside the fleet (kube-state-metrics' own address as instance)
+        snap->alerts = {alert("HostDown", "api-1", "critical", ""),
+                        alert("ApiSlow", "10.21.7.15:8443", "warning", "api"),
                         alert("HighLatency", "web-1", "warning", "web")};
         const auto d = analysis::serviceDetail(*snap, "api", HostIdentity{}, "service");
         QVERIFY(d.found);
