@@ -104,10 +104,10 @@ void Correlator::Pass::serviceFailures() {
         else
             s.hosts.insert(h);
     }
-    std::vector<int> byWeightAlone;                       // failing by warnings: no failure of their own
+    std::vector<std::pair<TimeMs, int>> byWeightAlone;    // (onset, service): no failure of their own
     for (const auto &[svc, onset] : hostlessFailures()) { // its own alerts, warnings too
         if (!services.count(svc))
-            byWeightAlone.push_back(svc);
+            byWeightAlone.emplace_back(onset, svc);
         auto &s = services[svc];
         s.serviceAlert = true;
         s.onset = std::min(s.onset, onset);
@@ -182,7 +182,6 @@ std::vector<std::pair<int, TimeMs>> Correlator::Pass::hostlessFailures() {
     // Per service no host runs: when each of its own alerts began and what it weighs, leaving out those
     // a physical failure explains (a pod's alert on a failing node, a workload's alert when a node its
     // pods ran on failed with it): that node is their cause, not the workload.
-    std::unordered_map<int, std::vector<std::pair<TimeMs, double>>> weights;
     for (std::size_t i = 0; i < n; ++i) {
         if (!live[i] || loc[i]->service < 0 || (loc[i]->severity == 0 && !loc[i]->failure))
             continue;
@@ -198,21 +197,22 @@ std::vector<std::pair<int, TimeMs>> Correlator::Pass::hostlessFailures() {
         } else if (!g.node(svc).runs.empty() && pickCause(workloadCauses(svc), t, h, svc)) {
             continue;
         }
-        weights[svc].emplace_back(t, loc[i]->failure || loc[i]->severity >= 2 ? 1.0 : 0.5);
         weighed[svc].push_back(static_cast<std::uint32_t>(i));
     }
     // It fails when alerts that began within the window of each other weigh enough; it failed when the
     // first of them began.
     std::vector<std::pair<int, TimeMs>> out;
-    for (auto &[svc, list] : weights) {
-        std::sort(list.begin(), list.end());
+    auto weight = [&](std::uint32_t i) { return loc[i]->failure || loc[i]->severity >= 2 ? 1.0 : 0.5; };
+    for (auto &[svc, list] : weighed) {
+        std::sort(list.begin(), list.end(),
+                  [&](std::uint32_t a, std::uint32_t b) { return start[a] < start[b]; });
         double sum = 0;
         for (std::size_t first = 0, last = 0; last < list.size(); ++last) {
-            sum += list[last].second;
-            while (list[last].first - list[first].first > self.m_opt.window)
-                sum -= list[first++].second;
+            sum += weight(list[last]);
+            while (start[list[last]] - start[list[first]] > self.m_opt.window)
+                sum -= weight(list[first++]);
             if (sum >= self.m_opt.serviceFailureWeight - 1e-9) {
-                out.emplace_back(svc, list[first].first);
+                out.emplace_back(svc, start[list[first]]);
                 ownFailing[static_cast<std::size_t>(svc)] = 1;
                 break;
             }
@@ -222,16 +222,10 @@ std::vector<std::pair<int, TimeMs>> Correlator::Pass::hostlessFailures() {
     return out;
 }
 
-void Correlator::Pass::dropCascades(std::vector<int> &services) {
+void Correlator::Pass::dropCascades(std::vector<std::pair<TimeMs, int>> &failures) {
     // Earliest first, so a failure kept or dropped is settled before those after it look at it.
-    auto onsetOf = [&](int svc) {
-        const auto &list = own[svc];
-        const auto c = std::find_if(list.begin(), list.end(), [&](const Cause &x) { return x.node == svc; });
-        return c == list.end() ? kNever : c->onset;
-    };
-    std::sort(services.begin(), services.end(), [&](int a, int b) { return onsetOf(a) < onsetOf(b); });
-    for (int svc : services) {
-        const TimeMs onset = onsetOf(svc);
+    std::sort(failures.begin(), failures.end());
+    for (const auto &[onset, svc] : failures) {
         bool explained = false;
         for (int dep : g.dependenciesOf(svc))
             if (auto it = own.find(dep); it != own.end())

@@ -69,7 +69,6 @@ void Correlator::Pass::collectMembers() {
         case CauseKind::Service:
             atCause =
                 l.service == inc.causeNode && (l.failure || ownFailing[static_cast<std::size_t>(l.service)]);
-            inc.causeByOwnAlerts = ownFailing[static_cast<std::size_t>(inc.causeNode)];
             inc.causeAlerted = inc.causeAlerted || (atCause && l.host < 0);
             break;
         case CauseKind::AlertGroup:
@@ -141,6 +140,7 @@ void Correlator::Pass::describeIncidents() {
                 inc.causeHosts = 1;
                 inc.causeHostsFailing = hostFailing[c] ? 1 : 0;
             } else {
+                inc.causeByOwnAlerts = ownFailing[c];
                 inc.causeHosts = static_cast<int>(nd.members.size());
                 for (int h : nd.members)
                     inc.causeHostsFailing += hostFailing[static_cast<std::size_t>(h)] ? 1 : 0;

@@ -64,7 +64,7 @@ struct Correlator::Pass {
     // Of those failing by warnings alone, the ones a failure of a service they depend on began before
     // (a cascade) are not failures of their own: their alerts are that service's dependents; nor, where
     // no edge leads, those whose alerts burst with a failure that began before them (joined by time).
-    void dropCascades(std::vector<int> &services);
+    void dropCascades(std::vector<std::pair<TimeMs, int>> &failures); // (onset, service)
     // Most of the alerts a service was weighed by are of kinds that were quiet and burst with a failure.
     [[nodiscard]] bool burstsWith(int svc, TimeMs onset);
     void assignCauses();
