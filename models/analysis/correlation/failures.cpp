@@ -239,7 +239,8 @@ void Correlator::Pass::dropCascades(std::vector<std::pair<TimeMs, int>> &failure
                                           near(onset, c.onset) && burstsWith(svc, c.onset));
         if (!explained)
             continue;
-        std::erase_if(own[svc], [&](const Cause &c) { return c.node == svc; });
+        // A copy: clang 14 cannot capture a structured binding.
+        std::erase_if(own[svc], [node = svc](const Cause &c) { return c.node == node; });
         if (own[svc].empty())
             own.erase(svc);
         ownFailing[static_cast<std::size_t>(svc)] = 0;
