@@ -54,7 +54,8 @@ std::uint32_t Correlator::locate(const FleetGraph &g, const Alert &a, std::uint6
 }
 
 std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
-                                                 const std::vector<Alert> &alerts, TimeMs now) {
+                                                 const std::vector<Alert> &alerts, TimeMs now,
+                                                 const std::vector<Host> *hosts) {
     auto result = std::make_shared<TriageResult>();
     result->computedAt = now;
     result->flapReturns = m_opt.flapReturns;
@@ -77,6 +78,7 @@ std::shared_ptr<TriageResult> Correlator::update(const FleetGraphPtr &graphPtr,
     }
     // The stages, in order (correlation/pass.h).
     Pass pass(*this, g, alerts, now, *result);
+    pass.hosts = hosts;
     pass.placeAlerts();
     pass.physicalFailures();
     pass.serviceFailures();

@@ -180,9 +180,12 @@ public:
     void setRules(const std::vector<AlertRule> &rules);
 
     // Correlates the current alerts. Each alert's place in the graph is remembered by fingerprint, so a
-    // poll where few alerts changed costs little more than a pass over integers.
+    // poll where few alerts changed costs little more than a pass over integers. `hosts`, sorted by name
+    // (FleetSnapshot::hosts), give their up state: one host of a service's several, failing while it is
+    // up (a degraded disk, a full filesystem), leaves the others serving, so it explains no trouble on
+    // the services that depend on its own. Without them every failing host may.
     std::shared_ptr<TriageResult> update(const FleetGraphPtr &graph, const std::vector<Alert> &alerts,
-                                         TimeMs now);
+                                         TimeMs now, const std::vector<Host> *hosts = nullptr);
 
 private:
     struct Pass; // one update, stage by stage (correlation/pass.h)

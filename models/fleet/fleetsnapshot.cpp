@@ -24,10 +24,14 @@ int FleetSnapshot::metricIndexOf(std::string_view key) const {
     return -1;
 }
 
-const Host *FleetSnapshot::host(std::string_view name) const {
-    auto it = std::lower_bound(hosts.begin(), hosts.end(), name,
+const Host *findHost(const std::vector<Host> &sortedByName, std::string_view name) {
+    auto it = std::lower_bound(sortedByName.begin(), sortedByName.end(), name,
                                [](const Host &h, std::string_view n) { return h.name < n; });
-    return (it != hosts.end() && it->name == name) ? &*it : nullptr;
+    return (it != sortedByName.end() && it->name == name) ? &*it : nullptr;
+}
+
+const Host *FleetSnapshot::host(std::string_view name) const {
+    return findHost(hosts, name);
 }
 
 bool FleetSnapshot::anyStale(TimeMs now) const {

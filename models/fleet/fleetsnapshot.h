@@ -87,6 +87,8 @@ struct FleetSnapshot {
 
 // Counts hosts and alerts into snapshot.summary; whoever builds a snapshot calls it last.
 void summarize(FleetSnapshot &snapshot);
+// A host by name among hosts sorted by name (FleetSnapshot::hosts); nullptr when there is none.
+const Host *findHost(const std::vector<Host> &sortedByName, std::string_view name);
 
 using FleetSnapshotPtr = std::shared_ptr<const FleetSnapshot>;
 

@@ -895,6 +895,29 @@ private Q_SLOTS:
     // dependents' 12 alerts are its members (checkout's own four do not make checkout a cause: CoreDNS
     // failed first); it ranks above an unrelated critical volume alert; a lone warning on another
     // workload makes no cause.
+    // One db host of three fails by a critical alert of its own (a degraded RAID) while it is still up;
+    // a minute later web, which depends on db through api, raises latency warnings. The other db hosts
+    // serve: the RAID does not explain web. Were the host down, it would (as a database primary's loss
+    // does), and without the hosts' up state the correlator keeps to the dependency.
+    void aHostStillUpOfSeveralExplainsNoDependentsTrouble() {
+        const std::vector<Alert> alerts{hostAlert("NodeRAIDDegraded", "h13", "critical", T0),
+                                        hostAlert("HighLatency", "h10", "warning", T0 + 60'000),
+                                        hostAlert("HighLatency", "h20", "warning", T0 + 70'000)};
+        auto hosts = fleet(); // sorted by name
+        auto run = [&](UpState raidHost, bool withHosts) {
+            for (auto &h : hosts)
+                h.up = h.name == "h13" ? raidHost : UpState::Up;
+            Correlator c;
+            auto r = c.update(graph(), alerts, T0 + 120'000, withHosts ? &hosts : nullptr);
+            const Incident *raid = incidentWith(*r, alerts, "NodeRAIDDegraded");
+            return raid && raid->causeName == "h13" ? membersNamed(*raid, alerts, "HighLatency") : 99;
+        };
+        QCOMPARE(run(UpState::Up, true), std::size_t(0));
+        QCOMPARE(run(UpState::Down, true), std::size_t(2));
+        QCOMPARE(run(UpState::Unknown, true), std::size_t(2));
+        QCOMPARE(run(UpState::Up, false), std::size_t(2));
+    }
+
     void aWorkloadFailingByItsOwnAlertsIsTheCause() {
         std::vector<Host> nodes;
         for (int i = 1; i <= 6; ++i) {

@@ -1,6 +1,7 @@
 // Stages 1 and 2 of a correlation pass: what failed physically (hosts, the groups they fail), which
 // services fail and because of what.
 #include "analysis/correlation/pass.h"
+#include "fleet/fleetsnapshot.h"
 
 #include <algorithm>
 #include <cmath>
@@ -167,7 +168,8 @@ void Correlator::Pass::serviceFailures() {
             serviceCauses[static_cast<std::size_t>(svc)].push_back(c);
         for (int dependent : g.dependentsOf(svc))
             for (const auto &c : list)
-                serviceCauses[static_cast<std::size_t>(dependent)].push_back(c);
+                if (!standing(c, svc))
+                    serviceCauses[static_cast<std::size_t>(dependent)].push_back(c);
     }
     // Every failure, for what no edge leads from.
     if (!own.empty()) {
@@ -175,6 +177,13 @@ void Correlator::Pass::serviceFailures() {
             std::copy_if(list.begin(), list.end(), std::back_inserter(anyCause),
                          [](const Cause &c) { return c.kind != CauseKind::Host; });
     }
+}
+
+bool Correlator::Pass::standing(const Cause &c, int svc) const {
+    if (c.kind != CauseKind::Host || !hosts || g.node(svc).members.size() < 2)
+        return false;
+    const Host *h = findHost(*hosts, g.node(c.node).name);
+    return h && h->up == UpState::Up;
 }
 
 std::vector<std::pair<int, TimeMs>> Correlator::Pass::hostlessFailures() {

@@ -83,6 +83,9 @@ struct Correlator::Pass {
                                          int service) const;
     // The failing hosts a workload's pods run on (FleetGraph's `runs`), each as a cause with its group.
     const std::vector<Cause> &workloadCauses(int svc);
+    // A host cause that is one of its service's several hosts and still up: too small to explain trouble
+    // on the services depending on it (Correlator::update's `hosts`).
+    [[nodiscard]] bool standing(const Cause &c, int svc) const;
 
     Correlator &self;
     const FleetGraph &g;
@@ -90,6 +93,7 @@ struct Correlator::Pass {
     const TimeMs now;
     TriageResult &result;
     const std::size_t n, nodes;
+    const std::vector<Host> *hosts = nullptr; // sorted by name, for their up state; may be absent
 
     // Placement: per alert (the correlator's scratch, kept between updates for its capacity).
     std::vector<char> &live, &sup;
