@@ -24,8 +24,11 @@ void countAlerts(ServiceDetail &d, const FleetSnapshot &snap, const std::set<std
         if (sev < 0 || a.state == AlertState::Resolved)
             continue;
         const std::string host(identity.hostOf(a));
-        const bool onHost = members.count(host) > 0;
-        if (!onHost && a.label(serviceLabel) != service)
+        if (const auto row = rows.find(host); row != rows.end()) {
+            ++row->second.alerts;
+            row->second.worst = std::max(row->second.worst, sev);
+        }
+        if (!members.count(host) && a.label(serviceLabel) != service)
             continue;
         ++d.activeAlerts;
         d.worst = std::max(d.worst, sev);
@@ -34,11 +37,6 @@ void countAlerts(ServiceDetail &d, const FleetSnapshot &snap, const std::set<std
         ar.worst = std::max(ar.worst, sev);
         if (!host.empty() && snap.host(host)) // a fleet's host, never an exporter's own address
             hostsOf[std::string(a.name())].insert(host);
-        if (onHost) {
-            auto &hr = rows[host];
-            ++hr.alerts;
-            hr.worst = std::max(hr.worst, sev);
-        }
     }
     for (auto &[name, r] : byName) {
         r.alertname = name;
@@ -49,6 +47,11 @@ void countAlerts(ServiceDetail &d, const FleetSnapshot &snap, const std::set<std
     std::stable_sort(d.alertRows.begin(), d.alertRows.end(), [](const auto &a, const auto &b) {
         return a.worst != b.worst ? a.worst > b.worst : a.count > b.count;
     });
+}
+
+// A service's hosts; a workload's are the nodes its pods run on.
+const std::vector<int> &hostsOf(const GraphNode &service) {
+    return service.members.empty() ? service.runs : service.members;
 }
 
 void addDependencies(ServiceDetail &d, const FleetSnapshot &snap, const FleetGraph &graph, int node) {
@@ -63,11 +66,12 @@ void addDependencies(ServiceDetail &d, const FleetSnapshot &snap, const FleetGra
         const auto it = edges.find(dependsOn ? std::pair{name, dep.service} : std::pair{dep.service, name});
         dep.requestsPerSecond = it == edges.end() ? kNaN : it->second->requestsPerSecond;
         dep.errorsPerSecond = it == edges.end() ? kNaN : it->second->errorsPerSecond;
-        for (int h : graph.node(other).members) {
+        const auto &hosts = hostsOf(graph.node(other));
+        for (int h : hosts) {
             const Host *host = snap.host(graph.node(h).name);
             dep.otherUp += host && host->up == UpState::Up;
         }
-        dep.otherHosts = static_cast<int>(graph.node(other).members.size());
+        dep.otherHosts = static_cast<int>(hosts.size());
         d.dependencies.push_back(std::move(dep));
     };
     for (int c : graph.node(node).callees)
@@ -86,11 +90,15 @@ ServiceDetail serviceDetail(const FleetSnapshot &snap, const std::string &servic
         return d;
     d.found = true;
     const auto &n = graph->node(node);
-    std::set<std::string> members;
+    std::set<std::string> members; // alerts on these are the service's
     for (int h : n.members)
         members.insert(graph->node(h).name);
+    d.runsOnNodes = members.empty() && !n.runs.empty();
+    std::set<std::string> shown; // the rows
+    for (int h : hostsOf(n))
+        shown.insert(graph->node(h).name);
     std::map<std::string, ServiceDetail::HostRow> rows;
-    for (const auto &h : members) {
+    for (const auto &h : shown) {
         auto &r = rows[h];
         r.host = h;
         if (const Host *host = snap.host(h)) {
@@ -99,7 +107,7 @@ ServiceDetail serviceDetail(const FleetSnapshot &snap, const std::string &servic
         }
     }
     countAlerts(d, snap, members, rows, service, identity, serviceLabel);
-    d.hosts = static_cast<int>(members.size());
+    d.hosts = static_cast<int>(shown.size());
     for (const auto &[h, r] : rows) {
         d.up += r.inInventory && r.up == UpState::Up;
         d.down += r.inInventory && r.up == UpState::Down;

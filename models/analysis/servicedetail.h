@@ -13,6 +13,9 @@ namespace vigil::analysis {
 struct ServiceDetail {
     bool found = false; // the service is in the snapshot's graph
     int hosts = 0, up = 0, down = 0;
+    // A workload no host is labelled with (a Kubernetes Deployment): its hosts are the nodes its pods
+    // run on. Their rows show their own alerts, but a node's alerts are not the workload's.
+    bool runsOnNodes = false;
     int activeAlerts = 0, worst = -1;             // worst: -1 none, 0 info, 1 warning, 2 critical
     int callees = 0, callers = 0, dependents = 0; // dependents: direct or not
 
@@ -30,7 +33,8 @@ struct ServiceDetail {
         UpState up = UpState::Unknown;
         int alerts = 0, worst = -1;
     };
-    std::vector<HostRow> hostRows; // down first, then worst alert, then most alerts, then name
+    std::vector<HostRow> hostRows; // the service's hosts (or its pods' nodes): down first, then worst alert,
+                                   // then most alerts, then name
 
     struct AlertRow {
         std::string alertname;

@@ -102,6 +102,53 @@ private Q_SLOTS:
         QVERIFY(!analysis::serviceDetail(*snap, "nope", HostIdentity{}, "service").found);
     }
 
+    // A workload no host is labelled with: its rows are the nodes its pods run on, each with its own
+    // alerts, but only the alerts naming it are the workload's.
+    void serviceDetailOfAWorkload() {
+        auto node = [](const std::string &name, UpState up) {
+            Host h;
+            h.name = name;
+            h.labels = LabelSet({{"instance", name}});
+            h.up = up;
+            return h;
+        };
+        auto snap = std::make_shared<FleetSnapshot>();
+        snap->hosts = {node("node-a", UpState::Up), node("node-b", UpState::Down),
+                       node("node-c", UpState::Up)};
+        snap->edges = {{"web", "coredns", 10, 0}};
+        const std::vector<std::string_view> workloads{"coredns", "web"};
+        snap->graph = FleetGraph::build(snap->hosts, snap->edges, TopologyConfig{}, workloads,
+                                        {{"coredns", "node-a"}, {"coredns", "node-b"}, {"web", "node-c"}});
+        auto alert = [](const std::string &name, const std::string &instance, const std::string &service) {
+            Alert a;
+            std::vector<Label> l{{"alertname", name}, {"severity", "warning"}, {"instance", instance}};
+            if (!service.empty())
+                l.push_back({"service", service});
+            a.labels = LabelSet(std::move(l));
+            a.fingerprint = a.labels.fingerprint();
+            return a;
+        };
+        snap->alerts = {alert("KubePodCrashLooping", "node-a", "coredns"),
+                        alert("NodeClockNotSynchronising", "node-a", ""),
+                        alert("NodeFilesystemAlmostFull", "node-c", "")};
+        const auto d = analysis::serviceDetail(*snap, "coredns", HostIdentity{}, "service");
+        QVERIFY(d.found);
+        QVERIFY(d.runsOnNodes);
+        QCOMPARE(d.hosts, 2);
+        QCOMPARE(d.up, 1);
+        QCOMPARE(d.down, 1);
+        QCOMPARE(d.activeAlerts, 1); // the node's clock is not the workload's trouble
+        QCOMPARE(d.alertRows.size(), std::size_t(1));
+        QCOMPARE(d.hostRows.size(), std::size_t(2));
+        QCOMPARE(d.hostRows[0].host, std::string("node-b")); // down first
+        QCOMPARE(d.hostRows[1].host, std::string("node-a"));
+        QCOMPARE(d.hostRows[1].alerts, 2); // the row shows what is on the node
+        QCOMPARE(d.dependencies.size(), std::size_t(1));
+        QCOMPARE(d.dependencies[0].service, std::string("web"));
+        QCOMPARE(d.dependencies[0].otherHosts, 1); // web's pods' node
+        QCOMPARE(d.dependencies[0].otherUp, 1);
+    }
+
     void physicalMapNestsEveryHost() {
         sim::SimOptions o;
         o.hosts = 2000;

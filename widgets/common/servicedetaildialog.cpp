@@ -240,8 +240,11 @@ void ServiceDetailDialog::refresh() {
                              .arg(m_service.toHtmlEscaped()));
         return;
     }
-    QString title = tr("<b style='font-size:large'>service %1</b> — %n host(s)", nullptr, d.hosts)
-                        .arg(m_service.toHtmlEscaped());
+    QString title =
+        (d.runsOnNodes
+             ? tr("<b style='font-size:large'>service %1</b> — runs on %n node(s)", nullptr, d.hosts)
+             : tr("<b style='font-size:large'>service %1</b> — %n host(s)", nullptr, d.hosts))
+            .arg(m_service.toHtmlEscaped());
     title += QStringLiteral(": ") + tr("%1 up, %2 down").arg(d.up).arg(d.down);
     title +=
         QStringLiteral(" · ") + (d.activeAlerts ? tr("%n active alert(s), worst %1", nullptr, d.activeAlerts)
