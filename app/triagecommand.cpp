@@ -96,7 +96,7 @@ int runTriageCommand(int argc, char **argv) {
     bool reached = false;
     if (snap->triage)
         for (const auto &inc : snap->triage->incidents)
-            reached = reached || (inc.active > 0 && inc.severity >= threshold);
+            reached = reached || (inc.active > 0 && analysis::urgencyOf(inc) >= threshold);
     return reached ? 1 : 0;
 }
 

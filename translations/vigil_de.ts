@@ -2546,6 +2546,10 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
             <numerusform>Dienst %1 fällt durch %n eigene Alarme aus, ohne eigenen Host</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Its alerts are %1 at worst; it ranks %2 because its cause failed outright or took other services down with it.</source>
+        <translation>Seine Alarme sind höchstens %1; es gilt als %2, weil seine Ursache ganz ausgefallen ist oder andere Dienste mitgerissen hat.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::IncidentNotifier</name>
@@ -2904,6 +2908,13 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
     <message>
         <source>Hosts</source>
         <translation>Hosts</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b style=&apos;font-size:large&apos;&gt;service %1&lt;/b&gt; — runs on %n node(s)</source>
+        <translation>
+            <numerusform>&lt;b style=&apos;font-size:large&apos;&gt;Dienst %1&lt;/b&gt; — läuft auf %n Knoten</numerusform>
+            <numerusform>&lt;b style=&apos;font-size:large&apos;&gt;Dienst %1&lt;/b&gt; — läuft auf %n Knoten</numerusform>
+        </translation>
     </message>
 </context>
 <context>

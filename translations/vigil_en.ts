@@ -358,6 +358,13 @@
             <numerusform>depends on %1 · depended on by %2 · %n services depend on it, directly or not</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>&lt;b style=&apos;font-size:large&apos;&gt;service %1&lt;/b&gt; — runs on %n node(s)</source>
+        <translation>
+            <numerusform>&lt;b style=&apos;font-size:large&apos;&gt;service %1&lt;/b&gt; — runs on %n node</numerusform>
+            <numerusform>&lt;b style=&apos;font-size:large&apos;&gt;service %1&lt;/b&gt; — runs on %n nodes</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vigil::SettingsDialog</name>

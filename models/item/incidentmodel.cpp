@@ -286,7 +286,7 @@ QVariant IncidentModel::data(const QModelIndex &index, int role) const {
     case KeyRole:
         return QString::fromStdString(inc->key);
     case SeverityRole:
-        return inc->severity;
+        return analysis::urgencyOf(*inc);
     case ReasonRole:
         return reason(*inc);
     case NewRole:
@@ -319,7 +319,7 @@ QVariant IncidentModel::data(const QModelIndex &index, int role) const {
     if (role == SortRole) {
         switch (col) {
         case SeverityColumn:
-            return inc->severity * 2 + (inc->active > 0 ? 1 : 0);
+            return analysis::urgencyOf(*inc) * 2 + (inc->active > 0 ? 1 : 0);
         case CauseColumn:
             return causeTitle(*inc);
         case AlertsColumn:
@@ -342,8 +342,8 @@ QVariant IncidentModel::data(const QModelIndex &index, int role) const {
     if (role == Qt::DisplayRole) {
         const QLocale l;
         switch (col) {
-        case SeverityColumn:
-            return severityName(inc->severity);
+        case SeverityColumn: // as it is ranked (a lost node's NotReady warning ranks critical)
+            return severityName(analysis::urgencyOf(*inc));
         case CauseColumn:
             return causeTitle(*inc);
         case AlertsColumn:
@@ -384,6 +384,10 @@ QVariant IncidentModel::data(const QModelIndex &index, int role) const {
             return {};
         }
     }
+    if (role == Qt::ToolTipRole && col == SeverityColumn && analysis::urgencyOf(*inc) > inc->severity)
+        return tr("Its alerts are %1 at worst; it ranks %2 because its cause failed outright or took other "
+                  "services down with it.")
+            .arg(severityName(inc->severity), severityName(analysis::urgencyOf(*inc)));
     if (role == Qt::ToolTipRole)
         return reason(*inc);
     if (role == Qt::TextAlignmentRole && col >= AlertsColumn && col <= ServicesColumn)

@@ -41,13 +41,13 @@ QString incidentsCsv(const FleetSnapshot &s) {
         return out;
     int rank = 0;
     for (const auto &inc : s.triage->incidents)
-        out +=
-            row({QString::number(++rank), QString::fromStdString(inc.key), IncidentModel::causeTitle(inc),
-                 IncidentModel::severityName(inc.severity), QString::number(inc.confidence, 'f', 2),
-                 QString::number(inc.alerts.size()), QString::number(inc.active),
-                 QString::number(inc.suppressed), QString::number(inc.hosts), QString::number(inc.services),
-                 iso(inc.startsAt), inc.isNew ? QStringLiteral("yes") : QStringLiteral("no"),
-                 inc.escalating ? QStringLiteral("yes") : QStringLiteral("no"), IncidentModel::reason(inc)});
+        out += row(
+            {QString::number(++rank), QString::fromStdString(inc.key), IncidentModel::causeTitle(inc),
+             IncidentModel::severityName(analysis::urgencyOf(inc)), QString::number(inc.confidence, 'f', 2),
+             QString::number(inc.alerts.size()), QString::number(inc.active), QString::number(inc.suppressed),
+             QString::number(inc.hosts), QString::number(inc.services), iso(inc.startsAt),
+             inc.isNew ? QStringLiteral("yes") : QStringLiteral("no"),
+             inc.escalating ? QStringLiteral("yes") : QStringLiteral("no"), IncidentModel::reason(inc)});
     return out;
 }
 

@@ -96,9 +96,10 @@ QString triageReportText(const FleetSnapshot &s, int limit, int hostsShown) {
     int rank = 0;
     for (const auto &l : lines) {
         const Incident &inc = *l.inc;
-        out += QStringLiteral("\n#%1 %2  %3  ")
-                   .arg(++rank)
-                   .arg(IncidentModel::severityName(inc.severity), IncidentModel::causeTitle(inc));
+        out +=
+            QStringLiteral("\n#%1 %2  %3  ")
+                .arg(++rank)
+                .arg(IncidentModel::severityName(analysis::urgencyOf(inc)), IncidentModel::causeTitle(inc));
         out += QObject::tr("(confidence %1 %)\n").arg(std::lround(inc.confidence * 100));
         out += QStringLiteral("   ") +
                QObject::tr("%Ln alert(s) (%1 active, %2 suppressed)", nullptr,

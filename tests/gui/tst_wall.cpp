@@ -497,6 +497,30 @@ private Q_SLOTS:
         QVERIFY(ground(&desk) > 200);
     }
 
+    // Triage's heading ("34 alerts → 6 incidents") reads light on the wall's dark ground; its style sheet
+    // once kept the desktop's dark text there.
+    void triageHeadingReadsOnTheDarkGround() {
+        FakeSource src;
+        WallConfig w;
+        w.screens = {WallScreen{-1, {}, {{"triage", 30'000, {}, {}, 0, {}}}}};
+        WallController wall(&src, w);
+        WallWindow *win = wall.windows().front();
+        win->resize(1280, 720);
+        win->show();
+        QVERIFY(QTest::qWaitForWindowExposed(win));
+        // The first fleet lands on a wall already showing, as a poll's does.
+        src.publish(fleet({incident("a:DiskFull", "DiskFull", 2)}, {source("prod/prometheus", nowMs())}));
+        QLabel *heading = win->views()->triage()->headline();
+        QTRY_VERIFY2(heading->isVisible() && heading->text().contains(QStringLiteral("incident")),
+                     qPrintable(heading->text()));
+        const QImage img = heading->grab().toImage();
+        int lightest = 0;
+        for (int y = 0; y < img.height(); ++y)
+            for (int x = 0; x < img.width(); ++x)
+                lightest = std::max(lightest, img.pixelColor(x, y).lightness());
+        QVERIFY2(lightest > 180, qPrintable(QString::number(lightest)));
+    }
+
     // Triage's lists keep their proportions when the wall scales its type with the screen: at 4K the
     // columns grow with the letters instead of cutting every word short.
     void triageColumnsGrowWithTheType() {

@@ -115,6 +115,35 @@ private Q_SLOTS:
         QCOMPARE(alertWhere(sw, snap), std::string_view("r7"));
     }
 
+    // A node lost by its NotReady warning ranks critical (analysis::urgencyOf): its Severity reads as it
+    // ranks, and says why when its alerts are milder; an incident that merely has warnings stays one.
+    void severityReadsAsTheIncidentRanks() {
+        auto triage = std::make_shared<analysis::TriageResult>();
+        analysis::Incident lost;
+        lost.key = "host:n1";
+        lost.causeKind = analysis::CauseKind::Host;
+        lost.causeName = "n1";
+        lost.severity = 1;
+        lost.causeHosts = lost.causeHostsFailing = 1;
+        lost.active = 1;
+        analysis::Incident cpu = lost;
+        cpu.key = "a:HighCpu";
+        cpu.causeKind = analysis::CauseKind::AlertGroup;
+        cpu.causeName = "HighCpu";
+        triage->incidents = {lost, cpu};
+        auto snap = std::make_shared<FleetSnapshot>();
+        snap->triage = triage;
+        IncidentModel model;
+        model.setSnapshot(snap);
+        const QModelIndex first = model.index(0, IncidentModel::SeverityColumn);
+        QCOMPARE(model.data(first).toString(), QStringLiteral("critical"));
+        QCOMPARE(model.data(first, IncidentModel::SeverityRole).toInt(), 2);
+        QVERIFY(model.data(first, Qt::ToolTipRole).toString().contains(QStringLiteral("warning at worst")));
+        const QModelIndex second = model.index(1, IncidentModel::SeverityColumn);
+        QCOMPARE(model.data(second).toString(), QStringLiteral("warning"));
+        QVERIFY(!model.data(second, Qt::ToolTipRole).toString().contains(QStringLiteral("at worst")));
+    }
+
     void incidentModelRowsAndRoles() {
         IncidentModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -549,7 +549,7 @@ void TopologyView::refreshIncidents() {
             continue;
         m_incidents->addItem(
             tr("%1 · %2 · %n alert(s)", nullptr, static_cast<int>(inc.alerts.size()))
-                .arg(IncidentModel::causeTitle(inc), IncidentModel::severityName(inc.severity)),
+                .arg(IncidentModel::causeTitle(inc), IncidentModel::severityName(analysis::urgencyOf(inc))),
             QString::fromStdString(inc.key));
     }
     m_incidents->setCurrentIndex(std::max(0, m_incidents->findData(m_incident)));

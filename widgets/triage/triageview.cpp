@@ -111,6 +111,8 @@ void TriageView::changeEvent(QEvent *event) {
     if (event->type() == QEvent::FontChange) {
         sizeRows();
         updateHeadline(); // its type is relative to the view's
+    } else if (event->type() == QEvent::PaletteChange) {
+        updateHeadline(); // and its colour follows the view's
     }
 }
 
@@ -346,9 +348,12 @@ void TriageView::updateHeadline() {
         m_summary->setVisible(!html.isEmpty());
     } else {
         m_headline->setText(head);
+        // The colour in so many words: a label with a style sheet does not follow its window's palette
+        // (the wall's dark one), and read dark on dark there.
         m_headline->setStyleSheet(
-            QStringLiteral("QLabel { font-size: %1pt; font-weight: bold; padding: 4px; }")
-                .arg(font().pointSizeF() * 1.3, 0, 'f', 1));
+            QStringLiteral("QLabel { font-size: %1pt; font-weight: bold; padding: 4px; color: %2; }")
+                .arg(font().pointSizeF() * 1.3, 0, 'f', 1)
+                .arg(palette().color(QPalette::WindowText).name()));
         m_summary->hide();
     }
     if (m_model->rowCount() == 0)
@@ -373,10 +378,10 @@ void TriageView::showIncident() {
         m_lastShownIncident = QString::fromStdString(inc->key);
         Q_EMIT incidentSelected(m_lastShownIncident);
     }
-    m_title->setText(
-        tr("<b>%1</b> · %2 · confidence %3 %")
-            .arg(IncidentModel::causeTitle(*inc).toHtmlEscaped(), IncidentModel::severityName(inc->severity))
-            .arg(std::lround(inc->confidence * 100)));
+    m_title->setText(tr("<b>%1</b> · %2 · confidence %3 %")
+                         .arg(IncidentModel::causeTitle(*inc).toHtmlEscaped(),
+                              IncidentModel::severityName(analysis::urgencyOf(*inc)))
+                         .arg(std::lround(inc->confidence * 100)));
     m_reason->setText(IncidentModel::reason(*inc));
     QString notes;
     if (const Acknowledgement *ack = snap->ack(inc->key))

@@ -57,8 +57,9 @@ WallHeadline wallHeadline(const FleetSnapshot *snap, TimeMs now) {
     if (snap->triage) {
         for (const auto &inc : snap->triage->incidents) {
             if (inc.active == 0)
-                continue; // silenced or inhibited throughout: someone has it
-            (inc.severity >= 2 ? h.critical : inc.severity == 1 ? h.warning : h.info)++;
+                continue;                              // silenced or inhibited throughout: someone has it
+            const int rank = analysis::urgencyOf(inc); // as triage ranks it
+            (rank >= 2 ? h.critical : rank == 1 ? h.warning : h.info)++;
             if (!top || (snap->ack(inc.key) == nullptr && snap->ack(top->key) != nullptr))
                 top = &inc; // ranked already: the first, unless it is acknowledged and another is not
         }
@@ -79,8 +80,8 @@ WallHeadline wallHeadline(const FleetSnapshot *snap, TimeMs now) {
         h.incidents = counts.join(QStringLiteral("&nbsp;&nbsp;"));
     if (top) {
         h.topKey = QString::fromStdString(top->key);
-        h.topSeverity = top->severity;
-        h.topCause = severityGlyph(top->severity) + QLatin1Char(' ') + IncidentModel::causeTitle(*top) +
+        h.topSeverity = analysis::urgencyOf(*top);
+        h.topCause = severityGlyph(h.topSeverity) + QLatin1Char(' ') + IncidentModel::causeTitle(*top) +
                      QStringLiteral(" — ") + IncidentModel::reason(*top);
         if (snap->ack(top->key))
             h.topCause += QLatin1Char(' ') + Tr::tr("(acknowledged)");
