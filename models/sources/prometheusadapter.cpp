@@ -35,10 +35,12 @@ Result<json> envelope(std::string_view body, const std::string &endpoint,
         return jsonutil::shapeError(endpoint, "top level is not an object");
     const std::string status = jsonutil::str(*j, "status");
     if (status == "error") {
+        // The type in brackets when there is one ("bad_data"); some proxies leave it out.
+        const std::string type = jsonutil::str(*j, "errorType");
         return ApiError{ApiError::Kind::Api, endpoint,
-                        "Prometheus error (" + jsonutil::str(*j, "errorType") +
-                            "): " + jsonutil::str(*j, "error"),
-                        jsonutil::str(*j, "errorType"), 0};
+                        "Prometheus error" + (type.empty() ? std::string() : " (" + type + ")") + ": " +
+                            jsonutil::str(*j, "error"),
+                        type, 0};
     }
     if (status != "success")
         return jsonutil::shapeError(endpoint, "missing \"status\": \"success\"");

@@ -197,6 +197,17 @@ private Q_SLOTS:
         QVERIFY2(QString::fromStdString(r.error().message).contains(text), r.error().message.c_str());
     }
 
+    // The error type in brackets when Prometheus gives one; a proxy's error without one reads whole.
+    void apiErrorWithoutAType() {
+        auto typed =
+            prometheus::parseQuery(R"({"status":"error","errorType":"bad_data","error":"parse error"})");
+        QVERIFY(!typed.ok());
+        QCOMPARE(typed.error().message, std::string("Prometheus error (bad_data): parse error"));
+        auto bare = prometheus::parseQuery(R"({"status":"error","error":"not recorded"})");
+        QVERIFY(!bare.ok());
+        QCOMPARE(bare.error().message, std::string("Prometheus error: not recorded"));
+    }
+
     void httpErrorCarriesPrometheusMessage() {
         HttpResponse resp;
         resp.status = 400;
