@@ -2550,6 +2550,13 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
         <source>Its alerts are %1 at worst; it ranks %2 because its cause failed outright or took other services down with it.</source>
         <translation>Seine Alarme sind höchstens %1; es gilt als %2, weil seine Ursache ganz ausgefallen ist oder andere Dienste mitgerissen hat.</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln of them saying a scrape job&apos;s targets are down: they went down with its hosts</source>
+        <translation>
+            <numerusform>%Ln davon meldet, dass Ziele eines Scrape-Jobs ausgefallen sind: sie fielen mit seinen Hosts aus</numerusform>
+            <numerusform>%Ln davon melden, dass Ziele eines Scrape-Jobs ausgefallen sind: sie fielen mit seinen Hosts aus</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vigil::IncidentNotifier</name>

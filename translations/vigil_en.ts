@@ -296,6 +296,13 @@
             <numerusform>service %1 is failing by %n alerts of its own, on no host of its own</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln of them saying a scrape job&apos;s targets are down: they went down with its hosts</source>
+        <translation>
+            <numerusform>%Ln of them saying a scrape job&apos;s targets are down: they went down with its hosts</numerusform>
+            <numerusform>%Ln of them saying a scrape job&apos;s targets are down: they went down with its hosts</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vigil::MainWindow</name>

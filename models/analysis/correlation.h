@@ -77,6 +77,9 @@ struct Incident {
     int joinedByTime = 0;
     // Members that are the own alerts of workloads whose pods ran on the cause (FleetGraph's `runs`).
     int workloadAlerts = 0;
+    // Members aggregated to a scrape job no service is named after (TargetDown{job="kubelet"}): the
+    // cause's hosts are down, and their targets with them.
+    int targetAlerts = 0;
     // Alerts its dependents raised that it does not claim: their kind was starting as often before it.
     int backgroundApart = 0;
     int services = 0;       // distinct services among members
@@ -201,6 +204,8 @@ private:
         // Its `pod` label names what it is about, not the exporter's pod that was scraped (node_exporter's
         // alerts carry that, and name their host by a later identity label such as instance).
         bool podSubject = false;
+        // Aggregated to its scrape job: a job label, none naming a machine, no place (TargetDown).
+        bool jobLevel = false;
         TimeMs lastSeen = 0;
         std::uint64_t seenIn = 0; // the update that last saw it
         std::uint32_t index = 0;  // position in the current update's input

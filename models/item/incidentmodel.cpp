@@ -235,6 +235,10 @@ QString IncidentModel::reason(const Incident &inc) {
     if (inc.workloadAlerts > 0)
         first += QStringLiteral(", ") +
                  tr("%Ln of them from workloads whose pods ran on it", nullptr, inc.workloadAlerts);
+    if (inc.targetAlerts > 0)
+        first += QStringLiteral(", ") +
+                 tr("%Ln of them saying a scrape job's targets are down: they went down with its hosts",
+                    nullptr, inc.targetAlerts);
     if (inc.joinedByTime > 0)
         first += QStringLiteral(", ") +
                  tr("%Ln of them joined by time alone: no dependency edge leads to it, but their kind was "

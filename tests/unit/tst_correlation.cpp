@@ -918,6 +918,39 @@ private Q_SLOTS:
         QCOMPARE(run(UpState::Up, false), std::size_t(2));
     }
 
+    // TargetDown is aggregated to its scrape job (kube-prometheus: by job, namespace, service): no
+    // instance names a machine. Host h21 (api) goes down; kubelet's and api's TargetDown follow. Both are
+    // h21's targets going down with it, when the hosts' up state says h21 is down; a TargetDown of a job
+    // whose service lost no host (db) is not; nor is any while h21 is still up.
+    void aJobsTargetsDownJoinTheHostsThatWentDown() {
+        auto targetDown = [](const std::string &job, TimeMs t) {
+            return alert({{"alertname", "TargetDown"}, {"job", job}, {"severity", "warning"}}, t);
+        };
+        const std::vector<Alert> alerts{hostAlert("HostDown", "h21", "critical", T0),
+                                        targetDown("kubelet", T0 + 30'000), targetDown("api", T0 + 40'000),
+                                        targetDown("db", T0 + 50'000)};
+        auto hosts = fleet(); // sorted by name
+        auto run = [&](UpState h21) {
+            for (auto &h : hosts)
+                h.up = h.name == "h21" ? h21 : UpState::Up;
+            Correlator c;
+            return c.update(graph(), alerts, T0 + 120'000, &hosts);
+        };
+        auto r = run(UpState::Down);
+        const int lost = r->incidentOf[0];
+        QVERIFY(lost >= 0);
+        const Incident &inc = r->incidents[static_cast<std::size_t>(lost)];
+        QCOMPARE(inc.causeName, std::string("h21"));
+        QCOMPARE(r->incidentOf[1], lost);  // kubelet: no service of that name
+        QCOMPARE(r->incidentOf[2], lost);  // api: h21 is one of its hosts
+        QVERIFY(r->incidentOf[3] != lost); // db lost nothing
+        QCOMPARE(inc.targetAlerts, 2);
+        QVERIFY(IncidentModel::reason(inc).contains(QStringLiteral("targets are down")));
+        r = run(UpState::Up);
+        QVERIFY(r->incidentOf[1] != r->incidentOf[0]);
+        QVERIFY(r->incidentOf[2] != r->incidentOf[0]);
+    }
+
     void aWorkloadFailingByItsOwnAlertsIsTheCause() {
         std::vector<Host> nodes;
         for (int i = 1; i <= 6; ++i) {

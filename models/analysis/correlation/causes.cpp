@@ -60,6 +60,13 @@ void Correlator::Pass::assignCauses() {
                 claim(i, *c, kWorkload);
                 continue;
             }
+        // Aggregated to a job (TargetDown{job="kubelet"}): hosts that went down with it took its targets
+        // (of the job's service, where one is named after it).
+        if (l.jobLevel)
+            if (const Cause *c = pickCause(targetCauses(l.service), t, -1, kNoSiblings)) {
+                claim(i, *c, kTargets);
+                continue;
+            }
         // No edge leads from it to a failure of a group or service, but its kind was quiet and began with
         // one: joined by time.
         if (const Cause *c = pickCause(anyCause, t, l.host, l.service);

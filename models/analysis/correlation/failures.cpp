@@ -294,4 +294,37 @@ const std::vector<Correlator::Pass::Cause> &Correlator::Pass::workloadCauses(int
     return it->second;
 }
 
+const std::vector<Correlator::Pass::Cause> &Correlator::Pass::targetCauses(int svc) {
+    auto [it, fresh] = byTargets.try_emplace(svc);
+    if (!fresh || !hosts)
+        return it->second;
+    if (svc >= 0) {
+        // Of the service: the down causes holding one of its hosts.
+        const auto &all = targetCauses(-1);
+        const auto &nd = g.node(svc);
+        const auto &mine = nd.members.empty() ? nd.runs : nd.members;
+        auto &out = byTargets[svc]; // try_emplace's iterator may not survive the call above
+        for (const auto &c : all)
+            if (std::any_of(mine.begin(), mine.end(), [&](int h) {
+                    return h == c.node || causeGroup[static_cast<std::size_t>(h)] == c.node;
+                }))
+                out.push_back(c);
+        return out;
+    }
+    std::unordered_set<int> groups;
+    for (std::size_t k = 0; k < nodes; ++k) {
+        if (!hostFailing[k])
+            continue;
+        const Host *h = findHost(*hosts, g.node(static_cast<int>(k)).name);
+        if (!h || h->up != UpState::Down)
+            continue;
+        const int cg = causeGroup[k];
+        if (cg < 0)
+            it->second.push_back({static_cast<int>(k), CauseKind::Host, onsetMin[k]});
+        else if (groups.insert(cg).second)
+            it->second.push_back({cg, CauseKind::Group, onsetMin[static_cast<std::size_t>(cg)]});
+    }
+    return it->second;
+}
+
 } // namespace vigil::analysis

@@ -77,10 +77,21 @@ void Correlator::Pass::collectMembers() {
         }
         (atCause ? causeMembers : otherMembers)[static_cast<std::size_t>(k)].push_back(
             static_cast<std::uint32_t>(i));
-        if (viaDependency[i] == kByTime)
+        switch (viaDependency[i]) {
+        case 0:
+            break;
+        case kByTime:
             ++inc.joinedByTime;
-        else if (viaDependency[i])
-            ++(viaDependency[i] == kWorkload ? inc.workloadAlerts : inc.dependentAlerts);
+            break;
+        case kWorkload:
+            ++inc.workloadAlerts;
+            break;
+        case kTargets:
+            ++inc.targetAlerts;
+            break;
+        default:
+            ++inc.dependentAlerts;
+        }
         tally.add(k, alerts[i], !l.failure && l.podSubject,
                   l.service < 0 ? alerts[i].label(self.m_opt.serviceLabel) : std::string_view());
         const bool isSup = sup[i];

@@ -18,8 +18,10 @@ namespace vigil::analysis {
 namespace correlation {
 
 inline constexpr TimeMs kNever = std::numeric_limits<TimeMs>::max();
-// Pass::viaDependency beyond 0/1: joined by time alone; a workload's own alert.
-inline constexpr char kByTime = 2, kWorkload = 3;
+// Pass::viaDependency beyond 0/1: joined by time alone; a workload's own alert; a job's targets down.
+inline constexpr char kByTime = 2, kWorkload = 3, kTargets = 4;
+// Pass::pickCause's service for an alert of no service that a failing host of none may still explain.
+inline constexpr int kNoSiblings = -2;
 
 inline bool suppressed(const Alert &a) {
     return a.state == AlertState::Suppressed || a.isSilenced() || a.isInhibited();
@@ -83,6 +85,9 @@ struct Correlator::Pass {
                                          int service) const;
     // The failing hosts a workload's pods run on (FleetGraph's `runs`), each as a cause with its group.
     const std::vector<Cause> &workloadCauses(int svc);
+    // Failing hosts that are down (Correlator::update's `hosts`), each as a cause with its failing group;
+    // of a service, those holding its hosts (or its pods' nodes); svc -1: all of them.
+    const std::vector<Cause> &targetCauses(int svc);
     // A host cause that is one of its service's several hosts and still up: too small to explain trouble
     // on the services depending on it (Correlator::update's `hosts`).
     [[nodiscard]] bool standing(const Cause &c, int svc) const;
@@ -113,6 +118,7 @@ struct Correlator::Pass {
     std::vector<Cause> anyCause;
     std::unordered_map<int, int> backgroundApart; // by cause node: alerts left apart as background
     std::unordered_map<int, std::vector<Cause>> byWorkload;
+    std::unordered_map<int, std::vector<Cause>> byTargets; // targetCauses, by service (-1: all)
     // Causes, per alert: the graph node of its cause (or its pseudo group), how it was joined.
     std::vector<int> &causeOf, &pseudo;
     std::vector<char> &viaDependency;
