@@ -498,11 +498,12 @@ private Q_SLOTS:
     }
 
     // Triage's heading ("34 alerts → 6 incidents") reads light on the wall's dark ground; its style sheet
-    // once kept the desktop's dark text there.
+    // once kept the desktop's dark text there. Seen only in the window's own picture (the label grabbed
+    // alone repolishes it with the right palette).
     void triageHeadingReadsOnTheDarkGround() {
         FakeSource src;
         WallConfig w;
-        w.screens = {WallScreen{-1, {}, {{"triage", 30'000, {}, {}, 0, {}}}}};
+        w.screens = {WallScreen{-1, {}, WallConfig::defaultPlaylist()}};
         WallController wall(&src, w);
         WallWindow *win = wall.windows().front();
         win->resize(1280, 720);
@@ -513,7 +514,8 @@ private Q_SLOTS:
         QLabel *heading = win->views()->triage()->headline();
         QTRY_VERIFY2(heading->isVisible() && heading->text().contains(QStringLiteral("incident")),
                      qPrintable(heading->text()));
-        const QImage img = heading->grab().toImage();
+        // The window as the screen shows it (as --screenshot grabs it), cut to the heading.
+        const QImage img = win->grab(QRect(heading->mapTo(win, QPoint(0, 0)), heading->size())).toImage();
         int lightest = 0;
         for (int y = 0; y < img.height(); ++y)
             for (int x = 0; x < img.width(); ++x)
