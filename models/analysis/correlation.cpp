@@ -34,10 +34,10 @@ std::uint32_t Correlator::locate(const FleetGraph &g, const Alert &a, std::uint6
     // job X's targets are down"), it is about that job: the service of that name, where there is one
     // (kube-prometheus names a job after its Service, a DaemonSet's such as node-exporter). An alert
     // an exporter's series raised keeps its instance, and its job names the exporter, not the subject.
-    l.jobLevel =
-        l.host < 0 && l.group < 0 && m_opt.identity.hostOf(a.labels).empty() && !a.label("job").empty();
+    const auto job = a.label("job");
+    l.jobLevel = l.host < 0 && l.group < 0 && !job.empty() && m_opt.identity.hostOf(a.labels).empty();
     if (l.service < 0 && l.jobLevel)
-        l.service = g.service(a.label("job"));
+        l.service = g.service(job);
     l.severity = static_cast<std::uint8_t>(severityRank(a.severity()));
     l.podSubject = podIsSubject(a, m_opt.identity, g);
     const auto rule = m_forByName.find(a.name());

@@ -32,6 +32,11 @@ struct GraphNode {
     std::vector<int> runs;
 };
 
+// A service's hosts: its members, or for a workload no host is labelled with, the nodes its pods run on.
+inline const std::vector<int> &hostsOf(const GraphNode &service) {
+    return service.members.empty() ? service.runs : service.members;
+}
+
 // An edge `from: "*"` (config edges): every service depends on its `to` (DNS, an identity provider).
 inline constexpr std::string_view kEveryService = "*";
 

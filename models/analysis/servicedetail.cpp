@@ -49,11 +49,6 @@ void countAlerts(ServiceDetail &d, const FleetSnapshot &snap, const std::set<std
     });
 }
 
-// A service's hosts; a workload's are the nodes its pods run on.
-const std::vector<int> &hostsOf(const GraphNode &service) {
-    return service.members.empty() ? service.runs : service.members;
-}
-
 void addDependencies(ServiceDetail &d, const FleetSnapshot &snap, const FleetGraph &graph, int node) {
     std::map<std::pair<std::string, std::string>, const ServiceEdge *> edges;
     for (const auto &e : snap.edges)

@@ -166,10 +166,12 @@ void Correlator::Pass::serviceFailures() {
     for (const auto &[svc, list] : own) {
         for (const auto &c : list)
             serviceCauses[static_cast<std::size_t>(svc)].push_back(c);
+        std::vector<Cause> passedOn; // judged once, whatever the number of dependents
+        std::copy_if(list.begin(), list.end(), std::back_inserter(passedOn),
+                     [&, svc = svc](const Cause &c) { return !standing(c, svc); });
         for (int dependent : g.dependentsOf(svc))
-            for (const auto &c : list)
-                if (!standing(c, svc))
-                    serviceCauses[static_cast<std::size_t>(dependent)].push_back(c);
+            serviceCauses[static_cast<std::size_t>(dependent)].insert(
+                serviceCauses[static_cast<std::size_t>(dependent)].end(), passedOn.begin(), passedOn.end());
     }
     // Every failure, for what no edge leads from.
     if (!own.empty()) {
@@ -296,14 +298,13 @@ const std::vector<Correlator::Pass::Cause> &Correlator::Pass::workloadCauses(int
 
 const std::vector<Correlator::Pass::Cause> &Correlator::Pass::targetCauses(int svc) {
     auto [it, fresh] = byTargets.try_emplace(svc);
+    auto &out = it->second; // a reference outlives the rehashing the call below may cause; the iterator not
     if (!fresh || !hosts)
-        return it->second;
+        return out;
     if (svc >= 0) {
         // Of the service: the down causes holding one of its hosts.
         const auto &all = targetCauses(-1);
-        const auto &nd = g.node(svc);
-        const auto &mine = nd.members.empty() ? nd.runs : nd.members;
-        auto &out = byTargets[svc]; // try_emplace's iterator may not survive the call above
+        const auto &mine = hostsOf(g.node(svc));
         for (const auto &c : all)
             if (std::any_of(mine.begin(), mine.end(), [&](int h) {
                     return h == c.node || causeGroup[static_cast<std::size_t>(h)] == c.node;
@@ -320,11 +321,11 @@ const std::vector<Correlator::Pass::Cause> &Correlator::Pass::targetCauses(int s
             continue;
         const int cg = causeGroup[k];
         if (cg < 0)
-            it->second.push_back({static_cast<int>(k), CauseKind::Host, onsetMin[k]});
+            out.push_back({static_cast<int>(k), CauseKind::Host, onsetMin[k]});
         else if (groups.insert(cg).second)
-            it->second.push_back({cg, CauseKind::Group, onsetMin[static_cast<std::size_t>(cg)]});
+            out.push_back({cg, CauseKind::Group, onsetMin[static_cast<std::size_t>(cg)]});
     }
-    return it->second;
+    return out;
 }
 
 } // namespace vigil::analysis
