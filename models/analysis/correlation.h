@@ -42,6 +42,10 @@ struct CorrelationOptions {
     // warnings too: it fails once those that began within `window` of each other weigh this much, a
     // critical alert weighing 1 and a warning 1/2 (alerts a failing node or group explains do not count).
     double serviceFailureWeight = 1.0;
+    // A failing service the dependency graph knows no edge of is taken for the unseen dependency of the
+    // services with known edges that fail with it (their alerts' kinds quiet before, bursting with it)
+    // when at least this many do: one coincidence is not a pattern.
+    int hiddenDependencyServices = 3;
 };
 
 enum class CauseKind : std::uint8_t { Group, Host, Service, AlertGroup };

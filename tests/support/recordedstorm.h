@@ -98,15 +98,40 @@ struct RecordedRun {
     }
 };
 
+// The names of a storm's variants (truth.json's `variants`): the same answers given to Vigil configured
+// otherwise (fewer edges than the recording had), the same cause true.
+inline std::vector<std::string> variantsOf(const QString &dir) {
+    std::vector<std::string> out;
+    const json truth = readJson(dir + QStringLiteral("/truth.json"));
+    if (truth.is_object() && truth.contains("variants") && truth.at("variants").is_array())
+        for (const auto &v : truth.at("variants"))
+            out.push_back(v.value("name", std::string()));
+    return out;
+}
+
 // Runs `vigil triage --format json --limit 0` with the truth's profile, and the sections of config its
-// `config` holds (as record.sh gave them), against the storm's answers.
-inline RecordedRun runRecordedStorm(const QString &dir, const QString &vigilBin) {
+// `config` holds (as record.sh gave them) or, for a variant, that variant's `config`, against the storm's
+// answers.
+inline RecordedRun runRecordedStorm(const QString &dir, const QString &vigilBin,
+                                    const std::string &variant = {}) {
     RecordedRun run;
     run.records = readJson(dir + QStringLiteral("/answers.json"));
     run.truth = readJson(dir + QStringLiteral("/truth.json"));
     if (!run.records.is_array() || run.records.empty() || !run.truth.is_object()) {
         run.error = "no answers.json or truth.json in " + dir.toStdString();
         return run;
+    }
+    std::string config = run.truth.value("config", std::string());
+    if (!variant.empty()) {
+        const auto &variants = run.truth.value("variants", json::array());
+        const auto it = std::find_if(variants.begin(), variants.end(), [&](const json &v) {
+            return v.value("name", std::string()) == variant;
+        });
+        if (it == variants.end()) {
+            run.error = "no variant \"" + variant + "\" in " + dir.toStdString() + "/truth.json";
+            return run;
+        }
+        config = it->value("config", std::string());
     }
     CannedServer server(run.records);
     if (!server.start(&run.error))
@@ -120,7 +145,7 @@ inline RecordedRun runRecordedStorm(const QString &dir, const QString &vigilBin)
     cfg.write(("sources:\n  - {name: recorded, prometheus: '" + server.url() + "', alertmanagers: ['" +
                server.url() + "']}\nprofile: " + run.truth.at("profile").get<std::string>() +
                "\ncache: {path: '" + tmp.filePath(QStringLiteral("cache.sqlite")).toStdString() + "'}\n" +
-               run.truth.value("config", std::string()) + "\n")
+               config + "\n")
                   .c_str());
     cfg.close();
     QProcess vigil;

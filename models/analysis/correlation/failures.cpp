@@ -236,6 +236,7 @@ std::vector<std::pair<int, TimeMs>> Correlator::Pass::hostlessFailures() {
 void Correlator::Pass::dropCascades(std::vector<std::pair<TimeMs, int>> &failures) {
     // Earliest first, so a failure kept or dropped is settled before those after it look at it.
     std::sort(failures.begin(), failures.end());
+    const auto hidden = hiddenDependencies(failures);
     for (const auto &[onset, svc] : failures) {
         bool explained = false;
         for (int dep : g.dependenciesOf(svc))
@@ -248,6 +249,10 @@ void Correlator::Pass::dropCascades(std::vector<std::pair<TimeMs, int>> &failure
             for (const auto &c : list)
                 explained = explained || (other != svc && c.kind != CauseKind::Host && c.onset < onset &&
                                           near(onset, c.onset) && burstsWith(svc, c.onset));
+        // ...or one that began with it, of a service whose place in the graph is unknown.
+        for (const auto &c : hidden)
+            explained = explained || (c.node != svc && own.count(c.node) && onset <= c.onset &&
+                                      near(onset, c.onset) && burstsWith(svc, c.onset));
         if (!explained)
             continue;
         // A copy: clang 14 cannot capture a structured binding.
@@ -256,6 +261,27 @@ void Correlator::Pass::dropCascades(std::vector<std::pair<TimeMs, int>> &failure
             own.erase(svc);
         ownFailing[static_cast<std::size_t>(svc)] = 0;
     }
+}
+
+std::vector<Correlator::Pass::Cause>
+Correlator::Pass::hiddenDependencies(const std::vector<std::pair<TimeMs, int>> &failures) {
+    std::vector<Cause> out;
+    auto placed = [&](int svc) { return !g.dependenciesOf(svc).empty() || !g.dependentsOf(svc).empty(); };
+    for (const auto &[svc, list] : own) {
+        if (placed(svc))
+            continue;
+        for (const auto &c : list) {
+            if (c.kind != CauseKind::Service || c.node != svc)
+                continue;
+            const auto with = std::count_if(failures.begin(), failures.end(), [&, svc = svc](const auto &f) {
+                return f.second != svc && near(f.first, c.onset) && placed(f.second) &&
+                       burstsWith(f.second, c.onset);
+            });
+            if (with >= self.m_opt.hiddenDependencyServices)
+                out.push_back(c);
+        }
+    }
+    return out;
 }
 
 bool Correlator::Pass::burstsWith(int svc, TimeMs onset) {

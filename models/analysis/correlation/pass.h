@@ -67,6 +67,12 @@ struct Correlator::Pass {
     // (a cascade) are not failures of their own: their alerts are that service's dependents; nor, where
     // no edge leads, those whose alerts burst with a failure that began before them (joined by time).
     void dropCascades(std::vector<std::pair<TimeMs, int>> &failures); // (onset, service)
+    // Failures of services whose place in the dependency graph is unknown (no edge in or out) with which
+    // failures by warnings alone of at least hiddenDependencyServices services whose place is known began
+    // (from the lead before it), their alerts' kinds quiet before and bursting with it. Such a service may be
+    // what those depend on unseen (name resolution, which a mesh's request metrics do not show), as one whose
+    // known edges lead elsewhere cannot be: their failures are joined to it by time.
+    std::vector<Cause> hiddenDependencies(const std::vector<std::pair<TimeMs, int>> &failures);
     // Most of the alerts a service was weighed by are of kinds that were quiet and burst with a failure.
     [[nodiscard]] bool burstsWith(int svc, TimeMs onset);
     void assignCauses();
