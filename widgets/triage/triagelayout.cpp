@@ -227,12 +227,14 @@ void TriageView::followModel() {
     connect(m_model, &QAbstractItemModel::dataChanged, this, &TriageView::onDataChanged);
     connect(m_model, &IncidentModel::updated, this, &TriageView::updateHeadline);
     connect(m_model, &IncidentModel::marksChanged, this, &TriageView::onMarksChanged);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
-        m_selectedKey = selectedKey();
-        if (!m_pendingAck.isEmpty() && m_pendingAck != m_selectedKey)
-            hideAcknowledgeQuestion(); // the question was about another incident
-        showIncident();
-    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                m_selectedKey = selectedKey();
+                m_chosen = m_chosen || (current.isValid() && !m_following);
+                if (!m_pendingAck.isEmpty() && m_pendingAck != m_selectedKey)
+                    hideAcknowledgeQuestion(); // the question was about another incident
+                showIncident();
+            });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &TriageView::showAlert);
 }
 

@@ -170,7 +170,13 @@ void TriageView::applyFilter() {
     m_filter->setToolTip(QString());
     refreshIncidentFilter();
     if (!m_table->currentIndex().isValid() && m_proxy->rowCount() > 0)
-        m_table->setCurrentIndex(m_proxy->index(0, 0));
+        selectFollowing(m_proxy->index(0, 0));
+}
+
+void TriageView::selectFollowing(const QModelIndex &index) {
+    m_following = !m_chosen;
+    m_table->setCurrentIndex(index);
+    m_following = false;
 }
 
 void TriageView::refreshIncidentFilter() {
@@ -264,14 +270,17 @@ void TriageView::moveSelection(int delta) {
 
 void TriageView::onModelReset() {
     followSnapshot();
-    // Reselect the incident the operator was on, by key; else the top one.
-    int sourceRow = m_selectedKey.isEmpty() ? -1 : m_model->rowOfKey(m_selectedKey);
-    if (sourceRow < 0 && m_model->rowCount() > 0)
-        sourceRow = 0;
+    // Reselect the incident the operator chose, by key; else (nothing chosen yet, or it has gone) the top
+    // one, whichever that is now: a storm's cause may rank first only once every source has answered.
+    int sourceRow = m_chosen && !m_selectedKey.isEmpty() ? m_model->rowOfKey(m_selectedKey) : -1;
+    if (sourceRow < 0) {
+        m_chosen = false;
+        sourceRow = m_model->rowCount() > 0 ? 0 : -1;
+    }
     if (sourceRow >= 0) {
         const QModelIndex idx = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
         if (idx.isValid())
-            m_table->setCurrentIndex(idx);
+            selectFollowing(idx);
     }
     if (!m_sized && m_model->rowCount() > 0) {
         m_table->resizeColumnsToContents();

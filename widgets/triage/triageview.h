@@ -107,6 +107,8 @@ private:
     void setUpKeys(); // triagekeys.cpp
     void sizeRows();
     void onModelReset();
+    // Selects a row for the operator: the selection stays "not chosen" unless it was (m_chosen).
+    void selectFollowing(const QModelIndex &index);
     void onDataChanged();
     void showIncident();
     void showAlert();
@@ -144,6 +146,10 @@ private:
     QLabel *m_notes;
     QLabel *m_keys;
     QString m_selectedKey;
+    // The operator chose the selected incident (a click, j/k, one opened from another view). Until then,
+    // and once it has gone, the selection follows the top incident as polls re-rank them.
+    bool m_chosen = false;
+    bool m_following = false; // the view is selecting the top incident itself
     bool m_storm = false;
     bool m_sized = false;
     QString m_lastShownIncident;
