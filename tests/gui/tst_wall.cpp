@@ -556,6 +556,53 @@ private Q_SLOTS:
         QVERIFY2(grown >= 2, qPrintable(QString::number(grown))); // the members' tree, Alertmanager's groups
     }
 
+    // In the wall's type a right-aligned count and the next column's text keep apart: the incidents'
+    // columns are sized again when the type grows (a resolution change), and a cell's margin grows with
+    // the type (it was the style's 3 px: "11 5 h ago" read as one at 3840x2160). Measured on the picture.
+    void triageCellsKeepApartInTheWallsType() {
+        FakeSource src;
+        src.publish(fleet({incident("a:DiskFull", "DiskFull", 2)}, {source("prod/prometheus", nowMs())}));
+        WallConfig w;
+        std::vector<WallPlaylistEntry> playlist{{"triage", 30'000, {}, {}, 0, {}}};
+        w.screens = {WallScreen{-1, {}, playlist}};
+        WallWindow win(&src, w, playlist);
+        win.resize(1280, 720);
+        win.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&win));
+        win.resize(3840, 2160);
+        QTRY_VERIFY(win.font().pointSizeF() > 2.5 * QFontInfo(QApplication::font()).pointSizeF());
+        QTableView *table = win.views()->triage()->incidents();
+        QTRY_VERIFY(table->model()->rowCount() > 0);
+        QCoreApplication::processEvents();
+        const QImage img = table->viewport()->grab().toImage();
+        const int y0 = table->rowViewportPosition(0), rowHeight = table->rowHeight(0);
+        const int edge = table->columnViewportPosition(IncidentModel::StartedColumn);
+        const int servicesLeft = table->columnViewportPosition(IncidentModel::ServicesColumn);
+        const QColor ground = img.pixelColor(edge - 3, y0 + 1);
+        auto ink = [&](int x) {
+            for (int y = y0 + 2; y < y0 + rowHeight - 2; ++y)
+                if (std::abs(img.pixelColor(x, y).lightness() - ground.lightness()) > 80)
+                    return true;
+            return false;
+        };
+        int lastCount = -1, firstStarted = -1;
+        for (int x = servicesLeft; x < edge - 1; ++x)
+            lastCount = ink(x) ? x : lastCount;
+        for (int x = edge + 2;
+             x < edge + table->columnWidth(IncidentModel::StartedColumn) && firstStarted < 0; ++x)
+            firstStarted = ink(x) ? x : -1;
+        QVERIFY(lastCount > 0 && firstStarted > 0);
+        const int em = table->fontMetrics().averageCharWidth();
+        for (int c : {int(IncidentModel::ServicesColumn), int(IncidentModel::StartedColumn)}) {
+            const QString text = table->model()->index(0, c).data().toString();
+            QVERIFY2(table->columnWidth(c) >= table->fontMetrics().horizontalAdvance(text) + em,
+                     qPrintable(text)); // whole, not elided
+        }
+        QVERIFY2(firstStarted - lastCount >= em * 4 / 5,
+                 qPrintable(
+                     QStringLiteral("%1 px apart, a character is %2").arg(firstStarted - lastCount).arg(em)));
+    }
+
     void configChangesAreFollowedAndBadOnesReported() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("wall.yaml"));

@@ -3,10 +3,22 @@
 #include <QApplication>
 #include <QPainter>
 
+#include <algorithm>
+
 namespace vigil {
 
 namespace {
 constexpr int kTextMargin = 3; // what the style leaves beside an item's text
+}
+
+int TextDelegate::textMargin(const QFontMetrics &metrics) {
+    return std::max(kTextMargin, metrics.averageCharWidth() / 2);
+}
+
+QSize TextDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const {
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    size.rwidth() += 2 * (textMargin(option.fontMetrics) - kTextMargin); // the view's type
+    return size;
 }
 
 void TextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -24,7 +36,7 @@ void TextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     if (opt.text.isEmpty())
         return;
     const QRect text = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget)
-                           .adjusted(kTextMargin, 0, -kTextMargin, 0);
+                           .adjusted(textMargin(opt.fontMetrics), 0, -textMargin(opt.fontMetrics), 0);
     const bool selected = opt.state & QStyle::State_Selected;
     const QPalette::ColorGroup group = !(opt.state & QStyle::State_Enabled) ? QPalette::Disabled
                                        : (opt.state & QStyle::State_Active) ? QPalette::Normal

@@ -13,6 +13,12 @@ public:
     using QStyledItemDelegate::QStyledItemDelegate;
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
+    // The style's, widened by what the text's margin grows by with the type (textMargin).
+    [[nodiscard]] QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    // Beside a cell's text on each side: the style's 3 px, or half a character of a larger type (a wall
+    // display's), so a right-aligned number and the text of the next column do not touch.
+    [[nodiscard]] static int textMargin(const QFontMetrics &metrics);
 
 protected:
     // Drawn over the panel, under the text (a load bar).

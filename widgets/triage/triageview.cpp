@@ -110,6 +110,8 @@ void TriageView::changeEvent(QEvent *event) {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::FontChange) {
         sizeRows();
+        m_sized = false; // the incidents' columns to their contents in the new type
+        sizeIncidentColumns();
         updateHeadline(); // its type is relative to the view's
     } else if (event->type() == QEvent::PaletteChange) {
         updateHeadline(); // and its colour follows the view's
@@ -282,14 +284,18 @@ void TriageView::onModelReset() {
         if (idx.isValid())
             selectFollowing(idx);
     }
-    if (!m_sized && m_model->rowCount() > 0) {
-        m_table->resizeColumnsToContents();
-        m_table->setColumnWidth(IncidentModel::CauseColumn,
-                                std::max(m_table->columnWidth(IncidentModel::CauseColumn), 200));
-        m_sized = true;
-    }
+    sizeIncidentColumns();
     updateHeadline();
     showIncident();
+}
+
+void TriageView::sizeIncidentColumns() {
+    if (m_sized || m_model->rowCount() == 0)
+        return;
+    m_table->resizeColumnsToContents();
+    m_table->setColumnWidth(IncidentModel::CauseColumn,
+                            std::max(m_table->columnWidth(IncidentModel::CauseColumn), 200));
+    m_sized = true;
 }
 
 void TriageView::onDataChanged() {

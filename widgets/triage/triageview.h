@@ -106,6 +106,8 @@ private:
     void followModel();
     void setUpKeys(); // triagekeys.cpp
     void sizeRows();
+    // The incidents' columns as wide as their contents, once there are incidents (and again in a new type).
+    void sizeIncidentColumns();
     void onModelReset();
     // Selects a row for the operator: the selection stays "not chosen" unless it was (m_chosen).
     void selectFollowing(const QModelIndex &index);
