@@ -1135,6 +1135,56 @@ private Q_SLOTS:
         QCOMPARE(membersNamed(*dns, four, "KubePodNotReady"), std::size_t(0));
     }
 
+    // A node is lost (down); kafka had a pod on it and two elsewhere, whose pods lose readiness a minute
+    // later (their peer gone, the partitions moving). Their alerts are the node's doing, not a failure of
+    // kafka's own; not so when the node is still up. Search, which ran nothing on the lost node, keeps its
+    // pods' alerts; and kafka's, when they were already coming and going before the node was lost, are its
+    // background.
+    void podsOfALostNodesWorkloadElsewhereJoinTheNode() {
+        const std::vector<std::string_view> workloads{"kafka", "search"};
+        const std::vector<std::pair<std::string, std::string>> runs{{"kafka", "ip-10-0-0-2"},
+                                                                    {"kafka", "ip-10-0-0-5"},
+                                                                    {"kafka", "ip-10-0-0-6"},
+                                                                    {"search", "ip-10-0-0-3"},
+                                                                    {"search", "ip-10-0-0-4"}};
+        const Alert lost =
+            alert({{"alertname", "KubeNodeNotReady"}, {"node", "ip-10-0-0-2"}, {"severity", "warning"}}, T0);
+        auto nodes = kubeNodes(); // sorted by name
+        auto run = [&](const std::vector<Alert> &alerts, UpState lostNode = UpState::Down) {
+            for (auto &n : nodes)
+                n.up = n.name == "ip-10-0-0-2" ? lostNode : UpState::Up;
+            Correlator c(kubeOptions());
+            return c.update(FleetGraph::build(nodes, {}, kubeTopology(), workloads, runs), alerts,
+                            T0 + 600'000, &nodes);
+        };
+        std::vector<Alert> alerts{lost, pod("KubePodNotReady", "data", "kafka-1", 5, "kafka", T0 + 60'000),
+                                  pod("KubePodNotReady", "data", "kafka-2", 6, "kafka", T0 + 70'000),
+                                  pod("KubePodNotReady", "search", "search-0", 3, "search", T0 + 65'000),
+                                  pod("KubePodNotReady", "search", "search-1", 4, "search", T0 + 75'000)};
+        auto r = run(alerts);
+        const int node = r->incidentOf[0];
+        QVERIFY(node >= 0);
+        const Incident &inc = r->incidents[static_cast<std::size_t>(node)];
+        QCOMPARE(inc.causeName, std::string("ip-10-0-0-2"));
+        QCOMPARE(r->incidentOf[1], node);
+        QCOMPARE(r->incidentOf[2], node);
+        QVERIFY(r->incidentOf[3] != node);
+        QVERIFY(r->incidentOf[4] != node);
+        QCOMPARE(inc.workloadAlerts, 2);
+        for (const auto &i : r->incidents)
+            QVERIFY2(i.causeName != "kafka", i.causeName.c_str());
+        // A node still up (failing by a volume filling, say) moved no pods: kafka's others stay apart.
+        r = run(alerts, UpState::Up);
+        QVERIFY(r->incidentOf[1] != r->incidentOf[0]);
+        // kafka's pods were losing readiness every minute before the node went: its background.
+        for (int k = 1; k <= 6; ++k)
+            alerts.push_back(pod("KubePodNotReady", "data", "kafka-old-" + std::to_string(k), 5 + k % 2,
+                                 "kafka", T0 - k * 50'000));
+        r = run(alerts);
+        QVERIFY(r->incidentOf[1] != r->incidentOf[0]);
+        QVERIFY(r->incidentOf[2] != r->incidentOf[0]);
+    }
+
     // vigil-sim storms with background noise, scored against /sim/truth's answers (fixed seeds).
     void simulatedStormsMeetTheAccuracyFloor() {
         const auto s = test::replay({"rack-failure", "db-failover", "mixed"}, {1, 2, 3, 4, 5, 6}, 2000, 60);

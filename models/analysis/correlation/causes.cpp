@@ -54,9 +54,12 @@ void Correlator::Pass::assignCauses() {
                     }
                     ++backgroundApart[c->node]; // as often before it: the fleet's background
                 }
-        // A workload's own alert (no pod, no host): a failing host its pods ran on, with its group.
-        if (l.host < 0 && l.service >= 0 && !g.node(l.service).runs.empty())
-            if (const Cause *c = pickCause(workloadCauses(l.service), t, l.host, l.service)) {
+        // A workload's own alert (no pod, no host), or one of its pods elsewhere (its peer gone, its
+        // replicas moving): a failing host its pods ran on, with its group (workloadCause); not what was
+        // coming and going before it.
+        if (l.service >= 0 && !g.node(l.service).runs.empty())
+            if (const Cause *c = workloadCause(l.service, t, l.host);
+                c && (l.host < 0 || !self.m_rates.churns(l.groupKey, c->onset))) {
                 claim(i, *c, kWorkload);
                 continue;
             }

@@ -153,8 +153,9 @@ void Correlator::Pass::serviceFailures() {
             list.push_back({svc, CauseKind::Service, s.serviceAlert ? s.onset : onset});
         }
     }
-    // How often each kind of alert was starting around each failure (AlertRates).
-    if (!own.empty()) {
+    // How often each kind of alert was starting around each failure (AlertRates): a service's, or a
+    // failing host's that a workload's pods ran on.
+    if (!own.empty() || std::find(hostFailing.begin(), hostFailing.end(), 1) != hostFailing.end()) {
         self.m_rates.reset(self.m_groupKeys.size());
         for (std::size_t i = 0; i < n; ++i)
             if (live[i])
@@ -205,9 +206,9 @@ std::vector<std::pair<int, TimeMs>> Correlator::Pass::hostlessFailures() {
             if ((hostFailing[k] && near(t, onsetMin[k])) ||
                 (causeGroup[k] >= 0 && near(t, onsetMin[static_cast<std::size_t>(causeGroup[k])])))
                 continue;
-        } else if (!g.node(svc).runs.empty() && pickCause(workloadCauses(svc), t, h, svc)) {
-            continue;
         }
+        if (!g.node(svc).runs.empty() && workloadCause(svc, t, h))
+            continue; // a node its pods ran on failed with it (assignCauses: unless it was churning)
         weighed[svc].push_back(static_cast<std::uint32_t>(i));
     }
     // It fails when alerts that began within the window of each other weigh enough; it failed when the
@@ -320,6 +321,15 @@ const std::vector<Correlator::Pass::Cause> &Correlator::Pass::workloadCauses(int
                                                                   : Cause{h, CauseKind::Host, onsetMin[k]});
         }
     return it->second;
+}
+
+const Correlator::Pass::Cause *Correlator::Pass::workloadCause(int svc, TimeMs t, int host) {
+    const Cause *c = pickCause(workloadCauses(svc), t, host, svc);
+    if (!c || host < 0 || c->kind == CauseKind::Group)
+        return c;
+    // A pod elsewhere: only a node that went down moves its workload's pods (a full disk does not).
+    const Host *h = hosts ? findHost(*hosts, g.node(c->node).name) : nullptr;
+    return h && h->up == UpState::Down ? c : nullptr;
 }
 
 const std::vector<Correlator::Pass::Cause> &Correlator::Pass::targetCauses(int svc) {

@@ -91,6 +91,10 @@ struct Correlator::Pass {
                                          int service) const;
     // The failing hosts a workload's pods run on (FleetGraph's `runs`), each as a cause with its group.
     const std::vector<Cause> &workloadCauses(int svc);
+    // For an alert of a workload starting at t: a failing host its pods ran on, or that host's failing
+    // group (workloadCauses). For one on a pod of it elsewhere (host >= 0), only a group, or a host that
+    // is down (Correlator::update's `hosts`): a node still up, failing by a full volume, moves no pods.
+    const Cause *workloadCause(int svc, TimeMs t, int host);
     // Failing hosts that are down (Correlator::update's `hosts`), each as a cause with its failing group;
     // of a service, those holding its hosts (or its pods' nodes); svc -1: all of them.
     const std::vector<Cause> &targetCauses(int svc);
