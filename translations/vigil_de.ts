@@ -2557,6 +2557,10 @@ Einen Vorfall-Snapshot prüfen und sagen, was er enthält. Exit 0, wenn er sich 
             <numerusform>%Ln davon melden, dass Ziele eines Scrape-Jobs ausgefallen sind: sie fielen mit seinen Hosts aus</numerusform>
         </translation>
     </message>
+    <message>
+        <source>it took %1 of %2 hosts of service %3, too few to explain alerts on %4 hosts of service %5, which depends on it</source>
+        <translation>die Ursache traf %1 von %2 Hosts des Dienstes %3, zu wenige, um Alarme auf %4 Hosts des davon abhängigen Dienstes %5 zu erklären</translation>
+    </message>
 </context>
 <context>
     <name>vigil::IncidentNotifier</name>

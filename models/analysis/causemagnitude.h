@@ -40,6 +40,9 @@ struct MagnitudeOptions {
 // What the failing group lost of one service, and what it does not explain there.
 struct Unexplained {
     std::string service;
+    // Set when the cause failed on this service that `service` depends on: lostHosts and serviceHosts
+    // count this one's hosts, alertedHosts `service`'s.
+    std::string dependency;
     int lostHosts = 0;    // the service's hosts inside the failing group
     int serviceHosts = 0; // all of the service's hosts
     int alertedHosts = 0; // other hosts of the service with alerts starting with the failure

@@ -261,7 +261,12 @@ QString IncidentModel::unexplainedText(const analysis::Unexplained &u) {
     const QLocale l;
     const QString service = QString::fromStdString(u.service);
     QStringList why;
-    if (u.tooSmall)
+    if (u.tooSmall && !u.dependency.empty())
+        why << tr("it took %1 of %2 hosts of service %3, too few to explain alerts on %4 hosts of service "
+                  "%5, which depends on it")
+                   .arg(l.toString(u.lostHosts), l.toString(u.serviceHosts),
+                        QString::fromStdString(u.dependency), l.toString(u.alertedHosts), service);
+    else if (u.tooSmall)
         why << tr("it took %1 of %2 hosts of service %3, too few to explain alerts on %4 of the others")
                    .arg(l.toString(u.lostHosts), l.toString(u.serviceHosts), service,
                         l.toString(u.alertedHosts));

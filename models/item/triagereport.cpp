@@ -164,9 +164,10 @@ QByteArray triageReportJson(const FleetSnapshot &s, int limit, int hostsShown) {
         json hosts = json::array();
         for (std::size_t i = 0; i < l.hosts.size() && static_cast<int>(i) < hostsShown; ++i)
             hosts.push_back(l.hosts[i]);
-        json unexplained = json::array(); // counter-evidence against a failing group
+        json unexplained = json::array(); // counter-evidence against the cause
         for (const auto &u : inc.unexplained)
             unexplained.push_back({{"service", u.service},
+                                   {"dependency", u.dependency},
                                    {"lostHosts", u.lostHosts},
                                    {"serviceHosts", u.serviceHosts},
                                    {"alertedHosts", u.alertedHosts},

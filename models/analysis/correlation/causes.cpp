@@ -71,9 +71,9 @@ void Correlator::Pass::assignCauses() {
                 continue;
             }
         // No edge leads from it to a failure of a group or service, but its kind was quiet and began with
-        // one: joined by time.
+        // one: joined by time (unless an edge does lead there and the failure was judged too small for it).
         if (const Cause *c = pickCause(anyCause, t, l.host, l.service);
-            c && self.m_rates.bursts(l.groupKey, c->onset)) {
+            c && self.m_rates.bursts(l.groupKey, c->onset) && !tooSmallFor.count({c->node, l.service})) {
             claim(i, *c, kByTime);
             continue;
         }

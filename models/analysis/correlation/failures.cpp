@@ -116,11 +116,18 @@ void Correlator::Pass::serviceFailures() {
     // A failing group explains trouble on its services' other hosts only when that trouble began with it
     // and is of a size its loss can explain (causemagnitude.h); fed the alerts on hosts outside any
     // failing group.
+    // So is a failure of a service on the services depending on it (passOn): fed theirs too.
     CauseMagnitude magnitude({self.m_opt.window, self.m_opt.lead});
     if (!services.empty()) {
+        std::unordered_set<int> judged;
+        for (const auto &[svc, s] : services) {
+            judged.insert(svc);
+            for (int dependent : g.dependentsOf(svc))
+                judged.insert(dependent);
+        }
         for (std::size_t i = 0; i < n; ++i)
             if (live[i] && loc[i]->host >= 0 && loc[i]->service >= 0 &&
-                causeGroup[static_cast<std::size_t>(loc[i]->host)] < 0 && services.count(loc[i]->service))
+                causeGroup[static_cast<std::size_t>(loc[i]->host)] < 0 && judged.count(loc[i]->service))
                 magnitude.add(loc[i]->service, loc[i]->host, start[i]);
         magnitude.finish();
     }
@@ -151,6 +158,8 @@ void Correlator::Pass::serviceFailures() {
             for (int h : s.hosts)
                 onset = std::min(onset, onsetMin[static_cast<std::size_t>(h)]);
             list.push_back({svc, CauseKind::Service, s.serviceAlert ? s.onset : onset});
+            if (!s.serviceAlert) // failing by its hosts alone: a share of it
+                hostsLost[svc] = static_cast<int>(s.hosts.size());
         }
     }
     // How often each kind of alert was starting around each failure (AlertRates): a service's, or a
@@ -162,7 +171,20 @@ void Correlator::Pass::serviceFailures() {
                 self.m_rates.add(loc[i]->groupKey, start[i]);
     }
     dropCascades(byWeightAlone);
-    // What can explain trouble on a service: its own failures and those of everything it depends on.
+    passOn(magnitude);
+    // Every failure, for what no edge leads from.
+    if (!own.empty()) {
+        for (const auto &[svc, list] : own) // one host failing is too small to explain others by time
+            std::copy_if(list.begin(), list.end(), std::back_inserter(anyCause),
+                         [](const Cause &c) { return c.kind != CauseKind::Host; });
+    }
+}
+
+void Correlator::Pass::passOn(const CauseMagnitude &magnitude) {
+    // What can explain trouble on a service: its own failures and those of everything it depends on;
+    // of a service failing on several of its hosts, only where it lost enough of them to explain what
+    // began on the dependent. (A single host, or a group, may hold what the dependents need most, a
+    // database's primary: their loss is passed on whatever its share.)
     serviceCauses.assign(own.empty() ? 0 : nodes, {});
     for (const auto &[svc, list] : own) {
         for (const auto &c : list)
@@ -170,15 +192,22 @@ void Correlator::Pass::serviceFailures() {
         std::vector<Cause> passedOn; // judged once, whatever the number of dependents
         std::copy_if(list.begin(), list.end(), std::back_inserter(passedOn),
                      [&, svc = svc](const Cause &c) { return !standing(c, svc); });
+        const int hosts = static_cast<int>(g.node(svc).members.size());
         for (int dependent : g.dependentsOf(svc))
-            serviceCauses[static_cast<std::size_t>(dependent)].insert(
-                serviceCauses[static_cast<std::size_t>(dependent)].end(), passedOn.begin(), passedOn.end());
-    }
-    // Every failure, for what no edge leads from.
-    if (!own.empty()) {
-        for (const auto &[svc, list] : own) // one host failing is too small to explain others by time
-            std::copy_if(list.begin(), list.end(), std::back_inserter(anyCause),
-                         [](const Cause &c) { return c.kind != CauseKind::Host; });
+            for (const auto &c : passedOn) {
+                if (const auto lost = hostsLost.find(c.node); c.node == svc && lost != hostsLost.end()) {
+                    auto verdict = magnitude.judge(dependent, c.onset, lost->second, hosts);
+                    if (verdict.why.tooSmall) {
+                        verdict.why.churn = false; // churn is judged alert by alert (AlertRates)
+                        verdict.why.service = g.node(dependent).name;
+                        verdict.why.dependency = g.node(svc).name;
+                        unexplained[c.node].push_back(std::move(verdict.why));
+                        tooSmallFor.insert({c.node, dependent});
+                        continue;
+                    }
+                }
+                serviceCauses[static_cast<std::size_t>(dependent)].push_back(c);
+            }
     }
 }
 

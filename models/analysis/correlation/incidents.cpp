@@ -136,17 +136,17 @@ void Correlator::Pass::describeIncidents() {
                 inc.backgroundApart = b->second;
             const auto c = static_cast<std::size_t>(inc.causeNode);
             const auto &nd = g.node(inc.causeNode);
+            if (auto u = unexplained.find(inc.causeNode); u != unexplained.end()) {
+                inc.unexplained = std::move(u->second);
+                std::sort(inc.unexplained.begin(), inc.unexplained.end(),
+                          [](const Unexplained &a, const Unexplained &b) {
+                              return a.alertedHosts != b.alertedHosts ? a.alertedHosts > b.alertedHosts
+                                                                      : a.service < b.service;
+                          });
+            }
             if (inc.causeKind == CauseKind::Group) {
                 inc.causeHosts = nd.hosts;
                 inc.causeHostsFailing = failing[c];
-                if (auto u = unexplained.find(inc.causeNode); u != unexplained.end()) {
-                    inc.unexplained = std::move(u->second);
-                    std::sort(inc.unexplained.begin(), inc.unexplained.end(),
-                              [](const Unexplained &a, const Unexplained &b) {
-                                  return a.alertedHosts != b.alertedHosts ? a.alertedHosts > b.alertedHosts
-                                                                          : a.service < b.service;
-                              });
-                }
             } else if (inc.causeKind == CauseKind::Host) {
                 inc.causeHosts = 1;
                 inc.causeHostsFailing = hostFailing[c] ? 1 : 0;

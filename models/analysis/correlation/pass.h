@@ -10,6 +10,7 @@
 #include "analysis/correlation.h"
 
 #include <limits>
+#include <set>
 #include <unordered_map>
 #include <vector>
 
@@ -75,6 +76,10 @@ struct Correlator::Pass {
     std::vector<Cause> hiddenDependencies(const std::vector<std::pair<TimeMs, int>> &failures);
     // Most of the alerts a service was weighed by are of kinds that were quiet and burst with a failure.
     [[nodiscard]] bool burstsWith(int svc, TimeMs onset);
+    // Each service's own failures to what can explain trouble on it and on the services depending on it;
+    // not a service failing on too few of its hosts to explain what began on a dependent (counter-evidence
+    // against it, by CauseMagnitude, in `unexplained` and `tooSmallFor`).
+    void passOn(const CauseMagnitude &magnitude);
     void assignCauses();
     void formIncidents();
     void collectMembers();
@@ -124,7 +129,9 @@ struct Correlator::Pass {
     // Services: each one's own failures, what can explain trouble on it, failures of any kind.
     std::unordered_map<int, std::vector<Cause>> own;
     std::vector<std::vector<Cause>> serviceCauses;                 // by service node
-    std::unordered_map<int, std::vector<Unexplained>> unexplained; // by group node
+    std::unordered_map<int, std::vector<Unexplained>> unexplained; // by cause node
+    std::unordered_map<int, int> hostsLost;    // by service failing on several hosts (no alert of its own)
+    std::set<std::pair<int, int>> tooSmallFor; // (cause node, dependent service) judged by passOn
     std::vector<Cause> anyCause;
     std::unordered_map<int, int> backgroundApart; // by cause node: alerts left apart as background
     std::unordered_map<int, std::vector<Cause>> byWorkload;
