@@ -295,6 +295,12 @@ BlastRadius blastRadius(const FleetGraph &graph, int cause) {
         for (int h : out.causeHosts)
             if (const int s = graph.node(h).service; s >= 0)
                 causeServices.push_back(s);
+        // ...and the workloads with pods on them (a Kubernetes node runs no service of its own).
+        for (std::size_t s = 0; s < graph.nodes().size(); ++s)
+            if (const auto &runs = graph.nodes()[s].runs; std::any_of(runs.begin(), runs.end(), [&](int h) {
+                    return std::binary_search(out.causeHosts.begin(), out.causeHosts.end(), h);
+                }))
+                causeServices.push_back(static_cast<int>(s));
         std::sort(causeServices.begin(), causeServices.end());
         causeServices.erase(std::unique(causeServices.begin(), causeServices.end()), causeServices.end());
     }

@@ -131,6 +131,13 @@ private Q_SLOTS:
         snap->alerts = {alert("KubePodCrashLooping", "node-a", "coredns"),
                         alert("NodeClockNotSynchronising", "node-a", ""),
                         alert("NodeFilesystemAlmostFull", "node-c", "")};
+        // A node's blast radius: the workloads with pods on it, and what depends on them.
+        const auto lost = blastRadius(*snap->graph, snap->graph->host("node-b"));
+        QCOMPARE(lost.causeServices, std::vector<int>{snap->graph->service("coredns")});
+        QCOMPARE(lost.services,
+                 (std::vector<int>{snap->graph->service("coredns"), snap->graph->service("web")}));
+        QVERIFY(blastRadius(*snap->graph, snap->graph->host("node-c")).causeServices ==
+                std::vector<int>{snap->graph->service("web")});
         const auto d = analysis::serviceDetail(*snap, "coredns", HostIdentity{}, "service");
         QVERIFY(d.found);
         QVERIFY(d.runsOnNodes);
