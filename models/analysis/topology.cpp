@@ -292,15 +292,13 @@ BlastRadius blastRadius(const FleetGraph &graph, int cause) {
                 stack.push_back(ch);
         }
         std::sort(out.causeHosts.begin(), out.causeHosts.end());
-        for (int h : out.causeHosts)
+        for (int h : out.causeHosts) {
             if (const int s = graph.node(h).service; s >= 0)
                 causeServices.push_back(s);
-        // ...and the workloads with pods on them (a Kubernetes node runs no service of its own).
-        for (std::size_t s = 0; s < graph.nodes().size(); ++s)
-            if (const auto &runs = graph.nodes()[s].runs; std::any_of(runs.begin(), runs.end(), [&](int h) {
-                    return std::binary_search(out.causeHosts.begin(), out.causeHosts.end(), h);
-                }))
-                causeServices.push_back(static_cast<int>(s));
+            // ...and the workloads with pods on it (a Kubernetes node runs no service of its own).
+            const auto &runs = graph.node(h).runs;
+            causeServices.insert(causeServices.end(), runs.begin(), runs.end());
+        }
         std::sort(causeServices.begin(), causeServices.end());
         causeServices.erase(std::unique(causeServices.begin(), causeServices.end()), causeServices.end());
     }

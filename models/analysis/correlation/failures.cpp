@@ -193,9 +193,10 @@ void Correlator::Pass::passOn(const CauseMagnitude &magnitude) {
         std::copy_if(list.begin(), list.end(), std::back_inserter(passedOn),
                      [&, svc = svc](const Cause &c) { return !standing(c, svc); });
         const int hosts = static_cast<int>(g.node(svc).members.size());
+        const auto lost = hostsLost.find(svc); // failing on several of its hosts: how many
         for (int dependent : g.dependentsOf(svc))
             for (const auto &c : passedOn) {
-                if (const auto lost = hostsLost.find(c.node); c.node == svc && lost != hostsLost.end()) {
+                if (c.node == svc && lost != hostsLost.end()) {
                     auto verdict = magnitude.judge(dependent, c.onset, lost->second, hosts);
                     if (verdict.why.tooSmall) {
                         verdict.why.churn = false; // churn is judged alert by alert (AlertRates)
@@ -212,10 +213,12 @@ void Correlator::Pass::passOn(const CauseMagnitude &magnitude) {
 }
 
 bool Correlator::Pass::standing(const Cause &c, int svc) const {
-    if (c.kind != CauseKind::Host || !hosts || g.node(svc).members.size() < 2)
-        return false;
-    const Host *h = findHost(*hosts, g.node(c.node).name);
-    return h && h->up == UpState::Up;
+    return c.kind == CauseKind::Host && g.node(svc).members.size() >= 2 && upOf(c.node) == UpState::Up;
+}
+
+UpState Correlator::Pass::upOf(int host) const {
+    const Host *h = hosts ? findHost(*hosts, g.node(host).name) : nullptr;
+    return h ? h->up : UpState::Unknown;
 }
 
 std::vector<std::pair<int, TimeMs>> Correlator::Pass::hostlessFailures() {
@@ -296,7 +299,7 @@ void Correlator::Pass::dropCascades(std::vector<std::pair<TimeMs, int>> &failure
 std::vector<Correlator::Pass::Cause>
 Correlator::Pass::hiddenDependencies(const std::vector<std::pair<TimeMs, int>> &failures) {
     std::vector<Cause> out;
-    auto placed = [&](int svc) { return !g.dependenciesOf(svc).empty() || !g.dependentsOf(svc).empty(); };
+    auto placed = [&](int svc) { return !g.node(svc).callees.empty() || !g.node(svc).callers.empty(); };
     for (const auto &[svc, list] : own) {
         if (placed(svc))
             continue;
@@ -357,8 +360,7 @@ const Correlator::Pass::Cause *Correlator::Pass::workloadCause(int svc, TimeMs t
     if (!c || host < 0 || c->kind == CauseKind::Group)
         return c;
     // A pod elsewhere: only a node that went down moves its workload's pods (a full disk does not).
-    const Host *h = hosts ? findHost(*hosts, g.node(c->node).name) : nullptr;
-    return h && h->up == UpState::Down ? c : nullptr;
+    return upOf(c->node) == UpState::Down ? c : nullptr;
 }
 
 const std::vector<Correlator::Pass::Cause> &Correlator::Pass::targetCauses(int svc) {
@@ -381,8 +383,7 @@ const std::vector<Correlator::Pass::Cause> &Correlator::Pass::targetCauses(int s
     for (std::size_t k = 0; k < nodes; ++k) {
         if (!hostFailing[k])
             continue;
-        const Host *h = findHost(*hosts, g.node(static_cast<int>(k)).name);
-        if (!h || h->up != UpState::Down)
+        if (upOf(static_cast<int>(k)) != UpState::Down)
             continue;
         const int cg = causeGroup[k];
         if (cg < 0)

@@ -106,6 +106,8 @@ struct Correlator::Pass {
     // A host cause that is one of its service's several hosts and still up: too small to explain trouble
     // on the services depending on it (Correlator::update's `hosts`).
     [[nodiscard]] bool standing(const Cause &c, int svc) const;
+    // A host node's up state (Correlator::update's `hosts`); Unknown without them.
+    [[nodiscard]] UpState upOf(int host) const;
 
     Correlator &self;
     const FleetGraph &g;
