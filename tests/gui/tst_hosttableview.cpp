@@ -1,5 +1,6 @@
 #include "common/format.h"
 #include "common/sourcepanel.h"
+#include "common/textdelegate.h"
 #include "hosts/hosttableproxy.h"
 #include "hosts/hosttableview.h"
 #include "item/hosttablemodel.h"
@@ -8,7 +9,9 @@
 #include <QAbstractItemModelTester>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QScrollBar>
+#include <QStandardItemModel>
 #include <QTableView>
 #include <QTest>
 
@@ -40,6 +43,70 @@ FleetSnapshotPtr fleet(int n, double cpu, int skip = -1) {
     src.lastSuccess = nowMs();
     s->sources = {src};
     return s;
+}
+// The style's way of drawing a cell's text, as TextDelegate drew it before it kept shaped texts: the
+// text rectangle from the style, elided by the font metrics, laid out and drawn by QPainter::drawText.
+class StyleTextDelegate final : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override {
+        QStyleOptionViewItem opt(option);
+        initStyleOption(&opt, index);
+        QStyle *style = opt.widget->style();
+        style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, opt.widget);
+        const int margin = TextDelegate::textMargin(opt.fontMetrics);
+        const QRect text = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, opt.widget)
+                               .adjusted(margin, 0, -margin, 0);
+        const QPalette::ColorGroup group =
+            (opt.state & QStyle::State_Active) ? QPalette::Normal : QPalette::Inactive;
+        painter->save();
+        painter->setFont(opt.font);
+        painter->setPen(opt.palette.color(
+            group, (opt.state & QStyle::State_Selected) ? QPalette::HighlightedText : QPalette::Text));
+        const QString line = TextDelegate::oneLine(opt.text);
+        const QString shown = opt.fontMetrics.horizontalAdvance(line) <= text.width()
+                                  ? line
+                                  : opt.fontMetrics.elidedText(line, opt.textElideMode, text.width());
+        painter->drawText(text, static_cast<int>(opt.displayAlignment) | Qt::TextSingleLine, shown);
+        painter->restore();
+    }
+};
+
+// A table of the cells the large tables hold: names, right-aligned numbers, text too long for its
+// column, a summary with a line break, a bold row, a selected row, an empty cell, umlauts.
+QImage paintedCells(QAbstractItemDelegate *delegate, const QFont &font) {
+    QStandardItemModel model(7, 3);
+    const QStringList names{QStringLiteral("web-0001:9100"),
+                            QStringLiteral("Prüfstand-Ä · eu1"),
+                            QStringLiteral("a host name far too long for the column it is shown in"),
+                            QStringLiteral("first line\nsecond line"),
+                            QStringLiteral("db-0004:9100"),
+                            QString(),
+                            QStringLiteral("x")};
+    for (int r = 0; r < model.rowCount(); ++r) {
+        model.setData(model.index(r, 0), names[r]);
+        model.setData(model.index(r, 1), QStringLiteral("%1 %").arg(r * 13.7, 0, 'f', 1));
+        model.setData(model.index(r, 1), int(Qt::AlignRight | Qt::AlignVCenter), Qt::TextAlignmentRole);
+        model.setData(model.index(r, 2), QStringLiteral("2 alerts · critical"));
+        model.setData(model.index(r, 2), int(Qt::AlignHCenter | Qt::AlignVCenter), Qt::TextAlignmentRole);
+    }
+    QFont bold = font;
+    bold.setBold(true);
+    for (int c = 0; c < 3; ++c)
+        model.setData(model.index(4, c), bold, Qt::FontRole);
+    QTableView table;
+    table.setFont(font);
+    table.setModel(&model);
+    table.setItemDelegate(delegate);
+    table.setAlternatingRowColors(true);
+    table.setWordWrap(false);
+    table.setColumnWidth(0, 170);
+    table.setColumnWidth(1, 90);
+    table.setColumnWidth(2, 150);
+    table.resize(480, 320);
+    table.selectRow(1);
+    return table.grab().toImage();
 }
 } // namespace
 
@@ -119,6 +186,21 @@ private Q_SLOTS:
         QCOMPARE(m->index(2, SourceHealthModel::StatusColumn).data().toString(), QStringLiteral("waiting"));
         QCOMPARE(m->headerData(SourceHealthModel::ErrorColumn, Qt::Horizontal).toString(),
                  QStringLiteral("Last error"));
+    }
+
+    // Cells drawn from the shaped-text cache look exactly as the style's text drawing drew them: in
+    // place, aligned, elided, bold and selected alike; in a wall's larger type too; and again from the
+    // cache on a second paint.
+    void cachedTextDrawsAsTheStyle() {
+        for (const int points : {9, 22}) {
+            QFont font = QApplication::font();
+            font.setPointSize(points);
+            StyleTextDelegate style;
+            TextDelegate cached;
+            const QImage expected = paintedCells(&style, font);
+            QCOMPARE(paintedCells(&cached, font), expected);
+            QCOMPARE(paintedCells(&cached, font), expected); // from the cache
+        }
     }
 
     void updatesKeepSelectionAndScroll() {
