@@ -1,5 +1,7 @@
 #include "fleetanalysis.h"
 
+#include "topology.h"
+
 namespace vigil::analysis {
 
 namespace {
@@ -79,6 +81,8 @@ void FleetAnalyzer::operator()(FleetSnapshot &s) {
     }
     summarize(*result, s.alerts);
     compareWithAlertmanagerGroups(*result, s.alerts, s.amGroups);
+    s.health = std::make_shared<const std::vector<NodeHealth>>(
+        computeHealth(*m_graph, s.hosts, s.alerts, result->identity, result->serviceLabel));
     s.triage = std::move(result);
 }
 

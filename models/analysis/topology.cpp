@@ -255,14 +255,15 @@ std::vector<NodeHealth> computeHealth(const FleetGraph &graph, const std::vector
             nh.severity = std::max(nh.severity, sev);
             ++nh.alerts;
         };
-        if (const int hn = graph.host(identity.hostOf(a)); hn >= 0) {
+        const int hn = graph.host(identity.hostOf(a));
+        if (hn >= 0) {
             bubble(hn, mark);
             if (const int s = graph.node(hn).service; s >= 0)
                 mark(out[static_cast<std::size_t>(s)]);
         } else if (const int gn = graph.group(a.labels); gn >= 0) {
             bubble(gn, mark); // an alert on a rack or zone itself (SwitchDown)
         }
-        const int sn = graph.service(a.label(serviceLabel)), hn = graph.host(identity.hostOf(a));
+        const int sn = graph.service(a.label(serviceLabel));
         if (sn >= 0 && (hn < 0 || graph.node(hn).service != sn)) // a pod's workload on a node
             mark(out[static_cast<std::size_t>(sn)]);
     }

@@ -17,6 +17,7 @@ namespace analysis {
 class FleetGraph;
 struct TriageResult;
 struct GroupImbalance;
+struct NodeHealth;
 } // namespace analysis
 
 // Fleet-wide counts the status line and the wall's headline show, counted with the snapshot (off the
@@ -72,6 +73,9 @@ struct FleetSnapshot {
     // Analysis over the above, computed off the GUI thread with the snapshot (models/analysis).
     std::shared_ptr<const analysis::FleetGraph> graph;
     std::shared_ptr<const analysis::TriageResult> triage; // indexes into `alerts`
+    // Per node of `graph`: hosts up and down, the worst alert and how many (the maps' colours), counted
+    // once here for every map that shows this snapshot.
+    std::shared_ptr<const std::vector<analysis::NodeHealth>> health;
     // The profile's load metric and thresholds, and its spread per service pool, most uneven first
     // (when the profile has that metric).
     LoadProfile load;

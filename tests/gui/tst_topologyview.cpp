@@ -139,6 +139,35 @@ private Q_SLOTS:
         QVERIFY(c.dot().find("\"frontend\" -> \"api\"") != std::string::npos);
     }
 
+    // A snapshot that carries the maps' health (the analysis counted it) is painted with that, not
+    // counted again per map: here it says what the hosts alone never would.
+    void healthComesWithTheSnapshot() {
+        auto snap = std::make_shared<FleetSnapshot>();
+        for (int i = 0; i < 4; ++i) {
+            Host h;
+            h.name = "h" + std::to_string(i);
+            h.labels = LabelSet(std::vector<Label>{{"service", "api"}, {"rack", "r1"}});
+            h.up = UpState::Up;
+            snap->hosts.push_back(h);
+        }
+        snap->graph = analysis::FleetGraph::build(snap->hosts, {}, TopologyConfig{});
+        TopologyCanvas counted(TopologyCanvas::Mode::Physical);
+        counted.resize(400, 300);
+        QVERIFY(layOut(counted, snap));
+        const int root = snap->graph->root();
+        QTRY_VERIFY(counted.describe(root).contains(QStringLiteral("4 hosts · 4 up · 0 down")));
+
+        auto carried = std::make_shared<FleetSnapshot>(*snap);
+        std::vector<analysis::NodeHealth> health(snap->graph->nodes().size());
+        health[static_cast<std::size_t>(root)].hosts = 7;
+        health[static_cast<std::size_t>(root)].down = 3;
+        carried->health = std::make_shared<const std::vector<analysis::NodeHealth>>(health);
+        TopologyCanvas canvas(TopologyCanvas::Mode::Physical);
+        canvas.resize(400, 300);
+        QVERIFY(layOut(canvas, carried));
+        QVERIFY(canvas.describe(root).contains(QStringLiteral("7 hosts · 0 up · 3 down")));
+    }
+
     void serviceMapIsStableAndLinked() {
         const auto snap = test::stormSnapshot("db-failover", 11, 2000);
         TopologyCanvas c(TopologyCanvas::Mode::Services);

@@ -795,6 +795,15 @@ private Q_SLOTS:
         analyze(s);
         QVERIFY(s.graph && s.triage);
         QVERIFY(!s.imbalance); // no cpu metric in this profile
+        // The maps' health comes with the snapshot, node for node: h10 critical, and its rack above it.
+        QVERIFY(s.health);
+        QCOMPARE(s.health->size(), s.graph->nodes().size());
+        const int h10 = s.graph->host("h10");
+        QVERIFY(h10 >= 0);
+        QCOMPARE((*s.health)[static_cast<std::size_t>(h10)].severity, 2);
+        QCOMPARE((*s.health)[static_cast<std::size_t>(s.graph->node(h10).parent)].alerts, 1);
+        QCOMPARE((*s.health)[static_cast<std::size_t>(s.graph->root())].hosts,
+                 static_cast<int>(s.hosts.size()));
         s.metrics = {{"cpu", "CPU", MetricUnit::Ratio, "q"}};
         for (auto &h : s.hosts)
             h.metrics = {0.5};

@@ -143,7 +143,14 @@ void TopologyCanvas::relayout() {
 void TopologyCanvas::refreshHealth() {
     if (!m_snapshot || !m_graph || m_snapshot->graph != m_graph)
         return;
-    // A pass over every host and alert: off the GUI thread; painted in place, no relayout.
+    if (m_snapshot->health && m_snapshot->health->size() == m_graph->nodes().size()) {
+        m_jobs.cancel(QStringLiteral("health")); // counted with the snapshot, once for every map
+        m_health = *m_snapshot->health;
+        update();
+        return;
+    }
+    // A snapshot built without the analysis (a test's): a pass over every host and alert, off the GUI
+    // thread; painted in place, no relayout.
     m_jobs.run(
         JobRunner::Pool::Interactive, QStringLiteral("health"), "computing map health", this,
         [snap = m_snapshot](const CancelToken &) { // with the labels its triage was computed with
