@@ -11,6 +11,7 @@
 #include "../store/store.h"
 #include "../support/guard.h"
 #include "../support/retire.h"
+#include "../support/threadpriority.h"
 #include "ackkeeper.h"
 #include "driftsession.h"
 #include "fleetstate.h"
@@ -136,6 +137,9 @@ void FleetService::start() {
     connect(m_pipeline, &Pipeline::snapshot, this, &FleetService::onSnapshot, Qt::QueuedConnection);
     connect(m_pipeline, &Pipeline::storeMessage, this, &FleetService::storeMessage, Qt::QueuedConnection);
     connect(&m_thread, &QThread::finished, m_pipeline, &QObject::deleteLater);
+    connect(
+        &m_thread, &QThread::started, &m_thread, [] { giveWayToForeground(Background::Interactive); },
+        Qt::DirectConnection); // on the pipeline's thread
     m_thread.start();
     QMetaObject::invokeMethod(m_pipeline, &Pipeline::init, Qt::QueuedConnection);
 }

@@ -2,6 +2,8 @@
 
 #include "sqlitestmt.h"
 
+#include "../support/threadpriority.h"
+
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
@@ -304,6 +306,7 @@ std::string Store::lastWriteError() const {
 }
 
 void Store::writerLoop() {
+    giveWayToForeground(Background::Bulk);
     for (;;) {
         std::deque<std::function<void()>> work;
         {

@@ -1,5 +1,7 @@
 #include "jobrunner.h"
 
+#include "threadpriority.h"
+
 #include <QElapsedTimer>
 #include <QThread>
 #include <QThreadPool>
@@ -42,7 +44,11 @@ JobRunner::~JobRunner() {
 
 void JobRunner::start(Pool pool, const char *what, std::function<void()> fn) {
     QThreadPool *p = pool == Pool::Interactive ? interactivePool() : bulkPool();
-    startGuarded(*p, what, std::move(fn));
+    const Background level = pool == Pool::Interactive ? Background::Interactive : Background::Bulk;
+    startGuarded(*p, what, [level, fn = std::move(fn)] {
+        giveWayToForeground(level); // once per pool thread
+        fn();
+    });
 }
 
 void JobRunner::cancel(const QString &channel) {

@@ -3,6 +3,7 @@
 // an exception in a job is contained, and the two pools do not queue behind each other.
 #include "support/guard.h"
 #include "support/jobrunner.h"
+#include "support/threadpriority.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -12,6 +13,13 @@
 #include <chrono>
 #include <memory>
 #include <thread>
+
+#ifdef __linux__
+#include <cerrno>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 using namespace vigil;
 
@@ -216,6 +224,30 @@ private Q_SLOTS:
         QTRY_COMPARE(got, 5);
         gate->open = true;
         QTRY_VERIFY(runner.isIdle());
+    }
+
+    // Work gives way to the GUI thread: each pool's threads run at a lower priority (a nice value of
+    // their own), bulk lower than interactive; the owner's thread keeps its own.
+    void workGivesWayToTheOwnersThread() {
+#ifdef __linux__
+        auto niceOfThisThread = [](const CancelToken &) {
+            errno = 0;
+            return getpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)));
+        };
+        const int own = niceOfThisThread(CancelToken());
+        JobRunner runner;
+        QObject context;
+        int interactive = -100, bulk = -100;
+        runner.run(JobRunner::Pool::Interactive, {}, "test", &context, niceOfThisThread,
+                   [&](int v) { interactive = v; });
+        runner.run(JobRunner::Pool::Bulk, {}, "test", &context, niceOfThisThread, [&](int v) { bulk = v; });
+        QTRY_VERIFY(interactive != -100 && bulk != -100);
+        QCOMPARE(interactive, std::max(own, static_cast<int>(Background::Interactive)));
+        QCOMPARE(bulk, std::max(own, static_cast<int>(Background::Bulk)));
+        QCOMPARE(niceOfThisThread(CancelToken()), own);
+#else
+        QSKIP("thread priorities are set on Linux only");
+#endif
     }
 };
 
