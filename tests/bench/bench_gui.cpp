@@ -246,18 +246,19 @@ int main(int argc, char **argv) {
         w = std::max(w, s.ms);
         ++n;
     }
-    if (qEnvironmentVariableIsSet("VIGIL_BENCH_EVENT_MS")) // each stall of the median run, what ran in it
-        for (const auto &s : perRun[order[runs / 2]]) {
-            std::fprintf(stdout, "# stall %.1f ms in %s:", s.ms,
-                         s.step < static_cast<int>(steps.size())
-                             ? steps[static_cast<std::size_t>(s.step)].c_str()
-                             : "?");
-            const auto from = s.end - std::chrono::microseconds(static_cast<long>(s.ms * 1000) + 20'000);
-            for (const auto &e : app.events)
-                if (e.start >= from && e.start <= s.end)
-                    std::fprintf(stdout, " %s %.1f (cpu %.1f);", e.name.c_str(), e.ms, e.cpu);
-            std::fprintf(stdout, "\n");
-        }
+    if (qEnvironmentVariableIsSet("VIGIL_BENCH_EVENT_MS")) // each stall of every run, what ran in it
+        for (const auto &run : perRun)
+            for (const auto &s : run) {
+                std::fprintf(stdout, "# stall %.1f ms in %s:", s.ms,
+                             s.step < static_cast<int>(steps.size())
+                                 ? steps[static_cast<std::size_t>(s.step)].c_str()
+                                 : "?");
+                const auto from = s.end - std::chrono::microseconds(static_cast<long>(s.ms * 1000) + 20'000);
+                for (const auto &e : app.events)
+                    if (e.start >= from && e.start <= s.end)
+                        std::fprintf(stdout, " %s %.1f (cpu %.1f);", e.name.c_str(), e.ms, e.cpu);
+                std::fprintf(stdout, "\n");
+            }
     std::vector<std::pair<std::string, std::pair<double, int>>> sorted(byStep.begin(), byStep.end());
     std::sort(sorted.begin(), sorted.end(),
               [](const auto &a, const auto &b) { return a.second.first > b.second.first; });
