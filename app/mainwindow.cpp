@@ -72,16 +72,22 @@ MainWindow::MainWindow(FleetSource *service, FleetActions *actions, QWidget *par
     , m_banner(new QLabel)
     , m_summary(new QLabel)
     , m_sources(new QLabel)
-    , m_tick(new QTimer(this)) {
+    , m_tick(new QTimer(this))
+    , m_rememberView(new QTimer(this)) {
     setWindowTitle(tr("Vigil"));
     for (const auto &v : m_set->registry().views())
         m_tabs->addTab(v.widget, v.title);
-    // The operator's choice of view is remembered for the next start (Vigil's own switches are not).
+    // The operator's choice of view is remembered for the next start (Vigil's own switches are not),
+    // once the new view has been painted and the operator has stayed on it for a second.
+    m_rememberView->setSingleShot(true);
+    m_rememberView->setInterval(1000);
+    connect(m_rememberView, &QTimer::timeout, this, &MainWindow::rememberView);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (m_switching)
             return;
         m_stormOpensTriage = false;
-        QSettings().setValue(QStringLiteral("window/lastView"), currentViewName());
+        m_chosenView = currentViewName();
+        m_rememberView->start();
     });
 
     QDockWidget *dock = buildCentral();
@@ -158,6 +164,16 @@ QString MainWindow::currentViewName() const {
         if (v.widget == m_tabs->currentWidget())
             return v.name;
     return {};
+}
+
+MainWindow::~MainWindow() {
+    if (m_rememberView->isActive())
+        rememberView();
+}
+
+void MainWindow::rememberView() {
+    m_rememberView->stop();
+    QSettings().setValue(QStringLiteral("window/lastView"), m_chosenView);
 }
 
 void MainWindow::openAtStart() {

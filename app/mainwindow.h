@@ -39,6 +39,7 @@ public:
     // `actions` may be null: a read-only source (a snapshot file, the wall display) offers none, and
     // what would change the fleet says so instead.
     MainWindow(FleetSource *source, FleetActions *actions, QWidget *parent = nullptr);
+    ~MainWindow() override; // writes a view choice still waiting (rememberView)
 
     [[nodiscard]] const ViewRegistry &views() const { return m_set->registry(); }
     bool showView(const QString &name);
@@ -126,6 +127,11 @@ private:
     QLabel *m_summary;
     QLabel *m_sources;
     QTimer *m_tick;
+    // The operator's last view, written to the settings a moment after the switch: QSettings commits
+    // its file with an fsync, which held the switch's first frame.
+    QTimer *m_rememberView;
+    QString m_chosenView;
+    void rememberView();
     QString m_storeMessage;
 };
 
