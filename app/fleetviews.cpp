@@ -3,6 +3,7 @@
 #include "common/whenshown.h"
 #include "drift/driftview.h"
 #include "heatmap/timeheatmapview.h"
+#include "hostmap/hostmapcanvas.h"
 #include "hostmap/hostmapview.h"
 #include "hosts/hosttableview.h"
 #include "item/hosttablemodel.h"
@@ -47,7 +48,7 @@ FleetViews::FleetViews(FleetSource *source, const QStringList &only, QObject *pa
                 source->loadWear(24, context, std::move(done));
             });
         m_views.add(QStringLiteral("hostmap"), tr("Host map"), m_hostMap,
-                    [v = m_hostMap] { return v->wearReport() != nullptr; });
+                    [v = m_hostMap] { return v->wearReport() != nullptr && v->canvas()->tilesPainted(); });
     }
     if (wanted("heatmap")) {
         m_heatmap = new TimeHeatmapView(historyFetch(source));

@@ -475,7 +475,13 @@ private Q_SLOTS:
         HostMapCanvas c;
         c.setMinimumSize(1, 1);
         c.resize(60, 28 + 30); // 1,800 pixels for 3,000 hosts
+        QSignalSpy recoloured(&c, &HostMapCanvas::recoloured);
         c.setSnapshot(snap);
+        // A fleet this large is coloured off the GUI thread; the canvas says when it is done.
+        QVERIFY(snap->hosts.size() > HostMapCanvas::kHostsPaintedAtOnce);
+        QVERIFY(!c.tilesPainted());
+        QTRY_VERIFY(c.tilesPainted());
+        QCOMPARE(recoloured.count(), 1);
         const auto &l = c.layout();
         QVERIFY2(l.hostsPerTile >= 2, qPrintable(QString::number(l.hostsPerTile)));
         for (std::size_t i = 0; i < snap->hosts.size(); ++i) {

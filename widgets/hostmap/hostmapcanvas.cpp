@@ -1,5 +1,7 @@
 #include "hostmap/hostmapcanvas.h"
 
+#include "hostmap/hostmaptiles.h"
+
 #include "common/colorscale.h"
 #include "common/format.h"
 #include "common/maptheme.h"
@@ -16,8 +18,6 @@
 namespace vigil {
 
 namespace {
-constexpr QRgb kDown = 0xff000000;    // black: not answering
-constexpr QRgb kNoValue = 0xffb0b0b0; // grey: no value for this metric
 constexpr int kLegendHeight = 28;
 
 // The layout depends on the hosts and their labels only; the analyzer keeps the same graph while
@@ -27,24 +27,6 @@ std::uint64_t identity(const FleetSnapshot &s) {
            (static_cast<std::uint64_t>(s.hosts.size()) << 48);
 }
 
-// Ratios map 0..1; other units scale to the fleet's 95th percentile so one outlier does not wash out
-// the rest.
-double scaleMax(const FleetSnapshot &s, int metric) {
-    if (metric < 0 || static_cast<std::size_t>(metric) >= s.metrics.size())
-        return 1;
-    if (s.metrics[static_cast<std::size_t>(metric)].unit == MetricUnit::Ratio)
-        return 1;
-    std::vector<double> v;
-    for (const auto &h : s.hosts)
-        if (static_cast<std::size_t>(metric) < h.metrics.size() &&
-            !std::isnan(h.metrics[static_cast<std::size_t>(metric)]))
-            v.push_back(h.metrics[static_cast<std::size_t>(metric)]);
-    if (v.empty())
-        return 1;
-    const auto k = v.size() * 95 / 100;
-    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
-    return std::max(v[k], 1e-9);
-}
 } // namespace
 
 HostMapCanvas::HostMapCanvas(QWidget *parent)
@@ -143,115 +125,36 @@ double HostMapCanvas::rangeHi() const {
 }
 
 void HostMapCanvas::recolor() {
-    // Every tile's colour, once per data change, into one image; paint only blits it.
-    const QSize size(std::max(1, width()), std::max(1, height() - kLegendHeight));
-    if (m_image.size() != size)
-        m_image = QImage(size, QImage::Format_RGB32);
+    // Every tile's colour, once per data change, into one image; paint only blits it. A pass over every
+    // host: on the interactive pool for a large fleet (the newest request wins), at once for a small one.
     const MapTheme theme = MapTheme::of(palette()); // light, or dark on the wall
     m_ground = theme.ground.rgb();
     m_filteredOut = theme.filteredOut.rgb();
-    m_image.fill(m_ground);
-    m_matching = 0;
-    if (!m_snapshot) {
-        update();
-        return;
-    }
-    const auto &scale = ColorScale::viridis();
-    const double lo = m_lo, hi = rangeHi();
-    const double span = hi > lo ? hi - lo : 1;
-    const int tile = m_layout.tile;
-    const int edge = tile > 2 ? tile - 1 : tile; // a one-pixel gap between tiles when there is room
-    const bool sized = m_sizeMetric >= 0 && edge >= 4;
-    const double sizeMax = sized ? scaleMax(*m_snapshot, m_sizeMetric) : 1;
-    const bool filtering = m_filter && !m_filter->empty();
-    const auto &hosts = m_snapshot->hosts;
-    if (m_layout.hostsPerTile > 1) {
-        recolorFolded(lo, span);
-        return;
-    }
-    for (std::size_t i = 0; i < hosts.size() && i < m_layout.tileX.size(); ++i) {
-        const int x0 = m_layout.tileX[i], y0 = m_layout.tileY[i];
-        if (x0 < 0 || y0 < 0)
-            continue;
-        const Host &h = hosts[i];
-        const bool match = !filtering || m_filter->matches(h.labels, h.name);
-        m_matching += match;
-        QRgb c;
-        if (!match) {
-            c = m_filteredOut;
-        } else if (h.up == UpState::Down) {
-            c = kDown;
-        } else {
-            const double v = static_cast<std::size_t>(m_metric) < h.metrics.size()
-                                 ? h.metrics[static_cast<std::size_t>(m_metric)]
-                                 : std::nan("");
-            c = std::isnan(v) ? kNoValue : scale.at((v - lo) / span);
-        }
-        if (m_stale) // dimmed toward grey: old data
-            c = qRgb((qRed(c) + 2 * 0xb0) / 3, (qGreen(c) + 2 * 0xb0) / 3, (qBlue(c) + 2 * 0xb0) / 3);
-        // Sized by a second metric: the square's area follows it (a tenth of the tile at least).
-        int inner = edge, off = 0;
-        if (sized && match && h.up != UpState::Down) {
-            const double sv = static_cast<std::size_t>(m_sizeMetric) < h.metrics.size()
-                                  ? h.metrics[static_cast<std::size_t>(m_sizeMetric)]
-                                  : std::nan("");
-            const double frac = std::isnan(sv) ? 0.3 : std::sqrt(std::clamp(sv / sizeMax, 0.1, 1.0));
-            inner = std::max(2, static_cast<int>(std::lround(edge * frac)));
-            off = (edge - inner) / 2;
-        }
-        for (int y = y0 + off; y < y0 + off + inner && y < m_image.height(); ++y) {
-            auto *line = reinterpret_cast<QRgb *>(m_image.scanLine(y));
-            for (int x = x0 + off; x < x0 + off + inner && x < m_image.width(); ++x)
-                line[x] = c;
-        }
-    }
-    update();
-}
-
-void HostMapCanvas::recolorFolded(double lo, double span) {
-    // Several hosts per pixel: each pixel shows its worst host (down, else the highest value), so a
-    // redlining or dead host is never hidden by its neighbours.
-    const int w = m_image.width(), h = m_image.height();
-    std::vector<float> key(static_cast<std::size_t>(w) * static_cast<std::size_t>(h), -3.0F);
-    const bool filtering = m_filter && !m_filter->empty();
-    const auto &hosts = m_snapshot->hosts;
-    for (std::size_t i = 0; i < hosts.size() && i < m_layout.tileX.size(); ++i) {
-        const int x = m_layout.tileX[i], y = m_layout.tileY[i];
-        if (x < 0 || y < 0 || x >= w || y >= h)
-            continue;
-        const Host &host = hosts[i];
-        const bool match = !filtering || m_filter->matches(host.labels, host.name);
-        m_matching += match;
-        float k;
-        if (!match) {
-            k = -2;
-        } else if (host.up == UpState::Down) {
-            k = 2;
-        } else {
-            const double v = static_cast<std::size_t>(m_metric) < host.metrics.size()
-                                 ? host.metrics[static_cast<std::size_t>(m_metric)]
-                                 : std::nan("");
-            k = std::isnan(v) ? -1.0F : static_cast<float>(std::clamp((v - lo) / span, 0.0, 1.0));
-        }
-        float &cell =
-            key[static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)];
-        cell = std::max(cell, k);
-    }
-    const auto &scale = ColorScale::viridis();
-    for (int y = 0; y < h; ++y) {
-        auto *line = reinterpret_cast<QRgb *>(m_image.scanLine(y));
-        for (int x = 0; x < w; ++x) {
-            const float k =
-                key[static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)];
-            if (k <= -3)
-                continue;
-            QRgb c = k >= 2 ? kDown : k == -2 ? m_filteredOut : k == -1 ? kNoValue : scale.at(k);
-            if (m_stale)
-                c = qRgb((qRed(c) + 2 * 0xb0) / 3, (qGreen(c) + 2 * 0xb0) / 3, (qBlue(c) + 2 * 0xb0) / 3);
-            line[x] = c;
-        }
-    }
-    update();
+    TilePaint r;
+    r.snapshot = m_snapshot;
+    r.tileX = m_layout.tileX;
+    r.tileY = m_layout.tileY;
+    r.tile = m_layout.tile;
+    r.hostsPerTile = m_layout.hostsPerTile;
+    r.size = QSize(std::max(1, width()), std::max(1, height() - kLegendHeight));
+    r.metric = m_metric;
+    r.sizeMetric = m_sizeMetric;
+    r.filter = m_filter;
+    r.lo = m_lo;
+    r.hi = rangeHi();
+    r.stale = m_stale;
+    r.ground = m_ground;
+    r.filteredOut = m_filteredOut;
+    const bool small = !m_snapshot || m_snapshot->hosts.size() < kHostsPaintedAtOnce;
+    m_jobs.runOrInline(
+        small, JobRunner::Pool::Interactive, QStringLiteral("tiles"), "colouring the host map", this,
+        [r = std::move(r)](const CancelToken &) { return paintTiles(r); },
+        [this](PaintedTiles tiles) {
+            m_image = std::move(tiles.image);
+            m_matching = tiles.matching;
+            update();
+            Q_EMIT recoloured();
+        });
 }
 
 void HostMapCanvas::paintEvent(QPaintEvent *) {
@@ -301,7 +204,7 @@ void HostMapCanvas::paintEvent(QPaintEvent *) {
     const QFontMetrics fm = p.fontMetrics();
     p.drawText(QPoint(216, y + 11), range);
     int x = std::max(420, 216 + fm.horizontalAdvance(range) + 16);
-    p.fillRect(QRect(x, y, 12, 12), QColor::fromRgb(kDown));
+    p.fillRect(QRect(x, y, 12, 12), QColor::fromRgb(kTileDown));
     if (MapTheme::of(palette()).dark) { // black on a dark ground: framed
         p.setPen(MapTheme::of(palette()).muted);
         p.drawRect(QRect(x, y, 11, 11));
@@ -310,7 +213,7 @@ void HostMapCanvas::paintEvent(QPaintEvent *) {
     const QString down = tr("down"), noValue = tr("no value");
     p.drawText(QPoint(x + 16, y + 11), down);
     x += 16 + fm.horizontalAdvance(down) + 16;
-    p.fillRect(QRect(x, y, 12, 12), QColor::fromRgb(kNoValue));
+    p.fillRect(QRect(x, y, 12, 12), QColor::fromRgb(kTileNoValue));
     p.drawText(QPoint(x + 16, y + 11), noValue);
     x = std::max(590, x + 16 + fm.horizontalAdvance(noValue) + 24);
     if (m_layout.hostsPerTile > 1) {

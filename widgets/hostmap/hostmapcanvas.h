@@ -4,6 +4,7 @@
 #include "analysis/hostmap.h"
 #include "fleet/fleetsnapshot.h"
 #include "fleet/labelmatcher.h"
+#include "support/jobrunner.h"
 
 #include <QImage>
 #include <QWidget>
@@ -36,6 +37,8 @@ public:
     [[nodiscard]] int markedTiles() const { return static_cast<int>(m_markedIdx.size()); }
     [[nodiscard]] const analysis::HostMapLayout &layout() const { return m_layout; }
     [[nodiscard]] const QImage &image() const { return m_image; }
+    // No colouring is on its way: image() shows the last change (a screenshot waits for it).
+    [[nodiscard]] bool tilesPainted() const { return m_jobs.isIdle(); }
     // The host under a point of the canvas, or nullptr; and its tooltip text.
     [[nodiscard]] const Host *hostAt(QPoint p) const;
     [[nodiscard]] QString describe(const Host &h) const;
@@ -45,8 +48,13 @@ public:
     [[nodiscard]] int currentHost() const { return m_current; }
     void setCurrentHost(int index);
 
+    // Fleets up to this size are coloured at once; larger ones on the interactive pool.
+    static constexpr std::size_t kHostsPaintedAtOnce = 2000;
+
 Q_SIGNALS:
     void hostActivated(const QString &host);
+    // The tiles' colours (and matchingHosts) are up to date with the last change.
+    void recoloured();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -60,7 +68,6 @@ private:
     QRgb m_filteredOut = 0xffe2e2e2; // a tile the filter does not match
     void relayout();
     void recolor();
-    void recolorFolded(double lo, double span);
 
     FleetSnapshotPtr m_snapshot;
     analysis::HostMapLayout m_layout;
@@ -75,7 +82,8 @@ private:
     bool m_stale = false;
     std::vector<std::string> m_marked; // sorted
     std::vector<int> m_markedIdx;      // their indexes into the snapshot's hosts
-    int m_current = -1;                // the keyboard's cursor (setCurrentHost)
+    JobRunner m_jobs;
+    int m_current = -1; // the keyboard's cursor (setCurrentHost)
     std::string m_currentName;
     [[nodiscard]] int neighbour(int from, int key) const;
     void paintCursor(QPainter &p) const;

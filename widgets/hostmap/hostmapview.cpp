@@ -194,6 +194,7 @@ HostMapView::HostMapView(WearFetch wearFetch, QWidget *parent)
     connect(m_lo, &QDoubleSpinBox::valueChanged, this, [this] { applyRange(); });
     connect(m_hi, &QDoubleSpinBox::valueChanged, this, [this] { applyRange(); });
     connect(m_canvas, &HostMapCanvas::hostActivated, this, &HostMapView::hostActivated);
+    connect(m_canvas, &HostMapCanvas::recoloured, this, &HostMapView::refreshSummary); // its match count
     controls::addCanvasKeys(this, m_canvas,
                             {{tr("Next host"), QKeySequence(Qt::Key_Right)},
                              {tr("Previous host"), QKeySequence(Qt::Key_Left)},
