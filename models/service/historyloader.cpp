@@ -62,8 +62,11 @@ analysis::MetricGrid loadHistory(const HistoryJob &job) {
     for (const auto &src : job.sources) {
         if (src.prometheusUrl.empty() || !job.client || job.query.empty())
             continue;
+        // A source that failed on one piece is not asked for the rest: its answer would be the same (a
+        // refused query, a missing API), and its warning is said once, not once per gap.
+        bool failed = false;
         for (const auto &[first, last] : gaps) {
-            for (int b0 = first; b0 <= last && !isCancelled(job); b0 += chunkBuckets) {
+            for (int b0 = first; b0 <= last && !failed && !isCancelled(job); b0 += chunkBuckets) {
                 const int b1 = std::min(last, b0 + chunkBuckets - 1);
                 // One point per bucket, at the bucket's middle.
                 const TimeMs start = job.from + b0 * job.stepMs + job.stepMs / 2;
@@ -75,11 +78,14 @@ analysis::MetricGrid loadHistory(const HistoryJob &job) {
                 req.bucket = "history:" + src.name;
                 req.timeout = std::chrono::milliseconds(std::max<std::int64_t>(src.timeoutMs * 3, 30'000));
                 const auto resp = fetch(job, std::move(req));
-                if (!resp)
+                if (!resp) {
+                    failed = true;
                     break;
+                }
                 auto body = prometheus::checkResponse(*resp, "/api/v1/query_range");
                 if (!body) {
                     warnings.push_back(src.name + ": " + body.error().describe());
+                    failed = true;
                     break;
                 }
                 Skipped skipped;
@@ -88,6 +94,7 @@ analysis::MetricGrid loadHistory(const HistoryJob &job) {
                     warnings.push_back(src.name + ": " + line);
                 if (!parsed) {
                     warnings.push_back(src.name + ": " + parsed.error().describe());
+                    failed = true;
                     break;
                 }
                 for (const auto &w : parsed.value().warnings)
