@@ -8,6 +8,7 @@
 #include "heatmap/timeheatmapcanvas.h"
 #include "heatmap/timeheatmapview.h"
 #include "item/incidentmodel.h"
+#include "topology/topologystyle.h"
 #include "topology/topologyview.h"
 #include "triage/triageview.h"
 #include "triagereplay.h"
@@ -166,6 +167,31 @@ private Q_SLOTS:
         canvas.resize(400, 300);
         QVERIFY(layOut(canvas, carried));
         QVERIFY(canvas.describe(root).contains(QStringLiteral("7 hosts · 0 up · 3 down")));
+    }
+
+    // On the wall's dark ground the legend's swatches keep their colours (each is framed there, and the
+    // frame once took the brush the service discs were painted with, covering every swatch alike).
+    void legendSwatchesKeepTheirColoursOnTheDark() {
+        auto snap = std::make_shared<FleetSnapshot>();
+        for (int s = 0; s < 3; ++s) {
+            Host h;
+            h.name = "h" + std::to_string(s);
+            h.labels = LabelSet(std::vector<Label>{{"service", "svc" + std::to_string(s)}});
+            h.up = UpState::Up;
+            snap->hosts.push_back(h);
+        }
+        snap->edges = {{"svc0", "svc1"}, {"svc1", "svc2"}};
+        snap->graph = analysis::FleetGraph::build(snap->hosts, snap->edges, TopologyConfig{});
+        TopologyCanvas c(TopologyCanvas::Mode::Services);
+        QPalette dark = c.palette();
+        dark.setColor(QPalette::Window, QColor(0x20, 0x24, 0x2c));
+        dark.setColor(QPalette::WindowText, Qt::white);
+        c.setPalette(dark);
+        c.resize(600, 400);
+        QVERIFY(layOut(c, snap));
+        const QImage img = rendered(c);
+        const int y = c.height() - 10; // the legend's baseline; the first swatch ("up") at x 8
+        QCOMPARE(QColor(img.pixel(14, y - 4)), topologystyle::kUp);
     }
 
     void serviceMapIsStableAndLinked() {

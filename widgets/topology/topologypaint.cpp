@@ -50,6 +50,7 @@ void TopologyCanvas::render(QPainter &p) {
         p.fillRect(QRect(x, y - 10, 12, 12), c);
         if (theme.dark) { // "down" is near black: framed, so it reads on a dark ground
             p.setPen(theme.muted);
+            p.setBrush(Qt::NoBrush); // a frame only: the map's last brush would cover the colour
             p.drawRect(QRect(x, y - 10, 11, 11));
         }
         p.setPen(theme.text);
