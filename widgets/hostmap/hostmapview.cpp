@@ -290,9 +290,7 @@ void HostMapView::applySnapshot(FleetSnapshotPtr snapshot) {
 void HostMapView::refreshSummary() {
     if (!m_snapshot)
         return;
-    int down = 0;
-    for (const auto &h : m_snapshot->hosts)
-        down += h.up == UpState::Down;
+    const int down = m_snapshot->summary.hostsDown; // counted with the snapshot
     QString text = tr("%L1 hosts in %2 groups · %L3 down · tile %4 px")
                        .arg(QLocale().toString(static_cast<qulonglong>(m_snapshot->hosts.size())))
                        .arg(m_canvas->layout().groups.size())
