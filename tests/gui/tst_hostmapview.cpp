@@ -493,6 +493,53 @@ private Q_SLOTS:
         QVERIFY(c.hostAt(QPoint(l.tileX[0], l.tileY[0])) != nullptr);
     }
 
+    // A large fleet is laid out off the GUI thread: until the new tiles arrive, what the canvas shows,
+    // hit-tests and marks is the last snapshot's, whole; then the new snapshot's, whole.
+    void largeFleetIsSwappedInWhole() {
+        auto first = fleet(3000);
+        HostMapCanvas c;
+        c.resize(800, 600);
+        QSignalSpy recoloured(&c, &HostMapCanvas::recoloured);
+        c.setSnapshot(first);
+        QTRY_VERIFY(c.tilesPainted());
+        QCOMPARE(c.shownSnapshot(), first);
+        c.setMarkedHosts({"h1000"});
+        QCOMPARE(c.markedTiles(), 1);
+        c.setCurrentHost(0);
+        const QPoint firstTile(c.layout().tileX[0], c.layout().tileY[0]);
+        // The next poll: other hosts (a new graph), h1000 gone, the cursor's host now elsewhere.
+        auto next = std::make_shared<FleetSnapshot>(*fleet(3001));
+        next->hosts.erase(next->hosts.begin());
+        next->graph = analysis::FleetGraph::build(next->hosts, {}, TopologyConfig{});
+        const auto *oldLayout = &c.layout();
+        c.setSnapshot(next);
+        QVERIFY(!c.tilesPainted());
+        QCOMPARE(&c.layout(), oldLayout); // not laid out here
+        QCOMPARE(c.shownSnapshot(), first);
+        QCOMPARE(c.hostAt(firstTile)->name, std::string("h1000"));
+        QCOMPARE(c.currentHost(), 0);
+        QCOMPARE(c.markedTiles(), 1);
+        QTRY_VERIFY(c.tilesPainted());
+        QCOMPARE(recoloured.count(), 2);
+        QCOMPARE(c.shownSnapshot().get(), next.get());
+        QCOMPARE(c.markedTiles(), 0); // h1000 is not in the new fleet
+        QCOMPARE(c.currentHost(), -1);
+        const auto &l = c.layout();
+        QCOMPARE(l.tileX.size(), next->hosts.size());
+        for (std::size_t i = 0; i < next->hosts.size(); i += 97) {
+            const Host *h = c.hostAt(QPoint(l.tileX[i], l.tileY[i]));
+            QVERIFY(h != nullptr);
+            QCOMPARE(h->name, next->hosts[i].name);
+        }
+        // A resize lays out again off the GUI thread, for the new size.
+        c.show();
+        c.resize(400, 300);
+        QVERIFY(!c.tilesPainted());
+        QTRY_VERIFY(c.tilesPainted());
+        QVERIFY2(c.layout().width <= 400, qPrintable(QString::number(c.layout().width)));
+        QCOMPARE(c.image().size(), QSize(400, 300 - 28));
+    }
+
     void viridisIsOrderedByLightness() {
         const auto &v = ColorScale::viridis();
         double last = -1;

@@ -30,7 +30,8 @@ std::uint64_t identity(const FleetSnapshot &s) {
 } // namespace
 
 HostMapCanvas::HostMapCanvas(QWidget *parent)
-    : QWidget(parent) {
+    : QWidget(parent)
+    , m_layout(std::make_shared<analysis::HostMapLayout>()) {
     setMouseTracking(true);
     setMinimumSize(200, 120);
     setAttribute(Qt::WA_OpaquePaintEvent);
@@ -47,25 +48,15 @@ void HostMapCanvas::setMarkedHosts(std::vector<std::string> hosts) {
 
 void HostMapCanvas::indexMarks() {
     m_markedIdx.clear();
-    if (!m_snapshot)
+    if (!m_shown)
         return;
     for (const auto &name : m_marked) // hosts are sorted by name: a binary search each
-        if (const Host *h = m_snapshot->host(name))
-            m_markedIdx.push_back(static_cast<int>(h - m_snapshot->hosts.data()));
+        if (const Host *h = m_shown->host(name))
+            m_markedIdx.push_back(static_cast<int>(h - m_shown->hosts.data()));
 }
 
 void HostMapCanvas::setSnapshot(FleetSnapshotPtr snapshot) {
     m_snapshot = std::move(snapshot);
-    indexMarks();
-    if (!m_currentName.empty()) { // the cursor stays on its host, wherever the host now is
-        const auto &hosts = m_snapshot ? m_snapshot->hosts : std::vector<Host>();
-        if (m_current < 0 || m_current >= static_cast<int>(hosts.size()) ||
-            hosts[static_cast<std::size_t>(m_current)].name != m_currentName) {
-            const auto it = std::find_if(hosts.begin(), hosts.end(),
-                                         [this](const Host &h) { return h.name == m_currentName; });
-            m_current = it == hosts.end() ? -1 : static_cast<int>(it - hosts.begin());
-        }
-    }
     m_stale = m_snapshot && m_snapshot->anyStale(m_snapshot->now());
     if (!m_snapshot || identity(*m_snapshot) != m_laidOutFor)
         relayout();
@@ -88,17 +79,9 @@ void HostMapCanvas::resizeEvent(QResizeEvent *) {
 }
 
 void HostMapCanvas::relayout() {
-    if (!m_snapshot || !m_snapshot->graph) {
-        m_layout = {};
-        m_image = QImage();
-        update();
-        return;
-    }
-    const auto &g = *m_snapshot->graph;
-    const int level = m_level >= 0 ? m_level : std::max(0, static_cast<int>(g.hierarchy().size()) - 1);
-    m_layout = analysis::layoutHostMap(g, m_snapshot->hosts, level, std::max(1, width()),
-                                       std::max(1, height() - kLegendHeight));
-    m_laidOutFor = identity(*m_snapshot);
+    // Made with the next tiles; until they arrive the shown ones stay, with their own layout.
+    m_needLayout = true;
+    m_laidOutFor = m_snapshot ? identity(*m_snapshot) : 0;
     recolor();
 }
 
@@ -118,43 +101,58 @@ void HostMapCanvas::setRange(double lo, double hi) {
     recolor();
 }
 
-double HostMapCanvas::rangeHi() const {
-    if (!std::isnan(m_hi))
-        return m_hi;
-    return m_snapshot ? scaleMax(*m_snapshot, m_metric) : 1.0;
-}
-
 void HostMapCanvas::recolor() {
-    // Every tile's colour, once per data change, into one image; paint only blits it. A pass over every
-    // host: on the interactive pool for a large fleet (the newest request wins), at once for a small one.
+    // Every tile's colour, once per data change, into one image; paint only blits it. Passes over every
+    // host (the layout when the hosts or the size changed, the colours, the automatic range): on the
+    // interactive pool for a large fleet (the newest request wins), at once for a small one.
     const MapTheme theme = MapTheme::of(palette()); // light, or dark on the wall
     m_ground = theme.ground.rgb();
     m_filteredOut = theme.filteredOut.rgb();
     TilePaint r;
     r.snapshot = m_snapshot;
-    r.tileX = m_layout.tileX;
-    r.tileY = m_layout.tileY;
-    r.tile = m_layout.tile;
-    r.hostsPerTile = m_layout.hostsPerTile;
+    // A layout already made is for the hosts of the snapshot shown, the same hosts in the same order.
+    if (!m_needLayout)
+        r.layout = m_layout;
+    if (m_snapshot && m_snapshot->graph) {
+        const int depth = static_cast<int>(m_snapshot->graph->hierarchy().size());
+        r.level = m_level >= 0 ? m_level : std::max(0, depth - 1);
+    }
     r.size = QSize(std::max(1, width()), std::max(1, height() - kLegendHeight));
     r.metric = m_metric;
     r.sizeMetric = m_sizeMetric;
     r.filter = m_filter;
     r.lo = m_lo;
-    r.hi = rangeHi();
+    r.hi = m_hi;
     r.stale = m_stale;
     r.ground = m_ground;
     r.filteredOut = m_filteredOut;
     const bool small = !m_snapshot || m_snapshot->hosts.size() < kHostsPaintedAtOnce;
     m_jobs.runOrInline(
-        small, JobRunner::Pool::Interactive, QStringLiteral("tiles"), "colouring the host map", this,
+        small, JobRunner::Pool::Interactive, QStringLiteral("tiles"), "laying out the host map", this,
         [r = std::move(r)](const CancelToken &) { return paintTiles(r); },
-        [this](PaintedTiles tiles) {
-            m_image = std::move(tiles.image);
-            m_matching = tiles.matching;
-            update();
-            Q_EMIT recoloured();
-        });
+        [this](PaintedTiles tiles) { showTiles(std::move(tiles)); });
+}
+
+void HostMapCanvas::showTiles(PaintedTiles tiles) {
+    // Only the newest request's tiles arrive: its layout is the one to keep.
+    m_needLayout = false;
+    m_shown = std::move(tiles.snapshot);
+    m_layout = std::move(tiles.layout);
+    m_image = std::move(tiles.image);
+    m_matching = tiles.matching;
+    m_shownHi = tiles.hi;
+    indexMarks();
+    if (!m_currentName.empty()) { // the cursor stays on its host, wherever the host now is
+        const auto &hosts = m_shown ? m_shown->hosts : std::vector<Host>();
+        if (m_current < 0 || m_current >= static_cast<int>(hosts.size()) ||
+            hosts[static_cast<std::size_t>(m_current)].name != m_currentName) {
+            const auto it = std::find_if(hosts.begin(), hosts.end(),
+                                         [this](const Host &h) { return h.name == m_currentName; });
+            m_current = it == hosts.end() ? -1 : static_cast<int>(it - hosts.begin());
+        }
+    }
+    update();
+    Q_EMIT recoloured();
 }
 
 void HostMapCanvas::paintEvent(QPaintEvent *) {
@@ -162,27 +160,27 @@ void HostMapCanvas::paintEvent(QPaintEvent *) {
     p.fillRect(rect(), QColor::fromRgb(m_ground));
     p.drawImage(0, 0, m_image);
     // Group titles where there is room for them.
-    if (m_layout.titleHeight > 0) {
+    if (m_layout->titleHeight > 0) {
         QFont f = font();
         f.setPointSizeF(f.pointSizeF() * 0.8);
         p.setFont(f);
         p.setPen(MapTheme::of(palette()).text);
         const QFontMetrics fm(f);
-        for (const auto &g : m_layout.groups)
-            p.drawText(QRect(g.x, g.y, std::max(g.w, 40), m_layout.titleHeight),
+        for (const auto &g : m_layout->groups)
+            p.drawText(QRect(g.x, g.y, std::max(g.w, 40), m_layout->titleHeight),
                        Qt::AlignLeft | Qt::AlignVCenter,
                        fm.elidedText(QString::fromStdString(g.title), Qt::ElideLeft, std::max(g.w, 40)));
     }
     // Hosts selected elsewhere: an amber ring around each tile (around the shared pixel when folded).
-    if (!m_markedIdx.empty() && m_layout.tile > 0) {
-        p.setPen(QPen(QColor(0xf0, 0x90, 0x00), m_layout.tile >= 6 ? 2 : 1));
+    if (!m_markedIdx.empty() && m_layout->tile > 0) {
+        p.setPen(QPen(QColor(0xf0, 0x90, 0x00), m_layout->tile >= 6 ? 2 : 1));
         p.setBrush(Qt::NoBrush);
-        const int t = m_layout.tile;
+        const int t = m_layout->tile;
         for (const int i : m_markedIdx) {
             const auto k = static_cast<std::size_t>(i);
-            if (k >= m_layout.tileX.size() || m_layout.tileX[k] < 0)
+            if (k >= m_layout->tileX.size() || m_layout->tileX[k] < 0)
                 continue;
-            p.drawRect(QRect(m_layout.tileX[k] - 1, m_layout.tileY[k] - 1, t + 1, t + 1));
+            p.drawRect(QRect(m_layout->tileX[k] - 1, m_layout->tileY[k] - 1, t + 1, t + 1));
         }
     }
     // Legend: the scale, its range, and the special colours.
@@ -194,8 +192,8 @@ void HostMapCanvas::paintEvent(QPaintEvent *) {
     }
     p.setPen(palette().color(QPalette::WindowText));
     QString range;
-    if (m_snapshot && static_cast<std::size_t>(m_metric) < m_snapshot->metrics.size()) {
-        const MetricUnit unit = m_snapshot->metrics[static_cast<std::size_t>(m_metric)].unit;
+    if (m_shown && static_cast<std::size_t>(m_metric) < m_shown->metrics.size()) {
+        const MetricUnit unit = m_shown->metrics[static_cast<std::size_t>(m_metric)].unit;
         range = QStringLiteral("%1 – %2").arg(format::metric(m_lo, unit), format::metric(rangeHi(), unit));
         if (std::isnan(m_hi) && unit != MetricUnit::Ratio)
             range += QStringLiteral(" ") + tr("(95th percentile)");
@@ -216,8 +214,8 @@ void HostMapCanvas::paintEvent(QPaintEvent *) {
     p.fillRect(QRect(x, y, 12, 12), QColor::fromRgb(kTileNoValue));
     p.drawText(QPoint(x + 16, y + 11), noValue);
     x = std::max(590, x + 16 + fm.horizontalAdvance(noValue) + 24);
-    if (m_layout.hostsPerTile > 1) {
-        const QString fold = tr("1 px = %1 hosts (worst shown)").arg(m_layout.hostsPerTile);
+    if (m_layout->hostsPerTile > 1) {
+        const QString fold = tr("1 px = %1 hosts (worst shown)").arg(m_layout->hostsPerTile);
         p.drawText(QPoint(x, y + 11), fold);
         x += p.fontMetrics().horizontalAdvance(fold) + 16;
     }
@@ -230,11 +228,11 @@ void HostMapCanvas::paintEvent(QPaintEvent *) {
 }
 
 const Host *HostMapCanvas::hostAt(QPoint pt) const {
-    if (!m_snapshot)
+    if (!m_shown)
         return nullptr;
-    const int i = m_layout.hostAt(pt.x(), pt.y());
-    return i >= 0 && static_cast<std::size_t>(i) < m_snapshot->hosts.size()
-               ? &m_snapshot->hosts[static_cast<std::size_t>(i)]
+    const int i = m_layout->hostAt(pt.x(), pt.y());
+    return i >= 0 && static_cast<std::size_t>(i) < m_shown->hosts.size()
+               ? &m_shown->hosts[static_cast<std::size_t>(i)]
                : nullptr;
 }
 
@@ -242,10 +240,10 @@ QString HostMapCanvas::describe(const Host &h) const {
     QString text = QStringLiteral("<b>%1</b>").arg(QString::fromStdString(h.name).toHtmlEscaped());
     if (h.up == UpState::Down)
         text += QStringLiteral(" — ") + tr("down");
-    for (std::size_t m = 0; m < m_snapshot->metrics.size() && m < h.metrics.size(); ++m)
+    for (std::size_t m = 0; m < m_shown->metrics.size() && m < h.metrics.size(); ++m)
         text += QStringLiteral("<br>%1: %2")
-                    .arg(QString::fromStdString(m_snapshot->metrics[m].title).toHtmlEscaped(),
-                         format::metric(h.metrics[m], m_snapshot->metrics[m].unit));
+                    .arg(QString::fromStdString(m_shown->metrics[m].title).toHtmlEscaped(),
+                         format::metric(h.metrics[m], m_shown->metrics[m].unit));
     if (h.activeAlerts > 0)
         text += QStringLiteral("<br>") + tr("%n active alert(s)", nullptr, h.activeAlerts);
     return text;
@@ -276,25 +274,24 @@ void HostMapCanvas::mouseReleaseEvent(QMouseEvent *e) {
     if (e->button() != Qt::LeftButton)
         return;
     if (const Host *h = hostAt(e->position().toPoint())) {
-        setCurrentHost(static_cast<int>(h - m_snapshot->hosts.data())); // the keyboard goes on from here
+        setCurrentHost(static_cast<int>(h - m_shown->hosts.data())); // the keyboard goes on from here
         Q_EMIT hostActivated(QString::fromStdString(h->name));
     }
 }
 
 void HostMapCanvas::setCurrentHost(int index) {
-    const int n = m_snapshot ? static_cast<int>(m_snapshot->hosts.size()) : 0;
+    const int n = m_shown ? static_cast<int>(m_shown->hosts.size()) : 0;
     m_current = index >= 0 && index < n ? index : -1;
-    m_currentName =
-        m_current >= 0 ? m_snapshot->hosts[static_cast<std::size_t>(m_current)].name : std::string();
+    m_currentName = m_current >= 0 ? m_shown->hosts[static_cast<std::size_t>(m_current)].name : std::string();
     if (m_current >= 0)
-        setAccessibleDescription(describe(m_snapshot->hosts[static_cast<std::size_t>(m_current)]));
+        setAccessibleDescription(describe(m_shown->hosts[static_cast<std::size_t>(m_current)]));
     update();
 }
 
 int HostMapCanvas::neighbour(int from, int key) const {
     // Tile order: the groups' hosts, group after group.
     std::vector<int> order;
-    for (const auto &g : m_layout.groups)
+    for (const auto &g : m_layout->groups)
         order.insert(order.end(), g.hosts.begin(), g.hosts.end());
     if (order.empty())
         return -1;
@@ -309,13 +306,13 @@ int HostMapCanvas::neighbour(int from, int key) const {
         return at == order.begin() ? from : *std::prev(at);
     // Up and Down: the nearest row that way, and in it the tile nearest in x.
     const auto f = static_cast<std::size_t>(from);
-    const int fx = m_layout.tileX[f], fy = m_layout.tileY[f];
+    const int fx = m_layout->tileX[f], fy = m_layout->tileY[f];
     int best = from;
     long bestDy = 0, bestDx = 0;
     for (int h : order) {
         const auto i = static_cast<std::size_t>(h);
-        const long dy = key == Qt::Key_Up ? fy - m_layout.tileY[i] : m_layout.tileY[i] - fy;
-        const long dx = std::abs(m_layout.tileX[i] - fx);
+        const long dy = key == Qt::Key_Up ? fy - m_layout->tileY[i] : m_layout->tileY[i] - fy;
+        const long dx = std::abs(m_layout->tileX[i] - fx);
         if (dy <= 0)
             continue;
         if (best == from || dy < bestDy || (dy == bestDy && dx < bestDx)) {
@@ -344,19 +341,19 @@ void HostMapCanvas::keyPressEvent(QKeyEvent *e) {
     setCurrentHost(next);
     // What the pointer's tooltip would say, beside the tile.
     const auto i = static_cast<std::size_t>(next);
-    if (i < m_layout.tileX.size() && m_layout.tileX[i] >= 0)
+    if (i < m_layout->tileX.size() && m_layout->tileX[i] >= 0)
         QToolTip::showText(
-            mapToGlobal(QPoint(m_layout.tileX[i] + m_layout.tile, m_layout.tileY[i] + m_layout.tile)),
-            describe(m_snapshot->hosts[i]), this);
+            mapToGlobal(QPoint(m_layout->tileX[i] + m_layout->tile, m_layout->tileY[i] + m_layout->tile)),
+            describe(m_shown->hosts[i]), this);
 }
 
 void HostMapCanvas::paintCursor(QPainter &p) const {
     const auto i = static_cast<std::size_t>(m_current);
-    if (m_current < 0 || i >= m_layout.tileX.size() || m_layout.tileX[i] < 0)
+    if (m_current < 0 || i >= m_layout->tileX.size() || m_layout->tileX[i] < 0)
         return;
     // A ring around the tile, at least 8 px across however small the tiles are.
-    const int edge = std::max(8, m_layout.tile + 3);
-    const QPoint centre(m_layout.tileX[i] + m_layout.tile / 2, m_layout.tileY[i] + m_layout.tile / 2);
+    const int edge = std::max(8, m_layout->tile + 3);
+    const QPoint centre(m_layout->tileX[i] + m_layout->tile / 2, m_layout->tileY[i] + m_layout->tile / 2);
     const QRect ring = QRect(centre.x() - edge / 2, centre.y() - edge / 2, edge, edge)
                            .intersected(rect().adjusted(1, 1, -2, -2)); // whole, at the edges too
     p.setBrush(Qt::NoBrush);

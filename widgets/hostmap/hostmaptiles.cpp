@@ -19,16 +19,17 @@ double metricOf(const Host &h, int metric) {
 }
 
 // Each host its own tile (a square of `edge` pixels, smaller when sized by a second metric).
-void paintEach(const TilePaint &r, QImage &image, int &matching) {
+void paintEach(const TilePaint &r, const analysis::HostMapLayout &l, double hi, QImage &image,
+               int &matching) {
     const auto &scale = ColorScale::viridis();
-    const double span = r.hi > r.lo ? r.hi - r.lo : 1;
-    const int edge = r.tile > 2 ? r.tile - 1 : r.tile; // a one-pixel gap between tiles when there is room
+    const double span = hi > r.lo ? hi - r.lo : 1;
+    const int edge = l.tile > 2 ? l.tile - 1 : l.tile; // a one-pixel gap between tiles when there is room
     const bool sized = r.sizeMetric >= 0 && edge >= 4;
     const double sizeMax = sized ? scaleMax(*r.snapshot, r.sizeMetric) : 1;
     const bool filtering = r.filter && !r.filter->empty();
     const auto &hosts = r.snapshot->hosts;
-    for (std::size_t i = 0; i < hosts.size() && i < r.tileX.size(); ++i) {
-        const int x0 = r.tileX[i], y0 = r.tileY[i];
+    for (std::size_t i = 0; i < hosts.size() && i < l.tileX.size(); ++i) {
+        const int x0 = l.tileX[i], y0 = l.tileY[i];
         if (x0 < 0 || y0 < 0)
             continue;
         const Host &h = hosts[i];
@@ -63,14 +64,15 @@ void paintEach(const TilePaint &r, QImage &image, int &matching) {
 
 // Several hosts per pixel: each pixel shows its worst host (down, else the highest value), so a
 // redlining or dead host is never hidden by its neighbours.
-void paintFolded(const TilePaint &r, QImage &image, int &matching) {
-    const double span = r.hi > r.lo ? r.hi - r.lo : 1;
+void paintFolded(const TilePaint &r, const analysis::HostMapLayout &l, double hi, QImage &image,
+                 int &matching) {
+    const double span = hi > r.lo ? hi - r.lo : 1;
     const int w = image.width(), h = image.height();
     std::vector<float> key(static_cast<std::size_t>(w) * static_cast<std::size_t>(h), -3.0F);
     const bool filtering = r.filter && !r.filter->empty();
     const auto &hosts = r.snapshot->hosts;
-    for (std::size_t i = 0; i < hosts.size() && i < r.tileX.size(); ++i) {
-        const int x = r.tileX[i], y = r.tileY[i];
+    for (std::size_t i = 0; i < hosts.size() && i < l.tileX.size(); ++i) {
+        const int x = l.tileX[i], y = l.tileY[i];
         if (x < 0 || y < 0 || x >= w || y >= h)
             continue;
         const Host &host = hosts[i];
@@ -110,14 +112,24 @@ void paintFolded(const TilePaint &r, QImage &image, int &matching) {
 
 PaintedTiles paintTiles(const TilePaint &r) {
     PaintedTiles out;
+    out.snapshot = r.snapshot;
+    out.layout = r.layout;
+    if (!out.layout) {
+        auto laid = std::make_shared<analysis::HostMapLayout>();
+        if (r.snapshot && r.snapshot->graph)
+            *laid = analysis::layoutHostMap(*r.snapshot->graph, r.snapshot->hosts, r.level,
+                                            std::max(1, r.size.width()), std::max(1, r.size.height()));
+        out.layout = std::move(laid);
+    }
+    out.hi = !std::isnan(r.hi) ? r.hi : r.snapshot ? scaleMax(*r.snapshot, r.metric) : 1.0;
+    if (!r.snapshot || !r.snapshot->graph)
+        return out; // nothing to show: no image
     out.image = QImage(r.size, QImage::Format_RGB32);
     out.image.fill(r.ground);
-    if (!r.snapshot)
-        return out;
-    if (r.hostsPerTile > 1)
-        paintFolded(r, out.image, out.matching);
+    if (out.layout->hostsPerTile > 1)
+        paintFolded(r, *out.layout, out.hi, out.image, out.matching);
     else
-        paintEach(r, out.image, out.matching);
+        paintEach(r, *out.layout, out.hi, out.image, out.matching);
     return out;
 }
 

@@ -1,31 +1,42 @@
 #pragma once
-// The host map's tiles coloured into one image: a pass over every host of the fleet, run off the GUI
-// thread when the fleet is large (HostMapCanvas). A value in, a value out.
+// The host map's tiles laid out and coloured into one image: passes over every host of the fleet, run
+// off the GUI thread when the fleet is large (HostMapCanvas). A value in, a value out.
+#include "analysis/hostmap.h"
 #include "fleet/fleetsnapshot.h"
 #include "fleet/labelmatcher.h"
 
 #include <QImage>
 
+#include <limits>
+#include <memory>
 #include <optional>
 #include <vector>
 
 namespace vigil {
 
+using HostMapLayoutPtr = std::shared_ptr<const analysis::HostMapLayout>;
+
 struct TilePaint {
     FleetSnapshotPtr snapshot;
-    std::vector<int> tileX, tileY; // the layout's, per host index of the snapshot
-    int tile = 0, hostsPerTile = 1;
-    QSize size;
+    // The tiles' geometry for this snapshot's hosts; null: laid out anew, at `level` of the hierarchy.
+    HostMapLayoutPtr layout;
+    int level = 0;
+    QSize size; // the tiles' area
     int metric = 0, sizeMetric = -1;
     std::optional<LabelFilter> filter;
-    double lo = 0, hi = 1; // the colour range, resolved (rangeHi)
-    bool stale = false;    // dimmed toward grey: old data
+    // The colour range; a NaN hi: automatic (scaleMax).
+    double lo = 0, hi = std::numeric_limits<double>::quiet_NaN();
+    bool stale = false; // dimmed toward grey: old data
     QRgb ground = 0, filteredOut = 0;
 };
 
+// What the canvas shows, swapped in whole: the layout's and the image's host indexes are the snapshot's.
 struct PaintedTiles {
+    FleetSnapshotPtr snapshot;
+    HostMapLayoutPtr layout; // never null
     QImage image;
     int matching = 0; // hosts the filter matches
+    double hi = 1;    // the colour range's top, resolved
 };
 
 [[nodiscard]] PaintedTiles paintTiles(const TilePaint &request);

@@ -194,7 +194,13 @@ HostMapView::HostMapView(WearFetch wearFetch, QWidget *parent)
     connect(m_lo, &QDoubleSpinBox::valueChanged, this, [this] { applyRange(); });
     connect(m_hi, &QDoubleSpinBox::valueChanged, this, [this] { applyRange(); });
     connect(m_canvas, &HostMapCanvas::hostActivated, this, &HostMapView::hostActivated);
-    connect(m_canvas, &HostMapCanvas::recoloured, this, &HostMapView::refreshSummary); // its match count
+    connect(m_canvas, &HostMapCanvas::recoloured, this, [this] {
+        refreshSummary();               // its match count, groups and tile size
+        if (m_autoRange->isChecked()) { // the automatic range's top, found with the tiles
+            const QSignalBlocker b(m_hi);
+            m_hi->setValue(m_canvas->rangeHi() / (isRatio() ? 0.01 : 1.0));
+        }
+    });
     controls::addCanvasKeys(this, m_canvas,
                             {{tr("Next host"), QKeySequence(Qt::Key_Right)},
                              {tr("Previous host"), QKeySequence(Qt::Key_Left)},
@@ -231,10 +237,9 @@ bool HostMapView::isRatio() const {
 void HostMapView::applyRange() {
     const double scale = isRatio() ? 0.01 : 1.0; // ratios are entered in percent
     if (m_autoRange->isChecked()) {
-        m_canvas->setRange(0, std::numeric_limits<double>::quiet_NaN());
         const QSignalBlocker b1(m_lo), b2(m_hi);
         m_lo->setValue(0);
-        m_hi->setValue(m_canvas->rangeHi() / scale);
+        m_canvas->setRange(0, std::numeric_limits<double>::quiet_NaN()); // m_hi follows on recoloured
     } else {
         m_canvas->setRange(m_lo->value() * scale, std::max(m_hi->value(), m_lo->value() + 1e-6) * scale);
     }
