@@ -1,6 +1,7 @@
 #include "alertmanageradapter.h"
 
 #include "../support/url.h"
+#include "amfastalerts.h"
 #include "jsonutil.h"
 #include "prometheusadapter.h"
 
@@ -141,6 +142,12 @@ Result<std::string> checkResponse(const HttpResponse &r, const std::string &endp
 }
 
 Result<std::vector<Alert>> parseAlerts(std::string_view body, Skipped *skipped) {
+    if (std::vector<Alert> fast; parseAlertsFast(body, fast))
+        return fast;
+    return parseAlertsDocument(body, skipped);
+}
+
+Result<std::vector<Alert>> parseAlertsDocument(std::string_view body, Skipped *skipped) {
     const std::string endpoint = "/api/v2/alerts";
     auto j = jsonutil::parse(body, endpoint);
     if (!j)
@@ -162,6 +169,12 @@ Result<std::vector<Alert>> parseAlerts(std::string_view body, Skipped *skipped) 
 }
 
 Result<std::vector<AlertGroup>> parseGroups(std::string_view body, Skipped *skipped) {
+    if (std::vector<AlertGroup> fast; parseGroupsFast(body, fast))
+        return fast;
+    return parseGroupsDocument(body, skipped);
+}
+
+Result<std::vector<AlertGroup>> parseGroupsDocument(std::string_view body, Skipped *skipped) {
     const std::string endpoint = "/api/v2/alerts/groups";
     auto j = jsonutil::parse(body, endpoint);
     if (!j)

@@ -7,6 +7,8 @@
 #include "service/fleetservice.h"
 #include "service/fleetstate.h"
 #include "simserver.h"
+#include "sources/alertmanageradapter.h"
+#include "sources/amfastalerts.h"
 #include "sources/poller.h"
 #include "sources/prometheusadapter.h"
 #include "sources/promfastquery.h"
@@ -149,6 +151,30 @@ int main(int argc, char **argv) {
                 std::fprintf(stderr, "the two readers disagree on a sample\n");
                 return 1;
             }
+    }
+
+    // Alertmanager's two large answers, read by the document reader and by the simdjson reader.
+    for (const bool groups : {false, true}) {
+        std::promise<HttpResponse> p;
+        auto f = p.get_future();
+        auto req =
+            groups ? alertmanager::groupsRequest(server.url()) : alertmanager::alertsRequest(server.url());
+        req.timeout = std::chrono::seconds(60);
+        client->send(req, [&p](HttpResponse r) { p.set_value(std::move(r)); });
+        bodies = {f.get().body};
+        const std::string what = groups ? "groups" : "alerts";
+        const double document =
+            timed("poll.parse.am_" + what + ".nlohmann_document", [groups](const std::string &b) {
+                return groups ? alertmanager::parseGroupsDocument(b)->size()
+                              : alertmanager::parseAlertsDocument(b)->size();
+            });
+        const double simd = timed("poll.parse.am_" + what + ".simdjson", [groups](const std::string &b) {
+            std::vector<Alert> alerts;
+            std::vector<AlertGroup> list;
+            return groups ? (alertmanager::parseGroupsFast(b, list) ? list.size() : 0)
+                          : (alertmanager::parseAlertsFast(b, alerts) ? alerts.size() : 0);
+        });
+        bench("poll.parse.am_" + what + ".nlohmann_over_simdjson" + tag, document / simd, "x");
     }
 
     // Stages of a real Poller round (the second round: connections warm).

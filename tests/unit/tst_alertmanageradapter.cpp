@@ -1,5 +1,8 @@
 #include "sources/alertmanageradapter.h"
+#include "sources/amfastalerts.h"
 #include "testutil.h"
+
+#include <QDirIterator>
 
 #include <nlohmann/json.hpp>
 
@@ -7,6 +10,37 @@
 
 using namespace vigil;
 using vigil::test::fixture;
+
+namespace {
+bool sameAlert(const Alert &a, const Alert &b) {
+    return a.fingerprint == b.fingerprint && a.labels == b.labels && a.annotations == b.annotations &&
+           a.state == b.state && a.startsAt == b.startsAt && a.endsAt == b.endsAt &&
+           a.updatedAt == b.updatedAt && a.generatorUrl == b.generatorUrl && a.silencedBy == b.silencedBy &&
+           a.inhibitedBy == b.inhibitedBy && a.receivers == b.receivers;
+}
+
+bool sameAlerts(const std::vector<Alert> &a, const std::vector<Alert> &b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), sameAlert);
+}
+
+// Alertmanager's answers recorded from real servers (tests/data/{kube,node}/*/answers.json).
+std::vector<std::pair<std::string, std::string>> recordedAnswers(const std::string &path) {
+    std::vector<std::pair<std::string, std::string>> out;
+    QDirIterator it(QStringLiteral(VIGIL_TEST_DATA_DIR), {QStringLiteral("answers.json")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const auto list = nlohmann::json::parse(f.readAll().toStdString(), nullptr, false);
+        for (const auto &e : list)
+            if (e.is_object() && e.value("path", "") == path)
+                out.emplace_back(file.toStdString(), e.value("body", ""));
+    }
+    return out;
+}
+} // namespace
 
 class TestAlertmanagerAdapter : public QObject {
     Q_OBJECT
@@ -30,6 +64,98 @@ private Q_SLOTS:
         QCOMPARE(load->inhibitedBy, std::vector<std::string>{"542dd288f494ef20"});
         QCOMPARE(load->silencedBy.size(), std::size_t(1));
         QCOMPARE(load->receivers, std::vector<std::string>{"sink"});
+    }
+
+    // The simdjson reader (amfastalerts.h) and the document reader agree on every input: what they
+    // read, what they skip, what they refuse. Alertmanager's own answers take the fast one.
+    void fastAndDocumentReadersAgree() {
+        std::vector<std::pair<std::string, std::string>> alerts = recordedAnswers("/api/v2/alerts");
+        std::vector<std::pair<std::string, std::string>> groups = recordedAnswers("/api/v2/alerts/groups");
+        QVERIFY(alerts.size() >= 3 && groups.size() >= 3);
+        const std::size_t recordedAlerts = alerts.size(), recordedGroups = groups.size();
+        alerts.emplace_back("am_alerts.json", fixture("am_alerts.json"));
+        groups.emplace_back("am_alert_groups.json", fixture("am_alert_groups.json"));
+        // Each member of the first alert changed in a way the readers treat specially.
+        const auto base = nlohmann::json::parse(fixture("am_alerts.json"));
+        const std::vector<std::pair<std::string, nlohmann::json>> edits = {
+            {"/0/labels/severity", 3},
+            {"/0/labels", "x"},
+            {"/0/annotations", nlohmann::json::array()},
+            {"/0/annotations/summary", nullptr},
+            {"/0/fingerprint", 7},
+            {"/0/fingerprint", ""},
+            {"/0/startsAt", false},
+            {"/0/startsAt", "yesterday"},
+            {"/0/status", "active"},
+            {"/0/status/state", 1},
+            {"/0/status/state", "unprocessed"},
+            {"/0/status/silencedBy", "s"},
+            {"/0/status/inhibitedBy", nlohmann::json::array({1, "x"})},
+            {"/0/receivers", nlohmann::json::array({"sink"})},
+            {"/0/receivers/0/name", nullptr},
+            {"/0/generatorURL", nlohmann::json::object()},
+            {"/0/mutedBy", nlohmann::json::array()}, // a newer Alertmanager's key: passed over
+            {"/1", 5},
+        };
+        for (const auto &[pointer, value] : edits) {
+            auto j = base;
+            j[nlohmann::json::json_pointer(pointer)] = value;
+            alerts.emplace_back("edit " + pointer + " = " + value.dump(), j.dump());
+        }
+        auto noLabels = base;
+        noLabels[0].erase("labels");
+        alerts.emplace_back("an alert without labels", noLabels.dump());
+        alerts.emplace_back("a key twice", R"([{"labels":{"a":"1"},"labels":{"b":"2"}}])");
+        alerts.emplace_back("a label twice", R"([{"labels":{"a":"1","a":"2"}}])");
+        alerts.emplace_back("not an array", R"({"labels":{}})");
+        alerts.emplace_back("not JSON", "[{");
+        alerts.emplace_back("empty", "[]");
+        groups.emplace_back("group receiver not an object", R"([{"labels":{},"receiver":"x","alerts":[]}])");
+        groups.emplace_back("group alerts not a list",
+                            R"([{"labels":{},"receiver":{"name":"x"},"alerts":{}}])");
+        groups.emplace_back("a group that is not an object", R"([1,{"labels":{"a":"b"},"alerts":[]}])");
+        groups.emplace_back("a bad alert in a group", R"([{"labels":{},"alerts":[{"labels":7}]}])");
+
+        std::size_t fast = 0;
+        for (std::size_t i = 0; i < alerts.size(); ++i) {
+            const auto &[name, body] = alerts[i];
+            Skipped s1, s2;
+            const auto a = alertmanager::parseAlerts(body, &s1);
+            const auto b = alertmanager::parseAlertsDocument(body, &s2);
+            QVERIFY2(a.ok() == b.ok(), name.c_str());
+            QCOMPARE(s1.count(), s2.count());
+            if (a.ok())
+                QVERIFY2(sameAlerts(*a, *b), name.c_str());
+            else
+                QCOMPARE(a.error().describe(), b.error().describe());
+            std::vector<Alert> probe;
+            const bool took = alertmanager::parseAlertsFast(body, probe);
+            fast += took;
+            if (i < recordedAlerts + 1)
+                QVERIFY2(took, name.c_str());
+        }
+        for (std::size_t i = 0; i < groups.size(); ++i) {
+            const auto &[name, body] = groups[i];
+            Skipped s1, s2;
+            const auto a = alertmanager::parseGroups(body, &s1);
+            const auto b = alertmanager::parseGroupsDocument(body, &s2);
+            QVERIFY2(a.ok() == b.ok(), name.c_str());
+            QCOMPARE(s1.count(), s2.count());
+            if (!a.ok())
+                continue;
+            QCOMPARE(a->size(), b->size());
+            for (std::size_t g = 0; g < a->size(); ++g) {
+                QVERIFY2((*a)[g].labels == (*b)[g].labels, name.c_str());
+                QCOMPARE((*a)[g].receiver, (*b)[g].receiver);
+                QVERIFY2(sameAlerts((*a)[g].alerts, (*b)[g].alerts), name.c_str());
+            }
+            std::vector<AlertGroup> probe;
+            const bool took = alertmanager::parseGroupsFast(body, probe);
+            fast += took;
+            if (i < recordedGroups + 1)
+                QVERIFY2(took, name.c_str());
+        }
+        qInfo("%zu of %zu inputs took the fast path", fast, alerts.size() + groups.size());
     }
 
     void groups() {
