@@ -4,15 +4,37 @@
 
 namespace vigil {
 
-bool AnswerMemory::same(const std::string &key, std::string_view body) const {
-    auto it = m_answers.find(key);
-    return it != m_answers.end() && it->second.size == body.size() &&
-           it->second.hash == std::hash<std::string_view>()(body);
+AnswerMemory::Digest AnswerMemory::digest(std::string_view body) {
+    return {std::hash<std::string_view>()(body), body.size()};
 }
 
-void AnswerMemory::remember(const std::string &key, std::string_view body,
-                            std::vector<std::string> warnings) {
-    m_answers[key] = {std::hash<std::string_view>()(body), body.size(), std::move(warnings)};
+AnswerMemory::Digest AnswerMemory::timelessDigest(std::string_view body) {
+    constexpr std::string_view kValue = "\"value\":[";
+    const auto first = body.find(kValue);
+    const auto comma = first == std::string_view::npos ? first : body.find(',', first + kValue.size());
+    if (comma == std::string_view::npos)
+        return digest(body);
+    // `"value":[1733580000.123,` as the first sample has it: every other sample's time is the same.
+    const std::string_view stamp = body.substr(first, comma + 1 - first);
+    std::size_t hash = 0, size = 0, from = 0;
+    const std::hash<std::string_view> h;
+    for (auto at = first; at != std::string_view::npos; at = body.find(stamp, from)) {
+        const std::string_view piece = body.substr(from, at - from);
+        hash = (hash ^ h(piece)) * 0x100000001b3ull; // the pieces in order
+        size += piece.size();
+        from = at + stamp.size();
+    }
+    const std::string_view rest = body.substr(from);
+    return {(hash ^ h(rest)) * 0x100000001b3ull, size + rest.size()};
+}
+
+bool AnswerMemory::same(const std::string &key, const Digest &d) const {
+    auto it = m_answers.find(key);
+    return it != m_answers.end() && it->second.digest == d;
+}
+
+void AnswerMemory::remember(const std::string &key, const Digest &d, std::vector<std::string> warnings) {
+    m_answers[key] = {d, std::move(warnings)};
 }
 
 const std::vector<std::string> &AnswerMemory::warnings(const std::string &key) const {

@@ -317,6 +317,63 @@ void Poller::readRules(PollData &data) {
     }
 }
 
+namespace {
+const std::string kFactsInventory = "facts/up"; // the inventory the facts last read were placed on
+std::string factKey(std::size_t i) {
+    return "fact:" + std::to_string(i);
+}
+} // namespace
+
+std::optional<std::vector<std::optional<PromQueryResult>>> Poller::readFacts(PollData &data,
+                                                                             const ReadQuery &query) {
+    // Facts are configuration: the largest answers of a round, the same round after round but for
+    // their evaluation time, until someone changes a machine.
+    const auto &responses = m_current->responses;
+    const auto digestOf = [&](const std::string &key) -> std::optional<AnswerMemory::Digest> {
+        const auto it = responses.find(key);
+        if (it == responses.end() || !it->second.ok())
+            return std::nullopt;
+        return AnswerMemory::timelessDigest(it->second.body);
+    };
+    std::vector<std::optional<AnswerMemory::Digest>> digests;
+    for (std::size_t i = 0; i < m_profile.facts.size(); ++i)
+        digests.push_back(digestOf(factKey(i)));
+    const auto inventory = digestOf("up");
+    const auto known = [this](const std::string &key, const std::optional<AnswerMemory::Digest> &d) {
+        return d && m_answers.same(key, *d);
+    };
+    bool same = !m_profile.facts.empty() && known(kFactsInventory, inventory);
+    for (std::size_t i = 0; same && i < digests.size(); ++i)
+        same = known(factKey(i), digests[i]);
+    if (same) {
+        for (std::size_t i = 0; i < digests.size(); ++i)
+            repeatWarnings(factKey(i), data);
+        return std::nullopt;
+    }
+    std::vector<std::optional<PromQueryResult>> out;
+    for (std::size_t i = 0; i < m_profile.facts.size(); ++i) {
+        const std::size_t before = data.health.warnings.size();
+        out.push_back(query(factKey(i), m_profile.facts[i].name, nullptr));
+        std::vector<std::string> lines(data.health.warnings.begin() + static_cast<std::ptrdiff_t>(before),
+                                       data.health.warnings.end());
+        if (digests[i] && out.back())
+            m_answers.remember(factKey(i), *digests[i], std::move(lines));
+        else
+            m_answers.forget(factKey(i));
+    }
+    if (inventory)
+        m_answers.remember(kFactsInventory, *inventory, {});
+    else
+        m_answers.forget(kFactsInventory);
+    return out;
+}
+
+void Poller::forgetFacts() {
+    m_answers.forget(kFactsInventory);
+    for (std::size_t i = 0; i < m_profile.facts.size(); ++i)
+        m_answers.forget(factKey(i));
+}
+
 std::shared_ptr<PollData> Poller::buildPrometheus() {
     auto data = std::make_shared<PollData>();
     std::vector<std::string> errors;
@@ -331,8 +388,8 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
     };
     auto t0 = Clock::now();
     double normalizeMs = 0;
-    auto query = [&](const std::string &key, const std::string &what,
-                     std::vector<std::string> *sink = nullptr) -> std::optional<PromQueryResult> {
+    const ReadQuery query = [&](const std::string &key, const std::string &what,
+                                std::vector<std::string> *sink) -> std::optional<PromQueryResult> {
         const std::string endpoint = "/api/v1/query (" + what + ")";
         const std::string *b = body(key, endpoint, sink);
         if (!b)
@@ -354,13 +411,11 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
         return std::move(r.value());
     };
 
-    auto up = query("up", "inventory: " + m_profile.upQuery);
+    auto up = query("up", "inventory: " + m_profile.upQuery, nullptr);
     std::vector<std::optional<PromQueryResult>> metrics;
     for (std::size_t i = 0; i < m_profile.metrics.size(); ++i)
-        metrics.push_back(query("metric:" + std::to_string(i), m_profile.metrics[i].key));
-    std::vector<std::optional<PromQueryResult>> facts;
-    for (std::size_t i = 0; i < m_profile.facts.size(); ++i)
-        facts.push_back(query("fact:" + std::to_string(i), m_profile.facts[i].name));
+        metrics.push_back(query("metric:" + std::to_string(i), m_profile.metrics[i].key, nullptr));
+    const auto facts = readFacts(*data, query);
     // Joins place alerts; without one, alerts stay where their own labels put them: a warning.
     data->joins.resize(m_profile.joins.size());
     for (std::size_t i = 0; i < m_profile.joins.size(); ++i) {
@@ -372,9 +427,9 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
     }
     std::optional<PromQueryResult> edges, edgeErrors;
     if (!m_profile.edgeQuery.empty())
-        edges = query("edges", "edges: " + m_profile.edgeQuery);
+        edges = query("edges", "edges: " + m_profile.edgeQuery, nullptr);
     if (!m_profile.edgeErrorQuery.empty())
-        edgeErrors = query("edgeErrors", "edge errors: " + m_profile.edgeErrorQuery);
+        edgeErrors = query("edgeErrors", "edge errors: " + m_profile.edgeErrorQuery, nullptr);
     readExternalLabels();
     std::optional<std::vector<PromRuleAlert>> ruleAlerts;
     if (const std::string *b = body("alerts", "/api/v1/alerts"))
@@ -398,9 +453,13 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
     data->timings.parseMs = msSince(t0);
 
     auto t1 = Clock::now();
-    if (up)
-        promnormalize::hostsAndFacts(*data, *up, metrics, facts, m_profile, m_health.lastAttempt,
-                                     m_health.id);
+    if (up) {
+        promnormalize::hosts(*data, *up, metrics, m_profile, m_health.lastAttempt, m_health.id);
+        if (facts)
+            promnormalize::facts(*data, *facts, m_profile);
+    }
+    if (facts && !data->hasFacts)
+        forgetFacts(); // not taken: read them again next round
     if (edges)
         promnormalize::serviceEdges(*data, *edges, edgeErrors ? &*edgeErrors : nullptr, m_profile);
     if (ruleAlerts)

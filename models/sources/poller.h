@@ -8,13 +8,16 @@
 #include "../support/postbox.h"
 #include "answermemory.h"
 #include "apierror.h"
+#include "prometheusadapter.h"
 #include "sourcetls.h"
 
 #include <QObject>
 #include <QTimer>
 
 #include <chrono>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,6 +55,13 @@ private:
                                    std::vector<std::string> &sink, CheckResponse check);
     void readExternalLabels();
     void readRules(PollData &data);
+    using ReadQuery = std::function<std::optional<PromQueryResult>(
+        const std::string &key, const std::string &what, std::vector<std::string> *sink)>;
+    // The facts' answers read, or nullopt when neither they nor the inventory changed (evaluation time
+    // aside) since the facts last read: the state keeps those, and their warnings are repeated.
+    std::optional<std::vector<std::optional<PromQueryResult>>> readFacts(PollData &data,
+                                                                         const ReadQuery &query);
+    void forgetFacts();
     std::shared_ptr<PollData> buildAlertmanager();
     // Alertmanager's groups are asked for only when its alerts answer changed, or when due().
     [[nodiscard]] bool wantGroups(const HttpResponse &alerts) const;

@@ -9,10 +9,8 @@
 
 namespace vigil::promnormalize {
 
-void hostsAndFacts(PollData &data, PromQueryResult &up,
-                   const std::vector<std::optional<PromQueryResult>> &metrics,
-                   const std::vector<std::optional<PromQueryResult>> &facts, const QueryProfile &profile,
-                   TimeMs seen, const std::string &sourceId) {
+void hosts(PollData &data, PromQueryResult &up, const std::vector<std::optional<PromQueryResult>> &metrics,
+           const QueryProfile &profile, TimeMs seen, const std::string &sourceId) {
     data.hasInventory = true;
     std::unordered_map<std::string, std::size_t> index;
     index.reserve(up.vector.size());
@@ -51,6 +49,15 @@ void hostsAndFacts(PollData &data, PromQueryResult &up,
     }
     std::sort(data.hosts.begin(), data.hosts.end(),
               [](const Host &a, const Host &b) { return a.name < b.name; });
+}
+
+void facts(PollData &data, const std::vector<std::optional<PromQueryResult>> &facts,
+           const QueryProfile &profile) {
+    const auto known = [&data](const std::string &host) { // hosts are sorted by name
+        const auto it = std::lower_bound(data.hosts.begin(), data.hosts.end(), host,
+                                         [](const Host &h, const std::string &n) { return h.name < n; });
+        return it != data.hosts.end() && it->name == host;
+    };
     bool allFacts = true;
     for (std::size_t i = 0; i < facts.size(); ++i) {
         if (!facts[i]) {
@@ -59,7 +66,7 @@ void hostsAndFacts(PollData &data, PromQueryResult &up,
         }
         for (const auto &s : facts[i]->vector) {
             std::string host(profile.host.hostOf(s.metric));
-            if (host.empty() || !index.count(host))
+            if (host.empty() || !known(host))
                 continue;
             const auto &fq = profile.facts[i];
             std::vector<std::string> keys;

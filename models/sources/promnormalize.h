@@ -14,12 +14,14 @@
 
 namespace vigil::promnormalize {
 
-// The inventory's hosts (several series of one machine are one host, up if any is), each metric's
-// value per host (metricOk says which metric answered), the facts when every fact query answered.
-void hostsAndFacts(PollData &data, PromQueryResult &up,
-                   const std::vector<std::optional<PromQueryResult>> &metrics,
-                   const std::vector<std::optional<PromQueryResult>> &facts, const QueryProfile &profile,
-                   TimeMs seen, const std::string &sourceId);
+// The inventory's hosts (several series of one machine are one host, up if any is), sorted by name,
+// and each metric's value per host (metricOk says which metric answered).
+void hosts(PollData &data, PromQueryResult &up, const std::vector<std::optional<PromQueryResult>> &metrics,
+           const QueryProfile &profile, TimeMs seen, const std::string &sourceId);
+
+// The facts of the hosts above (data.hosts), sorted; hasFacts when every fact query answered.
+void facts(PollData &data, const std::vector<std::optional<PromQueryResult>> &facts,
+           const QueryProfile &profile);
 
 // Requests (and errors, when asked) per second between two services, summed over their series.
 void serviceEdges(PollData &data, const PromQueryResult &edges, const PromQueryResult *edgeErrors,

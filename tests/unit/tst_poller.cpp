@@ -374,10 +374,20 @@ private Q_SLOTS:
         sim::SimServer fleet(o);
         std::map<std::string, std::string> frozen; // path -> the body served every time
         std::map<std::string, int> asked;
-        bool dropOne = false;
+        bool dropOne = false, hideHost = false;
+        std::string unameSuffix;
         sim::HttpServer server([&](const sim::ServerRequest &req) {
             ++asked[req.path];
             sim::ServerReply r = fleet.handle(req);
+            if (const auto q = req.param("query"); q == "node_uname_info" && !unameSuffix.empty()) {
+                const auto at = r.body.find("\"release\":\"");
+                r.body.insert(r.body.find('"', at + 11), unameSuffix); // the first host's release
+            } else if (q == "up" && hideHost) {                        // the inventory without its first host
+                auto j = nlohmann::json::parse(r.body);
+                auto &list = j["data"]["result"];
+                list.erase(list.begin());
+                r.body = j.dump();
+            }
             if (req.path == "/api/v2/alerts" || req.path == "/api/v2/silences") {
                 auto [it, fresh] = frozen.emplace(req.path, r.body);
                 if (fresh && req.path == "/api/v2/alerts") {
@@ -437,9 +447,28 @@ private Q_SLOTS:
         QCOMPARE(asked["/api/v1/rules"], 1);
         QCOMPARE(asked["/api/v1/status/buildinfo"], 1);
         QCOMPARE(p2->health.version, std::string("2.42.0"));
+        // The facts (configuration, the largest answers) are asked every round and read again only when
+        // they, or the inventory they are placed on, changed other than by their evaluation time.
+        QVERIFY(p1->hasFacts && !p1->facts.empty());
+        QVERIFY(!p2->hasFacts && p2->facts.empty());
+        QCOMPARE(asked["/api/v1/query"], 2 * 14); // up, 8 metrics, 5 facts, each round
+        unameSuffix = "-patched";                 // someone upgrades a kernel
+        auto p3 = pollOnce(prom);
+        QVERIFY(p3 && p3->hasFacts);
+        QCOMPARE(p3->facts.size(), p1->facts.size());
+        const auto patched = std::count_if(p3->facts.begin(), p3->facts.end(), [](const Fact &f) {
+            return f.name == "uname.release" && f.value.ends_with("-patched");
+        });
+        QCOMPARE(patched, 1);
+        auto p4 = pollOnce(prom);
+        QVERIFY(p4 && !p4->hasFacts);
+        hideHost = true; // the inventory changes: the facts are placed on it again
+        auto p5 = pollOnce(prom);
+        QVERIFY(p5 && p5->hasFacts && p5->hosts.size() == p4->hosts.size() - 1);
+        QVERIFY(p5->facts.size() < p1->facts.size());
     }
 
-    // Through the service: rounds that bring nothing new leave every alert in place.
+    // Through the service: rounds that bring nothing new leave every alert (and fact) in place.
     void quietRoundsKeepTheFleet() {
         sim::SimOptions o;
         o.hosts = 60;
@@ -469,6 +498,8 @@ private Q_SLOTS:
                                [](const SourceHealth &h) { return h.healthy(); });
         }));
         const std::size_t alerts = service.current()->alerts.size();
+        const std::size_t facts = service.current()->facts.size();
+        QVERIFY(facts > 0);
         TimeMs amSuccess = 0;
         for (const auto &h : service.current()->sources)
             if (h.kind == SourceKind::Alertmanager)
@@ -482,6 +513,7 @@ private Q_SLOTS:
         }));
         const auto now = service.current();
         QCOMPARE(now->alerts.size(), alerts);
+        QCOMPARE(now->facts.size(), facts); // kept through the rounds that did not ask for them
         QVERIFY(!now->anyStale(nowMs()));
     }
 

@@ -1,3 +1,4 @@
+#include "sources/answermemory.h"
 #include "sources/prometheusadapter.h"
 #include "sources/promfastquery.h"
 #include "testutil.h"
@@ -21,6 +22,43 @@ bool same(double a, double b) {
 class TestPrometheusAdapter : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // Two polls of an unchanged fact differ only in their evaluation time: one digest. Any other
+    // change, a sample's own time included, changes it.
+    void timelessDigestLeavesOutTheEvaluationTime() {
+        // A fact's answer as Prometheus sends it: every sample at the one evaluation time.
+        auto answer = [](const std::string &time, const std::string &release = "6.1.0-13",
+                         const std::string &value = "1", const std::string &secondTime = {}) {
+            auto sample = [&](const std::string &host, const std::string &t) {
+                return "{\"metric\":{\"__name__\":\"node_uname_info\",\"instance\":\"" + host +
+                       "\",\"release\":\"" + release + "\"},\"value\":[" + t + ",\"" + value + "\"]}";
+            };
+            return "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[" +
+                   sample("a:9100", time) + "," + sample("b:9100", secondTime.empty() ? time : secondTime) +
+                   "]}}";
+        };
+        using M = AnswerMemory;
+        const std::string first = answer("1795481723.783");
+        PromQueryResult r;
+        Skipped sk;
+        QVERIFY(prometheus::parseQueryFast(first, r, sk) && r.vector.size() == 2);
+        QCOMPARE(M::timelessDigest(first), M::timelessDigest(answer("1795481728.8")));
+        QVERIFY(!(M::digest(first) == M::digest(answer("1795481728.8"))));
+        QVERIFY(!(M::timelessDigest(first) == M::timelessDigest(answer("1795481728.8", "6.1.0-14"))));
+        QVERIFY(!(M::timelessDigest(first) == M::timelessDigest(answer("1795481728.8", "6.1.0-13", "0"))));
+        // A sample at a time of its own (not how Prometheus answers) is part of the digest.
+        QVERIFY(!(M::timelessDigest(first) ==
+                  M::timelessDigest(answer("1795481723.783", "6.1.0-13", "1", "1795481700"))));
+        // The recorded answer of a real Prometheus, polled again.
+        const std::string recorded = fixture("prom_query_uname.json");
+        std::string later = recorded;
+        later.replace(later.find("1795481723.783"), 14, "1795481738.112");
+        QCOMPARE(M::timelessDigest(recorded), M::timelessDigest(later));
+        // No sample at all: the bytes as they are.
+        const std::string empty =
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}";
+        QCOMPARE(M::timelessDigest(empty), M::digest(empty));
+    }
+
     void vector() {
         auto r = prometheus::parseQuery(fixture("prom_query_vector.json"));
         QVERIFY2(r.ok(), r.ok() ? "" : r.error().describe().c_str());
