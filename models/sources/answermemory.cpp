@@ -1,5 +1,6 @@
 #include "answermemory.h"
 
+#include <algorithm>
 #include <functional>
 
 namespace vigil {
@@ -16,13 +17,17 @@ AnswerMemory::Digest AnswerMemory::timelessDigest(std::string_view body) {
         return digest(body);
     // `"value":[1733580000.123,` as the first sample has it: every other sample's time is the same.
     const std::string_view stamp = body.substr(first, comma + 1 - first);
+    // Boyer-Moore-Horspool: string_view::find looks at every '"', of which JSON is full.
+    const std::boyer_moore_horspool_searcher search(stamp.begin(), stamp.end());
     std::size_t hash = 0, size = 0, from = 0;
     const std::hash<std::string_view> h;
-    for (auto at = first; at != std::string_view::npos; at = body.find(stamp, from)) {
-        const std::string_view piece = body.substr(from, at - from);
+    for (auto at = body.begin() + static_cast<std::ptrdiff_t>(first); at != body.end();
+         at = std::search(body.begin() + static_cast<std::ptrdiff_t>(from), body.end(), search)) {
+        const auto offset = static_cast<std::size_t>(at - body.begin());
+        const std::string_view piece = body.substr(from, offset - from);
         hash = (hash ^ h(piece)) * 0x100000001b3ull; // the pieces in order
         size += piece.size();
-        from = at + stamp.size();
+        from = offset + stamp.size();
     }
     const std::string_view rest = body.substr(from);
     return {(hash ^ h(rest)) * 0x100000001b3ull, size + rest.size()};
