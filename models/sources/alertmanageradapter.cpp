@@ -1,7 +1,7 @@
 #include "alertmanageradapter.h"
 
 #include "../support/url.h"
-#include "amfastalerts.h"
+#include "fastalerts.h"
 #include "jsonutil.h"
 #include "prometheusadapter.h"
 

@@ -38,7 +38,7 @@ HttpRequest expireSilenceRequest(const std::string &baseUrl, const std::string &
 Result<std::string> checkResponse(const HttpResponse &r, const std::string &endpoint);
 // Elements of the wrong shape are left out and counted in *skipped (when given); a wrong top-level
 // shape is an error. Alerts and groups in Alertmanager's own shape are read by simdjson
-// (amfastalerts.h); anything else by the document reader (the *Document functions), which says why.
+// (fastalerts.h); anything else by the document reader (the *Document functions), which says why.
 Result<std::vector<Alert>> parseAlerts(std::string_view body, Skipped *skipped = nullptr);
 Result<std::vector<AlertGroup>> parseGroups(std::string_view body, Skipped *skipped = nullptr);
 Result<std::vector<Alert>> parseAlertsDocument(std::string_view body, Skipped *skipped = nullptr);

@@ -1,4 +1,4 @@
-#include "amfastalerts.h"
+#include "fastalerts.h"
 
 #include "../support/timeutil.h"
 
@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-namespace vigil::alertmanager {
+namespace vigil {
 
 namespace {
 
@@ -161,6 +161,37 @@ bool readAlert(dom::element v, Alert &a) {
     return true;
 }
 
+// One Prometheus alert of /api/v1/alerts.
+bool readRuleAlert(dom::element v, PromRuleAlert &a) {
+    dom::object obj;
+    if (v.get_object().get(obj))
+        return false;
+    Seen seen;
+    bool labels = false;
+    for (const auto field : obj) {
+        const std::string_view k = field.key;
+        const dom::element x = field.value;
+        bool ok = true;
+        if (k == "labels") {
+            ok = (labels = seen.first(0)) && readLabels(x, a.labels);
+        } else if (k == "annotations") {
+            ok = seen.first(1) && readLabels(x, a.annotations);
+        } else if (k == "state") {
+            ok = seen.first(2) && readString(x, a.state);
+        } else if (k == "activeAt") {
+            ok = seen.first(3) && readTime(x, a.activeAt);
+        } else if (k == "value") {
+            std::string_view text;
+            ok = seen.first(4) && !x.get_string().get(text);
+            if (ok)
+                prometheus::parseSampleValue(text, a.value); // as the document reader: 0 when unreadable
+        }
+        if (!ok)
+            return false;
+    }
+    return labels;
+}
+
 bool readAlerts(dom::element v, std::vector<Alert> &out) {
     dom::array list;
     if (v.get_array().get(list))
@@ -198,6 +229,8 @@ bool readGroup(dom::element v, AlertGroup &g) {
 
 } // namespace
 
+namespace alertmanager {
+
 bool parseAlertsFast(std::string_view body, std::vector<Alert> &out) {
     dom::parser parser;
     dom::element doc;
@@ -224,4 +257,54 @@ bool parseGroupsFast(std::string_view body, std::vector<AlertGroup> &out) {
     return true;
 }
 
-} // namespace vigil::alertmanager
+} // namespace alertmanager
+
+namespace prometheus {
+
+bool parseAlertsFast(std::string_view body, std::vector<PromRuleAlert> &out) {
+    dom::parser parser;
+    dom::element doc;
+    dom::object top;
+    if (parser.parse(body.data(), body.size(), true).get(doc) || doc.get_object().get(top))
+        return false;
+    // The envelope: {"status":"success","data":{"alerts":[...]}}; other keys are passed over, as the
+    // document reader passes over them.
+    Seen seen;
+    bool success = false, hasData = false, hasAlerts = false;
+    dom::array list;
+    for (const auto field : top) {
+        if (field.key == "status") {
+            std::string_view s;
+            if (!seen.first(0) || field.value.get_string().get(s))
+                return false;
+            success = s == "success";
+        } else if (field.key == "data") {
+            dom::object data;
+            if (!seen.first(1) || field.value.get_object().get(data))
+                return false;
+            hasData = true;
+            Seen inData;
+            for (const auto member : data)
+                if (member.key == "alerts") {
+                    if (!inData.first(0) || member.value.get_array().get(list))
+                        return false;
+                    hasAlerts = true;
+                }
+        }
+    }
+    if (!success || !hasData || !hasAlerts)
+        return false;
+    out.clear();
+    out.reserve(list.size());
+    for (const auto item : list) {
+        PromRuleAlert a;
+        if (!readRuleAlert(item, a))
+            return false;
+        out.push_back(std::move(a));
+    }
+    return true;
+}
+
+} // namespace prometheus
+
+} // namespace vigil

@@ -1,4 +1,5 @@
 #include "prometheusadapter.h"
+#include "fastalerts.h"
 #include "promfastquery.h"
 
 #include "../fleet/regex.h"
@@ -250,6 +251,12 @@ Result<PromTargets> parseTargets(std::string_view body, Skipped *skipped) {
 }
 
 Result<std::vector<PromRuleAlert>> parseAlerts(std::string_view body, Skipped *skipped) {
+    if (std::vector<PromRuleAlert> fast; parseAlertsFast(body, fast))
+        return fast;
+    return parseAlertsDocument(body, skipped);
+}
+
+Result<std::vector<PromRuleAlert>> parseAlertsDocument(std::string_view body, Skipped *skipped) {
     const std::string endpoint = "/api/v1/alerts";
     auto data = envelope(body, endpoint, nullptr);
     if (!data)

@@ -84,7 +84,9 @@ Result<PromQueryResult> parseQueryDocument(std::string_view body,
                                            const std::string &endpoint = "/api/v1/query",
                                            Skipped *skipped = nullptr);
 Result<PromTargets> parseTargets(std::string_view body, Skipped *skipped = nullptr);
+// Read by simdjson when in Prometheus' own shape (fastalerts.h), else by the document reader.
 Result<std::vector<PromRuleAlert>> parseAlerts(std::string_view body, Skipped *skipped = nullptr);
+Result<std::vector<PromRuleAlert>> parseAlertsDocument(std::string_view body, Skipped *skipped = nullptr);
 Result<PromBuildInfo> parseBuildInfo(std::string_view body);
 // Alerting rules only (recording rules are skipped).
 Result<std::vector<AlertRule>> parseRules(std::string_view body, Skipped *skipped = nullptr);

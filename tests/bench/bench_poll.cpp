@@ -8,7 +8,8 @@
 #include "service/fleetstate.h"
 #include "simserver.h"
 #include "sources/alertmanageradapter.h"
-#include "sources/amfastalerts.h"
+#include "sources/answermemory.h"
+#include "sources/fastalerts.h"
 #include "sources/poller.h"
 #include "sources/prometheusadapter.h"
 #include "sources/promfastquery.h"
@@ -134,6 +135,10 @@ int main(int argc, char **argv) {
         return prometheus::parseQueryFast(b, r, s) ? r.vector.size() : std::size_t(0);
     });
     bench("poll.parse.nlohmann_over_simdjson" + tag, viaDocument / viaSimd, "x");
+    // What telling an unchanged answer costs (the facts are skipped when their digests hold).
+    timed("poll.digest.timeless", [](const std::string &b) {
+        return static_cast<std::size_t>(AnswerMemory::timelessDigest(b).size > 0);
+    });
     for (const auto &b : bodies) {
         PromQueryResult c;
         Skipped s2;
@@ -175,6 +180,24 @@ int main(int argc, char **argv) {
                           : (alertmanager::parseAlertsFast(b, alerts) ? alerts.size() : 0);
         });
         bench("poll.parse.am_" + what + ".nlohmann_over_simdjson" + tag, document / simd, "x");
+    }
+
+    {
+        // Prometheus' own alerts, read the same two ways.
+        std::promise<HttpResponse> p;
+        auto f = p.get_future();
+        auto req = prometheus::getRequest(server.url(), "/api/v1/alerts");
+        req.timeout = std::chrono::seconds(60);
+        client->send(req, [&p](HttpResponse r) { p.set_value(std::move(r)); });
+        bodies = {f.get().body};
+        const double document = timed("poll.parse.prom_alerts.nlohmann_document", [](const std::string &b) {
+            return prometheus::parseAlertsDocument(b)->size();
+        });
+        const double simd = timed("poll.parse.prom_alerts.simdjson", [](const std::string &b) {
+            std::vector<PromRuleAlert> alerts;
+            return prometheus::parseAlertsFast(b, alerts) ? alerts.size() : 0;
+        });
+        bench("poll.parse.prom_alerts.nlohmann_over_simdjson" + tag, document / simd, "x");
     }
 
     // Stages of a real Poller round (the second round: connections warm).

@@ -1,8 +1,6 @@
 #include "sources/alertmanageradapter.h"
-#include "sources/amfastalerts.h"
+#include "sources/fastalerts.h"
 #include "testutil.h"
-
-#include <QDirIterator>
 
 #include <nlohmann/json.hpp>
 
@@ -23,23 +21,6 @@ bool sameAlerts(const std::vector<Alert> &a, const std::vector<Alert> &b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), sameAlert);
 }
 
-// Alertmanager's answers recorded from real servers (tests/data/{kube,node}/*/answers.json).
-std::vector<std::pair<std::string, std::string>> recordedAnswers(const std::string &path) {
-    std::vector<std::pair<std::string, std::string>> out;
-    QDirIterator it(QStringLiteral(VIGIL_TEST_DATA_DIR), {QStringLiteral("answers.json")}, QDir::Files,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        QFile f(file);
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        const auto list = nlohmann::json::parse(f.readAll().toStdString(), nullptr, false);
-        for (const auto &e : list)
-            if (e.is_object() && e.value("path", "") == path)
-                out.emplace_back(file.toStdString(), e.value("body", ""));
-    }
-    return out;
-}
 } // namespace
 
 class TestAlertmanagerAdapter : public QObject {
@@ -66,11 +47,12 @@ private Q_SLOTS:
         QCOMPARE(load->receivers, std::vector<std::string>{"sink"});
     }
 
-    // The simdjson reader (amfastalerts.h) and the document reader agree on every input: what they
+    // The simdjson reader (fastalerts.h) and the document reader agree on every input: what they
     // read, what they skip, what they refuse. Alertmanager's own answers take the fast one.
     void fastAndDocumentReadersAgree() {
-        std::vector<std::pair<std::string, std::string>> alerts = recordedAnswers("/api/v2/alerts");
-        std::vector<std::pair<std::string, std::string>> groups = recordedAnswers("/api/v2/alerts/groups");
+        std::vector<std::pair<std::string, std::string>> alerts = test::recordedAnswers("/api/v2/alerts");
+        std::vector<std::pair<std::string, std::string>> groups =
+            test::recordedAnswers("/api/v2/alerts/groups");
         QVERIFY(alerts.size() >= 3 && groups.size() >= 3);
         const std::size_t recordedAlerts = alerts.size(), recordedGroups = groups.size();
         alerts.emplace_back("am_alerts.json", fixture("am_alerts.json"));

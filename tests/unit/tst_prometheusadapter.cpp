@@ -1,4 +1,5 @@
 #include "sources/answermemory.h"
+#include "sources/fastalerts.h"
 #include "sources/prometheusadapter.h"
 #include "sources/promfastquery.h"
 #include "testutil.h"
@@ -24,6 +25,72 @@ class TestPrometheusAdapter : public QObject {
 private Q_SLOTS:
     // Two polls of an unchanged fact differ only in their evaluation time: one digest. Any other
     // change, a sample's own time included, changes it.
+    // /api/v1/alerts: the simdjson reader (fastalerts.h) and the document reader agree on every input;
+    // a real Prometheus's answers take the fast one.
+    void alertsFastAndDocumentReadersAgree() {
+        auto inputs = test::recordedAnswers("/api/v1/alerts");
+        QVERIFY(inputs.size() >= 3);
+        const std::size_t recorded = inputs.size();
+        inputs.emplace_back("prom_alerts.json", fixture("prom_alerts.json"));
+        const auto base = nlohmann::json::parse(fixture("prom_alerts.json"));
+        const std::vector<std::pair<std::string, nlohmann::json>> edits = {
+            {"/data/alerts/0/labels/severity", 3},
+            {"/data/alerts/0/labels", "x"},
+            {"/data/alerts/0/annotations", nlohmann::json::array()},
+            {"/data/alerts/0/state", 1},
+            {"/data/alerts/0/activeAt", "soon"},
+            {"/data/alerts/0/activeAt", 5},
+            {"/data/alerts/0/value", "NaN"},
+            {"/data/alerts/0/value", "seven"},
+            {"/data/alerts/0/value", 7},
+            {"/data/alerts/0/keepFiringSince", "2026-11-24T00:55:22Z"}, // a newer Prometheus
+            {"/data/alerts/1", "x"},
+            {"/data/alerts", nlohmann::json::object()},
+            {"/data", nlohmann::json::array()},
+            {"/status", "error"},
+            {"/warnings", nlohmann::json::array({"w"})},
+        };
+        for (const auto &[pointer, value] : edits) {
+            auto j = base;
+            j[nlohmann::json::json_pointer(pointer)] = value;
+            inputs.emplace_back("edit " + pointer + " = " + value.dump(), j.dump());
+        }
+        auto noLabels = base;
+        noLabels["data"]["alerts"][0].erase("labels");
+        inputs.emplace_back("an alert without labels", noLabels.dump());
+        inputs.emplace_back("a key twice",
+                            "{\"status\":\"success\",\"data\":{\"alerts\":[]},\"data\":{\"alerts\":[]}}");
+        inputs.emplace_back("no data", "{\"status\":\"success\"}");
+        inputs.emplace_back("not JSON", "{\"status\"");
+        std::size_t fast = 0;
+        for (std::size_t i = 0; i < inputs.size(); ++i) {
+            const auto &[name, body] = inputs[i];
+            Skipped s1, s2;
+            const auto a = prometheus::parseAlerts(body, &s1);
+            const auto b = prometheus::parseAlertsDocument(body, &s2);
+            QVERIFY2(a.ok() == b.ok(), name.c_str());
+            QCOMPARE(s1.count(), s2.count());
+            if (!a.ok()) {
+                QCOMPARE(a.error().describe(), b.error().describe());
+            } else {
+                QCOMPARE(a->size(), b->size());
+                for (std::size_t k = 0; k < a->size(); ++k) {
+                    const PromRuleAlert &x = (*a)[k], &y = (*b)[k];
+                    QVERIFY2(x.labels == y.labels && x.annotations == y.annotations, name.c_str());
+                    QCOMPARE(x.state, y.state);
+                    QCOMPARE(x.activeAt, y.activeAt);
+                    QVERIFY2(same(x.value, y.value), name.c_str());
+                }
+            }
+            std::vector<PromRuleAlert> probe;
+            const bool took = prometheus::parseAlertsFast(body, probe);
+            fast += took;
+            if (i <= recorded)
+                QVERIFY2(took, name.c_str());
+        }
+        qInfo("%zu of %zu inputs took the fast path", fast, inputs.size());
+    }
+
     void timelessDigestLeavesOutTheEvaluationTime() {
         // A fact's answer as Prometheus sends it: every sample at the one evaluation time.
         auto answer = [](const std::string &time, const std::string &release = "6.1.0-13",
