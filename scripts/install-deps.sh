@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools qt6-svg-dev
-  libboost-dev nlohmann-json3-dev libsqlite3-dev libssl-dev zlib1g-dev libyaml-cpp-dev libigraph-dev libre2-dev libsimdjson-dev libjemalloc-dev
+  libboost-dev nlohmann-json3-dev libsqlite3-dev libssl-dev zlib1g-dev libyaml-cpp-dev libigraph-dev libre2-dev libsimdjson-dev libjemalloc-dev libdeflate-dev
   qtkeychain-qt6-dev libsecret-1-0 gnome-keyring dbus
   prometheus prometheus-alertmanager prometheus-node-exporter
   fonts-dejavu-core sqlite3 curl openssl

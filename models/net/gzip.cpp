@@ -1,10 +1,16 @@
 #include "gzip.h"
 
+#include <libdeflate.h>
 #include <zlib.h>
+
+#include <memory>
 
 namespace vigil {
 
-InflateResult gunzip(std::string_view in, std::size_t maxOut, std::string &out) {
+namespace {
+
+// zlib's streaming inflate: any size, the cap checked as it grows.
+InflateResult inflateStreaming(std::string_view in, std::size_t maxOut, std::string &out) {
     z_stream zs{};
     if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK)
         return InflateResult::Corrupt;
@@ -35,6 +41,40 @@ InflateResult gunzip(std::string_view in, std::size_t maxOut, std::string &out) 
     }
     inflateEnd(&zs);
     return InflateResult::Ok;
+}
+
+struct FreeDecompressor {
+    void operator()(libdeflate_decompressor *d) const { libdeflate_free_decompressor(d); }
+};
+
+} // namespace
+
+InflateResult gunzip(std::string_view in, std::size_t maxOut, std::string &out) {
+    // libdeflate inflates a whole buffer about twice as fast as zlib's stream (10 % of a poll's CPU
+    // was zlib's), but needs the size first: the gzip trailer's ISIZE (the size mod 2^32), which the
+    // sender writes. A hint, never trusted: when the data does not fit it, or it is above the cap
+    // (it may have wrapped), zlib's stream decides, checking the cap as it goes.
+    if (in.size() >= 18) {
+        const auto *t = reinterpret_cast<const unsigned char *>(in.data() + in.size() - 4);
+        const std::size_t hint = t[0] | (t[1] << 8) | (t[2] << 16) | (static_cast<std::size_t>(t[3]) << 24);
+        thread_local const std::unique_ptr<libdeflate_decompressor, FreeDecompressor> d(
+            libdeflate_alloc_decompressor());
+        if (d && hint > 0 && hint <= maxOut) {
+            out.resize(hint);
+            std::size_t actual = 0;
+            switch (libdeflate_gzip_decompress(d.get(), in.data(), in.size(), out.data(), hint, &actual)) {
+            case LIBDEFLATE_SUCCESS:
+                out.resize(actual);
+                return InflateResult::Ok;
+            case LIBDEFLATE_BAD_DATA:
+                out.clear();
+                return InflateResult::Corrupt;
+            default: // more than the hint said
+                break;
+            }
+        }
+    }
+    return inflateStreaming(in, maxOut, out);
 }
 
 std::string gzipCompress(std::string_view in) {

@@ -1,4 +1,5 @@
 #include "httpserver.h"
+#include "net/gzip.h"
 #include "net/httpclient.h"
 
 #include <QElapsedTimer>
@@ -145,6 +146,39 @@ private Q_SLOTS:
         QCOMPARE(r.body, body);
         QVERIFY(askedForGzip);
         QVERIFY(r.wireBytes < body.size() / 10);
+    }
+
+    // gunzip takes the size from the gzip trailer as a hint only: an honest one, one that lies either
+    // way, one past the cap, a corrupt or cut stream, each gives what zlib's stream alone would.
+    void gunzipTrustsNoTrailer() {
+        std::string text;
+        for (int i = 0; i < 20000; ++i)
+            text += "{\"metric\":{\"instance\":\"h" + std::to_string(i) + "\"},\"value\":[1,\"1\"]},";
+        const std::string gz = gzipCompress(text);
+        auto withSize = [&gz](std::uint32_t size) {
+            std::string g = gz;
+            for (int k = 0; k < 4; ++k)
+                g[g.size() - 4 + static_cast<std::size_t>(k)] = static_cast<char>((size >> (8 * k)) & 0xff);
+            return g;
+        };
+        std::string out;
+        QCOMPARE(gunzip(gz, 1 << 30, out), InflateResult::Ok);
+        QVERIFY(out == text);
+        QCOMPARE(gunzip(gz, text.size() - 1, out), InflateResult::TooLarge);
+        QCOMPARE(gunzip(gz, text.size(), out), InflateResult::Ok);
+        // A trailer that claims less, or more: the CRC still holds the data to account.
+        QCOMPARE(gunzip(withSize(100), 1 << 30, out), InflateResult::Corrupt);
+        QCOMPARE(gunzip(withSize(static_cast<std::uint32_t>(text.size() * 2)), 1 << 30, out),
+                 InflateResult::Corrupt);
+        // Claiming more than the cap: the stream decides, and stops at the cap.
+        QCOMPARE(gunzip(withSize(0xffffffffu), text.size() / 2, out), InflateResult::TooLarge);
+        std::string flipped = gz;
+        flipped[gz.size() / 2] = static_cast<char>(flipped[gz.size() / 2] ^ 0x55);
+        QCOMPARE(gunzip(flipped, 1 << 30, out), InflateResult::Corrupt);
+        QCOMPARE(gunzip(gz.substr(0, gz.size() / 2), 1 << 30, out), InflateResult::Corrupt);
+        QCOMPARE(gunzip(gz.substr(0, 10), 1 << 30, out), InflateResult::Corrupt);
+        QCOMPARE(gunzip(gzipCompress(""), 1 << 30, out), InflateResult::Ok);
+        QVERIFY(out.empty());
     }
 
     void failures_data() {
