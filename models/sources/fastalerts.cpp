@@ -1,6 +1,7 @@
 #include "fastalerts.h"
 
 #include "../support/timeutil.h"
+#include "simdjsonread.h"
 
 #include <simdjson.h>
 
@@ -44,22 +45,23 @@ bool readTime(dom::element v, TimeMs &out) {
 }
 
 bool readLabels(dom::element v, LabelSet &out) {
+    std::vector<Label> labels;
+    if (!simdjsonread::readLabels(v, labels))
+        return false;
+    out = LabelSet(std::move(labels));
+    return true;
+}
+
+// Reads an object's members through read(key, value, seen); false when it is not an object or read
+// refuses a member.
+template <class Read> bool readObject(dom::element v, Read read) {
     dom::object obj;
     if (v.get_object().get(obj))
         return false;
-    std::vector<Label> labels;
-    labels.reserve(obj.size());
-    for (const auto field : obj) {
-        std::string_view value;
-        if (field.value.get_string().get(value))
+    Seen seen;
+    for (const auto field : obj)
+        if (!read(field.key, field.value, seen))
             return false;
-        labels.push_back(Label{std::string(field.key), std::string(value)});
-    }
-    std::sort(labels.begin(), labels.end(), [](const Label &a, const Label &b) { return a.name < b.name; });
-    for (std::size_t i = 1; i < labels.size(); ++i)
-        if (labels[i].name == labels[i - 1].name)
-            return false;
-    out = LabelSet(std::move(labels));
     return true;
 }
 
@@ -78,14 +80,9 @@ bool readStrings(dom::element v, std::vector<std::string> &out) {
 }
 
 bool readReceiver(dom::element v, std::string &name) {
-    dom::object rec;
-    if (v.get_object().get(rec))
-        return false;
-    Seen seen;
-    for (const auto field : rec)
-        if (field.key == "name" && (!seen.first(0) || !readString(field.value, name)))
-            return false;
-    return true;
+    return readObject(v, [&name](std::string_view k, dom::element x, Seen &seen) {
+        return k != "name" || (seen.first(0) && readString(x, name));
+    });
 }
 
 bool readReceivers(dom::element v, std::vector<std::string> &out) {
@@ -103,93 +100,61 @@ bool readReceivers(dom::element v, std::vector<std::string> &out) {
 }
 
 bool readStatus(dom::element v, Alert &a) {
-    dom::object status;
-    if (v.get_object().get(status))
-        return false;
-    Seen seen;
     std::string state;
-    for (const auto field : status) {
-        const std::string_view k = field.key;
-        const bool ok = k == "state"         ? seen.first(0) && readString(field.value, state)
-                        : k == "silencedBy"  ? seen.first(1) && readStrings(field.value, a.silencedBy)
-                        : k == "inhibitedBy" ? seen.first(2) && readStrings(field.value, a.inhibitedBy)
-                                             : true;
-        if (!ok)
-            return false;
-    }
+    const bool ok = readObject(v, [&](std::string_view k, dom::element x, Seen &seen) {
+        return k == "state"         ? seen.first(0) && readString(x, state)
+               : k == "silencedBy"  ? seen.first(1) && readStrings(x, a.silencedBy)
+               : k == "inhibitedBy" ? seen.first(2) && readStrings(x, a.inhibitedBy)
+                                    : true;
+    });
     a.state = state == "suppressed"    ? AlertState::Suppressed
               : state == "unprocessed" ? AlertState::Unprocessed
                                        : AlertState::Active;
-    return true;
+    return ok;
 }
 
+// An alert of /api/v2/alerts; one without labels the document reader skips and says so.
 bool readAlert(dom::element v, Alert &a) {
-    dom::object obj;
-    if (v.get_object().get(obj))
-        return false;
-    Seen seen;
     bool labels = false;
-    for (const auto field : obj) {
-        const std::string_view k = field.key;
-        const dom::element x = field.value;
-        bool ok = true;
-        if (k == "labels")
-            ok = (labels = seen.first(0)) && readLabels(x, a.labels);
-        else if (k == "annotations")
-            ok = seen.first(1) && readLabels(x, a.annotations);
-        else if (k == "fingerprint")
-            ok = seen.first(2) && readString(x, a.fingerprint);
-        else if (k == "startsAt")
-            ok = seen.first(3) && readTime(x, a.startsAt);
-        else if (k == "endsAt")
-            ok = seen.first(4) && readTime(x, a.endsAt);
-        else if (k == "updatedAt")
-            ok = seen.first(5) && readTime(x, a.updatedAt);
-        else if (k == "generatorURL")
-            ok = seen.first(6) && readString(x, a.generatorUrl);
-        else if (k == "receivers")
-            ok = seen.first(7) && readReceivers(x, a.receivers);
-        else if (k == "status")
-            ok = seen.first(8) && readStatus(x, a);
-        if (!ok)
-            return false;
-    }
-    if (!labels)
-        return false; // the document reader skips it and says so
+    const bool ok = readObject(v, [&](std::string_view k, dom::element x, Seen &seen) {
+        return k == "labels"         ? (labels = seen.first(0)) && readLabels(x, a.labels)
+               : k == "annotations"  ? seen.first(1) && readLabels(x, a.annotations)
+               : k == "fingerprint"  ? seen.first(2) && readString(x, a.fingerprint)
+               : k == "startsAt"     ? seen.first(3) && readTime(x, a.startsAt)
+               : k == "endsAt"       ? seen.first(4) && readTime(x, a.endsAt)
+               : k == "updatedAt"    ? seen.first(5) && readTime(x, a.updatedAt)
+               : k == "generatorURL" ? seen.first(6) && readString(x, a.generatorUrl)
+               : k == "receivers"    ? seen.first(7) && readReceivers(x, a.receivers)
+               : k == "status"       ? seen.first(8) && readStatus(x, a)
+                                     : true;
+    });
+    if (!ok || !labels)
+        return false;
     if (a.fingerprint.empty())
         a.fingerprint = a.labels.fingerprint();
     return true;
 }
 
-// One Prometheus alert of /api/v1/alerts.
+// An alert of Prometheus' /api/v1/alerts.
 bool readRuleAlert(dom::element v, PromRuleAlert &a) {
-    dom::object obj;
-    if (v.get_object().get(obj))
-        return false;
-    Seen seen;
     bool labels = false;
-    for (const auto field : obj) {
-        const std::string_view k = field.key;
-        const dom::element x = field.value;
-        bool ok = true;
-        if (k == "labels") {
-            ok = (labels = seen.first(0)) && readLabels(x, a.labels);
-        } else if (k == "annotations") {
-            ok = seen.first(1) && readLabels(x, a.annotations);
-        } else if (k == "state") {
-            ok = seen.first(2) && readString(x, a.state);
-        } else if (k == "activeAt") {
-            ok = seen.first(3) && readTime(x, a.activeAt);
-        } else if (k == "value") {
-            std::string_view text;
-            ok = seen.first(4) && !x.get_string().get(text);
-            if (ok)
-                prometheus::parseSampleValue(text, a.value); // as the document reader: 0 when unreadable
-        }
-        if (!ok)
+    const auto value = [&a](dom::element x) {
+        std::string_view text;
+        if (x.get_string().get(text))
             return false;
-    }
-    return labels;
+        prometheus::parseSampleValue(text, a.value); // as the document reader: 0 when unreadable
+        return true;
+    };
+    return readObject(v,
+                      [&](std::string_view k, dom::element x, Seen &seen) {
+                          return k == "labels"        ? (labels = seen.first(0)) && readLabels(x, a.labels)
+                                 : k == "annotations" ? seen.first(1) && readLabels(x, a.annotations)
+                                 : k == "state"       ? seen.first(2) && readString(x, a.state)
+                                 : k == "activeAt"    ? seen.first(3) && readTime(x, a.activeAt)
+                                 : k == "value"       ? seen.first(4) && value(x)
+                                                      : true;
+                      }) &&
+           labels;
 }
 
 bool readAlerts(dom::element v, std::vector<Alert> &out) {
@@ -207,24 +172,12 @@ bool readAlerts(dom::element v, std::vector<Alert> &out) {
 }
 
 bool readGroup(dom::element v, AlertGroup &g) {
-    dom::object obj;
-    if (v.get_object().get(obj))
-        return false;
-    Seen seen;
-    for (const auto field : obj) {
-        const std::string_view k = field.key;
-        bool ok = true;
-        if (k == "labels") {
-            ok = seen.first(0) && readLabels(field.value, g.labels);
-        } else if (k == "receiver") {
-            ok = seen.first(1) && readReceiver(field.value, g.receiver);
-        } else if (k == "alerts") {
-            ok = seen.first(2) && readAlerts(field.value, g.alerts);
-        }
-        if (!ok)
-            return false;
-    }
-    return true;
+    return readObject(v, [&g](std::string_view k, dom::element x, Seen &seen) {
+        return k == "labels"     ? seen.first(0) && readLabels(x, g.labels)
+               : k == "receiver" ? seen.first(1) && readReceiver(x, g.receiver)
+               : k == "alerts"   ? seen.first(2) && readAlerts(x, g.alerts)
+                                 : true;
+    });
 }
 
 } // namespace

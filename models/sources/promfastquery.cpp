@@ -7,6 +7,8 @@
 // or a number out of range all return false.
 #include "promfastquery.h"
 
+#include "simdjsonread.h"
+
 #include <simdjson.h>
 
 #include <algorithm>
@@ -38,23 +40,7 @@ bool readPair(dom::element v, TimeMs &t, double &value, bool &good) {
     return true;
 }
 
-bool readLabels(dom::element v, std::vector<Label> &labels) {
-    dom::object metric;
-    if (v.get_object().get(metric))
-        return false;
-    labels.reserve(metric.size());
-    for (const auto field : metric) {
-        std::string_view value;
-        if (field.value.get_string().get(value))
-            return false;
-        labels.push_back(Label{std::string(field.key), std::string(value)});
-    }
-    std::sort(labels.begin(), labels.end(), [](const Label &a, const Label &b) { return a.name < b.name; });
-    for (std::size_t i = 1; i < labels.size(); ++i)
-        if (labels[i].name == labels[i - 1].name)
-            return false;
-    return true;
-}
+using simdjsonread::readLabels;
 
 class Reader {
 public:
