@@ -8,7 +8,7 @@ packages=(
   libboost-dev nlohmann-json3-dev libsqlite3-dev libssl-dev zlib1g-dev libyaml-cpp-dev libigraph-dev libre2-dev libsimdjson-dev libjemalloc-dev libdeflate-dev
   qtkeychain-qt6-dev libsecret-1-0 gnome-keyring dbus
   prometheus prometheus-alertmanager prometheus-node-exporter
-  fonts-dejavu-core sqlite3 curl openssl
+  fonts-dejavu-core sqlite3 curl openssl xvfb x11-xserver-utils
   python3
 )
 # --sanitizers: clang and its runtimes for the libFuzzer targets (scripts/run-sanitizers.sh).

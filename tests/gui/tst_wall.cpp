@@ -28,6 +28,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMouseEvent>
+#include <QProcess>
 #include <QScreen>
 #include <QSignalSpy>
 #include <QTableView>
@@ -677,6 +678,72 @@ private Q_SLOTS:
         QVERIFY(wall.screenOf(wall.windows()[2]) == nullptr);
         // The strip's type follows each screen's height (1080 and 720 lines).
         QTRY_VERIFY(wall.windows()[0]->strip()->height() > wall.windows()[1]->strip()->height());
+    }
+
+    // Screens that come and go while the wall runs: plugged in, a new resolution, asleep (its monitor
+    // gone) and awake again. Run on an X server of its own (tests/gui/with-xvfb.sh, ctest's
+    // tst_wall_screens), where `xrandr --setmonitor` and `--delmonitor` add and remove Qt's screens as
+    // a real desk does.
+    void screensThatComeAndGoAreFollowed() {
+        if (QGuiApplication::platformName() != QStringLiteral("xcb") ||
+            qEnvironmentVariableIsSet("VIGIL_NO_XVFB"))
+            QSKIP("needs an X server with RandR (ctest's tst_wall_screens runs this under Xvfb)");
+        auto xrandr = [](const QStringList &args) {
+            QCOMPARE(QProcess::execute(QStringLiteral("xrandr"), args), 0);
+        };
+        auto monitor = [&xrandr](const QString &geometry) { // WxH+X+Y, 96 dpi
+            const QStringList wh = geometry.section(QLatin1Char('+'), 0, 0).split(QLatin1Char('x'));
+            xrandr({QStringLiteral("--setmonitor"), QStringLiteral("right"),
+                    QStringLiteral("%1/%2x%3/%4+%5")
+                        .arg(wh[0])
+                        .arg(wh[0].toInt() * 254 / 960)
+                        .arg(wh[1])
+                        .arg(wh[1].toInt() * 254 / 960)
+                        .arg(geometry.section(QLatin1Char('+'), 1)),
+                    QStringLiteral("none")});
+        };
+        auto named = [](const QString &name) -> QScreen * {
+            for (QScreen *s : QGuiApplication::screens())
+                if (s->name() == name)
+                    return s;
+            return nullptr;
+        };
+        QProcess::execute(QStringLiteral("xrandr"),
+                          {QStringLiteral("--delmonitor"), QStringLiteral("right")});
+        QTRY_VERIFY(named(QStringLiteral("right")) == nullptr);
+        FakeSource src;
+        src.publish(fleet({}, {source("prod/prometheus", nowMs())}));
+        WallConfig w = twoViewWall();
+        w.screens = {WallScreen{-1, {}, twoViewWall().screens[0].playlist},
+                     WallScreen{-1, "right", {{"triage", 30'000, {}, {}, 0, {}}}}};
+        WallController wall(&src, w);
+        wall.start(); // full screen, as on the wall
+        WallWindow *main = wall.windows()[0], *right = wall.windows()[1];
+        QVERIFY(main->isVisible());
+        QVERIFY(!right->isVisible()); // its screen is not there yet
+        // Plugged in.
+        monitor(QStringLiteral("1920x1080+1920+0"));
+        QTRY_VERIFY(right->isVisible());
+        QCOMPARE(wall.screenOf(right), named(QStringLiteral("right")));
+        QTRY_COMPARE(right->geometry(), QRect(1920, 0, 1920, 1080));
+        QCOMPARE(right->currentView(), QStringLiteral("triage"));
+        const int stripAt1080 = right->strip()->height();
+        // Another resolution. Xvfb cannot switch a monitor's mode in place, so the monitor goes and comes
+        // back at the new size (as some drivers announce it); the window and its type follow.
+        xrandr({QStringLiteral("--delmonitor"), QStringLiteral("right")});
+        QTRY_VERIFY(named(QStringLiteral("right")) == nullptr);
+        monitor(QStringLiteral("1280x720+1920+0"));
+        QTRY_COMPARE(right->geometry(), QRect(1920, 0, 1280, 720));
+        QTRY_VERIFY(right->strip()->height() < stripAt1080);
+        // Asleep (the monitor gone): hidden, the other screen untouched; awake: back where it was.
+        xrandr({QStringLiteral("--delmonitor"), QStringLiteral("right")});
+        QTRY_VERIFY(!right->isVisible());
+        QVERIFY(main->isVisible());
+        monitor(QStringLiteral("1280x720+1920+0"));
+        QTRY_VERIFY(right->isVisible());
+        QTRY_COMPARE(right->geometry(), QRect(1920, 0, 1280, 720));
+        QCOMPARE(right->currentView(), QStringLiteral("triage"));
+        xrandr({QStringLiteral("--delmonitor"), QStringLiteral("right")});
     }
 };
 
