@@ -1,6 +1,7 @@
 #pragma once
 // Every reader of untrusted input, by name: the adapter entry points (wireentries.h) and the config,
-// baseline and edges readers, the label-matcher and alert-filter languages and gzip inflation. The fuzz
+// baseline and edges readers, the label-matcher and alert-filter languages, the facts' digest and gzip
+// inflation. The fuzz
 // binary (tests/fuzz) drives one of them per run; tst_fuzzregressions replays every seed and every input
 // a fuzzer once crashed on through the same table in the ordinary build.
 #include "wireentries.h"
@@ -12,6 +13,7 @@
 #include "fleet/labelmatcher.h"
 #include "net/gzip.h"
 #include "snapshot/snapshotfile.h"
+#include "sources/answermemory.h"
 
 #include <unistd.h>
 
@@ -102,6 +104,11 @@ inline const std::vector<FuzzTarget> &fuzzTargets() {
                          } else if (err.empty()) {
                              std::abort(); // a refusal always says why
                          }
+                     }});
+        // The facts' digest walks any answer's bytes (seeded with the recorded answers, as prom.*).
+        t.push_back({"prom.digest", nullptr, [](std::string_view in) {
+                         if (AnswerMemory::timelessDigest(in).size > in.size())
+                             std::abort();
                      }});
         t.push_back({"gunzip", nullptr, [](std::string_view in) {
                          std::string out;
