@@ -540,6 +540,25 @@ private Q_SLOTS:
         QCOMPARE(c.image().size(), QSize(400, 300 - 28));
     }
 
+    // The wall's type is larger: the group titles' strip grows with it rather than cutting the words.
+    void titleStripsFollowTheType() {
+        HostMapCanvas c;
+        c.resize(1200, 800);
+        c.setSnapshot(fleet(40));
+        const int small = c.layout().titleHeight;
+        QVERIFY(small > 0);
+        QFont big = c.font();
+        big.setPointSizeF(big.pointSizeF() * 3);
+        c.setFont(big);
+        QFont title = big;
+        title.setPointSizeF(big.pointSizeF() * 0.8);
+        QVERIFY(c.layout().titleHeight >= QFontMetrics(title).height());
+        QVERIFY(c.layout().titleHeight > small);
+        const auto &l = c.layout(); // the tiles start below their strip
+        for (const auto &g : l.groups)
+            QVERIFY(l.tileY[static_cast<std::size_t>(g.hosts.front())] >= g.y + l.titleHeight);
+    }
+
     void viridisIsOrderedByLightness() {
         const auto &v = ColorScale::viridis();
         double last = -1;

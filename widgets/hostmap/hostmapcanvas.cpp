@@ -18,7 +18,11 @@
 namespace vigil {
 
 namespace {
-constexpr int kLegendHeight = 28;
+// The group titles' font: the canvas's, a little smaller.
+QFont titleFont(QFont f) {
+    f.setPointSizeF(f.pointSizeF() * 0.8);
+    return f;
+}
 
 // The layout depends on the hosts and their labels only; the analyzer keeps the same graph while
 // those hold, so the graph's identity (and the host count) says when to lay out again.
@@ -117,7 +121,8 @@ void HostMapCanvas::recolor() {
         const int depth = static_cast<int>(m_snapshot->graph->hierarchy().size());
         r.level = m_level >= 0 ? m_level : std::max(0, depth - 1);
     }
-    r.size = QSize(std::max(1, width()), std::max(1, height() - kLegendHeight));
+    r.size = QSize(std::max(1, width()), std::max(1, height() - legendHeight()));
+    r.titleHeight = QFontMetrics(titleFont(font())).height() + 2; // the wall's type is larger
     r.metric = m_metric;
     r.sizeMetric = m_sizeMetric;
     r.filter = m_filter;
@@ -161,8 +166,7 @@ void HostMapCanvas::paintEvent(QPaintEvent *) {
     p.drawImage(0, 0, m_image);
     // Group titles where there is room for them.
     if (m_layout->titleHeight > 0) {
-        QFont f = font();
-        f.setPointSizeF(f.pointSizeF() * 0.8);
+        const QFont f = titleFont(font());
         p.setFont(f);
         p.setPen(MapTheme::of(palette()).text);
         const QFontMetrics fm(f);
@@ -171,6 +175,7 @@ void HostMapCanvas::paintEvent(QPaintEvent *) {
                        Qt::AlignLeft | Qt::AlignVCenter,
                        fm.elidedText(QString::fromStdString(g.title), Qt::ElideLeft, std::max(g.w, 40)));
     }
+    p.setFont(font());
     // Hosts selected elsewhere: an amber ring around each tile (around the shared pixel when folded).
     if (!m_markedIdx.empty() && m_layout->tile > 0) {
         p.setPen(QPen(QColor(0xf0, 0x90, 0x00), m_layout->tile >= 6 ? 2 : 1));
@@ -183,12 +188,16 @@ void HostMapCanvas::paintEvent(QPaintEvent *) {
             p.drawRect(QRect(m_layout->tileX[k] - 1, m_layout->tileY[k] - 1, t + 1, t + 1));
         }
     }
-    // Legend: the scale, its range, and the special colours.
-    const int y = height() - kLegendHeight + 6;
+    // Legend: the scale, its range, and the special colours, on one line as high as the font needs.
+    const QFontMetrics fm = p.fontMetrics();
+    const int mid = height() - legendHeight() / 2;
+    const int box = std::max(12, fm.ascent() * 3 / 4);                          // a swatch
+    const int y = mid - box / 2, base = mid + (fm.ascent() - fm.descent()) / 2; // the text's baseline
+    const int bar = std::max(200, box * 16);
     const auto &scale = ColorScale::viridis();
-    for (int x = 0; x < 200; ++x) {
-        p.setPen(QColor::fromRgb(scale.at(x / 199.0)));
-        p.drawLine(8 + x, y, 8 + x, y + 12);
+    for (int x = 0; x < bar; ++x) {
+        p.setPen(QColor::fromRgb(scale.at(x / double(bar - 1))));
+        p.drawLine(8 + x, y, 8 + x, y + box);
     }
     p.setPen(palette().color(QPalette::WindowText));
     QString range;
@@ -199,32 +208,37 @@ void HostMapCanvas::paintEvent(QPaintEvent *) {
             range += QStringLiteral(" ") + tr("(95th percentile)");
     }
     // Each item after the one before it, in this font and language ("ausgefallen" is longer than "down").
-    const QFontMetrics fm = p.fontMetrics();
-    p.drawText(QPoint(216, y + 11), range);
-    int x = std::max(420, 216 + fm.horizontalAdvance(range) + 16);
-    p.fillRect(QRect(x, y, 12, 12), QColor::fromRgb(kTileDown));
+    const int gap = box + 4;
+    int x = 8 + bar + 8;
+    p.drawText(QPoint(x, base), range);
+    x = std::max(x + 204, x + fm.horizontalAdvance(range) + 16);
+    p.fillRect(QRect(x, y, box, box), QColor::fromRgb(kTileDown));
     if (MapTheme::of(palette()).dark) { // black on a dark ground: framed
         p.setPen(MapTheme::of(palette()).muted);
-        p.drawRect(QRect(x, y, 11, 11));
+        p.drawRect(QRect(x, y, box - 1, box - 1));
         p.setPen(palette().color(QPalette::WindowText));
     }
     const QString down = tr("down"), noValue = tr("no value");
-    p.drawText(QPoint(x + 16, y + 11), down);
-    x += 16 + fm.horizontalAdvance(down) + 16;
-    p.fillRect(QRect(x, y, 12, 12), QColor::fromRgb(kTileNoValue));
-    p.drawText(QPoint(x + 16, y + 11), noValue);
-    x = std::max(590, x + 16 + fm.horizontalAdvance(noValue) + 24);
+    p.drawText(QPoint(x + gap, base), down);
+    x += gap + fm.horizontalAdvance(down) + 16;
+    p.fillRect(QRect(x, y, box, box), QColor::fromRgb(kTileNoValue));
+    p.drawText(QPoint(x + gap, base), noValue);
+    x += gap + fm.horizontalAdvance(noValue) + 24;
     if (m_layout->hostsPerTile > 1) {
         const QString fold = tr("1 px = %1 hosts (worst shown)").arg(m_layout->hostsPerTile);
-        p.drawText(QPoint(x, y + 11), fold);
-        x += p.fontMetrics().horizontalAdvance(fold) + 16;
+        p.drawText(QPoint(x, base), fold);
+        x += fm.horizontalAdvance(fold) + 16;
     }
     if (m_stale) {
         p.setPen(QColor(0xc0, 0x30, 0x30));
-        p.drawText(QPoint(x, y + 11), tr("STALE: the data is older than two poll intervals"));
+        p.drawText(QPoint(x, base), tr("STALE: the data is older than two poll intervals"));
     }
     if (hasFocus())
         paintCursor(p);
+}
+
+int HostMapCanvas::legendHeight() const {
+    return std::max(28, fontMetrics().height() + 10);
 }
 
 const Host *HostMapCanvas::hostAt(QPoint pt) const {
@@ -252,6 +266,8 @@ QString HostMapCanvas::describe(const Host &h) const {
 bool HostMapCanvas::event(QEvent *e) {
     if (e->type() == QEvent::PaletteChange)
         recolor(); // the ground follows the palette (the wall's is dark)
+    if (e->type() == QEvent::FontChange)
+        relayout(); // the title strips and the legend follow the type (the wall's is larger)
     // Tabbed to: the cursor shows where the keys start (not when the focus just lands, as on the wall).
     if (e->type() == QEvent::FocusIn && m_current < 0 &&
         (static_cast<QFocusEvent *>(e)->reason() == Qt::TabFocusReason ||

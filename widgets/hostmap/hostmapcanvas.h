@@ -77,6 +77,7 @@ private:
     QRgb m_filteredOut = 0xffe2e2e2; // a tile the filter does not match
     void relayout();
     void recolor();
+    [[nodiscard]] int legendHeight() const; // the line under the tiles
     void showTiles(PaintedTiles tiles);
 
     FleetSnapshotPtr m_snapshot; // the newest given: what the next tiles are made of

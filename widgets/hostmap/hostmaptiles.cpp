@@ -118,7 +118,8 @@ PaintedTiles paintTiles(const TilePaint &r) {
         auto laid = std::make_shared<analysis::HostMapLayout>();
         if (r.snapshot && r.snapshot->graph)
             *laid = analysis::layoutHostMap(*r.snapshot->graph, r.snapshot->hosts, r.level,
-                                            std::max(1, r.size.width()), std::max(1, r.size.height()));
+                                            std::max(1, r.size.width()), std::max(1, r.size.height()),
+                                            r.titleHeight);
         out.layout = std::move(laid);
     }
     out.hi = !std::isnan(r.hi) ? r.hi : r.snapshot ? scaleMax(*r.snapshot, r.metric) : 1.0;

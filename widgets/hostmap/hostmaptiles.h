@@ -21,7 +21,8 @@ struct TilePaint {
     // The tiles' geometry for this snapshot's hosts; null: laid out anew, at `level` of the hierarchy.
     HostMapLayoutPtr layout;
     int level = 0;
-    QSize size; // the tiles' area
+    int titleHeight = 14; // a group's title strip, for the canvas's type
+    QSize size;           // the tiles' area
     int metric = 0, sizeMetric = -1;
     std::optional<LabelFilter> filter;
     // The colour range; a NaN hi: automatic (scaleMax).
