@@ -59,7 +59,10 @@ InflateResult gunzip(std::string_view in, std::size_t maxOut, std::string &out) 
         const std::size_t hint = t[0] | (t[1] << 8) | (t[2] << 16) | (static_cast<std::size_t>(t[3]) << 24);
         thread_local const std::unique_ptr<libdeflate_decompressor, FreeDecompressor> d(
             libdeflate_alloc_decompressor());
-        if (d && hint > 0 && hint <= maxOut) {
+        // Deflate cannot expand a byte to more than 1,032: a larger claim is a lie, and taking it would
+        // allocate up to the cap for a few bytes of input.
+        constexpr std::size_t kMaxRatio = 1032;
+        if (d && hint > 0 && hint <= maxOut && hint / kMaxRatio <= in.size()) {
             out.resize(hint);
             std::size_t actual = 0;
             switch (libdeflate_gzip_decompress(d.get(), in.data(), in.size(), out.data(), hint, &actual)) {
