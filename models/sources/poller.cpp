@@ -328,6 +328,8 @@ std::optional<std::vector<std::optional<PromQueryResult>>> Poller::readFacts(Pol
                                                                              const ReadQuery &query) {
     // Facts are configuration: the largest answers of a round, the same round after round but for
     // their evaluation time, until someone changes a machine.
+    if (m_profile.facts.empty())
+        return std::vector<std::optional<PromQueryResult>>(); // none to read: nothing to compare
     const auto &responses = m_current->responses;
     const auto digestOf = [&](const std::string &key) -> std::optional<AnswerMemory::Digest> {
         const auto it = responses.find(key);
@@ -342,7 +344,7 @@ std::optional<std::vector<std::optional<PromQueryResult>>> Poller::readFacts(Pol
     const auto known = [this](const std::string &key, const std::optional<AnswerMemory::Digest> &d) {
         return d && m_answers.same(key, *d);
     };
-    bool same = !m_profile.facts.empty() && known(kFactsInventory, inventory);
+    bool same = known(kFactsInventory, inventory);
     for (std::size_t i = 0; same && i < digests.size(); ++i)
         same = known(factKey(i), digests[i]);
     if (same) {
