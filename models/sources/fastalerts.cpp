@@ -65,18 +65,24 @@ template <class Read> bool readObject(dom::element v, Read read) {
     return true;
 }
 
-bool readStrings(dom::element v, std::vector<std::string> &out) {
+// Each element of an array read into `out` by read(element, item); false when it is not an array or
+// read refuses an element.
+template <class T, class Read> bool readList(dom::element v, std::vector<T> &out, Read read) {
     dom::array list;
     if (v.get_array().get(list))
         return false;
-    out.reserve(list.size());
+    out.reserve(out.size() + list.size());
     for (const auto item : list) {
-        std::string_view s;
-        if (item.get_string().get(s))
+        T x;
+        if (!read(item, x))
             return false;
-        out.emplace_back(s);
+        out.push_back(std::move(x));
     }
     return true;
+}
+
+bool readStrings(dom::element v, std::vector<std::string> &out) {
+    return readList(v, out, readString);
 }
 
 bool readReceiver(dom::element v, std::string &name) {
@@ -158,17 +164,7 @@ bool readRuleAlert(dom::element v, PromRuleAlert &a) {
 }
 
 bool readAlerts(dom::element v, std::vector<Alert> &out) {
-    dom::array list;
-    if (v.get_array().get(list))
-        return false;
-    out.reserve(out.size() + list.size());
-    for (const auto item : list) {
-        Alert a;
-        if (!readAlert(item, a))
-            return false;
-        out.push_back(std::move(a));
-    }
-    return true;
+    return readList(v, out, readAlert);
 }
 
 bool readGroup(dom::element v, AlertGroup &g) {
@@ -196,18 +192,10 @@ bool parseAlertsFast(std::string_view body, std::vector<Alert> &out) {
 bool parseGroupsFast(std::string_view body, std::vector<AlertGroup> &out) {
     dom::parser parser;
     dom::element doc;
-    dom::array list;
-    if (parser.parse(body.data(), body.size(), true).get(doc) || doc.get_array().get(list))
+    if (parser.parse(body.data(), body.size(), true).get(doc))
         return false;
     out.clear();
-    out.reserve(list.size());
-    for (const auto item : list) {
-        AlertGroup g;
-        if (!readGroup(item, g))
-            return false;
-        out.push_back(std::move(g));
-    }
-    return true;
+    return readList(doc, out, readGroup);
 }
 
 } // namespace alertmanager
@@ -217,45 +205,28 @@ namespace prometheus {
 bool parseAlertsFast(std::string_view body, std::vector<PromRuleAlert> &out) {
     dom::parser parser;
     dom::element doc;
-    dom::object top;
-    if (parser.parse(body.data(), body.size(), true).get(doc) || doc.get_object().get(top))
+    if (parser.parse(body.data(), body.size(), true).get(doc))
         return false;
     // The envelope: {"status":"success","data":{"alerts":[...]}}; other keys are passed over, as the
     // document reader passes over them.
-    Seen seen;
-    bool success = false, hasData = false, hasAlerts = false;
-    dom::array list;
-    for (const auto field : top) {
-        if (field.key == "status") {
-            std::string_view s;
-            if (!seen.first(0) || field.value.get_string().get(s))
-                return false;
-            success = s == "success";
-        } else if (field.key == "data") {
-            dom::object data;
-            if (!seen.first(1) || field.value.get_object().get(data))
-                return false;
-            hasData = true;
-            Seen inData;
-            for (const auto member : data)
-                if (member.key == "alerts") {
-                    if (!inData.first(0) || member.value.get_array().get(list))
-                        return false;
-                    hasAlerts = true;
-                }
-        }
-    }
-    if (!success || !hasData || !hasAlerts)
+    std::string status;
+    dom::element alerts;
+    bool hasAlerts = false;
+    const auto data = [&](std::string_view k, dom::element x, Seen &seen) {
+        if (k != "alerts")
+            return true;
+        alerts = x;
+        return hasAlerts = seen.first(0);
+    };
+    const bool ok = readObject(doc, [&](std::string_view k, dom::element x, Seen &seen) {
+        return k == "status" ? seen.first(0) && readString(x, status)
+               : k == "data" ? seen.first(1) && readObject(x, data)
+                             : true;
+    });
+    if (!ok || status != "success" || !hasAlerts)
         return false;
     out.clear();
-    out.reserve(list.size());
-    for (const auto item : list) {
-        PromRuleAlert a;
-        if (!readRuleAlert(item, a))
-            return false;
-        out.push_back(std::move(a));
-    }
-    return true;
+    return readList(alerts, out, readRuleAlert);
 }
 
 } // namespace prometheus
