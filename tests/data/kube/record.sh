@@ -41,8 +41,8 @@ fi
 settle=${SETTLE:-$settle} # dns-failure was recorded with SETTLE=600: its noise began well before it
 work=$(mktemp -d)
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
+. "$here/../stopservers.sh"
+trap stop_servers EXIT
 trap 'exit 143' TERM INT # so a test that gives up on it still stops the servers (the EXIT trap)
 nap() { sleep "$1" & wait $!; } # a signal is handled at once, not after the sleep
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }

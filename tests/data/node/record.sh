@@ -20,8 +20,8 @@ mkdir -p "$out"
 interval=15s settle=${SETTLE:-600} poll=15 after=60
 work=$(mktemp -d)
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
+. "$here/../stopservers.sh"
+trap stop_servers EXIT
 trap 'exit 143' TERM INT
 nap() { sleep "$1" & wait $!; }
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }

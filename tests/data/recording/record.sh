@@ -7,8 +7,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 out=$here/..
 work=$(mktemp -d)
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
+. "$here/../stopservers.sh"
+trap stop_servers EXIT
 prometheus-node-exporter --web.listen-address=127.0.0.1:19100 >"$work/node.log" 2>&1 & pids+=($!)
 prometheus-alertmanager --config.file="$here/alertmanager.yml" --storage.path="$work/am" \
   --web.listen-address=127.0.0.1:19093 --cluster.listen-address= >"$work/am.log" 2>&1 & pids+=($!)
