@@ -6,6 +6,7 @@
 #include "../support/url.h"
 #include "jsonutil.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
@@ -72,14 +73,26 @@ bool parseSampleValue(std::string_view s, double &out) {
         out = -std::numeric_limits<double>::infinity();
         return true;
     }
-    if (s.empty() || s.size() > 64)
+    if (s.empty())
+        return false;
+    // Prometheus writes values with Go's FormatFloat(v, 'f', -1): plain decimals, some long (1e25 is 26
+    // digits). from_chars reads them exactly and without the locale (strtod's slow multi-precision path
+    // was a tenth of a wall's CPU); what it declines (a leading '+', hexadecimal, out of range) strtod
+    // decides, as before.
+    double v = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec == std::errc() && end == s.data() + s.size()) {
+        out = v;
+        return true;
+    }
+    if (s.size() > 64)
         return false;
     char buf[65];
     s.copy(buf, s.size());
     buf[s.size()] = '\0';
-    char *end = nullptr;
-    out = std::strtod(buf, &end);
-    return end == buf + s.size();
+    char *stop = nullptr;
+    out = std::strtod(buf, &stop);
+    return stop == buf + s.size();
 }
 
 HttpRequest getRequest(const std::string &baseUrl, const std::string &path) {

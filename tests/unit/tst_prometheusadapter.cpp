@@ -261,6 +261,13 @@ private Q_SLOTS:
         QVERIFY(prometheus::parseSampleValue("1.5e+03", v) && v == 1500);
         QVERIFY(!prometheus::parseSampleValue("1.5x", v));
         QVERIFY(!prometheus::parseSampleValue("", v));
+        // What strtod accepted stays accepted; Go's 'f' format writes large values out in full.
+        QVERIFY(prometheus::parseSampleValue("+2.5", v) && v == 2.5);
+        QVERIFY(prometheus::parseSampleValue("0.1", v) && v == 0.1);
+        QVERIFY(prometheus::parseSampleValue("1e400", v) && std::isinf(v));
+        QVERIFY(!prometheus::parseSampleValue("1 ", v));
+        QVERIFY(prometheus::parseSampleValue("1" + std::string(70, '0'), v) && v == 1e70);
+        QVERIFY(prometheus::parseSampleValue("0." + std::string(80, '0') + "1", v) && v == 1e-81);
     }
 
     void matrix() {
