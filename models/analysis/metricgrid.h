@@ -23,6 +23,13 @@ struct MetricGrid {
     int storeBuckets = 0;           // buckets the store had values for
     int rangeBuckets = 0;           // buckets filled from query_range
     std::vector<std::string> warnings;
+    // Where each bucket's values came from, and what a later load of the same metric may take from this
+    // grid instead of asking again: the buckets that ended before `settledBefore` (the past, as every
+    // source asked answered it), if it is loaded from the same `basis` (query and sources).
+    enum class Origin : std::uint8_t { None, Store, Range };
+    std::vector<Origin> origin; // per bucket; empty for grids not made by the history loader
+    TimeMs settledBefore = 0;
+    std::string basis;
 
     [[nodiscard]] float at(std::size_t row, int bucket) const {
         return values[row * static_cast<std::size_t>(buckets) + static_cast<std::size_t>(bucket)];

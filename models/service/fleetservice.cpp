@@ -81,13 +81,21 @@ void FleetService::loadHistory(const QString &channel, const std::string &metric
     job.sources = m_config.sources;
     job.store = store();
     job.client = m_client;
+    if (const auto last = m_lastGrids->find(channel); last != m_lastGrids->end())
+        job.previous = last->second.lock();
     m_jobs.run(
         JobRunner::Pool::Bulk, QStringLiteral("history:") + channel, "loading history", context,
         [job = std::move(job)](const CancelToken &cancel) mutable {
             job.cancel = cancel;
-            return GridPtr(std::make_shared<const analysis::MetricGrid>(vigil::loadHistory(job)));
+            auto grid = GridPtr(std::make_shared<const analysis::MetricGrid>(vigil::loadHistory(job)));
+            job.previous.reset(); // not kept alive by the job past its use
+            return grid;
         },
-        std::move(done));
+        [channel, grids = m_lastGrids, done = std::move(done)](GridPtr grid) {
+            std::erase_if(*grids, [](const auto &entry) { return entry.second.expired(); });
+            (*grids)[channel] = grid;
+            done(std::move(grid));
+        });
 }
 
 void FleetService::saveLayout(const std::string &map, Positions positions) {

@@ -16,6 +16,7 @@
 #include <QThread>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -85,6 +86,10 @@ private:
     AckKeeper m_acks;
     JobRunner m_jobs;                      // history loads, drift, wear fits, layouts
     std::shared_ptr<DriftSession> m_drift; // drift judged incrementally between loadDrift calls
+    // Each history channel's last grid while its view still holds it: the next load of the channel
+    // takes its settled buckets (GUI thread only).
+    std::shared_ptr<std::map<QString, std::weak_ptr<const analysis::MetricGrid>>> m_lastGrids =
+        std::make_shared<std::map<QString, std::weak_ptr<const analysis::MetricGrid>>>();
     // The network thread's way back to this service (closed in the destructor).
     std::shared_ptr<PostBox> m_box = std::make_shared<PostBox>(this);
 };

@@ -32,33 +32,76 @@ std::optional<HttpResponse> fetch(const HistoryJob &job, HttpRequest req) {
 }
 } // namespace
 
-analysis::MetricGrid loadHistory(const HistoryJob &job) {
-    analysis::GridAccumulator acc(job.metricKey, job.hosts, job.from, job.stepMs, job.buckets);
-    std::vector<std::string> warnings;
-    const TimeMs to = job.from + job.buckets * job.stepMs - 1;
-    if (job.store) {
-        job.store->readMetricHistory(
-            job.metricKey, job.from, to, [&acc](const std::string &name) { return acc.rowOf(name); },
-            [&acc](TimeMs t, const std::vector<int> &rows, const float *vals, std::size_t n) {
-                const int b = acc.bucketOf(t);
-                if (b < 0)
-                    return;
-                for (std::size_t i = 0; i < n; ++i)
-                    if (rows[i] >= 0)
-                        acc.add(rows[i], b, vals[i]);
-            });
-    }
-    int storeBuckets = 0;
-    for (int b = 0; b < job.buckets; ++b)
-        storeBuckets += acc.bucketHasData(b);
+namespace {
 
-    // What the store lacks, from each source's range API (a source that never answered for a host
-    // simply leaves its cells empty).
-    int rangeBuckets = 0;
-    const auto gaps = acc.gaps();
+using analysis::GridAccumulator;
+using analysis::MetricGrid;
+using Origin = MetricGrid::Origin;
+using Span = std::pair<int, int>; // buckets [first, last]
+
+// A scrape lands a scrape interval or two after its time, and a rule's answer an evaluation later: a
+// bucket is the settled past once this long has gone by after its end.
+constexpr TimeMs kSettleMs = 2 * 60'000;
+
+std::string basisOf(const HistoryJob &job) {
+    std::string basis = job.query;
+    for (const auto &src : job.sources)
+        basis += '\n' + src.name + ' ' + src.prometheusUrl;
+    return basis;
+}
+
+// The buckets the previous grid holds settled, taken into `acc`: [first, last], or {0, -1}.
+Span reusePrevious(const HistoryJob &job, const std::string &basis, GridAccumulator &acc,
+                   std::vector<Origin> &origin) {
+    const MetricGrid *p = job.previous.get();
+    if (!p || p->metricKey != job.metricKey || p->basis != basis || p->stepMs != job.stepMs ||
+        p->origin.size() != static_cast<std::size_t>(p->buckets) || (job.from - p->from) % job.stepMs != 0 ||
+        p->hosts != job.hosts)
+        return {0, -1};
+    int first = -1, last = -1;
+    for (int b = 0; b < job.buckets; ++b) {
+        const TimeMs start = job.from + b * job.stepMs;
+        if (p->bucketOf(start) >= 0 && start + job.stepMs <= p->settledBefore) {
+            first = first < 0 ? b : first;
+            last = b;
+        } else if (first >= 0) {
+            break;
+        }
+    }
+    if (first < 0)
+        return {0, -1};
+    const int shift = static_cast<int>((job.from - p->from) / job.stepMs);
+    for (std::size_t row = 0; row < job.hosts.size(); ++row)
+        for (int b = first; b <= last; ++b)
+            acc.add(static_cast<int>(row), b, p->at(row, b + shift));
+    for (int b = first; b <= last; ++b)
+        origin[static_cast<std::size_t>(b)] = p->origin[static_cast<std::size_t>(b + shift)];
+    return {first, last};
+}
+
+void readStore(const HistoryJob &job, GridAccumulator &acc, TimeMs from, TimeMs to) {
+    if (!job.store || from > to)
+        return;
+    job.store->readMetricHistory(
+        job.metricKey, from, to, [&acc](const std::string &name) { return acc.rowOf(name); },
+        [&acc](TimeMs t, const std::vector<int> &rows, const float *vals, std::size_t n) {
+            const int b = acc.bucketOf(t);
+            if (b < 0)
+                return;
+            for (std::size_t i = 0; i < n; ++i)
+                if (rows[i] >= 0)
+                    acc.add(rows[i], b, vals[i]);
+        });
+}
+
+// Asks each source's range API for `gaps`; false when a source failed or the job was cancelled (what
+// was asked is then not settled).
+bool fetchRanges(const HistoryJob &job, const std::vector<Span> &gaps, GridAccumulator &acc,
+                 std::vector<std::string> &warnings) {
     const std::int64_t rows = std::max<std::int64_t>(1, static_cast<std::int64_t>(job.hosts.size()));
     const int chunkBuckets =
         static_cast<int>(std::clamp<std::int64_t>(job.maxPointsPerRequest / rows, 1, 10'000));
+    bool allAnswered = true;
     for (const auto &src : job.sources) {
         if (src.prometheusUrl.empty() || !job.client || job.query.empty())
             continue;
@@ -108,13 +151,61 @@ analysis::MetricGrid loadHistory(const HistoryJob &job) {
                 }
             }
         }
+        allAnswered = allAnswered && !failed;
     }
+    return allAnswered && !isCancelled(job);
+}
+
+// The runs of empty buckets outside the reused span.
+std::vector<Span> gapsOutside(const std::vector<Span> &gaps, Span reused) {
+    std::vector<Span> out;
+    for (const auto &[first, last] : gaps) {
+        if (first < reused.first)
+            out.emplace_back(first, std::min(last, reused.first - 1));
+        if (last > reused.second)
+            out.emplace_back(std::max(first, reused.second + 1), last);
+    }
+    return out;
+}
+
+} // namespace
+
+MetricGrid loadHistory(const HistoryJob &job, TimeMs now) {
+    GridAccumulator acc(job.metricKey, job.hosts, job.from, job.stepMs, job.buckets);
+    std::vector<Origin> origin(static_cast<std::size_t>(std::max(0, job.buckets)), Origin::None);
+    const std::string basis = basisOf(job);
+    const Span reused = reusePrevious(job, basis, acc, origin);
+    const auto fresh = [&reused](int b) { return b < reused.first || b > reused.second; };
+    const TimeMs to = job.from + job.buckets * job.stepMs - 1;
+    if (reused.first > reused.second) {
+        readStore(job, acc, job.from, to);
+    } else {
+        readStore(job, acc, job.from, job.from + reused.first * job.stepMs - 1);
+        readStore(job, acc, job.from + (reused.second + 1) * job.stepMs, to);
+    }
+    for (int b = 0; b < job.buckets; ++b)
+        if (fresh(b) && acc.bucketHasData(b))
+            origin[static_cast<std::size_t>(b)] = Origin::Store;
+
+    // What the store lacks, from each source's range API (a source that never answered for a host
+    // simply leaves its cells empty).
+    std::vector<std::string> warnings;
+    const auto gaps = gapsOutside(acc.gaps(), reused);
+    const bool answered = fetchRanges(job, gaps, acc, warnings);
     for (const auto &[first, last] : gaps)
         for (int b = first; b <= last; ++b)
-            rangeBuckets += acc.bucketHasData(b);
+            if (acc.bucketHasData(b))
+                origin[static_cast<std::size_t>(b)] = Origin::Range;
     auto grid = acc.finish();
-    grid.storeBuckets = storeBuckets;
-    grid.rangeBuckets = rangeBuckets;
+    grid.storeBuckets = static_cast<int>(std::count(origin.begin(), origin.end(), Origin::Store));
+    grid.rangeBuckets = static_cast<int>(std::count(origin.begin(), origin.end(), Origin::Range));
+    grid.origin = std::move(origin);
+    grid.basis = basis;
+    // Settled: the past up to the margin, or up to the first bucket a source failed to answer (every
+    // bucket before it came from the store or the previous grid).
+    grid.settledBefore = now - kSettleMs;
+    if (!answered && !gaps.empty())
+        grid.settledBefore = std::min(grid.settledBefore, job.from + gaps.front().first * job.stepMs);
     grid.warnings = std::move(warnings);
     return grid;
 }

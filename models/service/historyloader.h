@@ -31,10 +31,15 @@ struct HistoryJob {
     std::shared_ptr<HttpClient> client;
     std::int64_t maxPointsPerRequest = 1'000'000; // about 30 MB of JSON
     CancelToken cancel;
+    // The last grid of the same view: its settled buckets are taken instead of read and asked again (a
+    // heatmap refreshed each minute asks only for the new minutes). Ignored unless it was loaded for the
+    // same metric, hosts, bucket width and basis.
+    std::shared_ptr<const analysis::MetricGrid> previous;
 };
 
-// Problems (a source that failed, a truncated range) land in the grid's warnings.
-analysis::MetricGrid loadHistory(const HistoryJob &job);
+// Problems (a source that failed, a truncated range) land in the grid's warnings. `now` is when the
+// load began: buckets that ended a margin before it are settled.
+analysis::MetricGrid loadHistory(const HistoryJob &job, TimeMs now = nowMs());
 
 // A job for one metric of the profile over [from, to) in about `columns` buckets, for the hosts of
 // `current` (may be null); the caller adds where history comes from (store, sources and client).

@@ -157,7 +157,7 @@ private Q_SLOTS:
         job.store = store;
         job.client = client;
         job.maxPointsPerRequest = 200; // five buckets per request: the range is fetched in pieces
-        const MetricGrid g = loadHistory(job);
+        const MetricGrid g = loadHistory(job, to);
         QVERIFY2(g.warnings.empty(), g.warnings.empty() ? "" : g.warnings[0].c_str());
         QCOMPARE(g.storeBuckets, 2);
         QCOMPARE(g.rangeBuckets, 28);
@@ -198,6 +198,35 @@ private Q_SLOTS:
         QCOMPARE(bad.rangeBuckets, 0);
         QCOMPARE(bad.warnings.size(), std::size_t(1));
         QVERIFY2(bad.warnings[0].find("query_range") != std::string::npos, bad.warnings[0].c_str());
+
+        // A minute later the view asks again. The source fails every range query now: the settled
+        // buckets (ended two minutes before the first load) come from the first grid, the two stored
+        // minutes from the store, and only the newest minute is asked for.
+        QCOMPARE(g.settledBefore, to - 120'000);
+        server.setFault({sim::SimServer::FaultKind::ServerError, "/api/v1/query_range", {}, 0});
+        HistoryJob later = job;
+        later.query = profile.metrics[0].query;
+        later.from = to - 29 * 60'000;
+        later.previous = std::make_shared<const MetricGrid>(g);
+        const MetricGrid next = loadHistory(later, to + 60'000);
+        QCOMPARE(next.rangeBuckets, 27);
+        QCOMPARE(next.storeBuckets, 2);
+        QCOMPARE(next.warnings.size(), std::size_t(1)); // the newest minute, asked and refused
+        for (int b = 0; b < 27; ++b)
+            QCOMPARE(next.at(static_cast<std::size_t>(row2), b), g.at(static_cast<std::size_t>(row2), b + 1));
+        QVERIFY(std::isnan(next.at(static_cast<std::size_t>(row2), 29)));
+        QCOMPARE(next.settledBefore, to - 60'000); // the margin; the unanswered minute is after it
+        // Another query, or a grid settled only up to its 11th bucket, gives no more than it holds.
+        later.query = profile.metrics[0].query + " * 2";
+        QCOMPARE(loadHistory(later, to + 60'000).rangeBuckets, 0);
+        later.query = profile.metrics[0].query;
+        MetricGrid early = g;
+        early.settledBefore = g.from + 11 * 60'000;
+        later.previous = std::make_shared<const MetricGrid>(early);
+        const MetricGrid partly = loadHistory(later, to + 60'000);
+        QCOMPARE(partly.rangeBuckets, 10);
+        QVERIFY(!std::isnan(partly.at(static_cast<std::size_t>(row2), 9)));
+        QVERIFY(std::isnan(partly.at(static_cast<std::size_t>(row2), 10)));
         client->shutdown();
     }
 
