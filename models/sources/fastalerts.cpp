@@ -181,32 +181,21 @@ bool readGroup(dom::element v, AlertGroup &g) {
 namespace alertmanager {
 
 bool parseAlertsFast(std::string_view body, std::vector<Alert> &out) {
-    dom::parser parser;
-    dom::element doc;
-    if (parser.parse(body.data(), body.size(), true).get(doc))
-        return false;
     out.clear();
-    return readAlerts(doc, out);
+    return simdjsonread::parseWith(body, [&out](dom::element doc) { return readAlerts(doc, out); });
 }
 
 bool parseGroupsFast(std::string_view body, std::vector<AlertGroup> &out) {
-    dom::parser parser;
-    dom::element doc;
-    if (parser.parse(body.data(), body.size(), true).get(doc))
-        return false;
     out.clear();
-    return readList(doc, out, readGroup);
+    return simdjsonread::parseWith(body, [&out](dom::element doc) { return readList(doc, out, readGroup); });
 }
 
 } // namespace alertmanager
 
 namespace prometheus {
 
-bool parseAlertsFast(std::string_view body, std::vector<PromRuleAlert> &out) {
-    dom::parser parser;
-    dom::element doc;
-    if (parser.parse(body.data(), body.size(), true).get(doc))
-        return false;
+namespace {
+bool readRuleAlerts(dom::element doc, std::vector<PromRuleAlert> &out) {
     // The envelope: {"status":"success","data":{"alerts":[...]}}; other keys are passed over, as the
     // document reader passes over them.
     std::string status;
@@ -227,6 +216,11 @@ bool parseAlertsFast(std::string_view body, std::vector<PromRuleAlert> &out) {
         return false;
     out.clear();
     return readList(alerts, out, readRuleAlert);
+}
+} // namespace
+
+bool parseAlertsFast(std::string_view body, std::vector<PromRuleAlert> &out) {
+    return simdjsonread::parseWith(body, [&out](dom::element doc) { return readRuleAlerts(doc, out); });
 }
 
 } // namespace prometheus

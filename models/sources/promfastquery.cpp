@@ -192,12 +192,10 @@ private:
 } // namespace
 
 bool parseQueryFast(std::string_view body, PromQueryResult &out, Skipped &skipped) {
-    dom::parser parser;
-    dom::element doc;
-    if (parser.parse(body.data(), body.size(), true).get(doc))
-        return false;
-    Reader reader;
-    return reader.read(doc, out, skipped);
+    return simdjsonread::parseWith(body, [&](dom::element doc) {
+        Reader reader;
+        return reader.read(doc, out, skipped);
+    });
 }
 
 } // namespace vigil::prometheus
