@@ -1,5 +1,6 @@
-// One poll of 10,000 hosts x 8 series (up, 5 utilization metrics, 2 fact queries) from vigil-sim over
-// loopback, stage by stage. Prints BENCH lines; never fails on timing.
+// One poll of 10,000 hosts (the node_exporter profile: up, 8 metrics, 5 fact queries; 14 queries) from
+// vigil-sim over loopback, stage by stage. Prints BENCH lines; never fails on timing. poll.pipeline is
+// the median (min, max) of five polls through the real FleetService.
 #include "benchclock.h"
 #include "hosts/hosttableview.h"
 #include "item/hosttablemodel.h"
@@ -24,6 +25,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -50,6 +52,11 @@ long peakRssKb() {
         if (line.rfind("VmHWM:", 0) == 0)
             return std::stol(line.substr(6));
     return -1;
+}
+
+// Linux: writing 5 to clear_refs resets VmHWM to the present RSS.
+void resetPeakRss() {
+    std::ofstream("/proc/self/clear_refs") << "5";
 }
 
 std::shared_ptr<const PollData> poll(Poller &p) {
@@ -274,7 +281,7 @@ int main(int argc, char **argv) {
     cfg.sources = {src};
     cfg.cachePath = dir.filePath(QStringLiteral("svc.sqlite")).toStdString();
     FleetService service(cfg);
-    double best = 1e18;
+    std::vector<double> pipeline;
     int published = 0;
     QObject::connect(&service, &FleetService::snapshotReady, &service, [&](const FleetSnapshotPtr &s) {
         if (s->pollReceivedNs == 0)
@@ -282,15 +289,18 @@ int main(int argc, char **argv) {
         const auto now =
             std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now().time_since_epoch()).count();
         if (++published > 1) // the first includes opening the cache and every host being new
-            best = std::min(best, static_cast<double>(now - s->pollReceivedNs) / 1e6);
+            pipeline.push_back(static_cast<double>(now - s->pollReceivedNs) / 1e6);
     });
     // The window takes every snapshot, as in the app; the watchdog reports the worst GUI-thread stall.
     QObject::connect(&service, &FleetService::snapshotReady, &model,
                      [&model](const FleetSnapshotPtr &s) { model.setSnapshot(s); });
     StallWatchdog dog(&view, std::chrono::milliseconds(16));
     dog.start();
+    // The peak from here on: the service's polls, not the nlohmann documents compared above (the
+    // in-process simulator's answers still count; the Vigil process's own peak is bench_pollcpu's).
+    resetPeakRss();
     service.start();
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i < 6; ++i) {
         QSignalSpy spy(&service, &FleetService::snapshotReady);
         const int before = published;
         if (i > 0)
@@ -299,10 +309,17 @@ int main(int argc, char **argv) {
         }
     }
     dog.stop();
-    bench("poll.pipeline" + tag, best, "ms");
+    if (pipeline.empty())
+        pipeline.push_back(0);
+    const double pipelineMs = vigil::timing::median(pipeline);
+    std::printf("BENCH poll.pipeline%s %.2f ms  # median of %zu, min %.2f max %.2f\n", tag.c_str(),
+                pipelineMs, pipeline.size(), *std::min_element(pipeline.begin(), pipeline.end()),
+                *std::max_element(pipeline.begin(), pipeline.end()));
     bench("poll.gui_worst_stall" + tag, dog.worstMs(), "ms");
-    bench("poll.pipeline_over_parse_only" + tag, best / parseOnly, "x");
+    bench("poll.pipeline_over_parse_only" + tag, pipelineMs / parseOnly, "x");
     service.stop();
-    bench("poll.peak_rss" + tag, static_cast<double>(peakRssKb()) / 1024.0, "MiB");
+    std::printf("BENCH poll.peak_rss.bench_process%s %.2f MiB  # this process during the service's polls, "
+                "the in-process simulator included\n",
+                tag.c_str(), static_cast<double>(peakRssKb()) / 1024.0);
     return 0;
 }

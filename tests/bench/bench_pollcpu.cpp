@@ -12,6 +12,8 @@
 //         5 s (what Nagstamon asks of Alertmanager), less idle
 // "Idle" is the servers' CPU over two minutes with no client (scrapes and rules only).
 //   BENCH memory.pss.hosts=H <MiB> MiB                  Vigil's proportional set size, end of the run
+//   BENCH memory.peak_rss.hosts=H <MiB> MiB             Vigil's peak resident memory over the whole run
+//         (VmHWM: start, the first polls and every poll after)
 //   BENCH startup.first_incidents.cold.alerts=A <ms> ms  from main() to the first frame of triage
 //         showing the incidents (VIGIL_TRACE_STARTUP=exit), an empty cache, no --view: the storm
 //         opens triage; 5 starts
@@ -64,6 +66,7 @@ QByteArray get(const QString &url) {
 struct Figures {
     std::vector<double> vigil, prometheus, alertmanager, nagstamon, cold, warm;
     double pssMiB = 0;
+    double peakRssMiB = 0;
     int alerts = 0;
 };
 
@@ -246,8 +249,10 @@ bool measure(int hosts, int minutes, Figures *out, QString *error) {
         out->alertmanager.push_back(std::max(0.0, servers.second - idle.second) / kPollsPerMinute);
     }
     ProcUsage u;
-    if (readProc(vigil.processId(), &u))
+    if (readProc(vigil.processId(), &u)) {
         out->pssMiB = u.pssMiB;
+        out->peakRssMiB = u.peakRssMiB;
+    }
     const bool ran = vigil.state() == QProcess::Running;
     vigil.terminate();
     if (!vigil.waitForFinished(20'000))
@@ -316,6 +321,7 @@ int main(int argc, char **argv) {
             QStringLiteral("poll.server_cpu.alertmanager.nagstamon.hosts=%1").arg(hosts).toUtf8().constData(),
             f.nagstamon, "CPU-s");
         std::printf("BENCH memory.pss.hosts=%d %.0f MiB\n", hosts, f.pssMiB);
+        std::printf("BENCH memory.peak_rss.hosts=%d %.0f MiB\n", hosts, f.peakRssMiB);
         print(QStringLiteral("startup.first_incidents.cold.alerts=%1").arg(hosts / 2).toUtf8().constData(),
               f.cold, "ms", 1);
         print(QStringLiteral("startup.first_incidents.warm.alerts=%1").arg(hosts / 2).toUtf8().constData(),

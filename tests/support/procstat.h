@@ -12,7 +12,8 @@ namespace vigil::bench {
 struct ProcUsage {
     double cpuSeconds = 0; // user + system, since the process started
     double rssMiB = 0;
-    double pssMiB = 0; // proportional set size (shared pages split between their users)
+    double pssMiB = 0;     // proportional set size (shared pages split between their users)
+    double peakRssMiB = 0; // the most resident memory the process has had (VmHWM)
 };
 
 inline bool readProc(qint64 pid, ProcUsage *out) {
@@ -30,6 +31,8 @@ inline bool readProc(qint64 pid, ProcUsage *out) {
     for (const QByteArray &line : status.readAll().split('\n'))
         if (line.startsWith("VmRSS:"))
             out->rssMiB = line.mid(6).trimmed().split(' ').front().toDouble() / 1024.0;
+        else if (line.startsWith("VmHWM:"))
+            out->peakRssMiB = line.mid(6).trimmed().split(' ').front().toDouble() / 1024.0;
     QFile rollup(QStringLiteral("/proc/%1/smaps_rollup").arg(pid));
     if (rollup.open(QIODevice::ReadOnly))
         for (const QByteArray &line : rollup.readAll().split('\n'))
