@@ -31,6 +31,7 @@
 #include <cstdio>
 #include <fstream>
 #include <future>
+#include <malloc.h>
 
 using namespace vigil;
 using vigil::timing::Clock;
@@ -54,8 +55,10 @@ long peakRssKb() {
     return -1;
 }
 
-// Linux: writing 5 to clear_refs resets VmHWM to the present RSS.
+// Linux: writing 5 to clear_refs resets VmHWM to the present RSS, after glibc has given back what the
+// comparisons above freed.
 void resetPeakRss() {
+    malloc_trim(0);
     std::ofstream("/proc/self/clear_refs") << "5";
 }
 
