@@ -390,6 +390,7 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
     };
     auto t0 = Clock::now();
     double normalizeMs = 0;
+    const std::vector<std::string> *keep = nullptr; // set while the metric queries are read
     const ReadQuery query = [&](const std::string &key, const std::string &what,
                                 std::vector<std::string> *sink) -> std::optional<PromQueryResult> {
         const std::string endpoint = "/api/v1/query (" + what + ")";
@@ -397,7 +398,7 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
         if (!b)
             return std::nullopt;
         Skipped skipped;
-        auto r = prometheus::parseQuery(*b, endpoint, &skipped);
+        auto r = prometheus::parseQuery(*b, endpoint, &skipped, keep);
         noteSkipped(skipped, endpoint);
         if (!r) {
             (sink ? *sink : errors).push_back(r.error().describe());
@@ -414,9 +415,12 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
     };
 
     auto up = query("up", "inventory: " + m_profile.upQuery, nullptr);
+    // A metric's samples are matched to hosts by the identity's labels; no other label is read.
     std::vector<std::optional<PromQueryResult>> metrics;
+    keep = &m_profile.host.labels;
     for (std::size_t i = 0; i < m_profile.metrics.size(); ++i)
         metrics.push_back(query("metric:" + std::to_string(i), m_profile.metrics[i].key, nullptr));
+    keep = nullptr;
     const auto facts = readFacts(*data, query);
     // Joins place alerts; without one, alerts stay where their own labels put them: a warning.
     data->joins.resize(m_profile.joins.size());

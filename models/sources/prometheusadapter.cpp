@@ -6,6 +6,7 @@
 #include "../support/url.h"
 #include "jsonutil.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -152,12 +153,27 @@ Result<std::string> checkResponse(const HttpResponse &r, const std::string &endp
     return r.body;
 }
 
-Result<PromQueryResult> parseQuery(std::string_view body, const std::string &endpoint, Skipped *skipped) {
+Result<PromQueryResult> parseQuery(std::string_view body, const std::string &endpoint, Skipped *skipped,
+                                   const std::vector<std::string> *keep) {
     PromQueryResult fast;
     Skipped local;
-    if (parseQueryFast(body, fast, skipped ? *skipped : local))
+    if (parseQueryFast(body, fast, skipped ? *skipped : local, keep))
         return fast;
-    return parseQueryDocument(body, endpoint, skipped);
+    auto r = parseQueryDocument(body, endpoint, skipped);
+    if (r && keep) {
+        const auto only = [keep](const LabelSet &labels) {
+            std::vector<Label> kept;
+            for (const auto &l : labels.labels())
+                if (std::find(keep->begin(), keep->end(), l.name) != keep->end())
+                    kept.push_back(l);
+            return LabelSet(std::move(kept));
+        };
+        for (auto &s : r.value().vector)
+            s.metric = only(s.metric);
+        for (auto &s : r.value().matrix)
+            s.metric = only(s.metric);
+    }
+    return r;
 }
 
 Result<PromQueryResult> parseQueryDocument(std::string_view body, const std::string &endpoint,

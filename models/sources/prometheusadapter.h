@@ -76,8 +76,11 @@ Result<std::string> checkResponse(const HttpResponse &r, const std::string &endp
 
 // Elements of the wrong shape (a sample, a series, a point, a target, an alert, a rule group) are left
 // out and counted in *skipped when given; a wrong top-level shape is an error naming the endpoint.
+// With `keep`, each sample and series keeps only the labels named there (those that name a host, for a
+// metric query, whose other labels nothing reads).
 Result<PromQueryResult> parseQuery(std::string_view body, const std::string &endpoint = "/api/v1/query",
-                                   Skipped *skipped = nullptr);
+                                   Skipped *skipped = nullptr,
+                                   const std::vector<std::string> *keep = nullptr);
 // parseQuery without its fast path (promfastquery.h): the document parser, whose checks define what is
 // accepted; tests hold the fast path to it.
 Result<PromQueryResult> parseQueryDocument(std::string_view body,

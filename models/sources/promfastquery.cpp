@@ -44,6 +44,9 @@ using simdjsonread::readLabels;
 
 class Reader {
 public:
+    explicit Reader(const std::vector<std::string> *keep)
+        : m_keep(keep) {}
+
     bool read(dom::element doc, PromQueryResult &out, Skipped &skipped) {
         dom::object top;
         if (doc.get_object().get(top))
@@ -137,7 +140,7 @@ private:
             for (const auto field : element) {
                 if (field.key == "metric" && !metric) {
                     metric = true;
-                    if (!readLabels(field.value, labels))
+                    if (!(m_keep ? readKept(field.value, labels) : readLabels(field.value, labels)))
                         return false;
                 } else if (vector && field.key == "value" && !value) {
                     value = true;
@@ -184,6 +187,31 @@ private:
         return true;
     }
 
+    // The labels named in m_keep, the others checked (a string each) and passed over: a metric query's
+    // samples need only the labels that name the host, and a full label set per sample was most of what
+    // reading them cost. False where the document reader decides (a value not a string, a kept name
+    // twice).
+    bool readKept(dom::element v, std::vector<Label> &labels) const {
+        dom::object metric;
+        if (v.get_object().get(metric))
+            return false;
+        for (const auto field : metric) {
+            std::string_view value;
+            if (field.value.get_string().get(value))
+                return false;
+            if (std::find(m_keep->begin(), m_keep->end(), field.key) == m_keep->end())
+                continue;
+            for (const auto &l : labels)
+                if (l.name == field.key)
+                    return false;
+            labels.push_back(Label{std::string(field.key), std::string(value)});
+        }
+        std::sort(labels.begin(), labels.end(),
+                  [](const Label &a, const Label &b) { return a.name < b.name; });
+        return true;
+    }
+
+    const std::vector<std::string> *m_keep;
     PromQueryResult m_out;
     std::vector<std::string> m_warnings;
     std::vector<std::pair<const char *, const char *>> m_skips;
@@ -191,9 +219,10 @@ private:
 
 } // namespace
 
-bool parseQueryFast(std::string_view body, PromQueryResult &out, Skipped &skipped) {
+bool parseQueryFast(std::string_view body, PromQueryResult &out, Skipped &skipped,
+                    const std::vector<std::string> *keep) {
     return simdjsonread::parseWith(body, [&](dom::element doc) {
-        Reader reader;
+        Reader reader(keep);
         return reader.read(doc, out, skipped);
     });
 }

@@ -9,12 +9,16 @@
 #include "apierror.h"
 #include "prometheusadapter.h"
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace vigil::prometheus {
 
 // True and `out` filled (samples skipped as the document parser skips them, said to `skipped`) when
-// `body` has the common shape; false and nothing changed otherwise.
-bool parseQueryFast(std::string_view body, PromQueryResult &out, Skipped &skipped);
+// `body` has the common shape; false and nothing changed otherwise. With `keep`, each sample and series
+// keeps only the labels named there (parseQuery's `keep`).
+bool parseQueryFast(std::string_view body, PromQueryResult &out, Skipped &skipped,
+                    const std::vector<std::string> *keep = nullptr);
 
 } // namespace vigil::prometheus

@@ -74,6 +74,11 @@ inline const std::vector<WireEntry> &wireEntries() {
              Skipped s;
              auto r = prometheus::parseQuery(b, "/api/v1/query", &s);
              sameAsDocumentParser(b, "/api/v1/query", r, s);
+             // A metric query's way: only the labels that name a host are kept.
+             static const std::vector<std::string> keep{"node", "instance"};
+             Skipped sk;
+             const auto k = prometheus::parseQuery(b, "/api/v1/query", &sk, &keep);
+             sameAsDocumentParser(b, "/api/v1/query", k, sk);
              return outcome<decltype(r)>(r, s, [](const decltype(r) &x) { return x->vector.size(); });
          }},
         {"prom.query_range", "prom_query_range.json", "/api/v1/query_range",

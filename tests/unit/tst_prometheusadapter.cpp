@@ -211,6 +211,28 @@ private Q_SLOTS:
                 QCOMPARE(a.error().describe(), b.error().describe());
                 continue;
             }
+            // Keeping only the labels that name a host (a metric query's way): the document's samples
+            // and series, each with its labels of those names and no other, whichever path read them.
+            const std::vector<std::string> keep{"node", "instance"};
+            const auto kept = [&keep](const LabelSet &all) {
+                std::vector<Label> out;
+                for (const auto &l : all.labels())
+                    if (l.name == keep[0] || l.name == keep[1])
+                        out.push_back(l);
+                return LabelSet(std::move(out));
+            };
+            Skipped s3;
+            const auto k = prometheus::parseQuery(body, "/q", &s3, &keep);
+            QVERIFY2(k.ok(), name.c_str());
+            QCOMPARE(s3.count(), s2.count());
+            QCOMPARE(k->vector.size(), b->vector.size());
+            for (std::size_t i = 0; i < k->vector.size(); ++i) {
+                QVERIFY2(k->vector[i].metric == kept(b->vector[i].metric), name.c_str());
+                QVERIFY2(same(k->vector[i].value, b->vector[i].value), name.c_str());
+            }
+            QCOMPARE(k->matrix.size(), b->matrix.size());
+            for (std::size_t i = 0; i < k->matrix.size(); ++i)
+                QVERIFY2(k->matrix[i].metric == kept(b->matrix[i].metric), name.c_str());
             QVERIFY2(a->type == b->type, name.c_str());
             QCOMPARE(a->warnings, b->warnings);
             QCOMPARE(a->vector.size(), b->vector.size());
@@ -235,6 +257,10 @@ private Q_SLOTS:
         QVERIFY(prometheus::parseQueryFast(fixture("prom_query_vector.json"), r, sk));
         QVERIFY(prometheus::parseQueryFast(fixture("prom_query_range.json"), r, sk));
         QVERIFY(prometheus::parseQueryFast(fixture("prom_query_nan.json"), r, sk));
+        const std::vector<std::string> instance{"instance"};
+        QVERIFY(prometheus::parseQueryFast(fixture("prom_query_vector.json"), r, sk, &instance));
+        for (const auto &sample : r.vector)
+            QVERIFY(sample.metric.size() == 1 && sample.metric.has("instance"));
         qInfo("%d of %zu inputs took the fast path", fast, inputs.size());
     }
 
