@@ -301,11 +301,11 @@ void Poller::readRules(PollData &data) {
             readChanged("rules", "/api/v1/rules", *b, data, problems, prometheus::parseRules,
                         [&](std::vector<AlertRule> read) { rules = std::move(read); });
         // Every round until each rule has been evaluated once (its health known).
-        const bool settled =
-            problems.empty() && (!rules || std::none_of(rules->begin(), rules->end(), [](const AlertRule &x) {
+        if (rules)
+            m_rulesEvaluated = std::none_of(rules->begin(), rules->end(), [](const AlertRule &x) {
                 return x.health.empty() || x.health == "unknown";
-            }));
-        m_rulesRound = settled ? m_current->id : 0;
+            });
+        m_rulesRound = problems.empty() && m_rulesEvaluated ? m_current->id : 0;
         for (auto &p : problems)
             data.health.warnings.push_back(std::move(p) + " (rule expressions and health are not shown)");
     }

@@ -75,6 +75,9 @@ private:
     // its alerts answer changed). The round that last read each (0: ask now).
     static constexpr std::uint64_t kSlowRounds = 6;
     std::uint64_t m_groupsRound = 0, m_rulesRound = 0, m_versionRound = 0;
+    // Whether the rules last read had each been evaluated: an unchanged answer keeps that verdict (a
+    // restarted Prometheus answers the same "unknown" bytes until its first evaluation).
+    bool m_rulesEvaluated = false;
     [[nodiscard]] bool due(std::uint64_t lastRound) const {
         return lastRound == 0 || m_round - lastRound >= kSlowRounds;
     }

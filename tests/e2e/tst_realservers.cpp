@@ -578,11 +578,15 @@ private Q_SLOTS:
     void alertsArriveThroughAlertmanager() {
         QVERIFY2(waitFor(
                      [](const FleetSnapshot &s) {
-                         // Reported by Alertmanager and by Prometheus's own /api/v1/alerts.
+                         // Reported by Alertmanager and by Prometheus's own /api/v1/alerts, and its rule
+                         // evaluated (asked beside the alerts: after the restart above, the rules answer
+                         // of a round may predate the evaluation its alerts answer shows).
                          const Alert *a = alert(s, "TargetDown");
+                         const AlertRule *r = s.rule("TargetDown");
                          return a && a->seenBy.size() == 2 &&
                                 std::find(a->seenBy.begin(), a->seenBy.end(), "e2e/alertmanager#0") !=
-                                    a->seenBy.end();
+                                    a->seenBy.end() &&
+                                r && r->health == "ok";
                      },
                      90000),
                  "TargetDown never reached Alertmanager");

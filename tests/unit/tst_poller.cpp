@@ -469,6 +469,55 @@ private Q_SLOTS:
     }
 
     // Through the service: rounds that bring nothing new leave every alert (and fact) in place.
+    // A restarted Prometheus answers its rules with the same "unknown" bytes until their first
+    // evaluation: the rules are asked again every round until each one's health is known.
+    void rulesAreAskedUntilEvaluated() {
+        sim::SimOptions o;
+        o.hosts = 20;
+        sim::SimServer fleet(o);
+        int rulesAsked = 0;
+        bool evaluated = false;
+        sim::HttpServer server([&](const sim::ServerRequest &req) {
+            sim::ServerReply r = fleet.handle(req);
+            if (req.path == "/api/v1/rules") {
+                ++rulesAsked;
+                auto j = nlohmann::json::parse(r.body);
+                const char *when = evaluated ? "2026-12-07T20:15:11Z" : "0001-01-01T00:00:00Z";
+                for (auto &g : j["data"]["groups"]) {
+                    g["lastEvaluation"] = when;
+                    for (auto &rule : g["rules"]) {
+                        rule["health"] = evaluated ? "ok" : "unknown";
+                        rule["lastEvaluation"] = when;
+                        rule["alerts"] = nlohmann::json::array();
+                        rule["state"] = "inactive";
+                    }
+                }
+                r.body = j.dump();
+            }
+            return r;
+        });
+        std::string err;
+        QVERIFY(server.start("127.0.0.1", 0, &err));
+        const std::string url = "http://127.0.0.1:" + std::to_string(server.port());
+        Poller prom(std::make_shared<HttpClient>(), sourceFor(url), SourceKind::Prometheus, url, 0,
+                    QueryProfile::nodeExporterDefault());
+        auto healthOf = [](const PollData &d) { return d.rules.empty() ? std::string() : d.rules[0].health; };
+        auto p1 = pollOnce(prom);
+        QVERIFY(p1 && p1->hasRules);
+        QCOMPARE(healthOf(*p1), std::string("unknown"));
+        auto p2 = pollOnce(prom); // the same bytes: not read again, but still not evaluated
+        QVERIFY(p2 && !p2->hasRules);
+        QCOMPARE(rulesAsked, 2);
+        evaluated = true;
+        auto p3 = pollOnce(prom);
+        QCOMPARE(rulesAsked, 3);
+        QVERIFY(p3 && p3->hasRules);
+        QCOMPARE(healthOf(*p3), std::string("ok"));
+        auto p4 = pollOnce(prom); // evaluated: every kSlowRounds rounds from now on
+        QVERIFY(p4 && !p4->hasRules);
+        QCOMPARE(rulesAsked, 3);
+    }
+
     void quietRoundsKeepTheFleet() {
         sim::SimOptions o;
         o.hosts = 60;
