@@ -70,7 +70,7 @@ void FleetAnalyzer::operator()(FleetSnapshot &s) {
     }
     s.graph = m_graph;
     m_correlator.setRules(s.rules);
-    auto result = m_correlator.update(m_graph, s.alerts, s.builtAt ? s.builtAt : nowMs(), &s.hosts);
+    auto result = m_correlator.update(m_graph, s.alerts, s.builtAt ? s.builtAt : nowMs(), &s.hosts.get());
     s.load = m_load;
     if (const int metric = s.metricIndexOf(m_load.metric); metric >= 0) {
         ImbalanceOptions o;

@@ -46,8 +46,8 @@ struct FleetSnapshot {
     // benchmarks and the watchdog measure receive-to-screen latency.
     std::int64_t pollReceivedNs = 0;
     std::vector<MetricQuery> metrics;
-    std::vector<Host> hosts; // sorted by name
-    std::vector<Fact> facts; // sorted by host, then name
+    HostList hosts; // sorted by name
+    FactList facts; // sorted by host, then name
     // Hosts whose labels, up state or facts changed in the poll behind this snapshot (sorted), for
     // analyses that keep per-host results (drift); allHostsChanged when that is unknown (the first
     // snapshot, the cache replaced by a live source).

@@ -1,5 +1,6 @@
 #pragma once
 // One host of the fleet as the views see it: identity, labels, liveness and the profile's current figures.
+#include "../support/cowvector.h"
 #include "../support/timeutil.h"
 #include "labelset.h"
 
@@ -38,5 +39,9 @@ struct Fact {
     std::string value;
     bool operator==(const Fact &) const = default;
 };
+
+// Hosts and facts pass from the poll through the fleet state into every snapshot shared, not copied.
+using HostList = CowVector<Host>;
+using FactList = CowVector<Fact>;
 
 } // namespace vigil

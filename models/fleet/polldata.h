@@ -27,10 +27,10 @@ struct PollData {
     // Prometheus: hosts/facts are valid only with hasInventory; a failed metric query keeps the last
     // values of that metric (metricOk false).
     bool hasInventory = false;
-    std::vector<Host> hosts; // sorted by name
+    HostList hosts; // sorted by name
     std::vector<bool> metricOk;
     bool hasFacts = false;
-    std::vector<Fact> facts;
+    FactList facts;
     bool hasEdges = false;
     std::vector<ServiceEdge> edges;
     bool hasRules = false;

@@ -73,7 +73,7 @@ void FleetState::restore(CachedState cache) {
         part->hosts.push_back(std::move(copy));
     }
     for (auto &[id, part] : m_prom)
-        std::sort(part.hosts.begin(), part.hosts.end(),
+        std::sort(part.hosts.edit().begin(), part.hosts.edit().end(),
                   [](const Host &a, const Host &b) { return a.name < b.name; });
     for (const auto &f : cache.facts) {
         for (auto &[id, part] : m_prom) {
@@ -177,20 +177,21 @@ FleetState::Update FleetState::apply(const PollData &poll) {
 void FleetState::applyInventory(const PollData &poll, StoreBatch &batch) {
     m_fromCache = false;
     auto &part = m_prom[poll.health.id];
-    std::vector<Host> next = poll.hosts;
+    HostList next = poll.hosts; // shared with the poll until something below writes
     if (!std::is_sorted(next.begin(), next.end(),
                         [](const Host &a, const Host &b) { return a.name < b.name; }))
-        std::sort(next.begin(), next.end(), [](const Host &a, const Host &b) { return a.name < b.name; });
+        std::sort(next.edit().begin(), next.edit().end(),
+                  [](const Host &a, const Host &b) { return a.name < b.name; });
     // Hosts placed by the joins (a node in its zone) as they are stored: the cache and snapshot
     // files keep the placement.
     if (!m_joins.empty())
-        for (auto &h : next)
+        for (auto &h : next.edit())
             place(h);
     // A metric whose query failed keeps its last values (the last good state stays on screen).
     for (std::size_t mi = 0; mi < poll.metricOk.size(); ++mi) {
         if (poll.metricOk[mi])
             continue;
-        for (auto &h : next) {
+        for (auto &h : next.edit()) {
             auto it = std::lower_bound(part.hosts.begin(), part.hosts.end(), h.name,
                                        [](const Host &x, const std::string &n) { return x.name < n; });
             if (it != part.hosts.end() && it->name == h.name && mi < it->metrics.size())
@@ -221,7 +222,8 @@ void FleetState::applyInventory(const PollData &poll, StoreBatch &batch) {
         auto less = [](const Fact &a, const Fact &b) {
             return std::tie(a.host, a.name, a.value) < std::tie(b.host, b.name, b.value);
         };
-        std::sort(part.facts.begin(), part.facts.end(), less);
+        if (!std::is_sorted(part.facts.begin(), part.facts.end(), less))
+            std::sort(part.facts.edit().begin(), part.facts.edit().end(), less);
         std::set_difference(poll.facts.begin(), poll.facts.end(), part.facts.begin(), part.facts.end(),
                             std::back_inserter(batch.factsAppeared), less);
         std::set_difference(part.facts.begin(), part.facts.end(), poll.facts.begin(), poll.facts.end(),
@@ -349,7 +351,6 @@ void FleetState::mergeHosts(FleetSnapshot &s) {
     std::size_t total = 0;
     for (const auto &[id, part] : m_prom)
         total += part.hosts.size();
-    s.hosts.reserve(total);
     if (m_prom.size() == 1 && m_asOf) {
         // A replay's state is rebuilt for every moment: the snapshot takes it over.
         s.hosts = std::move(m_prom.begin()->second.hosts);
@@ -358,15 +359,18 @@ void FleetState::mergeHosts(FleetSnapshot &s) {
         s.hosts = m_prom.begin()->second.hosts;
         s.facts = m_prom.begin()->second.facts;
     } else {
+        std::vector<Host> hosts;
+        std::vector<Fact> facts;
+        hosts.reserve(total);
         for (const auto &[id, part] : m_prom) {
-            s.hosts.insert(s.hosts.end(), part.hosts.begin(), part.hosts.end());
-            s.facts.insert(s.facts.end(), part.facts.begin(), part.facts.end());
+            hosts.insert(hosts.end(), part.hosts.begin(), part.hosts.end());
+            facts.insert(facts.end(), part.facts.begin(), part.facts.end());
         }
-        std::stable_sort(s.hosts.begin(), s.hosts.end(),
+        std::stable_sort(hosts.begin(), hosts.end(),
                          [](const Host &a, const Host &b) { return a.name < b.name; });
         std::vector<Host> merged;
-        merged.reserve(s.hosts.size());
-        for (auto &h : s.hosts) {
+        merged.reserve(hosts.size());
+        for (auto &h : hosts) {
             if (!merged.empty() && merged.back().name == h.name) {
                 auto &m = merged.back();
                 if (h.up == UpState::Up)
@@ -380,10 +384,11 @@ void FleetState::mergeHosts(FleetSnapshot &s) {
             }
         }
         s.hosts = std::move(merged);
-        std::sort(s.facts.begin(), s.facts.end(), [](const Fact &a, const Fact &b) {
+        std::sort(facts.begin(), facts.end(), [](const Fact &a, const Fact &b) {
             return std::tie(a.host, a.name, a.value) < std::tie(b.host, b.name, b.value);
         });
-        s.facts.erase(std::unique(s.facts.begin(), s.facts.end()), s.facts.end());
+        facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
+        s.facts = std::move(facts);
     }
 }
 
@@ -521,17 +526,26 @@ void FleetState::placeAlerts(FleetSnapshot &s) {
               [](const Silence &a, const Silence &b) { return a.id < b.id; });
 }
 
-// Active alerts per host: firing, not silenced, not inhibited.
-void FleetState::countHostAlerts(FleetSnapshot &s) const {
+// Active alerts per host: firing, not silenced, not inhibited. The hosts are written (copied, when
+// shared) only if a count changed; a single source keeps the counted hosts, so the next snapshot
+// shares them again until a count or the inventory changes.
+void FleetState::countHostAlerts(FleetSnapshot &s) {
     std::unordered_map<std::string_view, int> perHost;
     for (const auto &a : s.alerts)
         if ((a.state == AlertState::Active || a.state == AlertState::Firing) && !a.isSilenced() &&
             !a.isInhibited())
             ++perHost[m_identity.hostOf(a)];
-    for (auto &h : s.hosts) {
+    auto countOf = [&perHost](const Host &h) {
         auto it = perHost.find(h.name);
-        h.activeAlerts = it == perHost.end() ? 0 : it->second;
-    }
+        return it == perHost.end() ? 0 : it->second;
+    };
+    if (std::all_of(s.hosts.begin(), s.hosts.end(),
+                    [&](const Host &h) { return h.activeAlerts == countOf(h); }))
+        return;
+    for (auto &h : s.hosts.edit())
+        h.activeAlerts = countOf(h);
+    if (m_prom.size() == 1 && !m_asOf)
+        m_prom.begin()->second.hosts = s.hosts;
 }
 
 } // namespace vigil

@@ -74,8 +74,8 @@ public:
 
 private:
     struct PromPart {
-        std::vector<Host> hosts; // sorted by name
-        std::vector<Fact> facts;
+        HostList hosts; // sorted by name
+        FactList facts;
         std::vector<Alert> ruleAlerts;
         std::vector<ServiceEdge> edges;
         std::vector<AlertRule> rules;
@@ -95,7 +95,7 @@ private:
     void mergeRulesAndGroups(FleetSnapshot &s) const;
     void mergeAlerts(FleetSnapshot &s) const;
     void placeAlerts(FleetSnapshot &s);
-    void countHostAlerts(FleetSnapshot &s) const;
+    void countHostAlerts(FleetSnapshot &s);
     void place(Alert &alert) const;
     void place(Host &host) const;
     // The row of join j's table (any source's) met by `key`; null when none.

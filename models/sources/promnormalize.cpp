@@ -12,31 +12,34 @@ namespace vigil::promnormalize {
 void hosts(PollData &data, PromQueryResult &up, const std::vector<std::optional<PromQueryResult>> &metrics,
            const QueryProfile &profile, TimeMs seen, const std::string &sourceId) {
     data.hasInventory = true;
-    std::unordered_map<std::string, std::size_t> index;
+    // Keyed by views of the hosts' own names: `hosts` is reserved whole, so they never move, and a
+    // metric sample is placed without building a string.
+    std::unordered_map<std::string_view, std::size_t> index;
     index.reserve(up.vector.size());
-    data.hosts.reserve(up.vector.size());
+    std::vector<Host> hosts;
+    hosts.reserve(up.vector.size());
     const auto nan = std::numeric_limits<double>::quiet_NaN();
     for (auto &s : up.vector) {
-        std::string name(profile.host.hostOf(s.metric));
+        const std::string_view name = profile.host.hostOf(s.metric);
         if (name.empty())
             continue;
-        auto [it, inserted] = index.emplace(name, data.hosts.size());
-        if (!inserted) {
+        if (auto it = index.find(name); it != index.end()) {
             // Several jobs scrape the same instance: it is up if any of them is.
-            auto &h = data.hosts[it->second];
+            auto &h = hosts[it->second];
             if (s.value == 1)
                 h.up = UpState::Up;
             continue;
         }
         Host h;
-        h.name = std::move(name);
+        h.name = std::string(name);
         s.metric.remove("__name__");
         h.labels = std::move(s.metric);
         h.up = s.value == 1 ? UpState::Up : UpState::Down;
         h.metrics.assign(profile.metrics.size(), nan);
         h.lastSeen = seen;
         h.sources = {sourceId};
-        data.hosts.push_back(std::move(h));
+        hosts.push_back(std::move(h));
+        index.emplace(hosts.back().name, hosts.size() - 1);
     }
     data.metricOk.assign(profile.metrics.size(), false);
     for (std::size_t i = 0; i < metrics.size(); ++i) {
@@ -44,11 +47,11 @@ void hosts(PollData &data, PromQueryResult &up, const std::vector<std::optional<
             continue;
         data.metricOk[i] = true;
         for (const auto &s : metrics[i]->vector)
-            if (auto it = index.find(std::string(profile.host.hostOf(s.metric))); it != index.end())
-                data.hosts[it->second].metrics[i] = s.value;
+            if (auto it = index.find(profile.host.hostOf(s.metric)); it != index.end())
+                hosts[it->second].metrics[i] = s.value;
     }
-    std::sort(data.hosts.begin(), data.hosts.end(),
-              [](const Host &a, const Host &b) { return a.name < b.name; });
+    std::sort(hosts.begin(), hosts.end(), [](const Host &a, const Host &b) { return a.name < b.name; });
+    data.hosts = std::move(hosts);
 }
 
 void facts(PollData &data, const std::vector<std::optional<PromQueryResult>> &facts,
@@ -59,6 +62,7 @@ void facts(PollData &data, const std::vector<std::optional<PromQueryResult>> &fa
         return it != data.hosts.end() && it->name == host;
     };
     bool allFacts = true;
+    std::vector<Fact> out = data.facts.take();
     for (std::size_t i = 0; i < facts.size(); ++i) {
         if (!facts[i]) {
             allFacts = false;
@@ -79,14 +83,14 @@ void facts(PollData &data, const std::vector<std::optional<PromQueryResult>> &fa
                 continue; // a series without its identity labels names no fact
             for (const auto &label : fq.valueLabels)
                 if (s.metric.has(label))
-                    data.facts.push_back(
-                        {host, fq.factName(keys, label), std::string(s.metric.value(label))});
+                    out.push_back({host, fq.factName(keys, label), std::string(s.metric.value(label))});
         }
     }
     data.hasFacts = allFacts;
-    std::sort(data.facts.begin(), data.facts.end(), [](const Fact &a, const Fact &b) {
+    std::sort(out.begin(), out.end(), [](const Fact &a, const Fact &b) {
         return std::tie(a.host, a.name, a.value) < std::tie(b.host, b.name, b.value);
     });
+    data.facts = std::move(out);
 }
 
 void serviceEdges(PollData &data, const PromQueryResult &edges, const PromQueryResult *edgeErrors,

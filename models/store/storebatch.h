@@ -21,7 +21,7 @@ struct StoreBatch {
     std::vector<MetricQuery> metrics;   // the profile, registered once per key
     std::vector<Host> hostsChanged;     // new hosts, or labels / up changed
     std::vector<std::string> hostsGone; // left the inventory
-    std::vector<Host> hostSamples;      // hosts with fresh metric values this poll
+    HostList hostSamples;               // hosts with fresh metric values this poll
     std::vector<Fact> factsAppeared;    // (host, name, value) newly current
     std::vector<Fact> factsEnded;       // no longer current
     std::vector<Alert> alertsChanged;   // new, or state / silencing / inhibition changed

@@ -41,7 +41,7 @@ int main(int argc, char **argv) {
         h.metrics = {std::fmod(i * 0.618, 1.0)};
         base->hosts.push_back(std::move(h));
     }
-    std::sort(base->hosts.begin(), base->hosts.end(),
+    std::sort(base->hosts.edit().begin(), base->hosts.edit().end(),
               [](const Host &a, const Host &b) { return a.name < b.name; });
     base->graph = analysis::FleetGraph::build(base->hosts, {}, TopologyConfig{});
 
@@ -167,7 +167,7 @@ int main(int argc, char **argv) {
     QImage target(view.canvas()->size(), QImage::Format_RGB32);
     for (int r = 0; r < 7; ++r) {
         auto next = std::make_shared<FleetSnapshot>(*base); // the next poll: same hosts and graph
-        for (auto &h : next->hosts)
+        for (auto &h : next->hosts.edit())
             h.metrics[0] = std::fmod(h.metrics[0] + 0.07, 1.0);
         t0 = Clock::now();
         view.setSnapshot(next); // same hosts: colours only

@@ -132,8 +132,8 @@ int main(int argc, char **argv) {
     // One frame of a 10,000-host physical map fitted to 1920 x 1080, painted offscreen.
     {
         auto snap = std::make_shared<FleetSnapshot>();
-        snap->hosts.assign(hosts.begin(), hosts.begin() + 10000);
-        for (auto &h : snap->hosts)
+        snap->hosts.edit().assign(hosts.begin(), hosts.begin() + 10000);
+        for (auto &h : snap->hosts.edit())
             h.up = UpState::Up;
         snap->graph = FleetGraph::build(snap->hosts, {}, TopologyConfig{});
         TopologyCanvas canvas(TopologyCanvas::Mode::Physical);
@@ -157,15 +157,15 @@ int main(int argc, char **argv) {
     // One frame of a 10,000-service map with 30,000 edges (rates and errors on each), fitted and zoomed.
     {
         auto snap = std::make_shared<FleetSnapshot>();
-        serviceGraph(10000, 30000, 11, snap->hosts, snap->edges);
+        serviceGraph(10000, 30000, 11, snap->hosts.edit(), snap->edges);
         std::mt19937 rng(5);
         for (auto &e : snap->edges) {
             e.requestsPerSecond = 1 + static_cast<double>(rng() % 5000);
             e.errorsPerSecond = e.requestsPerSecond * static_cast<double>(rng() % 100) / 2000.0;
         }
-        for (auto &h : snap->hosts)
+        for (auto &h : snap->hosts.edit())
             h.up = UpState::Up;
-        std::sort(snap->hosts.begin(), snap->hosts.end(),
+        std::sort(snap->hosts.edit().begin(), snap->hosts.edit().end(),
                   [](const Host &a, const Host &b) { return a.name < b.name; });
         snap->graph = FleetGraph::build(snap->hosts, snap->edges, TopologyConfig{});
         TopologyCanvas canvas(TopologyCanvas::Mode::Services);

@@ -88,7 +88,7 @@ private Q_SLOTS:
             snap->hosts.push_back(host("api-" + std::to_string(i), "api"));
             snap->facts.push_back({"api-" + std::to_string(i), "package.openssl", "3.0.11"});
         }
-        snap->hosts[3].up = UpState::Down;
+        snap->hosts.edit()[3].up = UpState::Down;
         DriftView view(consensusFetch(snap));
         QSignalSpy ready(&view, &DriftView::ready);
         view.setSnapshot(snap);
@@ -224,9 +224,9 @@ private Q_SLOTS:
             snap->hosts.push_back(host(h, "db"));
             snap->facts.push_back({h, "package.openssl", "1.1.1"});
         }
-        std::sort(snap->hosts.begin(), snap->hosts.end(),
+        std::sort(snap->hosts.edit().begin(), snap->hosts.edit().end(),
                   [](const Host &a, const Host &b) { return a.name < b.name; });
-        std::sort(snap->facts.begin(), snap->facts.end(), [](const Fact &a, const Fact &b) {
+        std::sort(snap->facts.edit().begin(), snap->facts.edit().end(), [](const Fact &a, const Fact &b) {
             return std::tie(a.host, a.name, a.value) < std::tie(b.host, b.name, b.value);
         });
         DriftView view(consensusFetch(snap));

@@ -122,7 +122,7 @@ private Q_SLOTS:
     void unevenPoolsBesideTheMap() {
         HostMapView view;
         auto snap = std::const_pointer_cast<FleetSnapshot>(fleet(40));
-        for (auto &h : snap->hosts)
+        for (auto &h : snap->hosts.edit())
             h.labels.set("service", "api");
         // What the analyzer attaches: the pool's spread, hot and idle hosts.
         snap->imbalance = std::make_shared<const std::vector<analysis::GroupImbalance>>(
@@ -169,7 +169,7 @@ private Q_SLOTS:
         const QString other = top == QStringLiteral("r1") ? QStringLiteral("r2") : QStringLiteral("r1");
         auto skewed = std::make_shared<FleetSnapshot>(*snap);
         for (int i = first; i < first + 10; ++i)
-            skewed->hosts[static_cast<std::size_t>(i)].metrics[0] = i % 2 ? 0.99 : 0.01;
+            skewed->hosts.edit()[static_cast<std::size_t>(i)].metrics[0] = i % 2 ? 0.99 : 0.01;
         view.setSnapshot(skewed);
         QVERIFY(shown.wait(3000));
         QCOMPARE(view.imbalanceList()->model()->index(0, 0).data().toString(), other);
@@ -464,7 +464,7 @@ private Q_SLOTS:
         QCOMPARE(activated.at(0).at(0).toString(), last);
         // The same hosts in another order: the cursor follows its host.
         auto reversed = std::make_shared<FleetSnapshot>(*snap);
-        std::reverse(reversed->hosts.begin(), reversed->hosts.end());
+        std::reverse(reversed->hosts.edit().begin(), reversed->hosts.edit().end());
         c.setSnapshot(reversed);
         QCOMPARE(QString::fromStdString(reversed->hosts[std::size_t(c.currentHost())].name), last);
     }
@@ -509,7 +509,7 @@ private Q_SLOTS:
         const QPoint firstTile(c.layout().tileX[0], c.layout().tileY[0]);
         // The next poll: other hosts (a new graph), h1000 gone, the cursor's host now elsewhere.
         auto next = std::make_shared<FleetSnapshot>(*fleet(3001));
-        next->hosts.erase(next->hosts.begin());
+        next->hosts.edit().erase(next->hosts.edit().begin());
         next->graph = analysis::FleetGraph::build(next->hosts, {}, TopologyConfig{});
         const auto *oldLayout = &c.layout();
         c.setSnapshot(next);

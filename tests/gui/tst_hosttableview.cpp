@@ -37,7 +37,8 @@ FleetSnapshotPtr fleet(int n, double cpu, int skip = -1) {
         h.metrics = {cpu + i * 0.001, 1.5e6};
         s->hosts.push_back(h);
     }
-    std::sort(s->hosts.begin(), s->hosts.end(), [](const Host &a, const Host &b) { return a.name < b.name; });
+    std::sort(s->hosts.edit().begin(), s->hosts.edit().end(),
+              [](const Host &a, const Host &b) { return a.name < b.name; });
     SourceHealth src;
     src.id = "p";
     src.lastSuccess = nowMs();

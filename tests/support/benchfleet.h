@@ -151,7 +151,7 @@ inline FleetRounds buildRounds(int rounds) {
             prom.facts.push_back({h.name, "uname.release", i % 53 == 0 ? "6.1.0-17" : "6.1.0-18"});
             prom.hosts.push_back(std::move(h));
         }
-        std::sort(prom.hosts.begin(), prom.hosts.end(),
+        std::sort(prom.hosts.edit().begin(), prom.hosts.edit().end(),
                   [](const Host &a, const Host &b) { return a.name < b.name; });
         PollData am;
         am.time = t;

@@ -188,7 +188,8 @@ inline FleetSnapshotPtr stormSnapshot(const std::string &kind, std::uint64_t see
     Storm storm = makeStorm(kind, seed, hosts, noise);
     auto s = std::make_shared<FleetSnapshot>();
     s->hosts = storm.hosts;
-    std::sort(s->hosts.begin(), s->hosts.end(), [](const Host &a, const Host &b) { return a.name < b.name; });
+    std::sort(s->hosts.edit().begin(), s->hosts.edit().end(),
+              [](const Host &a, const Host &b) { return a.name < b.name; });
     s->edges = simEdges();
     s->alerts = std::move(storm.alerts);
     for (auto &a : s->alerts) {

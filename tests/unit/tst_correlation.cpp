@@ -805,15 +805,15 @@ private Q_SLOTS:
         QCOMPARE((*s.health)[static_cast<std::size_t>(s.graph->root())].hosts,
                  static_cast<int>(s.hosts.size()));
         s.metrics = {{"cpu", "CPU", MetricUnit::Ratio, "q"}};
-        for (auto &h : s.hosts)
+        for (auto &h : s.hosts.edit())
             h.metrics = {0.5};
         analyze(s);
         QVERIFY(s.imbalance && !s.imbalance->empty());
         auto first = s.graph;
-        s.hosts[0].up = UpState::Down; // health changes do not rebuild the graph
+        s.hosts.edit()[0].up = UpState::Down; // health changes do not rebuild the graph
         analyze(s);
         QCOMPARE(s.graph, first);
-        s.hosts[0].labels.set("rack", "r9");
+        s.hosts.edit()[0].labels.set("rack", "r9");
         analyze(s);
         QVERIFY(s.graph != first);
         QVERIFY(s.graph->group(LabelSet(std::vector<Label>{{"rack", "r9"}})) > 0);

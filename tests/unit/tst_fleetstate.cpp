@@ -75,6 +75,36 @@ private Q_SLOTS:
         QVERIFY(u2.snapshot->generation > u1.snapshot->generation);
     }
 
+    // Hosts and facts pass from the poll into the snapshots shared, not copied: a snapshot that changed
+    // neither holds the very vectors of the last one; one that counts other alerts on a host copies
+    // the hosts once, leaving the earlier snapshots as they were.
+    void unchangedHostsAreShared() {
+        FleetState st(metrics(), HostIdentity{});
+        PollData p = promPoll(1000, {{"a", 0.1}, {"b", 0.2}});
+        p.hasFacts = true;
+        p.facts = {{"a", "uname.release", "6.1"}, {"b", "uname.release", "6.1"}};
+        auto u1 = st.apply(p);
+        QVERIFY(u1.snapshot->hosts.sharesWith(p.hosts));
+        QVERIFY(u1.batch->hostSamples.sharesWith(p.hosts));
+        QVERIFY(u1.snapshot->facts.sharesWith(p.facts));
+        auto u2 = st.apply(amPoll(0, 1500, {}));
+        QVERIFY(u2.snapshot->hosts.sharesWith(u1.snapshot->hosts));
+        QVERIFY(u2.snapshot->facts.sharesWith(u1.snapshot->facts));
+        auto u3 = st.apply(amPoll(0, 2000, {alert("HostDown", "b")}));
+        QVERIFY(!u3.snapshot->hosts.sharesWith(u2.snapshot->hosts));
+        QCOMPARE(u3.snapshot->hosts[1].activeAlerts, 1);
+        QCOMPARE(u2.snapshot->hosts[1].activeAlerts, 0);
+        QCOMPARE(p.hosts[1].activeAlerts, 0);
+        auto u4 = st.apply(amPoll(0, 2500, {alert("HostDown", "b")}));
+        QVERIFY(u4.snapshot->hosts.sharesWith(u3.snapshot->hosts));
+        QCOMPARE(u4.snapshot->hosts[1].activeAlerts, 1);
+        // The next inventory: its hosts, counted again.
+        auto u5 = st.apply(promPoll(3000, {{"a", 0.3}, {"b", 0.4}}));
+        QCOMPARE(u5.snapshot->hosts[1].activeAlerts, 1);
+        QCOMPARE(u5.snapshot->hosts[1].metrics[0], 0.4);
+        QCOMPARE(u4.snapshot->hosts[1].metrics[0], 0.2);
+    }
+
     void failedMetricKeepsLastValues() {
         FleetState st(metrics(), HostIdentity{});
         st.apply(promPoll(1000, {{"a", 0.4}}));
@@ -383,7 +413,7 @@ private Q_SLOTS:
         st.setJoins({{"kube_pod_info", {"namespace", "pod"}, {"node"}},
                      {"kube_node_labels", {"node"}, {"region", "zone"}}});
         PollData p = promPoll(1000, {{"ip-10-0-1-5", 0.1}, {"ip-10-0-1-6", 0.2}, {"ip-10-0-1-7", 0.3}});
-        p.hosts[1].labels.set("zone", "eu-west-1c");
+        p.hosts.edit()[1].labels.set("zone", "eu-west-1c");
         p.joins = {
             std::vector<std::pair<std::string, LabelSet>>{},
             std::vector<std::pair<std::string, LabelSet>>{

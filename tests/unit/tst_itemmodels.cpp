@@ -25,7 +25,8 @@ FleetSnapshotPtr snapshot(std::vector<std::pair<std::string, double>> hosts, int
         h.metrics.assign(static_cast<std::size_t>(metricsCount), v);
         s->hosts.push_back(h);
     }
-    std::sort(s->hosts.begin(), s->hosts.end(), [](const Host &a, const Host &b) { return a.name < b.name; });
+    std::sort(s->hosts.edit().begin(), s->hosts.edit().end(),
+              [](const Host &a, const Host &b) { return a.name < b.name; });
     SourceHealth src;
     src.id = "p";
     src.lastSuccess = nowMs();
@@ -110,9 +111,9 @@ private Q_SLOTS:
         HostTableModel m;
         auto s = snapshot({{"web-10", 0.5}, {"web-2", NAN}, {"db-1", 0.25}, {"Zeta", 0.5}, {"api", 1.0}});
         auto hosts = std::const_pointer_cast<FleetSnapshot>(s);
-        hosts->hosts[1].metrics.resize(1); // one host without the second metric
-        hosts->hosts[2].activeAlerts = 7;
-        hosts->hosts[3].up = UpState::Unknown;
+        hosts->hosts.edit()[1].metrics.resize(1); // one host without the second metric
+        hosts->hosts.edit()[2].activeAlerts = 7;
+        hosts->hosts.edit()[3].up = UpState::Unknown;
         m.setSnapshot(s);
         int ordered = 0;
         for (int c = 0; c < m.labelsColumn(); ++c)

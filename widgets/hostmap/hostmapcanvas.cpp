@@ -148,7 +148,7 @@ void HostMapCanvas::showTiles(PaintedTiles tiles) {
     m_shownHi = tiles.hi;
     indexMarks();
     if (!m_currentName.empty()) { // the cursor stays on its host, wherever the host now is
-        const auto &hosts = m_shown ? m_shown->hosts : std::vector<Host>();
+        const HostList &hosts = m_shown ? m_shown->hosts : HostList();
         if (m_current < 0 || m_current >= static_cast<int>(hosts.size()) ||
             hosts[static_cast<std::size_t>(m_current)].name != m_currentName) {
             const auto it = std::find_if(hosts.begin(), hosts.end(),
