@@ -35,7 +35,7 @@ public:
         allowKeys(n, path,
                   {"name", "prometheus", "alertmanagers", "alertmanager", "interval", "timeout",
                    "alertmanager_timeout", "bearer_token", "bearer_token_file", "basic_auth", "tls",
-                   "external_labels", "secret"});
+                   "external_labels", "secret", "facts_interval"});
         SourceConfig s;
         if (!n["name"])
             fail(n, join(path, "name"), "every source needs a name");
@@ -68,6 +68,9 @@ public:
             s.timeoutMs = duration(n["timeout"], join(path, "timeout"));
         if (n["alertmanager_timeout"])
             s.alertmanagerTimeoutMs = duration(n["alertmanager_timeout"], join(path, "alertmanager_timeout"));
+        if (n["facts_interval"])
+            s.factsIntervalMs =
+                duration(n["facts_interval"], join(path, "facts_interval"), /*zeroAllowed=*/true);
         if (n["bearer_token"])
             s.auth.bearerToken = string(n["bearer_token"], join(path, "bearer_token"));
         if (n["bearer_token_file"])

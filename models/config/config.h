@@ -22,6 +22,9 @@ struct SourceConfig {
     std::int64_t intervalMs = 15000;
     std::int64_t timeoutMs = 10000;
     std::int64_t alertmanagerTimeoutMs = 20000; // Alertmanager with inhibitions can take 10 s (PEERS.md)
+    // How often the hosts' facts are asked (facts_interval; 0: every poll). Configuration changes by
+    // hand or by a cron job writing node_exporter's textfiles, and its answers are half a poll's bytes.
+    std::int64_t factsIntervalMs = 60000;
     Credentials auth;
     // `secret: keychain`: the bearer token (or, with basic_auth, the password) is in the system keychain
     // under the source's name (config/secrets.h), read at start; never in a file.

@@ -58,10 +58,12 @@ public:
         return s;
     }
 
-    std::int64_t duration(const YAML::Node &n, const std::string &key) const {
+    std::int64_t duration(const YAML::Node &n, const std::string &key, bool zeroAllowed = false) const {
         auto ms = parseDurationMs(string(n, key));
-        if (!ms || *ms <= 0)
-            fail(n, key, "expected a positive duration such as 15s, 1m or 500ms");
+        if (!ms || *ms < 0 || (*ms == 0 && !zeroAllowed))
+            fail(n, key,
+                 zeroAllowed ? "expected a duration such as 0s, 1m or 500ms"
+                             : "expected a positive duration such as 15s, 1m or 500ms");
         return *ms;
     }
 

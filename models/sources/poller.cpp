@@ -20,6 +20,10 @@ double msSince(Clock::time_point t) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
 }
 
+const std::string kFactsInventory = "facts/up"; // the inventory the facts last read were placed on
+std::string factKey(std::size_t i) {
+    return "fact:" + std::to_string(i);
+}
 } // namespace
 
 struct Poller::Round {
@@ -97,8 +101,9 @@ void Poller::sendAll() {
         issue("up", prometheus::queryRequest(m_url, m_profile.upQuery));
         for (std::size_t i = 0; i < m_profile.metrics.size(); ++i)
             issue("metric:" + std::to_string(i), prometheus::queryRequest(m_url, m_profile.metrics[i].query));
-        for (std::size_t i = 0; i < m_profile.facts.size(); ++i)
-            issue("fact:" + std::to_string(i), prometheus::queryRequest(m_url, m_profile.facts[i].query));
+        if (m_health.lastAttempt + m_source.intervalMs / 2 >= m_factsDue) // the round nearest it
+            for (std::size_t i = 0; i < m_profile.facts.size(); ++i)
+                issue(factKey(i), prometheus::queryRequest(m_url, m_profile.facts[i].query));
         for (std::size_t i = 0; i < m_profile.joins.size(); ++i)
             issue("join:" + std::to_string(i), prometheus::queryRequest(m_url, m_profile.joins[i].query));
         if (!m_profile.edgeQuery.empty())
@@ -317,17 +322,11 @@ void Poller::readRules(PollData &data) {
     }
 }
 
-namespace {
-const std::string kFactsInventory = "facts/up"; // the inventory the facts last read were placed on
-std::string factKey(std::size_t i) {
-    return "fact:" + std::to_string(i);
-}
-} // namespace
-
 std::optional<std::vector<std::optional<PromQueryResult>>> Poller::readFacts(PollData &data,
                                                                              const ReadQuery &query) {
     // Facts are configuration: the largest answers of a round, the same round after round but for
-    // their evaluation time, until someone changes a machine.
+    // their evaluation time, until someone changes a machine. Asked every facts_interval (m_factsDue),
+    // read only when they or the inventory changed, evaluation time aside.
     if (m_profile.facts.empty())
         return std::vector<std::optional<PromQueryResult>>(); // none to read: nothing to compare
     const auto &responses = m_current->responses;
@@ -337,13 +336,23 @@ std::optional<std::vector<std::optional<PromQueryResult>>> Poller::readFacts(Pol
             return std::nullopt;
         return AnswerMemory::timelessDigest(it->second.body);
     };
-    std::vector<std::optional<AnswerMemory::Digest>> digests;
-    for (std::size_t i = 0; i < m_profile.facts.size(); ++i)
-        digests.push_back(digestOf(factKey(i)));
     const auto inventory = digestOf("up");
     const auto known = [this](const std::string &key, const std::optional<AnswerMemory::Digest> &d) {
         return d && m_answers.same(key, *d);
     };
+    if (responses.find(factKey(0)) == responses.end()) {
+        // Not asked this round: the last facts stand; asked next round if the hosts changed.
+        for (std::size_t i = 0; i < m_profile.facts.size(); ++i)
+            repeatWarnings(factKey(i), data);
+        if (inventory && !known(kFactsInventory, inventory))
+            m_factsDue = 0;
+        return std::nullopt;
+    }
+    m_factsDue = m_health.lastAttempt + m_source.factsIntervalMs; // unless a failure below says now
+
+    std::vector<std::optional<AnswerMemory::Digest>> digests;
+    for (std::size_t i = 0; i < m_profile.facts.size(); ++i)
+        digests.push_back(digestOf(factKey(i)));
     bool same = known(kFactsInventory, inventory);
     for (std::size_t i = 0; same && i < digests.size(); ++i)
         same = known(factKey(i), digests[i]);
@@ -371,6 +380,7 @@ std::optional<std::vector<std::optional<PromQueryResult>>> Poller::readFacts(Pol
 }
 
 void Poller::forgetFacts() {
+    m_factsDue = 0;
     m_answers.forget(kFactsInventory);
     for (std::size_t i = 0; i < m_profile.facts.size(); ++i)
         m_answers.forget(factKey(i));

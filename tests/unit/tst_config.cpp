@@ -22,6 +22,7 @@ private Q_SLOTS:
                         "    alertmanagers: [http://am-0:9093, http://am-1:9093]\n"
                         "    interval: 30s\n"
                         "    timeout: 12s\n"
+                        "    facts_interval: 0s\n"
                         "    bearer_token_file: ") +
             tokenFile +
             std::string("\n"
@@ -43,6 +44,8 @@ private Q_SLOTS:
         QCOMPARE(c->sources[0].alertmanagerUrls.size(), std::size_t(2));
         QCOMPARE(c->sources[0].intervalMs, 30000LL);
         QCOMPARE(c->sources[0].timeoutMs, 12000LL);
+        QCOMPARE(c->sources[0].factsIntervalMs, 0LL);     // every poll
+        QCOMPARE(c->sources[1].factsIntervalMs, 60000LL); // the default
         QCOMPARE(c->sources[0].auth.bearerToken, std::string("s3cret"));
         QCOMPARE(c->sources[1].auth.header(), std::string("Basic bm9jOnB3"));
         QVERIFY(!c->sources[1].tlsVerify);
@@ -157,6 +160,10 @@ private Q_SLOTS:
         QTest::newRow("bad interval")
             << "sources:\n  - name: a\n    prometheus: http://x\n    interval: soon\n"
             << 4 << "sources[0].interval"
+            << "duration";
+        QTest::newRow("negative facts_interval")
+            << "sources:\n  - name: a\n    prometheus: http://x\n    facts_interval: -1m\n"
+            << 4 << "sources[0].facts_interval"
             << "duration";
         QTest::newRow("unreadable ca_file") << "sources:\n  - name: a\n    prometheus: https://x\n    tls:\n "
                                                "     ca_file: /nonexistent/ca.pem\n"

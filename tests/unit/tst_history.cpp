@@ -248,6 +248,7 @@ private Q_SLOTS:
         Config c;
         c.sources = {sourceFor(server.url())};
         c.sources[0].intervalMs = 300;
+        c.sources[0].factsIntervalMs = 0; // asked every poll: first-seen is exact to one poll
         c.sources[0].alertmanagerUrls.clear();
         c.cachePath = dir.filePath(QStringLiteral("d.sqlite")).toStdString();
         FleetService service(c);

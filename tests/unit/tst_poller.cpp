@@ -447,25 +447,43 @@ private Q_SLOTS:
         QCOMPARE(asked["/api/v1/rules"], 1);
         QCOMPARE(asked["/api/v1/status/buildinfo"], 1);
         QCOMPARE(p2->health.version, std::string("2.42.0"));
-        // The facts (configuration, the largest answers) are asked every round and read again only when
-        // they, or the inventory they are placed on, changed other than by their evaluation time.
+        // The facts (configuration, the largest answers) are asked every facts_interval (a minute
+        // here), and in the round after the inventory they are placed on changed.
         QVERIFY(p1->hasFacts && !p1->facts.empty());
         QVERIFY(!p2->hasFacts && p2->facts.empty());
-        QCOMPARE(asked["/api/v1/query"], 2 * 14); // up, 8 metrics, 5 facts, each round
-        unameSuffix = "-patched";                 // someone upgrades a kernel
+        QCOMPARE(asked["/api/v1/query"], 14 + 9); // up, 8 metrics, 5 facts; then without the facts
+        unameSuffix = "-patched";                 // someone upgrades a kernel: not seen before it is asked
         auto p3 = pollOnce(prom);
-        QVERIFY(p3 && p3->hasFacts);
-        QCOMPARE(p3->facts.size(), p1->facts.size());
-        const auto patched = std::count_if(p3->facts.begin(), p3->facts.end(), [](const Fact &f) {
-            return f.name == "uname.release" && f.value.ends_with("-patched");
+        QVERIFY(p3 && p3->hasInventory && !p3->hasFacts);
+        hideHost = true; // the inventory changes: the facts are asked next round and placed on it again
+        auto p4 = pollOnce(prom);
+        QVERIFY(p4 && !p4->hasFacts && p4->hosts.size() == p3->hosts.size() - 1);
+        QCOMPARE(asked["/api/v1/query"], 14 + 3 * 9);
+        auto p5 = pollOnce(prom);
+        QVERIFY(p5 && p5->hasFacts && p5->hosts.size() == p4->hosts.size());
+        QCOMPARE(asked["/api/v1/query"], 2 * 14 + 3 * 9);
+        QVERIFY(p5->facts.size() < p1->facts.size()); // the hidden host's are gone with it
+        auto p6 = pollOnce(prom);
+        QVERIFY(p6 && !p6->hasFacts);
+        QCOMPARE(asked["/api/v1/query"], 2 * 14 + 4 * 9);
+        // With facts_interval 0 they are asked every round, and read again only when they, or the
+        // inventory, changed other than by their evaluation time.
+        auto every = sourceFor(url);
+        every.factsIntervalMs = 0;
+        Poller eager(client, every, SourceKind::Prometheus, url, 0, QueryProfile::nodeExporterDefault());
+        auto e1 = pollOnce(eager);
+        QVERIFY(e1 && e1->hasFacts);
+        auto e2 = pollOnce(eager);
+        QVERIFY(e2 && !e2->hasFacts);
+        QCOMPARE(asked["/api/v1/query"], 2 * 14 + 4 * 9 + 2 * 14);
+        hideHost = false;
+        unameSuffix = "-patched-again";
+        auto e3 = pollOnce(eager);
+        QVERIFY(e3 && e3->hasFacts);
+        const auto patched = std::count_if(e3->facts.begin(), e3->facts.end(), [](const Fact &f) {
+            return f.name == "uname.release" && f.value.ends_with("-patched-again");
         });
         QCOMPARE(patched, 1);
-        auto p4 = pollOnce(prom);
-        QVERIFY(p4 && !p4->hasFacts);
-        hideHost = true; // the inventory changes: the facts are placed on it again
-        auto p5 = pollOnce(prom);
-        QVERIFY(p5 && p5->hasFacts && p5->hosts.size() == p4->hosts.size() - 1);
-        QVERIFY(p5->facts.size() < p1->facts.size());
     }
 
     // Through the service: rounds that bring nothing new leave every alert (and fact) in place.
