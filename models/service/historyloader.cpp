@@ -132,7 +132,9 @@ bool fetchRanges(const HistoryJob &job, const std::vector<Span> &gaps, GridAccum
                     break;
                 }
                 Skipped skipped;
-                auto parsed = prometheus::parseQuery(body.value(), "/api/v1/query_range", &skipped);
+                // Only the labels that name a host are kept: nothing else of a series is read.
+                auto parsed = prometheus::parseQuery(body.value(), "/api/v1/query_range", &skipped,
+                                                     &job.identity.labels);
                 for (const auto &line : skipped.describe("/api/v1/query_range"))
                     warnings.push_back(src.name + ": " + line);
                 if (!parsed) {
