@@ -281,6 +281,7 @@ int main(int argc, char **argv) {
     // FleetService (poller thread, parse, normalize, FleetState, store enqueue, queued signal).
     Config cfg;
     src.intervalMs = 3600'000;
+    src.factsIntervalMs = 0; // every poll asks all 14 queries, facts included: the whole poll
     cfg.sources = {src};
     cfg.cachePath = dir.filePath(QStringLiteral("svc.sqlite")).toStdString();
     FleetService service(cfg);
