@@ -7,7 +7,8 @@
 //   BENCH wall.rss_growth.hosts=10000 <pct> %   (resident memory at the end against minute 5)
 // Resident memory rises and falls with each poll and history load (a sawtooth of ~100 MiB at 10,000
 // hosts), so the growth compares the medians of two windows of samples, the first after minute 5 and
-// the last before the end (five minutes each, shorter when the run is), not two single samples.
+// the last before the end (five minutes each, shorter when the run is), not two single samples; a
+// comment line gives the median of every five minutes, the shape behind that figure.
 #include "benchclock.h"
 #include "procstat.h"
 
@@ -128,6 +129,17 @@ int main(int argc, char **argv) {
         std::printf("BENCH wall.rss_growth.hosts=10000 %.2f %%  # median of minutes 5-%.1f (%.0f MiB) to "
                     "median of minutes %.1f-%.0f (%.0f MiB)\n",
                     100.0 * (b - a) / a, 5 + window, a, last.minute - window, last.minute, b);
+        // The shape behind the growth figure: a leak climbs every window, a cache fills and stops.
+        std::printf("# resident memory, median per five minutes (MiB):");
+        for (double start = 0; start < last.minute; start += 5) {
+            std::vector<double> in;
+            for (const auto &s : samples)
+                if (s.minute >= start && s.minute < start + 5)
+                    in.push_back(s.rssMiB);
+            if (!in.empty())
+                std::printf(" %.0f", vigil::timing::median(in));
+        }
+        std::printf("\n");
     }
     return 0;
 }
