@@ -77,7 +77,7 @@ private:
     std::uint64_t m_groupsRound = 0, m_rulesRound = 0, m_versionRound = 0;
     // The hosts' facts (configuration: half a round's bytes at 10,000 hosts) are asked every
     // facts_interval, in the round after the inventory changed from the one they were last placed on,
-    // and in the next round after a failure: the first round at or after m_factsDue.
+    // and in the next round after a failure: the round nearest m_factsDue (within half an interval).
     TimeMs m_factsDue = 0;
     // Whether the rules last read had each been evaluated: an unchanged answer keeps that verdict (a
     // restarted Prometheus answers the same "unknown" bytes until its first evaluation).
