@@ -31,6 +31,8 @@ FleetViews::FleetViews(FleetSource *source, const QStringList &only, QObject *pa
         m_hostModel = new HostTableModel(this);
         m_hostView = new HostTableView(m_hostModel);
         m_views.add(QStringLiteral("hosts"), tr("Hosts"), m_hostView);
+        // The host table's rows follow a poll only on screen, like triage's incidents below.
+        m_hostsShown = new WhenShown(m_hostView);
     }
     if (wanted("triage")) {
         m_incidentModel = new IncidentModel(this);
@@ -98,7 +100,7 @@ void FleetViews::setSnapshot(const FleetSnapshotPtr &snapshot) {
 
 void FleetViews::setSnapshot(const QString &name, const FleetSnapshotPtr &snapshot) {
     if (name == QLatin1String("hosts") && m_hostModel)
-        m_hostModel->setSnapshot(snapshot);
+        m_hostsShown->run([model = m_hostModel, snapshot] { model->setSnapshot(snapshot); });
     else if (name == QLatin1String("triage") && m_incidentModel)
         m_triageShown->run([model = m_incidentModel, snapshot] { model->setSnapshot(snapshot); });
     else if (name == QLatin1String("hostmap") && m_hostMap)

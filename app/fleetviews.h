@@ -68,6 +68,7 @@ private:
     HostTableView *m_hostView = nullptr;
     IncidentModel *m_incidentModel = nullptr;
     TriageView *m_triage = nullptr;
+    WhenShown *m_hostsShown = nullptr;
     WhenShown *m_triageShown = nullptr;
     HostMapView *m_hostMap = nullptr;
     TimeHeatmapView *m_heatmap = nullptr;

@@ -102,7 +102,7 @@ MainWindow::MainWindow(FleetSource *service, FleetActions *actions, QWidget *par
     // Staleness moves with the clock, not only with polls.
     m_tick->setInterval(2000);
     connect(m_tick, &QTimer::timeout, this, [this] {
-        m_hostModel->setSnapshot(m_source->current());
+        m_set->setSnapshot(QStringLiteral("hosts"), m_source->current());
         m_sourceModel->setSnapshot(m_source->current());
         refreshStatus();
     });

@@ -76,6 +76,15 @@ void sortRows(std::vector<const Host *> &rows, std::size_t metrics, int column, 
 }
 // More runs of removed or inserted rows than this are shown as a reset: each run costs the view a pass.
 constexpr int kMaxRuns = 64;
+// The Prometheus sources of `s` that are stale at its now(): their hosts' rows show it.
+std::vector<std::string> staleSourcesOf(const FleetSnapshot &s) {
+    std::vector<std::string> out;
+    const TimeMs now = s.now();
+    for (const auto &src : s.sources)
+        if (src.kind == SourceKind::Prometheus && src.isStale(now))
+            out.push_back(src.id);
+    return out;
+}
 } // namespace
 
 HostTableModel::HostTableModel(QObject *parent)
@@ -114,6 +123,11 @@ bool HostTableModel::sameRow(const Host &a, const Host &b) {
 
 void HostTableModel::setSnapshot(FleetSnapshotPtr snapshot) {
     if (!snapshot)
+        return;
+    // The clock's tick gives the snapshot shown again, for staleness only: unless a source turned stale
+    // or fresh, the rows cannot change (planning them again cost ~2 ms at 5,000 hosts, every 2 s).
+    if (snapshot == m_snapshot && snapshot == m_latest && m_jobs.isIdle() &&
+        staleSourcesOf(*snapshot) == m_staleSources)
         return;
     replaceRetiring(m_latest, std::move(snapshot));
     refresh();
@@ -158,10 +172,7 @@ HostTableModel::Plan HostTableModel::plan(const Request &r) {
     p.snapshot = r.next;
     p.base = r.base;
     const FleetSnapshot &next = *r.next;
-    const TimeMs now = next.now();
-    for (const auto &s : next.sources)
-        if (s.kind == SourceKind::Prometheus && s.isStale(now))
-            p.stale.push_back(s.id);
+    p.stale = staleSourcesOf(next);
     p.total = static_cast<int>(next.hosts.size());
     for (const auto &h : next.hosts)
         if (!r.filter || r.filter->matches(h.labels, h.name))

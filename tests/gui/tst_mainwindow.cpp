@@ -2,6 +2,7 @@
 // behind another tab take a poll when they are shown.
 #include "benchfleet.h"
 #include "common/whenshown.h"
+#include "hosts/hosttableview.h"
 #include "mainwindow.h"
 #include "support/jobrunner.h"
 #include "triage/triageview.h"
@@ -232,6 +233,25 @@ private Q_SLOTS:
         QCOMPARE(window.triageView()->incidents()->model()->rowCount(),
                  static_cast<int>(m_storm->triage->incidents.size()));
         QVERIFY(quietRows != static_cast<int>(m_storm->triage->incidents.size()));
+    }
+
+    // The host table behind another tab does not follow polls either (filtering, sorting and diffing
+    // every host); shown, it holds the newest at once.
+    void hostsTakeThePollWhenShown() {
+        bench::BenchSource source{Config{}};
+        MainWindow window(&source, nullptr);
+        window.openAtStart();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        source.publish(quiet());
+        const QAbstractItemModel *rows = window.hostView()->table()->model();
+        QCOMPARE(rows->rowCount(), static_cast<int>(quiet()->hosts.size()));
+        QVERIFY(window.showView(QStringLiteral("triage")));
+        source.publish(polled(m_storm));
+        QCOMPARE(rows->rowCount(), static_cast<int>(quiet()->hosts.size()));
+        QVERIFY(window.showView(QStringLiteral("hosts")));
+        QCOMPARE(rows->rowCount(), static_cast<int>(m_storm->hosts.size()));
+        QVERIFY(m_storm->hosts.size() != quiet()->hosts.size());
     }
 };
 

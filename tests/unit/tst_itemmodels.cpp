@@ -150,6 +150,32 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 0); // nothing moved, nothing said
     }
 
+    // The main window's clock gives the snapshot shown again every 2 s, for staleness: the rows are
+    // planned again only when a source turned stale (then every row says so), not on every tick.
+    void sameSnapshotIsPlannedOnlyWhenStalenessMoves() {
+        HostTableModel m;
+        auto s = std::const_pointer_cast<FleetSnapshot>(snapshot({{"a", 0.1}, {"b", 0.2}}));
+        s->sources[0].intervalMs = 100; // stale 200 ms after lastSuccess
+        for (auto &h : s->hosts.edit())
+            h.sources = {"p"};
+        QSignalSpy ready(&m, &HostTableModel::rowsReady);
+        m.setSnapshot(s);
+        QCOMPARE(ready.count(), 1);
+        QVERIFY(!m.data(m.index(0, 0), HostTableModel::StaleRole).toBool());
+        m.setSnapshot(s);
+        m.setSnapshot(s);
+        QCOMPARE(ready.count(), 1); // nothing moved: not planned again
+        QTest::qWait(300);          // the source is now stale
+        QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
+        m.setSnapshot(s);
+        QCOMPARE(ready.count(), 2);
+        QCOMPARE(changed.count(), 1); // every row, as one run
+        QVERIFY(m.data(m.index(0, 0), HostTableModel::StaleRole).toBool());
+        QVERIFY(m.data(m.index(1, 0), HostTableModel::StaleRole).toBool());
+        m.setSnapshot(s);
+        QCOMPARE(ready.count(), 2);
+    }
+
     void membershipChanges_data() {
         QTest::addColumn<QStringList>("before");
         QTest::addColumn<QStringList>("after");
