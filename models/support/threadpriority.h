@@ -6,12 +6,14 @@
 // it has work and the background gets every cycle it leaves. Elsewhere this does nothing.
 namespace vigil {
 
+// How much lower than the process's own nice value (0 unless started with `nice`), at most 19.
 enum class Background {
     Interactive = 5, // work an operator waits for: the pipeline, filtering, layouts
     Bulk = 10,       // work nobody waits for: history, drift, wear, the cache's writes
 };
 
-// Lowers the calling thread to `level` (never raises it back: an unprivileged process cannot).
+// Lowers the calling thread `level` below the nice value it started with (never raises it back: an
+// unprivileged process cannot).
 void giveWayToForeground(Background level);
 
 } // namespace vigil
