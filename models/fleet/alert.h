@@ -1,6 +1,7 @@
 #pragma once
 // An alert as Vigil tracks it, from Alertmanager (v2) or Prometheus (/api/v1/alerts), deduplicated by
 // fingerprint across sources.
+#include "../support/cowvector.h"
 #include "../support/timeutil.h"
 #include "labelset.h"
 
@@ -53,6 +54,9 @@ struct Alert {
     [[nodiscard]] bool isSilenced() const { return !silencedBy.empty(); }
     [[nodiscard]] bool isInhibited() const { return !inhibitedBy.empty(); }
 };
+
+// A snapshot's alerts, shared between snapshots while no source brings new ones (support/cowvector.h).
+using AlertList = CowVector<Alert>;
 
 // A group as Alertmanager's route tree formed it (/api/v2/alerts/groups): its group_by labels, the
 // receiver, and its alerts by fingerprint.

@@ -61,7 +61,8 @@ struct FleetSnapshot {
     // (service, host) pairs, sorted: hosts that run a service no host is labelled with (the nodes a
     // workload's pods are on), from the joins (FleetState::setServices).
     std::shared_ptr<const std::vector<std::pair<std::string, std::string>>> runsOn;
-    std::vector<Alert> alerts;
+    // Shared with the snapshot before while no source brought new alerts, silences or join tables.
+    AlertList alerts;
     std::vector<AlertRule> rules;            // alerting rules of every Prometheus, by name
     std::vector<AlertmanagerGroup> amGroups; // Alertmanager's own grouping, merged across a cluster
     [[nodiscard]] const AlertRule *rule(std::string_view alertname) const;

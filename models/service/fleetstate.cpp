@@ -50,6 +50,7 @@ void FleetState::replay(CachedState state, TimeMs at, TimeMs windowFrom, TimeMs 
 
 void FleetState::restore(CachedState cache) {
     m_fromCache = m_asOf == 0;
+    m_alertsDirty = true;
     m_allHostsChanged = true;
     for (const auto &s : cache.sources)
         m_health[s.id] = s;
@@ -124,6 +125,7 @@ FleetState::Update FleetState::apply(const PollData &poll) {
             if (tables[j] != *poll.joins[j]) {
                 tables[j] = *poll.joins[j];
                 m_joinedDirty = true;
+                m_alertsDirty = true; // placed by the joins
             }
         }
     if (poll.hasInventory)
@@ -145,6 +147,7 @@ FleetState::Update FleetState::apply(const PollData &poll) {
         batch->silencesReplaced = true;
     }
     if (poll.hasAlerts || poll.hasRuleAlerts) {
+        m_alertsDirty = true;
         m_am.erase("cache");
         if (auto c = m_prom.find("cache"); c != m_prom.end())
             c->second.ruleAlerts.clear();
@@ -334,8 +337,16 @@ FleetSnapshotPtr FleetState::build() {
     mergeHosts(*s);
     mergeEdges(*s);
     mergeRulesAndGroups(*s);
-    mergeAlerts(*s);
-    placeAlerts(*s);
+    mergeSilences(*s);
+    const bool joined = attachJoins(*s);
+    // No source brought alerts since the last snapshot: its alerts, as they were merged and placed.
+    if (m_alertsDirty) {
+        std::vector<Alert> alerts = mergeAlerts();
+        placeAlerts(alerts, s->builtAt, joined);
+        m_alerts = std::move(alerts);
+        m_alertsDirty = false;
+    }
+    s->alerts = m_alerts;
     countHostAlerts(*s);
     s->notes = m_notes;
     for (const auto &[k, a] : m_acks)
@@ -444,30 +455,9 @@ void FleetState::mergeRulesAndGroups(FleetSnapshot &s) const {
                      [](const AlertRule &a, const AlertRule &b) { return a.name < b.name; });
 }
 
-// Alerts: Alertmanager's view wins (it knows silences and inhibitions); Prometheus adds pending ones
-// and firing ones no Alertmanager has (yet). Deduplicated by fingerprint (less any external labels
-// the config names, which only Alertmanager's copy carries), tagged with every source.
-void FleetState::mergeAlerts(FleetSnapshot &s) const {
-    auto mergeKey = [this](const Alert &a) {
-        if (m_mergeIgnored.empty())
-            return a.fingerprint;
-        LabelSet own = a.labels;
-        for (const auto &n : m_mergeIgnored)
-            own.remove(n);
-        return own.fingerprint();
-    };
-    std::unordered_map<std::string, std::size_t> byKey;
-    for (const auto &[id, part] : m_am) {
-        for (const auto &a : part.alerts) {
-            auto [it, inserted] = byKey.emplace(mergeKey(a), s.alerts.size());
-            if (inserted) {
-                s.alerts.push_back(a);
-            } else {
-                auto &m = s.alerts[it->second];
-                m.seenBy.insert(m.seenBy.end(), a.seenBy.begin(), a.seenBy.end());
-                m.updatedAt = std::max(m.updatedAt, a.updatedAt);
-            }
-        }
+// Silences, one per id across an Alertmanager cluster, tagged with every source that has it.
+void FleetState::mergeSilences(FleetSnapshot &s) const {
+    for (const auto &[id, part] : m_am)
         for (const auto &sil : part.silences) {
             auto it = std::find_if(s.silences.begin(), s.silences.end(),
                                    [&](const Silence &x) { return x.id == sil.id; });
@@ -476,33 +466,48 @@ void FleetState::mergeAlerts(FleetSnapshot &s) const {
             else
                 it->seenBy.insert(it->seenBy.end(), sil.seenBy.begin(), sil.seenBy.end());
         }
-    }
-    for (const auto &[id, part] : m_prom) {
-        for (const auto &a : part.ruleAlerts) {
-            auto [it, inserted] = byKey.emplace(mergeKey(a), s.alerts.size());
-            if (inserted)
-                s.alerts.push_back(a);
-            else
-                s.alerts[it->second].seenBy.insert(s.alerts[it->second].seenBy.end(), a.seenBy.begin(),
-                                                   a.seenBy.end());
-        }
-    }
+    std::sort(s.silences.begin(), s.silences.end(),
+              [](const Silence &a, const Silence &b) { return a.id < b.id; });
 }
 
-// A start before 2000 is no start (Go's zero time, 0, a missing field): use when Vigil first saw it,
-// never an incident from 1970.
-void FleetState::placeAlerts(FleetSnapshot &s) {
-    constexpr TimeMs kEarliestStart = 946'684'800'000; // 2000-01-01
-    std::unordered_map<std::string, TimeMs> firstSeen;
-    for (auto &a : s.alerts) {
-        if (a.startsAt >= kEarliestStart)
-            continue;
-        auto it = m_firstSeen.find(a.fingerprint);
-        a.startsAt = it != m_firstSeen.end() ? it->second : s.builtAt;
-        a.startEstimated = true;
-        firstSeen.emplace(a.fingerprint, a.startsAt);
-    }
-    m_firstSeen = std::move(firstSeen);
+// Alerts: Alertmanager's view wins (it knows silences and inhibitions); Prometheus adds pending ones
+// and firing ones no Alertmanager has (yet). Deduplicated by fingerprint (less any external labels
+// the config names, which only Alertmanager's copy carries), tagged with every source.
+std::vector<Alert> FleetState::mergeAlerts() const {
+    auto mergeKey = [this](const Alert &a) {
+        if (m_mergeIgnored.empty())
+            return a.fingerprint;
+        LabelSet own = a.labels;
+        for (const auto &n : m_mergeIgnored)
+            own.remove(n);
+        return own.fingerprint();
+    };
+    std::vector<Alert> alerts;
+    std::unordered_map<std::string, std::size_t> byKey;
+    for (const auto &[id, part] : m_am)
+        for (const auto &a : part.alerts) {
+            auto [it, inserted] = byKey.emplace(mergeKey(a), alerts.size());
+            if (inserted) {
+                alerts.push_back(a);
+            } else {
+                auto &m = alerts[it->second];
+                m.seenBy.insert(m.seenBy.end(), a.seenBy.begin(), a.seenBy.end());
+                m.updatedAt = std::max(m.updatedAt, a.updatedAt);
+            }
+        }
+    for (const auto &[id, part] : m_prom)
+        for (const auto &a : part.ruleAlerts) {
+            auto [it, inserted] = byKey.emplace(mergeKey(a), alerts.size());
+            if (inserted)
+                alerts.push_back(a);
+            else
+                alerts[it->second].seenBy.insert(alerts[it->second].seenBy.end(), a.seenBy.begin(),
+                                                 a.seenBy.end());
+        }
+    return alerts;
+}
+
+bool FleetState::attachJoins(FleetSnapshot &s) {
     const bool joined =
         std::any_of(m_prom.begin(), m_prom.end(), [](const auto &p) { return !p.second.joins.empty(); });
     if (joined) {
@@ -513,17 +518,32 @@ void FleetState::placeAlerts(FleetSnapshot &s) {
         s.joined = m_recordedJoined;
         s.runsOn = m_recordedRunsOn;
     }
-    for (auto &a : s.alerts) {
+    return joined;
+}
+
+// A start before 2000 is no start (Go's zero time, 0, a missing field): use when Vigil first saw it,
+// never an incident from 1970. Then the joins' placement, the numeric key, the sources in order.
+void FleetState::placeAlerts(std::vector<Alert> &alerts, TimeMs builtAt, bool joined) {
+    constexpr TimeMs kEarliestStart = 946'684'800'000; // 2000-01-01
+    std::unordered_map<std::string, TimeMs> firstSeen;
+    for (auto &a : alerts) {
+        if (a.startsAt >= kEarliestStart)
+            continue;
+        auto it = m_firstSeen.find(a.fingerprint);
+        a.startsAt = it != m_firstSeen.end() ? it->second : builtAt;
+        a.startEstimated = true;
+        firstSeen.emplace(a.fingerprint, a.startsAt);
+    }
+    m_firstSeen = std::move(firstSeen);
+    for (auto &a : alerts) {
         if (joined)
             place(a);
         a.key = fingerprintKey(a.fingerprint);
         std::sort(a.seenBy.begin(), a.seenBy.end());
         a.seenBy.erase(std::unique(a.seenBy.begin(), a.seenBy.end()), a.seenBy.end());
     }
-    std::sort(s.alerts.begin(), s.alerts.end(),
+    std::sort(alerts.begin(), alerts.end(),
               [](const Alert &a, const Alert &b) { return a.fingerprint < b.fingerprint; });
-    std::sort(s.silences.begin(), s.silences.end(),
-              [](const Silence &a, const Silence &b) { return a.id < b.id; });
 }
 
 // Active alerts per host: firing, not silenced, not inhibited. The hosts are written (copied, when

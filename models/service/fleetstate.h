@@ -46,12 +46,18 @@ public:
     void setStaticEdges(std::vector<ServiceEdge> edges) { m_staticEdges = std::move(edges); }
     // Label names (external labels a backend cannot report) ignored when merging Prometheus' and
     // Alertmanager's copies of an alert; the merged alert keeps Alertmanager's labels.
-    void setMergeIgnoredLabels(std::vector<std::string> names) { m_mergeIgnored = std::move(names); }
+    void setMergeIgnoredLabels(std::vector<std::string> names) {
+        m_mergeIgnored = std::move(names);
+        m_alertsDirty = true;
+    }
     // The sources' external labels, sorted and unique: what setMergeIgnoredLabels takes.
     static std::vector<std::string> externalLabelsOf(const Config &config);
     // The profile's joins (kube_pod_info: a pod's alert is placed on its node; kube_node_labels: a node
     // is placed in its zone); PollData::joins holds their tables in this order.
-    void setJoins(std::vector<JoinQuery> joins) { m_joins = std::move(joins); }
+    void setJoins(std::vector<JoinQuery> joins) {
+        m_joins = std::move(joins);
+        m_alertsDirty = true;
+    }
     // The topology's service label, and the labels that name an alert's service when it has none
     // (QueryProfile::serviceAliases). With joins that add both the service label and a host identity
     // label on one key (a pod: its workload and its node), the snapshot says which hosts run which
@@ -59,6 +65,7 @@ public:
     void setServices(std::string serviceLabel, std::vector<std::string> aliases) {
         m_serviceLabel = std::move(serviceLabel);
         m_serviceAliases = std::move(aliases);
+        m_alertsDirty = true;
     }
     // What the joins added and the (service, host) pairs they gave, as a recording kept them (a snapshot
     // file, the cache): published while no source has brought a join table of its own.
@@ -93,8 +100,11 @@ private:
     void mergeHosts(FleetSnapshot &s);
     void mergeEdges(FleetSnapshot &s) const;
     void mergeRulesAndGroups(FleetSnapshot &s) const;
-    void mergeAlerts(FleetSnapshot &s) const;
-    void placeAlerts(FleetSnapshot &s);
+    void mergeSilences(FleetSnapshot &s) const;
+    // The join tables' labels and the (service, host) pairs onto the snapshot; whether live joins apply.
+    bool attachJoins(FleetSnapshot &s);
+    [[nodiscard]] std::vector<Alert> mergeAlerts() const;
+    void placeAlerts(std::vector<Alert> &alerts, TimeMs builtAt, bool joined);
     void countHostAlerts(FleetSnapshot &s);
     void place(Alert &alert) const;
     void place(Host &host) const;
@@ -113,6 +123,10 @@ private:
     std::vector<JoinQuery> m_joins;
     std::string m_serviceLabel = "service";
     std::vector<std::string> m_serviceAliases;
+    // The alerts merged and placed for the last snapshot, shared by the next ones until a source brings
+    // alerts, a join table changes or the state is restored (m_alertsDirty).
+    AlertList m_alerts;
+    bool m_alertsDirty = true;
     // When alerts without a usable start were first seen, by fingerprint.
     std::unordered_map<std::string, TimeMs> m_firstSeen;
     std::vector<IncidentNote> m_notes;

@@ -225,7 +225,7 @@ private Q_SLOTS:
         c.setSnapshot(snap);
         // The next poll: the same fleet, other alerts. No relayout, nothing moves.
         auto next = std::make_shared<FleetSnapshot>(*snap);
-        next->alerts.resize(next->alerts.size() / 2);
+        next->alerts.edit().resize(next->alerts.size() / 2);
         QVERIFY(!layOut(c, next, 300));
         QCOMPARE(c.services().positions, before);
         // The root cause (the database host) puts db and everything depending on it in the blast radius.

@@ -447,7 +447,7 @@ private Q_SLOTS:
             existing.createdBy = "ana";
             existing.state = "active";
             withSilence->silences = {existing};
-            withSilence->alerts[top.alerts[0]].silencedBy = {"s-9"};
+            withSilence->alerts.edit()[top.alerts[0]].silencedBy = {"s-9"};
             model.setSnapshot(withSilence);
             view.activateWindow();
             QVERIFY(QTest::qWaitForWindowActive(&view));
@@ -478,8 +478,8 @@ private Q_SLOTS:
 
         // `e` expires every silence holding the incident's alerts.
         auto silenced = std::make_shared<FleetSnapshot>(*snap);
-        silenced->alerts[top.alerts[0]].silencedBy = {"s-1"};
-        silenced->alerts[top.alerts[1]].silencedBy = {"s-1", "s-2"};
+        silenced->alerts.edit()[top.alerts[0]].silencedBy = {"s-1"};
+        silenced->alerts.edit()[top.alerts[1]].silencedBy = {"s-1", "s-2"};
         model.setSnapshot(silenced);
         QSignalSpy expire(&view, &TriageView::expireRequested);
         view.activateWindow();

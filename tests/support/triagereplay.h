@@ -192,11 +192,11 @@ inline FleetSnapshotPtr stormSnapshot(const std::string &kind, std::uint64_t see
               [](const Host &a, const Host &b) { return a.name < b.name; });
     s->edges = simEdges();
     s->alerts = std::move(storm.alerts);
-    for (auto &a : s->alerts) {
+    for (auto &a : s->alerts.edit()) {
         a.seenBy = {"sim/alertmanager#0"};
         a.key = fingerprintKey(a.fingerprint);
     }
-    std::sort(s->alerts.begin(), s->alerts.end(),
+    std::sort(s->alerts.edit().begin(), s->alerts.edit().end(),
               [](const Alert &a, const Alert &b) { return a.fingerprint < b.fingerprint; });
     s->builtAt = storm.t;
     analysis::FleetAnalyzer analyze(TopologyConfig{}, analysis::CorrelationOptions{});

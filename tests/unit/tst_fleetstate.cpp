@@ -105,6 +105,36 @@ private Q_SLOTS:
         QCOMPARE(u4.snapshot->hosts[1].metrics[0], 0.2);
     }
 
+    // Polls that bring no alerts (an inventory; an Alertmanager answer with the last one's bytes, not
+    // read) share the last snapshot's merged alerts; alerts brought again are merged again, and a start
+    // Vigil had to estimate stays the moment it first saw the alert.
+    void unchangedAlertsAreShared() {
+        FleetState st(metrics(), HostIdentity{});
+        st.apply(promPoll(1000, {{"a", 0.1}, {"b", 0.2}}));
+        auto u1 = st.apply(amPoll(0, 1500, {alert("HostDown", "b")}));
+        QCOMPARE(u1.snapshot->alerts.size(), std::size_t(1));
+        QVERIFY(u1.snapshot->alerts[0].startEstimated);
+        const TimeMs start = u1.snapshot->alerts[0].startsAt;
+        QTest::qWait(5);
+        auto u2 = st.apply(promPoll(2000, {{"a", 0.3}, {"b", 0.4}}));
+        QVERIFY(u2.snapshot->alerts.sharesWith(u1.snapshot->alerts));
+        QCOMPARE(u2.snapshot->hosts[1].activeAlerts, 1);
+        PollData sameBytes = amPoll(0, 2500, {});
+        sameBytes.hasAlerts = sameBytes.hasSilences = false;
+        auto u3 = st.apply(sameBytes);
+        QVERIFY(u3.snapshot->alerts.sharesWith(u1.snapshot->alerts));
+        QVERIFY(u3.batch->alertsChanged.empty() && u3.batch->alertsResolved.empty());
+        auto u4 = st.apply(amPoll(0, 3000, {alert("HostDown", "b"), alert("HighCpu", "a")}));
+        QVERIFY(!u4.snapshot->alerts.sharesWith(u3.snapshot->alerts));
+        QCOMPARE(u4.snapshot->alerts.size(), std::size_t(2));
+        QCOMPARE(u3.snapshot->alerts.size(), std::size_t(1));
+        QCOMPARE(u4.batch->alertsChanged.size(), std::size_t(1)); // HighCpu came
+        for (const auto &a : u4.snapshot->alerts)
+            if (a.name() == "HostDown")
+                QCOMPARE(a.startsAt, start);
+        QCOMPARE(u4.snapshot->hosts[0].activeAlerts, 1);
+    }
+
     void failedMetricKeepsLastValues() {
         FleetState st(metrics(), HostIdentity{});
         st.apply(promPoll(1000, {{"a", 0.4}}));

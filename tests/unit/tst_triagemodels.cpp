@@ -70,7 +70,7 @@ private Q_SLOTS:
             a.seenBy = {am1.id};
             snap->alerts.push_back(a);
         }
-        snap->alerts[2].seenBy = {am0.id, am1.id};
+        snap->alerts.edit()[2].seenBy = {am0.id, am1.id};
         auto triage = std::make_shared<analysis::TriageResult>();
         triage->computedAt = snap->builtAt;
         analysis::Incident lost, mixed;
