@@ -34,6 +34,14 @@ const Host *FleetSnapshot::host(std::string_view name) const {
     return findHost(hosts, name);
 }
 
+int FleetSnapshot::activeAlertsOn(const Host &h) const {
+    const Host *at = &h;
+    if (hosts.empty() || at < hosts.data() || at >= hosts.data() + hosts.size())
+        at = host(h.name);
+    const auto i = at ? static_cast<std::size_t>(at - hosts.data()) : hostAlerts.size();
+    return i < hostAlerts.size() ? hostAlerts[i] : 0;
+}
+
 bool FleetSnapshot::anyStale(TimeMs now) const {
     return fromCache || std::any_of(sources.begin(), sources.end(),
                                     [now](const SourceHealth &s) { return s.isStale(now); });

@@ -48,6 +48,11 @@ struct FleetSnapshot {
     std::vector<MetricQuery> metrics;
     HostList hosts; // sorted by name
     FactList facts; // sorted by host, then name
+    // Per host, in the order of `hosts`: its active alerts (firing, neither silenced nor inhibited),
+    // counted with the snapshot; kept beside the hosts so that a new count does not copy them.
+    std::vector<int> hostAlerts;
+    // A host's count: by its place when it is one of `hosts`, else by its name (0 when not counted).
+    [[nodiscard]] int activeAlertsOn(const Host &h) const;
     // Hosts whose labels, up state or facts changed in the poll behind this snapshot (sorted), for
     // analyses that keep per-host results (drift); allHostsChanged when that is unknown (the first
     // snapshot, the cache replaced by a live source).

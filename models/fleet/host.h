@@ -18,7 +18,6 @@ struct Host {
     LabelSet labels;
     UpState up = UpState::Unknown;
     std::vector<double> metrics; // in profile order; NaN when the source had no value
-    int activeAlerts = 0;        // firing and not silenced/inhibited
     TimeMs lastSeen = 0;         // last poll that reported this host
     std::vector<std::string> sources;
 

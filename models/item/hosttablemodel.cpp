@@ -43,14 +43,15 @@ bool sameColumns(const std::vector<MetricQuery> &a, const std::vector<MetricQuer
 }
 // The key a column orders by, handed to `use` as a function of a host: the one definition of the
 // table's order, for the plan's sort and for lessThan(). False for a column without one.
-template <class Use> bool withSortKey(int column, std::size_t metrics, Use use) {
+template <class Use> bool withSortKey(int column, const FleetSnapshot &snap, Use use) {
+    const std::size_t metrics = snap.metrics.size();
     const int metric = column - HostTableModel::FirstMetricColumn;
     if (column == HostTableModel::NameColumn)
         use([](const Host &h) { return std::string_view(h.name); });
     else if (column == HostTableModel::StatusColumn)
         use([](const Host &h) { return static_cast<int>(h.up); });
     else if (column == HostTableModel::AlertsColumn)
-        use([](const Host &h) { return static_cast<int>(h.activeAlerts); });
+        use([&snap](const Host &h) { return snap.activeAlertsOn(h); });
     else if (metric >= 0 && metric < static_cast<int>(metrics))
         use([m = static_cast<std::size_t>(metric)](const Host &h) { return sortKey(metricOf(h, m)); });
     else if (metric == static_cast<int>(metrics))
@@ -60,8 +61,8 @@ template <class Use> bool withSortKey(int column, std::size_t metrics, Use use) 
     return true;
 }
 // Stable, so ties keep the name order (as a sorting proxy over the name-ordered rows did).
-void sortRows(std::vector<const Host *> &rows, std::size_t metrics, int column, Qt::SortOrder order) {
-    withSortKey(column, metrics, [&](auto keyOf) {
+void sortRows(std::vector<const Host *> &rows, const FleetSnapshot &snap, int column, Qt::SortOrder order) {
+    withSortKey(column, snap, [&](auto keyOf) {
         using Key = std::decay_t<std::invoke_result_t<decltype(keyOf), const Host &>>;
         std::vector<std::pair<Key, const Host *>> keyed;
         keyed.reserve(rows.size());
@@ -108,13 +109,13 @@ std::optional<bool> HostTableModel::lessThan(int leftRow, int rightRow, int colu
     const Host *b = hostAt(rightRow);
     std::optional<bool> less;
     if (a && b && column != labelsColumn())
-        withSortKey(column, m_metrics.size(), [&](auto keyOf) { less = keyOf(*a) < keyOf(*b); });
+        withSortKey(column, *m_snapshot, [&](auto keyOf) { less = keyOf(*a) < keyOf(*b); });
     return less;
 }
 
-bool HostTableModel::sameRow(const Host &a, const Host &b) {
-    if (a.up != b.up || a.activeAlerts != b.activeAlerts || a.metrics.size() != b.metrics.size() ||
-        a.labels != b.labels)
+bool HostTableModel::sameRow(const FleetSnapshot &sa, const Host &a, const FleetSnapshot &sb, const Host &b) {
+    if (a.up != b.up || sa.activeAlertsOn(a) != sb.activeAlertsOn(b) ||
+        a.metrics.size() != b.metrics.size() || a.labels != b.labels)
         return false;
     // Bitwise, so NaN equals NaN.
     return a.metrics.empty() ||
@@ -177,7 +178,7 @@ HostTableModel::Plan HostTableModel::plan(const Request &r) {
     for (const auto &h : next.hosts)
         if (!r.filter || r.filter->matches(h.labels, h.name))
             p.rows.push_back(&h);
-    sortRows(p.rows, next.metrics.size(), r.column, r.order);
+    sortRows(p.rows, next, r.column, r.order);
     p.reset = !sameColumns(r.metrics, next.metrics);
     if (p.reset)
         return p;
@@ -202,7 +203,7 @@ HostTableModel::Plan HostTableModel::plan(const Request &r) {
         p.keep[i] = to;
         kept[static_cast<std::size_t>(to)] = 1;
         p.changed[static_cast<std::size_t>(to)] =
-            staleChanged || !sameRow(*r.rows[i], *p.rows[static_cast<std::size_t>(to)]);
+            staleChanged || !sameRow(*r.shown, *r.rows[i], next, *p.rows[static_cast<std::size_t>(to)]);
     }
     for (std::size_t i = 0; i < kept.size(); ++i)
         runs += !kept[i] && (i == 0 || kept[i - 1]); // a run of inserted rows starts
@@ -349,7 +350,7 @@ QVariant HostTableModel::data(const QModelIndex &index, int role) const {
         if (col == StatusColumn)
             return static_cast<int>(h.up);
         if (col == AlertsColumn)
-            return h.activeAlerts;
+            return m_snapshot->activeAlertsOn(h);
         if (metric >= 0 && metric < static_cast<int>(m_metrics.size())) {
             const double v = metricOf(h, static_cast<std::size_t>(metric));
             return role == SortRole ? sortKey(v) : v;

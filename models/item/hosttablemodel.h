@@ -88,7 +88,7 @@ private:
         std::uint64_t base = 0;
     };
     static Plan plan(const Request &request);
-    static bool sameRow(const Host &a, const Host &b);
+    static bool sameRow(const FleetSnapshot &sa, const Host &a, const FleetSnapshot &sb, const Host &b);
     void refresh();
     void apply(Plan plan);
     void applyChanges(Plan &plan);

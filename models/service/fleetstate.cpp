@@ -546,26 +546,19 @@ void FleetState::placeAlerts(std::vector<Alert> &alerts, TimeMs builtAt, bool jo
               [](const Alert &a, const Alert &b) { return a.fingerprint < b.fingerprint; });
 }
 
-// Active alerts per host: firing, not silenced, not inhibited. The hosts are written (copied, when
-// shared) only if a count changed; a single source keeps the counted hosts, so the next snapshot
-// shares them again until a count or the inventory changes.
-void FleetState::countHostAlerts(FleetSnapshot &s) {
+// Active alerts per host: firing, not silenced, not inhibited; beside the hosts, which stay shared.
+void FleetState::countHostAlerts(FleetSnapshot &s) const {
     std::unordered_map<std::string_view, int> perHost;
     for (const auto &a : s.alerts)
         if ((a.state == AlertState::Active || a.state == AlertState::Firing) && !a.isSilenced() &&
             !a.isInhibited())
             ++perHost[m_identity.hostOf(a)];
-    auto countOf = [&perHost](const Host &h) {
-        auto it = perHost.find(h.name);
-        return it == perHost.end() ? 0 : it->second;
-    };
-    if (std::all_of(s.hosts.begin(), s.hosts.end(),
-                    [&](const Host &h) { return h.activeAlerts == countOf(h); }))
+    s.hostAlerts.assign(s.hosts.size(), 0);
+    if (perHost.empty())
         return;
-    for (auto &h : s.hosts.edit())
-        h.activeAlerts = countOf(h);
-    if (m_prom.size() == 1 && !m_asOf)
-        m_prom.begin()->second.hosts = s.hosts;
+    for (std::size_t i = 0; i < s.hosts.size(); ++i)
+        if (auto it = perHost.find(s.hosts[i].name); it != perHost.end())
+            s.hostAlerts[i] = it->second;
 }
 
 } // namespace vigil

@@ -105,7 +105,7 @@ private:
     bool attachJoins(FleetSnapshot &s);
     [[nodiscard]] std::vector<Alert> mergeAlerts() const;
     void placeAlerts(std::vector<Alert> &alerts, TimeMs builtAt, bool joined);
-    void countHostAlerts(FleetSnapshot &s);
+    void countHostAlerts(FleetSnapshot &s) const;
     void place(Alert &alert) const;
     void place(Host &host) const;
     // The row of join j's table (any source's) met by `key`; null when none.

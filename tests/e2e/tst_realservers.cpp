@@ -595,7 +595,7 @@ private Q_SLOTS:
         QCOMPARE(a->state, AlertState::Active);
         QCOMPARE(std::string(a->labels.value("instance")), std::string("127.0.0.1:1"));
         QCOMPARE(a->seenBy.size(), std::size_t(2)); // Alertmanager and Prometheus, one alert
-        QCOMPARE(snap->host("127.0.0.1:1")->activeAlerts, 1);
+        QCOMPARE(snap->activeAlertsOn(*snap->host("127.0.0.1:1")), 1);
         QVERIFY(source(*snap, SourceKind::Alertmanager)->version == "0.25.0");
         // The rule behind it, from /api/v1/rules, with its health.
         const AlertRule *rule = snap->rule("TargetDown");
@@ -631,7 +631,8 @@ private Q_SLOTS:
                 listed = sil.createdBy == "tst_realservers" && sil.comment == "decommissioned target" &&
                          sil.matchers.size() == 2 && sil.matchers[1].isRegex;
         QVERIFY(listed);
-        QCOMPARE(m_service->current()->host("127.0.0.1:1")->activeAlerts, 0);
+        const FleetSnapshotPtr afterSilence = m_service->current();
+        QCOMPARE(afterSilence->activeAlertsOn(*afterSilence->host("127.0.0.1:1")), 0);
         std::optional<Result<std::string>> expired;
         m_service->expireSilence("e2e", id, [&](Result<std::string> r) { expired = std::move(r); });
         QTRY_VERIFY_WITH_TIMEOUT(expired.has_value(), 20000);

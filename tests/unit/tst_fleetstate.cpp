@@ -76,8 +76,8 @@ private Q_SLOTS:
     }
 
     // Hosts and facts pass from the poll into the snapshots shared, not copied: a snapshot that changed
-    // neither holds the very vectors of the last one; one that counts other alerts on a host copies
-    // the hosts once, leaving the earlier snapshots as they were.
+    // neither holds the very vectors of the last one, and one that counts other alerts on a host keeps
+    // the counts beside them, leaving the earlier snapshots' counts as they were.
     void unchangedHostsAreShared() {
         FleetState st(metrics(), HostIdentity{});
         PollData p = promPoll(1000, {{"a", 0.1}, {"b", 0.2}});
@@ -90,17 +90,20 @@ private Q_SLOTS:
         auto u2 = st.apply(amPoll(0, 1500, {}));
         QVERIFY(u2.snapshot->hosts.sharesWith(u1.snapshot->hosts));
         QVERIFY(u2.snapshot->facts.sharesWith(u1.snapshot->facts));
+        // A new count of alerts goes beside the hosts: they stay shared.
         auto u3 = st.apply(amPoll(0, 2000, {alert("HostDown", "b")}));
-        QVERIFY(!u3.snapshot->hosts.sharesWith(u2.snapshot->hosts));
-        QCOMPARE(u3.snapshot->hosts[1].activeAlerts, 1);
-        QCOMPARE(u2.snapshot->hosts[1].activeAlerts, 0);
-        QCOMPARE(p.hosts[1].activeAlerts, 0);
+        QVERIFY(u3.snapshot->hosts.sharesWith(u2.snapshot->hosts));
+        QCOMPARE(u3.snapshot->activeAlertsOn(u3.snapshot->hosts[1]), 1);
+        QCOMPARE(u3.snapshot->activeAlertsOn(u3.snapshot->hosts[0]), 0);
+        QCOMPARE(u2.snapshot->activeAlertsOn(u2.snapshot->hosts[1]), 0);
+        QCOMPARE(u3.snapshot->activeAlertsOn(p.hosts[1]), 1); // another list's host: by its name
         auto u4 = st.apply(amPoll(0, 2500, {alert("HostDown", "b")}));
         QVERIFY(u4.snapshot->hosts.sharesWith(u3.snapshot->hosts));
-        QCOMPARE(u4.snapshot->hosts[1].activeAlerts, 1);
+        QCOMPARE(u4.snapshot->hostAlerts, (std::vector<int>{0, 1}));
         // The next inventory: its hosts, counted again.
         auto u5 = st.apply(promPoll(3000, {{"a", 0.3}, {"b", 0.4}}));
-        QCOMPARE(u5.snapshot->hosts[1].activeAlerts, 1);
+        QVERIFY(u5.snapshot->hosts.sharesWith(u5.batch->hostSamples));
+        QCOMPARE(u5.snapshot->hostAlerts, (std::vector<int>{0, 1}));
         QCOMPARE(u5.snapshot->hosts[1].metrics[0], 0.4);
         QCOMPARE(u4.snapshot->hosts[1].metrics[0], 0.2);
     }
@@ -118,7 +121,7 @@ private Q_SLOTS:
         QTest::qWait(5);
         auto u2 = st.apply(promPoll(2000, {{"a", 0.3}, {"b", 0.4}}));
         QVERIFY(u2.snapshot->alerts.sharesWith(u1.snapshot->alerts));
-        QCOMPARE(u2.snapshot->hosts[1].activeAlerts, 1);
+        QCOMPARE(u2.snapshot->hostAlerts[1], 1);
         PollData sameBytes = amPoll(0, 2500, {});
         sameBytes.hasAlerts = sameBytes.hasSilences = false;
         auto u3 = st.apply(sameBytes);
@@ -132,7 +135,7 @@ private Q_SLOTS:
         for (const auto &a : u4.snapshot->alerts)
             if (a.name() == "HostDown")
                 QCOMPARE(a.startsAt, start);
-        QCOMPARE(u4.snapshot->hosts[0].activeAlerts, 1);
+        QCOMPARE(u4.snapshot->hostAlerts[0], 1);
     }
 
     void failedMetricKeepsLastValues() {
@@ -156,7 +159,7 @@ private Q_SLOTS:
         auto u = st.apply(failed);
         QCOMPARE(u.snapshot->alerts.size(), std::size_t(1)); // not treated as resolved
         QVERIFY(u.batch->alertsResolved.empty());
-        QCOMPARE(u.snapshot->hosts[0].activeAlerts, 1);
+        QCOMPARE(u.snapshot->hostAlerts[0], 1);
         bool sawError = false;
         for (const auto &s : u.snapshot->sources)
             sawError |= s.lastError == "timeout";
@@ -314,7 +317,7 @@ private Q_SLOTS:
         QVERIFY(byPod["gone-000"]->placement.empty());
         QCOMPARE(id.hostOf(*byPod["gone-000"]), std::string_view("10.0.9.9")); // nowhere better
         for (const auto &h : u.snapshot->hosts)
-            QCOMPARE(h.activeAlerts, h.name == "ip-10-0-1-5" ? 1 : 0);
+            QCOMPARE(u.snapshot->activeAlertsOn(h), h.name == "ip-10-0-1-5" ? 1 : 0);
         // A round whose join query failed keeps the last table.
         PollData failed = promPoll(2000, {{"ip-10-0-1-5", 0.1}, {"ip-10-0-1-6", 0.2}});
         failed.joins = {std::nullopt};

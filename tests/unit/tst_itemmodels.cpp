@@ -112,7 +112,7 @@ private Q_SLOTS:
         auto s = snapshot({{"web-10", 0.5}, {"web-2", NAN}, {"db-1", 0.25}, {"Zeta", 0.5}, {"api", 1.0}});
         auto hosts = std::const_pointer_cast<FleetSnapshot>(s);
         hosts->hosts.edit()[1].metrics.resize(1); // one host without the second metric
-        hosts->hosts.edit()[2].activeAlerts = 7;
+        hosts->hostAlerts = {0, 0, 7, 0, 0};
         hosts->hosts.edit()[3].up = UpState::Unknown;
         m.setSnapshot(s);
         int ordered = 0;

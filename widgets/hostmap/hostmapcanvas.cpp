@@ -258,8 +258,8 @@ QString HostMapCanvas::describe(const Host &h) const {
         text += QStringLiteral("<br>%1: %2")
                     .arg(QString::fromStdString(m_shown->metrics[m].title).toHtmlEscaped(),
                          format::metric(h.metrics[m], m_shown->metrics[m].unit));
-    if (h.activeAlerts > 0)
-        text += QStringLiteral("<br>") + tr("%n active alert(s)", nullptr, h.activeAlerts);
+    if (const int alerts = m_shown->activeAlertsOn(h); alerts > 0)
+        text += QStringLiteral("<br>") + tr("%n active alert(s)", nullptr, alerts);
     return text;
 }
 

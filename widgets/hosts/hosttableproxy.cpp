@@ -44,8 +44,10 @@ QVariant HostTableProxy::data(const QModelIndex &index, int role) const {
                                                        : tr("unknown");
             return stale() ? tr("%1 (stale)").arg(s) : s;
         }
-        if (col == HostTableModel::AlertsColumn)
-            return h->activeAlerts == 0 ? QString() : QString::number(h->activeAlerts);
+        if (col == HostTableModel::AlertsColumn) {
+            const int alerts = m_hosts->data(src, Qt::DisplayRole).toInt();
+            return alerts == 0 ? QString() : QString::number(alerts);
+        }
         if (isMetric)
             return format::metric(
                 m_hosts->data(src, Qt::DisplayRole).toDouble(),
