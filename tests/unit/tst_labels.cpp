@@ -46,6 +46,19 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(l.fingerprint()), QStringLiteral("542dd288f494ef20"));
     }
 
+    // Built from labels in any order (a hand-written file, a join), the set is sorted by name with one
+    // label per name; labels that come sorted are kept as they are.
+    void constructionSortsAndDeduplicates() {
+        const LabelSet unsorted({{"zone", "a"}, {"alpha", "b"}, {"mid", "c"}, {"alpha", "d"}});
+        QCOMPARE(unsorted.size(), std::size_t(3));
+        QCOMPARE(unsorted.labels().front().name, std::string("alpha"));
+        QCOMPARE(unsorted.labels().back().name, std::string("zone"));
+        const LabelSet sorted({{"alpha", "b"}, {"alpha", "d"}, {"mid", "c"}, {"zone", "a"}});
+        QCOMPARE(sorted.size(), std::size_t(3));
+        QCOMPARE(sorted.toString(), unsorted.toString());
+        QCOMPARE(sorted.value("alpha"), std::string_view("b"));
+    }
+
     void setKeepsSorted() {
         LabelSet l;
         l.set("zone", "a");
