@@ -206,8 +206,9 @@ private:
                     return false;
             labels.push_back(Label{std::string(field.key), std::string(value)});
         }
-        std::sort(labels.begin(), labels.end(),
-                  [](const Label &a, const Label &b) { return a.name < b.name; });
+        auto byName = [](const Label &a, const Label &b) { return a.name < b.name; };
+        if (!std::is_sorted(labels.begin(), labels.end(), byName)) // they come sorted (see LabelSet)
+            std::sort(labels.begin(), labels.end(), byName);
         return true;
     }
 
