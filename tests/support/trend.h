@@ -1,0 +1,46 @@
+#pragma once
+// A least-squares line through (x, y) points, with the standard error of its slope: the trend of a
+// noisy series (a process's resident memory sampled through a run) where two windows' medians are not
+// enough.
+#include <cmath>
+#include <utility>
+#include <vector>
+
+namespace vigil::bench {
+
+struct Trend {
+    bool valid = false; // at least three points with different x
+    double slope = 0, intercept = 0;
+    double slopeError = 0; // standard error of the slope
+};
+
+inline Trend linearTrend(const std::vector<std::pair<double, double>> &points) {
+    Trend t;
+    const auto n = static_cast<double>(points.size());
+    if (points.size() < 3)
+        return t;
+    double mx = 0, my = 0;
+    for (const auto &[x, y] : points) {
+        mx += x / n;
+        my += y / n;
+    }
+    double sxx = 0, sxy = 0;
+    for (const auto &[x, y] : points) {
+        sxx += (x - mx) * (x - mx);
+        sxy += (x - mx) * (y - my);
+    }
+    if (sxx <= 0)
+        return t;
+    t.slope = sxy / sxx;
+    t.intercept = my - t.slope * mx;
+    double residuals = 0;
+    for (const auto &[x, y] : points) {
+        const double r = y - (t.intercept + t.slope * x);
+        residuals += r * r;
+    }
+    t.slopeError = std::sqrt(residuals / (n - 2)) / std::sqrt(sxx);
+    t.valid = true;
+    return t;
+}
+
+} // namespace vigil::bench
