@@ -15,6 +15,11 @@ struct Label {
     auto operator<=>(const Label &) const = default;
 };
 
+// Sorts labels by name, checking first: Prometheus and Alertmanager send them sorted (Go marshals label
+// sets as maps), and libstdc++'s insertion sort moves every label out and back in even then (3.8 % of a
+// 5,000-host poll's CPU).
+void sortByName(std::vector<Label> &labels);
+
 class LabelSet {
 public:
     LabelSet() = default;

@@ -206,9 +206,7 @@ private:
                     return false;
             labels.push_back(Label{std::string(field.key), std::string(value)});
         }
-        auto byName = [](const Label &a, const Label &b) { return a.name < b.name; };
-        if (!std::is_sorted(labels.begin(), labels.end(), byName)) // they come sorted (see LabelSet)
-            std::sort(labels.begin(), labels.end(), byName);
+        sortByName(labels);
         return true;
     }
 

@@ -28,10 +28,7 @@ inline bool readLabels(dom::element v, std::vector<Label> &labels) {
             return false;
         labels.push_back(Label{std::string(field.key), std::string(value)});
     }
-    // They come sorted from Prometheus and Alertmanager: checked before sorting (see LabelSet).
-    auto byName = [](const Label &a, const Label &b) { return a.name < b.name; };
-    if (!std::is_sorted(labels.begin(), labels.end(), byName))
-        std::sort(labels.begin(), labels.end(), byName);
+    sortByName(labels);
     for (std::size_t i = 1; i < labels.size(); ++i)
         if (labels[i].name == labels[i - 1].name)
             return false;
