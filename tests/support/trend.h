@@ -3,6 +3,8 @@
 // noisy series (a process's resident memory sampled through a run) where two windows' medians are not
 // enough.
 #include <cmath>
+#include <cstddef>
+#include <iterator>
 #include <utility>
 #include <vector>
 
@@ -41,6 +43,16 @@ inline Trend linearTrend(const std::vector<std::pair<double, double>> &points) {
     t.slopeError = std::sqrt(residuals / (n - 2)) / std::sqrt(sxx);
     t.valid = true;
     return t;
+}
+
+// The two-sided 95 % quantile of Student's t with `dof` degrees of freedom (rounded up, so an
+// interval built on it is never narrower than it should be).
+inline double studentT95(std::size_t dof) {
+    static constexpr double table[] = {0,     12.71, 4.303, 3.183, 2.777, 2.571,
+                                       2.447, 2.365, 2.307, 2.263, 2.229};
+    if (dof < std::size(table))
+        return table[dof == 0 ? 1 : dof];
+    return dof <= 20 ? 2.201 : dof <= 30 ? 2.086 : dof <= 60 ? 2.042 : 2.0;
 }
 
 } // namespace vigil::bench
