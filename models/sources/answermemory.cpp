@@ -1,6 +1,7 @@
 #include "answermemory.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 
 namespace vigil {
@@ -31,6 +32,100 @@ AnswerMemory::Digest AnswerMemory::timelessDigest(std::string_view body) {
     }
     const std::string_view rest = body.substr(from);
     return {(hash ^ h(rest)) * 0x100000001b3ull, size + rest.size()};
+}
+
+namespace {
+
+// The index of the quote that closes the JSON string opening at `open`, or npos.
+std::size_t stringEnd(std::string_view body, std::size_t open) {
+    for (std::size_t at = open + 1;; ++at) {
+        at = body.find('"', at);
+        if (at == std::string_view::npos)
+            return at;
+        std::size_t backslashes = 0;
+        while (body[at - 1 - backslashes] == '\\')
+            ++backslashes;
+        if (backslashes % 2 == 0)
+            return at;
+    }
+}
+
+std::size_t skipSpace(std::string_view body, std::size_t at) {
+    while (at < body.size() && (body[at] == ' ' || body[at] == '\n' || body[at] == '\r' || body[at] == '\t'))
+        ++at;
+    return at;
+}
+
+// splitmix64's finaliser: spreads an element's hash before it joins the sum.
+std::uint64_t mix(std::uint64_t x) {
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+    return x ^ (x >> 31);
+}
+
+} // namespace
+
+AnswerMemory::Digest AnswerMemory::alertSetDigest(std::string_view body) {
+    // {"status":…,"data":{"alerts":[{…},{…}]}}: the alerts are the objects at depth 4 whose container
+    // (depth 3) is an array.
+    constexpr int kAlertDepth = 4, kMaxDepth = 64;
+    bool isArray[kMaxDepth] = {};
+    int depth = 0;
+    const std::hash<std::string_view> h;
+    std::uint64_t outside = 0, element = 0, set = 0;
+    std::size_t size = 0, from = 0, elementStart = std::string_view::npos;
+    auto piece = [&](std::size_t end, std::uint64_t &into) {
+        into = (into ^ h(body.substr(from, end - from))) * 0x100000001b3ull;
+        size += end - from;
+    };
+    for (std::size_t at = 0; at < body.size(); ++at) {
+        const char c = body[at];
+        if (c == '"') {
+            const std::size_t open = at;
+            at = stringEnd(body, open);
+            if (at == std::string_view::npos)
+                return digest(body);
+            // An alert's own "value" member: left out, key and string value both.
+            if (elementStart != std::string_view::npos && depth == kAlertDepth &&
+                body.substr(open, at + 1 - open) == "\"value\"") {
+                std::size_t v = skipSpace(body, at + 1);
+                if (v < body.size() && body[v] == ':') {
+                    v = skipSpace(body, v + 1);
+                    if (v < body.size() && body[v] == '"') {
+                        const std::size_t end = stringEnd(body, v);
+                        if (end == std::string_view::npos)
+                            return digest(body);
+                        piece(open, element);
+                        from = end + 1;
+                        at = end;
+                    }
+                }
+            }
+        } else if (c == '{' || c == '[') {
+            if (depth == kMaxDepth)
+                return digest(body);
+            isArray[depth++] = c == '[';
+            if (c == '{' && depth == kAlertDepth && isArray[kAlertDepth - 2]) {
+                piece(at, outside);
+                from = elementStart = at;
+                element = 0;
+            }
+        } else if (c == '}' || c == ']') {
+            if (depth == 0)
+                return digest(body);
+            if (depth == kAlertDepth && elementStart != std::string_view::npos) {
+                piece(at + 1, element);
+                from = at + 1;
+                elementStart = std::string_view::npos;
+                set += mix(element);
+            }
+            --depth;
+        }
+    }
+    if (depth != 0 || elementStart != std::string_view::npos)
+        return digest(body);
+    piece(body.size(), outside);
+    return {static_cast<std::size_t>(outside ^ mix(set)), size};
 }
 
 bool AnswerMemory::same(const std::string &key, const Digest &d) const {

@@ -22,6 +22,13 @@ public:
     // (as Prometheus and the compatible servers send it). Two polls of a series whose labels and values
     // did not change (a fact, an info metric) then have one digest.
     [[nodiscard]] static Digest timelessDigest(std::string_view body);
+    // The digest of a Prometheus /api/v1/alerts answer as a set of alerts: each alert hashed alone and
+    // the hashes summed, as Prometheus lists a rule's alerts in Go's map order (another order on every
+    // request), and each alert's own `"value":"…"` member left out (the expression's value at the last
+    // evaluation, which Vigil does not read). The same alerts in the same states then have one digest;
+    // a label, an annotation (a templated $value too), a state or an activeAt changed does not. An
+    // answer of another shape has the digest of its bytes.
+    [[nodiscard]] static Digest alertSetDigest(std::string_view body);
 
     [[nodiscard]] bool same(const std::string &key, std::string_view body) const {
         return same(key, digest(body));

@@ -171,8 +171,11 @@ void Poller::repeatWarnings(const std::string &key, PollData &data) const {
 
 template <class Parse, class Take>
 void Poller::readChanged(const std::string &key, const std::string &endpoint, const std::string &body,
-                         PollData &data, std::vector<std::string> &errors, Parse parse, Take take) {
-    if (m_answers.same(key, body)) {
+                         PollData &data, std::vector<std::string> &errors, Parse parse, Take take,
+                         std::optional<AnswerMemory::Digest> digest) {
+    if (!digest)
+        digest = AnswerMemory::digest(body);
+    if (m_answers.same(key, *digest)) {
         repeatWarnings(key, data);
         return;
     }
@@ -182,7 +185,7 @@ void Poller::readChanged(const std::string &key, const std::string &endpoint, co
     data.health.warnings.insert(data.health.warnings.end(), lines.begin(), lines.end());
     if (r) {
         take(std::move(r.value()));
-        m_answers.remember(key, body, std::move(lines));
+        m_answers.remember(key, *digest, std::move(lines));
     } else {
         errors.push_back(r.error().describe());
         m_answers.forget(key);
@@ -449,8 +452,10 @@ std::shared_ptr<PollData> Poller::buildPrometheus() {
     readExternalLabels();
     std::optional<std::vector<PromRuleAlert>> ruleAlerts;
     if (const std::string *b = body("alerts", "/api/v1/alerts"))
-        readChanged("alerts", "/api/v1/alerts", *b, *data, errors, prometheus::parseAlerts,
-                    [&](std::vector<PromRuleAlert> alerts) { ruleAlerts = std::move(alerts); });
+        readChanged(
+            "alerts", "/api/v1/alerts", *b, *data, errors, prometheus::parseAlerts,
+            [&](std::vector<PromRuleAlert> alerts) { ruleAlerts = std::move(alerts); },
+            AnswerMemory::alertSetDigest(*b));
     readRules(*data);
     if (const std::string *b = body("buildinfo", "/api/v1/status/buildinfo")) {
         // The version is shown, not needed: an unreadable answer is a warning.

@@ -87,10 +87,12 @@ private:
     }
     void repeatWarnings(const std::string &key, PollData &data) const;
     // Reads `body` with `parse` (a reader taking a Skipped*) and hands the value to `take`, unless the
-    // bytes are the ones last read for `key`; a reading error goes to `errors`.
+    // bytes are the ones last read for `key` (or their `digest`, when one is given: the answer's digest
+    // as it matters); a reading error goes to `errors`.
     template <class Parse, class Take>
     void readChanged(const std::string &key, const std::string &endpoint, const std::string &body,
-                     PollData &data, std::vector<std::string> &errors, Parse parse, Take take);
+                     PollData &data, std::vector<std::string> &errors, Parse parse, Take take,
+                     std::optional<AnswerMemory::Digest> digest = std::nullopt);
 
     std::shared_ptr<HttpClient> m_client;
     SourceConfig m_source;

@@ -375,6 +375,7 @@ private Q_SLOTS:
         std::map<std::string, std::string> frozen; // path -> the body served every time
         std::map<std::string, int> asked;
         bool dropOne = false, hideHost = false;
+        int ruleAlertOrder = 0; // 1: reversed, each at another value; 2: the same, less the first
         std::string unameSuffix;
         sim::HttpServer server([&](const sim::ServerRequest &req) {
             ++asked[req.path];
@@ -386,6 +387,16 @@ private Q_SLOTS:
                 auto j = nlohmann::json::parse(r.body);
                 auto &list = j["data"]["result"];
                 list.erase(list.begin());
+                r.body = j.dump();
+            }
+            if (req.path == "/api/v1/alerts" && ruleAlertOrder > 0) { // as Prometheus: in Go's map order
+                auto j = nlohmann::json::parse(r.body);
+                auto &list = j["data"]["alerts"];
+                std::reverse(list.begin(), list.end());
+                for (auto &a : list)
+                    a["value"] = "4.2e+01";
+                if (ruleAlertOrder == 2)
+                    list.erase(list.begin());
                 r.body = j.dump();
             }
             if (req.path == "/api/v2/alerts" || req.path == "/api/v2/silences") {
@@ -442,8 +453,10 @@ private Q_SLOTS:
                     QueryProfile::nodeExporterDefault());
         auto p1 = pollOnce(prom);
         QVERIFY(p1 && p1->hasRules && p1->hasRuleAlerts && p1->hasInventory);
+        QVERIFY(p1->ruleAlerts.size() > 2);
+        ruleAlertOrder = 1; // the same alerts in another order, at other values: nothing to read
         auto p2 = pollOnce(prom);
-        QVERIFY(p2 && p2->hasInventory && !p2->hasRules);
+        QVERIFY(p2 && p2->hasInventory && !p2->hasRules && !p2->hasRuleAlerts);
         QCOMPARE(asked["/api/v1/rules"], 1);
         QCOMPARE(asked["/api/v1/status/buildinfo"], 1);
         QCOMPARE(p2->health.version, std::string("2.42.0"));
@@ -453,8 +466,10 @@ private Q_SLOTS:
         QVERIFY(!p2->hasFacts && p2->facts.empty());
         QCOMPARE(asked["/api/v1/query"], 14 + 9); // up, 8 metrics, 5 facts; then without the facts
         unameSuffix = "-patched";                 // someone upgrades a kernel: not seen before it is asked
+        ruleAlertOrder = 2;
         auto p3 = pollOnce(prom);
         QVERIFY(p3 && p3->hasInventory && !p3->hasFacts);
+        QVERIFY(p3->hasRuleAlerts && p3->ruleAlerts.size() == p1->ruleAlerts.size() - 1);
         hideHost = true; // the inventory changes: the facts are asked next round and placed on it again
         auto p4 = pollOnce(prom);
         QVERIFY(p4 && !p4->hasFacts && p4->hosts.size() == p3->hosts.size() - 1);

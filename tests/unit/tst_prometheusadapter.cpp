@@ -126,6 +126,65 @@ private Q_SLOTS:
         QCOMPARE(M::timelessDigest(empty), M::digest(empty));
     }
 
+    void alertSetDigestIgnoresOrderAndValue() {
+        // Two rule alerts as Prometheus lists them: in Go's map order, so either first.
+        struct A {
+            std::string instance, state = "firing", value = "1e+00", summary = "busy", activeAt = "03:44:52";
+            std::string labelValue = "x"; // a label that happens to be called "value"
+        };
+        auto alert = [](const A &a) {
+            return "{\"labels\":{\"alertname\":\"HostBusy\",\"instance\":\"" + a.instance +
+                   "\",\"value\":\"" + a.labelValue + "\"},\"annotations\":{\"summary\":\"" + a.summary +
+                   "\"},\"state\":\"" + a.state + "\",\"activeAt\":\"2026-12-08T" + a.activeAt +
+                   "Z\",\"value\": \"" + a.value + "\"}";
+        };
+        auto answer = [&](const std::vector<A> &alerts) {
+            std::string list;
+            for (const auto &a : alerts)
+                list += (list.empty() ? "" : ",") + alert(a);
+            return "{\"status\":\"success\",\"data\":{\"alerts\":[" + list + "]}}";
+        };
+        using M = AnswerMemory;
+        const A a{"a:9100"}, b{"b:9100"};
+        const std::string first = answer({a, b});
+        auto parsed = prometheus::parseAlerts(first);
+        QVERIFY(parsed.ok() && parsed->size() == 2); // the shape is one the reader takes
+        QCOMPARE(M::alertSetDigest(first), M::alertSetDigest(answer({b, a})));
+        QVERIFY(!(M::digest(first) == M::digest(answer({b, a}))));
+        A revalued = b;
+        revalued.value = "7.5e-01";
+        QCOMPARE(M::alertSetDigest(first), M::alertSetDigest(answer({revalued, a})));
+        // What Vigil reads changes the digest.
+        const auto differs = [&](const std::string &other) {
+            return !(M::alertSetDigest(first) == M::alertSetDigest(other));
+        };
+        A changed = b;
+        changed.state = "pending";
+        QVERIFY(differs(answer({a, changed})));
+        changed = b;
+        changed.summary = "busy at 75 %"; // an annotation templated with $value
+        QVERIFY(differs(answer({a, changed})));
+        changed = b;
+        changed.activeAt = "03:45:52";
+        QVERIFY(differs(answer({a, changed})));
+        changed = b;
+        changed.labelValue = "y"; // a label named "value" is a label
+        QVERIFY(differs(answer({a, changed})));
+        QVERIFY(differs(answer({a})));
+        QVERIFY(differs(answer({a, b, b})));
+        QVERIFY(differs(answer({a, A{"c:9100"}})));
+        // Not the shape: the bytes' digest.
+        for (const std::string &odd :
+             {std::string("{\"status\":\"error\""), std::string("[[[[{\"value\":\"1\"}]]]"),
+              std::string("{\"a\":\"\\\"}"), first + "}"})
+            QCOMPARE(M::alertSetDigest(odd), M::digest(odd));
+        // An escaped quote inside a string is not its end.
+        A quoted = b;
+        quoted.summary = "say \\\"value\\\":\\\"2\\\"";
+        QVERIFY(differs(answer({a, quoted})));
+        QCOMPARE(M::alertSetDigest(answer({a, quoted})), M::alertSetDigest(answer({quoted, a})));
+    }
+
     void vector() {
         auto r = prometheus::parseQuery(fixture("prom_query_vector.json"));
         QVERIFY2(r.ok(), r.ok() ? "" : r.error().describe().c_str());
