@@ -13,6 +13,52 @@ int FleetGraph::addNode(GraphNode n) {
     return static_cast<int>(m_nodes.size() - 1);
 }
 
+// The group a host goes under (its hierarchy labels' path, made on the way), or "unplaced".
+int FleetGraph::groupOf(const Host &h, std::string &path) {
+    const int levels = static_cast<int>(m_hierarchy.size());
+    bool placed = true;
+    for (const auto &l : m_hierarchy)
+        placed = placed && !h.labels.value(l).empty();
+    int parent = 0;
+    if (!placed) {
+        if (m_unplaced < 0) {
+            GraphNode u;
+            u.kind = NodeKind::Group;
+            u.level = 0;
+            u.name = "unplaced";
+            u.parent = 0;
+            m_unplaced = addNode(std::move(u));
+            m_nodes[0].children.push_back(m_unplaced);
+        }
+        parent = m_unplaced;
+    } else {
+        path.clear();
+        for (int lvl = 0; lvl < levels; ++lvl) {
+            const auto value = h.labels.value(m_hierarchy[static_cast<std::size_t>(lvl)]);
+            if (lvl)
+                path += kSep;
+            path += value;
+            auto it = m_groupsByPath.find(path);
+            if (it == m_groupsByPath.end()) {
+                GraphNode n;
+                n.kind = NodeKind::Group;
+                n.level = lvl;
+                n.name = std::string(value);
+                n.parent = parent;
+                const int id = addNode(std::move(n));
+                m_nodes[static_cast<std::size_t>(parent)].children.push_back(id);
+                it = m_groupsByPath.emplace(path, id).first;
+                auto [v, fresh] =
+                    m_groupsByValue[static_cast<std::size_t>(lvl)].emplace(std::string(value), id);
+                if (!fresh)
+                    v->second = -2;
+            }
+            parent = it->second;
+        }
+    }
+    return parent;
+}
+
 FleetGraphPtr FleetGraph::build(const std::vector<Host> &hosts, const std::vector<ServiceEdge> &edges,
                                 const TopologyConfig &topology, const std::vector<std::string_view> &services,
                                 const std::vector<std::pair<std::string, std::string>> &runsOn) {
@@ -33,49 +79,13 @@ FleetGraphPtr FleetGraph::build(const std::vector<Host> &hosts, const std::vecto
     };
     const int levels = static_cast<int>(g->m_hierarchy.size());
     std::string path;
+    g->m_hostOrder.reserve(hosts.size());
     for (const auto &h : hosts) {
-        if (g->m_hosts.count(h.name))
+        if (auto it = g->m_hosts.find(h.name); it != g->m_hosts.end()) {
+            g->m_hostOrder.push_back(it->second);
             continue;
-        bool placed = true;
-        for (const auto &l : g->m_hierarchy)
-            placed = placed && !h.labels.value(l).empty();
-        int parent = 0;
-        if (!placed) {
-            if (g->m_unplaced < 0) {
-                GraphNode u;
-                u.kind = NodeKind::Group;
-                u.level = 0;
-                u.name = "unplaced";
-                u.parent = 0;
-                g->m_unplaced = g->addNode(std::move(u));
-                g->m_nodes[0].children.push_back(g->m_unplaced);
-            }
-            parent = g->m_unplaced;
-        } else {
-            path.clear();
-            for (int lvl = 0; lvl < levels; ++lvl) {
-                const auto value = h.labels.value(g->m_hierarchy[static_cast<std::size_t>(lvl)]);
-                if (lvl)
-                    path += kSep;
-                path += value;
-                auto it = g->m_groupsByPath.find(path);
-                if (it == g->m_groupsByPath.end()) {
-                    GraphNode n;
-                    n.kind = NodeKind::Group;
-                    n.level = lvl;
-                    n.name = std::string(value);
-                    n.parent = parent;
-                    const int id = g->addNode(std::move(n));
-                    g->m_nodes[static_cast<std::size_t>(parent)].children.push_back(id);
-                    it = g->m_groupsByPath.emplace(path, id).first;
-                    auto [v, fresh] =
-                        g->m_groupsByValue[static_cast<std::size_t>(lvl)].emplace(std::string(value), id);
-                    if (!fresh)
-                        v->second = -2;
-                }
-                parent = it->second;
-            }
         }
+        const int parent = g->groupOf(h, path);
         GraphNode n;
         n.kind = NodeKind::Host;
         n.level = levels;
@@ -86,6 +96,7 @@ FleetGraphPtr FleetGraph::build(const std::vector<Host> &hosts, const std::vecto
         if (svc.empty())
             svc = h.labels.value("role");
         const int id = g->addNode(std::move(n));
+        g->m_hostOrder.push_back(id);
         if (!svc.empty()) {
             const int s = serviceNode(svc);
             g->m_nodes[static_cast<std::size_t>(id)].service = s;
@@ -141,6 +152,15 @@ bool FleetGraph::isUnplaced(int node) const {
 int FleetGraph::host(std::string_view name) const {
     auto it = m_hosts.find(name);
     return it == m_hosts.end() ? -1 : it->second;
+}
+
+int FleetGraph::hostAt(std::size_t index, std::string_view name) const {
+    if (index < m_hostOrder.size()) {
+        const int node = m_hostOrder[index];
+        if (m_nodes[static_cast<std::size_t>(node)].name == name)
+            return node;
+    }
+    return host(name);
 }
 
 int FleetGraph::service(std::string_view name) const {

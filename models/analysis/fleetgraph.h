@@ -59,6 +59,10 @@ public:
     [[nodiscard]] int hostCount() const { return m_hostCount; }
 
     [[nodiscard]] int host(std::string_view name) const;
+    // host(name) for the host at `index` of a list: without a lookup when the list is the one the
+    // graph was built from (or has the same host there), as a snapshot's hosts are until their
+    // names or labels change.
+    [[nodiscard]] int hostAt(std::size_t index, std::string_view name) const;
     [[nodiscard]] int service(std::string_view name) const;
     // The deepest group the labels name ({rack="r07"} alone finds the rack when its name is unique;
     // with zone and region too it is found by path). -1 when none matches.
@@ -81,6 +85,7 @@ private:
     };
     using Index = std::unordered_map<std::string, int, Hash, std::equal_to<>>;
     int addNode(GraphNode n);
+    int groupOf(const Host &h, std::string &path);
     std::vector<int> walk(int service, bool upstream) const;
 
     std::vector<GraphNode> m_nodes;
@@ -88,6 +93,7 @@ private:
     int m_unplaced = -1;
     int m_hostCount = 0;
     Index m_hosts, m_services;
+    std::vector<int> m_hostOrder;       // the node of each host of the list the graph was built from
     Index m_groupsByPath;               // "eu1\x1f" "eu1-a\x1f" "eu1-a-r07"
     std::vector<Index> m_groupsByValue; // per level; -2 when a value is ambiguous at that level
 };

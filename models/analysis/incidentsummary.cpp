@@ -4,6 +4,7 @@
 #include "correlation.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string_view>
 #include <unordered_map>
 
@@ -87,21 +88,23 @@ void summarize(TriageResult &result, const std::vector<Alert> &alerts) {
 void compareWithAlertmanagerGroups(TriageResult &result, const std::vector<Alert> &alerts,
                                    const std::vector<AlertmanagerGroup> &groups) {
     result.amGroups.assign(groups.size(), {});
-    const bool sorted = std::is_sorted(alerts.begin(), alerts.end(), [](const Alert &a, const Alert &b) {
-        return a.fingerprint < b.fingerprint;
-    });
-    std::unordered_map<std::string_view, std::size_t> byFp;
-    if (!sorted)
-        for (std::size_t i = 0; i < alerts.size(); ++i)
-            byFp.emplace(alerts[i].fingerprint, i);
+    if (groups.empty())
+        return;
+    // Each alert by its fingerprint's number (Alert::key, or computed when not stamped), the string
+    // compared once to rule out two fingerprints of one number (those go by string). A binary search
+    // over the alerts' strings was 1 ms of a 2,500-alert poll, most of it cache misses.
+    std::unordered_map<std::uint64_t, std::size_t> byKey;
+    std::unordered_map<std::string_view, std::size_t> byFingerprint;
+    byKey.reserve(alerts.size());
+    for (std::size_t i = 0; i < alerts.size(); ++i)
+        if (!byKey.emplace(alerts[i].key ? alerts[i].key : fingerprintKey(alerts[i].fingerprint), i).second)
+            byFingerprint.emplace(alerts[i].fingerprint, i);
     auto find = [&](const std::string &fp) -> long {
-        if (!sorted) {
-            auto it = byFp.find(fp);
-            return it == byFp.end() ? -1 : static_cast<long>(it->second);
-        }
-        auto it = std::lower_bound(alerts.begin(), alerts.end(), fp,
-                                   [](const Alert &a, const std::string &f) { return a.fingerprint < f; });
-        return it != alerts.end() && it->fingerprint == fp ? static_cast<long>(it - alerts.begin()) : -1;
+        if (auto it = byKey.find(fingerprintKey(fp));
+            it != byKey.end() && alerts[it->second].fingerprint == fp)
+            return static_cast<long>(it->second);
+        auto it = byFingerprint.find(fp);
+        return it == byFingerprint.end() ? -1 : static_cast<long>(it->second);
     };
     std::unordered_map<int, int> votes;
     for (std::size_t g = 0; g < groups.size(); ++g) {

@@ -231,8 +231,9 @@ std::vector<NodeHealth> computeHealth(const FleetGraph &graph, const std::vector
         for (int p = node; p >= 0; p = graph.node(p).parent)
             apply(out[static_cast<std::size_t>(p)]);
     };
-    for (const auto &h : hosts) {
-        const int node = graph.host(h.name);
+    for (std::size_t i = 0; i < hosts.size(); ++i) {
+        const Host &h = hosts[i];
+        const int node = graph.hostAt(i, h.name);
         if (node < 0)
             continue;
         bubble(node, [&](NodeHealth &nh) {

@@ -11,6 +11,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
 #include <set>
 #include <thread>
@@ -317,6 +318,33 @@ private Q_SLOTS:
         QCOMPARE(dependencyPath(*g, g->service("a"), g->service("b")),
                  (std::vector<int>{g->service("a"), g->service("b")}));
         QVERIFY(toDot(*g, {}).find("\"a\" -> \"b\"") != std::string::npos);
+    }
+
+    // hostAt finds a host by its place in the list the graph was built from, and by name when the
+    // list is another: a duplicate, an unplaced host (whose group is made between hosts) and a list
+    // in a new order give the node host() gives.
+    void hostAtMatchesHostByName() {
+        TopologyConfig t;
+        t.hierarchy = {"rack"};
+        std::vector<Host> hosts(4);
+        const char *names[] = {"h1", "h2", "h1", "h3"};
+        for (std::size_t i = 0; i < hosts.size(); ++i) {
+            hosts[i].name = names[i];
+            if (i != 1) // h2 has no rack: the "unplaced" group is made before its node
+                hosts[i].labels = LabelSet(std::vector<Label>{{"rack", i == 3 ? "r2" : "r1"}});
+        }
+        const auto g = FleetGraph::build(hosts, {}, t);
+        QCOMPARE(g->hostCount(), 3);
+        for (std::size_t i = 0; i < hosts.size(); ++i) {
+            QVERIFY(g->host(hosts[i].name) >= 0);
+            QCOMPARE(g->hostAt(i, hosts[i].name), g->host(hosts[i].name));
+            QCOMPARE(g->node(g->hostAt(i, hosts[i].name)).name, hosts[i].name);
+        }
+        std::reverse(hosts.begin(), hosts.end());
+        for (std::size_t i = 0; i < hosts.size(); ++i)
+            QCOMPARE(g->hostAt(i, hosts[i].name), g->host(hosts[i].name));
+        QCOMPARE(g->hostAt(0, "ghost"), -1);
+        QCOMPARE(g->hostAt(99, "h3"), g->host("h3"));
     }
 
     // `from: "*"`: every service depends on it, host-less workloads included, itself not; no service
