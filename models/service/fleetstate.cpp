@@ -547,18 +547,28 @@ void FleetState::placeAlerts(std::vector<Alert> &alerts, TimeMs builtAt, bool jo
 }
 
 // Active alerts per host: firing, not silenced, not inhibited; beside the hosts, which stay shared.
-void FleetState::countHostAlerts(FleetSnapshot &s) const {
+void FleetState::countHostAlerts(FleetSnapshot &s) {
+    const auto &hosts = s.hosts.get();
+    if (s.alerts.sharesWith(m_counted.alerts) &&
+        std::equal(hosts.begin(), hosts.end(), m_counted.names.begin(), m_counted.names.end(),
+                   [](const Host &h, const std::string &name) { return h.name == name; })) {
+        s.hostAlerts = m_counted.counts;
+        return;
+    }
     std::unordered_map<std::string_view, int> perHost;
     for (const auto &a : s.alerts)
         if ((a.state == AlertState::Active || a.state == AlertState::Firing) && !a.isSilenced() &&
             !a.isInhibited())
             ++perHost[m_identity.hostOf(a)];
     s.hostAlerts.assign(s.hosts.size(), 0);
-    if (perHost.empty())
-        return;
-    for (std::size_t i = 0; i < s.hosts.size(); ++i)
+    for (std::size_t i = 0; i < s.hosts.size() && !perHost.empty(); ++i)
         if (auto it = perHost.find(s.hosts[i].name); it != perHost.end())
             s.hostAlerts[i] = it->second;
+    m_counted.alerts = s.alerts;
+    m_counted.names.resize(hosts.size());
+    for (std::size_t i = 0; i < hosts.size(); ++i)
+        m_counted.names[i] = hosts[i].name;
+    m_counted.counts = s.hostAlerts;
 }
 
 } // namespace vigil

@@ -105,7 +105,7 @@ private:
     bool attachJoins(FleetSnapshot &s);
     [[nodiscard]] std::vector<Alert> mergeAlerts() const;
     void placeAlerts(std::vector<Alert> &alerts, TimeMs builtAt, bool joined);
-    void countHostAlerts(FleetSnapshot &s) const;
+    void countHostAlerts(FleetSnapshot &s);
     void place(Alert &alert) const;
     void place(Host &host) const;
     // The row of join j's table (any source's) met by `key`; null when none.
@@ -127,6 +127,13 @@ private:
     // alerts, a join table changes or the state is restored (m_alertsDirty).
     AlertList m_alerts;
     bool m_alertsDirty = true;
+    // The last count of active alerts per host, kept while the alerts are shared and the hosts have
+    // the same names in the same order (countHostAlerts).
+    struct HostAlertCount {
+        AlertList alerts;
+        std::vector<std::string> names;
+        std::vector<int> counts;
+    } m_counted;
     // When alerts without a usable start were first seen, by fingerprint.
     std::unordered_map<std::string, TimeMs> m_firstSeen;
     std::vector<IncidentNote> m_notes;

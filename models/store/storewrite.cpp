@@ -123,6 +123,10 @@ void Store::applyHosts(const StoreBatch &b, TimeMs eventTime) {
         const std::int64_t minute = b.time / kMinuteMs;
         Stmt read(m_db, "SELECT vals FROM samples WHERE metric_id=? AND minute=?");
         Stmt put(m_db, "INSERT OR REPLACE INTO samples(metric_id, minute, vals) VALUES(?,?,?)");
+        // Each host's slot once, not once a metric (40,000 lookups a 5,000-host poll).
+        std::vector<std::int64_t> slots(b.hostSamples.size());
+        for (std::size_t i = 0; i < slots.size(); ++i)
+            slots[i] = hostSlot(b.hostSamples[i].name);
         for (std::size_t mi = 0; mi < b.metrics.size(); ++mi) {
             const std::int64_t id = metricId(b.metrics[mi]);
             auto &blob = m_currentMinute[id];
@@ -132,8 +136,9 @@ void Store::applyHosts(const StoreBatch &b, TimeMs eventTime) {
                 blob.values = read.step() ? read.floats(0) : std::vector<float>();
                 read.reset();
             }
-            for (const auto &h : b.hostSamples) {
-                const std::int64_t slot = hostSlot(h.name);
+            for (std::size_t i = 0; i < slots.size(); ++i) {
+                const auto &h = b.hostSamples[i];
+                const std::int64_t slot = slots[i];
                 if (slot < 0 || mi >= h.metrics.size())
                     continue;
                 const auto idx = static_cast<std::size_t>(slot - 1);

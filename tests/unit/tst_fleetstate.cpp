@@ -136,6 +136,12 @@ private Q_SLOTS:
             if (a.name() == "HostDown")
                 QCOMPARE(a.startsAt, start);
         QCOMPARE(u4.snapshot->hostAlerts[0], 1);
+        // The alerts shared, the hosts not the same: counted again, in the new hosts' order.
+        auto u5 = st.apply(promPoll(3500, {{"0", 0.1}, {"a", 0.3}, {"b", 0.4}}));
+        QVERIFY(u5.snapshot->alerts.sharesWith(u4.snapshot->alerts));
+        QCOMPARE(u5.snapshot->hostAlerts, (std::vector<int>{0, 1, 1}));
+        auto u6 = st.apply(promPoll(4000, {{"0", 0.2}, {"a", 0.3}, {"b", 0.5}}));
+        QCOMPARE(u6.snapshot->hostAlerts, (std::vector<int>{0, 1, 1}));
     }
 
     void failedMetricKeepsLastValues() {
