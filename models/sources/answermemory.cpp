@@ -6,6 +6,13 @@
 
 namespace vigil {
 
+namespace {
+// A piece's hash folded into the hash of the pieces before it, in order.
+std::size_t fold(std::size_t hash, std::string_view piece) {
+    return (hash ^ std::hash<std::string_view>{}(piece)) * 0x100000001b3ull;
+}
+} // namespace
+
 AnswerMemory::Digest AnswerMemory::digest(std::string_view body) {
     return {std::hash<std::string_view>()(body), body.size()};
 }
@@ -21,17 +28,16 @@ AnswerMemory::Digest AnswerMemory::timelessDigest(std::string_view body) {
     // Boyer-Moore-Horspool: string_view::find looks at every '"', of which JSON is full.
     const std::boyer_moore_horspool_searcher search(stamp.begin(), stamp.end());
     std::size_t hash = 0, size = 0, from = 0;
-    const std::hash<std::string_view> h;
     for (auto at = body.begin() + static_cast<std::ptrdiff_t>(first); at != body.end();
          at = std::search(body.begin() + static_cast<std::ptrdiff_t>(from), body.end(), search)) {
         const auto offset = static_cast<std::size_t>(at - body.begin());
         const std::string_view piece = body.substr(from, offset - from);
-        hash = (hash ^ h(piece)) * 0x100000001b3ull; // the pieces in order
+        hash = fold(hash, piece); // the pieces in order
         size += piece.size();
         from = offset + stamp.size();
     }
     const std::string_view rest = body.substr(from);
-    return {(hash ^ h(rest)) * 0x100000001b3ull, size + rest.size()};
+    return {fold(hash, rest), size + rest.size()};
 }
 
 namespace {
@@ -68,14 +74,13 @@ std::uint64_t mix(std::uint64_t x) {
 AnswerMemory::Digest AnswerMemory::alertSetDigest(std::string_view body) {
     // {"status":…,"data":{"alerts":[{…},{…}]}}: the alerts are the objects at depth 4 whose container
     // (depth 3) is an array.
-    constexpr int kAlertDepth = 4, kMaxDepth = 64;
-    bool isArray[kMaxDepth] = {};
+    constexpr int kAlertDepth = 4;
     int depth = 0;
-    const std::hash<std::string_view> h;
+    bool inList = false; // the container at depth 3 is an array
     std::uint64_t outside = 0, element = 0, set = 0;
     std::size_t size = 0, from = 0, elementStart = std::string_view::npos;
     auto piece = [&](std::size_t end, std::uint64_t &into) {
-        into = (into ^ h(body.substr(from, end - from))) * 0x100000001b3ull;
+        into = fold(into, body.substr(from, end - from));
         size += end - from;
     };
     for (std::size_t at = 0; at < body.size(); ++at) {
@@ -102,10 +107,9 @@ AnswerMemory::Digest AnswerMemory::alertSetDigest(std::string_view body) {
                 }
             }
         } else if (c == '{' || c == '[') {
-            if (depth == kMaxDepth)
-                return digest(body);
-            isArray[depth++] = c == '[';
-            if (c == '{' && depth == kAlertDepth && isArray[kAlertDepth - 2]) {
+            if (++depth == kAlertDepth - 1)
+                inList = c == '[';
+            if (c == '{' && depth == kAlertDepth && inList) {
                 piece(at, outside);
                 from = elementStart = at;
                 element = 0;
